@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { RegistryService } from "../services/registry.ts";
+import { type ApiDocument, renderDocs } from "./docs.ts";
+import { errorBody, handleError } from "./errors.ts";
+import { registryRoutes } from "./routes/registry.ts";
+
+export type Services = { registry: RegistryService };
+
+export type AppOptions = {
+  services: Services;
+  /** The built web UI (web/dist); without it the UI paths explain how to build it. */
+  webDir?: string;
+  log?: (line: string) => void;
+};
+
+export const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+const openApiInfo = {
+  openapi: "3.1.0",
+  info: {
+    title: "Concord API",
+    version: "1",
+    description:
+      "The registry of states, organisations and their relations over time, with sources. " +
+      "Ask any question as of any date; conflicting sources are returned side by side.",
+  },
+};
+
+export function createApp({ services, webDir = defaultWebDir, log = console.error }: AppOptions) {
+  const app = new OpenAPIHono();
+  const api = registryRoutes(services.registry);
+
+  app.get("/api/v1/health", (c) => c.json({ status: "ok" }));
+  app.route("/api/v1", api);
+
+  const document = api.getOpenAPI31Document(openApiInfo);
+  document.paths = Object.fromEntries(Object.entries(document.paths ?? {}).map(([route, item]) => [`/api/v1${route}`, item]));
+  document.paths["/api/v1/health"] = {
+    get: { summary: "200 {\"status\":\"ok\"} once migrations and starter data are in", responses: { 200: { description: "Ready." } } },
+  };
+  app.get("/api/openapi.json", (c) => c.json(document));
+  // The generator's types are wider than what the docs page reads; the shape is the same.
+  const docsPage = renderDocs(document as unknown as ApiDocument);
+  app.get("/api/docs", (c) => c.html(docsPage));
+
+  app.all("/api/*", (c) => c.json(errorBody("not_found", `No endpoint ${c.req.method} ${c.req.path}; see /api/docs.`), 404));
+
+  mountWebUi(app, webDir);
+
+  app.onError((error, c) => handleError(error, c, log));
+  return app;
+}
+
+/** The browser app: hashed assets cached for good, every other path answered with index.html. */
+function mountWebUi(app: OpenAPIHono, webDir: string) {
+  const indexFile = path.join(webDir, "index.html");
+  if (!fs.existsSync(indexFile)) {
+    app.get("*", (c) =>
+      c.text("The web UI has not been built. Run `npm run build:web` (npm start does this for you), then reload.", 503),
+    );
+    return;
+  }
+  const root = path.relative(process.cwd(), webDir) || ".";
+  app.use(
+    "/assets/*",
+    serveStatic({
+      root,
+      onFound: (_path, c) => {
+        c.header("Cache-Control", "public, max-age=31536000, immutable");
+      },
+    }),
+  );
+  app.use("*", serveStatic({ root }));
+  const index = fs.readFileSync(indexFile, "utf8");
+  app.get("*", (c) => {
+    c.header("Cache-Control", "no-cache");
+    return c.html(index);
+  });
+}

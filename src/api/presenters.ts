@@ -1,0 +1,121 @@
+/**
+ * What leaves the server, field by field: rows are never returned as they are.
+ */
+import type { z } from "@hono/zod-openapi";
+import type { ActorPeriodRow, ActorRow, ClaimRow, FrameworkRow, Names, RelationRow } from "../db/repositories/registry.ts";
+import type { TimelineEvent as TimelineEventOf } from "../domain/timeline.ts";
+import type { Actor, ActorDetail, Claim, Member, Organization, Relation, TimelineEvent, Language } from "./schemas.ts";
+
+export function presentActor(actor: ActorRow, lang: Language): z.infer<typeof Actor> {
+  return {
+    code: actor.code,
+    type: actor.type,
+    name: actor.names[lang],
+    isoAlpha2: actor.isoAlpha2,
+    isoNumeric: actor.isoNumeric,
+    cowCode: actor.cowCode,
+  };
+}
+
+export function presentActorDetail(actor: ActorRow, periods: ActorPeriodRow[], lang: Language): z.infer<typeof ActorDetail> {
+  return {
+    ...presentActor(actor, lang),
+    names: actor.names,
+    note: actor.note,
+    periods: periods.map((period) => ({
+      since: period.since,
+      sincePrecision: period.sincePrecision,
+      until: period.until,
+      untilPrecision: period.untilPrecision,
+      sourceId: period.sourceId,
+      cowCode: period.cowCode,
+    })),
+  };
+}
+
+export function presentOrganization(organization: ActorRow, frameworks: FrameworkRow[], lang: Language): z.infer<typeof Organization> {
+  return {
+    code: organization.code,
+    name: organization.names[lang],
+    frameworks: frameworks.map((framework) => ({
+      slug: framework.slug,
+      name: framework.names[lang],
+      since: framework.since,
+      sincePrecision: framework.sincePrecision,
+    })),
+  };
+}
+
+function datedFields(relation: RelationRow) {
+  return {
+    since: relation.since,
+    sincePrecision: relation.sincePrecision,
+    until: relation.until,
+    untilPrecision: relation.untilPrecision,
+    certainty: relation.certainty,
+  };
+}
+
+export function presentMember(relation: RelationRow, lang: Language): z.infer<typeof Member> {
+  return {
+    code: relation.subject,
+    name: relation.subjectNames[lang],
+    isoNumeric: relation.subjectIsoNumeric,
+    kind: relation.kind,
+    framework: relation.framework,
+    designation: relation.designation,
+    ...datedFields(relation),
+    relationId: relation.id,
+    sources: relation.sources,
+  };
+}
+
+export function presentRelation(relation: RelationRow, lang: Language): z.infer<typeof Relation> {
+  return {
+    id: relation.id,
+    subject: relation.subject,
+    subjectName: relation.subjectNames[lang],
+    object: relation.object,
+    objectName: relation.objectNames[lang],
+    kind: relation.kind,
+    framework: relation.framework,
+    designation: relation.designation,
+    ...datedFields(relation),
+    note: relation.note,
+    sources: relation.sources,
+  };
+}
+
+export function presentClaim(claim: ClaimRow): z.infer<typeof Claim> {
+  const { source } = claim;
+  return {
+    id: claim.id,
+    field: claim.field,
+    asserted: claim.asserted,
+    assertedPrecision: claim.assertedPrecision,
+    quote: claim.quote,
+    note: claim.note,
+    source: {
+      id: source.id,
+      title: source.title,
+      publisher: source.publisher,
+      published: source.published,
+      publishedPrecision: source.publishedPrecision,
+      url: source.url,
+      perspective: source.perspective,
+      citation: source.citation,
+    },
+  };
+}
+
+export function presentTimelineEvent(event: TimelineEventOf<RelationRow>, lang: Language): z.infer<typeof TimelineEvent> {
+  return { date: event.date, precision: event.precision, change: event.change, relation: presentRelation(event.relation, lang) };
+}
+
+/** Sorts by the name people read, in their language's alphabetical order. */
+export function byName<T>(lang: Language, name: (item: T) => string): (a: T, b: T) => number {
+  const collator = new Intl.Collator(lang);
+  return (a, b) => collator.compare(name(a), name(b));
+}
+
+export type { Names };

@@ -1,0 +1,162 @@
+/**
+ * What the registry API accepts and returns. Request schemas validate at the boundary (a
+ * failure names the parameter); response schemas document the presenters' output.
+ */
+import { z } from "@hono/zod-openapi";
+import { isDay } from "../domain/dates.ts";
+import { relationKinds } from "../services/starter/format.ts";
+
+export const LANGUAGES = ["en", "es", "pt", "fr"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Text from a request: PostgreSQL cannot store NUL, and nobody means to send control characters. */
+const plainText = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), "must not contain control characters");
+
+const day = z
+  .string()
+  .refine(isDay, "must be a real calendar date written YYYY-MM-DD")
+  .openapi({ example: "2004-03-29", description: "A calendar day, YYYY-MM-DD. Defaults to today (UTC)." });
+
+const lang = z
+  .enum(LANGUAGES)
+  .optional()
+  .openapi({ description: "Language of the names returned. Defaults to the Accept-Language header, then English." });
+
+const precision = z.enum(["day", "month", "year"]);
+const kind = z.enum(relationKinds);
+
+export const CodeParam = z.object({
+  code: plainText(32).openapi({ param: { name: "code", in: "path" }, example: "NATO" }),
+});
+
+export const RelationIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9][0-9]{0,14}$/, "must be a relation id: a positive whole number of at most 15 digits")
+    .openapi({ param: { name: "id", in: "path" }, example: "1" }),
+});
+
+export const LangQuery = z.object({ lang });
+
+export const ActorsQuery = z.object({
+  type: z.enum(["state", "organization"]).optional(),
+  q: plainText(100).optional().openapi({ description: "Matches the code or a name in any language, ignoring case." }),
+  lang,
+});
+
+export const MembersQuery = z.object({
+  at: day.optional(),
+  kind: kind.optional().openapi({ description: "Only this kind of relation. Without it, every kind." }),
+  framework: plainText(64).optional().openapi({ description: "Only partners under this framework (its slug)." }),
+  lang,
+});
+
+export const AtQuery = z.object({ at: day.optional(), lang });
+
+const Names = z.object({ en: z.string(), es: z.string(), pt: z.string(), fr: z.string() });
+
+export const SourceRef = z.object({ id: z.string(), title: z.string(), publisher: z.string() }).openapi("SourceRef");
+
+export const Source = SourceRef.extend({
+  published: z.string().nullable(),
+  publishedPrecision: precision.nullable(),
+  url: z.string().nullable(),
+  perspective: z.string().nullable(),
+  citation: z.string().nullable(),
+}).openapi("Source");
+
+export const Actor = z
+  .object({
+    code: z.string(),
+    type: z.enum(["state", "organization"]),
+    name: z.string(),
+    isoAlpha2: z.string().nullable(),
+    isoNumeric: z.string().nullable(),
+    cowCode: z.number().nullable(),
+  })
+  .openapi("Actor");
+
+export const ActorDetail = Actor.extend({
+  names: Names,
+  note: z.string().nullable(),
+  periods: z.array(
+    z.object({
+      since: z.string(),
+      sincePrecision: precision,
+      until: z.string().nullable(),
+      untilPrecision: precision.nullable(),
+      sourceId: z.string(),
+      cowCode: z.number().nullable(),
+    }),
+  ),
+}).openapi("ActorDetail");
+
+const datedFields = {
+  since: z.string().openapi({ description: "First day the relation holds (a partial date is given as the first day of its period)." }),
+  sincePrecision: precision,
+  until: z.string().nullable().openapi({ description: "First day it no longer holds; null while it holds." }),
+  untilPrecision: precision.nullable(),
+  certainty: z.enum(["confirmed", "uncertain", "disputed"]),
+};
+
+export const Member = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    isoNumeric: z.string().nullable(),
+    kind,
+    framework: z.string().nullable(),
+    designation: z.string().nullable(),
+    ...datedFields,
+    relationId: z.number(),
+    sources: z.array(SourceRef),
+  })
+  .openapi("Member");
+
+export const Relation = z
+  .object({
+    id: z.number(),
+    subject: z.string(),
+    subjectName: z.string(),
+    object: z.string(),
+    objectName: z.string(),
+    kind,
+    framework: z.string().nullable(),
+    designation: z.string().nullable(),
+    ...datedFields,
+    note: z.string().nullable(),
+    sources: z.array(SourceRef),
+  })
+  .openapi("Relation");
+
+export const Claim = z
+  .object({
+    id: z.number(),
+    field: z.enum(["relation", "since", "until"]),
+    asserted: z.string().nullable(),
+    assertedPrecision: precision.nullable(),
+    quote: z.string().nullable(),
+    note: z.string().nullable(),
+    source: Source,
+  })
+  .openapi("Claim");
+
+export const TimelineEvent = z
+  .object({ date: z.string(), precision, change: z.enum(["start", "end"]), relation: Relation })
+  .openapi("TimelineEvent");
+
+export const Organization = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    frameworks: z.array(z.object({ slug: z.string(), name: z.string(), since: z.string().nullable(), sincePrecision: precision.nullable() })),
+  })
+  .openapi("Organization");
+
+export const ErrorBody = z
+  .object({ error: z.object({ id: z.string(), message: z.string() }) })
+  .openapi("Error");

@@ -1,0 +1,229 @@
+/**
+ * The `concord` command: a thin adapter over the same services the HTTP API uses, so both
+ * give the same answers. It works whether or not a server runs on the same data folder.
+ */
+import fs from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { byName, presentMember, presentRelation } from "../api/presenters.ts";
+import { LANGUAGES, type Language } from "../api/schemas.ts";
+import { ConfigError, readEnv } from "../config/env.ts";
+import { DataFolderLockedError } from "../db/embedded.ts";
+import { formatPartialDate, isDay } from "../domain/dates.ts";
+import type { RelationKind } from "../db/repositories/registry.ts";
+import { startRuntime, type Runtime } from "../runtime.ts";
+import { AppError } from "../services/errors.ts";
+import { importCowStates } from "../services/imports/cow-states.ts";
+import { StarterDataError } from "../services/starter/load.ts";
+import { relationKinds } from "../services/starter/format.ts";
+import { startServer } from "../server.ts";
+import { progressBar } from "./progress.ts";
+import { formatTable } from "./table.ts";
+
+const HELP = `Concord — the partnership registry of an alliance.
+
+Usage:
+  concord start                                  start the server (database, starter data, web UI)
+  concord members <ORG> [--at DATE] [--kind K] [--framework F] [--lang L] [--json]
+                                                 who stood in what relation to an organisation on DATE
+  concord relations <CODE> [--at DATE] [--lang L] [--json]
+                                                 every relation of a state or organisation on DATE
+  concord import cow-states <file.csv>           import the Correlates of War state system list
+  concord help                                   this text
+
+DATE is YYYY-MM-DD (default: today). K is one of ${relationKinds.join(", ")}.
+L is one of ${LANGUAGES.join(", ")}. Configuration comes from the environment: PORT, HOST,
+CONCORD_DATA_DIR (default ./data), DATABASE_URL (use that PostgreSQL instead of the embedded one).`;
+
+class UsageError extends Error {}
+
+const options = {
+  at: { type: "string" },
+  kind: { type: "string" },
+  framework: { type: "string" },
+  lang: { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === "help") {
+    console.log(HELP);
+    return 0;
+  }
+
+  try {
+    switch (command) {
+      case "start":
+        return await start();
+      case "members":
+        return await withRuntime((runtime) => members(runtime, requireArgument(rest[0], "the organisation's code, e.g. NATO"), values));
+      case "relations":
+        return await withRuntime((runtime) => relations(runtime, requireArgument(rest[0], "the state's or organisation's code, e.g. COL"), values));
+      case "import":
+        if (rest[0] !== "cow-states") throw new UsageError(`Unknown import "${rest[0] ?? ""}": the one available is cow-states.`);
+        return await importCow(requireArgument(rest[1], "the CSV file to import"));
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${HELP}`);
+      return 2;
+    }
+    if (error instanceof AppError || error instanceof ConfigError || error instanceof DataFolderLockedError || error instanceof StarterDataError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function requireArgument(value: string | undefined, what: string): string {
+  if (!value) throw new UsageError(`Missing argument: ${what}.`);
+  return value;
+}
+
+async function withRuntime(work: (runtime: Runtime) => Promise<number>): Promise<number> {
+  const env = readEnv();
+  const runtime = await startRuntime({ env, role: "cli", mode: "share", log: (line) => console.error(line) });
+  try {
+    return await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+type Values = { at?: string; kind?: string; framework?: string; lang?: string; json?: boolean };
+
+function readQuery(values: Values) {
+  if (values.at !== undefined && !isDay(values.at)) {
+    throw new UsageError(`--at: must be a real calendar date written YYYY-MM-DD (got "${values.at}").`);
+  }
+  if (values.kind !== undefined && !(relationKinds as readonly string[]).includes(values.kind)) {
+    throw new UsageError(`--kind: must be one of ${relationKinds.join(", ")} (got "${values.kind}").`);
+  }
+  if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang)) {
+    throw new UsageError(`--lang: must be one of ${LANGUAGES.join(", ")} (got "${values.lang}").`);
+  }
+  return {
+    at: values.at,
+    kind: values.kind as RelationKind | undefined,
+    framework: values.framework,
+    lang: (values.lang ?? "en") as Language,
+  };
+}
+
+const dated = (date: string | null, precision: "day" | "month" | "year" | null) =>
+  date === null ? "" : formatPartialDate({ date, precision: precision ?? "day" });
+
+async function members(runtime: Runtime, code: string, values: Values): Promise<number> {
+  const query = readQuery(values);
+  const result = await runtime.services.registry.members(code, query);
+  const presented = result.members.map((member) => presentMember(member, query.lang)).sort(byName(query.lang, (member) => member.name));
+  if (values.json) {
+    console.log(JSON.stringify({ organization: result.organization.code, at: result.at, members: presented }, null, 2));
+    return 0;
+  }
+  console.log(`${result.organization.names[query.lang]} (${result.organization.code}) as of ${result.at}: ${presented.length} relation(s)\n`);
+  console.log(
+    formatTable(
+      ["Code", "Name", "Kind", "Since", "Until", "Certainty", "Sources"],
+      presented.map((member) => [
+        member.code,
+        member.name,
+        member.framework ? `${member.kind} (${member.framework})` : member.kind,
+        dated(member.since, member.sincePrecision),
+        dated(member.until, member.untilPrecision),
+        member.certainty,
+        member.sources.map((source) => source.id).join(", "),
+      ]),
+    ),
+  );
+  return 0;
+}
+
+async function relations(runtime: Runtime, code: string, values: Values): Promise<number> {
+  const query = readQuery(values);
+  const result = await runtime.services.registry.relationsOf(code, query);
+  const presented = result.relations.map((relation) => presentRelation(relation, query.lang));
+  if (values.json) {
+    console.log(JSON.stringify({ actor: result.actor.code, at: result.at, relations: presented }, null, 2));
+    return 0;
+  }
+  console.log(`${result.actor.names[query.lang]} (${result.actor.code}) as of ${result.at}: ${presented.length} relation(s)\n`);
+  console.log(
+    formatTable(
+      ["Id", "Subject", "Relation", "Object", "Since", "Until", "Certainty"],
+      presented.map((relation) => [
+        String(relation.id),
+        relation.subject,
+        relation.designation ?? (relation.framework ? `${relation.kind} (${relation.framework})` : relation.kind),
+        relation.object,
+        dated(relation.since, relation.sincePrecision),
+        dated(relation.until, relation.untilPrecision),
+        relation.certainty,
+      ]),
+    ),
+  );
+  return 0;
+}
+
+async function importCow(file: string): Promise<number> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch (error) {
+    console.error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    return 1;
+  }
+  return withRuntime(async (runtime) => {
+    const bar = progressBar(process.stderr, "Importing");
+    let summary;
+    try {
+      summary = await importCowStates(runtime.db, text, { onProgress: bar.update });
+    } catch (error) {
+      bar.finish();
+      if (error instanceof Error && error.message.startsWith("This is not the COW")) {
+        console.error(error.message);
+        return 1;
+      }
+      throw error;
+    }
+    bar.finish();
+    console.log(`Read ${summary.rows} rows from ${file}: ${summary.loaded} periods loaded, ${summary.unchanged} already present, ${summary.refused.length} refused.`);
+    if (summary.junkColumnLines.length > 0) {
+      console.log(`Ignored values in unnamed trailing columns on ${summary.junkColumnLines.length} line(s): ${summary.junkColumnLines.join(", ")}.`);
+    }
+    if (summary.refused.length > 0) {
+      console.log("\nRefused rows:");
+      for (const refusal of summary.refused) console.log(`  line ${refusal.line}: ${refusal.reason}`);
+    }
+    return 0;
+  });
+}
+
+async function start(): Promise<number> {
+  const env = readEnv();
+  const server = await startServer(env);
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      console.error(`${signal} received: stopping the server and the database.`);
+      server.stop().then(resolve, (error) => {
+        console.error(error);
+        resolve();
+      });
+    };
+    process.once("SIGINT", () => shutdown("SIGINT"));
+    process.once("SIGTERM", () => shutdown("SIGTERM"));
+  });
+  return 0;
+}

@@ -1,0 +1,46 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Concord's configuration, read once from the environment and validated at start-up.
+ * An empty string counts as missing, so `PORT=` falls back to the default instead of failing late.
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  CONCORD_DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  CONCORD_LOG: z.enum(["silent", "info", "debug"]).default("info"),
+});
+
+export type Env = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  log: "silent" | "info" | "debug";
+};
+
+export class ConfigError extends Error {}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: path.resolve(env.CONCORD_DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    log: env.CONCORD_LOG,
+  };
+}

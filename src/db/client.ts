@@ -1,0 +1,20 @@
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "./schema.ts";
+
+// Dates are calendar days in Concord, never instants: keep PostgreSQL's `date` as the
+// 'YYYY-MM-DD' text it sends, instead of turning it into a JavaScript Date at local midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+
+export function createPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client losing its connection (the database restarting) must not crash the process.
+  pool.on("error", () => {});
+  return pool;
+}
+
+export function createDatabase(pool: pg.Pool): Database {
+  return drizzle(pool, { schema });
+}

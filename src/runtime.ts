@@ -1,0 +1,64 @@
+/**
+ * Everything a Concord process needs before it can answer: a database (embedded or external),
+ * the schema migrated, the starter data loaded, the services built. Shared by the server and
+ * the CLI so both work on exactly the same footing.
+ */
+import type pg from "pg";
+import type { Env } from "./config/env.ts";
+import { createDatabase, createPool, type Database } from "./db/client.ts";
+import { openEmbeddedDatabase, type DatabaseHandle } from "./db/embedded.ts";
+import { migrate } from "./db/migrate.ts";
+import { RegistryService } from "./services/registry.ts";
+import { loadStarterData } from "./services/starter/load.ts";
+
+export type Runtime = {
+  db: Database;
+  pool: pg.Pool;
+  database: DatabaseHandle;
+  services: { registry: RegistryService };
+  close(): Promise<void>;
+};
+
+export type RuntimeOptions = {
+  env: Env;
+  role: string;
+  /** A server owns its data folder; a CLI command may share the running server's database. */
+  mode: "exclusive" | "share";
+  log: (line: string) => void;
+  /** Folder with countries.json and starter/ (tests point this at fixtures). */
+  starterDataDir?: string;
+};
+
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { env, log } = options;
+  const database: DatabaseHandle = env.databaseUrl
+    ? { url: env.databaseUrl, ownership: "external", stop: async () => {} }
+    : await openEmbeddedDatabase({ dataDir: env.dataDir, role: options.role, mode: options.mode, log: (line) => debug(env, log, line) });
+
+  const pool = createPool(database.url);
+  try {
+    const applied = await migrate(pool);
+    if (applied.length > 0) log(`Applied migrations: ${applied.join(", ")}`);
+    const db = createDatabase(pool);
+    const starter = await loadStarterData(db, options.starterDataDir);
+    if (starter.loaded) log(`Loaded the starter data set: ${Object.entries(starter.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
+    return {
+      db,
+      pool,
+      database,
+      services: { registry: new RegistryService(db) },
+      close: async () => {
+        await pool.end();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await pool.end().catch(() => {});
+    await database.stop().catch(() => {});
+    throw error;
+  }
+}
+
+function debug(env: Env, log: (line: string) => void, line: string) {
+  if (env.log === "debug") log(`[postgres] ${line}`);
+}

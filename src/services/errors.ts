@@ -1,0 +1,32 @@
+/**
+ * Errors a service throws on purpose: each carries the HTTP status and a stable `id` that
+ * clients and tests match on, and a message written for the person reading it. Anything else
+ * that escapes is a bug and is answered with a plain 500 that reveals nothing.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429,
+    readonly id: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super(404, "not_found", message);
+  }
+}
+
+export class InvalidRequestError extends AppError {
+  constructor(message: string) {
+    super(400, "invalid_request", message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(409, "conflict", message);
+  }
+}

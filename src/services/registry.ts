@@ -1,0 +1,88 @@
+import { today } from "../domain/dates.ts";
+import { timeline } from "../domain/timeline.ts";
+import type { Database } from "../db/client.ts";
+import {
+  RegistryRepository,
+  type ActorRow,
+  type ActorType,
+  type RelationKind,
+  type RelationRow,
+} from "../db/repositories/registry.ts";
+import { InvalidRequestError, NotFoundError } from "./errors.ts";
+
+/**
+ * The registry's questions: who stood in what relation to whom, on what date, on whose word.
+ * Every read in this issue is public; authorization arrives with accounts and goes first in
+ * each method.
+ */
+export class RegistryService {
+  private readonly repository: RegistryRepository;
+
+  constructor(db: Database) {
+    this.repository = new RegistryRepository(db);
+  }
+
+  listActors(filter: { type?: ActorType; q?: string }) {
+    return this.repository.listActors(filter);
+  }
+
+  async getActor(code: string) {
+    const actor = await this.requireActor(code);
+    const periods = await this.repository.actorPeriods(actor.code);
+    return { actor, periods };
+  }
+
+  async listOrganizations() {
+    const [organizations, frameworks] = await Promise.all([
+      this.repository.listActors({ type: "organization" }),
+      this.repository.frameworks(),
+    ]);
+    return organizations.map((organization) => ({
+      organization,
+      frameworks: frameworks.filter((framework) => framework.organization === organization.code),
+    }));
+  }
+
+  /** Every relation held towards an organisation on `at` (default today), optionally of one kind or framework. */
+  async members(code: string, query: { at?: string; kind?: RelationKind; framework?: string }) {
+    const organization = await this.requireActor(code);
+    if (organization.type !== "organization") {
+      throw new NotFoundError(`${organization.code} is a state, not an organisation: ask for its relations instead.`);
+    }
+    if (query.framework) {
+      const known = (await this.repository.frameworks(organization.code)).map((framework) => framework.slug);
+      if (!known.includes(query.framework)) {
+        const list = known.length > 0 ? known.join(", ") : "none";
+        throw new InvalidRequestError(
+          `query.framework: ${organization.code} has no framework "${query.framework}" (its frameworks: ${list})`,
+        );
+      }
+    }
+    const at = query.at ?? today();
+    const members = await this.repository.relationsTowards(organization.code, at, query);
+    return { organization, at, members };
+  }
+
+  async relationsOf(code: string, query: { at?: string }) {
+    const actor = await this.requireActor(code);
+    const at = query.at ?? today();
+    return { actor, at, relations: await this.repository.relationsInvolving(actor.code, at) };
+  }
+
+  async timeline(code: string) {
+    const actor = await this.requireActor(code);
+    return { actor, events: timeline(await this.repository.relationsInvolving(actor.code)) };
+  }
+
+  async getRelation(id: number): Promise<{ relation: RelationRow; claims: Awaited<ReturnType<RegistryRepository["claimsOf"]>> }> {
+    const relation = await this.repository.findRelation(id);
+    if (!relation) throw new NotFoundError(`No relation has the id ${id}.`);
+    return { relation, claims: await this.repository.claimsOf(id) };
+  }
+
+  private async requireActor(code: string): Promise<ActorRow> {
+    const actor = await this.repository.findActor(code.toUpperCase());
+    if (!actor) throw new NotFoundError(`No state or organisation has the code ${code}.`);
+    return actor;
+  }
+}

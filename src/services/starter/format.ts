@@ -1,0 +1,120 @@
+/**
+ * The format of the starter data set in `data/`: every file is validated against these
+ * schemas before anything is written, and a mistake is reported with its file and path.
+ */
+import { z } from "zod";
+import { parsePartialDate } from "../../domain/dates.ts";
+
+export const partialDate = z
+  .string()
+  .refine((text) => parsePartialDate(text) !== undefined, "must be a real date written YYYY-MM-DD, YYYY-MM or YYYY");
+
+export const names = z.object({
+  en: z.string().min(1),
+  es: z.string().min(1),
+  pt: z.string().min(1),
+  fr: z.string().min(1),
+});
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens");
+const organizationCode = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, "must be upper-case letters and digits");
+const stateCode = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code");
+
+/** `data/countries.json`: states, current and former, with ISO codes and names in four languages. */
+export const countryFile = z.array(
+  z.strictObject({
+    alpha3: stateCode,
+    alpha2: z.string().regex(/^[A-Z]{2}$/).nullable(),
+    numeric: z.string().regex(/^\d{3}$/).nullable(),
+    names,
+    /** Former states (ISO 3166-3), such as YUG or SUN: kept for historical relations and imports. */
+    former: z.boolean().default(false),
+  }),
+);
+
+/** `data/starter/sources.json`. */
+export const sourceFile = z.array(
+  z.strictObject({
+    id: slug,
+    title: z.string().min(1),
+    publisher: z.string().min(1),
+    published: partialDate.optional(),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    perspective: z.string().min(1).optional(),
+    /** The file name in shared/sources when Concord holds the text; quotes must appear in it. */
+    file: z.string().min(1).optional(),
+    citation: z.string().min(1).optional(),
+  }),
+);
+
+/** `data/starter/organizations.json`. */
+export const organizationFile = z.array(
+  z.strictObject({
+    code: organizationCode,
+    names,
+    founded: partialDate,
+    dissolved: partialDate.optional(),
+    source: slug,
+    note: z.string().min(1).optional(),
+  }),
+);
+
+/** `data/starter/frameworks.json`. */
+export const frameworkFile = z.array(
+  z.strictObject({
+    organization: organizationCode,
+    slug,
+    names,
+    since: partialDate.optional(),
+    note: z.string().min(1).optional(),
+  }),
+);
+
+export const claimEntry = z
+  .strictObject({
+    source: slug,
+    /** What the claim speaks to: the relation as a whole (default) or one of its dates. */
+    field: z.enum(["relation", "since", "until"]).default("relation"),
+    /** The date the source gives for that field, at the precision it gives it. */
+    date: partialDate.optional(),
+    /** A short verbatim quote; required when the source's text is held (`file`). */
+    quote: z.string().min(1).optional(),
+    note: z.string().min(1).optional(),
+  })
+  .refine((claim) => claim.field === "relation" || claim.date !== undefined, {
+    message: "a claim about since or until must give the date the source asserts",
+    path: ["date"],
+  });
+
+export const relationKinds = ["member", "partner", "associate", "observer", "applicant", "suspended", "designation"] as const;
+
+/** `data/starter/relations/*.json`. */
+export const relationFile = z.array(
+  z
+    .strictObject({
+      subject: organizationCode,
+      object: organizationCode,
+      kind: z.enum(relationKinds),
+      framework: slug.optional(),
+      designation: slug.optional(),
+      since: partialDate,
+      until: partialDate.optional(),
+      certainty: z.enum(["confirmed", "uncertain", "disputed"]).default("confirmed"),
+      note: z.string().min(1).optional(),
+      claims: z.array(claimEntry).min(1, "every relation cites at least one source"),
+    })
+    .refine((relation) => (relation.kind === "partner") === (relation.framework !== undefined), {
+      message: "a partner relation names its framework, and only a partner relation does",
+      path: ["framework"],
+    })
+    .refine((relation) => (relation.kind === "designation") === (relation.designation !== undefined), {
+      message: "a designation relation names its designation, and only a designation does",
+      path: ["designation"],
+    }),
+);
+
+export type CountryEntry = z.infer<typeof countryFile>[number];
+export type SourceEntry = z.infer<typeof sourceFile>[number];
+export type OrganizationEntry = z.infer<typeof organizationFile>[number];
+export type FrameworkEntry = z.infer<typeof frameworkFile>[number];
+export type RelationEntry = z.infer<typeof relationFile>[number];
