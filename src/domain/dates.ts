@@ -58,11 +58,14 @@ export function formatPartialDate(value: PartialDate): string {
   }
 }
 
-/** The day `days` after `day` (before, when negative). */
+/** The day `days` after `day` (before, when negative); the result stays within years 1 to 9999. */
 export function addDays(day: Day, days: number): Day {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  const moved = new Date(Date.UTC(year, month - 1, date + days));
-  // toISOString gives years below 1000 as four digits and above 9999 with a sign: stay in range.
+  // Not Date.UTC(year, …): it reads years 0 to 99 as 1900 to 1999.
+  const moved = new Date(0);
+  moved.setUTCFullYear(year, month - 1, date + days);
+  const movedYear = moved.getUTCFullYear();
+  if (movedYear < 1 || movedYear > 9999) throw new RangeError(`${day} moved by ${days} days leaves the years 1 to 9999`);
   return moved.toISOString().slice(0, 10);
 }
 

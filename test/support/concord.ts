@@ -1,0 +1,23 @@
+import { readEnv } from "../../src/config/env.ts";
+import { startServer, type RunningServer } from "../../src/server.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+
+export type TestConcord = { baseUrl: string; server: RunningServer; database: TestDatabase; stop(): Promise<void> };
+
+/**
+ * A real Concord server on a random port, over a fresh database with the starter data, serving
+ * the built web UI (web/dist). Tests talk to it over HTTP exactly as a browser or script would.
+ */
+export async function startConcord(): Promise<TestConcord> {
+  const database = await createTestDatabase();
+  const server = await startServer(readEnv({ DATABASE_URL: database.url, PORT: "0", CONCORD_LOG: "silent" }), { log: () => {} });
+  return {
+    baseUrl: server.url,
+    server,
+    database,
+    stop: async () => {
+      await server.stop();
+      await database.drop();
+    },
+  };
+}
