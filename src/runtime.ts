@@ -33,7 +33,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { env, log } = options;
   const database: DatabaseHandle = env.databaseUrl
     ? { url: env.databaseUrl, ownership: "external", stop: async () => {} }
-    : await openEmbeddedDatabase({ dataDir: env.dataDir, role: options.role, mode: options.mode, log: (line) => debug(env, log, line) });
+    : await openEmbeddedDatabase({
+        dataDir: env.dataDir,
+        role: options.role,
+        mode: options.mode,
+        log,
+        debug: (line) => env.log === "debug" && log(`[postgres] ${line}`),
+      });
 
   const pool = createPool(database.url);
   try {
@@ -57,8 +63,4 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await database.stop().catch(() => {});
     throw error;
   }
-}
-
-function debug(env: Env, log: (line: string) => void, line: string) {
-  if (env.log === "debug") log(`[postgres] ${line}`);
 }

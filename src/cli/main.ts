@@ -95,9 +95,18 @@ function requireArgument(value: string | undefined, what: string): string {
 async function withRuntime(work: (runtime: Runtime) => Promise<number>): Promise<number> {
   const env = readEnv();
   const runtime = await startRuntime({ env, role: "cli", mode: "share", log: (line) => console.error(line) });
+  // Interrupted: stop the database this command may have started, then leave as interrupted.
+  const interrupt = (signal: NodeJS.Signals) => {
+    console.error(`\n${signal} received: stopping.`);
+    void runtime.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGINT", interrupt);
+  process.once("SIGTERM", interrupt);
   try {
     return await work(runtime);
   } finally {
+    process.off("SIGINT", interrupt);
+    process.off("SIGTERM", interrupt);
     await runtime.close();
   }
 }
@@ -213,17 +222,15 @@ async function importCow(file: string): Promise<number> {
 
 async function start(): Promise<number> {
   const env = readEnv();
-  const server = await startServer(env);
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      console.error(`${signal} received: stopping the server and the database.`);
-      server.stop().then(resolve, (error) => {
-        console.error(error);
-        resolve();
-      });
-    };
-    process.once("SIGINT", () => shutdown("SIGINT"));
-    process.once("SIGTERM", () => shutdown("SIGTERM"));
+  // Listen for signals before starting: one that arrives during start-up stops the server as
+  // soon as it is up, instead of killing the process with the database half-started.
+  const signalled = new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGINT", () => resolve("SIGINT"));
+    process.once("SIGTERM", () => resolve("SIGTERM"));
   });
+  const server = await startServer(env);
+  const signal = await signalled;
+  console.error(`${signal} received: stopping the server and the database.`);
+  await server.stop();
   return 0;
 }

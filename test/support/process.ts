@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+const bin = path.resolve(import.meta.dirname, "../../bin/concord.mjs");
+
+/** The environment a child Concord gets: ours, minus anything that would redirect it. */
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _ignored, ...rest } = process.env;
+  return { ...rest, CONCORD_LOG: "info", ...env };
+}
+
+export type Finished = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
+
+/** Runs `concord …` to completion. */
+export function runConcord(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`concord ${args.join(" ")} did not finish in ${timeoutMs} ms\n${stderr}`));
+    }, timeoutMs);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+export type ServerProcess = { child: ChildProcess; url: string; output: () => string; exited: Promise<Finished> };
+
+/** Starts `concord start` and waits until it says where it serves. */
+export function startConcordProcess(
+  env: Record<string, string>,
+  options: { timeoutMs?: number; ownProcessGroup?: boolean } = {},
+): Promise<ServerProcess> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, "start"], {
+      env: childEnv({ PORT: "0", ...env }),
+      stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, as a terminal gives a command: a group signal reaches PostgreSQL too.
+      detached: options.ownProcessGroup ?? false,
+    });
+    let stdout = "";
+    let stderr = "";
+    const exited = new Promise<Finished>((done) => child.on("close", (code, signal) => done({ code, signal, stdout, stderr })));
+    const timer = setTimeout(() => reject(new Error(`concord start did not come up in ${timeoutMs} ms\n${stderr}`)), timeoutMs);
+    child.stdout!.on("data", (chunk) => (stdout += chunk));
+    child.stderr!.on("data", (chunk) => {
+      stderr += chunk;
+      const match = /serving on (http:\/\/\S+)/.exec(stderr);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]!, output: () => stderr, exited });
+      }
+    });
+    void exited.then((finished) => {
+      clearTimeout(timer);
+      reject(new Error(`concord start exited (${finished.code ?? finished.signal}) before serving:\n${finished.stderr}`));
+    });
+  });
+}
+
+/** A data folder the embedded PostgreSQL can use, also when the tests run as root. */
+export async function makeDataDir(): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "concord-data-"));
+  await fs.chmod(dir, 0o755);
+  return dir;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
