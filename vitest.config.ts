@@ -9,5 +9,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: more workers than that only makes every test slower.
     maxWorkers: 2,
+    reporters: ["default", "./test/support/summary-reporter.ts"],
   },
 });

@@ -1,0 +1,23 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, readEnv } from "./env.ts";
+
+describe("readEnv", () => {
+  it("has defaults for everything", () => {
+    expect(readEnv({})).toEqual({ port: 3000, host: "127.0.0.1", dataDir: path.resolve("./data"), databaseUrl: undefined, log: "info" });
+  });
+
+  it("treats an empty string as missing", () => {
+    expect(readEnv({ PORT: "", DATABASE_URL: "" })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it("stops with a message naming each bad setting", () => {
+    expect(() => readEnv({ PORT: "eighty", DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
+    try {
+      readEnv({ PORT: "70000", DATABASE_URL: "mysql://x" });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT: .*65535/);
+      expect((error as Error).message).toContain("DATABASE_URL: must be a postgres:// or postgresql:// URL");
+    }
+  });
+});
