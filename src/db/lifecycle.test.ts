@@ -2,7 +2,9 @@
  * The embedded database's life as people meet it: `concord start`, a second start refused, the
  * CLI beside a running server, clean stops on signals, and recovery after a hard kill.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAlive, makeDataDir, runConcord, startConcordProcess, type ServerProcess } from "../../test/support/process.ts";
@@ -87,5 +89,24 @@ describe("the embedded database", { timeout: 120_000 }, () => {
     expect(cli.stdout).toContain("partners-across-the-globe");
     expect(isAlive(orphan!)).toBe(false);
     await expect(fs.access(path.join(dataDir, "concord.lock"))).rejects.toThrow();
+  });
+});
+
+describe("as an ordinary user", { timeout: 120_000 }, () => {
+  // Run as root (as CI does), PostgreSQL runs as "postgres"; this checks the other case for real.
+  it.skipIf(process.getuid?.() !== 0)("runs its own PostgreSQL as that user, in a folder that user owns", async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), "concord-nobody-"));
+    try {
+      await fs.chmod(folder, 0o755);
+      const nobody = Number(execFileSync("id", ["-u", "nobody"], { encoding: "utf8" }).trim());
+      await fs.chown(folder, nobody, nobody);
+      const cli = await runConcord(["members", "NATO", "--at", "2024-03-07", "--kind", "member", "--json"], { CONCORD_DATA_DIR: folder, HOME: folder }, { asUser: "nobody" });
+      expect(cli.stderr).toContain("Loaded the starter data set");
+      expect(cli.code).toBe(0);
+      expect(JSON.parse(cli.stdout).members).toHaveLength(32);
+      expect((await fs.stat(path.join(folder, "db"))).uid).toBe(nobody);
+    } finally {
+      await fs.rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -13,10 +13,14 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 export type Finished = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
-/** Runs `concord …` to completion. */
-export function runConcord(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Finished> {
+/** Runs `concord …` to completion, as another user (through runuser) when `asUser` is given. */
+export function runConcord(args: string[], env: Record<string, string>, options: { timeoutMs?: number; asUser?: string } = {}): Promise<Finished> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const [command, commandArgs] = options.asUser
+    ? ["runuser", ["-u", options.asUser, "--", process.execPath, bin, ...args]]
+    : [process.execPath, [bin, ...args]];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, commandArgs, { env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
