@@ -102,6 +102,12 @@ describe("GET /api/v1/organizations/{code}/members", () => {
     expect(body.error.message).toContain("2023-02-30");
   });
 
+  it("refuses a parameter given twice", async () => {
+    const { status, body } = await get("/api/v1/organizations/NATO/members?at=2020-01-01&at=2021-01-01");
+    expect(status).toBe(400);
+    expect(body.error.message).toBe("query.at: must be given once (got 2 values)");
+  });
+
   it("refuses unknown kinds, frameworks and languages by name", async () => {
     const kind = await get("/api/v1/organizations/NATO/members?kind=friend");
     expect(kind.status).toBe(400);
