@@ -58,12 +58,6 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
 /** The browser app: hashed assets cached for good, every other path answered with index.html. */
 function mountWebUi(app: OpenAPIHono, webDir: string) {
   const indexFile = path.join(webDir, "index.html");
-  if (!fs.existsSync(indexFile)) {
-    app.get("*", (c) =>
-      c.text("The web UI has not been built. Run `npm run build:web` (npm start does this for you), then reload.", 503),
-    );
-    return;
-  }
   const root = path.relative(process.cwd(), webDir) || ".";
   app.use(
     "/assets/*",
@@ -74,9 +68,15 @@ function mountWebUi(app: OpenAPIHono, webDir: string) {
       },
     }),
   );
+  // An asset that is not there is a 404, not the page: a browser would report a puzzling MIME error.
+  app.get("/assets/*", (c) => c.text("Not found", 404));
   app.use("*", serveStatic({ root }));
-  const index = fs.readFileSync(indexFile, "utf8");
-  app.get("*", (c) => {
+  app.get("*", async (c) => {
+    // Read on each request (it is small): a rebuilt UI is served without restarting the server.
+    const index = await fs.promises.readFile(indexFile, "utf8").catch(() => undefined);
+    if (index === undefined) {
+      return c.text("The web UI has not been built. Run `npm run build:web` (npm start does this for you), then reload.", 503);
+    }
     c.header("Cache-Control", "no-cache");
     return c.html(index);
   });

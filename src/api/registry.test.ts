@@ -161,7 +161,15 @@ describe("GET /api/v1/actors/{code}/relations", () => {
   it("gives every relation valid on the date, with subject and object, designations included", async () => {
     const { body } = await get("/api/v1/actors/COL/relations?at=2023-01-01");
     const partner = body.relations.find((relation: { kind: string }) => relation.kind === "partner");
-    expect(partner).toMatchObject({ subject: "COL", object: "NATO", framework: "partners-across-the-globe", certainty: "disputed" });
+    expect(partner).toMatchObject({
+      subject: "COL",
+      subjectType: "state",
+      object: "NATO",
+      objectType: "organization",
+      framework: "partners-across-the-globe",
+      frameworkName: "Partners across the globe",
+      certainty: "disputed",
+    });
     const designation = body.relations.find((relation: { kind: string }) => relation.kind === "designation");
     expect(designation).toMatchObject({ kind: "designation", designation: "major-non-nato-ally", subject: "COL", object: "USA" });
   });
@@ -229,6 +237,13 @@ describe("API documents", () => {
     const page = await fetch(`${concord.baseUrl}/api/docs`);
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(await page.text()).toContain("/api/v1/organizations/{code}/members");
+  });
+
+  it("answers a missing asset with 404, not with the page", async () => {
+    expect((await fetch(`${concord.baseUrl}/assets/missing-abc123.js`)).status).toBe(404);
+    const page = await fetch(`${concord.baseUrl}/organizations/NATO`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toContain("text/html");
   });
 
   it("answers unknown API paths with the error shape", async () => {

@@ -13,20 +13,9 @@ import { startConcord } from '../support/concord.ts';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const screens = path.join(repo, '.tmp/screens');
 
-/** Builds web/dist when it is missing or older than the UI's sources. */
+/** Builds web/dist when it is missing or older than the UI's sources (as `npm start` does). */
 function ensureWebBuilt(): void {
-  const index = path.join(repo, 'web/dist/index.html');
-  const newest = (dir: string): number =>
-    fs.readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-      const full = path.join(dir, entry.name);
-      return Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
-    }, 0);
-  const sources = Math.max(newest(path.join(repo, 'web/src')), fs.statSync(path.join(repo, 'web/index.html')).mtimeMs, fs.statSync(path.join(repo, 'web/vite.config.ts')).mtimeMs);
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [path.join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: repo,
-    stdio: 'inherit',
-  });
+  execFileSync(process.execPath, [path.join(repo, 'scripts/ensure-web-build.mjs')], { cwd: repo, stdio: 'inherit' });
 }
 
 let concord: Awaited<ReturnType<typeof startConcord>>;
@@ -97,8 +86,10 @@ describe('web UI', () => {
       expect(await page.locator('#date-slider').getAttribute('aria-valuetext')).toBe('29 March 2004');
       await shoot(page, 'e2e-map-2004-03-29');
 
-      // The member list leads to the country's page, as a click on the map does.
-      await bulgariaInMembers(page).locator('a').click();
+      // Pointing at a country names it and its relation; a click opens its page.
+      await bulgariaOnMap(page).hover();
+      await expect.poll(() => page.locator('.map-tooltip').textContent()).toMatch(/^Bulgaria.*Member/);
+      await bulgariaOnMap(page).click();
       await page.waitForURL(/\/actors\/BGR\?at=2004-03-29$/);
       await expect.poll(() => page.locator('h1').textContent()).toContain('Bulgaria');
       expect((page as Page & { errors?: string[] }).errors).toEqual([]);
@@ -223,11 +214,22 @@ describe('web UI', () => {
       await expect.poll(() => page.locator('#date-input').inputValue()).toBe('2005-03-28');
       await expect.poll(() => memberCount(page).textContent()).toBe('26 members');
 
-      // The date input works from the keyboard too (Shift+Tab goes back past "Today").
+      // The date input works from the keyboard too: Tab moves through its day, month and
+      // year fields (the order follows the locale; the year comes last), arrows change them.
       await page.locator('#date-input').focus();
-      await page.keyboard.type('28031999');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      for (let years = 0; years < 6; years++) await page.keyboard.press('ArrowDown');
       await expect.poll(() => page.locator('#date-input').inputValue()).toBe('1999-03-28');
-      await expect.poll(() => memberCount(page).textContent()).toBe('16 members');
+      await expect.poll(() => memberCount(page).textContent()).toBe('19 members');
+
+      // Countries are reached through the list: focusing one points it out on the map, and
+      // Enter opens its page.
+      await page.locator('li[data-code="POL"] a').first().focus();
+      await expect.poll(() => page.locator('.map-tooltip').textContent()).toMatch(/^Poland/);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/actors\/POL\?at=1999-03-28$/);
+      await expect.poll(() => page.locator('h1').textContent()).toContain('Poland');
     } finally {
       await context.close();
     }

@@ -35,12 +35,15 @@ export type SourceRef = { id: string; title: string; publisher: string };
 export type RelationRow = {
   id: number;
   subject: string;
+  subjectType: ActorType;
   subjectNames: Names;
   subjectIsoNumeric: string | null;
   object: string;
+  objectType: ActorType;
   objectNames: Names;
   kind: RelationKind;
   framework: string | null;
+  frameworkNames: Names | null;
   designation: string | null;
   since: string;
   sincePrecision: Precision;
@@ -81,9 +84,10 @@ const actorColumns = sql`a.code, a.type, ${namesOf("a")} AS names, a.iso_alpha2 
 // The sources cited by a relation's claims, each once, in a stable order.
 const relationSelect = sql`
   SELECT r.id::int AS id,
-         r.subject_code AS subject, ${namesOf("s")} AS "subjectNames", s.iso_numeric AS "subjectIsoNumeric",
-         r.object_code AS object, ${namesOf("o")} AS "objectNames",
-         r.kind, f.slug AS framework, r.designation,
+         r.subject_code AS subject, s.type AS "subjectType", ${namesOf("s")} AS "subjectNames", s.iso_numeric AS "subjectIsoNumeric",
+         r.object_code AS object, o.type AS "objectType", ${namesOf("o")} AS "objectNames",
+         r.kind, f.slug AS framework, CASE WHEN f.id IS NULL THEN NULL ELSE ${namesOf("f")} END AS "frameworkNames",
+         r.designation,
          lower(r.valid) AS since, r.since_precision AS "sincePrecision",
          upper(r.valid) AS until, r.until_precision AS "untilPrecision",
          r.certainty, r.note,

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * A small history-API router: real paths (`/organizations/NATO?at=2004-03-29`) so that links
+ * can be shared and the server's index.html fallback serves every page.
+ */
+
+export interface Location {
+  path: string;
+  query: URLSearchParams;
+}
+
+const CHANGE = 'concord:navigate';
+
+function current(): Location {
+  return { path: window.location.pathname, query: new URLSearchParams(window.location.search) };
+}
+
+export function useLocation(): Location {
+  const [location, setLocation] = useState(current);
+  useEffect(() => {
+    const update = () => setLocation(current());
+    window.addEventListener('popstate', update);
+    window.addEventListener(CHANGE, update);
+    return () => {
+      window.removeEventListener('popstate', update);
+      window.removeEventListener(CHANGE, update);
+    };
+  }, []);
+  return location;
+}
+
+/** Goes to `href`. `replace` keeps the history short (the date slider moves often). */
+export function navigate(href: string, options: { replace?: boolean } = {}): void {
+  const target = new URL(href, window.location.href);
+  const same = target.pathname === window.location.pathname;
+  if (options.replace) window.history.replaceState(null, '', target);
+  else window.history.pushState(null, '', target);
+  window.dispatchEvent(new Event(CHANGE));
+  if (!same && !options.replace) {
+    window.scrollTo(0, 0);
+    // Move focus to the new page's heading so that screen readers announce it.
+    requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+      }
+    });
+  }
+}
+
+/** Replaces some query parameters of the current address (null removes one). */
+export function setQuery(changes: Record<string, string | null>, options: { replace?: boolean } = { replace: true }): void {
+  const query = new URLSearchParams(window.location.search);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null || value === '') query.delete(key);
+    else query.set(key, value);
+  }
+  const search = query.toString();
+  navigate(`${window.location.pathname}${search ? `?${search}` : ''}`, options);
+}
+
+/** Builds an in-app address with a query string, leaving out empty values. */
+export function href(path: string, query: Record<string, string | null | undefined> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** Click handler for in-app links: plain left clicks navigate without a page load. */
+export function onLinkClick(event: MouseEvent): void {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const anchor = event.currentTarget as HTMLAnchorElement;
+  if (anchor.target && anchor.target !== '_self') return;
+  const url = new URL(anchor.href);
+  if (url.origin !== window.location.origin) return;
+  event.preventDefault();
+  navigate(url.pathname + url.search + url.hash);
+}
+
+export type Route =
+  | { name: 'map' }
+  | { name: 'organization'; code: string }
+  | { name: 'actor'; code: string }
+  | { name: 'relation'; id: string }
+  | { name: 'notFound' };
+
+export function matchRoute(path: string): Route {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  if (clean === '/' || clean === '') return { name: 'map' };
+  let match = /^\/organizations\/([^/]+)$/.exec(clean);
+  if (match?.[1]) return { name: 'organization', code: decodeURIComponent(match[1]).toUpperCase() };
+  match = /^\/actors\/([^/]+)$/.exec(clean);
+  if (match?.[1]) return { name: 'actor', code: decodeURIComponent(match[1]).toUpperCase() };
+  match = /^\/relations\/([^/]+)$/.exec(clean);
+  if (match?.[1]) return { name: 'relation', id: decodeURIComponent(match[1]) };
+  return { name: 'notFound' };
+}
