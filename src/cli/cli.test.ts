@@ -7,9 +7,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
 import { runConcord } from "../../test/support/process.ts";
+import { sharedFile } from "../../test/support/shared.ts";
 import { presentMember } from "../api/presenters.ts";
 
-const cowFile = path.resolve(import.meta.dirname, "../../../shared/data/cow-states-2016.csv");
+const cowFile = sharedFile("data", "cow-states-2016.csv");
 
 let test: TestDatabase;
 let env: Record<string, string>;

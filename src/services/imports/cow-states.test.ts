@@ -1,11 +1,11 @@
 import fs from "node:fs";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
+import { sharedFile } from "../../../test/support/shared.ts";
 import { importCowStates, parseCowStates, readCowMapping, type CowMapping } from "./cow-states.ts";
 
-const cowFile = path.resolve(import.meta.dirname, "../../../../shared/data/cow-states-2016.csv");
+const cowFile = sharedFile("data", "cow-states-2016.csv");
 const text = fs.readFileSync(cowFile, "utf8");
 
 let mapping: CowMapping;

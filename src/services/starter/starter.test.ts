@@ -5,10 +5,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { sharedFile } from "../../../test/support/shared.ts";
 import { parsePartialDate } from "../../domain/dates.ts";
 import { readStarterData, StarterDataError, type StarterData } from "./load.ts";
 
-const sharedSources = path.resolve(import.meta.dirname, "../../../../shared/sources");
 const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
 
 let data: StarterData;
@@ -54,7 +54,7 @@ describe("the starter data set", () => {
   it("quotes the held source documents verbatim", () => {
     const held = data.sources.filter((source) => source.file);
     expect(held).toHaveLength(5);
-    const texts = new Map(held.map((source) => [source.id, collapse(fs.readFileSync(path.join(sharedSources, source.file!), "utf8"))]));
+    const texts = new Map(held.map((source) => [source.id, collapse(fs.readFileSync(sharedFile("sources", source.file!), "utf8"))]));
     let quotes = 0;
     for (const relation of data.relations) {
       for (const claim of relation.claims) {

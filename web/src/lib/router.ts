@@ -87,14 +87,23 @@ export type Route =
   | { name: 'relation'; id: string }
   | { name: 'notFound' };
 
+/** A path segment as text; a malformed escape (`%E0%A4%A`) is kept as typed rather than crashing the page. */
+function segment(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export function matchRoute(path: string): Route {
   const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
   if (clean === '/' || clean === '') return { name: 'map' };
   let match = /^\/organizations\/([^/]+)$/.exec(clean);
-  if (match?.[1]) return { name: 'organization', code: decodeURIComponent(match[1]).toUpperCase() };
+  if (match?.[1]) return { name: 'organization', code: segment(match[1]).toUpperCase() };
   match = /^\/actors\/([^/]+)$/.exec(clean);
-  if (match?.[1]) return { name: 'actor', code: decodeURIComponent(match[1]).toUpperCase() };
+  if (match?.[1]) return { name: 'actor', code: segment(match[1]).toUpperCase() };
   match = /^\/relations\/([^/]+)$/.exec(clean);
-  if (match?.[1]) return { name: 'relation', id: decodeURIComponent(match[1]) };
+  if (match?.[1]) return { name: 'relation', id: segment(match[1]) };
   return { name: 'notFound' };
 }
