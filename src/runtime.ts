@@ -9,6 +9,8 @@ import { createDatabase, createPool, type Database } from "./db/client.ts";
 import { openEmbeddedDatabase, type DatabaseHandle } from "./db/embedded.ts";
 import { migrate } from "./db/migrate.ts";
 import { RegistryService } from "./services/registry.ts";
+import { RegistryCache } from "./services/registry-cache.ts";
+import { RegistryRepository } from "./db/repositories/registry.ts";
 import { loadStarterData } from "./services/starter/load.ts";
 
 export type Runtime = {
@@ -27,6 +29,8 @@ export type RuntimeOptions = {
   log: (line: string) => void;
   /** Folder with countries.json and starter/ (tests point this at fixtures). */
   starterDataDir?: string;
+  /** Keep an in-process copy of the hot registry reads (a long-running server: yes; a CLI command: no). */
+  cacheRegistry?: boolean;
 };
 
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -48,12 +52,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const db = createDatabase(pool);
     const starter = await loadStarterData(db, options.starterDataDir);
     if (starter.loaded) log(`Loaded the starter data set: ${Object.entries(starter.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
+    const cache = options.cacheRegistry ? new RegistryCache(new RegistryRepository(db), database.url, log) : undefined;
+    await cache?.start();
     return {
       db,
       pool,
       database,
-      services: { registry: new RegistryService(db) },
+      services: { registry: new RegistryService(db, cache) },
       close: async () => {
+        await cache?.stop();
         await pool.end();
         await database.stop();
       },

@@ -117,9 +117,16 @@ export function presentTimelineEvent(event: TimelineEventOf<RelationRow>, lang: 
   return { date: event.date, precision: event.precision, change: event.change, relation: presentRelation(event.relation, lang) };
 }
 
+// Building a collator costs more than sorting a few dozen names with it: one per language.
+const collators = new Map<Language, Intl.Collator>();
+
 /** Sorts by the name people read, in their language's alphabetical order. */
 export function byName<T>(lang: Language, name: (item: T) => string): (a: T, b: T) => number {
-  const collator = new Intl.Collator(lang);
+  let collator = collators.get(lang);
+  if (!collator) {
+    collator = new Intl.Collator(lang);
+    collators.set(lang, collator);
+  }
   return (a, b) => collator.compare(name(a), name(b));
 }
 

@@ -1,4 +1,5 @@
 import { today } from "../domain/dates.ts";
+import { holdsOn } from "../domain/interval.ts";
 import { timeline } from "../domain/timeline.ts";
 import type { Database } from "../db/client.ts";
 import {
@@ -9,6 +10,7 @@ import {
   type RelationRow,
 } from "../db/repositories/registry.ts";
 import { InvalidRequestError, NotFoundError } from "./errors.ts";
+import type { RegistryCache } from "./registry-cache.ts";
 
 /**
  * The registry's questions: who stood in what relation to whom, on what date, on whose word.
@@ -16,9 +18,13 @@ import { InvalidRequestError, NotFoundError } from "./errors.ts";
  * each method.
  */
 export class RegistryService {
-  private readonly repository: RegistryRepository;
+  readonly repository: RegistryRepository;
 
-  constructor(db: Database) {
+  /** With a cache, the as-of members question is answered from memory while the cache listens. */
+  constructor(
+    db: Database,
+    private readonly cache?: RegistryCache,
+  ) {
     this.repository = new RegistryRepository(db);
   }
 
@@ -45,22 +51,33 @@ export class RegistryService {
 
   /** Every relation held towards an organisation on `at` (default today), optionally of one kind or framework. */
   async members(code: string, query: { at?: string; kind?: RelationKind; framework?: string }) {
+    const { organization, frameworks } = await this.requireOrganization(code.toUpperCase());
+    if (query.framework && !frameworks.some((framework) => framework.slug === query.framework)) {
+      const list = frameworks.length > 0 ? frameworks.map((framework) => framework.slug).join(", ") : "none";
+      throw new InvalidRequestError(`query.framework: ${organization.code} has no framework "${query.framework}" (its frameworks: ${list})`);
+    }
+    const at = query.at ?? today();
+    const members = this.cache?.active
+      ? (await this.cache.relationsTowards(organization.code)).filter(
+          (relation) =>
+            holdsOn(relation, at) &&
+            (query.kind === undefined || relation.kind === query.kind) &&
+            (query.framework === undefined || relation.framework === query.framework),
+        )
+      : await this.repository.relationsTowards(organization.code, at, query);
+    return { organization, at, members };
+  }
+
+  private async requireOrganization(code: string) {
+    if (this.cache?.active) {
+      const cached = await this.cache.organization(code);
+      if (cached.organization) return { organization: cached.organization, frameworks: cached.frameworks };
+    }
     const organization = await this.requireActor(code);
     if (organization.type !== "organization") {
       throw new NotFoundError(`${organization.code} is a state, not an organisation: ask for its relations instead.`);
     }
-    if (query.framework) {
-      const known = (await this.repository.frameworks(organization.code)).map((framework) => framework.slug);
-      if (!known.includes(query.framework)) {
-        const list = known.length > 0 ? known.join(", ") : "none";
-        throw new InvalidRequestError(
-          `query.framework: ${organization.code} has no framework "${query.framework}" (its frameworks: ${list})`,
-        );
-      }
-    }
-    const at = query.at ?? today();
-    const members = await this.repository.relationsTowards(organization.code, at, query);
-    return { organization, at, members };
+    return { organization, frameworks: await this.repository.frameworks(organization.code) };
   }
 
   async relationsOf(code: string, query: { at?: string }) {
