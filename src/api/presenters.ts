@@ -72,6 +72,21 @@ export function presentMember(relation: RelationRow, lang: Language): z.infer<ty
   };
 }
 
+/**
+ * A member's JSON text. Rows served from the registry cache are the same objects request after
+ * request, so their text is kept per language (and forgotten with the rows): serialising the
+ * same members again was most of the work of answering the hottest endpoint.
+ */
+const memberJsonByRow = new WeakMap<RelationRow, Partial<Record<Language, string>>>();
+export function memberJson(relation: RelationRow, lang: Language): string {
+  let byLanguage = memberJsonByRow.get(relation);
+  if (!byLanguage) {
+    byLanguage = {};
+    memberJsonByRow.set(relation, byLanguage);
+  }
+  return (byLanguage[lang] ??= JSON.stringify(presentMember(relation, lang)));
+}
+
 export function presentRelation(relation: RelationRow, lang: Language): z.infer<typeof Relation> {
   return {
     id: relation.id,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startConcord, type TestConcord } from "../../test/support/concord.ts";
+import { byName, presentMember } from "./presenters.ts";
 
 let concord: TestConcord;
 beforeAll(async () => {
@@ -43,6 +44,17 @@ describe("GET /api/v1/organizations/{code}/members", () => {
     });
     expect(bulgaria.sources.length).toBeGreaterThan(0);
     expect(bulgaria.sources[0]).toEqual({ id: expect.any(String), title: expect.any(String), publisher: expect.any(String) });
+  });
+
+  it("gives exactly the presenter's fields, sorted by name, the same on repeated requests and in every language", async () => {
+    const direct = await concord.database.registry.members("NATO", { at: "2004-03-29" });
+    for (const lang of ["en", "es", "pt", "fr"] as const) {
+      const expected = direct.members.map((member) => presentMember(member, lang)).sort(byName(lang, (member) => member.name));
+      for (let repeat = 0; repeat < 2; repeat++) {
+        const { body } = await get(`/api/v1/organizations/NATO/members?at=2004-03-29&lang=${lang}`);
+        expect(body).toEqual({ organization: "NATO", at: "2004-03-29", members: expected });
+      }
+    }
   });
 
   it("counts NATO's members at each enlargement, holding from the accession day and not the day before", async () => {
