@@ -16,6 +16,7 @@ import { importCowStates } from "../services/imports/cow-states.ts";
 import { StarterDataError } from "../services/starter/load.ts";
 import { relationKinds } from "../services/starter/format.ts";
 import { startServer } from "../server.ts";
+import { adminCreate, CliUsageError } from "./admin.ts";
 import { progressBar } from "./progress.ts";
 import { formatTable } from "./table.ts";
 
@@ -28,6 +29,9 @@ Usage:
   concord relations <CODE> [--at DATE] [--lang L] [--json]
                                                  every relation of a state or organisation on DATE
   concord import cow-states <file.csv>           import the Correlates of War state system list
+  concord admin create --email E --organization ORG [--name N]
+                                                 create a secretariat administrator; the password
+                                                 is read from standard input
   concord help                                   this text
 
 DATE is YYYY-MM-DD (default: today). K is one of ${relationKinds.join(", ")}.
@@ -42,6 +46,9 @@ const options = {
   framework: { type: "string" },
   lang: { type: "string" },
   json: { type: "boolean", default: false },
+  email: { type: "string" },
+  organization: { type: "string" },
+  name: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -68,6 +75,9 @@ export async function main(argv: string[]): Promise<number> {
         return await withRuntime((runtime) => members(runtime, requireArgument(rest[0], "the organisation's code, e.g. NATO"), values));
       case "relations":
         return await withRuntime((runtime) => relations(runtime, requireArgument(rest[0], "the state's or organisation's code, e.g. COL"), values));
+      case "admin":
+        if (rest[0] !== "create") throw new UsageError(`Unknown admin command "${rest[0] ?? ""}": the one available is create.`);
+        return await withRuntime((runtime) => adminCreate(runtime, values));
       case "import":
         if (rest[0] !== "cow-states") throw new UsageError(`Unknown import "${rest[0] ?? ""}": the one available is cow-states.`);
         return await importCow(requireArgument(rest[1], "the CSV file to import"));
@@ -75,7 +85,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof CliUsageError) {
       console.error(`${error.message}\n\n${HELP}`);
       return 2;
     }

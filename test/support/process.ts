@@ -14,17 +14,22 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 export type Finished = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
 /** Runs `concord …` to completion, as another user (through runuser) when `asUser` is given. */
-export function runConcord(args: string[], env: Record<string, string>, options: { timeoutMs?: number; asUser?: string } = {}): Promise<Finished> {
+export function runConcord(
+  args: string[],
+  env: Record<string, string>,
+  options: { timeoutMs?: number; asUser?: string; input?: string } = {},
+): Promise<Finished> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const [command, commandArgs] = options.asUser
     ? ["runuser", ["-u", options.asUser, "--", process.execPath, bin, ...args]]
     : [process.execPath, [bin, ...args]];
   return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, commandArgs, { env: childEnv(env), stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+    if (options.input !== undefined) child.stdin!.end(options.input);
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stdout!.on("data", (chunk) => (stdout += chunk));
+    child.stderr!.on("data", (chunk) => (stderr += chunk));
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`concord ${args.join(" ")} did not finish in ${timeoutMs} ms\n${stderr}`));

@@ -1,0 +1,60 @@
+/** Accounts and delegations: SQL and nothing else. */
+import { sql } from "drizzle-orm";
+import type { Database } from "../client.ts";
+
+export const ROLES = ["secretariat-admin", "secretariat-staff", "delegation-head", "delegation-member", "analyst"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type AccountRow = {
+  id: string;
+  email: string;
+  displayName: string;
+  organizationCode: string;
+  role: Role;
+  delegationId: number | null;
+  delegationState: string | null;
+  passwordHash: string | null;
+  disabledAt: string | null;
+};
+
+type Executor = Pick<Database, "execute">;
+
+const accountColumns = sql`a.id, a.email, a.display_name AS "displayName", a.organization_code AS "organizationCode",
+  a.role, a.delegation_id::int AS "delegationId", d.state_code AS "delegationState",
+  a.password_hash AS "passwordHash", a.disabled_at AS "disabledAt"`;
+
+export class AccountsRepository {
+  constructor(private readonly db: Executor) {}
+
+  async findByEmail(email: string): Promise<AccountRow | undefined> {
+    const result = await this.db.execute(sql`
+      SELECT ${accountColumns} FROM accounts a LEFT JOIN delegations d ON d.id = a.delegation_id WHERE a.email = ${email}`);
+    return result.rows[0] as AccountRow | undefined;
+  }
+
+  async findById(id: string): Promise<AccountRow | undefined> {
+    const result = await this.db.execute(sql`
+      SELECT ${accountColumns} FROM accounts a LEFT JOIN delegations d ON d.id = a.delegation_id WHERE a.id = ${id}`);
+    return result.rows[0] as AccountRow | undefined;
+  }
+
+  async countAdministrators(organizationCode: string): Promise<number> {
+    const result = await this.db.execute(sql`
+      SELECT count(*)::int AS count FROM accounts
+      WHERE organization_code = ${organizationCode} AND role = 'secretariat-admin' AND disabled_at IS NULL`);
+    return (result.rows[0] as { count: number }).count;
+  }
+
+  async insert(account: { email: string; displayName: string; organizationCode: string; role: Role; delegationId: number | null; passwordHash: string | null }): Promise<AccountRow> {
+    const result = await this.db.execute(sql`
+      INSERT INTO accounts (email, display_name, organization_code, role, delegation_id, password_hash)
+      VALUES (${account.email}, ${account.displayName}, ${account.organizationCode}, ${account.role}, ${account.delegationId}, ${account.passwordHash})
+      RETURNING id`);
+    const { id } = result.rows[0] as { id: string };
+    return (await this.findById(id))!;
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.db.execute(sql`UPDATE accounts SET password_hash = ${passwordHash}, updated_at = now() WHERE id = ${id}`);
+  }
+}

@@ -1,0 +1,102 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
+import { runConcord } from "../../../test/support/process.ts";
+import { hash } from "@node-rs/argon2";
+import { AccountsService } from "./accounts.ts";
+import { needsRehash, passwordProblem } from "./passwords.ts";
+
+let test: TestDatabase;
+let accounts: AccountsService;
+beforeAll(async () => {
+  test = await createTestDatabase();
+  accounts = new AccountsService(test.db);
+});
+afterAll(async () => {
+  await test?.drop();
+});
+
+const storedHash = async (email: string) =>
+  ((await test.db.execute(sql`SELECT password_hash FROM accounts WHERE email = ${email}`)).rows[0] as { password_hash: string }).password_hash;
+
+describe("createAdministrator", () => {
+  it("stores an Argon2id hash with OWASP's parameters, never the password, and the address lower-cased", async () => {
+    const account = await accounts.createAdministrator({ email: "Ana.Admin@Example.ORG", password: "a long enough secret", organizationCode: "nato" });
+    expect(account).toMatchObject({ email: "ana.admin@example.org", role: "secretariat-admin", organizationCode: "NATO", delegationId: null });
+    const hash = await storedHash("ana.admin@example.org");
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(hash).not.toContain("a long enough secret");
+    expect(needsRehash(hash)).toBe(false);
+  });
+
+  it("refuses a second account for the same address, a short password, and an organisation that is not one", async () => {
+    await expect(accounts.createAdministrator({ email: "ANA.ADMIN@example.org", password: "another long secret", organizationCode: "NATO" })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining("exists already"),
+    });
+    await expect(accounts.createAdministrator({ email: "b@example.org", password: "short", organizationCode: "NATO" })).rejects.toMatchObject({
+      status: 400,
+      message: "password: must be at least 12 characters long",
+    });
+    await expect(accounts.createAdministrator({ email: "b@example.org", password: "a long enough secret", organizationCode: "COL" })).rejects.toMatchObject({
+      message: expect.stringContaining("--organization: COL is not an organisation"),
+    });
+    await expect(accounts.createAdministrator({ email: "not-an-address", password: "a long enough secret", organizationCode: "NATO" })).rejects.toMatchObject({
+      message: expect.stringContaining("--email: must be an e-mail address"),
+    });
+  });
+});
+
+describe("authenticate", () => {
+  it("opens the account with the right password, in any letter case of the address", async () => {
+    expect((await accounts.authenticate("ana.admin@EXAMPLE.org", "a long enough secret"))?.email).toBe("ana.admin@example.org");
+  });
+
+  it("answers the same for a wrong password, an unknown address and a disabled account", async () => {
+    expect(await accounts.authenticate("ana.admin@example.org", "a long enough secreT")).toBeUndefined();
+    expect(await accounts.authenticate("nobody@example.org", "a long enough secret")).toBeUndefined();
+    await accounts.createAdministrator({ email: "gone@example.org", password: "a long enough secret", organizationCode: "NATO" });
+    await test.db.execute(sql`UPDATE accounts SET disabled_at = now() WHERE email = 'gone@example.org'`);
+    expect(await accounts.authenticate("gone@example.org", "a long enough secret")).toBeUndefined();
+  });
+
+  it("replaces a hash made with weaker parameters at the next sign-in", async () => {
+    const weak = "$argon2id$v=19$m=4096,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$u1q5pdqFFdmvmo0E7Ie6KRMqdSw5kNWYyUdyZW2ZdnU";
+    expect(needsRehash(weak)).toBe(true);
+    // A hash as an older, weaker configuration would have made it.
+    const old = await hash("a long enough secret", { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    await test.db.execute(sql`UPDATE accounts SET password_hash = ${old} WHERE email = 'ana.admin@example.org'`);
+    expect(await accounts.authenticate("ana.admin@example.org", "a long enough secret")).toBeDefined();
+    expect(await storedHash("ana.admin@example.org")).toMatch(/m=19456,t=2,p=1/);
+  });
+});
+
+describe("passwordProblem", () => {
+  it("names what is wrong with a new password", () => {
+    expect(passwordProblem("x".repeat(12))).toBeUndefined();
+    expect(passwordProblem(" leading space ok?")).toBe("must not begin or end with spaces");
+    expect(passwordProblem("x".repeat(1025))).toBe("must be at most 1024 characters long");
+  });
+});
+
+describe("concord admin create", () => {
+  it("reads the password from standard input and creates the administrator", async () => {
+    const created = await runConcord(["admin", "create", "--email", "first@example.org", "--organization", "UNASUR", "--name", "First Admin"], { DATABASE_URL: test.url }, { input: "correct horse battery\n" });
+    expect(created.stderr).toBe("");
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^Created first@example.org, secretariat administrator of UNASUR/);
+    expect(await accounts.authenticate("first@example.org", "correct horse battery")).toBeDefined();
+  });
+
+  it("has no way to pass the password as an argument, and explains what is missing", async () => {
+    const argument = await runConcord(["admin", "create", "--email", "x@example.org", "--organization", "NATO", "--password", "a long enough secret"], { DATABASE_URL: test.url });
+    expect(argument.code).toBe(2);
+    expect(argument.stderr).toContain("Unknown option '--password'");
+    const missing = await runConcord(["admin", "create", "--organization", "NATO"], { DATABASE_URL: test.url }, { input: "" });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--email is required");
+    const weak = await runConcord(["admin", "create", "--email", "x@example.org", "--organization", "NATO"], { DATABASE_URL: test.url }, { input: "short" });
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain("password: must be at least 12 characters long");
+  });
+});

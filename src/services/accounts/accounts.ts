@@ -1,0 +1,58 @@
+/**
+ * Accounts: creating the first administrator from the command line, and checking a password
+ * without telling, by answer or by timing, whether an account exists.
+ */
+import { z } from "zod";
+import type { Database } from "../../db/client.ts";
+import { AccountsRepository, type AccountRow } from "../../db/repositories/accounts.ts";
+import { RegistryRepository } from "../../db/repositories/registry.ts";
+import { ConflictError, InvalidRequestError } from "../errors.ts";
+import { decoyHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from "./passwords.ts";
+
+const email = z.email("must be an e-mail address").max(254).transform((value) => value.toLowerCase());
+
+export class AccountsService {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Creates a secretariat administrator. Only the command line calls this: whoever runs it on
+   * the server's machine already holds the keys to the database.
+   */
+  async createAdministrator(input: { email: string; password: string; organizationCode: string; displayName?: string }): Promise<AccountRow> {
+    const address = email.safeParse(input.email);
+    if (!address.success) throw new InvalidRequestError(`--email: ${address.error.issues[0]!.message} (got "${input.email}")`);
+    const problem = passwordProblem(input.password);
+    if (problem) throw new InvalidRequestError(`password: ${problem}`);
+    const organization = await new RegistryRepository(this.db).findActor(input.organizationCode.toUpperCase());
+    if (organization?.type !== "organization") {
+      throw new InvalidRequestError(`--organization: ${input.organizationCode} is not an organisation in the registry (e.g. NATO, UNASUR)`);
+    }
+    const passwordHash = await hashPassword(input.password);
+    return this.db.transaction(async (tx) => {
+      const accounts = new AccountsRepository(tx);
+      if (await accounts.findByEmail(address.data)) throw new ConflictError(`An account with the e-mail address ${address.data} exists already.`);
+      return accounts.insert({
+        email: address.data,
+        displayName: input.displayName?.trim() || address.data,
+        organizationCode: organization.code,
+        role: "secretariat-admin",
+        delegationId: null,
+        passwordHash,
+      });
+    });
+  }
+
+  /**
+   * The account these credentials open, or undefined — the same answer, after the same work,
+   * for an unknown address, a wrong password and a disabled account.
+   */
+  async authenticate(emailAddress: string, password: string): Promise<AccountRow | undefined> {
+    const accounts = new AccountsRepository(this.db);
+    const account = await accounts.findByEmail(emailAddress.trim().toLowerCase());
+    const stored = account?.passwordHash ?? (await decoyHash());
+    const matches = await verifyPassword(stored, password);
+    if (!account || !account.passwordHash || !matches || account.disabledAt !== null) return undefined;
+    if (needsRehash(account.passwordHash)) await accounts.setPasswordHash(account.id, await hashPassword(password));
+    return account;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Password hashing with Argon2id at OWASP's recommended minimum (19 MiB of memory, 2 passes,
+ * 1 lane). Hashes are PHC strings, so parameters can be raised later: an older hash still
+ * verifies and `needsRehash` says when to replace it at the next sign-in.
+ */
+import { hash, verify } from "@node-rs/argon2";
+
+// `Algorithm.Argon2id` is a const enum, which this build cannot import: its value is 2.
+const ARGON2ID = 2;
+const PARAMETERS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 1024;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, PARAMETERS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false; // a malformed stored hash opens nothing
+  }
+}
+
+/** True when the stored hash was made with weaker parameters than today's. */
+export function needsRehash(passwordHash: string): boolean {
+  const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(passwordHash);
+  if (!match) return true;
+  return Number(match[1]) < PARAMETERS.memoryCost || Number(match[2]) < PARAMETERS.timeCost;
+}
+
+/**
+ * A hash of a password nobody has: verifying against it when an account does not exist costs
+ * the same time as a real check, so timing does not tell whether the address has an account.
+ */
+let decoy: Promise<string> | undefined;
+export function decoyHash(): Promise<string> {
+  decoy ??= hashPassword(`decoy-${Math.random()}`);
+  return decoy;
+}
+
+/** Why a new password is refused, or undefined when it is acceptable. */
+export function passwordProblem(password: string): string | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters long`;
+  if (password.trim() !== password) return "must not begin or end with spaces";
+  return undefined;
+}
