@@ -8,6 +8,10 @@ import type { Env } from "./config/env.ts";
 import { createDatabase, createPool, type Database } from "./db/client.ts";
 import { openEmbeddedDatabase, type DatabaseHandle } from "./db/embedded.ts";
 import { migrate } from "./db/migrate.ts";
+import type { Services } from "./api/app.ts";
+import { AccountsService } from "./services/accounts/accounts.ts";
+import { SessionsService } from "./services/accounts/sessions.ts";
+import { SignInLimits } from "./services/accounts/sign-in-limits.ts";
 import { RegistryService } from "./services/registry.ts";
 import { RegistryCache } from "./services/registry-cache.ts";
 import { RegistryRepository } from "./db/repositories/registry.ts";
@@ -17,7 +21,7 @@ export type Runtime = {
   db: Database;
   pool: pg.Pool;
   database: DatabaseHandle;
-  services: { registry: RegistryService };
+  services: Services;
   close(): Promise<void>;
 };
 
@@ -58,7 +62,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       db,
       pool,
       database,
-      services: { registry: new RegistryService(db, cache) },
+      services: {
+        registry: new RegistryService(db, cache),
+        accounts: new AccountsService(db),
+        sessions: new SessionsService(db),
+        signInLimits: new SignInLimits(db),
+      },
       close: async () => {
         await cache?.stop();
         await pool.end();

@@ -3,12 +3,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AccountsService } from "../services/accounts/accounts.ts";
+import type { SessionsService } from "../services/accounts/sessions.ts";
+import type { SignInLimits } from "../services/accounts/sign-in-limits.ts";
 import type { RegistryService } from "../services/registry.ts";
+import { type AuthVariables, identify } from "./auth.ts";
 import { type ApiDocument, renderDocs } from "./docs.ts";
 import { errorBody, handleError } from "./errors.ts";
 import { registryRoutes } from "./routes/registry.ts";
+import { sessionRoutes } from "./routes/session.ts";
 
-export type Services = { registry: RegistryService };
+export type Services = { registry: RegistryService; accounts: AccountsService; sessions: SessionsService; signInLimits: SignInLimits };
 
 export type AppOptions = {
   services: Services;
@@ -31,10 +36,13 @@ const openApiInfo = {
 };
 
 export function createApp({ services, webDir = defaultWebDir, log = console.error }: AppOptions) {
-  const app = new OpenAPIHono();
-  const api = registryRoutes(services.registry);
+  const app = new OpenAPIHono<{ Variables: AuthVariables }>();
+  const api = new OpenAPIHono<{ Variables: AuthVariables }>();
+  api.route("/", registryRoutes(services.registry));
+  api.route("/", sessionRoutes(services));
 
   app.get("/api/v1/health", (c) => c.json({ status: "ok" }));
+  app.use("/api/v1/*", identify(services.sessions));
   app.route("/api/v1", api);
 
   const document = api.getOpenAPI31Document(openApiInfo);
@@ -56,7 +64,7 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
 }
 
 /** The browser app: hashed assets cached for good, every other path answered with index.html. */
-function mountWebUi(app: OpenAPIHono, webDir: string) {
+function mountWebUi(app: OpenAPIHono<{ Variables: AuthVariables }>, webDir: string) {
   const indexFile = path.join(webDir, "index.html");
   const root = path.relative(process.cwd(), webDir) || ".";
   app.use(

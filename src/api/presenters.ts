@@ -4,7 +4,8 @@
 import type { z } from "@hono/zod-openapi";
 import type { ActorPeriodRow, ActorRow, ClaimRow, FrameworkRow, Names, RelationRow } from "../db/repositories/registry.ts";
 import type { TimelineEvent as TimelineEventOf } from "../domain/timeline.ts";
-import type { Actor, ActorDetail, Claim, Member, Organization, Relation, TimelineEvent, Language } from "./schemas.ts";
+import type { AccountRow } from "../db/repositories/accounts.ts";
+import type { Account, Actor, ActorDetail, Claim, Member, Organization, Relation, TimelineEvent, Language } from "./schemas.ts";
 
 export function presentActor(actor: ActorRow, lang: Language): z.infer<typeof Actor> {
   return {
@@ -146,3 +147,15 @@ export function byName<T>(lang: Language, name: (item: T) => string): (a: T, b: 
 }
 
 export type { Names };
+
+/** An account as its owner and administrators see it: never its password hash. */
+export function presentAccount(account: AccountRow): z.infer<typeof Account> {
+  return {
+    id: account.id,
+    email: account.email,
+    displayName: account.displayName,
+    organization: account.organizationCode,
+    role: account.role,
+    delegation: account.delegationState ? { state: account.delegationState } : null,
+  };
+}

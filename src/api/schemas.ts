@@ -165,3 +165,14 @@ export const Organization = z
 export const ErrorBody = z
   .object({ error: z.object({ id: z.string(), message: z.string() }) })
   .openapi("Error");
+
+export const Account = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    organization: z.string(),
+    role: z.enum(["secretariat-admin", "secretariat-staff", "delegation-head", "delegation-member", "analyst"]),
+    delegation: z.object({ state: z.string() }).nullable(),
+  })
+  .openapi("Account");

@@ -1,0 +1,82 @@
+/**
+ * Who is asking. Every request is identified afresh: the session cookie is looked up and the
+ * account read as it is now, so nothing about a role outlives a change to it. Cookie-borne
+ * writes must also carry the session's CSRF token, which another site cannot read.
+ */
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AccountRow } from "../db/repositories/accounts.ts";
+import { SESSION_LIFETIME_HOURS, sameSecret, type SessionsService } from "../services/accounts/sessions.ts";
+import { errorBody } from "./errors.ts";
+
+export const SESSION_COOKIE = "concord_session";
+export const CSRF_HEADER = "X-CSRF-Token";
+
+export type Viewer =
+  | { kind: "anonymous" }
+  | { kind: "account"; account: AccountRow; via: "session"; sessionToken: string; csrfToken: string };
+
+export type AuthVariables = { viewer: Viewer };
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function identify(sessions: SessionsService): MiddlewareHandler<{ Variables: AuthVariables }> {
+  return async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    let viewer: Viewer = { kind: "anonymous" };
+    if (token) {
+      const session = await sessions.resolve(token);
+      if (session) viewer = { kind: "account", account: session.account, via: "session", sessionToken: token, csrfToken: session.csrfToken };
+      // A cookie that opens nothing (expired, signed out elsewhere) is dropped.
+      else deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    }
+    c.set("viewer", viewer);
+    if (WRITE_METHODS.has(c.req.method) && viewer.kind === "account" && viewer.via === "session" && !isSignIn(c)) {
+      const sent = c.req.header(CSRF_HEADER) ?? "";
+      if (!sameSecret(sent, viewer.csrfToken)) {
+        return c.json(
+          errorBody("csrf_failed", `This change needs the ${CSRF_HEADER} header of your session (from GET /api/v1/session); reload the page and try again.`),
+          403,
+        );
+      }
+    }
+    await next();
+  };
+}
+
+/**
+ * Signing in needs no CSRF token: it carries the credentials itself, and it accepts only
+ * application/json, which another site's form cannot send (a script would need CORS, not given).
+ */
+function isSignIn(c: Context): boolean {
+  return c.req.method === "POST" && c.req.path === "/api/v1/session";
+}
+
+export function setSessionCookie(c: Context, token: string): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: isHttps(c),
+    maxAge: SESSION_LIFETIME_HOURS * 3600,
+  });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c) });
+}
+
+/** Over HTTPS (directly, or behind a proxy that says so), cookies are marked Secure. */
+function isHttps(c: Context): boolean {
+  return new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
+}
+
+/** The client's address, for rate limits. Behind a proxy this is the proxy's: see the README. */
+export function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown"; // app.request() in tests has no socket
+  }
+}

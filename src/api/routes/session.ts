@@ -1,0 +1,93 @@
+/**
+ * Signing in and out. One answer for every failed sign-in, whatever failed, so the API does not
+ * tell whether an account exists; too many failures from one address answer 429.
+ */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AccountsService } from "../../services/accounts/accounts.ts";
+import type { SessionsService } from "../../services/accounts/sessions.ts";
+import type { SignInLimits } from "../../services/accounts/sign-in-limits.ts";
+import { type AuthVariables, clearSessionCookie, clientAddress, setSessionCookie } from "../auth.ts";
+import { errorBody } from "../errors.ts";
+import { presentAccount } from "../presenters.ts";
+import { Account, ErrorBody } from "../schemas.ts";
+import { validationHook } from "../validation.ts";
+
+const SignIn = z.object({
+  email: z.string().min(1, "is required").max(254),
+  password: z.string().min(1, "is required").max(1024),
+});
+
+const SessionBody = z.object({
+  account: Account.nullable(),
+  csrfToken: z.string().nullable().openapi({ description: "Send it as X-CSRF-Token with every change made with this session." }),
+});
+
+export function sessionRoutes(services: { accounts: AccountsService; sessions: SessionsService; signInLimits: SignInLimits }) {
+  const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/session",
+      tags: ["Accounts"],
+      summary: "Sign in with e-mail address and password; sets the session cookie",
+      request: { body: { content: { "application/json": { schema: SignIn } }, required: true } },
+      responses: {
+        200: { content: { "application/json": { schema: SessionBody } }, description: "Signed in." },
+        400: { content: { "application/json": { schema: ErrorBody } }, description: "A field is missing or malformed." },
+        401: { content: { "application/json": { schema: ErrorBody } }, description: "The e-mail address or the password is wrong." },
+        429: { content: { "application/json": { schema: ErrorBody } }, description: "Too many failed attempts from this address: wait." },
+      },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid("json");
+      const address = clientAddress(c);
+      const wait = await services.signInLimits.retryAfter(address, email);
+      if (wait > 0) {
+        c.header("Retry-After", String(wait));
+        return c.json(errorBody("rate_limited", `Too many failed sign-ins from your address. Try again in ${Math.ceil(wait / 60)} minute(s).`), 429);
+      }
+      const account = await services.accounts.authenticate(email, password);
+      if (!account) {
+        await services.signInLimits.recordFailure(address, email);
+        return c.json(errorBody("invalid_credentials", "The e-mail address or the password is wrong."), 401);
+      }
+      const viewer = c.get("viewer");
+      const session = await services.sessions.start(account, viewer.kind === "account" ? viewer.sessionToken : undefined);
+      setSessionCookie(c, session.token);
+      return c.json({ account: presentAccount(account), csrfToken: session.csrfToken }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/session",
+      tags: ["Accounts"],
+      summary: "Who is signed in (account null for an anonymous visitor), and the CSRF token for changes",
+      responses: { 200: { content: { "application/json": { schema: SessionBody } }, description: "The session." } },
+    }),
+    (c) => {
+      const viewer = c.get("viewer");
+      return c.json(viewer.kind === "account" ? { account: presentAccount(viewer.account), csrfToken: viewer.csrfToken } : { account: null, csrfToken: null }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/session",
+      tags: ["Accounts"],
+      summary: "Sign out: ends the session and clears the cookie",
+      responses: { 204: { description: "Signed out (also when nobody was signed in)." } },
+    }),
+    async (c) => {
+      const viewer = c.get("viewer");
+      if (viewer.kind === "account") await services.sessions.end(viewer.sessionToken);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,150 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startConcord, type TestConcord } from "../../test/support/concord.ts";
+import { AccountsService } from "../services/accounts/accounts.ts";
+import { LIMITS, SignInLimits } from "../services/accounts/sign-in-limits.ts";
+
+let concord: TestConcord;
+const password = "a long enough secret";
+beforeAll(async () => {
+  concord = await startConcord();
+  const accounts = new AccountsService(concord.database.db);
+  await accounts.createAdministrator({ email: "admin@example.org", password, organizationCode: "NATO" });
+  await accounts.createAdministrator({ email: "limited@example.org", password, organizationCode: "NATO" });
+});
+afterAll(async () => {
+  await concord?.stop();
+});
+
+type Answer = { status: number; body: any; cookie: string | undefined; setCookie: string | null; headers: Headers };
+
+async function call(method: string, path: string, options: { body?: unknown; cookie?: string; csrf?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.body !== undefined) headers["Content-Type"] ??= "application/json";
+  if (options.cookie) headers.Cookie = options.cookie;
+  if (options.csrf) headers["X-CSRF-Token"] = options.csrf;
+  const response = await fetch(concord.baseUrl + path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+  });
+  const setCookie = response.headers.get("set-cookie");
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : null,
+    cookie: setCookie?.split(";")[0],
+    setCookie,
+    headers: response.headers,
+  };
+}
+
+const signIn = (email: string, secret: string, cookie?: string) => call("POST", "/api/v1/session", { body: { email, password: secret }, cookie });
+
+describe("signing in", () => {
+  it("sets an HttpOnly, SameSite session cookie and says who is signed in", async () => {
+    const answer = await signIn("Admin@Example.org", password);
+    expect(answer.status).toBe(200);
+    expect(answer.body.account).toMatchObject({ email: "admin@example.org", role: "secretariat-admin", organization: "NATO", delegation: null });
+    expect(answer.body.account.passwordHash).toBeUndefined();
+    expect(answer.setCookie).toMatch(/^concord_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
+    const session = await call("GET", "/api/v1/session", { cookie: answer.cookie });
+    expect(session.body).toEqual({ account: answer.body.account, csrfToken: answer.body.csrfToken });
+  });
+
+  it("marks the cookie Secure when served over HTTPS", async () => {
+    const answer = await call("POST", "/api/v1/session", { body: { email: "admin@example.org", password }, headers: { "X-Forwarded-Proto": "https" } });
+    expect(answer.setCookie).toContain("; Secure");
+  });
+
+  it("answers a wrong password and an unknown address identically", async () => {
+    const wrong = await signIn("admin@example.org", "not the password!");
+    const unknown = await signIn("nobody@example.org", password);
+    expect(wrong.status).toBe(401);
+    expect({ status: unknown.status, body: unknown.body }).toEqual({ status: wrong.status, body: wrong.body });
+    expect(wrong.body.error).toEqual({ id: "invalid_credentials", message: "The e-mail address or the password is wrong." });
+    expect(wrong.setCookie).toBeNull();
+  });
+
+  it("rotates the session at sign-in: the cookie held before opens nothing any more", async () => {
+    const first = await signIn("admin@example.org", password);
+    const second = await signIn("admin@example.org", password, first.cookie);
+    expect(second.cookie).not.toBe(first.cookie);
+    expect((await call("GET", "/api/v1/session", { cookie: first.cookie })).body.account).toBeNull();
+    expect((await call("GET", "/api/v1/session", { cookie: second.cookie })).body.account.email).toBe("admin@example.org");
+  });
+
+  it("accepts only JSON, which another site's form cannot send", async () => {
+    for (const contentType of ["application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x"]) {
+      const answer = await call("POST", "/api/v1/session", {
+        body: `email=admin%40example.org&password=${encodeURIComponent(password)}`,
+        headers: { "Content-Type": contentType },
+      });
+      expect(answer.status, contentType).toBeGreaterThanOrEqual(400);
+      expect(answer.status, contentType).toBeLessThan(500);
+      expect(answer.setCookie, contentType).toBeNull();
+    }
+  });
+
+  it("refuses malformed bodies with a message naming the field", async () => {
+    const missing = await call("POST", "/api/v1/session", { body: { email: "admin@example.org" } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toMatch(/^json\.password: /);
+    const broken = await call("POST", "/api/v1/session", { body: "{not json" });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.id).toBe("invalid_request");
+  });
+});
+
+describe("a session", () => {
+  it("signs out only with its CSRF token, and then opens nothing", async () => {
+    const session = await signIn("admin@example.org", password);
+    const forged = await call("DELETE", "/api/v1/session", { cookie: session.cookie });
+    expect(forged.status).toBe(403);
+    expect(forged.body.error.id).toBe("csrf_failed");
+    const wrongToken = await call("DELETE", "/api/v1/session", { cookie: session.cookie, csrf: "x".repeat(43) });
+    expect(wrongToken.status).toBe(403);
+    const out = await call("DELETE", "/api/v1/session", { cookie: session.cookie, csrf: session.body.csrfToken });
+    expect(out.status).toBe(204);
+    expect(out.setCookie).toMatch(/^concord_session=; Max-Age=0/);
+    expect((await call("GET", "/api/v1/session", { cookie: session.cookie })).body.account).toBeNull();
+  });
+
+  it("sees a change of role on the very next request, and ends when the account is disabled", async () => {
+    const session = await signIn("admin@example.org", password);
+    await concord.database.db.execute(sql`UPDATE accounts SET role = 'analyst' WHERE email = 'admin@example.org'`);
+    expect((await call("GET", "/api/v1/session", { cookie: session.cookie })).body.account.role).toBe("analyst");
+    await concord.database.db.execute(sql`UPDATE accounts SET disabled_at = now() WHERE email = 'admin@example.org'`);
+    expect((await call("GET", "/api/v1/session", { cookie: session.cookie })).body.account).toBeNull();
+    await concord.database.db.execute(sql`UPDATE accounts SET role = 'secretariat-admin', disabled_at = NULL WHERE email = 'admin@example.org'`);
+  });
+
+  it("ends with every other session of the account when they are all ended (as on a password change)", async () => {
+    const a = await signIn("admin@example.org", password);
+    const b = await signIn("admin@example.org", password);
+    const account = (await call("GET", "/api/v1/session", { cookie: a.cookie })).body.account;
+    await concord.server.runtime.services.sessions.endAll(account.id);
+    for (const session of [a, b]) expect((await call("GET", "/api/v1/session", { cookie: session.cookie })).body.account).toBeNull();
+  });
+});
+
+describe("sign-in rate limit", () => {
+  it("answers 429 with Retry-After after repeated failures from one address, even to the right password", async () => {
+    for (let attempt = 0; attempt < LIMITS.perAddressAndEmail; attempt++) {
+      expect((await signIn("limited@example.org", `wrong password ${attempt}`)).status).toBe(401);
+    }
+    const limited = await signIn("limited@example.org", password);
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.id).toBe("rate_limited");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another account from the same address is not held back by this one's failures.
+    expect((await signIn("admin@example.org", password)).status).toBe(200);
+  });
+
+  it("does not lock the owner out: the same account from another address may still sign in", async () => {
+    const limits = new SignInLimits(concord.database.db);
+    for (let attempt = 0; attempt < LIMITS.perAddressAndEmail; attempt++) await limits.recordFailure("203.0.113.7", "owner@example.org");
+    expect(await limits.retryAfter("203.0.113.7", "owner@example.org")).toBeGreaterThan(0);
+    expect(await limits.retryAfter("198.51.100.20", "owner@example.org")).toBe(0);
+  });
+});
