@@ -12,8 +12,12 @@ import type { Services } from "./api/app.ts";
 import { AccountsService } from "./services/accounts/accounts.ts";
 import { SessionsService } from "./services/accounts/sessions.ts";
 import { SignInLimits } from "./services/accounts/sign-in-limits.ts";
+import { IdempotencyService } from "./services/idempotency.ts";
 import { RegistryService } from "./services/registry.ts";
+import { RegistryWriter } from "./services/registry-writes.ts";
 import { RegistryCache } from "./services/registry-cache.ts";
+import { startHeadPublisher } from "./services/audit/log.ts";
+import { loadSigningKey } from "./services/audit/signing-key.ts";
 import { RegistryRepository } from "./db/repositories/registry.ts";
 import { loadStarterData } from "./services/starter/load.ts";
 
@@ -33,9 +37,19 @@ export type RuntimeOptions = {
   log: (line: string) => void;
   /** Folder with countries.json and starter/ (tests point this at fixtures). */
   starterDataDir?: string;
-  /** Keep an in-process copy of the hot registry reads (a long-running server: yes; a CLI command: no). */
-  cacheRegistry?: boolean;
+  /** A long-running server: keep an in-process copy of the hot registry reads, and publish signed audit heads. */
+  longRunning?: boolean;
 };
+
+/**
+ * Loads (on first start: makes) the audit log's signing key, kept outside the database, and
+ * publishes a signed head of the log every CONCORD_AUDIT_HEAD_SECONDS for others to keep.
+ */
+async function publishAuditHeads(db: Database, env: Env, log: (line: string) => void): Promise<() => void> {
+  const key = await loadSigningKey(env.auditKeyFile);
+  log(`Audit log heads are signed with the Ed25519 key ${key.fingerprint} (${env.auditKeyFile})`);
+  return startHeadPublisher(db, key.privateKey, { everyMs: env.auditHeadSeconds * 1000, log });
+}
 
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { env, log } = options;
@@ -56,19 +70,23 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const db = createDatabase(pool);
     const starter = await loadStarterData(db, options.starterDataDir);
     if (starter.loaded) log(`Loaded the starter data set: ${Object.entries(starter.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
-    const cache = options.cacheRegistry ? new RegistryCache(new RegistryRepository(db), database.url, log) : undefined;
+    const cache = options.longRunning ? new RegistryCache(new RegistryRepository(db), database.url, log) : undefined;
     await cache?.start();
+    const stopPublishingHeads = options.longRunning ? await publishAuditHeads(db, env, log) : () => {};
     return {
       db,
       pool,
       database,
       services: {
         registry: new RegistryService(db, cache),
+        writer: new RegistryWriter(),
+        idempotency: new IdempotencyService(db),
         accounts: new AccountsService(db),
         sessions: new SessionsService(db),
         signInLimits: new SignInLimits(db),
       },
       close: async () => {
+        stopPublishingHeads();
         await cache?.stop();
         await pool.end();
         await database.stop();

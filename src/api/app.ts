@@ -6,14 +6,24 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AccountsService } from "../services/accounts/accounts.ts";
 import type { SessionsService } from "../services/accounts/sessions.ts";
 import type { SignInLimits } from "../services/accounts/sign-in-limits.ts";
+import type { IdempotencyService } from "../services/idempotency.ts";
 import type { RegistryService } from "../services/registry.ts";
+import type { RegistryWriter } from "../services/registry-writes.ts";
 import { type AuthVariables, identify } from "./auth.ts";
 import { type ApiDocument, renderDocs } from "./docs.ts";
 import { errorBody, handleError } from "./errors.ts";
 import { registryRoutes } from "./routes/registry.ts";
+import { registryWriteRoutes } from "./routes/registry-writes.ts";
 import { sessionRoutes } from "./routes/session.ts";
 
-export type Services = { registry: RegistryService; accounts: AccountsService; sessions: SessionsService; signInLimits: SignInLimits };
+export type Services = {
+  registry: RegistryService;
+  writer: RegistryWriter;
+  idempotency: IdempotencyService;
+  accounts: AccountsService;
+  sessions: SessionsService;
+  signInLimits: SignInLimits;
+};
 
 export type AppOptions = {
   services: Services;
@@ -39,6 +49,7 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   const app = new OpenAPIHono<{ Variables: AuthVariables }>();
   const api = new OpenAPIHono<{ Variables: AuthVariables }>();
   api.route("/", registryRoutes(services.registry));
+  api.route("/", registryWriteRoutes(services));
   api.route("/", sessionRoutes(services));
 
   app.get("/api/v1/health", (c) => c.json({ status: "ok" }));

@@ -7,6 +7,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AccountRow } from "../db/repositories/accounts.ts";
+import { ANONYMOUS, type Principal } from "../services/policies.ts";
 import { SESSION_LIFETIME_HOURS, sameSecret, type SessionsService } from "../services/accounts/sessions.ts";
 import { errorBody } from "./errors.ts";
 
@@ -79,4 +80,10 @@ export function clientAddress(c: Context): string {
   } catch {
     return "unknown"; // app.request() in tests has no socket
   }
+}
+
+/** The principal services authorize: the viewer's account as read on this request, or nobody. */
+export function principalOf(c: Context<{ Variables: AuthVariables }>): Principal {
+  const viewer = c.get("viewer");
+  return viewer.kind === "account" ? { kind: "account", account: viewer.account } : ANONYMOUS;
 }

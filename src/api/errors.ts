@@ -18,7 +18,8 @@ export function describeZodError(error: ZodError, target: string, input?: unknow
     .map((issue) => {
       const where = [target, ...issue.path.map(String)].join(".");
       const given = valueAt(input, issue.path);
-      if (Array.isArray(given)) return `${where}: must be given once (got ${given.length} values)`;
+      // A query parameter repeated in the URL arrives as an array.
+      if (target === "query" && Array.isArray(given)) return `${where}: must be given once (got ${given.length} values)`;
       const got = typeof given === "string" ? ` (got ${JSON.stringify(given.slice(0, 60))})` : "";
       return `${where}: ${issue.message}${got}`;
     })

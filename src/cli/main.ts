@@ -16,6 +16,7 @@ import { importCowStates } from "../services/imports/cow-states.ts";
 import { StarterDataError } from "../services/starter/load.ts";
 import { relationKinds } from "../services/starter/format.ts";
 import { startServer } from "../server.ts";
+import { auditHead, auditVerify } from "./audit.ts";
 import { adminCreate, CliUsageError } from "./admin.ts";
 import { progressBar } from "./progress.ts";
 import { formatTable } from "./table.ts";
@@ -29,6 +30,9 @@ Usage:
   concord relations <CODE> [--at DATE] [--lang L] [--json]
                                                  every relation of a state or organisation on DATE
   concord import cow-states <file.csv>           import the Correlates of War state system list
+  concord audit verify [--head FILE]             check the audit log's hash chain, and that it still
+                                                 holds a head printed by audit head and kept in FILE
+  concord audit head                             sign the audit log's current head and print it (JSON)
   concord admin create --email E --organization ORG [--name N]
                                                  create a secretariat administrator; the password
                                                  is read from standard input
@@ -50,6 +54,7 @@ const options = {
   organization: { type: "string" },
   name: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
+  head: { type: "string" },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -81,6 +86,10 @@ export async function main(argv: string[]): Promise<number> {
       case "import":
         if (rest[0] !== "cow-states") throw new UsageError(`Unknown import "${rest[0] ?? ""}": the one available is cow-states.`);
         return await importCow(requireArgument(rest[1], "the CSV file to import"));
+      case "audit":
+        if (rest[0] === "verify") return await withRuntime((runtime) => auditVerify(runtime, { headFile: values.head }));
+        if (rest[0] === "head") return await withRuntime((runtime) => auditHead(runtime));
+        throw new UsageError(`Unknown audit command "${rest[0] ?? ""}": use audit verify or audit head.`);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

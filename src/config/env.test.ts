@@ -4,7 +4,17 @@ import { ConfigError, readEnv } from "./env.ts";
 
 describe("readEnv", () => {
   it("has defaults for everything", () => {
-    expect(readEnv({})).toEqual({ port: 3000, host: "127.0.0.1", dataDir: path.resolve("./data"), databaseUrl: undefined, log: "info" });
+    expect(readEnv({})).toEqual({
+      port: 3000,
+      host: "127.0.0.1",
+      dataDir: path.resolve("./data"),
+      databaseUrl: undefined,
+      log: "info",
+      auditKeyFile: path.resolve("./data/audit-signing-key.pem"),
+      auditHeadSeconds: 300,
+    });
+    expect(readEnv({ CONCORD_DATA_DIR: "/srv/concord", CONCORD_AUDIT_KEY_FILE: "" }).auditKeyFile).toBe("/srv/concord/audit-signing-key.pem");
+    expect(readEnv({ CONCORD_AUDIT_KEY_FILE: "/keys/audit.pem" }).auditKeyFile).toBe("/keys/audit.pem");
   });
 
   it("treats an empty string as missing", () => {

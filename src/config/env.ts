@@ -14,6 +14,8 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
   CONCORD_LOG: z.enum(["silent", "info", "debug"]).default("info"),
+  CONCORD_AUDIT_KEY_FILE: z.string().optional(),
+  CONCORD_AUDIT_HEAD_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
 export type Env = {
@@ -22,6 +24,10 @@ export type Env = {
   dataDir: string;
   databaseUrl: string | undefined;
   log: "silent" | "info" | "debug";
+  /** The audit log's Ed25519 signing key, kept outside the database (default: in the data folder). */
+  auditKeyFile: string;
+  /** How often the server publishes a signed head of the audit log. */
+  auditHeadSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -36,11 +42,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   }
   const env = parsed.data;
+  const dataDir = path.resolve(env.CONCORD_DATA_DIR);
   return {
     port: env.PORT,
     host: env.HOST,
-    dataDir: path.resolve(env.CONCORD_DATA_DIR),
+    dataDir,
     databaseUrl: env.DATABASE_URL,
     log: env.CONCORD_LOG,
+    auditKeyFile: path.resolve(env.CONCORD_AUDIT_KEY_FILE ?? path.join(dataDir, "audit-signing-key.pem")),
+    auditHeadSeconds: env.CONCORD_AUDIT_HEAD_SECONDS,
   };
 }

@@ -8,6 +8,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
+/** The `tx` of `db.transaction(async (tx) => …)`: what writes that must commit together take. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
 export function createPool(url: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client losing its connection (the database restarting) must not crash the process.

@@ -30,3 +30,15 @@ export class ConflictError extends AppError {
     super(409, "conflict", message);
   }
 }
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = "Sign in first: this needs an account.") {
+    super(401, "unauthenticated", message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(403, "forbidden", message);
+  }
+}

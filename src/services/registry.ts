@@ -28,6 +28,11 @@ export class RegistryService {
     this.repository = new RegistryRepository(db);
   }
 
+  /** After a change this process committed: its own next read must not come from an old copy. */
+  changed(): void {
+    this.cache?.invalidate();
+  }
+
   listActors(filter: { type?: ActorType; q?: string }) {
     return this.repository.listActors(filter);
   }

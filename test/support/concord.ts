@@ -1,3 +1,6 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { readEnv } from "../../src/config/env.ts";
 import { startServer, type RunningServer } from "../../src/server.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
@@ -10,7 +13,9 @@ export type TestConcord = { baseUrl: string; server: RunningServer; database: Te
  */
 export async function startConcord(): Promise<TestConcord> {
   const database = await createTestDatabase();
-  const server = await startServer(readEnv({ DATABASE_URL: database.url, PORT: "0", CONCORD_LOG: "silent" }), { log: () => {} });
+  const keyFolder = await fs.mkdtemp(path.join(os.tmpdir(), "concord-key-"));
+  const env = readEnv({ DATABASE_URL: database.url, PORT: "0", CONCORD_LOG: "silent", CONCORD_AUDIT_KEY_FILE: path.join(keyFolder, "audit.pem") });
+  const server = await startServer(env, { log: () => {} });
   return {
     baseUrl: server.url,
     server,
@@ -18,6 +23,7 @@ export async function startConcord(): Promise<TestConcord> {
     stop: async () => {
       await server.stop();
       await database.drop();
+      await fs.rm(keyFolder, { recursive: true, force: true });
     },
   };
 }

@@ -115,7 +115,8 @@ function selectRelations(where: SQL, orderBy: SQL): SQL {
 }
 
 export class RegistryRepository {
-  constructor(private readonly db: Database) {}
+  /** Works on the pool or inside a transaction alike. */
+  constructor(private readonly db: Pick<Database, "execute">) {}
 
   private async rows<T>(query: SQL): Promise<T[]> {
     const result = await this.db.execute(query);

@@ -88,9 +88,8 @@ export const claimEntry = z
 
 export const relationKinds = ["member", "partner", "associate", "observer", "applicant", "suspended", "designation"] as const;
 
-/** `data/starter/relations/*.json`. */
-export const relationFile = z.array(
-  z
+/** One relation with its claims: an entry of `data/starter/relations/*.json`, and the body of POST /relations. */
+export const relationEntry = z
     .strictObject({
       subject: organizationCode,
       object: organizationCode,
@@ -110,11 +109,14 @@ export const relationFile = z.array(
     .refine((relation) => (relation.kind === "designation") === (relation.designation !== undefined), {
       message: "a designation relation names its designation, and only a designation does",
       path: ["designation"],
-    }),
-);
+    });
+
+/** `data/starter/relations/*.json`. */
+export const relationFile = z.array(relationEntry);
 
 export type CountryEntry = z.infer<typeof countryFile>[number];
 export type SourceEntry = z.infer<typeof sourceFile>[number];
 export type OrganizationEntry = z.infer<typeof organizationFile>[number];
 export type FrameworkEntry = z.infer<typeof frameworkFile>[number];
 export type RelationEntry = z.infer<typeof relationFile>[number];
+export type ClaimEntry = z.infer<typeof claimEntry>;

@@ -11,6 +11,7 @@ import type { z } from "zod";
 import { parsePartialDate, type PartialDate } from "../../domain/dates.ts";
 import { isValidInterval, toDaterange } from "../../domain/interval.ts";
 import type { Database } from "../../db/client.ts";
+import { insertClaims, insertRelation } from "../../db/repositories/registry-writes.ts";
 import * as schema from "../../db/schema.ts";
 import {
   countryFile,
@@ -223,60 +224,27 @@ export async function loadStarterData(db: Database, dataDir = defaultDataDir): P
       }),
     );
 
-    const insertedFrameworks = await tx
-      .insert(schema.frameworks)
-      .values(
-        data.frameworks.map((framework) => {
-          const since = framework.since ? date(framework.since) : undefined;
-          return {
-            organizationCode: framework.organization,
-            slug: framework.slug,
-            nameEn: framework.names.en,
-            nameEs: framework.names.es,
-            namePt: framework.names.pt,
-            nameFr: framework.names.fr,
-            since: since?.date ?? null,
-            sincePrecision: since?.precision ?? null,
-            note: framework.note ?? null,
-          };
-        }),
-      )
-      .returning({ id: schema.frameworks.id, organization: schema.frameworks.organizationCode, slug: schema.frameworks.slug });
-    const frameworkIds = new Map(insertedFrameworks.map((framework) => [`${framework.organization}/${framework.slug}`, framework.id]));
+    await tx.insert(schema.frameworks).values(
+      data.frameworks.map((framework) => {
+        const since = framework.since ? date(framework.since) : undefined;
+        return {
+          organizationCode: framework.organization,
+          slug: framework.slug,
+          nameEn: framework.names.en,
+          nameEs: framework.names.es,
+          namePt: framework.names.pt,
+          nameFr: framework.names.fr,
+          since: since?.date ?? null,
+          sincePrecision: since?.precision ?? null,
+          note: framework.note ?? null,
+        };
+      }),
+    );
 
     let claimCount = 0;
     for (const relation of data.relations) {
-      const since = date(relation.since);
-      const until = relation.until ? date(relation.until) : undefined;
-      const [inserted] = await tx
-        .insert(schema.relations)
-        .values({
-          subjectCode: relation.subject,
-          objectCode: relation.object,
-          kind: relation.kind,
-          frameworkId: relation.framework ? (frameworkIds.get(`${relation.object}/${relation.framework}`) ?? null) : null,
-          designation: relation.designation ?? null,
-          valid: toDaterange({ since: since.date, until: until?.date ?? null }),
-          sincePrecision: since.precision,
-          untilPrecision: until?.precision ?? null,
-          certainty: relation.certainty,
-          note: relation.note ?? null,
-        })
-        .returning({ id: schema.relations.id });
-      await tx.insert(schema.claims).values(
-        relation.claims.map((claim) => {
-          const asserted = claim.date ? date(claim.date) : undefined;
-          return {
-            relationId: inserted!.id,
-            sourceId: claim.source,
-            field: claim.field,
-            asserted: asserted?.date ?? null,
-            assertedPrecision: asserted?.precision ?? null,
-            quote: claim.quote ?? null,
-            note: claim.note ?? null,
-          };
-        }),
-      );
+      const id = await insertRelation(tx, relation);
+      await insertClaims(tx, id, relation.claims);
       claimCount += relation.claims.length;
     }
 

@@ -1,0 +1,167 @@
+/**
+ * The registry's write API: secretariat roles only, every change citing a source, each one
+ * audited in its own transaction, and safe to retry with an Idempotency-Key.
+ */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { Transaction } from "../../db/client.ts";
+import type { IdempotencyService, StoredAnswer } from "../../services/idempotency.ts";
+import type { RegistryService } from "../../services/registry.ts";
+import type { RegistryWriter } from "../../services/registry-writes.ts";
+import { claimEntry, partialDate, relationEntry, sourceFile } from "../../services/starter/format.ts";
+import { type AuthVariables, principalOf } from "../auth.ts";
+import { presentRelation } from "../presenters.ts";
+import { ErrorBody, LANGUAGES, Relation, RelationIdParam } from "../schemas.ts";
+import { validationHook } from "../validation.ts";
+
+type Env = { Variables: AuthVariables };
+
+const IdempotencyHeader = z.object({
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .openapi({ description: "Any unique text, e.g. a UUID. A retry with the same key and body gets the first answer and changes nothing again." }),
+});
+
+const RelationChange = z
+  .strictObject({
+    since: partialDate.optional(),
+    until: partialDate.nullable().optional().openapi({ description: "null reopens an ended relation." }),
+    certainty: z.enum(["confirmed", "uncertain", "disputed"]).optional(),
+    note: z.string().min(1).nullable().optional(),
+    claim: claimEntry.openapi({ description: "The source that supports this change." }),
+  })
+  .refine((change) => change.since !== undefined || change.until !== undefined || change.certainty !== undefined || change.note !== undefined, {
+    message: "change at least one of since, until, certainty, note",
+    path: ["since"],
+  });
+
+const RelationEnd = z.strictObject({ until: partialDate, claim: claimEntry });
+const SourceInput = sourceFile.element.omit({ file: true });
+
+const errors = {
+  400: { content: { "application/json": { schema: ErrorBody } }, description: "The body is invalid; the message names the field." },
+  401: { content: { "application/json": { schema: ErrorBody } }, description: "Nobody is signed in." },
+  403: { content: { "application/json": { schema: ErrorBody } }, description: "The account's role may not change the registry, or the CSRF token is missing." },
+  409: { content: { "application/json": { schema: ErrorBody } }, description: "The change contradicts what the registry holds." },
+  422: { content: { "application/json": { schema: ErrorBody } }, description: "The Idempotency-Key was used for another request." },
+};
+const relationBody = { content: { "application/json": { schema: z.object({ relation: Relation }) } } };
+const created = (description: string) => ({ 201: { ...relationBody, description } });
+const changed = (description: string) => ({ 200: { ...relationBody, description } });
+
+export function registryWriteRoutes(services: { registry: RegistryService; writer: RegistryWriter; idempotency: IdempotencyService }) {
+  const app = new OpenAPIHono<Env>({ defaultHook: validationHook });
+
+  /**
+   * Runs a change once per Idempotency-Key, then drops this process's cached copy of the
+   * registry. Only a change that succeeded is stored (a failure rolls back with its key), so a
+   * replayed answer has the route's success status and body type.
+   */
+  async function change<Body extends object, Status extends 200 | 201>(
+    c: Context<Env>,
+    status: Status,
+    request: unknown,
+    work: (tx: Transaction) => Promise<Body>,
+  ) {
+    const principal = principalOf(c);
+    const key = c.req.header("idempotency-key");
+    const attempt = key
+      ? { principal: principal.kind === "account" ? principal.account.id : "anonymous", key, request: { method: c.req.method, path: c.req.path, body: request } }
+      : undefined;
+    const answer = await services.idempotency.run(attempt, async (tx): Promise<StoredAnswer> => ({ status, body: await work(tx) }));
+    if (answer.replayed) c.header("Idempotency-Replayed", "true");
+    else services.registry.changed();
+    return c.json(answer.body as Body, status);
+  }
+
+  const lang = (c: Context<Env>) => {
+    const asked = c.req.query("lang");
+    return (LANGUAGES as readonly string[]).includes(asked ?? "") ? (asked as (typeof LANGUAGES)[number]) : "en";
+  };
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/relations",
+      tags: ["Registry changes"],
+      summary: "Record a relation with the claims that support it",
+      request: { headers: IdempotencyHeader, body: { content: { "application/json": { schema: relationEntry } }, required: true } },
+      responses: { ...created("Recorded."), ...errors },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      return change(c, 201, input, async (tx) => ({ relation: presentRelation(await services.writer.createRelation(principalOf(c), input, tx), lang(c)) }));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/relations/{id}",
+      tags: ["Registry changes"],
+      summary: "Change a relation's dates, certainty or note, citing the source of the change",
+      request: { params: RelationIdParam, headers: IdempotencyHeader, body: { content: { "application/json": { schema: RelationChange } }, required: true } },
+      responses: { ...changed("Changed."), 404: { content: { "application/json": { schema: ErrorBody } }, description: "No such relation." }, ...errors },
+    }),
+    async (c) => {
+      const id = Number(c.req.valid("param").id);
+      const input = c.req.valid("json");
+      return change(c, 200, input, async (tx) => ({ relation: presentRelation(await services.writer.changeRelation(principalOf(c), id, input, tx), lang(c)) }));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/relations/{id}/end",
+      tags: ["Registry changes"],
+      summary: "End a relation that holds: from `until` on it no longer holds",
+      request: { params: RelationIdParam, headers: IdempotencyHeader, body: { content: { "application/json": { schema: RelationEnd } }, required: true } },
+      responses: { ...changed("Ended."), 404: { content: { "application/json": { schema: ErrorBody } }, description: "No such relation." }, ...errors },
+    }),
+    async (c) => {
+      const id = Number(c.req.valid("param").id);
+      const input = c.req.valid("json");
+      return change(c, 200, input, async (tx) => ({ relation: presentRelation(await services.writer.endRelation(principalOf(c), id, input, tx), lang(c)) }));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/relations/{id}/claims",
+      tags: ["Registry changes"],
+      summary: "Attach a claim from a source to a relation (also one that disagrees)",
+      request: { params: RelationIdParam, headers: IdempotencyHeader, body: { content: { "application/json": { schema: claimEntry } }, required: true } },
+      responses: { ...created("Attached."), 404: { content: { "application/json": { schema: ErrorBody } }, description: "No such relation." }, ...errors },
+    }),
+    async (c) => {
+      const id = Number(c.req.valid("param").id);
+      const input = c.req.valid("json");
+      return change(c, 201, input, async (tx) => ({ relation: presentRelation(await services.writer.addClaim(principalOf(c), id, input, tx), lang(c)) }));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/sources",
+      tags: ["Registry changes"],
+      summary: "Record a source that claims can cite",
+      request: { headers: IdempotencyHeader, body: { content: { "application/json": { schema: SourceInput } }, required: true } },
+      responses: { 201: { content: { "application/json": { schema: z.object({ source: SourceInput }) } }, description: "Recorded." }, ...errors },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      return change(c, 201, input, async (tx) => {
+        await services.writer.createSource(principalOf(c), input, tx);
+        return { source: input };
+      });
+    },
+  );
+
+  return app;
+}

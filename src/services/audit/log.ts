@@ -1,0 +1,295 @@
+/**
+ * The audit log in the database: appending an entry inside the caller's transaction, reading
+ * entries in id order, verifying the chain (against heads published earlier, too), and
+ * publishing signed heads. The rules themselves (hashing, verification, signatures) are in
+ * src/domain/audit.ts; the append-only triggers in src/db/migrations/0003_audit_log.sql.
+ */
+import type { KeyObject } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import {
+  canonicalJson,
+  ChainVerifier,
+  entryHash,
+  keyFingerprint,
+  signHead,
+  toAuditJson,
+  verifyHead,
+  type AuditContent,
+  type AuditEntry,
+  type ChainPoint,
+  type Checkpoint,
+  type JsonValue,
+  type SignedHead,
+  type VerifyOptions,
+  type VerifyResult,
+} from "../../domain/audit.ts";
+
+import type { Transaction } from "../../db/client.ts";
+
+type Executor = Pick<Database, "execute">;
+
+/** What a service records: who, for whom, what, on which object, the state before and after. */
+export type AuditRecord = {
+  /** An account id, or 'system' / 'cli'. */
+  actor: string;
+  /** The delegation (e.g. its state code) the actor acted for, if any. */
+  onBehalfOf?: string | null;
+  /** Resource and verb: 'relation.create', 'account.read', … */
+  action: string;
+  objectType: string;
+  objectId?: string | number | null;
+  /** The object before the change (omit for a create or a read). Dates become ISO strings. */
+  before?: unknown;
+  /** The object after the change (omit for a delete or a read). */
+  after?: unknown;
+  /** Anything else worth keeping: the query of a read, the reason for a change. */
+  details?: unknown;
+};
+
+/** The database clock as the log writes and reads it: ISO 8601, UTC, milliseconds. */
+const isoUtc = (time: SQL) => sql`to_char(${time} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * Appends one entry to the audit log inside the caller's transaction, so that it commits or
+ * rolls back with the change it records. Takes a Drizzle transaction on purpose: the chain head
+ * is locked (SELECT … FOR UPDATE on audit_chain_head) until that transaction ends, which is what
+ * serialises concurrent appenders into one unbroken chain in commit order, and gives a
+ * rolled-back append's id back. Every other appender waits from here until this transaction
+ * ends, so call it as late as possible, after the transaction's other writes (that also keeps
+ * lock order the same everywhere: data rows first, chain head last).
+ *
+ * Under READ COMMITTED (the default) a waiting appender sees the new head once it gets the
+ * lock. Under REPEATABLE READ or SERIALIZABLE it fails with a serialization error (40001)
+ * instead, and the caller must retry its transaction.
+ *
+ * Throws CanonicalJsonError, before taking the lock, if before/after/details are not JSON.
+ */
+export async function appendAudit(tx: Transaction, record: AuditRecord): Promise<AuditEntry> {
+  const fields = {
+    actor: record.actor,
+    onBehalfOf: record.onBehalfOf ?? null,
+    action: record.action,
+    objectType: record.objectType,
+    objectId: record.objectId === undefined || record.objectId === null ? null : String(record.objectId),
+    before: (toAuditJson(record.before) ?? null) as JsonValue,
+    after: (toAuditJson(record.after) ?? null) as JsonValue,
+    details: (toAuditJson(record.details) ?? null) as JsonValue,
+  };
+  canonicalJson(fields); // refuse what cannot be hashed before making everyone else wait
+
+  const head = (
+    await tx.execute(sql`
+      SELECT last_id::text AS "lastId", last_hash AS "lastHash",
+             ${isoUtc(sql`date_trunc('milliseconds', clock_timestamp())`)} AS at
+      FROM audit_chain_head FOR UPDATE`)
+  ).rows[0] as { lastId: string; lastHash: string; at: string };
+
+  const content: AuditContent = { id: Number(head.lastId) + 1, at: head.at, ...fields };
+  const entry: AuditEntry = { ...content, previousHash: head.lastHash, hash: entryHash(head.lastHash, content) };
+  // The trigger audit_log_extends_chain checks the id and previous hash again and moves the head.
+  await tx.execute(sql`
+    INSERT INTO audit_log (id, at, actor, on_behalf_of, action, object_type, object_id, before, after, details, previous_hash, hash)
+    VALUES (${entry.id}, ${entry.at}::timestamptz, ${entry.actor}, ${entry.onBehalfOf}, ${entry.action}, ${entry.objectType},
+            ${entry.objectId}, ${jsonb(entry.before)}, ${jsonb(entry.after)}, ${jsonb(entry.details)}, ${entry.previousHash}, ${entry.hash})`);
+  return entry;
+}
+
+// JSON null is stored as SQL NULL, and SQL NULL read back as null: one value, one form.
+const jsonb = (value: JsonValue) => (value === null ? null : sql`${canonicalJson(value)}::jsonb`);
+
+type EntryRow = {
+  id: string;
+  at: string;
+  actor: string;
+  onBehalfOf: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  before: string | null;
+  after: string | null;
+  details: string | null;
+  previousHash: string;
+  hash: string;
+};
+
+/**
+ * Up to `limit` entries after entry `afterId`, in id order. JSON columns are read as text and
+ * parsed here, so what is hashed does not depend on the driver's type parsers.
+ */
+export async function readEntries(db: Executor, options: { afterId?: number; limit?: number } = {}): Promise<AuditEntry[]> {
+  const rows = (
+    await db.execute(sql`
+      SELECT id::text AS id, ${isoUtc(sql`at`)} AS at, actor, on_behalf_of AS "onBehalfOf", action,
+             object_type AS "objectType", object_id AS "objectId", before::text AS before, after::text AS after,
+             details::text AS details, previous_hash AS "previousHash", hash
+      FROM audit_log WHERE audit_log.id > ${options.afterId ?? 0}
+      -- Qualified: a bare "id" would sort by the text column of the same name above.
+      ORDER BY audit_log.id LIMIT ${options.limit ?? 1000}`)
+  ).rows as EntryRow[];
+  return rows.map((row) => ({
+    ...row,
+    id: Number(row.id),
+    before: parseJson(row.before),
+    after: parseJson(row.after),
+    details: parseJson(row.details),
+  }));
+}
+
+const parseJson = (text: string | null): JsonValue => (text === null ? null : (JSON.parse(text) as JsonValue));
+
+/** A signed head given to verifyLog that does not check out: refused before the log is read. */
+export class AuditHeadError extends Error {}
+
+/** The log does not verify, so no head is signed over it. */
+export class AuditChainBrokenError extends Error {
+  constructor(readonly result: { entryId: number; reason: string }) {
+    super(`Refusing to sign a head: audit log BROKEN at entry ${result.entryId}: ${result.reason}`);
+  }
+}
+
+export type VerifyLogOptions = {
+  /** Signed heads kept elsewhere: each must check out, and the log must still hold its hash. */
+  againstHead?: SignedHead | SignedHead[];
+  /** When given, heads in againstHead must be signed by this key (the instance's public key). */
+  trustedKey?: KeyObject;
+  /** Entries read per query (default 1000): the log is streamed, never loaded whole. */
+  batchSize?: number;
+};
+
+export type VerifyLogResult = VerifyResult & { headsChecked: number };
+
+/**
+ * Walks the whole log in id order, in batches, inside one read-only snapshot, and checks:
+ * the chain (ids without gaps, each hash matching its entry and naming the previous entry's),
+ * that it ends where audit_chain_head says, that every head the database published
+ * (audit_heads) is still in it, and that every head given in `againstHead` is. The last check
+ * is the one that matters against someone able to rewrite the tables: a log truncated and
+ * re-hashed from some entry on passes every other check, but not a head kept elsewhere.
+ *
+ * Throws AuditHeadError if a head in `againstHead` has a bad signature (or, with trustedKey,
+ * another key's): such a head proves nothing either way.
+ */
+export async function verifyLog(db: Database, options: VerifyLogOptions = {}): Promise<VerifyLogResult> {
+  const external = options.againstHead === undefined ? [] : [options.againstHead].flat();
+  for (const head of external) {
+    const checked = verifyHead(head, options.trustedKey);
+    if (!checked.ok) throw new AuditHeadError(`The signed head of ${head.signedAt} (entry ${head.entryId}) is refused: ${checked.reason}.`);
+  }
+  const checkpoints: Checkpoint[] = external.map((head) => ({ entryId: head.entryId, hash: head.hash, label: `the signed head of ${head.signedAt}` }));
+  return db.transaction(
+    async (tx) => {
+      const published = await publishedHeads(tx);
+      for (const head of published) {
+        const checked = verifyHead(head);
+        if (!checked.ok) {
+          return { ok: false, entryId: head.entryId, reason: `published head #${head.id} (entry ${head.entryId}, ${head.signedAt}) is not valid: ${checked.reason}`, headsChecked: 0 };
+        }
+        checkpoints.push({ entryId: head.entryId, hash: head.hash, label: `published head #${head.id} of ${head.signedAt}` });
+      }
+      const end = await chainHead(tx);
+      const result = await walk(tx, { checkpoints, end: { ...end, label: "the chain head (audit_chain_head)" } }, options.batchSize);
+      return { ...result, headsChecked: checkpoints.length };
+    },
+    // One snapshot: entries appended while we read neither count nor look like a broken end.
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
+/** Feeds the entries after the verifier's start to it, batch by batch, until the end or a failure. */
+async function walk(tx: Executor, options: VerifyOptions, batchSize = 1000): Promise<VerifyResult> {
+  const verifier = new ChainVerifier(options);
+  let afterId = options.start?.entryId ?? 0;
+  for (;;) {
+    const batch = await readEntries(tx, { afterId, limit: batchSize });
+    if (batch.length === 0) break;
+    if (!batch.every((entry) => verifier.add(entry))) break;
+    afterId = batch.at(-1)!.id;
+  }
+  return verifier.finish();
+}
+
+async function chainHead(tx: Executor): Promise<ChainPoint> {
+  const row = (await tx.execute(sql`SELECT last_id::text AS "entryId", last_hash AS hash FROM audit_chain_head`)).rows[0] as { entryId: string; hash: string };
+  return { entryId: Number(row.entryId), hash: row.hash };
+}
+
+type PublishedHead = SignedHead & { id: number; keyFingerprint: string };
+type PublishedHeadRow = Omit<PublishedHead, "id" | "entryId"> & { id: string; entryId: string };
+
+const headColumns = sql`id::text AS id, entry_id::text AS "entryId", hash, signed_at AS "signedAt", signature,
+  public_key AS "publicKey", key_fingerprint AS "keyFingerprint"`;
+const toPublishedHead = (row: PublishedHeadRow): PublishedHead => ({ ...row, id: Number(row.id), entryId: Number(row.entryId) });
+
+/** The heads the database published, oldest first. */
+export async function publishedHeads(db: Executor): Promise<PublishedHead[]> {
+  const rows = (await db.execute(sql`SELECT ${headColumns} FROM audit_heads ORDER BY audit_heads.id`)).rows as PublishedHeadRow[];
+  return rows.map(toPublishedHead);
+}
+
+/** The latest head published with the key of this fingerprint, if any. */
+async function lastPublishedHead(db: Executor, fingerprint: string): Promise<PublishedHead | undefined> {
+  const row = (await db.execute(sql`SELECT ${headColumns} FROM audit_heads WHERE key_fingerprint = ${fingerprint} ORDER BY audit_heads.id DESC LIMIT 1`))
+    .rows[0] as PublishedHeadRow | undefined;
+  return row && toPublishedHead(row);
+}
+
+/**
+ * Signs the current chain head with the instance's key, stores it in audit_heads and returns
+ * it, for others to keep. A head is never signed over a chain that does not verify
+ * (AuditChainBrokenError). `check: "full"` (the default, and `concord audit head`) walks the
+ * whole log first. `check: "since-last-head"` (the periodic publisher, on a large log) walks only
+ * the entries after the last head this key signed: enough for what the signature promises, that
+ * the new head extends the old one, while damage to older entries is left for verifyLog to find.
+ */
+export async function publishHead(db: Database, privateKey: KeyObject, options: { check?: "full" | "since-last-head" } = {}): Promise<SignedHead> {
+  return db.transaction(
+    async (tx) => {
+      const head = await chainHead(tx);
+      const fingerprint = keyFingerprint(privateKey);
+      const previous = await lastPublishedHead(tx, fingerprint);
+      // Walk from the previous head when the log still reaches it; otherwise from the start,
+      // where the previous head, as a checkpoint, names what went missing.
+      const trusted = previous && verifyHead(previous).ok ? previous : undefined;
+      const incremental = options.check === "since-last-head" && trusted && trusted.entryId <= head.entryId;
+      const start = incremental ? { entryId: trusted.entryId, hash: trusted.hash } : undefined;
+      const checkpoints = trusted ? [{ entryId: trusted.entryId, hash: trusted.hash, label: `published head #${trusted.id} of ${trusted.signedAt}` }] : [];
+      const result = await walk(tx, { start, checkpoints, end: { ...head, label: "the chain head (audit_chain_head)" } });
+      if (!result.ok) throw new AuditChainBrokenError(result);
+
+      const now = (await tx.execute(sql`SELECT ${isoUtc(sql`date_trunc('milliseconds', clock_timestamp())`)} AS now`)).rows[0] as { now: string };
+      const signed = signHead(head, now.now, privateKey);
+      await tx.execute(sql`
+        INSERT INTO audit_heads (entry_id, hash, signed_at, signature, public_key, key_fingerprint)
+        VALUES (${signed.entryId}, ${signed.hash}, ${signed.signedAt}, ${signed.signature}, ${signed.publicKey}, ${fingerprint})`);
+      return signed;
+    },
+    // The head signed is the head of the entries checked: one snapshot for both.
+    { isolationLevel: "repeatable read" },
+  );
+}
+
+/**
+ * Publishes a signed head every `everyMs` while the log has grown since the last one, for a
+ * long-running server. Failures are logged, not thrown: a broken chain must be seen, and must
+ * not take the server down. Returns a function that stops it.
+ */
+export function startHeadPublisher(db: Database, privateKey: KeyObject, options: { everyMs: number; log: (line: string) => void }): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const head = await chainHead(db);
+      const last = await lastPublishedHead(db, keyFingerprint(privateKey));
+      if (last?.entryId !== head.entryId || last.hash !== head.hash) await publishHead(db, privateKey, { check: "since-last-head" });
+    } catch (error) {
+      options.log(`Audit head not published: ${(error as Error).message}`);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

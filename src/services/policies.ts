@@ -1,0 +1,56 @@
+/**
+ * Who may do what, written once per resource and checked first in every service method, so the
+ * HTTP API and the CLI enforce the same rules. The same rules produce the `abilities` sent to
+ * the UI with each object, so the UI never re-implements them.
+ */
+import type { AccountRow, Role } from "../db/repositories/accounts.ts";
+import { ForbiddenError, UnauthenticatedError } from "./errors.ts";
+
+/** Who is acting: a person through an account, Concord itself (CLI, importers, jobs), or nobody. */
+export type Principal =
+  | { kind: "anonymous" }
+  | { kind: "account"; account: AccountRow }
+  | { kind: "system"; name: "cli" | "importer" | "scheduler" };
+
+export const ANONYMOUS: Principal = { kind: "anonymous" };
+export const CLI: Principal = { kind: "system", name: "cli" };
+
+const SECRETARIAT: ReadonlySet<Role> = new Set(["secretariat-admin", "secretariat-staff"]);
+
+function roleOf(principal: Principal): Role | undefined {
+  return principal.kind === "account" ? principal.account.role : undefined;
+}
+
+/** The registry: public to read; written by secretariats (and by Concord's own tools). */
+export const registryPolicy = {
+  read: (_principal: Principal) => true,
+  write: (principal: Principal) => principal.kind === "system" || SECRETARIAT.has(roleOf(principal)!),
+};
+
+/** What the UI may offer on a relation. */
+export function relationAbilities(principal: Principal) {
+  const write = registryPolicy.write(principal);
+  return { update: write, end: write, cite: write };
+}
+
+/**
+ * Throws unless allowed: 401 for nobody signed in, 403 for an account without the right.
+ * (For resources whose very existence is confidential, services answer 404 instead.)
+ */
+export function authorize(principal: Principal, allowed: boolean, what: string): void {
+  if (allowed) return;
+  if (principal.kind === "anonymous") throw new UnauthenticatedError(`Sign in first: ${what} needs an account.`);
+  throw new ForbiddenError(`Your role does not allow ${what}.`);
+}
+
+/** The audit log's "who" and "for whom". */
+export function auditActor(principal: Principal): { actor: string; onBehalfOf: string | null } {
+  switch (principal.kind) {
+    case "account":
+      return { actor: principal.account.id, onBehalfOf: principal.account.delegationState ?? principal.account.organizationCode };
+    case "system":
+      return { actor: principal.name, onBehalfOf: null };
+    case "anonymous":
+      return { actor: "anonymous", onBehalfOf: null };
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Changes to the registry: a new relation, new dates, an end, a new claim, a new source. Each
+ * method authorizes first, checks what the database would refuse so the refusal can say why in
+ * words, writes inside the caller's transaction, and appends the change — before and after — to
+ * the audit log in that same transaction. Every change cites a source.
+ */
+import { parsePartialDate, type PartialDate } from "../domain/dates.ts";
+import { isValidInterval, toDaterange } from "../domain/interval.ts";
+import {
+  insertClaims,
+  insertRelation,
+  insertSource,
+  lockRelation,
+  overlapping,
+  unknownActors,
+  unknownSources,
+  updateRelation,
+  type NewRelation,
+} from "../db/repositories/registry-writes.ts";
+import { RegistryRepository, type RelationRow } from "../db/repositories/registry.ts";
+import { appendAudit } from "./audit/log.ts";
+import { ConflictError, InvalidRequestError, NotFoundError } from "./errors.ts";
+import type { Transaction } from "../db/client.ts";
+import { auditActor, authorize, registryPolicy, type Principal } from "./policies.ts";
+import type { ClaimEntry, RelationEntry, SourceEntry } from "./starter/format.ts";
+
+const date = (text: string): PartialDate => parsePartialDate(text)!; // validated at the boundary
+
+export type RelationChange = { since?: string; until?: string | null; certainty?: "confirmed" | "uncertain" | "disputed"; note?: string | null; claim: ClaimEntry };
+
+export class RegistryWriter {
+  private authorize(principal: Principal) {
+    authorize(principal, registryPolicy.write(principal), "changing the registry");
+  }
+
+  async createRelation(principal: Principal, input: RelationEntry, tx: Transaction): Promise<RelationRow> {
+    this.authorize(principal);
+    const missingActors = await unknownActors(tx, [input.subject, input.object]);
+    if (missingActors.length > 0) throw new InvalidRequestError(`body: no state or organisation has the code ${missingActors.join(", ")}`);
+    await this.requireSources(tx, input.claims);
+    if (input.framework) {
+      const frameworks = await new RegistryRepository(tx).frameworks(input.object);
+      if (!frameworks.some((framework) => framework.slug === input.framework)) {
+        throw new InvalidRequestError(`body.framework: ${input.object} has no framework "${input.framework}"`);
+      }
+    }
+    const valid = this.validRange(input.since, input.until ?? null);
+    await this.refuseOverlap(tx, input, valid);
+    const id = await insertRelation(tx, input);
+    await insertClaims(tx, id, input.claims);
+    const after = await this.read(tx, id);
+    await appendAudit(tx, { ...auditActor(principal), action: "relation.create", objectType: "relation", objectId: id, after });
+    return after;
+  }
+
+  /** New dates, certainty or note for a relation, with the claim that supports the change. */
+  async changeRelation(principal: Principal, id: number, change: RelationChange, tx: Transaction): Promise<RelationRow> {
+    this.authorize(principal);
+    const stored = await lockRelation(tx, id);
+    if (!stored) throw new NotFoundError(`No relation has the id ${id}.`);
+    await this.requireSources(tx, [change.claim]);
+    const before = await this.read(tx, id);
+    const since = change.since !== undefined ? date(change.since) : { date: stored.since, precision: stored.sincePrecision as PartialDate["precision"] };
+    const until =
+      change.until === null
+        ? null
+        : change.until !== undefined
+          ? date(change.until)
+          : stored.until === null
+            ? null
+            : { date: stored.until, precision: stored.untilPrecision as PartialDate["precision"] };
+    const valid = this.validRange(since.date, until?.date ?? null);
+    await this.refuseOverlap(tx, toNewRelation(before), valid, id);
+    await updateRelation(tx, id, { since, until, certainty: change.certainty ?? stored.certainty, note: change.note === undefined ? stored.note : change.note });
+    await insertClaims(tx, id, [change.claim]);
+    const after = await this.read(tx, id);
+    await appendAudit(tx, { ...auditActor(principal), action: "relation.update", objectType: "relation", objectId: id, before, after });
+    return after;
+  }
+
+  /** Ends a relation that holds: from `until` on, it no longer holds. */
+  async endRelation(principal: Principal, id: number, end: { until: string; claim: ClaimEntry }, tx: Transaction): Promise<RelationRow> {
+    this.authorize(principal);
+    const stored = await lockRelation(tx, id);
+    if (!stored) throw new NotFoundError(`No relation has the id ${id}.`);
+    if (stored.until !== null) throw new ConflictError(`Relation ${id} has ended already (on ${stored.until}); change its dates instead.`);
+    return this.changeRelation(principal, id, { until: end.until, claim: { ...end.claim, field: end.claim.field ?? "until" } }, tx);
+  }
+
+  async addClaim(principal: Principal, id: number, claim: ClaimEntry, tx: Transaction): Promise<RelationRow> {
+    this.authorize(principal);
+    if (!(await lockRelation(tx, id))) throw new NotFoundError(`No relation has the id ${id}.`);
+    await this.requireSources(tx, [claim]);
+    await insertClaims(tx, id, [claim]);
+    const after = await this.read(tx, id);
+    await appendAudit(tx, { ...auditActor(principal), action: "relation.cite", objectType: "relation", objectId: id, after, details: { claim } });
+    return after;
+  }
+
+  async createSource(principal: Principal, source: SourceEntry, tx: Transaction): Promise<void> {
+    this.authorize(principal);
+    if ((await unknownSources(tx, [source.id])).length === 0) throw new ConflictError(`A source with the id ${source.id} exists already.`);
+    await insertSource(tx, source);
+    await appendAudit(tx, { ...auditActor(principal), action: "source.create", objectType: "source", objectId: source.id, after: source });
+  }
+
+  private async requireSources(tx: Transaction, claims: Array<{ source: string }>): Promise<void> {
+    const missing = await unknownSources(tx, claims.map((claim) => claim.source));
+    if (missing.length > 0) throw new InvalidRequestError(`body: no source has the id ${missing.join(", ")}; create it first (POST /api/v1/sources)`);
+  }
+
+  private validRange(since: string, until: string | null): string {
+    const interval = { since: date(since).date, until: until === null ? null : date(until).date };
+    if (!isValidInterval(interval)) throw new InvalidRequestError(`body.until: must come after since (${since}), got ${until}`);
+    return toDaterange(interval);
+  }
+
+  private async refuseOverlap(tx: Transaction, relation: NewRelation, valid: string, exceptId?: number): Promise<void> {
+    const clashes = await overlapping(tx, relation, valid, exceptId);
+    if (clashes.length > 0) {
+      throw new ConflictError(
+        `${relation.subject} is already ${relation.kind} of ${relation.object} for part of ${valid} (relation ${clashes.join(", ")}): ` +
+          "the same relation cannot hold twice at once; change or end that one instead.",
+      );
+    }
+  }
+
+  private async read(tx: Transaction, id: number): Promise<RelationRow> {
+    return (await new RegistryRepository(tx).findRelation(id))!;
+  }
+}
+
+function toNewRelation(relation: RelationRow): NewRelation {
+  return {
+    subject: relation.subject,
+    object: relation.object,
+    kind: relation.kind,
+    framework: relation.framework ?? undefined,
+    designation: relation.designation ?? undefined,
+    since: relation.since,
+    certainty: relation.certainty,
+  };
+}
