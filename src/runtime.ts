@@ -10,6 +10,7 @@ import { openEmbeddedDatabase, type DatabaseHandle } from "./db/embedded.ts";
 import { migrate } from "./db/migrate.ts";
 import type { Services } from "./api/app.ts";
 import { AccountsService } from "./services/accounts/accounts.ts";
+import { OwnAccountService } from "./services/accounts/own-account.ts";
 import { SessionsService } from "./services/accounts/sessions.ts";
 import { SignInLimits } from "./services/accounts/sign-in-limits.ts";
 import { IdempotencyService } from "./services/idempotency.ts";
@@ -70,6 +71,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const db = createDatabase(pool);
     const starter = await loadStarterData(db, options.starterDataDir);
     if (starter.loaded) log(`Loaded the starter data set: ${Object.entries(starter.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
+    const sessions = new SessionsService(db);
     const cache = options.longRunning ? new RegistryCache(new RegistryRepository(db), database.url, log) : undefined;
     await cache?.start();
     const stopPublishingHeads = options.longRunning ? await publishAuditHeads(db, env, log) : () => {};
@@ -78,11 +80,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       pool,
       database,
       services: {
+        db,
+        ownAccounts: new OwnAccountService(db, sessions),
         registry: new RegistryService(db, cache),
         writer: new RegistryWriter(),
         idempotency: new IdempotencyService(db),
         accounts: new AccountsService(db),
-        sessions: new SessionsService(db),
+        sessions,
         signInLimits: new SignInLimits(db),
       },
       close: async () => {

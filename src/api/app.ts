@@ -3,7 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Database } from "../db/client.ts";
 import type { AccountsService } from "../services/accounts/accounts.ts";
+import type { OwnAccountService } from "../services/accounts/own-account.ts";
 import type { SessionsService } from "../services/accounts/sessions.ts";
 import type { SignInLimits } from "../services/accounts/sign-in-limits.ts";
 import type { IdempotencyService } from "../services/idempotency.ts";
@@ -14,6 +16,7 @@ import { type ApiDocument, renderDocs } from "./docs.ts";
 import { errorBody, handleError } from "./errors.ts";
 import { registryRoutes } from "./routes/registry.ts";
 import { registryWriteRoutes } from "./routes/registry-writes.ts";
+import { accountRoutes } from "./routes/account.ts";
 import { sessionRoutes } from "./routes/session.ts";
 
 export type Services = {
@@ -23,6 +26,8 @@ export type Services = {
   accounts: AccountsService;
   sessions: SessionsService;
   signInLimits: SignInLimits;
+  ownAccounts: OwnAccountService;
+  db: Database;
 };
 
 export type AppOptions = {
@@ -51,9 +56,10 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   api.route("/", registryRoutes(services.registry));
   api.route("/", registryWriteRoutes(services));
   api.route("/", sessionRoutes(services));
+  api.route("/", accountRoutes(services));
 
   app.get("/api/v1/health", (c) => c.json({ status: "ok" }));
-  app.use("/api/v1/*", identify(services.sessions));
+  app.use("/api/v1/*", identify(services.sessions, services.ownAccounts));
   app.route("/api/v1", api);
 
   const document = api.getOpenAPI31Document(openApiInfo);

@@ -7,7 +7,8 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AccountRow } from "../db/repositories/accounts.ts";
-import { ANONYMOUS, type Principal } from "../services/policies.ts";
+import type { OwnAccountService } from "../services/accounts/own-account.ts";
+import { ANONYMOUS, type Principal, type Scope } from "../services/policies.ts";
 import { SESSION_LIFETIME_HOURS, sameSecret, type SessionsService } from "../services/accounts/sessions.ts";
 import { errorBody } from "./errors.ts";
 
@@ -16,14 +17,28 @@ export const CSRF_HEADER = "X-CSRF-Token";
 
 export type Viewer =
   | { kind: "anonymous" }
-  | { kind: "account"; account: AccountRow; via: "session"; sessionToken: string; csrfToken: string };
+  | { kind: "account"; account: AccountRow; via: "session"; sessionToken: string; csrfToken: string }
+  | { kind: "account"; account: AccountRow; via: "token"; scopes: ReadonlySet<Scope> };
 
 export type AuthVariables = { viewer: Viewer };
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export function identify(sessions: SessionsService): MiddlewareHandler<{ Variables: AuthVariables }> {
+export function identify(sessions: SessionsService, ownAccounts: OwnAccountService): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
+    const authorization = c.req.header("authorization");
+    if (authorization !== undefined) {
+      // A script's API token. One that opens nothing is refused outright rather than treated as
+      // anonymous, so a script with a revoked or mistyped token learns it at once.
+      const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+      const opened = bearer ? await ownAccounts.resolveToken(bearer) : undefined;
+      if (!opened) {
+        c.header("WWW-Authenticate", 'Bearer realm="concord"');
+        return c.json(errorBody("invalid_token", "The API token is not valid: it may be mistyped, expired or revoked."), 401);
+      }
+      c.set("viewer", { kind: "account", account: opened.account, via: "token", scopes: opened.scopes });
+      return next();
+    }
     const token = getCookie(c, SESSION_COOKIE);
     let viewer: Viewer = { kind: "anonymous" };
     if (token) {
@@ -85,5 +100,6 @@ export function clientAddress(c: Context): string {
 /** The principal services authorize: the viewer's account as read on this request, or nobody. */
 export function principalOf(c: Context<{ Variables: AuthVariables }>): Principal {
   const viewer = c.get("viewer");
-  return viewer.kind === "account" ? { kind: "account", account: viewer.account } : ANONYMOUS;
+  if (viewer.kind === "anonymous") return ANONYMOUS;
+  return viewer.via === "token" ? { kind: "account", account: viewer.account, scopes: viewer.scopes } : { kind: "account", account: viewer.account };
 }

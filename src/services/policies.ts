@@ -9,8 +9,18 @@ import { ForbiddenError, UnauthenticatedError } from "./errors.ts";
 /** Who is acting: a person through an account, Concord itself (CLI, importers, jobs), or nobody. */
 export type Principal =
   | { kind: "anonymous" }
-  | { kind: "account"; account: AccountRow }
+  /** `scopes` limit an API token to part of what its account may do; a browser session has none. */
+  | { kind: "account"; account: AccountRow; scopes?: ReadonlySet<Scope> }
   | { kind: "system"; name: "cli" | "importer" | "scheduler" };
+
+/** What an API token may be allowed to do, at most what its account may do. */
+export const SCOPES = ["registry:write", "accounts:admin", "audit:read"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** True unless the principal is a token without this scope. */
+function scoped(principal: Principal, scope: Scope): boolean {
+  return principal.kind !== "account" || principal.scopes === undefined || principal.scopes.has(scope);
+}
 
 export const ANONYMOUS: Principal = { kind: "anonymous" };
 export const CLI: Principal = { kind: "system", name: "cli" };
@@ -24,7 +34,13 @@ function roleOf(principal: Principal): Role | undefined {
 /** The registry: public to read; written by secretariats (and by Concord's own tools). */
 export const registryPolicy = {
   read: (_principal: Principal) => true,
-  write: (principal: Principal) => principal.kind === "system" || SECRETARIAT.has(roleOf(principal)!),
+  write: (principal: Principal) =>
+    principal.kind === "system" || (SECRETARIAT.has(roleOf(principal)!) && scoped(principal, "registry:write")),
+};
+
+/** One's own account (password, tokens): any signed-in person, through a browser session only. */
+export const ownAccountPolicy = {
+  manage: (principal: Principal) => principal.kind === "account" && principal.scopes === undefined,
 };
 
 /** What the UI may offer on a relation. */

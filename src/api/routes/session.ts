@@ -53,7 +53,8 @@ export function sessionRoutes(services: { accounts: AccountsService; sessions: S
         return c.json(errorBody("invalid_credentials", "The e-mail address or the password is wrong."), 401);
       }
       const viewer = c.get("viewer");
-      const session = await services.sessions.start(account, viewer.kind === "account" ? viewer.sessionToken : undefined);
+      const previous = viewer.kind === "account" && viewer.via === "session" ? viewer.sessionToken : undefined;
+      const session = await services.sessions.start(account, previous);
       setSessionCookie(c, session.token);
       return c.json({ account: presentAccount(account), csrfToken: session.csrfToken }, 200);
     },
@@ -69,7 +70,8 @@ export function sessionRoutes(services: { accounts: AccountsService; sessions: S
     }),
     (c) => {
       const viewer = c.get("viewer");
-      return c.json(viewer.kind === "account" ? { account: presentAccount(viewer.account), csrfToken: viewer.csrfToken } : { account: null, csrfToken: null }, 200);
+      if (viewer.kind === "anonymous") return c.json({ account: null, csrfToken: null }, 200);
+      return c.json({ account: presentAccount(viewer.account), csrfToken: viewer.via === "session" ? viewer.csrfToken : null }, 200);
     },
   );
 
@@ -83,7 +85,7 @@ export function sessionRoutes(services: { accounts: AccountsService; sessions: S
     }),
     async (c) => {
       const viewer = c.get("viewer");
-      if (viewer.kind === "account") await services.sessions.end(viewer.sessionToken);
+      if (viewer.kind === "account" && viewer.via === "session") await services.sessions.end(viewer.sessionToken);
       clearSessionCookie(c);
       return c.body(null, 204);
     },

@@ -1,0 +1,122 @@
+/**
+ * One's own account: the password, and API tokens for scripts. Browser sessions only: a token
+ * cannot mint more tokens or change the password of the account it belongs to.
+ */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Database } from "../../db/client.ts";
+import type { ApiTokenRow } from "../../db/repositories/api-tokens.ts";
+import type { OwnAccountService } from "../../services/accounts/own-account.ts";
+import { SCOPES } from "../../services/policies.ts";
+import { type AuthVariables, principalOf, setSessionCookie } from "../auth.ts";
+import { ErrorBody } from "../schemas.ts";
+import { validationHook } from "../validation.ts";
+
+const ApiToken = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scopes: z.array(z.enum(SCOPES)),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .openapi("ApiToken");
+
+const NewToken = z.strictObject({
+  name: z.string().trim().min(1, "is required").max(100),
+  scopes: z.array(z.enum(SCOPES)).min(1, "name at least one scope").openapi({ description: `Any of ${SCOPES.join(", ")}.` }),
+  expiresInDays: z.number().int().min(1).max(365).default(90),
+});
+
+const PasswordChange = z.strictObject({
+  currentPassword: z.string().min(1, "is required").max(1024),
+  newPassword: z.string().min(1, "is required").max(1024),
+});
+
+const errors = {
+  400: { content: { "application/json": { schema: ErrorBody } }, description: "A field is invalid; the message names it." },
+  401: { content: { "application/json": { schema: ErrorBody } }, description: "Nobody is signed in." },
+  403: { content: { "application/json": { schema: ErrorBody } }, description: "Not with an API token, or without the CSRF token." },
+};
+
+function presentToken(row: ApiTokenRow): z.infer<typeof ApiToken> {
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: row.scopes as z.infer<typeof ApiToken>["scopes"],
+    createdAt: new Date(row.createdAt).toISOString(),
+    expiresAt: new Date(row.expiresAt).toISOString(),
+    revokedAt: row.revokedAt ? new Date(row.revokedAt).toISOString() : null,
+    lastUsedAt: row.lastUsedAt ? new Date(row.lastUsedAt).toISOString() : null,
+  };
+}
+
+export function accountRoutes(services: { ownAccounts: OwnAccountService; db: Database }) {
+  const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/account/password",
+      tags: ["Accounts"],
+      summary: "Change your password: ends all your sessions and starts a fresh one here",
+      request: { body: { content: { "application/json": { schema: PasswordChange } }, required: true } },
+      responses: { 200: { content: { "application/json": { schema: z.object({ csrfToken: z.string() }) } }, description: "Changed." }, ...errors },
+    }),
+    async (c) => {
+      const session = await services.ownAccounts.changePassword(principalOf(c), c.req.valid("json"));
+      setSessionCookie(c, session.token);
+      return c.json({ csrfToken: session.csrfToken }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/account/tokens",
+      tags: ["Accounts"],
+      summary: "Your API tokens (never their secret)",
+      responses: { 200: { content: { "application/json": { schema: z.object({ tokens: z.array(ApiToken) }) } }, description: "The tokens." }, ...errors },
+    }),
+    async (c) => c.json({ tokens: (await services.ownAccounts.listTokens(principalOf(c))).map(presentToken) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/account/tokens",
+      tags: ["Accounts"],
+      summary: "Create an API token for scripts; its secret is in this answer and nowhere else, ever",
+      description: "Use it as `Authorization: Bearer <token>`. Not idempotent by design: replaying the answer would mean storing the secret.",
+      request: { body: { content: { "application/json": { schema: NewToken } }, required: true } },
+      responses: {
+        201: { content: { "application/json": { schema: z.object({ token: z.string(), apiToken: ApiToken }) } }, description: "Created." },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const request = c.req.valid("json");
+      const { token, row } = await services.db.transaction((tx) => services.ownAccounts.createToken(principalOf(c), request, tx));
+      c.header("Cache-Control", "no-store");
+      return c.json({ token, apiToken: presentToken(row) }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/account/tokens/{id}",
+      tags: ["Accounts"],
+      summary: "Revoke one of your API tokens",
+      request: { params: z.object({ id: z.uuid("must be a token id").openapi({ param: { name: "id", in: "path" } }) }) },
+      responses: { 204: { description: "Revoked." }, 404: { content: { "application/json": { schema: ErrorBody } }, description: "You have no such live token." }, ...errors },
+    }),
+    async (c) => {
+      await services.ownAccounts.revokeToken(principalOf(c), c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  );
+
+  return app;
+}
