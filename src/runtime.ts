@@ -10,7 +10,9 @@ import { openEmbeddedDatabase, type DatabaseHandle } from "./db/embedded.ts";
 import { migrate } from "./db/migrate.ts";
 import type { Services } from "./api/app.ts";
 import { AccountsService } from "./services/accounts/accounts.ts";
+import { AdministrationService } from "./services/accounts/administration.ts";
 import { OwnAccountService } from "./services/accounts/own-account.ts";
+import { AuditService } from "./services/audit/audit-service.ts";
 import { SessionsService } from "./services/accounts/sessions.ts";
 import { SignInLimits } from "./services/accounts/sign-in-limits.ts";
 import { IdempotencyService } from "./services/idempotency.ts";
@@ -82,6 +84,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       services: {
         db,
         ownAccounts: new OwnAccountService(db, sessions),
+        administration: new AdministrationService(db),
+        audit: new AuditService(db),
         registry: new RegistryService(db, cache),
         writer: new RegistryWriter(),
         idempotency: new IdempotencyService(db),

@@ -5,7 +5,9 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "../db/client.ts";
 import type { AccountsService } from "../services/accounts/accounts.ts";
+import type { AdministrationService } from "../services/accounts/administration.ts";
 import type { OwnAccountService } from "../services/accounts/own-account.ts";
+import type { AuditService } from "../services/audit/audit-service.ts";
 import type { SessionsService } from "../services/accounts/sessions.ts";
 import type { SignInLimits } from "../services/accounts/sign-in-limits.ts";
 import type { IdempotencyService } from "../services/idempotency.ts";
@@ -17,6 +19,8 @@ import { errorBody, handleError } from "./errors.ts";
 import { registryRoutes } from "./routes/registry.ts";
 import { registryWriteRoutes } from "./routes/registry-writes.ts";
 import { accountRoutes } from "./routes/account.ts";
+import { adminRoutes } from "./routes/admin.ts";
+import { auditRoutes } from "./routes/audit.ts";
 import { sessionRoutes } from "./routes/session.ts";
 
 export type Services = {
@@ -27,6 +31,8 @@ export type Services = {
   sessions: SessionsService;
   signInLimits: SignInLimits;
   ownAccounts: OwnAccountService;
+  administration: AdministrationService;
+  audit: AuditService;
   db: Database;
 };
 
@@ -57,6 +63,8 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   api.route("/", registryWriteRoutes(services));
   api.route("/", sessionRoutes(services));
   api.route("/", accountRoutes(services));
+  api.route("/", adminRoutes(services));
+  api.route("/", auditRoutes(services));
 
   app.get("/api/v1/health", (c) => c.json({ status: "ok" }));
   app.use("/api/v1/*", identify(services.sessions, services.ownAccounts));

@@ -38,6 +38,17 @@ export const registryPolicy = {
     principal.kind === "system" || (SECRETARIAT.has(roleOf(principal)!) && scoped(principal, "registry:write")),
 };
 
+/** Accounts, delegations and roles of an organisation: its secretariat's administrators. */
+export const administrationPolicy = {
+  manage: (principal: Principal, organizationCode: string) =>
+    principal.kind === "system" ||
+    (roleOf(principal) === "secretariat-admin" &&
+      (principal as { account: AccountRow }).account.organizationCode === organizationCode &&
+      scoped(principal, "accounts:admin")),
+  /** The audit log: secretariat administrators (tokens need audit:read). */
+  readAudit: (principal: Principal) => principal.kind === "system" || (roleOf(principal) === "secretariat-admin" && scoped(principal, "audit:read")),
+};
+
 /** One's own account (password, tokens): any signed-in person, through a browser session only. */
 export const ownAccountPolicy = {
   manage: (principal: Principal) => principal.kind === "account" && principal.scopes === undefined,

@@ -54,6 +54,37 @@ export class AccountsRepository {
     return (await this.findById(id))!;
   }
 
+  async listOf(organizationCode: string): Promise<AccountRow[]> {
+    const result = await this.db.execute(sql`
+      SELECT ${accountColumns} FROM accounts a LEFT JOIN delegations d ON d.id = a.delegation_id
+      WHERE a.organization_code = ${organizationCode} ORDER BY a.email`);
+    return result.rows as AccountRow[];
+  }
+
+  async update(id: string, change: { role: Role; delegationId: number | null; displayName: string; disabled: boolean }): Promise<void> {
+    await this.db.execute(sql`
+      UPDATE accounts SET role = ${change.role}, delegation_id = ${change.delegationId}, display_name = ${change.displayName},
+        disabled_at = CASE WHEN ${change.disabled} THEN coalesce(disabled_at, now()) ELSE NULL END, updated_at = now()
+      WHERE id = ${id}`);
+  }
+
+  async delegations(organizationCode: string): Promise<Array<{ id: number; state: string; accounts: number }>> {
+    const result = await this.db.execute(sql`
+      SELECT d.id::int AS id, d.state_code AS state, count(a.id)::int AS accounts
+      FROM delegations d LEFT JOIN accounts a ON a.delegation_id = d.id
+      WHERE d.organization_code = ${organizationCode} GROUP BY d.id ORDER BY d.state_code`);
+    return result.rows as Array<{ id: number; state: string; accounts: number }>;
+  }
+
+  /** The delegation of a state to an organisation, made if it does not exist yet. */
+  async delegationId(organizationCode: string, stateCode: string): Promise<number> {
+    const result = await this.db.execute(sql`
+      INSERT INTO delegations (organization_code, state_code) VALUES (${organizationCode}, ${stateCode})
+      ON CONFLICT (organization_code, state_code) DO UPDATE SET state_code = EXCLUDED.state_code
+      RETURNING id::int AS id`);
+    return (result.rows[0] as { id: number }).id;
+  }
+
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.db.execute(sql`UPDATE accounts SET password_hash = ${passwordHash}, updated_at = now() WHERE id = ${id}`);
   }

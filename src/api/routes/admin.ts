@@ -1,0 +1,131 @@
+/**
+ * Administration of an organisation's accounts, delegations and roles, by its secretariat's
+ * administrators. Changes are audited and in force from the account's next request.
+ */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Database } from "../../db/client.ts";
+import { ROLES } from "../../db/repositories/accounts.ts";
+import type { AdministrationService } from "../../services/accounts/administration.ts";
+import { type AuthVariables, principalOf } from "../auth.ts";
+import { presentAccount } from "../presenters.ts";
+import { Account, ErrorBody } from "../schemas.ts";
+import { validationHook } from "../validation.ts";
+
+const AdminAccount = Account.extend({ disabled: z.boolean(), hasPassword: z.boolean() }).openapi("AdminAccount");
+const stateCode = z.string().regex(/^[A-Za-z]{3}$/, "must be a state's ISO 3166-1 alpha-3 code");
+
+const NewAccount = z.strictObject({
+  email: z.email("must be an e-mail address").max(254),
+  displayName: z.string().trim().min(1, "is required").max(200),
+  role: z.enum(ROLES),
+  delegation: stateCode.nullable().optional().openapi({ description: "The state a delegation role speaks for." }),
+  password: z.string().max(1024).optional().openapi({ description: "Leave out for an account that signs in only through single sign-on." }),
+});
+
+const AccountChange = z.strictObject({
+  role: z.enum(ROLES).optional(),
+  delegation: stateCode.nullable().optional(),
+  displayName: z.string().trim().min(1).max(200).optional(),
+  disabled: z.boolean().optional(),
+});
+
+const errors = {
+  400: { content: { "application/json": { schema: ErrorBody } }, description: "A field is invalid; the message names it." },
+  401: { content: { "application/json": { schema: ErrorBody } }, description: "Nobody is signed in." },
+  403: { content: { "application/json": { schema: ErrorBody } }, description: "Only the organisation's administrators manage accounts." },
+  409: { content: { "application/json": { schema: ErrorBody } }, description: "The address is taken, or the change would leave no administrator." },
+};
+
+type AccountRowWithState = Parameters<typeof presentAccount>[0];
+const present = (account: AccountRowWithState): z.infer<typeof AdminAccount> => ({
+  ...presentAccount(account),
+  disabled: account.disabledAt !== null,
+  hasPassword: account.passwordHash !== null,
+});
+
+export function adminRoutes(services: { administration: AdministrationService; db: Database }) {
+  const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+  const { administration, db } = services;
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/admin/accounts",
+      tags: ["Administration"],
+      summary: "The accounts of your organisation (this read is audited)",
+      responses: { 200: { content: { "application/json": { schema: z.object({ accounts: z.array(AdminAccount) }) } }, description: "The accounts." }, ...errors },
+    }),
+    async (c) => c.json({ accounts: (await administration.listAccounts(principalOf(c))).map(present) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/admin/accounts",
+      tags: ["Administration"],
+      summary: "Create an account in your organisation",
+      request: { body: { content: { "application/json": { schema: NewAccount } }, required: true } },
+      responses: { 201: { content: { "application/json": { schema: z.object({ account: AdminAccount }) } }, description: "Created." }, ...errors },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const account = await db.transaction((tx) => administration.createAccount(principalOf(c), input, tx));
+      return c.json({ account: present(account) }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/admin/accounts/{id}",
+      tags: ["Administration"],
+      summary: "Change an account's role, delegation, name, or disable it; in force on its next request",
+      request: {
+        params: z.object({ id: z.string().max(64).openapi({ param: { name: "id", in: "path" } }) }),
+        body: { content: { "application/json": { schema: AccountChange } }, required: true },
+      },
+      responses: {
+        200: { content: { "application/json": { schema: z.object({ account: AdminAccount }) } }, description: "Changed." },
+        404: { content: { "application/json": { schema: ErrorBody } }, description: "Your organisation has no such account." },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const change = c.req.valid("json");
+      const account = await db.transaction((tx) => administration.updateAccount(principalOf(c), c.req.valid("param").id, change, tx));
+      return c.json({ account: present(account) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/admin/delegations",
+      tags: ["Administration"],
+      summary: "The delegations of states to your organisation",
+      responses: {
+        200: { content: { "application/json": { schema: z.object({ delegations: z.array(z.object({ id: z.number(), state: z.string(), accounts: z.number() })) }) } }, description: "The delegations." },
+        ...errors,
+      },
+    }),
+    async (c) => c.json({ delegations: await administration.listDelegations(principalOf(c)) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/admin/delegations",
+      tags: ["Administration"],
+      summary: "Record a state's delegation to your organisation",
+      request: { body: { content: { "application/json": { schema: z.strictObject({ state: stateCode }) } }, required: true } },
+      responses: { 201: { content: { "application/json": { schema: z.object({ delegation: z.object({ id: z.number(), state: z.string() }) }) } }, description: "Recorded." }, ...errors },
+    }),
+    async (c) => {
+      const { state } = c.req.valid("json");
+      const delegation = await db.transaction((tx) => administration.createDelegation(principalOf(c), state, tx));
+      return c.json({ delegation }, 201);
+    },
+  );
+
+  return app;
+}

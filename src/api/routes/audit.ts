@@ -1,0 +1,106 @@
+/** The audit log over HTTP: search and verification for administrators; the signed head for anyone. */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AuditService } from "../../services/audit/audit-service.ts";
+import { type AuthVariables, principalOf } from "../auth.ts";
+import { ErrorBody } from "../schemas.ts";
+import { validationHook } from "../validation.ts";
+
+const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "must be a date (YYYY-MM-DD) or an ISO 8601 date-time" });
+
+const AuditQuery = z.object({
+  actor: z.string().max(254).optional().openapi({ description: "An account id or e-mail address, or cli / system." }),
+  action: z.string().max(64).optional(),
+  objectType: z.string().max(64).optional(),
+  objectId: z.string().max(128).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  beforeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().openapi({ description: "Entries older than this one: the next page." }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const AuditEntry = z
+  .object({
+    id: z.number(),
+    at: z.string(),
+    actor: z.string(),
+    actorEmail: z.string().nullable(),
+    onBehalfOf: z.string().nullable(),
+    action: z.string(),
+    objectType: z.string(),
+    objectId: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    details: z.unknown(),
+    hash: z.string(),
+  })
+  .openapi("AuditEntry");
+
+const errors = {
+  400: { content: { "application/json": { schema: ErrorBody } }, description: "A parameter is invalid; the message names it." },
+  401: { content: { "application/json": { schema: ErrorBody } }, description: "Nobody is signed in." },
+  403: { content: { "application/json": { schema: ErrorBody } }, description: "Only administrators read the audit log." },
+};
+
+export function auditRoutes(services: { audit: AuditService }) {
+  const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/audit",
+      tags: ["Audit"],
+      summary: "Search the audit log, newest first (this read is itself audited)",
+      request: { query: AuditQuery },
+      responses: { 200: { content: { "application/json": { schema: z.object({ entries: z.array(AuditEntry) }) } }, description: "The entries." }, ...errors },
+    }),
+    async (c) => c.json({ entries: await services.audit.search(principalOf(c), c.req.valid("query")) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/audit/verify",
+      tags: ["Audit"],
+      summary: "Whether the whole chain verifies, or the first entry that fails",
+      responses: {
+        200: {
+          content: {
+            "application/json": {
+              schema: z.union([
+                z.object({ ok: z.literal(true), count: z.number(), head: z.object({ entryId: z.number(), hash: z.string() }) }),
+                z.object({ ok: z.literal(false), entryId: z.number(), reason: z.string() }),
+              ]),
+            },
+          },
+          description: "The verdict.",
+        },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const result = await services.audit.verify(principalOf(c));
+      return c.json(result.ok ? { ok: true as const, count: result.count, head: { entryId: result.head.entryId, hash: result.head.hash } } : { ok: false as const, entryId: result.entryId, reason: result.reason }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/audit/head",
+      tags: ["Audit"],
+      summary: "The latest signed head of the audit log, for anyone to keep and check later",
+      responses: {
+        200: {
+          content: { "application/json": { schema: z.object({ head: z.object({ entryId: z.number(), hash: z.string(), signedAt: z.string(), publicKey: z.string(), signature: z.string() }).nullable() }) } },
+          description: "The head (null before the first is published).",
+        },
+      },
+    }),
+    async (c) => {
+      const head = await services.audit.latestHead();
+      return c.json({ head: head ? { entryId: head.entryId, hash: head.hash, signedAt: head.signedAt, publicKey: head.publicKey, signature: head.signature } : null }, 200);
+    },
+  );
+
+  return app;
+}

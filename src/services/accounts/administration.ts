@@ -1,0 +1,115 @@
+/**
+ * An organisation's administrators manage its accounts, delegations and roles. Everything here
+ * is scoped to the administrator's own organisation: another organisation's account answers as
+ * missing (404), so nobody learns who has an account elsewhere. Reading account data is itself
+ * recorded in the audit log, in the same transaction as the read.
+ */
+import { z } from "zod";
+import type { Database, Transaction } from "../../db/client.ts";
+import { AccountsRepository, ROLES, type AccountRow, type Role } from "../../db/repositories/accounts.ts";
+import { RegistryRepository } from "../../db/repositories/registry.ts";
+import { appendAudit } from "../audit/log.ts";
+import { ConflictError, InvalidRequestError, NotFoundError } from "../errors.ts";
+import { administrationPolicy, auditActor, authorize, type Principal } from "../policies.ts";
+import { hashPassword, passwordProblem } from "./passwords.ts";
+
+const DELEGATION_ROLES: ReadonlySet<Role> = new Set(["delegation-head", "delegation-member"]);
+const SECRETARIAT_ROLES: ReadonlySet<Role> = new Set(["secretariat-admin", "secretariat-staff"]);
+
+export type NewAccount = { email: string; displayName: string; role: Role; delegation?: string | null; password?: string };
+export type AccountChange = { role?: Role; delegation?: string | null; displayName?: string; disabled?: boolean };
+
+/** What the audit log keeps of an account: never its password hash. */
+function auditView(account: AccountRow) {
+  const { passwordHash: _secret, ...rest } = account;
+  return { ...rest, hasPassword: account.passwordHash !== null };
+}
+
+export class AdministrationService {
+  constructor(private readonly db: Database) {}
+
+  private organizationOf(principal: Principal, organizationCode?: string): string {
+    const code = organizationCode ?? (principal.kind === "account" ? principal.account.organizationCode : "");
+    authorize(principal, administrationPolicy.manage(principal, code), "managing accounts");
+    return code;
+  }
+
+  async listAccounts(principal: Principal): Promise<AccountRow[]> {
+    const organization = this.organizationOf(principal);
+    return this.db.transaction(async (tx) => {
+      const accounts = await new AccountsRepository(tx).listOf(organization);
+      await appendAudit(tx, { ...auditActor(principal), action: "account.list", objectType: "organization", objectId: organization, details: { count: accounts.length } });
+      return accounts;
+    });
+  }
+
+  async createAccount(principal: Principal, input: NewAccount, tx: Transaction): Promise<AccountRow> {
+    const organization = this.organizationOf(principal);
+    const accounts = new AccountsRepository(tx);
+    const email = input.email.trim().toLowerCase();
+    if (await accounts.findByEmail(email)) throw new ConflictError(`An account with the e-mail address ${email} exists already.`);
+    const delegationId = await this.delegationFor(tx, organization, input.role, input.delegation ?? null);
+    let passwordHash: string | null = null;
+    if (input.password !== undefined) {
+      const problem = passwordProblem(input.password);
+      if (problem) throw new InvalidRequestError(`json.password: ${problem}`);
+      passwordHash = await hashPassword(input.password);
+    }
+    const account = await accounts.insert({ email, displayName: input.displayName, organizationCode: organization, role: input.role, delegationId, passwordHash });
+    await appendAudit(tx, { ...auditActor(principal), action: "account.create", objectType: "account", objectId: account.id, after: auditView(account) });
+    return account;
+  }
+
+  /** A new role, delegation, name or state: in force from the account's next request. */
+  async updateAccount(principal: Principal, id: string, change: AccountChange, tx: Transaction): Promise<AccountRow> {
+    const organization = this.organizationOf(principal);
+    const accounts = new AccountsRepository(tx);
+    const before = z.uuid().safeParse(id).success ? await accounts.findById(id) : undefined;
+    if (!before || before.organizationCode !== organization) throw new NotFoundError(`No account of ${organization} has the id ${id}.`);
+    const role = change.role ?? before.role;
+    const delegationState = change.delegation === undefined ? before.delegationState : change.delegation;
+    const delegationId = await this.delegationFor(tx, organization, role, delegationState);
+    const disabled = change.disabled ?? before.disabledAt !== null;
+    const stillAdministers = role === "secretariat-admin" && !disabled;
+    if (before.role === "secretariat-admin" && !stillAdministers && (await accounts.countAdministrators(organization)) <= 1) {
+      throw new ConflictError(`This is ${organization}'s last active administrator: make another one first, so nobody is locked out.`);
+    }
+    await accounts.update(id, { role, delegationId, displayName: change.displayName ?? before.displayName, disabled });
+    const after = (await accounts.findById(id))!;
+    await appendAudit(tx, { ...auditActor(principal), action: "account.update", objectType: "account", objectId: id, before: auditView(before), after: auditView(after) });
+    return after;
+  }
+
+  async listDelegations(principal: Principal) {
+    const organization = this.organizationOf(principal);
+    return new AccountsRepository(this.db).delegations(organization);
+  }
+
+  async createDelegation(principal: Principal, stateCode: string, tx: Transaction) {
+    const organization = this.organizationOf(principal);
+    const state = await this.requireState(tx, stateCode);
+    const id = await new AccountsRepository(tx).delegationId(organization, state);
+    await appendAudit(tx, { ...auditActor(principal), action: "delegation.create", objectType: "delegation", objectId: id, after: { organization, state: stateCode } });
+    return { id, state };
+  }
+
+  /** The delegation an account of this role belongs to: required for delegation roles, refused for secretariat ones. */
+  private async delegationFor(tx: Transaction, organization: string, role: Role, stateCode: string | null): Promise<number | null> {
+    if (!(ROLES as readonly string[]).includes(role)) throw new InvalidRequestError(`json.role: must be one of ${ROLES.join(", ")}`);
+    if (SECRETARIAT_ROLES.has(role)) {
+      if (stateCode) throw new InvalidRequestError(`json.delegation: a ${role} works for the secretariat and belongs to no delegation`);
+      return null;
+    }
+    if (!stateCode) {
+      if (DELEGATION_ROLES.has(role)) throw new InvalidRequestError(`json.delegation: a ${role} speaks for a state: name its delegation (e.g. COL)`);
+      return null;
+    }
+    return new AccountsRepository(tx).delegationId(organization, await this.requireState(tx, stateCode, "json.delegation"));
+  }
+
+  private async requireState(tx: Transaction, stateCode: string, field = "json.state"): Promise<string> {
+    const state = await new RegistryRepository(tx).findActor(stateCode.toUpperCase());
+    if (state?.type !== "state") throw new InvalidRequestError(`${field}: ${stateCode} is not a state in the registry`);
+    return state.code;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The audit log as people consult it: search (itself a read of restricted data, so recorded in
+ * the log in the same transaction), whether the chain verifies, and the latest signed head —
+ * public, since a hash and a signature reveal nothing and others must be able to keep them.
+ */
+import type { Database } from "../../db/client.ts";
+import { searchAudit, type AuditFilter, type AuditRow } from "../../db/repositories/audit.ts";
+import { administrationPolicy, auditActor, authorize, type Principal } from "../policies.ts";
+import { appendAudit, publishedHeads, verifyLog } from "./log.ts";
+
+export class AuditService {
+  constructor(private readonly db: Database) {}
+
+  async search(principal: Principal, filter: AuditFilter): Promise<AuditRow[]> {
+    authorize(principal, administrationPolicy.readAudit(principal), "reading the audit log");
+    return this.db.transaction(async (tx) => {
+      const rows = await searchAudit(tx, filter);
+      await appendAudit(tx, { ...auditActor(principal), action: "audit.read", objectType: "audit_log", details: { filter: { ...filter }, returned: rows.length } });
+      return rows;
+    });
+  }
+
+  async verify(principal: Principal) {
+    authorize(principal, administrationPolicy.readAudit(principal), "checking the audit log");
+    return verifyLog(this.db);
+  }
+
+  async latestHead() {
+    const heads = await publishedHeads(this.db);
+    return heads.at(-1);
+  }
+}
