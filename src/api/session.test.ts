@@ -49,7 +49,10 @@ describe("signing in", () => {
     expect(answer.body.account.passwordHash).toBeUndefined();
     expect(answer.setCookie).toMatch(/^concord_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
     const session = await call("GET", "/api/v1/session", { cookie: answer.cookie });
-    expect(session.body).toEqual({ account: answer.body.account, csrfToken: answer.body.csrfToken });
+    expect(session.body).toEqual({ account: answer.body.account, abilities: answer.body.abilities, csrfToken: answer.body.csrfToken });
+    expect(session.body.abilities).toEqual({ registry: { write: true }, administration: { manage: true }, audit: { read: true }, account: { manage: true } });
+    const anonymous = await call("GET", "/api/v1/session");
+    expect(anonymous.body.abilities).toEqual({ registry: { write: false }, administration: { manage: false }, audit: { read: false }, account: { manage: false } });
   });
 
   it("marks the cookie Secure when served over HTTPS", async () => {

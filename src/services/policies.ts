@@ -81,3 +81,14 @@ export function auditActor(principal: Principal): { actor: string; onBehalfOf: s
       return { actor: "anonymous", onBehalfOf: null };
   }
 }
+
+/** What the UI may offer this principal, from the same rules the services enforce. */
+export function abilities(principal: Principal) {
+  const organization = principal.kind === "account" ? principal.account.organizationCode : "";
+  return {
+    registry: { write: registryPolicy.write(principal) },
+    administration: { manage: principal.kind === "account" && administrationPolicy.manage(principal, organization) },
+    audit: { read: administrationPolicy.readAudit(principal) },
+    account: { manage: ownAccountPolicy.manage(principal) },
+  };
+}

@@ -6,7 +6,8 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AccountsService } from "../../services/accounts/accounts.ts";
 import type { SessionsService } from "../../services/accounts/sessions.ts";
 import type { SignInLimits } from "../../services/accounts/sign-in-limits.ts";
-import { type AuthVariables, clearSessionCookie, clientAddress, setSessionCookie } from "../auth.ts";
+import { abilities } from "../../services/policies.ts";
+import { type AuthVariables, clearSessionCookie, clientAddress, principalOf, setSessionCookie } from "../auth.ts";
 import { errorBody } from "../errors.ts";
 import { presentAccount } from "../presenters.ts";
 import { Account, ErrorBody } from "../schemas.ts";
@@ -17,8 +18,18 @@ const SignIn = z.object({
   password: z.string().min(1, "is required").max(1024),
 });
 
+const Abilities = z
+  .object({
+    registry: z.object({ write: z.boolean() }),
+    administration: z.object({ manage: z.boolean() }),
+    audit: z.object({ read: z.boolean() }),
+    account: z.object({ manage: z.boolean() }),
+  })
+  .openapi("Abilities", { description: "What this viewer may do: the UI shows only what is allowed." });
+
 const SessionBody = z.object({
   account: Account.nullable(),
+  abilities: Abilities,
   csrfToken: z.string().nullable().openapi({ description: "Send it as X-CSRF-Token with every change made with this session." }),
 });
 
@@ -56,7 +67,7 @@ export function sessionRoutes(services: { accounts: AccountsService; sessions: S
       const previous = viewer.kind === "account" && viewer.via === "session" ? viewer.sessionToken : undefined;
       const session = await services.sessions.start(account, previous);
       setSessionCookie(c, session.token);
-      return c.json({ account: presentAccount(account), csrfToken: session.csrfToken }, 200);
+      return c.json({ account: presentAccount(account), abilities: abilities({ kind: "account", account }), csrfToken: session.csrfToken }, 200);
     },
   );
 
@@ -70,8 +81,9 @@ export function sessionRoutes(services: { accounts: AccountsService; sessions: S
     }),
     (c) => {
       const viewer = c.get("viewer");
-      if (viewer.kind === "anonymous") return c.json({ account: null, csrfToken: null }, 200);
-      return c.json({ account: presentAccount(viewer.account), csrfToken: viewer.via === "session" ? viewer.csrfToken : null }, 200);
+      const can = abilities(principalOf(c));
+      if (viewer.kind === "anonymous") return c.json({ account: null, abilities: can, csrfToken: null }, 200);
+      return c.json({ account: presentAccount(viewer.account), abilities: can, csrfToken: viewer.via === "session" ? viewer.csrfToken : null }, 200);
     },
   );
 
