@@ -1,0 +1,167 @@
+/**
+ * Every endpoint × every role × own or other organisation: allowed or denied, exactly as the
+ * policies say. Each request is valid, so a denial cannot hide behind a validation error, and
+ * every endpoint of the OpenAPI document must appear here, so a new one cannot go unchecked.
+ */
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startConcord, type TestConcord } from "../../test/support/concord.ts";
+import { AccountsService } from "../services/accounts/accounts.ts";
+
+const ROLES = ["anonymous", "secretariat-admin", "other-admin", "secretariat-staff", "delegation-head", "delegation-member", "analyst"] as const;
+type Role = (typeof ROLES)[number];
+type Expected = "allowed" | 401 | 403 | 404;
+
+let concord: TestConcord;
+const password = "a long enough secret";
+const sessions = {} as Record<Exclude<Role, "anonymous">, { cookie: string; csrf: string; accountId: string }>;
+let natoAccountId: string;
+let relationId: number;
+
+type Call = { method: string; path: string; body?: unknown };
+type Row = { endpoint: string; call: (role: Role) => Call | Promise<Call>; expect: (role: Role) => Expected };
+
+const everyone = () => "allowed" as const;
+const signedIn = (role: Role): Expected => (role === "anonymous" ? 401 : "allowed");
+const secretariat = (role: Role): Expected =>
+  role === "anonymous" ? 401 : ["secretariat-admin", "other-admin", "secretariat-staff"].includes(role) ? "allowed" : 403;
+const ownAdmin = (role: Role): Expected => (role === "anonymous" ? 401 : role === "secretariat-admin" ? "allowed" : role === "other-admin" ? 404 : 403);
+const anyAdmin = (role: Role): Expected => (role === "anonymous" ? 401 : ["secretariat-admin", "other-admin"].includes(role) ? "allowed" : 403);
+const listAdmin = (role: Role): Expected => (role === "anonymous" ? 401 : ["secretariat-admin", "other-admin"].includes(role) ? "allowed" : 403);
+const claim = { source: "nato-member-countries", note: "matrix test" };
+let day = 0;
+/** A fresh one-day interval, so that allowed writes never contradict each other. */
+const freshDay = () => new Date(Date.UTC(1900, 0, 1) + day++ * 86_400_000).toISOString().slice(0, 10);
+
+const rows: Row[] = [
+  { endpoint: "GET /api/v1/actors", call: () => ({ method: "GET", path: "/api/v1/actors?type=organization" }), expect: everyone },
+  { endpoint: "GET /api/v1/actors/{code}", call: () => ({ method: "GET", path: "/api/v1/actors/COL" }), expect: everyone },
+  { endpoint: "GET /api/v1/actors/{code}/relations", call: () => ({ method: "GET", path: "/api/v1/actors/COL/relations" }), expect: everyone },
+  { endpoint: "GET /api/v1/actors/{code}/timeline", call: () => ({ method: "GET", path: "/api/v1/actors/COL/timeline" }), expect: everyone },
+  { endpoint: "GET /api/v1/organizations", call: () => ({ method: "GET", path: "/api/v1/organizations" }), expect: everyone },
+  { endpoint: "GET /api/v1/organizations/{code}/members", call: () => ({ method: "GET", path: "/api/v1/organizations/NATO/members" }), expect: everyone },
+  { endpoint: "GET /api/v1/relations/{id}", call: () => ({ method: "GET", path: `/api/v1/relations/${relationId}` }), expect: everyone },
+  { endpoint: "GET /api/v1/session", call: () => ({ method: "GET", path: "/api/v1/session" }), expect: everyone },
+  { endpoint: "GET /api/v1/audit/head", call: () => ({ method: "GET", path: "/api/v1/audit/head" }), expect: everyone },
+  {
+    endpoint: "POST /api/v1/relations",
+    call: () => {
+      const since = freshDay();
+      return { method: "POST", path: "/api/v1/relations", body: { subject: "MCO", object: "OAS", kind: "observer", since, until: next(since), claims: [claim] } };
+    },
+    expect: secretariat,
+  },
+  { endpoint: "PATCH /api/v1/relations/{id}", call: () => ({ method: "PATCH", path: `/api/v1/relations/${relationId}`, body: { note: `matrix ${randomUUID()}`, claim } }), expect: secretariat },
+  {
+    endpoint: "POST /api/v1/relations/{id}/end",
+    call: async () => {
+      const since = freshDay();
+      const id = await openRelation(since);
+      return { method: "POST", path: `/api/v1/relations/${id}/end`, body: { until: next(since), claim: { ...claim, field: "until", date: next(since) } } };
+    },
+    expect: secretariat,
+  },
+  { endpoint: "POST /api/v1/relations/{id}/claims", call: () => ({ method: "POST", path: `/api/v1/relations/${relationId}/claims`, body: claim }), expect: secretariat },
+  { endpoint: "POST /api/v1/sources", call: () => ({ method: "POST", path: "/api/v1/sources", body: { id: `matrix-${randomUUID()}`, title: "t", publisher: "p" } }), expect: secretariat },
+  { endpoint: "PUT /api/v1/account/password", call: () => ({ method: "PUT", path: "/api/v1/account/password", body: { currentPassword: password, newPassword: password } }), expect: signedIn },
+  { endpoint: "GET /api/v1/account/tokens", call: () => ({ method: "GET", path: "/api/v1/account/tokens" }), expect: signedIn },
+  { endpoint: "POST /api/v1/account/tokens", call: () => ({ method: "POST", path: "/api/v1/account/tokens", body: { name: "matrix", scopes: ["audit:read"] } }), expect: signedIn },
+  {
+    endpoint: "DELETE /api/v1/account/tokens/{id}",
+    // Revoking one's own token is allowed to everyone signed in; another's answers 404 (checked in account.test.ts).
+    call: async (role) => ({ method: "DELETE", path: `/api/v1/account/tokens/${role === "anonymous" ? randomUUID() : await ownToken(role)}` }),
+    expect: signedIn,
+  },
+  { endpoint: "GET /api/v1/admin/accounts", call: () => ({ method: "GET", path: "/api/v1/admin/accounts" }), expect: listAdmin },
+  {
+    endpoint: "POST /api/v1/admin/accounts",
+    call: () => ({ method: "POST", path: "/api/v1/admin/accounts", body: { email: `${randomUUID()}@example.org`, displayName: "New", role: "analyst" } }),
+    expect: listAdmin,
+  },
+  { endpoint: "PATCH /api/v1/admin/accounts/{id}", call: () => ({ method: "PATCH", path: `/api/v1/admin/accounts/${natoAccountId}`, body: { displayName: `Renamed ${randomUUID()}` } }), expect: ownAdmin },
+  { endpoint: "GET /api/v1/admin/delegations", call: () => ({ method: "GET", path: "/api/v1/admin/delegations" }), expect: listAdmin },
+  { endpoint: "POST /api/v1/admin/delegations", call: () => ({ method: "POST", path: "/api/v1/admin/delegations", body: { state: "PER" } }), expect: listAdmin },
+  { endpoint: "GET /api/v1/audit", call: () => ({ method: "GET", path: "/api/v1/audit?limit=1" }), expect: anyAdmin },
+  { endpoint: "GET /api/v1/audit/verify", call: () => ({ method: "GET", path: "/api/v1/audit/verify" }), expect: anyAdmin },
+];
+/** Endpoints that change who is signed in: covered in session.test.ts, not by role. */
+const coveredElsewhere = new Set(["POST /api/v1/session", "DELETE /api/v1/session"]);
+
+function next(day: string): string {
+  return new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Subjects for open relations: two open intervals of one fact would contradict each other. */
+const openSubjects = ["AND", "LIE", "SMR", "VAT", "ISL", "LUX", "MLT", "CYP", "EST", "LVA", "LTU", "SVN"];
+async function openRelation(since: string): Promise<number> {
+  const subject = openSubjects.shift()!;
+  const result = await concord.database.db.execute(sql`
+    INSERT INTO relations (subject_code, object_code, kind, valid, since_precision) VALUES (${subject}, 'OAS', 'observer', ${`[${since},)`}::daterange, 'day') RETURNING id::int AS id`);
+  return (result.rows[0] as { id: number }).id;
+}
+
+async function ownToken(role: Exclude<Role, "anonymous">): Promise<string> {
+  const response = await send(role, { method: "POST", path: "/api/v1/account/tokens", body: { name: "to revoke", scopes: ["audit:read"] } });
+  return response.body.apiToken.id;
+}
+
+async function send(role: Role, call: Call) {
+  const headers: Record<string, string> = {};
+  if (call.body !== undefined) headers["Content-Type"] = "application/json";
+  if (role !== "anonymous") Object.assign(headers, { Cookie: sessions[role].cookie, "X-CSRF-Token": sessions[role].csrf });
+  const response = await fetch(concord.baseUrl + call.path, { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) });
+  const text = await response.text();
+  // A password change starts a fresh session: follow it, as a browser would.
+  const cookie = response.headers.get("set-cookie");
+  const body = text ? JSON.parse(text) : null;
+  if (role !== "anonymous" && cookie?.startsWith("concord_session=") && body?.csrfToken) {
+    sessions[role] = { ...sessions[role], cookie: cookie.split(";")[0]!, csrf: body.csrfToken };
+  }
+  return { status: response.status, body };
+}
+
+beforeAll(async () => {
+  concord = await startConcord();
+  const accounts = new AccountsService(concord.database.db);
+  await concord.database.db.execute(sql`INSERT INTO delegations (organization_code, state_code) VALUES ('NATO', 'COL')`);
+  for (const role of ROLES.filter((r): r is Exclude<Role, "anonymous"> => r !== "anonymous")) {
+    const email = `${role}@example.org`;
+    const account = await accounts.createAdministrator({ email, password, organizationCode: role === "other-admin" ? "UNASUR" : "NATO" });
+    const realRole = role === "other-admin" ? "secretariat-admin" : role;
+    await concord.database.db.execute(sql`
+      UPDATE accounts SET role = ${realRole},
+        delegation_id = CASE WHEN ${realRole} LIKE 'delegation-%' THEN (SELECT id FROM delegations WHERE state_code = 'COL') END
+      WHERE id = ${account.id}`);
+    const response = await fetch(`${concord.baseUrl}/api/v1/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password }) });
+    sessions[role] = { cookie: response.headers.get("set-cookie")!.split(";")[0]!, csrf: ((await response.json()) as { csrfToken: string }).csrfToken, accountId: account.id };
+  }
+  natoAccountId = sessions.analyst.accountId;
+  relationId = await openRelation("1850-01-01");
+});
+afterAll(async () => {
+  await concord?.stop();
+});
+
+describe("the authorization matrix", () => {
+  it("names every endpoint of the API", async () => {
+    const document = (await (await fetch(`${concord.baseUrl}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const endpoints = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const covered = new Set([...rows.map((row) => row.endpoint), ...coveredElsewhere, "GET /api/v1/health"]);
+    expect(endpoints.filter((endpoint) => !covered.has(endpoint) && !endpoint.includes("/auth/"))).toEqual([]);
+  });
+
+  for (const row of rows) {
+    it(row.endpoint, async () => {
+      const outcomes: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const role of ROLES) {
+        const answer = await send(role, await row.call(role));
+        outcomes[role] = answer.status < 300 ? "allowed" : String(answer.status);
+        expected[role] = String(row.expect(role));
+        if (answer.status >= 300 && String(answer.status) !== expected[role]) outcomes[role] += ` ${answer.body?.error?.message}`;
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+});
