@@ -9,6 +9,8 @@ import { createDatabase, createPool, type Database } from "./db/client.ts";
 import { openEmbeddedDatabase, type DatabaseHandle } from "./db/embedded.ts";
 import { migrate } from "./db/migrate.ts";
 import type { Services } from "./api/app.ts";
+import { readOidcConfig } from "./config/oidc.ts";
+import { OidcService } from "./services/accounts/oidc.ts";
 import { AccountsService } from "./services/accounts/accounts.ts";
 import { AdministrationService } from "./services/accounts/administration.ts";
 import { OwnAccountService } from "./services/accounts/own-account.ts";
@@ -56,6 +58,8 @@ async function publishAuditHeads(db: Database, env: Env, log: (line: string) => 
 
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { env, log } = options;
+  // Read before anything starts, so a bad single-sign-on setting stops start-up at once.
+  const oidcConfig = readOidcConfig(process.env);
   const database: DatabaseHandle = env.databaseUrl
     ? { url: env.databaseUrl, ownership: "external", stop: async () => {} }
     : await openEmbeddedDatabase({
@@ -74,6 +78,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const starter = await loadStarterData(db, options.starterDataDir);
     if (starter.loaded) log(`Loaded the starter data set: ${Object.entries(starter.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
     const sessions = new SessionsService(db);
+    const oidc = oidcConfig ? new OidcService(db, sessions, oidcConfig) : undefined;
+    await oidc?.checkOrganization();
     const cache = options.longRunning ? new RegistryCache(new RegistryRepository(db), database.url, log) : undefined;
     await cache?.start();
     const stopPublishingHeads = options.longRunning ? await publishAuditHeads(db, env, log) : () => {};
@@ -83,6 +89,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       database,
       services: {
         db,
+        oidc,
         ownAccounts: new OwnAccountService(db, sessions),
         administration: new AdministrationService(db),
         audit: new AuditService(db),

@@ -6,6 +6,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "../db/client.ts";
 import type { AccountsService } from "../services/accounts/accounts.ts";
 import type { AdministrationService } from "../services/accounts/administration.ts";
+import type { OidcService } from "../services/accounts/oidc.ts";
 import type { OwnAccountService } from "../services/accounts/own-account.ts";
 import type { AuditService } from "../services/audit/audit-service.ts";
 import type { SessionsService } from "../services/accounts/sessions.ts";
@@ -21,6 +22,7 @@ import { registryWriteRoutes } from "./routes/registry-writes.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { oidcRoutes } from "./routes/oidc.ts";
 import { sessionRoutes } from "./routes/session.ts";
 
 export type Services = {
@@ -33,6 +35,8 @@ export type Services = {
   ownAccounts: OwnAccountService;
   administration: AdministrationService;
   audit: AuditService;
+  /** Single sign-on, when configured (CONCORD_OIDC_*). */
+  oidc?: OidcService;
   db: Database;
 };
 
@@ -62,6 +66,7 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   api.route("/", registryRoutes(services.registry));
   api.route("/", registryWriteRoutes(services));
   api.route("/", sessionRoutes(services));
+  api.route("/", oidcRoutes(services));
   api.route("/", accountRoutes(services));
   api.route("/", adminRoutes(services));
   api.route("/", auditRoutes(services));

@@ -20,7 +20,7 @@ export type NewAccount = { email: string; displayName: string; role: Role; deleg
 export type AccountChange = { role?: Role; delegation?: string | null; displayName?: string; disabled?: boolean };
 
 /** What the audit log keeps of an account: never its password hash. */
-function auditView(account: AccountRow) {
+export function auditView(account: AccountRow) {
   const { passwordHash: _secret, ...rest } = account;
   return { ...rest, hasPassword: account.passwordHash !== null };
 }
