@@ -111,6 +111,9 @@ describe("a session", () => {
     expect(out.status).toBe(204);
     expect(out.setCookie).toMatch(/^concord_session=; Max-Age=0/);
     expect((await call("GET", "/api/v1/session", { cookie: session.cookie })).body.account).toBeNull();
+    const audited = await concord.database.db.execute(sql`
+      SELECT action FROM audit_log WHERE object_id = ${session.body.account.id} AND action LIKE 'session.%' ORDER BY id DESC LIMIT 2`);
+    expect(audited.rows).toEqual([{ action: "session.end" }, { action: "session.start" }]);
   });
 
   it("sees a change of role on the very next request, and ends when the account is disabled", async () => {

@@ -12,6 +12,7 @@ import { formatPartialDate, isDay } from "../domain/dates.ts";
 import type { RelationKind } from "../db/repositories/registry.ts";
 import { startRuntime, type Runtime } from "../runtime.ts";
 import { AppError } from "../services/errors.ts";
+import { CLI } from "../services/policies.ts";
 import { importCowStates } from "../services/imports/cow-states.ts";
 import { StarterDataError } from "../services/starter/load.ts";
 import { relationKinds } from "../services/starter/format.ts";
@@ -155,7 +156,7 @@ const dated = (date: string | null, precision: "day" | "month" | "year" | null) 
 
 async function members(runtime: Runtime, code: string, values: Values): Promise<number> {
   const query = readQuery(values);
-  const result = await runtime.services.registry.members(code, query);
+  const result = await runtime.services.registry.members(code, query, CLI);
   const presented = result.members.map((member) => presentMember(member, query.lang)).sort(byName(query.lang, (member) => member.name));
   if (values.json) {
     console.log(JSON.stringify({ organization: result.organization.code, at: result.at, members: presented }, null, 2));
@@ -181,7 +182,7 @@ async function members(runtime: Runtime, code: string, values: Values): Promise<
 
 async function relations(runtime: Runtime, code: string, values: Values): Promise<number> {
   const query = readQuery(values);
-  const result = await runtime.services.registry.relationsOf(code, query);
+  const result = await runtime.services.registry.relationsOf(code, query, CLI);
   const presented = result.relations.map((relation) => presentRelation(relation, query.lang));
   if (values.json) {
     console.log(JSON.stringify({ actor: result.actor.code, at: result.at, relations: presented }, null, 2));

@@ -11,11 +11,13 @@ import {
 } from "../db/repositories/registry.ts";
 import { InvalidRequestError, NotFoundError } from "./errors.ts";
 import type { RegistryCache } from "./registry-cache.ts";
+import { ANONYMOUS, authorize, registryPolicy, type Principal } from "./policies.ts";
 
 /**
  * The registry's questions: who stood in what relation to whom, on what date, on whose word.
- * Every read in this issue is public; authorization arrives with accounts and goes first in
- * each method.
+ * Each method authorizes first, like every service method; the registry is public today, and the
+ * check is where restricted (labelled) information will be refused. A caller that names nobody
+ * reads as an anonymous visitor, the least it can be.
  */
 export class RegistryService {
   readonly repository: RegistryRepository;
@@ -33,17 +35,20 @@ export class RegistryService {
     this.cache?.invalidate();
   }
 
-  listActors(filter: { type?: ActorType; q?: string }) {
+  listActors(filter: { type?: ActorType; q?: string }, principal: Principal = ANONYMOUS) {
+    this.authorizeRead(principal);
     return this.repository.listActors(filter);
   }
 
-  async getActor(code: string) {
+  async getActor(code: string, principal: Principal = ANONYMOUS) {
+    this.authorizeRead(principal);
     const actor = await this.requireActor(code);
     const periods = await this.repository.actorPeriods(actor.code);
     return { actor, periods };
   }
 
-  async listOrganizations() {
+  async listOrganizations(principal: Principal = ANONYMOUS) {
+    this.authorizeRead(principal);
     const [organizations, frameworks] = await Promise.all([
       this.repository.listActors({ type: "organization" }),
       this.repository.frameworks(),
@@ -55,7 +60,8 @@ export class RegistryService {
   }
 
   /** Every relation held towards an organisation on `at` (default today), optionally of one kind or framework. */
-  async members(code: string, query: { at?: string; kind?: RelationKind; framework?: string }) {
+  async members(code: string, query: { at?: string; kind?: RelationKind; framework?: string }, principal: Principal = ANONYMOUS) {
+    this.authorizeRead(principal);
     const { organization, frameworks } = await this.requireOrganization(code.toUpperCase());
     if (query.framework && !frameworks.some((framework) => framework.slug === query.framework)) {
       const list = frameworks.length > 0 ? frameworks.map((framework) => framework.slug).join(", ") : "none";
@@ -85,21 +91,28 @@ export class RegistryService {
     return { organization, frameworks: await this.repository.frameworks(organization.code) };
   }
 
-  async relationsOf(code: string, query: { at?: string }) {
+  async relationsOf(code: string, query: { at?: string }, principal: Principal = ANONYMOUS) {
+    this.authorizeRead(principal);
     const actor = await this.requireActor(code);
     const at = query.at ?? today();
     return { actor, at, relations: await this.repository.relationsInvolving(actor.code, at) };
   }
 
-  async timeline(code: string) {
+  async timeline(code: string, principal: Principal = ANONYMOUS) {
+    this.authorizeRead(principal);
     const actor = await this.requireActor(code);
     return { actor, events: timeline(await this.repository.relationsInvolving(actor.code)) };
   }
 
-  async getRelation(id: number): Promise<{ relation: RelationRow; claims: Awaited<ReturnType<RegistryRepository["claimsOf"]>> }> {
+  async getRelation(id: number, principal: Principal = ANONYMOUS): Promise<{ relation: RelationRow; claims: Awaited<ReturnType<RegistryRepository["claimsOf"]>> }> {
+    this.authorizeRead(principal);
     const relation = await this.repository.findRelation(id);
     if (!relation) throw new NotFoundError(`No relation has the id ${id}.`);
     return { relation, claims: await this.repository.claimsOf(id) };
+  }
+
+  private authorizeRead(principal: Principal): void {
+    authorize(principal, registryPolicy.read(principal), "reading the registry");
   }
 
   private async requireActor(code: string): Promise<ActorRow> {

@@ -33,6 +33,7 @@ import {
   RelationIdParam,
   TimelineEvent,
 } from "../schemas.ts";
+import { type AuthVariables, principalOf } from "../auth.ts";
 import { validationHook } from "../validation.ts";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -45,7 +46,7 @@ const errors = {
 };
 
 /** The language for names: `lang` if given, else the first supported one the client accepts. */
-function languageOf(c: Context, lang: Language | undefined): Language {
+function languageOf(c: Context<{ Variables: AuthVariables }>, lang: Language | undefined): Language {
   if (lang) return lang;
   const accepted = c.req.header("accept-language") ?? "";
   for (const part of accepted.split(",")) {
@@ -59,7 +60,7 @@ const MembersBody = z.object({ organization: z.string(), at: z.string(), members
 type MembersBody = z.infer<typeof MembersBody>;
 
 export function registryRoutes(registry: RegistryService) {
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
 
   app.openapi(
     createRoute({
@@ -73,7 +74,7 @@ export function registryRoutes(registry: RegistryService) {
     async (c) => {
       const query = c.req.valid("query");
       const lang = languageOf(c, query.lang);
-      const actors = await registry.listActors(query);
+      const actors = await registry.listActors(query, principalOf(c));
       return c.json({ actors: actors.map((actor) => presentActor(actor, lang)) }, 200);
     },
   );
@@ -89,7 +90,7 @@ export function registryRoutes(registry: RegistryService) {
     }),
     async (c) => {
       const lang = languageOf(c, c.req.valid("query").lang);
-      const { actor, periods } = await registry.getActor(c.req.valid("param").code);
+      const { actor, periods } = await registry.getActor(c.req.valid("param").code, principalOf(c));
       return c.json({ actor: presentActorDetail(actor, periods, lang) }, 200);
     },
   );
@@ -109,7 +110,7 @@ export function registryRoutes(registry: RegistryService) {
     async (c) => {
       const query = c.req.valid("query");
       const lang = languageOf(c, query.lang);
-      const { actor, at, relations } = await registry.relationsOf(c.req.valid("param").code, query);
+      const { actor, at, relations } = await registry.relationsOf(c.req.valid("param").code, query, principalOf(c));
       return c.json({ actor: actor.code, at, relations: relations.map((relation) => presentRelation(relation, lang)) }, 200);
     },
   );
@@ -125,7 +126,7 @@ export function registryRoutes(registry: RegistryService) {
     }),
     async (c) => {
       const lang = languageOf(c, c.req.valid("query").lang);
-      const { actor, events } = await registry.timeline(c.req.valid("param").code);
+      const { actor, events } = await registry.timeline(c.req.valid("param").code, principalOf(c));
       return c.json({ actor: actor.code, events: events.map((event) => presentTimelineEvent(event, lang)) }, 200);
     },
   );
@@ -141,7 +142,7 @@ export function registryRoutes(registry: RegistryService) {
     }),
     async (c) => {
       const lang = languageOf(c, c.req.valid("query").lang);
-      const organizations = await registry.listOrganizations();
+      const organizations = await registry.listOrganizations(principalOf(c));
       return c.json(
         { organizations: organizations.map(({ organization, frameworks }) => presentOrganization(organization, frameworks, lang)) },
         200,
@@ -167,7 +168,7 @@ export function registryRoutes(registry: RegistryService) {
     async (c) => {
       const query = c.req.valid("query");
       const lang = languageOf(c, query.lang);
-      const { organization, at, members } = await registry.members(c.req.valid("param").code, query);
+      const { organization, at, members } = await registry.members(c.req.valid("param").code, query, principalOf(c));
       const sorted = [...members].sort(byName(lang, (member) => member.subjectNames[lang]));
       // Assembled from each member's memoised JSON: the same text c.json would produce.
       const body = `{"organization":${JSON.stringify(organization.code)},"at":${JSON.stringify(at)},"members":[${sorted.map((member) => memberJson(member, lang)).join(",")}]}`;
@@ -190,7 +191,7 @@ export function registryRoutes(registry: RegistryService) {
     }),
     async (c) => {
       const lang = languageOf(c, c.req.valid("query").lang);
-      const { relation, claims } = await registry.getRelation(Number(c.req.valid("param").id));
+      const { relation, claims } = await registry.getRelation(Number(c.req.valid("param").id), principalOf(c));
       return c.json({ relation: { ...presentRelation(relation, lang), claims: claims.map(presentClaim) } }, 200);
     },
   );

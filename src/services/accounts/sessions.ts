@@ -8,6 +8,8 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { AccountsRepository, type AccountRow } from "../../db/repositories/accounts.ts";
+import { appendAudit } from "../audit/log.ts";
+import { auditActor } from "../policies.ts";
 
 export const SESSION_LIFETIME_HOURS = 12;
 
@@ -34,6 +36,8 @@ export class SessionsService {
       await tx.execute(sql`
         INSERT INTO sessions (token_hash, account_id, csrf_token, expires_at)
         VALUES (${sha256(token)}, ${account.id}, ${csrfToken}, ${expiresAt.toISOString()})`);
+      // Successful sign-ins only: recording failures would let anyone fill the log at will.
+      await appendAudit(tx, { ...auditActor({ kind: "account", account }), action: "session.start", objectType: "account", objectId: account.id });
     });
     return { token, csrfToken, account, expiresAt };
   }
@@ -52,7 +56,11 @@ export class SessionsService {
   }
 
   async end(token: string): Promise<void> {
-    await this.db.execute(sql`DELETE FROM sessions WHERE token_hash = ${sha256(token)}`);
+    await this.db.transaction(async (tx) => {
+      const ended = await tx.execute(sql`DELETE FROM sessions WHERE token_hash = ${sha256(token)} RETURNING account_id AS "accountId"`);
+      const accountId = (ended.rows[0] as { accountId: string } | undefined)?.accountId;
+      if (accountId) await appendAudit(tx, { actor: accountId, action: "session.end", objectType: "account", objectId: accountId });
+    });
   }
 
   /** Ends every session of an account: on a password change, on disabling it. */
