@@ -36,15 +36,8 @@ function remember(url: string, value: unknown): void {
   cache.set(url, value);
 }
 
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  if (cache.has(url)) return cache.get(url) as T;
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal: signal ?? null });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(error instanceof Error ? error.message : String(error), 0, 'network');
-  }
+/** Reads an answer: its JSON body, or the API's error (`{"error":{"id","message"}}`) as an ApiError. */
+async function readAnswer<T>(response: Response): Promise<T> {
   let body: unknown = null;
   const text = await response.text();
   try {
@@ -60,9 +53,101 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
       error?.id ?? 'http_error',
     );
   }
+  if (response.status === 204) return undefined as T;
   if (body === null) throw new ApiError('The server sent an answer that is not JSON.', response.status, 'bad_response');
-  remember(url, body);
   return body as T;
+}
+
+function networkError(error: unknown): unknown {
+  if (error instanceof DOMException && error.name === 'AbortError') return error;
+  return new ApiError(error instanceof Error ? error.message : String(error), 0, 'network');
+}
+
+export interface FetchOptions {
+  /**
+   * Keep and reuse the answer (the default, for the public registry). Answers about people
+   * (sessions, accounts, tokens, the audit log) pass false: they are asked afresh every time.
+   */
+  cache?: boolean;
+}
+
+export async function getJson<T>(url: string, signal?: AbortSignal, options: FetchOptions = {}): Promise<T> {
+  const cached = options.cache !== false;
+  if (cached && cache.has(url)) return cache.get(url) as T;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: 'application/json' }, signal: signal ?? null, cache: cached ? 'default' : 'no-store' });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (response.status === 401) notifyUnauthenticated();
+  const body = await readAnswer<T>(response);
+  if (cached) remember(url, body);
+  return body;
+}
+
+/** Forgets every kept answer (after signing in or out, what the server says may differ). */
+export function clearCache(): void {
+  cache.clear();
+}
+
+// The session's CSRF token, kept in memory only: every change made with the session cookie
+// must carry it (X-CSRF-Token). Set from GET /api/v1/session, sign-in and password change.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+// Told when the server answers 401 (the session ended elsewhere or expired), so the header can
+// stop showing someone as signed in.
+const unauthenticatedListeners = new Set<() => void>();
+
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+function notifyUnauthenticated(): void {
+  for (const listener of unauthenticatedListeners) listener();
+}
+
+/** Fetches the session's CSRF token afresh (the page may have been open across a sign-in elsewhere). */
+async function refreshCsrfToken(): Promise<void> {
+  const session = await getJson<{ csrfToken: string | null }>(apiUrl('/session'), undefined, { cache: false });
+  csrfToken = session.csrfToken;
+}
+
+/**
+ * A change: JSON in and out, with the session's CSRF token. A refused CSRF token (the session
+ * was renewed in another tab) is fetched again and the change tried once more.
+ */
+export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, retried = false): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (response.status === 403 && !retried) {
+    const copy = response.clone();
+    const answer = (await copy.json().catch(() => null)) as { error?: { id?: string } } | null;
+    if (answer?.error?.id === 'csrf_failed') {
+      await refreshCsrfToken();
+      return send<T>(method, path, body, true);
+    }
+  }
+  if (response.status === 401 && path !== '/session') notifyUnauthenticated();
+  return readAnswer<T>(response);
 }
 
 export interface ApiState<T> {
@@ -76,12 +161,13 @@ export interface ApiState<T> {
 }
 
 /** Fetches `url` (null: nothing) and follows it as it changes, dropping stale answers. */
-export function useApi<T>(url: string | null): ApiState<T> {
+export function useApi<T>(url: string | null, options: FetchOptions = {}): ApiState<T> {
+  const cached = options.cache !== false;
   const [state, setState] = useState<{ url: string | null; data: T | undefined; error: ApiError | undefined; loading: boolean }>(() => ({
     url: null,
-    data: url && cache.has(url) ? (cache.get(url) as T) : undefined,
+    data: cached && url && cache.has(url) ? (cache.get(url) as T) : undefined,
     error: undefined,
-    loading: url !== null && !cache.has(url),
+    loading: url !== null && !(cached && cache.has(url)),
   }));
   const [attempt, setAttempt] = useState(0);
   const latest = useRef<string | null>(url);
@@ -92,13 +178,13 @@ export function useApi<T>(url: string | null): ApiState<T> {
       setState({ url: null, data: undefined, error: undefined, loading: false });
       return;
     }
-    if (cache.has(url)) {
+    if (cached && cache.has(url)) {
       setState({ url, data: cache.get(url) as T, error: undefined, loading: false });
       return;
     }
     const controller = new AbortController();
     setState((previous) => ({ ...previous, error: undefined, loading: true }));
-    getJson<T>(url, controller.signal).then(
+    getJson<T>(url, controller.signal, options).then(
       (data) => {
         if (latest.current === url) setState({ url, data, error: undefined, loading: false });
       },

@@ -88,3 +88,32 @@ export function formatDate(day: string, precision: Precision | null | undefined,
 export function yearOf(day: string): number {
   return Number(day.slice(0, 4));
 }
+
+const instantFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A moment (an ISO 8601 instant from the API) in the reader's own time zone: "22 Nov 2026, 16:56"
+ * (`seconds` for the audit log, where order within a minute matters). Unparsable text is shown as it is.
+ */
+export function formatInstant(iso: string | null | undefined, lang: string, options: { seconds?: boolean; dateOnly?: boolean } = {}): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const key = `${lang}:${options.seconds ? 's' : ''}${options.dateOnly ? 'd' : ''}`;
+  let found = instantFormatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(
+      intlLocale(lang),
+      options.dateOnly
+        ? { day: 'numeric', month: 'short', year: 'numeric' }
+        : { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: options.seconds ? '2-digit' : undefined },
+    );
+    instantFormatters.set(key, found);
+  }
+  return found.format(date);
+}
+
+/** The calendar day after `day` (YYYY-MM-DD). */
+export function nextDay(day: string): string {
+  return fromUtc(toUtc(day) + MS_PER_DAY);
+}

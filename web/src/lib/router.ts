@@ -85,7 +85,34 @@ export type Route =
   | { name: 'organization'; code: string }
   | { name: 'actor'; code: string }
   | { name: 'relation'; id: string }
+  | { name: 'signIn' }
+  | { name: 'account' }
+  | { name: 'adminAccounts' }
+  | { name: 'adminDelegations' }
+  | { name: 'audit' }
   | { name: 'notFound' };
+
+/** Pages about people rather than the registry: only for someone signed in, never cached. */
+export function isPrivateRoute(route: Route): boolean {
+  return route.name === 'account' || route.name === 'adminAccounts' || route.name === 'adminDelegations' || route.name === 'audit';
+}
+
+/** A path on this site to come back to after signing in (`/x`, never `//host` or `https://…`). */
+export function safeReturnTo(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  try {
+    const url = new URL(value, window.location.origin);
+    return url.origin === window.location.origin ? url.pathname + url.search + url.hash : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The sign-in page's address, coming back to `returnTo` afterwards. */
+export function signInHref(returnTo?: string): string {
+  const back = safeReturnTo(returnTo);
+  return href('/sign-in', { returnTo: back && back !== '/' && !back.startsWith('/sign-in') ? back : null });
+}
 
 /** A path segment as text; a malformed escape (`%E0%A4%A`) is kept as typed rather than crashing the page. */
 function segment(text: string): string {
@@ -105,5 +132,10 @@ export function matchRoute(path: string): Route {
   if (match?.[1]) return { name: 'actor', code: segment(match[1]).toUpperCase() };
   match = /^\/relations\/([^/]+)$/.exec(clean);
   if (match?.[1]) return { name: 'relation', id: segment(match[1]) };
+  if (clean === '/sign-in') return { name: 'signIn' };
+  if (clean === '/account') return { name: 'account' };
+  if (clean === '/admin' || clean === '/admin/accounts') return { name: 'adminAccounts' };
+  if (clean === '/admin/delegations') return { name: 'adminDelegations' };
+  if (clean === '/audit') return { name: 'audit' };
   return { name: 'notFound' };
 }
