@@ -57,6 +57,10 @@ describe("API tokens", () => {
     expect(JSON.stringify(listed.body)).not.toContain(token.slice(8));
     const stored = await concord.database.db.execute(sql`SELECT encode(token_hash, 'hex') AS hash FROM api_tokens`);
     expect(JSON.stringify(stored.rows)).not.toContain(token);
+    const audited = await concord.database.db.execute(sql`SELECT after FROM audit_log WHERE action = 'token.create' AND object_id = ${tokenId}`);
+    const after = (audited.rows[0] as { after: Record<string, unknown> }).after;
+    expect(after.expiresAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(JSON.stringify(after)).not.toContain(token);
   });
 
   it("act as their account within their scopes, with no CSRF token needed", async () => {

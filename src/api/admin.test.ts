@@ -54,6 +54,11 @@ describe("administration of accounts, delegations and roles", () => {
     expect((await request("POST", "/api/v1/admin/accounts", { session: natoAdmin, body: { email: "head@colombia.example", displayName: "Again", role: "analyst" } })).status).toBe(409);
     const delegations = await request("GET", "/api/v1/admin/delegations", { session: natoAdmin });
     expect(delegations.body.delegations).toEqual([{ id: expect.any(Number), state: "COL", accounts: 1 }]);
+    // Made with the account, and audited as such; recording it again changes nothing.
+    const again = await request("POST", "/api/v1/admin/delegations", { session: natoAdmin, body: { state: "COL" } });
+    expect(again.status).toBe(200);
+    const made = await concord.database.db.execute(sql`SELECT after FROM audit_log WHERE action = 'delegation.create'`);
+    expect(made.rows).toEqual([{ after: { organization: "NATO", state: "COL" } }]);
   });
 
   it("lists only its own organisation's accounts, and records the read in the audit log", async () => {

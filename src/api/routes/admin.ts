@@ -29,6 +29,8 @@ const AccountChange = z.strictObject({
   disabled: z.boolean().optional(),
 });
 
+const DelegationBody = z.object({ delegation: z.object({ id: z.number(), state: z.string() }) });
+
 const errors = {
   400: { content: { "application/json": { schema: ErrorBody } }, description: "A field is invalid; the message names it." },
   401: { content: { "application/json": { schema: ErrorBody } }, description: "Nobody is signed in." },
@@ -118,12 +120,16 @@ export function adminRoutes(services: { administration: AdministrationService; d
       tags: ["Administration"],
       summary: "Record a state's delegation to your organisation",
       request: { body: { content: { "application/json": { schema: z.strictObject({ state: stateCode }) } }, required: true } },
-      responses: { 201: { content: { "application/json": { schema: z.object({ delegation: z.object({ id: z.number(), state: z.string() }) }) } }, description: "Recorded." }, ...errors },
+      responses: {
+        200: { content: { "application/json": { schema: DelegationBody } }, description: "Recorded before: nothing changed." },
+        201: { content: { "application/json": { schema: DelegationBody } }, description: "Recorded." },
+        ...errors,
+      },
     }),
     async (c) => {
       const { state } = c.req.valid("json");
-      const delegation = await db.transaction((tx) => administration.createDelegation(principalOf(c), state, tx));
-      return c.json({ delegation }, 201);
+      const { created, ...delegation } = await db.transaction((tx) => administration.createDelegation(principalOf(c), state, tx));
+      return created ? c.json({ delegation }, 201) : c.json({ delegation }, 200);
     },
   );
 

@@ -76,13 +76,17 @@ export class AccountsRepository {
     return result.rows as Array<{ id: number; state: string; accounts: number }>;
   }
 
-  /** The delegation of a state to an organisation, made if it does not exist yet. */
-  async delegationId(organizationCode: string, stateCode: string): Promise<number> {
-    const result = await this.db.execute(sql`
+  /** The delegation of a state to an organisation, made if it does not exist yet; `created` says which. */
+  async delegation(organizationCode: string, stateCode: string): Promise<{ id: number; created: boolean }> {
+    const inserted = await this.db.execute(sql`
       INSERT INTO delegations (organization_code, state_code) VALUES (${organizationCode}, ${stateCode})
-      ON CONFLICT (organization_code, state_code) DO UPDATE SET state_code = EXCLUDED.state_code
+      ON CONFLICT (organization_code, state_code) DO NOTHING
       RETURNING id::int AS id`);
-    return (result.rows[0] as { id: number }).id;
+    const made = inserted.rows[0] as { id: number } | undefined;
+    if (made) return { id: made.id, created: true };
+    const found = await this.db.execute(sql`
+      SELECT id::int AS id FROM delegations WHERE organization_code = ${organizationCode} AND state_code = ${stateCode}`);
+    return { id: (found.rows[0] as { id: number }).id, created: false };
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {

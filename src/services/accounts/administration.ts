@@ -48,7 +48,7 @@ export class AdministrationService {
     const accounts = new AccountsRepository(tx);
     const email = input.email.trim().toLowerCase();
     if (await accounts.findByEmail(email)) throw new ConflictError(`An account with the e-mail address ${email} exists already.`);
-    const delegationId = await this.delegationFor(tx, organization, input.role, input.delegation ?? null);
+    const delegationId = await this.delegationFor(tx, principal, organization, input.role, input.delegation ?? null);
     let passwordHash: string | null = null;
     if (input.password !== undefined) {
       const problem = passwordProblem(input.password);
@@ -68,7 +68,7 @@ export class AdministrationService {
     if (!before || before.organizationCode !== organization) throw new NotFoundError(`No account of ${organization} has the id ${id}.`);
     const role = change.role ?? before.role;
     const delegationState = change.delegation === undefined ? before.delegationState : change.delegation;
-    const delegationId = await this.delegationFor(tx, organization, role, delegationState);
+    const delegationId = await this.delegationFor(tx, principal, organization, role, delegationState);
     const disabled = change.disabled ?? before.disabledAt !== null;
     const stillAdministers = role === "secretariat-admin" && !disabled;
     if (before.role === "secretariat-admin" && !stillAdministers && (await accounts.countAdministrators(organization)) <= 1) {
@@ -85,16 +85,25 @@ export class AdministrationService {
     return new AccountsRepository(this.db).delegations(organization);
   }
 
-  async createDelegation(principal: Principal, stateCode: string, tx: Transaction) {
+  /** Records a state's delegation; one already recorded is answered as it is, and not recorded twice. */
+  async createDelegation(principal: Principal, stateCode: string, tx: Transaction): Promise<{ id: number; state: string; created: boolean }> {
     const organization = this.organizationOf(principal);
     const state = await this.requireState(tx, stateCode);
-    const id = await new AccountsRepository(tx).delegationId(organization, state);
-    await appendAudit(tx, { ...auditActor(principal), action: "delegation.create", objectType: "delegation", objectId: id, after: { organization, state: stateCode } });
-    return { id, state };
+    const { id, created } = await this.delegation(tx, principal, organization, state);
+    return { id, state, created };
+  }
+
+  /** The delegation, made (and audited) when it is not there yet. */
+  private async delegation(tx: Transaction, principal: Principal, organization: string, state: string) {
+    const delegation = await new AccountsRepository(tx).delegation(organization, state);
+    if (delegation.created) {
+      await appendAudit(tx, { ...auditActor(principal), action: "delegation.create", objectType: "delegation", objectId: delegation.id, after: { organization, state } });
+    }
+    return delegation;
   }
 
   /** The delegation an account of this role belongs to: required for delegation roles, refused for secretariat ones. */
-  private async delegationFor(tx: Transaction, organization: string, role: Role, stateCode: string | null): Promise<number | null> {
+  private async delegationFor(tx: Transaction, principal: Principal, organization: string, role: Role, stateCode: string | null): Promise<number | null> {
     if (!(ROLES as readonly string[]).includes(role)) throw new InvalidRequestError(`json.role: must be one of ${ROLES.join(", ")}`);
     if (SECRETARIAT_ROLES.has(role)) {
       if (stateCode) throw new InvalidRequestError(`json.delegation: a ${role} works for the secretariat and belongs to no delegation`);
@@ -104,7 +113,7 @@ export class AdministrationService {
       if (DELEGATION_ROLES.has(role)) throw new InvalidRequestError(`json.delegation: a ${role} speaks for a state: name its delegation (e.g. COL)`);
       return null;
     }
-    return new AccountsRepository(tx).delegationId(organization, await this.requireState(tx, stateCode, "json.delegation"));
+    return (await this.delegation(tx, principal, organization, await this.requireState(tx, stateCode, "json.delegation"))).id;
   }
 
   private async requireState(tx: Transaction, stateCode: string, field = "json.state"): Promise<string> {

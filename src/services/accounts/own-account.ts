@@ -56,7 +56,14 @@ export class OwnAccountService {
       scopes: [...new Set(request.scopes)].sort(),
       expiresAt: new Date(Date.now() + request.expiresInDays * 86_400_000),
     });
-    await appendAudit(tx, { ...auditActor(principal), action: "token.create", objectType: "api_token", objectId: row.id, after: row });
+    const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "token.create",
+      objectType: "api_token",
+      objectId: row.id,
+      after: { ...row, createdAt: iso(row.createdAt), expiresAt: iso(row.expiresAt), revokedAt: iso(row.revokedAt), lastUsedAt: iso(row.lastUsedAt) },
+    });
     return { token, row };
   }
 
