@@ -4,6 +4,8 @@
  */
 import { z } from "@hono/zod-openapi";
 import { isDay } from "../domain/dates.ts";
+import { ROLES } from "../db/repositories/accounts.ts";
+import { SCOPES } from "../services/policies.ts";
 import { relationKinds } from "../services/starter/format.ts";
 
 export const LANGUAGES = ["en", "es", "pt", "fr"] as const;
@@ -172,7 +174,64 @@ export const Account = z
     email: z.string(),
     displayName: z.string(),
     organization: z.string(),
-    role: z.enum(["secretariat-admin", "secretariat-staff", "delegation-head", "delegation-member", "analyst"]),
+    role: z.enum(ROLES),
     delegation: z.object({ state: z.string() }).nullable(),
   })
   .openapi("Account");
+
+export const Abilities = z
+  .object({
+    registry: z.object({ write: z.boolean() }),
+    administration: z.object({ manage: z.boolean() }),
+    audit: z.object({ read: z.boolean() }),
+    account: z.object({ manage: z.boolean() }),
+  })
+  .openapi("Abilities", { description: "What this viewer may do: the UI shows only what is allowed." });
+
+export const SessionBody = z.object({
+  account: Account.nullable(),
+  abilities: Abilities,
+  csrfToken: z.string().nullable().openapi({ description: "Send it as X-CSRF-Token with every change made with this session." }),
+});
+
+export const ApiToken = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scopes: z.array(z.enum(SCOPES)),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .openapi("ApiToken");
+
+export const AdminAccount = Account.extend({ disabled: z.boolean(), hasPassword: z.boolean() }).openapi("AdminAccount");
+
+export const Delegation = z.object({ id: z.number(), state: z.string(), accounts: z.number() }).openapi("Delegation");
+
+export const AuditEntry = z
+  .object({
+    id: z.number(),
+    at: z.string(),
+    actor: z.string(),
+    actorEmail: z.string().nullable(),
+    onBehalfOf: z.string().nullable(),
+    action: z.string(),
+    objectType: z.string(),
+    objectId: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    details: z.unknown(),
+    hash: z.string(),
+  })
+  .openapi("AuditEntry");
+
+export const AuditVerdict = z.union([
+  z.object({ ok: z.literal(true), count: z.number(), head: z.object({ entryId: z.number(), hash: z.string() }) }),
+  z.object({ ok: z.literal(false), entryId: z.number(), reason: z.string() }),
+]);
+
+export const SignedHead = z
+  .object({ entryId: z.number(), hash: z.string(), signedAt: z.string(), publicKey: z.string(), signature: z.string() })
+  .openapi("SignedHead");

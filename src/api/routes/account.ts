@@ -8,20 +8,8 @@ import type { ApiTokenRow } from "../../db/repositories/api-tokens.ts";
 import type { OwnAccountService } from "../../services/accounts/own-account.ts";
 import { SCOPES } from "../../services/policies.ts";
 import { type AuthVariables, principalOf, setSessionCookie } from "../auth.ts";
-import { ErrorBody } from "../schemas.ts";
+import { ApiToken, ErrorBody } from "../schemas.ts";
 import { validationHook } from "../validation.ts";
-
-const ApiToken = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    scopes: z.array(z.enum(SCOPES)),
-    createdAt: z.string(),
-    expiresAt: z.string(),
-    revokedAt: z.string().nullable(),
-    lastUsedAt: z.string().nullable(),
-  })
-  .openapi("ApiToken");
 
 const NewToken = z.strictObject({
   name: z.string().trim().min(1, "is required").max(100),

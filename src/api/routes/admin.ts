@@ -8,10 +8,9 @@ import { ROLES } from "../../db/repositories/accounts.ts";
 import type { AdministrationService } from "../../services/accounts/administration.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
 import { presentAccount } from "../presenters.ts";
-import { Account, ErrorBody } from "../schemas.ts";
+import { AdminAccount, Delegation, ErrorBody } from "../schemas.ts";
 import { validationHook } from "../validation.ts";
 
-const AdminAccount = Account.extend({ disabled: z.boolean(), hasPassword: z.boolean() }).openapi("AdminAccount");
 const stateCode = z.string().regex(/^[A-Za-z]{3}$/, "must be a state's ISO 3166-1 alpha-3 code");
 
 const NewAccount = z.strictObject({
@@ -106,7 +105,7 @@ export function adminRoutes(services: { administration: AdministrationService; d
       tags: ["Administration"],
       summary: "The delegations of states to your organisation",
       responses: {
-        200: { content: { "application/json": { schema: z.object({ delegations: z.array(z.object({ id: z.number(), state: z.string(), accounts: z.number() })) }) } }, description: "The delegations." },
+        200: { content: { "application/json": { schema: z.object({ delegations: z.array(Delegation) }) } }, description: "The delegations." },
         ...errors,
       },
     }),

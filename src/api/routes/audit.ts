@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AuditService } from "../../services/audit/audit-service.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
-import { ErrorBody } from "../schemas.ts";
+import { AuditEntry, AuditVerdict, ErrorBody, SignedHead } from "../schemas.ts";
 import { validationHook } from "../validation.ts";
 
 const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "must be a date (YYYY-MM-DD) or an ISO 8601 date-time" });
@@ -17,23 +17,6 @@ const AuditQuery = z.object({
   beforeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().openapi({ description: "Entries older than this one: the next page." }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-
-const AuditEntry = z
-  .object({
-    id: z.number(),
-    at: z.string(),
-    actor: z.string(),
-    actorEmail: z.string().nullable(),
-    onBehalfOf: z.string().nullable(),
-    action: z.string(),
-    objectType: z.string(),
-    objectId: z.string().nullable(),
-    before: z.unknown(),
-    after: z.unknown(),
-    details: z.unknown(),
-    hash: z.string(),
-  })
-  .openapi("AuditEntry");
 
 const errors = {
   400: { content: { "application/json": { schema: ErrorBody } }, description: "A parameter is invalid; the message names it." },
@@ -66,10 +49,7 @@ export function auditRoutes(services: { audit: AuditService }) {
         200: {
           content: {
             "application/json": {
-              schema: z.union([
-                z.object({ ok: z.literal(true), count: z.number(), head: z.object({ entryId: z.number(), hash: z.string() }) }),
-                z.object({ ok: z.literal(false), entryId: z.number(), reason: z.string() }),
-              ]),
+              schema: AuditVerdict,
             },
           },
           description: "The verdict.",
@@ -91,7 +71,7 @@ export function auditRoutes(services: { audit: AuditService }) {
       summary: "The latest signed head of the audit log, for anyone to keep and check later",
       responses: {
         200: {
-          content: { "application/json": { schema: z.object({ head: z.object({ entryId: z.number(), hash: z.string(), signedAt: z.string(), publicKey: z.string(), signature: z.string() }).nullable() }) } },
+          content: { "application/json": { schema: z.object({ head: SignedHead.nullable() }) } },
           description: "The head (null before the first is published).",
         },
       },

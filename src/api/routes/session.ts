@@ -10,27 +10,12 @@ import { abilities } from "../../services/policies.ts";
 import { type AuthVariables, clearSessionCookie, clientAddress, principalOf, setSessionCookie } from "../auth.ts";
 import { errorBody } from "../errors.ts";
 import { presentAccount } from "../presenters.ts";
-import { Account, ErrorBody } from "../schemas.ts";
+import { ErrorBody, SessionBody } from "../schemas.ts";
 import { validationHook } from "../validation.ts";
 
 const SignIn = z.object({
   email: z.string().min(1, "is required").max(254),
   password: z.string().min(1, "is required").max(1024),
-});
-
-const Abilities = z
-  .object({
-    registry: z.object({ write: z.boolean() }),
-    administration: z.object({ manage: z.boolean() }),
-    audit: z.object({ read: z.boolean() }),
-    account: z.object({ manage: z.boolean() }),
-  })
-  .openapi("Abilities", { description: "What this viewer may do: the UI shows only what is allowed." });
-
-const SessionBody = z.object({
-  account: Account.nullable(),
-  abilities: Abilities,
-  csrfToken: z.string().nullable().openapi({ description: "Send it as X-CSRF-Token with every change made with this session." }),
 });
 
 export function sessionRoutes(services: { accounts: AccountsService; sessions: SessionsService; signInLimits: SignInLimits }) {

@@ -31,56 +31,29 @@ export interface RelationsResponse { actor: string; at: string; relations: Relat
 export interface TimelineResponse { actor: string; events: TimelineEvent[] }
 export interface RelationResponse { relation: RelationDetail }
 
-// Accounts, administration and the audit log (issue 3). The account comes from the server's
-// schema; the other shapes are declared inside the route modules and restated here.
+// Accounts, administration and the audit log (issue 3), from the server's schemas too.
 export type Account = z.infer<typeof api.Account>;
 export type Role = Account['role'];
 export const ROLES = ['secretariat-admin', 'secretariat-staff', 'delegation-head', 'delegation-member', 'analyst'] as const satisfies readonly Role[];
-export const SCOPES = ['registry:write', 'accounts:admin', 'audit:read'] as const;
-export type Scope = (typeof SCOPES)[number];
+export const SCOPES = ['registry:write', 'accounts:admin', 'audit:read'] as const satisfies readonly ApiToken['scopes'][number][];
+export type Scope = ApiToken['scopes'][number];
 
 /** What the signed-in person may do, decided by the server's own rules. */
-export interface Abilities {
-  registry: { write: boolean };
-  administration: { manage: boolean };
-  audit: { read: boolean };
-  account: { manage: boolean };
-}
-export interface SessionResponse { account: Account | null; abilities: Abilities; csrfToken: string | null }
+export type Abilities = z.infer<typeof api.Abilities>;
+export type SessionResponse = z.infer<typeof api.SessionBody>;
 export interface AuthProviders { oidc: { enabled: boolean; startUrl: string | null } }
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  scopes: Scope[];
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+export type ApiToken = z.infer<typeof api.ApiToken>;
 export interface TokensResponse { tokens: ApiToken[] }
 export interface NewTokenResponse { token: string; apiToken: ApiToken }
 
-export type AdminAccount = Account & { disabled: boolean; hasPassword: boolean };
+export type AdminAccount = z.infer<typeof api.AdminAccount>;
 export interface AdminAccountsResponse { accounts: AdminAccount[] }
-export interface Delegation { id: number; state: string; accounts: number }
+export type Delegation = z.infer<typeof api.Delegation>;
 export interface DelegationsResponse { delegations: Delegation[] }
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  actorEmail: string | null;
-  onBehalfOf: string | null;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  before: unknown;
-  after: unknown;
-  details: unknown;
-  hash: string;
-}
+export type AuditEntry = z.infer<typeof api.AuditEntry>;
 export interface AuditResponse { entries: AuditEntry[] }
-export type AuditVerdict = { ok: true; count: number; head: { entryId: number; hash: string } } | { ok: false; entryId: number; reason: string };
-export interface SignedHead { entryId: number; hash: string; signedAt: string; publicKey: string; signature: string }
+export type AuditVerdict = z.infer<typeof api.AuditVerdict>;
+export type SignedHead = z.infer<typeof api.SignedHead>;
 export interface AuditHeadResponse { head: SignedHead | null }
