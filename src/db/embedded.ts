@@ -178,11 +178,24 @@ async function readOrCreateCredentials(dataDir: string): Promise<{ password: str
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
-  const credentials = { password: randomBytes(24).toString("base64url") };
-  await fs.writeFile(file, JSON.stringify(credentials), { mode: 0o600, flag: "wx" }).catch(async (error) => {
-    // Another process created it first: use theirs.
+  // Written whole to a temporary file, flushed, then linked into place: a crash during the very
+  // first start leaves either no file or a complete one, never an empty file every later start
+  // would fail to read. Linking fails if another process got there first; theirs is then used.
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  const handle = await fs.open(temporary, "wx", 0o600);
+  try {
+    await handle.writeFile(JSON.stringify({ password: randomBytes(24).toString("base64url") }));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.link(temporary, file);
+  } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  });
+  } finally {
+    await fs.rm(temporary, { force: true });
+  }
   return JSON.parse(await fs.readFile(file, "utf8")) as { password: string };
 }
 
@@ -250,14 +263,34 @@ function isAlive(pid: number): boolean {
 /**
  * A Concord process killed outright (SIGKILL) leaves its PostgreSQL running without an owner.
  * The lock was stale, so nobody uses it: shut it down (fast mode, which is crash-safe) first.
+ *
+ * An orphan's new parent is PID 1, which in a container may reap it late (here: within about
+ * two seconds) or never: once stopped, the postmaster lingers in the process table as a zombie,
+ * which kill(pid, 0) still finds. A zombie runs nothing, so waiting for it to be reaped would only
+ * delay every restart after a crash, and fail it after 60 s where PID 1 never reaps. What matters
+ * is whether PostgreSQL will start again: it refuses while postmaster.pid names a pid that exists,
+ * zombies included. A clean stop removes postmaster.pid before exiting; a PostgreSQL killed too
+ * (SIGKILL of the whole process group) leaves it behind, and then its zombie must be reaped.
  */
 async function stopOrphanedPostmaster(clusterDir: string, log: (line: string) => void): Promise<void> {
   const pid = await readPostmasterPid(clusterDir);
   if (pid === undefined || !isAlive(pid)) return;
-  log(`Stopping PostgreSQL (pid ${pid}) left running by a Concord process that ended abruptly`);
-  process.kill(pid, "SIGINT");
-  if (!(await waitForExit(pid, 60_000))) {
+  // After a reboot the pid in a stale postmaster.pid may belong to anything: leave other programs be.
+  if (await isSomethingElse(pid)) return;
+  if (await isRunning(pid)) {
+    log(`Stopping PostgreSQL (pid ${pid}) left running by a Concord process that ended abruptly`);
+    process.kill(pid, "SIGINT");
+  }
+  const startable = async () => !(await isRunning(pid)) && ((await readPostmasterPid(clusterDir)) !== pid || !isAlive(pid));
+  for (let waited = 0; waited < 60_000 && !(await startable()); waited += 50) await sleep(50);
+  if (await isRunning(pid)) {
     throw new Error(`PostgreSQL (pid ${pid}) in ${clusterDir} did not stop within 60 s; stop it by hand.`);
+  }
+  if (!(await startable())) {
+    throw new Error(
+      `PostgreSQL (pid ${pid}) in ${clusterDir} ended abruptly and its parent has not reaped it within 60 s, so it cannot be started ` +
+        "again (it refuses while the pid in postmaster.pid exists). In a container, run an init process as PID 1 (docker run --init).",
+    );
   }
 }
 
@@ -270,14 +303,40 @@ async function readPostmasterPid(clusterDir: string): Promise<number | undefined
   }
 }
 
-/** Resolves true once the process is gone, false if it is still there after `timeoutMs`. */
+/** Resolves true once the process has exited, false if it is still running after `timeoutMs`. */
 async function waitForExit(pid: number, timeoutMs = Number.POSITIVE_INFINITY): Promise<boolean> {
-  for (let waited = 0; waited < timeoutMs; waited += 100) {
-    if (!isAlive(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let waited = 0; waited < timeoutMs; waited += 50) {
+    if (!(await isRunning(pid))) return true;
+    await sleep(50);
   }
-  return !isAlive(pid);
+  return !(await isRunning(pid));
 }
+
+/** True when the pid runs a program that is not PostgreSQL (a zombie's command line reads empty). */
+async function isSomethingElse(pid: number): Promise<boolean> {
+  try {
+    const command = await fs.readFile(`/proc/${pid}/cmdline`, "utf8");
+    return command !== "" && !command.includes("postgres");
+  } catch {
+    return false; // gone, or no /proc (not Linux): nothing to tell
+  }
+}
+
+/** Alive and not a zombie: a zombie has exited, and only waits for its parent to collect its status. */
+async function isRunning(pid: number): Promise<boolean> {
+  if (!isAlive(pid)) return false;
+  try {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8");
+    // pid (command) state …: the command may hold spaces and parentheses, the state follows the last ")".
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch (error) {
+    if (!isNotFound(error)) return true;
+    // Gone between the two looks, or no /proc (not Linux): then trust kill(pid, 0).
+    return isAlive(pid) && !(await exists("/proc/self/stat"));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * As root, PostgreSQL runs as the unprivileged user "postgres", which must be able to reach

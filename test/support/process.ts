@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -46,7 +47,12 @@ export type ServerProcess = { child: ChildProcess; url: string; output: () => st
 /** Starts `concord start` and waits until it says where it serves. */
 export function startConcordProcess(
   env: Record<string, string>,
-  options: { timeoutMs?: number; ownProcessGroup?: boolean } = {},
+  options: {
+    timeoutMs?: number;
+    ownProcessGroup?: boolean;
+    /** Called with the child as soon as it is spawned, before it serves (e.g. to kill it while it starts). */
+    onSpawn?: (child: ChildProcess) => void;
+  } = {},
 ): Promise<ServerProcess> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
@@ -56,6 +62,7 @@ export function startConcordProcess(
       // Its own process group, as a terminal gives a command: a group signal reaches PostgreSQL too.
       detached: options.ownProcessGroup ?? false,
     });
+    options.onSpawn?.(child);
     let stdout = "";
     let stderr = "";
     const exited = new Promise<Finished>((done) => child.on("close", (code, signal) => done({ code, signal, stdout, stderr })));
@@ -83,11 +90,20 @@ export async function makeDataDir(): Promise<string> {
   return dir;
 }
 
+/**
+ * Whether the process still runs. A zombie does not: it has exited and waits for its parent to
+ * collect its status, which for an orphan (PID 1's child now) may come late or never.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return process.platform !== "linux"; // gone meanwhile; elsewhere, no /proc: trust kill(pid, 0)
   }
 }
