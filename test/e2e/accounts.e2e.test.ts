@@ -9,11 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AccountsService } from '../../src/services/accounts/accounts.ts';
 import { publishHead } from '../../src/services/audit/log.ts';
 import { withoutAuditTriggers } from '../support/audit-tamper.ts';
+import { launchChromium } from '../support/browser.ts';
 import { startConcord } from '../support/concord.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,10 +45,7 @@ beforeAll(async () => {
   }
   await concord.database.db.execute(sql`UPDATE accounts SET role = 'secretariat-staff' WHERE email = ${people.staff.email}`);
   await concord.database.db.execute(sql`UPDATE accounts SET role = 'analyst' WHERE email = ${people.analyst.email}`);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-  });
+  browser = await launchChromium();
   fs.mkdirSync(screens, { recursive: true });
 }, 180_000);
 
