@@ -9,12 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AccountsService } from '../../src/services/accounts/accounts.ts';
 import { publishHead } from '../../src/services/audit/log.ts';
 import { withoutAuditTriggers } from '../support/audit-tamper.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, openPage, type OpenedPage } from '../support/browser.ts';
 import { startConcord } from '../support/concord.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,19 +54,10 @@ afterAll(async () => {
   await concord?.stop();
 }, 60_000);
 
-type Opened = { context: BrowserContext; page: Page; errors: string[] };
+type Opened = OpenedPage;
 
-async function open(pathAndQuery: string, options: { width?: number; height?: number; locale?: string } = {}): Promise<Opened> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
-    locale: options.locale ?? 'en-GB',
-    reducedMotion: 'reduce',
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(baseUrl + pathAndQuery);
-  return { context, page, errors };
+function open(pathAndQuery: string, options: { width?: number; height?: number; locale?: string } = {}): Promise<Opened> {
+  return openPage(browser, baseUrl + pathAndQuery, options);
 }
 
 async function shoot(page: Page, name: string): Promise<void> {

@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, openPage, type OpenedPage } from '../support/browser.ts';
 import { startConcord } from '../support/concord.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,18 +36,8 @@ afterAll(async () => {
   await concord?.stop();
 }, 60_000);
 
-async function open(pathAndQuery: string, options: { width?: number; height?: number; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
-    locale: options.locale ?? 'en-GB',
-    reducedMotion: 'reduce',
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(baseUrl + pathAndQuery);
-  (page as Page & { errors?: string[] }).errors = errors;
-  return { context, page };
+function open(pathAndQuery: string, options: { width?: number; height?: number; locale?: string } = {}): Promise<OpenedPage> {
+  return openPage(browser, baseUrl + pathAndQuery, options);
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -66,7 +56,7 @@ const bulgariaInMembers = (page: Page) => page.locator('.member-group[data-kind=
 
 describe('web UI', () => {
   test('moving the date changes the map and the list (NATO, 28 → 29 March 2004)', async () => {
-    const { context, page } = await open('/?org=NATO&at=2004-03-28');
+    const { context, page, errors } = await open('/?org=NATO&at=2004-03-28');
     try {
       await expect.poll(() => memberCount(page).textContent()).toBe('19 members');
       await bulgariaOnMap(page).waitFor();
@@ -90,7 +80,7 @@ describe('web UI', () => {
       await bulgariaOnMap(page).click();
       await page.waitForURL(/\/actors\/BGR\?at=2004-03-29$/);
       await expect.poll(() => page.locator('h1').textContent()).toContain('Bulgaria');
-      expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

@@ -8,7 +8,6 @@ import { createTestDatabase, type TestDatabase } from "../../../test/support/dat
 import { truncateAndRehash, withoutAuditTriggers } from "../../../test/support/audit-tamper.ts";
 import {
   appendAudit,
-  AuditChainBrokenError,
   AuditHeadError,
   publishedHeads,
   publishHead,
@@ -39,10 +38,6 @@ const append = (test: TestDatabase, record: AuditRecord = buildRecord()) => test
 async function lastId(test: TestDatabase): Promise<number> {
   const rows = (await test.db.execute(sql`SELECT last_id::int AS "lastId" FROM audit_chain_head`)).rows as Array<{ lastId: number }>;
   return rows[0]!.lastId;
-}
-
-async function allEntries(test: TestDatabase) {
-  return readEntries(test.db, { limit: 1_000_000 });
 }
 
 describe("appendAudit", () => {
