@@ -163,12 +163,14 @@ export type LoadResult = { loaded: boolean; counts: Record<string, number> };
 
 /** Loads the starter data set unless this database has it already. */
 export async function loadStarterData(db: Database, dataDir = defaultDataDir): Promise<LoadResult> {
+  // Every start and every CLI command comes here: do not read and validate the files for nothing.
+  if (await alreadyLoaded(db)) return { loaded: false, counts: {} };
   const data = await readStarterData(dataDir);
   return db.transaction(async (tx) => {
     // Serialise two instances starting on one new database: the second waits, then sees the row.
     await tx.execute(`SELECT pg_advisory_xact_lock(7100002)`);
-    const [done] = await tx.select().from(schema.imports).where(eq(schema.imports.name, STARTER_IMPORT));
-    if (done) return { loaded: false, counts: {} };
+    // Checked again under the lock: another instance may have loaded it meanwhile.
+    if (await alreadyLoaded(tx)) return { loaded: false, counts: {} };
 
     await tx.insert(schema.sources).values(
       data.sources.map((source) => {
@@ -259,4 +261,9 @@ export async function loadStarterData(db: Database, dataDir = defaultDataDir): P
     await tx.insert(schema.imports).values({ name: STARTER_IMPORT, checksum: data.checksum, summary: counts });
     return { loaded: true, counts };
   });
+}
+
+async function alreadyLoaded(db: Pick<Database, "select">): Promise<boolean> {
+  const [done] = await db.select().from(schema.imports).where(eq(schema.imports.name, STARTER_IMPORT));
+  return done !== undefined;
 }
