@@ -1,0 +1,232 @@
+/**
+ * The decision rules of a body, as pure functions: given who may decide, the positions they have
+ * taken in the current round, the deadline and the time, is the outcome certain yet, and which
+ * rule decides it? Nothing here reads a clock or a database, so every rule can be tested at its
+ * boundaries (see procedures.test.ts), and the service records exactly what this returns.
+ */
+
+export const PROCEDURE_KINDS = ["consensus", "silence", "majority", "unilateral"] as const;
+export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
+
+export const POSITION_KINDS = ["concur", "concur-with-reservation", "object", "amend", "abstain"] as const;
+export type PositionKind = (typeof POSITION_KINDS)[number];
+
+/** A fraction of a count, e.g. 2/3. */
+export type Fraction = { numerator: number; denominator: number };
+
+export type MajorityRule = {
+  /**
+   * `simple`: more than half of the base. A fraction (qualified majority): at least that fraction
+   * of the base, e.g. 2/3.
+   */
+  threshold: "simple" | Fraction;
+  /** What the threshold is measured against. */
+  base: "present-and-voting" | "all-members";
+  /** The share of members that must take part (any position, abstention included). */
+  quorum: Fraction;
+  /** `excluded`: abstentions count towards the quorum only. `counted`: they also join the base. */
+  abstentions: "excluded" | "counted";
+};
+
+export type Procedure =
+  | { kind: "consensus" }
+  | { kind: "silence" }
+  | ({ kind: "majority" } & MajorityRule)
+  | { kind: "unilateral" };
+
+export type CastPosition = { state: string; position: PositionKind; at: Date };
+
+export type Outcome = "adopted" | "not-adopted";
+
+/** Why an outcome is what it is: a stable code, the facts it rests on, and a sentence. */
+export type Decision = { outcome: Outcome; rule: DecisionRule; explanation: string };
+
+export type DecisionRule =
+  | "consensus.all-concurred"
+  | "consensus.deadline-passed-without-consensus"
+  | "silence.deadline-passed-unbroken"
+  | "silence.deadline-passed-broken"
+  | "majority.threshold-met"
+  | "majority.threshold-not-met"
+  | "majority.quorum-not-met"
+  | "unilateral.designating-state-concurred"
+  | "unilateral.designating-state-declined";
+
+/** Everything that decides the current round. */
+export type Round = {
+  procedure: Procedure;
+  /** The states that may decide, fixed when the proposal opened. */
+  members: readonly string[];
+  /** Every position cast in this round, in the order cast (changes included). */
+  history: readonly CastPosition[];
+  /** When the round closes by itself; required for silence and majority. */
+  deadline: Date | null;
+};
+
+/** The positions each procedure accepts. */
+export const ALLOWED_POSITIONS: Record<ProcedureKind, readonly PositionKind[]> = {
+  consensus: ["concur", "concur-with-reservation", "object"],
+  // Silence is kept by saying nothing; a member may say it concurs, or break silence in writing.
+  silence: ["concur", "concur-with-reservation", "object", "amend"],
+  majority: ["concur", "object", "abstain"],
+  unilateral: ["concur", "object"],
+};
+
+/** Positions that break silence: an objection or a proposed amendment, stated in writing. */
+export const BREAKS_SILENCE: ReadonlySet<PositionKind> = new Set(["object", "amend"]);
+
+const CONCURS: ReadonlySet<PositionKind> = new Set(["concur", "concur-with-reservation"]);
+
+/** Each member's latest position cast before `until` (all of them when until is null). */
+export function currentPositions(history: readonly CastPosition[], until: Date | null = null): Map<string, PositionKind> {
+  const latest = new Map<string, PositionKind>();
+  for (const cast of history) {
+    if (until !== null && cast.at.getTime() >= until.getTime()) continue;
+    latest.set(cast.state, cast.position);
+  }
+  return latest;
+}
+
+/** The members who broke silence before the deadline, in the order they first did. */
+export function silenceBreakers(round: Pick<Round, "history" | "deadline" | "members">): string[] {
+  const members = new Set(round.members);
+  const breakers: string[] = [];
+  for (const cast of round.history) {
+    if (round.deadline !== null && cast.at.getTime() >= round.deadline.getTime()) continue;
+    if (members.has(cast.state) && BREAKS_SILENCE.has(cast.position) && !breakers.includes(cast.state)) breakers.push(cast.state);
+  }
+  return breakers;
+}
+
+/** The round is closed to new positions once its deadline has come. */
+export function deadlinePassed(round: Pick<Round, "deadline">, now: Date): boolean {
+  return round.deadline !== null && now.getTime() >= round.deadline.getTime();
+}
+
+/**
+ * The outcome, if it is certain at `now`; undefined while it is not. Positions may change until
+ * the procedure closes, so only these are certain before a deadline: consensus once every member
+ * concurs, and a unilateral decision once the designating state has spoken. Silence and majority
+ * are decided at their deadline.
+ */
+export function decide(round: Round, now: Date): Decision | undefined {
+  const passed = deadlinePassed(round, now);
+  const positions = currentPositions(round.history, round.deadline);
+  const members = round.members;
+  switch (round.procedure.kind) {
+    case "consensus": {
+      if (members.length > 0 && members.every((state) => CONCURS.has(positions.get(state)!))) {
+        const reservations = members.filter((state) => positions.get(state) === "concur-with-reservation");
+        return {
+          outcome: "adopted",
+          rule: "consensus.all-concurred",
+          explanation:
+            `All ${members.length} members concurred` + (reservations.length > 0 ? `, ${reservations.join(", ")} with a reservation.` : "."),
+        };
+      }
+      if (!passed) return undefined;
+      const objecting = members.filter((state) => positions.get(state) === "object");
+      const silent = members.filter((state) => !positions.has(state));
+      return {
+        outcome: "not-adopted",
+        rule: "consensus.deadline-passed-without-consensus",
+        explanation:
+          "The deadline passed without consensus" +
+          (objecting.length > 0 ? `: ${objecting.join(", ")} objected` : "") +
+          (silent.length > 0 ? `${objecting.length > 0 ? ";" : ":"} ${silent.length} member(s) took no position` : "") +
+          ".",
+      };
+    }
+    case "silence": {
+      if (!passed) return undefined;
+      const breakers = silenceBreakers(round);
+      if (breakers.length === 0) {
+        return { outcome: "adopted", rule: "silence.deadline-passed-unbroken", explanation: "The deadline passed and no member broke silence." };
+      }
+      return {
+        outcome: "not-adopted",
+        rule: "silence.deadline-passed-broken",
+        explanation: `Silence was broken before the deadline by ${breakers.join(", ")}.`,
+      };
+    }
+    case "majority": {
+      if (!passed) return undefined;
+      return decideMajority(round.procedure, members, positions);
+    }
+    case "unilateral": {
+      const [designating] = members;
+      const position = designating === undefined ? undefined : positions.get(designating);
+      if (position === "concur") {
+        return { outcome: "adopted", rule: "unilateral.designating-state-concurred", explanation: `${designating} decided to adopt.` };
+      }
+      if (position === "object") {
+        return { outcome: "not-adopted", rule: "unilateral.designating-state-declined", explanation: `${designating} decided not to adopt.` };
+      }
+      return undefined;
+    }
+  }
+}
+
+/** The counts a majority vote is decided on. */
+export function tally(members: readonly string[], positions: ReadonlyMap<string, PositionKind>) {
+  let concur = 0;
+  let object = 0;
+  let abstain = 0;
+  for (const state of members) {
+    const position = positions.get(state);
+    if (position === undefined) continue;
+    if (CONCURS.has(position)) concur++;
+    else if (position === "abstain") abstain++;
+    else object++;
+  }
+  return { members: members.length, concur, object, abstain, takingPart: concur + object + abstain };
+}
+
+/** Whether `count` reaches `fraction` of `of`, in integers: count/of ≥ n/d. */
+function reaches(count: number, of: number, fraction: Fraction): boolean {
+  return count * fraction.denominator >= fraction.numerator * of;
+}
+
+function decideMajority(rule: MajorityRule, members: readonly string[], positions: ReadonlyMap<string, PositionKind>): Decision {
+  const counts = tally(members, positions);
+  const counted = `${counts.concur} for, ${counts.object} against, ${counts.abstain} abstaining, of ${counts.members} members`;
+  if (!reaches(counts.takingPart, counts.members, rule.quorum)) {
+    return {
+      outcome: "not-adopted",
+      rule: "majority.quorum-not-met",
+      explanation: `Quorum not met: ${counts.takingPart} of ${counts.members} took part, ${formatFraction(rule.quorum)} needed (${counted}).`,
+    };
+  }
+  const base =
+    rule.base === "all-members" ? counts.members : counts.concur + counts.object + (rule.abstentions === "counted" ? counts.abstain : 0);
+  const met =
+    base > 0 && (rule.threshold === "simple" ? counts.concur * 2 > base : reaches(counts.concur, base, rule.threshold));
+  const needed = rule.threshold === "simple" ? "more than half" : `at least ${formatFraction(rule.threshold)}`;
+  const of = rule.base === "all-members" ? "of all members" : rule.abstentions === "counted" ? "of those present" : "of those present and voting";
+  return met
+    ? { outcome: "adopted", rule: "majority.threshold-met", explanation: `Adopted with ${needed} ${of} (${counted}).` }
+    : { outcome: "not-adopted", rule: "majority.threshold-not-met", explanation: `Not adopted: ${needed} ${of} was needed (${counted}).` };
+}
+
+export function formatFraction(fraction: Fraction): string {
+  return `${fraction.numerator}/${fraction.denominator}`;
+}
+
+/** Checks a procedure's own consistency; returns what is wrong, in words, or undefined. */
+export function procedureProblem(procedure: Procedure, deadline: Date | null, memberCount: number): string | undefined {
+  if ((procedure.kind === "silence" || procedure.kind === "majority") && deadline === null) {
+    return `a ${procedure.kind} procedure needs a deadline`;
+  }
+  if (procedure.kind === "unilateral" && memberCount !== 1) return "a unilateral procedure is decided by exactly one state";
+  if (memberCount === 0) return "the body has no member states on this date: nobody could decide";
+  if (procedure.kind === "majority") {
+    for (const [name, fraction] of [["quorum", procedure.quorum], ["threshold", procedure.threshold]] as const) {
+      if (fraction === "simple") continue;
+      const { numerator, denominator } = fraction;
+      if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || denominator < 1 || numerator < 0 || numerator > denominator) {
+        return `the ${name} must be a fraction between 0/1 and 1/1, got ${numerator}/${denominator}`;
+      }
+    }
+  }
+  return undefined;
+}
