@@ -25,12 +25,24 @@ import { startHeadPublisher } from "./services/audit/log.ts";
 import { loadSigningKey } from "./services/audit/signing-key.ts";
 import { RegistryRepository } from "./db/repositories/registry.ts";
 import { loadStarterData } from "./services/starter/load.ts";
+import { loadStarterDecisions } from "./services/starter/decisions.ts";
+import { DecisionsService } from "./services/decisions/decisions.ts";
+import { StatusNoticesService } from "./services/decisions/status-notices.ts";
+import { EventHub } from "./services/events.ts";
+import { JobWorker, type JobHandler } from "./services/jobs/queue.ts";
+import { deliverWebhook, WebhooksService } from "./services/webhooks.ts";
+import os from "node:os";
+import { randomBytes } from "node:crypto";
 
 export type Runtime = {
   db: Database;
   pool: pg.Pool;
   database: DatabaseHandle;
   services: Services;
+  /** This process's name in the outcomes it records: host, pid and a random tag. */
+  instance: string;
+  /** What each kind of job does (a CLI or test can run due jobs itself with a JobWorker). */
+  jobHandlers: Record<string, JobHandler>;
   close(): Promise<void>;
 };
 
@@ -42,7 +54,10 @@ export type RuntimeOptions = {
   log: (line: string) => void;
   /** Folder with countries.json and starter/ (tests point this at fixtures). */
   starterDataDir?: string;
-  /** A long-running server: keep an in-process copy of the hot registry reads, and publish signed audit heads. */
+  /**
+   * A long-running server: keep an in-process copy of the hot registry reads, publish signed
+   * audit heads, run the job queue (unless CONCORD_JOBS=off) and pass live events to browsers.
+   */
   longRunning?: boolean;
 };
 
@@ -77,12 +92,23 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const db = createDatabase(pool);
     const starter = await loadStarterData(db, options.starterDataDir);
     if (starter.loaded) log(`Loaded the starter data set: ${Object.entries(starter.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
+    const decisionsStarter = await loadStarterDecisions(db, options.starterDataDir);
+    if (decisionsStarter.loaded) log(`Loaded the starter decisions: ${Object.entries(decisionsStarter.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
     const sessions = new SessionsService(db);
     const oidc = oidcConfig ? new OidcService(db, sessions, oidcConfig) : undefined;
     await oidc?.checkOrganization();
     const cache = options.longRunning ? new RegistryCache(new RegistryRepository(db), database.url, log) : undefined;
     await cache?.start();
     const stopPublishingHeads = options.longRunning ? await publishAuditHeads(db, env, log) : () => {};
+    const instance = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+    const writer = new RegistryWriter();
+    const decisions = new DecisionsService(db, writer, { instance, reminderHours: env.reminderHours });
+    const statusNotices = new StatusNoticesService(db, writer);
+    const jobHandlers = { ...decisions.jobHandlers(), ...statusNotices.jobHandlers(), "webhook.deliver": deliverWebhook };
+    const events = options.longRunning ? new EventHub(database.url, log) : undefined;
+    await events?.start();
+    const worker = options.longRunning && env.jobs ? new JobWorker({ db, databaseUrl: database.url, handlers: jobHandlers, instance, log }) : undefined;
+    await worker?.start();
     return {
       db,
       pool,
@@ -94,13 +120,21 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         administration: new AdministrationService(db),
         audit: new AuditService(db),
         registry: new RegistryService(db, cache),
-        writer: new RegistryWriter(),
+        writer,
+        decisions,
+        statusNotices,
+        events,
+        webhooks: new WebhooksService(db),
         idempotency: new IdempotencyService(db),
         accounts: new AccountsService(db),
         sessions,
         signInLimits: new SignInLimits(db),
       },
+      instance,
+      jobHandlers,
       close: async () => {
+        await worker?.stop();
+        await events?.stop();
         stopPublishingHeads();
         await cache?.stop();
         await pool.end();

@@ -14,20 +14,31 @@ import type { SignInLimits } from "../services/accounts/sign-in-limits.ts";
 import type { IdempotencyService } from "../services/idempotency.ts";
 import type { RegistryService } from "../services/registry.ts";
 import type { RegistryWriter } from "../services/registry-writes.ts";
+import type { DecisionsService } from "../services/decisions/decisions.ts";
+import type { StatusNoticesService } from "../services/decisions/status-notices.ts";
+import type { EventHub } from "../services/events.ts";
 import { type AuthVariables, identify } from "./auth.ts";
 import { type ApiDocument, renderDocs } from "./docs.ts";
 import { errorBody, handleError } from "./errors.ts";
+import { refuseUnstorableText } from "./text-guard.ts";
 import { registryRoutes } from "./routes/registry.ts";
 import { registryWriteRoutes } from "./routes/registry-writes.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { oidcRoutes } from "./routes/oidc.ts";
+import { decisionRoutes } from "./routes/decisions.ts";
+import type { WebhooksService } from "../services/webhooks.ts";
 import { sessionRoutes } from "./routes/session.ts";
 
 export type Services = {
   registry: RegistryService;
   writer: RegistryWriter;
+  decisions: DecisionsService;
+  statusNotices: StatusNoticesService;
+  /** Live events for browsers; only in a long-running server. */
+  events?: EventHub;
+  webhooks: WebhooksService;
   idempotency: IdempotencyService;
   accounts: AccountsService;
   sessions: SessionsService;
@@ -70,9 +81,11 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   api.route("/", accountRoutes(services));
   api.route("/", adminRoutes(services));
   api.route("/", auditRoutes(services));
+  api.route("/", decisionRoutes(services));
 
   app.get("/api/v1/health", (c) => c.json({ status: "ok" }));
   app.use("/api/v1/*", identify(services.sessions, services.ownAccounts));
+  app.use("/api/v1/*", refuseUnstorableText);
   app.route("/api/v1", api);
 
   const document = api.getOpenAPI31Document(openApiInfo);

@@ -7,6 +7,7 @@ import { isDay } from "../domain/dates.ts";
 import { ROLES } from "../db/repositories/accounts.ts";
 import { SCOPES } from "../services/policies.ts";
 import { relationKinds } from "../services/starter/format.ts";
+import { POSITION_KINDS } from "../domain/procedures.ts";
 
 export const LANGUAGES = ["en", "es", "pt", "fr"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -185,6 +186,7 @@ export const Abilities = z
     administration: z.object({ manage: z.boolean() }),
     audit: z.object({ read: z.boolean() }),
     account: z.object({ manage: z.boolean() }),
+    decisions: z.object({ read: z.boolean(), chair: z.boolean(), speakFor: z.string().nullable() }),
   })
   .openapi("Abilities", { description: "What this viewer may do: the UI shows only what is allowed." });
 
@@ -235,3 +237,137 @@ export const AuditVerdict = z.union([
 export const SignedHead = z
   .object({ entryId: z.number(), hash: z.string(), signedAt: z.string(), publicKey: z.string(), signature: z.string() })
   .openapi("SignedHead");
+
+// ---------------------------------------------------------------- decisions
+
+const Fraction = z.object({ numerator: z.number(), denominator: z.number() });
+
+export const Procedure = z
+  .union([
+    z.object({ kind: z.literal("consensus") }),
+    z.object({ kind: z.literal("silence") }),
+    z.object({
+      kind: z.literal("majority"),
+      threshold: z.union([z.literal("simple"), Fraction]),
+      base: z.enum(["present-and-voting", "all-members"]),
+      quorum: Fraction,
+      abstentions: z.enum(["excluded", "counted"]),
+    }),
+    z.object({ kind: z.literal("unilateral") }),
+  ])
+  .openapi("Procedure", { description: "How the proposal is decided; fixed when it opens." });
+
+export const PositionKind = z.enum(POSITION_KINDS);
+
+export const Body = z
+  .object({ id: z.string(), actor: z.string(), actorType: z.enum(["state", "organization"]), name: z.string(), chair: z.string(), defaultProcedure: Procedure, note: z.string().nullable() })
+  .openapi("Body");
+
+export const Outcome = z
+  .object({
+    status: z.enum(["adopted", "not-adopted", "withdrawn"]),
+    rule: z.string().openapi({ description: "The exact rule that decided, e.g. silence.deadline-passed-unbroken." }),
+    explanation: z.string(),
+    decidedAt: z.string().nullable(),
+    decidedOn: z.string().nullable(),
+    decidedOnPrecision: precision.nullable(),
+    decidedBy: z.string().nullable().openapi({ description: "The Concord instance that recorded it, 'chair', or 'starter data'." }),
+    relationId: z.number().nullable().openapi({ description: "The registry relation the decision started or ended." }),
+    sourceId: z.string().nullable(),
+  })
+  .openapi("Outcome");
+
+export const ProposalSummary = z
+  .object({
+    id: z.number(),
+    body: z.object({ id: z.string(), name: z.string(), actor: z.string() }),
+    title: z.string(),
+    procedure: Procedure,
+    purpose: z.enum(["general", "request", "designation", "revocation"]),
+    concerns: z.string().nullable(),
+    status: z.enum(["open", "adopted", "not-adopted", "withdrawn"]),
+    round: z.number(),
+    deadline: z.string().nullable(),
+    openedAt: z.string(),
+    decidedAt: z.string().nullable(),
+    decidedOn: z.string().nullable(),
+    decidedOnPrecision: precision.nullable(),
+    members: z.number(),
+    positionsTaken: z.number().openapi({ description: "Members that have taken a position in the current round." }),
+    needsPosition: z.boolean().openapi({ description: "The reader's state is a member and has not taken a position in this round." }),
+    reconstructed: z.boolean(),
+  })
+  .openapi("ProposalSummary");
+
+export const CastPosition = z
+  .object({ id: z.number(), round: z.number(), state: z.string(), position: PositionKind, statement: z.string().nullable(), castBy: z.string(), castAt: z.string() })
+  .openapi("Position");
+
+export const Proposal = ProposalSummary.extend({
+  chair: z.string(),
+  text: z.string().openapi({ description: "The current round's text (Markdown)." }),
+  rounds: z.array(
+    z.object({
+      number: z.number(),
+      text: z.string(),
+      openedAt: z.string(),
+      deadline: z.string().nullable(),
+      extensions: z.array(z.object({ from: z.string(), to: z.string(), at: z.string(), by: z.string() })),
+    }),
+  ),
+  grid: z
+    .array(
+      z.object({
+        state: z.string(),
+        name: z.string(),
+        position: PositionKind.nullable(),
+        statement: z.string().nullable(),
+        castAt: z.string().nullable(),
+        brokeSilence: z.boolean(),
+      }),
+    )
+    .openapi({ description: "Every member state and its current position in the current round." }),
+  positions: z.array(CastPosition).openapi({ description: "Every position cast, changes included, oldest first." }),
+  outcome: Outcome.nullable(),
+  effect: z.unknown().nullable(),
+  attachments: z.array(z.object({ id: z.number(), name: z.string(), mediaType: z.string(), size: z.number(), addedAt: z.string() })),
+  noticesIssued: z.number().openapi({ description: "Outcome notices issued to member delegations." }),
+  now: z.string().openapi({ description: "The server's clock, to count down to the deadline." }),
+  abilities: z.object({
+    speakFor: z.string().nullable().openapi({ description: "The state the reader may take positions for, if any." }),
+    allowedPositions: z.array(PositionKind),
+    chair: z.boolean(),
+    withdraw: z.boolean(),
+  }),
+}).openapi("Proposal");
+
+export const DelegationNotice = z
+  .object({ id: z.number(), proposalId: z.number(), state: z.string(), kind: z.enum(["outcome", "reminder"]), message: z.record(z.string(), z.unknown()), issuedAt: z.string() })
+  .openapi("DelegationNotice");
+
+export const StatusNotice = z
+  .object({
+    id: z.number(),
+    kind: z.enum(["suspension", "withdrawal"]),
+    state: z.string(),
+    organization: z.string(),
+    relationId: z.number(),
+    filedOn: z.string(),
+    effectiveOn: z.string(),
+    sourceId: z.string(),
+    applied: z.boolean(),
+    statement: z.string().nullable(),
+  })
+  .openapi("StatusNotice");
+
+export const Webhook = z
+  .object({
+    id: z.string(),
+    organization: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    createdAt: z.string(),
+    disabled: z.boolean(),
+    lastDelivery: z.object({ id: z.number(), attempts: z.number(), lastStatus: z.number().nullable(), lastError: z.string().nullable(), deliveredAt: z.string().nullable() }).nullable(),
+  })
+  .openapi("Webhook");

@@ -50,9 +50,9 @@ describe("signing in", () => {
     expect(answer.setCookie).toMatch(/^concord_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
     const session = await call("GET", "/api/v1/session", { cookie: answer.cookie });
     expect(session.body).toEqual({ account: answer.body.account, abilities: answer.body.abilities, csrfToken: answer.body.csrfToken });
-    expect(session.body.abilities).toEqual({ registry: { write: true }, administration: { manage: true }, audit: { read: true }, account: { manage: true } });
+    expect(session.body.abilities).toEqual({ registry: { write: true }, administration: { manage: true }, audit: { read: true }, account: { manage: true }, decisions: { read: true, chair: true, speakFor: null } });
     const anonymous = await call("GET", "/api/v1/session");
-    expect(anonymous.body.abilities).toEqual({ registry: { write: false }, administration: { manage: false }, audit: { read: false }, account: { manage: false } });
+    expect(anonymous.body.abilities).toEqual({ registry: { write: false }, administration: { manage: false }, audit: { read: false }, account: { manage: false }, decisions: { read: false, chair: false, speakFor: null } });
   });
 
   it("marks the cookie Secure when served over HTTPS", async () => {

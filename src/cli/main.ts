@@ -9,6 +9,7 @@ import { LANGUAGES, type Language } from "../api/schemas.ts";
 import { ConfigError, readEnv } from "../config/env.ts";
 import { DataFolderLockedError } from "../db/embedded.ts";
 import { formatPartialDate, isDay } from "../domain/dates.ts";
+import { POSITION_KINDS } from "../domain/procedures.ts";
 import type { RelationKind } from "../db/repositories/registry.ts";
 import { startRuntime, type Runtime } from "../runtime.ts";
 import { AppError } from "../services/errors.ts";
@@ -19,6 +20,7 @@ import { relationKinds } from "../services/starter/format.ts";
 import { startServer } from "../server.ts";
 import { auditHead, auditVerify } from "./audit.ts";
 import { adminCreate, CliUsageError } from "./admin.ts";
+import { bodiesCommand, positionCommand, proposalCommand, proposalsCommand } from "./decisions.ts";
 import { progressBar } from "./progress.ts";
 import { formatTable } from "./table.ts";
 
@@ -30,6 +32,16 @@ Usage:
                                                  who stood in what relation to an organisation on DATE
   concord relations <CODE> [--at DATE] [--lang L] [--json]
                                                  every relation of a state or organisation on DATE
+  concord bodies [--lang L] [--json]             the deciding bodies and their default procedures
+  concord proposals [--status open|closed] [--body ID] [--lang L] [--json]
+                                                 proposals, newest first: procedure, status or outcome,
+                                                 deadline or decision date, positions taken of members
+  concord proposal <ID> [--lang L] [--json]      one proposal: procedure, rounds, each member state's
+                                                 position, the outcome with its rule and why
+  concord position <ID> --state CODE --position P [--statement TEXT] [--json]
+                                                 record a position a state gave in writing (e.g. its
+                                                 delegation's signed letter); the audit log keeps it as
+                                                 recorded by the CLI on the state's behalf
   concord import cow-states <file.csv>           import the Correlates of War state system list
   concord audit verify [--head FILE]             check the audit log's hash chain, and that it still
                                                  holds a head printed by audit head and kept in FILE
@@ -40,6 +52,8 @@ Usage:
   concord help                                   this text
 
 DATE is YYYY-MM-DD (default: today). K is one of ${relationKinds.join(", ")}.
+P is one of ${POSITION_KINDS.join(", ")}, as the proposal's procedure allows;
+object, amend and concur-with-reservation need --statement.
 L is one of ${LANGUAGES.join(", ")}. Configuration comes from the environment: PORT, HOST,
 CONCORD_DATA_DIR (default ./data), DATABASE_URL (use that PostgreSQL instead of the embedded one).`;
 
@@ -56,6 +70,11 @@ const options = {
   name: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
   head: { type: "string" },
+  status: { type: "string" },
+  body: { type: "string" },
+  state: { type: "string" },
+  position: { type: "string" },
+  statement: { type: "string" },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -81,6 +100,14 @@ export async function main(argv: string[]): Promise<number> {
         return await withRuntime((runtime) => members(runtime, requireArgument(rest[0], "the organisation's code, e.g. NATO"), values));
       case "relations":
         return await withRuntime((runtime) => relations(runtime, requireArgument(rest[0], "the state's or organisation's code, e.g. COL"), values));
+      case "bodies":
+        return await withRuntime(bodiesCommand(values));
+      case "proposals":
+        return await withRuntime(proposalsCommand(values));
+      case "proposal":
+        return await withRuntime(proposalCommand(rest[0], values));
+      case "position":
+        return await withRuntime(positionCommand(rest[0], values));
       case "admin":
         if (rest[0] !== "create") throw new UsageError(`Unknown admin command "${rest[0] ?? ""}": the one available is create.`);
         return await withRuntime((runtime) => adminCreate(runtime, values));

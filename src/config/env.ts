@@ -16,6 +16,11 @@ const schema = z.object({
   CONCORD_LOG: z.enum(["silent", "info", "debug"]).default("info"),
   CONCORD_AUDIT_KEY_FILE: z.string().optional(),
   CONCORD_AUDIT_HEAD_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  CONCORD_REMINDER_HOURS: z
+    .string()
+    .regex(/^\s*(\d+(\.\d+)?\s*(,\s*\d+(\.\d+)?\s*)*)?$/, "must be hours before a deadline, separated by commas, e.g. 48,2")
+    .default("48,2"),
+  CONCORD_JOBS: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = {
@@ -28,6 +33,10 @@ export type Env = {
   auditKeyFile: string;
   /** How often the server publishes a signed head of the audit log. */
   auditHeadSeconds: number;
+  /** Reminders to delegations without a position, this many hours before each deadline. */
+  reminderHours: number[];
+  /** Whether this server runs the job queue's workers (deadlines, reminders, webhooks). */
+  jobs: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -51,5 +60,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     log: env.CONCORD_LOG,
     auditKeyFile: path.resolve(env.CONCORD_AUDIT_KEY_FILE ?? path.join(dataDir, "audit-signing-key.pem")),
     auditHeadSeconds: env.CONCORD_AUDIT_HEAD_SECONDS,
+    reminderHours: env.CONCORD_REMINDER_HOURS.split(",").map((hours) => hours.trim()).filter(Boolean).map(Number),
+    jobs: env.CONCORD_JOBS === "on",
   };
 }

@@ -69,6 +69,18 @@ export function addDays(day: Day, days: number): Day {
   return moved.toISOString().slice(0, 10);
 }
 
+/**
+ * The day `months` months after `day`, on the same day of the month or, when that month is
+ * shorter, its last day: six months after 2018-08-31 is 2019-02-28.
+ */
+export function addMonths(day: Day, months: number): Day {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + months;
+  const [newYear, newMonth] = [Math.floor(index / 12), (index % 12) + 1];
+  const newDate = Math.min(date, daysInMonth(newYear, newMonth));
+  return `${String(newYear).padStart(4, "0")}-${String(newMonth).padStart(2, "0")}-${String(newDate).padStart(2, "0")}`;
+}
+
 /** Today's date in UTC: the registry's "now" when a request gives no date. */
 export function today(now: Date = new Date()): Day {
   return now.toISOString().slice(0, 10);

@@ -14,7 +14,7 @@ export type Principal =
   | { kind: "system"; name: "cli" | "importer" | "scheduler" };
 
 /** What an API token may be allowed to do, at most what its account may do. */
-export const SCOPES = ["registry:write", "accounts:admin", "audit:read"] as const;
+export const SCOPES = ["registry:write", "decisions:write", "accounts:admin", "audit:read"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** True unless the principal is a token without this scope. */
@@ -54,6 +54,50 @@ export const ownAccountPolicy = {
   manage: (principal: Principal) => principal.kind === "account" && principal.scopes === undefined,
 };
 
+/** The delegation an account speaks for: its organisation and state, and whether it heads it. */
+function delegationOf(principal: Principal): { organization: string; state: string; head: boolean } | undefined {
+  if (principal.kind !== "account" || principal.account.delegationState === null) return undefined;
+  return { organization: principal.account.organizationCode, state: principal.account.delegationState, head: principal.account.role === "delegation-head" };
+}
+
+/** The body a decision is taken in: an organisation's (its member states decide) or a state's own. */
+export type DecidingBody = { actorCode: string; actorType: "state" | "organization" };
+
+/**
+ * Decisions. An organisation's proposals are read by its own people (secretariat, delegations,
+ * analysts); a state's own decisions by its delegations; a request, designation or notice also by
+ * the state it concerns. Positions are taken for a state by its delegation head, and only by it;
+ * an operator's CLI may record one the state gave in writing (audited on the state's behalf).
+ */
+export const decisionPolicy = {
+  read: (principal: Principal, body: DecidingBody, concernsState: string | null = null) => {
+    if (principal.kind === "system") return true;
+    if (principal.kind !== "account") return false;
+    const own = delegationOf(principal);
+    if (body.actorType === "state") return own?.state === body.actorCode || (concernsState !== null && own?.state === concernsState);
+    return principal.account.organizationCode === body.actorCode || (concernsState !== null && own?.state === concernsState);
+  },
+  /** Open a proposal, extend, recirculate, close: the chair's side, the organisation's secretariat. */
+  chair: (principal: Principal, body: DecidingBody) => {
+    if (principal.kind === "system") return true;
+    if (principal.kind !== "account" || !scoped(principal, "decisions:write")) return false;
+    if (body.actorType === "state") return delegationOf(principal)?.head === true && delegationOf(principal)?.state === body.actorCode;
+    return SECRETARIAT.has(principal.account.role) && principal.account.organizationCode === body.actorCode;
+  },
+  /** Take a position for `state`: that state's delegation head, in this organisation (or for its own body); or the CLI, never the scheduler or importer. */
+  speakFor: (principal: Principal, body: DecidingBody, state: string) => {
+    if (principal.kind === "system") return principal.name === "cli";
+    const own = delegationOf(principal);
+    if (!own?.head || own.state !== state || !scoped(principal, "decisions:write")) return false;
+    return body.actorType === "state" ? body.actorCode === state : own.organization === body.actorCode;
+  },
+  /** File a request or a notice to `organization` for the state the account's delegation represents. */
+  fileFor: (principal: Principal, organization: string): string | undefined => {
+    const own = delegationOf(principal);
+    return own?.head && own.organization === organization && scoped(principal, "decisions:write") ? own.state : undefined;
+  },
+};
+
 /** What the UI may offer on a relation. */
 export function relationAbilities(principal: Principal) {
   const write = registryPolicy.write(principal);
@@ -90,5 +134,13 @@ export function abilities(principal: Principal) {
     administration: { manage: principal.kind === "account" && administrationPolicy.manage(principal, organization) },
     audit: { read: administrationPolicy.readAudit(principal) },
     account: { manage: ownAccountPolicy.manage(principal) },
+    decisions: {
+      /** Reads its organisation's proposals (and those concerning its state). */
+      read: principal.kind !== "anonymous",
+      /** Opens and chairs proposals in its organisation's bodies. */
+      chair: principal.kind === "account" && decisionPolicy.chair(principal, { actorCode: organization, actorType: "organization" }),
+      /** Heads a delegation: takes positions, files requests and notices, proposes its state's designations. */
+      speakFor: principal.kind === "account" && principal.account.role === "delegation-head" && scoped(principal, "decisions:write") ? principal.account.delegationState : null,
+    },
   };
 }

@@ -8,7 +8,7 @@
  * (the service asks the database), and the copy is dropped again once listening resumes,
  * since changes in between went unheard. A load that overlaps a change is not kept.
  */
-import pg from "pg";
+import { Listener } from "../db/listener.ts";
 import type { ActorRow, FrameworkRow, RegistryRepository, RelationRow } from "../db/repositories/registry.ts";
 
 export const REGISTRY_CHANNEL = "concord_registry_changed";
@@ -20,34 +20,38 @@ export class RegistryCache {
   private organizations: Promise<Organizations> | undefined;
   /** Bumped on every change heard: a load started under an older generation is not kept. */
   private generation = 0;
-  private listening = false;
-  private client: pg.Client | undefined;
-  private stopped = false;
-  private retryTimer: NodeJS.Timeout | undefined;
+  private readonly listener: Listener;
 
   constructor(
     private readonly repository: RegistryRepository,
-    private readonly databaseUrl: string,
-    private readonly log: (line: string) => void = () => {},
-  ) {}
-
-  /** Starts listening; resolves once the first LISTEN is in place, so the copy is usable at once. */
-  async start(): Promise<void> {
-    await this.connect();
+    databaseUrl: string,
+    log: (line: string) => void = () => {},
+  ) {
+    this.listener = new Listener({
+      databaseUrl,
+      channels: [REGISTRY_CHANNEL],
+      onNotification: () => this.invalidate(),
+      // Changes made while nobody listened are unknown: start from nothing.
+      onListening: () => this.invalidate(),
+      onLost: (reason) => {
+        log(`Registry cache: stopped listening (${reason}); answering from the database until it is back.`);
+        this.invalidate();
+      },
+    });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.retryTimer);
-    this.listening = false;
-    const client = this.client;
-    this.client = undefined;
-    await client?.end().catch(() => {});
+  /** Starts listening; resolves once the first LISTEN is in place, so the copy is usable at once. */
+  start(): Promise<void> {
+    return this.listener.start();
+  }
+
+  stop(): Promise<void> {
+    return this.listener.stop();
   }
 
   /** True when answers may come from the copy. */
   get active(): boolean {
-    return this.listening && !this.stopped;
+    return this.listener.listening;
   }
 
   /** Drops the copy: on a change heard, and after a write made by this process. */
@@ -94,45 +98,5 @@ export class RegistryCache {
       },
     );
     return load;
-  }
-
-  private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
-    // Until LISTEN is in place, a failure rejects connect() below; nothing else to do with it.
-    client.on("error", () => {});
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${REGISTRY_CHANNEL}`);
-    } catch (error) {
-      await client.end().catch(() => {});
-      throw error;
-    }
-    if (this.stopped) {
-      await client.end().catch(() => {});
-      return;
-    }
-    const lost = (reason: string) => {
-      if (this.client !== client) return;
-      this.log(`Registry cache: stopped listening (${reason}); answering from the database until it is back.`);
-      this.client = undefined;
-      this.listening = false;
-      this.invalidate();
-      if (!this.stopped) this.scheduleReconnect();
-    };
-    client.removeAllListeners("error");
-    client.on("error", (error) => lost(error.message));
-    client.on("end", () => lost("connection closed"));
-    client.on("notification", () => this.invalidate());
-    this.client = client;
-    // Changes made while nobody listened are unknown: start from nothing.
-    this.invalidate();
-    this.listening = true;
-  }
-
-  private scheduleReconnect(delay = 1000): void {
-    this.retryTimer = setTimeout(() => {
-      this.connect().catch(() => this.scheduleReconnect(Math.min(delay * 2, 30_000)));
-    }, delay);
-    this.retryTimer.unref();
   }
 }

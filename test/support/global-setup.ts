@@ -13,6 +13,7 @@ import { createDatabase, createPool } from "../../src/db/client.ts";
 import { openEmbeddedDatabase, type DatabaseHandle } from "../../src/db/embedded.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { loadStarterData } from "../../src/services/starter/load.ts";
+import { loadStarterDecisions } from "../../src/services/starter/decisions.ts";
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -47,6 +48,7 @@ export default async function setup(project: TestProject) {
   try {
     await migrate(pool);
     await loadStarterData(createDatabase(pool));
+    await loadStarterDecisions(createDatabase(pool));
   } finally {
     await pool.end();
   }

@@ -5,7 +5,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Transaction } from "../../db/client.ts";
-import type { IdempotencyService, StoredAnswer } from "../../services/idempotency.ts";
+import type { IdempotencyService } from "../../services/idempotency.ts";
+import { IdempotencyHeader, idempotentChange } from "../idempotent-change.ts";
 import type { RegistryService } from "../../services/registry.ts";
 import type { RegistryWriter } from "../../services/registry-writes.ts";
 import { claimEntry, partialDate, relationEntry, sourceFile } from "../../services/starter/format.ts";
@@ -15,15 +16,6 @@ import { ErrorBody, LANGUAGES, Relation, RelationIdParam } from "../schemas.ts";
 import { validationHook } from "../validation.ts";
 
 type Env = { Variables: AuthVariables };
-
-const IdempotencyHeader = z.object({
-  "idempotency-key": z
-    .string()
-    .min(1)
-    .max(255)
-    .optional()
-    .openapi({ description: "Any unique text, e.g. a UUID. A retry with the same key and body gets the first answer and changes nothing again." }),
-});
 
 const RelationChange = z
   .strictObject({
@@ -55,27 +47,8 @@ const changed = (description: string) => ({ 200: { ...relationBody, description 
 export function registryWriteRoutes(services: { registry: RegistryService; writer: RegistryWriter; idempotency: IdempotencyService }) {
   const app = new OpenAPIHono<Env>({ defaultHook: validationHook });
 
-  /**
-   * Runs a change once per Idempotency-Key, then drops this process's cached copy of the
-   * registry. Only a change that succeeded is stored (a failure rolls back with its key), so a
-   * replayed answer has the route's success status and body type.
-   */
-  async function change<Body extends object, Status extends 200 | 201>(
-    c: Context<Env>,
-    status: Status,
-    request: unknown,
-    work: (tx: Transaction) => Promise<Body>,
-  ) {
-    const principal = principalOf(c);
-    const key = c.req.header("idempotency-key");
-    const attempt = key
-      ? { principal: principal.kind === "account" ? principal.account.id : "anonymous", key, request: { method: c.req.method, path: c.req.path, body: request } }
-      : undefined;
-    const answer = await services.idempotency.run(attempt, async (tx): Promise<StoredAnswer> => ({ status, body: await work(tx) }));
-    if (answer.replayed) c.header("Idempotency-Replayed", "true");
-    else services.registry.changed();
-    return c.json(answer.body as Body, status);
-  }
+  const change = <Body extends object, Status extends 200 | 201>(c: Context<Env>, status: Status, request: unknown, work: (tx: Transaction) => Promise<Body>) =>
+    idempotentChange(services, c, status, request, work);
 
   const lang = (c: Context<Env>) => {
     const asked = c.req.query("lang");

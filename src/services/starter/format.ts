@@ -120,3 +120,19 @@ export type OrganizationEntry = z.infer<typeof organizationFile>[number];
 export type FrameworkEntry = z.infer<typeof frameworkFile>[number];
 export type RelationEntry = z.infer<typeof relationFile>[number];
 export type ClaimEntry = z.infer<typeof claimEntry>;
+
+const fraction = z.strictObject({ numerator: z.number().int().min(0), denominator: z.number().int().min(1) });
+
+/** A decision procedure (src/domain/procedures.ts) as JSON: a body's default, a proposal's own. */
+export const procedureSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("consensus") }),
+  z.strictObject({ kind: z.literal("silence") }),
+  z.strictObject({
+    kind: z.literal("majority"),
+    threshold: z.union([z.literal("simple"), fraction]),
+    base: z.enum(["present-and-voting", "all-members"]),
+    quorum: fraction,
+    abstentions: z.enum(["excluded", "counted"]),
+  }),
+  z.strictObject({ kind: z.literal("unilateral") }),
+]);

@@ -1,0 +1,535 @@
+/**
+ * Decisions, as the source documents describe them: a body's proposal under a procedure fixed
+ * when it opens, positions taken by delegation heads, and an outcome that Concord determines
+ * itself — as soon as it is certain, or at the deadline — with the rule that decided it. A
+ * state's request, a designation and its revocation are proposals whose adoption changes the
+ * registry; suspensions and withdrawals are notices applied on their effective date.
+ *
+ * Every change locks the proposal row first, so a position, a chair's action and the deadline
+ * job (on any instance) take turns; the outcome is written only while the proposal is open, so
+ * it is written once. Each step is audited and published as an event in its own transaction.
+ */
+import type { Database, Transaction } from "../../db/client.ts";
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { today } from "../../domain/dates.ts";
+import {
+  ALLOWED_POSITIONS,
+  deadlinePassed,
+  decide,
+  procedureProblem,
+  type Decision,
+  type PositionKind,
+  type Procedure,
+} from "../../domain/procedures.ts";
+import * as repo from "../../db/repositories/decisions.ts";
+import type { BodyRow, Effect, ProposalRow, ProposalPurpose } from "../../db/repositories/decisions.ts";
+import { RegistryRepository } from "../../db/repositories/registry.ts";
+import { appendAudit } from "../audit/log.ts";
+import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from "../errors.ts";
+import { publishEvent } from "../events.ts";
+import { cancelJobs, scheduleJob, type JobHandler } from "../jobs/queue.ts";
+import { auditActor, authorize, decisionPolicy, type Principal } from "../policies.ts";
+import type { RegistryWriter } from "../registry-writes.ts";
+
+const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+export const SCHEDULER: Principal = { kind: "system", name: "scheduler" };
+
+export type DecisionsOptions = {
+  /** Names this instance in the outcomes it records. */
+  instance: string;
+  /** Reminders to delegations without a position, this many hours before a deadline. */
+  reminderHours: readonly number[];
+};
+
+export type OpenProposalInput = {
+  body: string;
+  title: string;
+  text: string;
+  procedure?: Procedure;
+  deadline?: Date | null;
+  chair?: string;
+};
+
+export type PositionInput = { state?: string; position: PositionKind; statement?: string | null };
+
+export type ProposalDetail = {
+  proposal: ProposalRow;
+  body: BodyRow;
+  members: string[];
+  rounds: repo.RoundRow[];
+  positions: repo.PositionRow[];
+  notices: repo.NoticeRow[];
+  attachments: repo.AttachmentRow[];
+  names: Map<string, repo.Names>;
+  now: Date;
+  /** What the reader may do on it, from the same rules the methods enforce. */
+  abilities: { speakFor: string | null; allowedPositions: PositionKind[]; chair: boolean; withdraw: boolean };
+};
+
+type Executor = Pick<Database, "execute">;
+
+async function databaseNow(db: Executor): Promise<Date> {
+  return new Date(((await db.execute(sql`SELECT clock_timestamp() AS now`)).rows[0] as { now: string | Date }).now);
+}
+
+export class DecisionsService {
+  constructor(
+    private readonly db: Database,
+    private readonly writer: RegistryWriter,
+    private readonly options: DecisionsOptions,
+  ) {}
+
+  // ---------------------------------------------------------------- reads
+
+  async bodies(principal: Principal): Promise<BodyRow[]> {
+    const bodies = await repo.listBodies(this.db);
+    return bodies.filter((body) => decisionPolicy.read(principal, body) || decisionPolicy.chair(principal, body));
+  }
+
+  async list(principal: Principal, query: { status?: "open" | "closed"; needsPosition?: boolean; body?: string; limit?: number; beforeId?: number }) {
+    authorize(principal, principal.kind !== "anonymous", "reading proposals");
+    const visible = (await repo.listBodies(this.db)).filter((body) => decisionPolicy.read(principal, body));
+    const bodyIds = query.body === undefined ? visible.map((body) => body.id) : visible.some((body) => body.id === query.body) ? [query.body] : [];
+    if (query.body !== undefined && bodyIds.length === 0 && !(await repo.findBody(this.db, query.body))) {
+      throw new NotFoundError(`No body has the id ${query.body}.`);
+    }
+    const state = principal.kind === "account" ? (principal.account.delegationState ?? undefined) : undefined;
+    if (query.needsPosition && state === undefined) throw new InvalidRequestError("query.needs: only a delegation has positions to take");
+    return repo.listProposals(this.db, {
+      status: query.status,
+      bodyIds: principal.kind === "system" && query.body === undefined ? "all" : bodyIds,
+      state,
+      alsoConcerning: query.body === undefined ? state : undefined,
+      needsPositionOnly: query.needsPosition,
+      limit: Math.min(query.limit ?? 100, 500),
+      beforeId: query.beforeId,
+    });
+  }
+
+  async get(principal: Principal, id: number, db: Executor = this.db): Promise<ProposalDetail> {
+    const proposal = await repo.findProposal(db, id);
+    const body = proposal && (await repo.findBody(db, proposal.bodyId));
+    // Another organisation's proposals do not exist for this reader.
+    if (!proposal || !body || !decisionPolicy.read(principal, body, proposal.concernsState)) {
+      authorize(principal, principal.kind !== "anonymous", "reading proposals");
+      throw new NotFoundError(`No proposal has the id ${id}.`);
+    }
+    // One after another: `db` may be a transaction, which runs one query at a time anyway.
+    const members = await repo.proposalMembers(db, id);
+    const rounds = await repo.proposalRounds(db, id);
+    const positions = await repo.proposalPositions(db, id);
+    const notices = await repo.noticesFor(db, { proposalId: id, kind: "outcome" });
+    const attachments = await repo.proposalAttachments(db, id);
+    const now = await databaseNow(db);
+    const names = await repo.actorNames(db, [...members, ...(proposal.concernsState ? [proposal.concernsState] : [])]);
+    const open = proposal.status === "open";
+    const own = principal.kind === "account" ? principal.account.delegationState : null;
+    const speakFor = open && own !== null && members.includes(own) && decisionPolicy.speakFor(principal, body, own) ? own : null;
+    const chair = open && decisionPolicy.chair(principal, body);
+    const requester = proposal.purpose === "request" && proposal.concernsState !== null && decisionPolicy.fileFor(principal, body.actorCode) === proposal.concernsState;
+    const abilities = {
+      speakFor,
+      allowedPositions: speakFor ? [...ALLOWED_POSITIONS[proposal.procedure.kind]] : [],
+      chair,
+      withdraw: open && (chair || requester),
+    };
+    return { proposal, body, members, rounds, positions, notices, attachments, names, now, abilities };
+  }
+
+  /** The notices (outcomes, reminders) sent to the reader's delegation. */
+  async notices(principal: Principal): Promise<repo.NoticeRow[]> {
+    authorize(principal, principal.kind !== "anonymous", "reading notices");
+    const state = principal.kind === "account" ? principal.account.delegationState : null;
+    if (!state) throw new InvalidRequestError("Notices go to delegations: this account does not belong to one.");
+    return repo.noticesFor(this.db, { state, limit: 100 });
+  }
+
+  // ---------------------------------------------------------------- opening
+
+  async open(principal: Principal, input: OpenProposalInput, tx: Transaction): Promise<ProposalDetail> {
+    const body = await repo.findBody(tx, input.body);
+    if (!body) throw new InvalidRequestError(`body.body: no body has the id ${input.body}`);
+    authorize(principal, decisionPolicy.chair(principal, body), `opening proposals in ${body.names.en}`);
+    return this.openIn(principal, body, { ...input, purpose: "general", effect: null, concernsState: null }, tx);
+  }
+
+  /** A state's request for a status in an organisation, sent to the body its rules name. */
+  async fileRequest(
+    principal: Principal,
+    input: { organization: string; status: "member" | "partner" | "observer" | "associate"; framework?: string; text: string; deadline?: Date | null },
+    tx: Transaction,
+  ): Promise<ProposalDetail> {
+    const state = decisionPolicy.fileFor(principal, input.organization);
+    if (!state) {
+      authorize(principal, false, `filing a request to ${input.organization}`);
+      throw new ForbiddenError(`Only the head of a state's delegation to ${input.organization} can file its request.`);
+    }
+    const rules = await repo.findOrganizationRules(tx, input.organization);
+    const body = rules?.requestBodyId ? await repo.findBody(tx, rules.requestBodyId) : undefined;
+    if (!body) throw new ConflictError(`${input.organization} has no body that decides requests: its rules name none.`);
+    if ((input.status === "partner") !== (input.framework !== undefined)) {
+      throw new InvalidRequestError("body.framework: a partnership request names its framework, and only a partnership request does");
+    }
+    const registry = new RegistryRepository(tx);
+    if (input.framework !== undefined && !(await registry.frameworks(input.organization)).some((framework) => framework.slug === input.framework)) {
+      throw new InvalidRequestError(`body.framework: ${input.organization} has no framework "${input.framework}"`);
+    }
+    const now = await databaseNow(tx);
+    const holds = (await registry.relationsTowards(input.organization, today(now), {})).some(
+      (relation) => relation.subject === state && relation.kind === input.status && (input.framework === undefined || relation.framework === input.framework),
+    );
+    if (holds) throw new ConflictError(`${state} is already ${input.status} of ${input.organization}.`);
+    const actor = await registry.findActor(state);
+    const what = input.status === "partner" ? `partner (${input.framework})` : input.status;
+    const effect: Effect = { action: "relation.start", subject: state, object: input.organization, kind: input.status, framework: input.framework };
+    return this.openIn(principal, body, { body: body.id, title: `Request by ${actor?.names.en ?? state}: ${what}`, text: input.text, deadline: input.deadline, purpose: "request", effect, concernsState: state }, tx);
+  }
+
+  /** A designation by one state (e.g. a US Major Non-NATO Ally), or its revocation, decided by that state alone. */
+  async proposeDesignation(
+    principal: Principal,
+    input: { body: string; designee: string; designation: string; revoke?: boolean; text: string },
+    tx: Transaction,
+  ): Promise<ProposalDetail> {
+    const body = await repo.findBody(tx, input.body);
+    if (!body || body.actorType !== "state") throw new InvalidRequestError(`body.body: no body of a state has the id ${input.body}`);
+    authorize(principal, decisionPolicy.chair(principal, body), `designations by ${body.actorCode}`);
+    const registry = new RegistryRepository(tx);
+    const designee = await registry.findActor(input.designee);
+    if (!designee) throw new InvalidRequestError(`body.designee: no state or organisation has the code ${input.designee}`);
+    const now = await databaseNow(tx);
+    const current = (await registry.relationsTowards(body.actorCode, today(now), { kind: "designation" })).find(
+      (relation) => relation.subject === input.designee && relation.designation === input.designation,
+    );
+    if (input.revoke && !current) throw new ConflictError(`${input.designee} holds no ${input.designation} designation by ${body.actorCode} today.`);
+    if (!input.revoke && current) throw new ConflictError(`${input.designee} holds the ${input.designation} designation by ${body.actorCode} already (relation ${current.id}).`);
+    const effect: Effect = input.revoke
+      ? { action: "relation.end", relationId: current!.id }
+      : { action: "relation.start", subject: input.designee, object: body.actorCode, kind: "designation", designation: input.designation };
+    const title = `${input.revoke ? "Revocation of the" : ""} ${input.designation} designation ${input.revoke ? "of" : "for"} ${designee.names.en}`.trim();
+    return this.openIn(
+      principal,
+      body,
+      { body: body.id, title: title[0]!.toUpperCase() + title.slice(1), text: input.text, procedure: { kind: "unilateral" }, purpose: input.revoke ? "revocation" : "designation", effect, concernsState: input.designee },
+      tx,
+    );
+  }
+
+  private async openIn(
+    principal: Principal,
+    body: BodyRow,
+    input: OpenProposalInput & { purpose: ProposalPurpose; effect: Effect | null; concernsState: string | null },
+    tx: Transaction,
+  ): Promise<ProposalDetail> {
+    const procedure = input.procedure ?? body.defaultProcedure;
+    const now = await databaseNow(tx);
+    const deadline = input.deadline ?? null;
+    if (deadline !== null && deadline.getTime() <= now.getTime()) throw new InvalidRequestError(`body.deadline: must be in the future, got ${deadline.toISOString()}`);
+    if (procedure.kind === "unilateral" && body.actorType !== "state") throw new InvalidRequestError("body.procedure: a unilateral decision is taken in a state's own body");
+    const members = await repo.memberStatesOn(tx, body, today(now));
+    const problem = procedureProblem(procedure, deadline, members.length);
+    if (problem) throw new InvalidRequestError(`body.procedure: ${problem}`);
+    const id = await repo.insertProposal(tx, {
+      bodyId: body.id,
+      title: input.title,
+      procedure,
+      chair: input.chair ?? body.chair,
+      purpose: input.purpose,
+      effect: input.effect,
+      concernsState: input.concernsState,
+      openedBy: auditActor(principal).actor,
+      members,
+      text: input.text,
+      deadline,
+    });
+    await this.scheduleRound(tx, id, 1, deadline, now);
+    const detail = await this.get(principal, id, tx);
+    await appendAudit(tx, { ...auditActor(principal), action: "proposal.open", objectType: "proposal", objectId: id, after: auditView(detail) });
+    await publishEvent(tx, { type: "proposal.opened", organization: body.actorCode, concerns: input.concernsState, proposalId: id, status: "open" });
+    return detail;
+  }
+
+  // ---------------------------------------------------------------- positions and the chair
+
+  async castPosition(principal: Principal, id: number, input: PositionInput, tx: Transaction): Promise<ProposalDetail> {
+    const { proposal, body } = await this.lockOpen(principal, id, tx);
+    const state = input.state ?? (principal.kind === "account" ? principal.account.delegationState : null);
+    if (!state) throw new InvalidRequestError("body.state: name the state this position is for");
+    authorize(principal, decisionPolicy.speakFor(principal, body, state), `taking positions for ${state}`);
+    const members = await repo.proposalMembers(tx, id);
+    if (!members.includes(state)) {
+      throw new ConflictError(`${state} was not a member of ${body.names.en} when proposal ${id} opened, so it takes no position on it.`);
+    }
+    if (!ALLOWED_POSITIONS[proposal.procedure.kind].includes(input.position)) {
+      throw new InvalidRequestError(
+        `body.position: a ${proposal.procedure.kind} procedure accepts ${ALLOWED_POSITIONS[proposal.procedure.kind].join(", ")}; got ${input.position}`,
+      );
+    }
+    const statement = input.statement?.trim() || null;
+    if (statement === null && ["object", "amend", "concur-with-reservation"].includes(input.position)) {
+      throw new InvalidRequestError(`body.statement: ${describePosition(input.position)} must be stated in writing`);
+    }
+    const round = await this.currentRound(tx, id);
+    const now = await databaseNow(tx);
+    if (deadlinePassed(round, now)) {
+      throw new ConflictError(`The deadline of proposal ${id} passed at ${round.deadline!.toISOString()}: positions are closed; the outcome is being recorded.`);
+    }
+    const cast = await repo.insertPosition(tx, { proposalId: id, round: round.number, state, position: input.position, statement, castBy: auditActor(principal).actor });
+    // Recorded by the CLI from the state's written word: the audit log names the state it was recorded for.
+    const recorder = principal.kind === "system" ? { ...auditActor(principal), onBehalfOf: state } : auditActor(principal);
+    await appendAudit(tx, { ...recorder, action: "proposal.position", objectType: "proposal", objectId: id, after: cast });
+    await publishEvent(tx, { type: "proposal.position", organization: body.actorCode, concerns: proposal.concernsState, proposalId: id, states: [state], status: "open" });
+    await this.settle(tx, proposal, body, this.options.instance);
+    return this.get(principal, id, tx);
+  }
+
+  async extend(principal: Principal, id: number, input: { deadline: Date }, tx: Transaction): Promise<ProposalDetail> {
+    const { proposal, body } = await this.lockOpen(principal, id, tx, "chair");
+    const round = await this.currentRound(tx, id);
+    const now = await databaseNow(tx);
+    if (round.deadline === null) throw new ConflictError(`Proposal ${id} has no deadline to extend.`);
+    if (deadlinePassed(round, now)) throw new ConflictError(`The deadline of proposal ${id} has passed: it can no longer be extended.`);
+    if (input.deadline.getTime() <= round.deadline.getTime()) {
+      throw new InvalidRequestError(`body.deadline: an extension must come after the current deadline, ${round.deadline.toISOString()}`);
+    }
+    const extension = { from: round.deadline.toISOString(), to: input.deadline.toISOString(), at: now.toISOString(), by: auditActor(principal).actor };
+    await repo.extendRoundDeadline(tx, id, round.number, input.deadline, extension);
+    await this.scheduleRound(tx, id, round.number, input.deadline, now);
+    await appendAudit(tx, { ...auditActor(principal), action: "proposal.extend", objectType: "proposal", objectId: id, details: extension });
+    await publishEvent(tx, { type: "proposal.extended", organization: body.actorCode, concerns: proposal.concernsState, proposalId: id, status: "open" });
+    return this.get(principal, id, tx);
+  }
+
+  /** An amended text in a new round with a new deadline; positions start afresh, every round is kept. */
+  async recirculate(principal: Principal, id: number, input: { text: string; deadline: Date | null }, tx: Transaction): Promise<ProposalDetail> {
+    const { proposal, body } = await this.lockOpen(principal, id, tx, "chair");
+    if (proposal.procedure.kind === "unilateral") throw new ConflictError("A unilateral decision has no rounds to recirculate.");
+    const round = await this.currentRound(tx, id);
+    const now = await databaseNow(tx);
+    if (deadlinePassed(round, now)) throw new ConflictError(`The deadline of proposal ${id} has passed: the outcome is being recorded.`);
+    if (input.deadline !== null && input.deadline.getTime() <= now.getTime()) throw new InvalidRequestError(`body.deadline: must be in the future, got ${input.deadline.toISOString()}`);
+    const problem = procedureProblem(proposal.procedure, input.deadline, 1);
+    if (problem) throw new InvalidRequestError(`body.deadline: ${problem}`);
+    await repo.insertRound(tx, id, round.number + 1, input.text, input.deadline);
+    await this.scheduleRound(tx, id, round.number + 1, input.deadline, now);
+    await appendAudit(tx, { ...auditActor(principal), action: "proposal.recirculate", objectType: "proposal", objectId: id, details: { round: round.number + 1, text: input.text, deadline: input.deadline?.toISOString() ?? null } });
+    await publishEvent(tx, { type: "proposal.recirculated", organization: body.actorCode, concerns: proposal.concernsState, proposalId: id, status: "open" });
+    return this.get(principal, id, tx);
+  }
+
+  /** The chair closes a proposal without adoption (consensus not reached), or its proposer withdraws it. */
+  async close(principal: Principal, id: number, input: { as: "not-adopted" | "withdrawn"; reason: string }, tx: Transaction): Promise<ProposalDetail> {
+    const proposal = await repo.findProposal(tx, id, { lock: true });
+    const body = proposal && (await repo.findBody(tx, proposal.bodyId));
+    if (!proposal || !body || !decisionPolicy.read(principal, body, proposal.concernsState)) {
+      authorize(principal, principal.kind !== "anonymous", "closing proposals");
+      throw new NotFoundError(`No proposal has the id ${id}.`);
+    }
+    const requester = proposal.purpose === "request" && proposal.concernsState !== null && decisionPolicy.fileFor(principal, body.actorCode) === proposal.concernsState;
+    const allowed = decisionPolicy.chair(principal, body) || (input.as === "withdrawn" && requester);
+    authorize(principal, allowed, input.as === "withdrawn" ? "withdrawing this proposal" : "closing this proposal");
+    if (proposal.status !== "open") throw new ConflictError(`Proposal ${id} is closed already (${proposal.status}).`);
+    if (input.as === "not-adopted" && proposal.procedure.kind !== "consensus") {
+      throw new ConflictError(`Only a consensus procedure is closed by its chair; a ${proposal.procedure.kind} procedure is decided ${proposal.procedure.kind === "unilateral" ? "by its state" : "at its deadline"}.`);
+    }
+    const rule = input.as === "withdrawn" ? (requester ? "withdrawn.by-requesting-state" : "withdrawn.by-chair") : "chair.closed-without-consensus";
+    await this.recordOutcome(tx, proposal, body, { status: input.as, rule, explanation: input.reason }, auditActor(principal).actor, principal);
+    return this.get(principal, id, tx);
+  }
+
+  /** A document circulated with the proposal (the chair's side, while it is open). */
+  async attach(principal: Principal, id: number, input: { name: string; mediaType: string; content: Buffer }, tx: Transaction): Promise<ProposalDetail> {
+    const { proposal, body } = await this.lockOpen(principal, id, tx, "chair");
+    if (input.content.length > MAX_ATTACHMENT_BYTES) throw new InvalidRequestError(`body.content: an attachment may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`);
+    const attachmentId = await repo.insertAttachment(tx, { proposalId: id, ...input, addedBy: auditActor(principal).actor });
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "proposal.attach",
+      objectType: "proposal",
+      objectId: id,
+      details: { attachment: attachmentId, name: input.name, mediaType: input.mediaType, size: input.content.length, sha256: createHash("sha256").update(input.content).digest("hex") },
+    });
+    await publishEvent(tx, { type: "proposal.attached", organization: body.actorCode, concerns: proposal.concernsState, proposalId: id, status: "open" });
+    return this.get(principal, id, tx);
+  }
+
+  async attachment(principal: Principal, id: number, attachmentId: number) {
+    await this.get(principal, id); // the proposal's visibility is the attachment's
+    const found = await repo.attachmentContent(this.db, id, attachmentId);
+    if (!found) throw new NotFoundError(`Proposal ${id} has no attachment ${attachmentId}.`);
+    return found;
+  }
+
+  // ---------------------------------------------------------------- outcomes
+
+  /**
+   * Records the outcome if the rules make it certain now. Called after every position and by
+   * the deadline job; the caller holds the proposal's row lock.
+   */
+  private async settle(tx: Transaction, proposal: ProposalRow, body: BodyRow, decidedBy: string): Promise<Decision | undefined> {
+    if (proposal.status !== "open") return undefined;
+    const members = await repo.proposalMembers(tx, proposal.id);
+    const round = await this.currentRound(tx, proposal.id);
+    const positions = await repo.proposalPositions(tx, proposal.id);
+    const now = await databaseNow(tx);
+    const history = positions.filter((cast) => cast.round === round.number).map((cast) => ({ state: cast.state, position: cast.position, at: new Date(cast.castAt) }));
+    const decision = decide({ procedure: proposal.procedure, members, history, deadline: round.deadline }, now);
+    if (!decision) return undefined;
+    await this.recordOutcome(tx, proposal, body, { status: decision.outcome, rule: decision.rule, explanation: decision.explanation }, decidedBy, SCHEDULER);
+    return decision;
+  }
+
+  private async recordOutcome(
+    tx: Transaction,
+    proposal: ProposalRow,
+    body: BodyRow,
+    outcome: { status: "adopted" | "not-adopted" | "withdrawn"; rule: string; explanation: string },
+    decidedBy: string,
+    principal: Principal,
+  ): Promise<void> {
+    await repo.recordOutcome(tx, proposal.id, { ...outcome, decidedBy });
+    const decided = (await repo.findProposal(tx, proposal.id))!;
+    const effect = outcome.status === "adopted" && proposal.effect ? await this.applyEffect(tx, decided, body) : undefined;
+    if (effect?.problem) {
+      // The decision stands; the registry refused its effect (it changed since the request). Say so where people read the outcome.
+      outcome = { ...outcome, explanation: `${outcome.explanation} The registry was not changed: ${effect.problem}` };
+      await repo.updateOutcomeExplanation(tx, proposal.id, outcome.explanation);
+    }
+    const members = await repo.proposalMembers(tx, proposal.id);
+    const message = { title: proposal.title, outcome: outcome.status, rule: outcome.rule, explanation: outcome.explanation, decidedOn: decided.decidedOn, effect };
+    await repo.insertNotices(tx, proposal.id, members, "outcome", message);
+    await cancelJobs(tx, `proposal:${proposal.id}:`);
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "proposal.decide",
+      objectType: "proposal",
+      objectId: proposal.id,
+      after: { status: outcome.status, rule: outcome.rule, explanation: outcome.explanation, decidedBy, decidedAt: decided.decidedAt, effect: effect ?? null },
+    });
+    await publishEvent(tx, { type: "proposal.decided", organization: body.actorCode, concerns: proposal.concernsState, proposalId: proposal.id, status: outcome.status, states: members });
+  }
+
+  /** What adoption does to the registry, citing the decision as its source. */
+  private async applyEffect(tx: Transaction, proposal: ProposalRow, body: BodyRow): Promise<{ relationId: number | null; sourceId: string; problem?: string }> {
+    const effect = proposal.effect!;
+    const day = proposal.decidedOn!;
+    const sourceId = `decision-${proposal.id}`;
+    await this.writer.createSource(
+      SCHEDULER,
+      {
+        id: sourceId,
+        title: `${body.names.en}: ${proposal.title}`,
+        publisher: body.names.en,
+        published: day,
+        citation: `Concord proposal ${proposal.id}, adopted on ${day} under the ${proposal.procedure.kind} procedure (${proposal.outcomeRule}).`,
+      },
+      tx,
+    );
+    const claim = { source: sourceId, field: "relation" as const, note: proposal.outcomeExplanation ?? undefined };
+    try {
+      // A savepoint: if the registry refuses (it changed since the request), the decision stands and says why.
+      const relationId = await tx.transaction(async (savepoint) => {
+        if (effect.action === "relation.start") {
+          const relation = await this.writer.createRelation(
+            SCHEDULER,
+            { ...effect, since: day, certainty: "confirmed", note: `Decided in Concord: proposal ${proposal.id}.`, claims: [claim] },
+            savepoint,
+          );
+          return relation.id;
+        }
+        const relation = await this.writer.endRelation(SCHEDULER, effect.relationId, { until: day, claim: { ...claim, field: "until", date: day } }, savepoint);
+        return relation.id;
+      });
+      await repo.recordEffect(tx, proposal.id, { relationId, sourceId });
+      return { relationId, sourceId };
+    } catch (error) {
+      const problem = error instanceof Error ? error.message : String(error);
+      await repo.recordEffect(tx, proposal.id, { relationId: null, sourceId });
+      return { relationId: null, sourceId, problem };
+    }
+  }
+
+  // ---------------------------------------------------------------- time
+
+  /** Deadline and reminder jobs of a round; keyed by the deadline, so an extension adds new ones and the old ones find nothing to do. */
+  private async scheduleRound(tx: Transaction, id: number, round: number, deadline: Date | null, now: Date): Promise<void> {
+    if (deadline === null) return;
+    const key = `proposal:${id}:round:${round}:${deadline.toISOString()}`;
+    await scheduleJob(tx, { kind: "proposal.deadline", payload: { proposalId: id }, runAt: deadline, uniqueKey: `${key}:deadline` });
+    for (const hours of this.options.reminderHours) {
+      const at = new Date(deadline.getTime() - hours * 3_600_000);
+      if (at.getTime() <= now.getTime()) continue;
+      await scheduleJob(tx, { kind: "proposal.reminder", payload: { proposalId: id, round, deadline: deadline.toISOString(), hours }, runAt: at, uniqueKey: `${key}:reminder:${hours}` });
+    }
+  }
+
+  jobHandlers(): Record<string, JobHandler> {
+    return {
+      "proposal.deadline": async (tx, job) => {
+        const proposal = await repo.findProposal(tx, Number(job.payload.proposalId), { lock: true });
+        if (!proposal || proposal.status !== "open") return;
+        const body = (await repo.findBody(tx, proposal.bodyId))!;
+        await this.settle(tx, proposal, body, this.options.instance);
+      },
+      "proposal.reminder": async (tx, job) => {
+        const { proposalId, round, deadline, hours } = job.payload as { proposalId: number; round: number; deadline: string; hours: number };
+        const proposal = await repo.findProposal(tx, proposalId, { lock: true });
+        if (!proposal || proposal.status !== "open") return;
+        const current = await this.currentRound(tx, proposalId);
+        if (current.number !== round || current.deadline?.toISOString() !== new Date(deadline).toISOString()) return;
+        const taken = new Set((await repo.proposalPositions(tx, proposalId)).filter((cast) => cast.round === round).map((cast) => cast.state));
+        const silent = (await repo.proposalMembers(tx, proposalId)).filter((state) => !taken.has(state));
+        if (silent.length === 0) return;
+        const body = (await repo.findBody(tx, proposal.bodyId))!;
+        await repo.insertNotices(tx, proposalId, silent, "reminder", { title: proposal.title, deadline, hoursBefore: hours, round });
+        await appendAudit(tx, { ...auditActor(SCHEDULER), action: "proposal.remind", objectType: "proposal", objectId: proposalId, details: { round, deadline, hoursBefore: hours, states: silent } });
+        await publishEvent(tx, { type: "proposal.reminder", organization: body.actorCode, concerns: proposal.concernsState, proposalId, states: silent, status: "open" });
+      },
+    };
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private async lockOpen(principal: Principal, id: number, tx: Transaction, as: "member" | "chair" = "member") {
+    const proposal = await repo.findProposal(tx, id, { lock: true });
+    const body = proposal && (await repo.findBody(tx, proposal.bodyId));
+    if (!proposal || !body || !(decisionPolicy.read(principal, body, proposal.concernsState) || decisionPolicy.chair(principal, body))) {
+      authorize(principal, principal.kind !== "anonymous", "acting on proposals");
+      throw new NotFoundError(`No proposal has the id ${id}.`);
+    }
+    if (as === "chair") authorize(principal, decisionPolicy.chair(principal, body), `chairing proposals of ${body.names.en}`);
+    if (proposal.status !== "open") {
+      throw new ConflictError(`Proposal ${id} is closed (${proposal.status}${proposal.decidedAt ? ` at ${new Date(proposal.decidedAt).toISOString()}` : ""}): nothing more can be changed.`);
+    }
+    return { proposal, body };
+  }
+
+  private async currentRound(tx: Executor, id: number): Promise<repo.RoundRow> {
+    const rounds = await repo.proposalRounds(tx, id);
+    const round = rounds[rounds.length - 1]!;
+    return { ...round, deadline: round.deadline === null ? null : new Date(round.deadline) };
+  }
+}
+
+function describePosition(position: PositionKind): string {
+  return { object: "an objection", amend: "a proposed amendment", "concur-with-reservation": "a reservation", concur: "a concurrence", abstain: "an abstention" }[position];
+}
+
+/** What the audit log keeps of a proposal when it opens. */
+function auditView(detail: ProposalDetail) {
+  const { proposal, members, rounds } = detail;
+  return {
+    body: proposal.bodyId,
+    title: proposal.title,
+    procedure: proposal.procedure,
+    chair: proposal.chair,
+    purpose: proposal.purpose,
+    effect: proposal.effect,
+    concernsState: proposal.concernsState,
+    members,
+    text: rounds[0]?.text,
+    deadline: rounds[0]?.deadline ? new Date(rounds[0].deadline).toISOString() : null,
+  };
+}

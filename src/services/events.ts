@@ -1,0 +1,101 @@
+/**
+ * What happened, told to whoever follows: open browsers (server-sent events) and other systems
+ * (webhooks). An event is published inside the transaction of the change it reports, so it goes
+ * out exactly when the change commits and never for a change rolled back: PostgreSQL delivers
+ * the NOTIFY at commit to every instance, each of which passes it to its own browsers; the
+ * webhook deliveries are rows and jobs in that same transaction.
+ */
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import { Listener } from "../db/listener.ts";
+
+export const EVENTS_CHANNEL = "concord_events";
+
+export const EVENT_TYPES = [
+  "proposal.opened",
+  "proposal.position",
+  "proposal.extended",
+  "proposal.recirculated",
+  "proposal.attached",
+  "proposal.reminder",
+  "proposal.decided",
+  "notice.filed",
+  "notice.applied",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Small on purpose (NOTIFY payloads stop at 8,000 bytes): followers fetch the details. */
+export type ConcordEvent = {
+  type: EventType;
+  /** The organisation (or designating state) whose body or registry entry it concerns. */
+  organization: string;
+  /** The state a request, designation or notice concerns: its delegation follows it too. */
+  concerns?: string | null;
+  proposalId?: number;
+  noticeId?: number;
+  /** States named: who took a position, who is reminded (not a permission to see it). */
+  states?: string[];
+  status?: string;
+  at: string;
+};
+
+type Executor = Pick<Database, "execute">;
+
+export async function publishEvent(tx: Executor, event: Omit<ConcordEvent, "at">): Promise<void> {
+  const full: ConcordEvent = { ...event, at: new Date().toISOString() };
+  const text = JSON.stringify(full);
+  await tx.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${text})`);
+  // One delivery per subscribed webhook of the organisation, each a job of its own.
+  await tx.execute(sql`
+    WITH deliveries AS (
+      INSERT INTO webhook_deliveries (webhook_id, event)
+      SELECT id, ${text}::jsonb FROM webhooks
+      WHERE organization_code = ${full.organization} AND disabled_at IS NULL
+        AND ('*' = ANY (events) OR ${full.type} = ANY (events))
+      RETURNING id)
+    INSERT INTO jobs (kind, payload, run_at)
+    SELECT 'webhook.deliver', jsonb_build_object('deliveryId', id), clock_timestamp() FROM deliveries`);
+}
+
+/** This instance's end of the fan-out: every event committed by any instance, to local subscribers. */
+export class EventHub {
+  private readonly subscribers = new Set<(event: ConcordEvent) => void>();
+  private readonly listener: Listener;
+
+  constructor(databaseUrl: string, log: (line: string) => void = () => {}) {
+    this.listener = new Listener({
+      databaseUrl,
+      channels: [EVENTS_CHANNEL],
+      onNotification: (_channel, payload) => this.dispatch(payload),
+      onLost: (reason) => log(`Live updates: stopped listening (${reason}); reconnecting.`),
+    });
+  }
+
+  start(): Promise<void> {
+    return this.listener.start();
+  }
+
+  stop(): Promise<void> {
+    this.subscribers.clear();
+    return this.listener.stop();
+  }
+
+  subscribe(subscriber: (event: ConcordEvent) => void): () => void {
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  private dispatch(payload: string): void {
+    let event: ConcordEvent;
+    try {
+      event = JSON.parse(payload) as ConcordEvent;
+    } catch {
+      return;
+    }
+    for (const subscriber of this.subscribers) subscriber(event);
+  }
+}

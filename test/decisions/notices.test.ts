@@ -1,0 +1,181 @@
+/**
+ * A state's notice that it withdraws from, or suspends its participation in, an organisation:
+ * filed by its delegation head, effective after the organisation's notice period (UNASUR: six
+ * months for a withdrawal, none for a suspension), applied to the registry on that date by the
+ * job queue with the notice as the source. The six months are not waited for: the test moves the
+ * job's time to now, as the clock would, and watches the server's worker apply it.
+ */
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startConcord, type TestConcord } from "../support/concord.ts";
+import { signInAs, type Person } from "../support/people.ts";
+
+let concord: TestConcord;
+let secretariat: Person;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const today = () => new Date().toISOString().slice(0, 10);
+/** The same day `months` later, or the last day of a shorter month. */
+function monthsAfter(day: string, months: number): string {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(year, month - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month - 1 + months, Math.min(date, lastDay))).toISOString().slice(0, 10);
+}
+
+type Notice = { id: number; kind: string; state: string; organization: string; relationId: number; filedOn: string; effectiveOn: string; sourceId: string; applied: boolean; statement: string | null };
+type Relation = { id: number; kind: string; since: string; until: string | null; sources: Array<{ id: string }>; claims: Array<{ field: string; asserted: string | null; source: { id: string } }> };
+
+beforeAll(async () => {
+  concord = await startConcord();
+  secretariat = await signInAs(concord, { organization: "UNASUR", role: "secretariat-staff" });
+}, 120_000);
+afterAll(async () => {
+  await concord?.stop();
+});
+
+const head = (state: string, organization = "UNASUR") => signInAs(concord, { organization, role: "delegation-head", state });
+
+async function relation(id: number): Promise<Relation> {
+  const answer = await fetch(`${concord.baseUrl}/api/v1/relations/${id}`);
+  expect(answer.status).toBe(200);
+  return ((await answer.json()) as { relation: Relation }).relation;
+}
+
+async function notices(): Promise<Notice[]> {
+  const answer = await secretariat.send("GET", "/api/v1/organizations/UNASUR/status-notices");
+  expect(answer.status).toBe(200);
+  return answer.body.notices;
+}
+
+async function applied(id: number, timeoutMs = 15_000): Promise<Notice> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const notice = (await notices()).find((candidate) => candidate.id === id)!;
+    if (notice.applied) return notice;
+    if (Date.now() > until) throw new Error(`notice ${id} not applied after ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+async function applyJob(id: number) {
+  return (
+    await concord.database.db.execute(sql`
+      SELECT id::int AS id, run_at AS "runAt", attempts, last_error AS "lastError" FROM jobs WHERE kind = 'notice.apply' AND (payload->>'noticeId')::int = ${id}`)
+  ).rows as Array<{ id: number; runAt: Date; attempts: number; lastError: string | null }>;
+}
+
+async function membersOn(day: string, kind = "member") {
+  const answer = (await (await fetch(`${concord.baseUrl}/api/v1/organizations/UNASUR/members?kind=${kind}&at=${day}`)).json()) as {
+    members: Array<{ code: string; relationId: number; since: string; until: string | null; sources: Array<{ id: string }> }>;
+  };
+  return answer.members;
+}
+
+describe("a withdrawal from UNASUR", () => {
+  let bolivia: Person;
+  let notice: Notice;
+
+  beforeAll(async () => {
+    bolivia = await head("BOL");
+  });
+
+  it("takes effect six months after it is filed; today the membership is unchanged and the change is scheduled for that date", async () => {
+    const membership = (await membersOn(today())).find((member) => member.code === "BOL")!;
+    expect(membership.until).toBeNull();
+
+    const filed = await bolivia.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR", statement: "Bolivia denounces the Constitutive Treaty (art. 24)." });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    notice = filed.body.notice;
+    expect(notice).toMatchObject({
+      kind: "withdrawal",
+      state: "BOL",
+      organization: "UNASUR",
+      relationId: membership.relationId,
+      filedOn: today(),
+      effectiveOn: monthsAfter(today(), 6),
+      sourceId: `notice-${notice.id}`,
+      applied: false,
+    });
+
+    expect(await relation(membership.relationId)).toMatchObject({ until: null });
+    expect((await membersOn(today())).map((member) => member.code)).toContain("BOL");
+    const jobs = await applyJob(notice.id);
+    expect(jobs).toHaveLength(1);
+    expect(new Date(jobs[0]!.runAt).toISOString()).toBe(`${notice.effectiveOn}T00:00:00.000Z`);
+    expect((await notices()).find((candidate) => candidate.id === notice.id)).toMatchObject({ applied: false });
+  });
+
+  it("refuses a second notice while one is pending on the membership (409)", async () => {
+    for (const kind of ["withdrawal", "suspension"]) {
+      const again = await bolivia.send("POST", "/api/v1/status-notices", { kind, organization: "UNASUR" });
+      expect(again.status, kind).toBe(409);
+      expect(again.body.error.message).toContain(`notice ${notice.id}`);
+    }
+  });
+
+  it("is applied by the job queue on its effective date: the membership ends then, citing the notice", async () => {
+    const [job] = await applyJob(notice.id);
+    // The effective date has come, as far as the queue can tell; wake the workers as an insert would.
+    await concord.database.db.execute(sql`UPDATE jobs SET run_at = clock_timestamp() WHERE id = ${job!.id}`);
+    await concord.database.db.execute(sql`SELECT pg_notify('concord_jobs', '')`);
+    expect(await applied(notice.id)).toMatchObject({ applied: true });
+    expect(await applyJob(notice.id)).toEqual([]);
+
+    const ended = await relation(notice.relationId);
+    expect(ended.until).toBe(notice.effectiveOn);
+    expect(ended.claims).toContainEqual(expect.objectContaining({ field: "until", asserted: notice.effectiveOn, source: expect.objectContaining({ id: `notice-${notice.id}` }) }));
+    // A member until the day before; not on the effective date.
+    expect((await membersOn(today())).map((member) => member.code)).toContain("BOL");
+    expect((await membersOn(notice.effectiveOn)).map((member) => member.code)).not.toContain("BOL");
+
+    const audit = (await concord.database.db.execute(sql`SELECT action FROM audit_log WHERE object_type = 'status-notice' AND object_id = ${String(notice.id)} ORDER BY id`)).rows;
+    expect(audit.map((row) => (row as { action: string }).action)).toEqual(["notice.file", "notice.apply"]);
+    // Its membership now has an end: there is nothing left to give notice of.
+    expect((await bolivia.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status).toBe(409);
+  });
+});
+
+describe("a suspension of participation in UNASUR", () => {
+  it("applies at once (no notice period): a suspended relation starts today, citing the notice, and the membership continues", async () => {
+    const guyana = await head("GUY");
+    const filed = await guyana.send("POST", "/api/v1/status-notices", { kind: "suspension", organization: "UNASUR", statement: "Guyana suspends its participation." });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const notice: Notice = filed.body.notice;
+    expect(notice).toMatchObject({ kind: "suspension", state: "GUY", filedOn: today(), effectiveOn: today(), applied: false });
+
+    // The job is due already (midnight today): the worker picks it up without help.
+    expect(await applied(notice.id)).toMatchObject({ applied: true });
+    const suspended = (await membersOn(today(), "suspended")).find((member) => member.code === "GUY");
+    expect(suspended).toMatchObject({ since: today(), until: null });
+    expect(suspended!.sources.map((source) => source.id)).toEqual([`notice-${notice.id}`]);
+    expect((await membersOn(today())).find((member) => member.code === "GUY")).toMatchObject({ relationId: notice.relationId, until: null });
+  });
+
+  it("is refused to a state whose participation is suspended already, rather than accepted and never applied", async () => {
+    // Peru's participation has been suspended since 2018 (starter data).
+    expect((await membersOn(today(), "suspended")).map((member) => member.code)).toContain("PER");
+    const peru = await head("PER");
+    const filed = await peru.send("POST", "/api/v1/status-notices", { kind: "suspension", organization: "UNASUR" });
+    // Accepted, it could never take effect (the same relation cannot hold twice at once), and as a
+    // pending notice it would block any other notice on the membership, a withdrawal included.
+    expect(filed.status, `accepted: ${JSON.stringify(filed.body)}`).toBe(409);
+  });
+});
+
+describe("who may give notice", () => {
+  it("is refused to a state that is not a member (409), to the secretariat and to another organisation's delegation (403)", async () => {
+    // Chile left UNASUR in 2019.
+    const chile = await head("CHL");
+    const notMember = await chile.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" });
+    expect(notMember.status).toBe(409);
+    expect(notMember.body.error.message).toMatch(/not a member/);
+
+    expect((await secretariat.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status).toBe(403);
+    // Suriname's delegation to the OAS does not speak for Suriname in UNASUR.
+    const surinameInOas = await head("SUR", "OAS");
+    expect((await surinameInOas.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status).toBe(403);
+    // A delegation member is not its head.
+    const member = await signInAs(concord, { organization: "UNASUR", role: "delegation-member", state: "SUR" });
+    expect((await member.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status).toBe(403);
+    expect((await notices()).some((notice) => notice.state === "CHL" || notice.state === "SUR")).toBe(false);
+  });
+});
