@@ -17,6 +17,8 @@ const AccountPage = lazyPage(() => import('./pages/AccountPage.tsx').then((m) =>
 const AccountsPage = lazyPage(() => import('./pages/admin/AccountsPage.tsx').then((m) => m.default));
 const DelegationsPage = lazyPage(() => import('./pages/admin/DelegationsPage.tsx').then((m) => m.default));
 const AuditPage = lazyPage(() => import('./pages/AuditPage.tsx').then((m) => m.default));
+const ProposalsPage = lazyPage(() => import('./pages/decisions/ProposalsPage.tsx').then((m) => m.default));
+const ProposalPage = lazyPage(() => import('./pages/decisions/ProposalPage.tsx').then((m) => m.default));
 
 function pageTitle(route: Route, t: Messages): string {
   switch (route.name) {
@@ -37,6 +39,10 @@ function pageTitle(route: Route, t: Messages): string {
       return t.delegationsTitle;
     case 'audit':
       return t.auditTitle;
+    case 'proposals':
+      return t.decisionsTitle;
+    case 'proposal':
+      return t.proposalPageTitle(route.id);
     case 'notFound':
       return t.notFoundTitle;
   }
@@ -105,6 +111,10 @@ function Pages() {
         <DelegationsPage key={who} />
       ) : route.name === 'audit' ? (
         <AuditPage key={who} location={location} />
+      ) : route.name === 'proposals' ? (
+        <ProposalsPage key={who} location={location} />
+      ) : route.name === 'proposal' ? (
+        <ProposalPage key={`${who}:${route.id}`} id={route.id} />
       ) : (
         <NotFoundPage />
       )}

@@ -8,7 +8,8 @@ import { ApiError } from '../lib/api.ts';
  */
 export function fieldError(error: unknown): { field: string | null; text: string } {
   const message = error instanceof Error ? error.message : String(error);
-  const match = /^(?:json|query|param)\.([\w.]+): ([\s\S]+)$/.exec(message);
+  // Request validation says `json.field`; the services' own checks say `body.field`.
+  const match = /^(?:json|body|query|param)\.([\w.]+): ([\s\S]+)$/.exec(message);
   if (!match?.[1] || !match[2]) return { field: null, text: message };
   const text = match[2];
   return { field: match[1], text: text.charAt(0).toUpperCase() + text.slice(1) };

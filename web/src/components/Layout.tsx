@@ -22,7 +22,17 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
   useEffect(() => {
     if (flash && flash.path !== path) setFlash(null);
   }, [path]);
-  const section = path.startsWith('/admin') ? 'admin' : path === '/audit' ? 'audit' : path === '/account' ? 'account' : path === '/' ? 'map' : null;
+  const section = path.startsWith('/admin')
+    ? 'admin'
+    : path === '/audit'
+      ? 'audit'
+      : path === '/account'
+        ? 'account'
+        : path === '/proposals' || path.startsWith('/proposals/')
+          ? 'decisions'
+          : path === '/'
+            ? 'map'
+            : null;
 
   const onSignOut = async () => {
     let failed = false;
@@ -61,6 +71,13 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
                   {t.navMap}
                 </Link>
               </li>
+              {abilities?.decisions.read && (
+                <li>
+                  <Link href="/proposals" aria-current={section === 'decisions' ? 'page' : undefined}>
+                    {t.navDecisions}
+                  </Link>
+                </li>
+              )}
               {abilities?.administration.manage && (
                 <li>
                   <Link href="/admin/accounts" aria-current={section === 'admin' ? 'page' : undefined}>

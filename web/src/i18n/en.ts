@@ -186,6 +186,9 @@ export const en = {
   accountsTitle: 'Accounts',
   delegationsTitle: 'Delegations',
   auditTitle: 'Audit log',
+  navDecisions: 'Decisions',
+  decisionsTitle: 'Decisions',
+  proposalPageTitle: (id: string) => `Proposal ${id}`,
 };
 
 export type Messages = typeof en;

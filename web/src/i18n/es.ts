@@ -174,4 +174,7 @@ export const es: Messages = {
   accountsTitle: 'Cuentas',
   delegationsTitle: 'Delegaciones',
   auditTitle: 'Registro de auditoría',
+  navDecisions: 'Decisiones',
+  decisionsTitle: 'Decisiones',
+  proposalPageTitle: (id: string) => `Propuesta ${id}`,
 };

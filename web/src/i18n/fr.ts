@@ -174,4 +174,7 @@ export const fr: Messages = {
   accountsTitle: 'Comptes',
   delegationsTitle: 'Délégations',
   auditTitle: 'Journal d’audit',
+  navDecisions: 'Décisions',
+  decisionsTitle: 'Décisions',
+  proposalPageTitle: (id: string) => `Proposition ${id}`,
 };

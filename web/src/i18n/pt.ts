@@ -174,4 +174,7 @@ export const pt: Messages = {
   accountsTitle: 'Contas',
   delegationsTitle: 'Delegações',
   auditTitle: 'Registro de auditoria',
+  navDecisions: 'Decisões',
+  decisionsTitle: 'Decisões',
+  proposalPageTitle: (id: string) => `Proposta ${id}`,
 };

@@ -118,12 +118,18 @@ async function refreshCsrfToken(): Promise<void> {
   csrfToken = session.csrfToken;
 }
 
+export interface SendOptions {
+  /** Makes the change safe to send again (a retry after a lost answer is not applied twice). */
+  idempotencyKey?: string;
+}
+
 /**
  * A change: JSON in and out, with the session's CSRF token. A refused CSRF token (the session
  * was renewed in another tab) is fetched again and the change tried once more.
  */
-export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, retried = false): Promise<T> {
+export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: SendOptions = {}, retried = false): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
@@ -143,7 +149,7 @@ export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path:
     const answer = (await copy.json().catch(() => null)) as { error?: { id?: string } } | null;
     if (answer?.error?.id === 'csrf_failed') {
       await refreshCsrfToken();
-      return send<T>(method, path, body, true);
+      return send<T>(method, path, body, options, true);
     }
   }
   if (response.status === 401 && path !== '/session') notifyUnauthenticated();

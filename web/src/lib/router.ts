@@ -90,11 +90,20 @@ export type Route =
   | { name: 'adminAccounts' }
   | { name: 'adminDelegations' }
   | { name: 'audit' }
+  | { name: 'proposals' }
+  | { name: 'proposal'; id: string }
   | { name: 'notFound' };
 
 /** Pages about people rather than the registry: only for someone signed in, never cached. */
 export function isPrivateRoute(route: Route): boolean {
-  return route.name === 'account' || route.name === 'adminAccounts' || route.name === 'adminDelegations' || route.name === 'audit';
+  return (
+    route.name === 'account' ||
+    route.name === 'adminAccounts' ||
+    route.name === 'adminDelegations' ||
+    route.name === 'audit' ||
+    route.name === 'proposals' ||
+    route.name === 'proposal'
+  );
 }
 
 /** A path on this site to come back to after signing in (`/x`, never `//host` or `https://…`). */
@@ -137,5 +146,8 @@ export function matchRoute(path: string): Route {
   if (clean === '/admin' || clean === '/admin/accounts') return { name: 'adminAccounts' };
   if (clean === '/admin/delegations') return { name: 'adminDelegations' };
   if (clean === '/audit') return { name: 'audit' };
+  if (clean === '/proposals') return { name: 'proposals' };
+  match = /^\/proposals\/([^/]+)$/.exec(clean);
+  if (match?.[1]) return { name: 'proposal', id: segment(match[1]) };
   return { name: 'notFound' };
 }

@@ -23,6 +23,7 @@ const NOBODY: Abilities = {
   administration: { manage: false },
   audit: { read: false },
   account: { manage: false },
+  decisions: { read: false, chair: false, speakFor: null },
 };
 
 export const ANONYMOUS_SESSION: SessionResponse = { account: null, abilities: NOBODY, csrfToken: null };

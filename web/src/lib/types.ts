@@ -2,6 +2,7 @@
 // UI and the API cannot drift apart. Type-only imports: nothing of the server reaches the bundle.
 import type { z } from 'zod';
 import type * as api from '../../../src/api/schemas.ts';
+import type { ConcordEvent } from '../../../src/services/events.ts';
 
 export type Precision = 'day' | 'month' | 'year';
 export type Certainty = 'confirmed' | 'uncertain' | 'disputed';
@@ -35,7 +36,7 @@ export interface RelationResponse { relation: RelationDetail }
 export type Account = z.infer<typeof api.Account>;
 export type Role = Account['role'];
 export const ROLES = ['secretariat-admin', 'secretariat-staff', 'delegation-head', 'delegation-member', 'analyst'] as const satisfies readonly Role[];
-export const SCOPES = ['registry:write', 'accounts:admin', 'audit:read'] as const satisfies readonly ApiToken['scopes'][number][];
+export const SCOPES = ['registry:write', 'decisions:write', 'accounts:admin', 'audit:read'] as const satisfies readonly ApiToken['scopes'][number][];
 export type Scope = ApiToken['scopes'][number];
 
 /** What the signed-in person may do, decided by the server's own rules. */
@@ -57,3 +58,26 @@ export interface AuditResponse { entries: AuditEntry[] }
 export type AuditVerdict = z.infer<typeof api.AuditVerdict>;
 export type SignedHead = z.infer<typeof api.SignedHead>;
 export interface AuditHeadResponse { head: SignedHead | null }
+
+// Decisions: bodies, proposals, positions and outcomes, notices (issue 4), from the server's schemas.
+export type Procedure = z.infer<typeof api.Procedure>;
+export type MajorityProcedure = Extract<Procedure, { kind: 'majority' }>;
+export type Fraction = Exclude<MajorityProcedure['threshold'], 'simple'>;
+export type DecisionBody = z.infer<typeof api.Body>;
+export type PositionKind = z.infer<typeof api.PositionKind>;
+export const POSITION_KINDS = ['concur', 'concur-with-reservation', 'object', 'amend', 'abstain'] as const satisfies readonly PositionKind[];
+export type ProposalSummary = z.infer<typeof api.ProposalSummary>;
+export type ProposalStatus = ProposalSummary['status'];
+export type ProposalPurpose = ProposalSummary['purpose'];
+export type Proposal = z.infer<typeof api.Proposal>;
+export type Outcome = NonNullable<Proposal['outcome']>;
+export type GridRow = Proposal['grid'][number];
+export type CastPosition = Proposal['positions'][number];
+export type Round = Proposal['rounds'][number];
+export type StatusNotice = z.infer<typeof api.StatusNotice>;
+export interface BodiesResponse { bodies: DecisionBody[] }
+export interface ProposalsResponse { proposals: ProposalSummary[] }
+export interface ProposalResponse { proposal: Proposal }
+export interface StatusNoticeResponse { notice: StatusNotice }
+/** What GET /api/v1/events sends in each "change" event. */
+export type LiveEvent = ConcordEvent;

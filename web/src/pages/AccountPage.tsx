@@ -142,7 +142,16 @@ const EXPIRY_DAYS = [7, 30, 90, 180, 365];
 
 /** Whether each scope is within what the account may do now (a token never exceeds its account). */
 function scopeAllowed(scope: Scope, abilities: Abilities): boolean {
-  return scope === 'registry:write' ? abilities.registry.write : scope === 'accounts:admin' ? abilities.administration.manage : abilities.audit.read;
+  switch (scope) {
+    case 'registry:write':
+      return abilities.registry.write;
+    case 'decisions:write':
+      return abilities.decisions.chair || abilities.decisions.speakFor !== null;
+    case 'accounts:admin':
+      return abilities.administration.manage;
+    case 'audit:read':
+      return abilities.audit.read;
+  }
 }
 
 function tokenState(token: ApiToken, now: number): 'active' | 'revoked' | 'expired' {

@@ -65,11 +65,13 @@ export const en = {
   scopes: 'Scopes',
   scopeNames: {
     'registry:write': 'Edit the registry',
+    'decisions:write': 'Take part in decisions',
     'accounts:admin': 'Administer accounts',
     'audit:read': 'Read the audit log',
   } satisfies Record<Scope, string>,
   scopeHints: {
     'registry:write': 'Create and change relations, sources and claims.',
+    'decisions:write': 'Open proposals, take positions, file requests and notices.',
     'accounts:admin': 'Create accounts and change roles and delegations.',
     'audit:read': 'Search and verify the audit log.',
   } satisfies Record<Scope, string>,

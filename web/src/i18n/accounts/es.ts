@@ -57,11 +57,13 @@ export const es: AccountMessages = {
   scopes: 'Ámbitos',
   scopeNames: {
     'registry:write': 'Editar el registro',
+    'decisions:write': 'Participar en las decisiones',
     'accounts:admin': 'Administrar cuentas',
     'audit:read': 'Consultar el registro de auditoría',
   },
   scopeHints: {
     'registry:write': 'Crear y modificar relaciones, fuentes y afirmaciones.',
+    'decisions:write': 'Abrir propuestas, fijar posiciones, presentar solicitudes y notificaciones.',
     'accounts:admin': 'Crear cuentas y cambiar roles y delegaciones.',
     'audit:read': 'Buscar en el registro de auditoría y verificarlo.',
   },

@@ -57,11 +57,13 @@ export const fr: AccountMessages = {
   scopes: 'Portées',
   scopeNames: {
     'registry:write': 'Modifier le registre',
+    'decisions:write': 'Prendre part aux décisions',
     'accounts:admin': 'Administrer les comptes',
     'audit:read': 'Consulter le journal d’audit',
   },
   scopeHints: {
     'registry:write': 'Créer et modifier des relations, des sources et des affirmations.',
+    'decisions:write': 'Ouvrir des propositions, prendre position, déposer des demandes et des notifications.',
     'accounts:admin': 'Créer des comptes et changer rôles et délégations.',
     'audit:read': 'Chercher dans le journal d’audit et le vérifier.',
   },

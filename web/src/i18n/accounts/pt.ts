@@ -57,11 +57,13 @@ export const pt: AccountMessages = {
   scopes: 'Âmbitos',
   scopeNames: {
     'registry:write': 'Editar o registro',
+    'decisions:write': 'Participar nas decisões',
     'accounts:admin': 'Administrar contas',
     'audit:read': 'Consultar o registro de auditoria',
   },
   scopeHints: {
     'registry:write': 'Criar e alterar relações, fontes e afirmações.',
+    'decisions:write': 'Abrir propostas, tomar posições, apresentar pedidos e notificações.',
     'accounts:admin': 'Criar contas e alterar funções e delegações.',
     'audit:read': 'Pesquisar e verificar o registro de auditoria.',
   },
