@@ -13,8 +13,11 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export function createPool(url: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max });
-  // An idle client losing its connection (the database restarting) must not crash the process.
+  // A client losing its connection (the database stopping or restarting) must not crash the
+  // process: an idle one reports to the pool; one checked out between two queries of a
+  // transaction (a job worker's, say) reports to itself, and its next query fails instead.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 

@@ -29,9 +29,8 @@ function reorderKeys(value: JsonValue, seed: number): JsonValue {
   // A deterministic shuffle: sort by a hash of key and seed.
   const score = (key: string) => [...key].reduce((h, c) => (h * 31 + c.codePointAt(0)! + seed) | 0, seed);
   const shuffled = [...keys].sort((a, b) => score(a) - score(b));
-  const result: Record<string, JsonValue> = {};
-  for (const key of shuffled) result[key] = reorderKeys(value[key]!, seed);
-  return result;
+  // fromEntries defines own properties: assigning result["__proto__"] would set the prototype instead.
+  return Object.fromEntries(shuffled.map((key) => [key, reorderKeys(value[key]!, seed)]));
 }
 
 /** -0 and 0 are one JSON number (PostgreSQL's jsonb keeps neither apart): compare them as one. */
