@@ -119,6 +119,8 @@ async function main(): Promise<number> {
       }),
     );
     const databaseUrl = host.database.url;
+    // The embedded cluster's postmaster, whose processes' CPU time the report adds up.
+    const postmasterPid = external ? undefined : await readPostmasterPid(path.join(folder, "data", "db"));
     const machine = await machineInfo(host);
 
     const calibration = await step("Calibrating: opening 200 proposals (consensus, no deadline, never decided) to time opening", () => calibrate(host!));
@@ -129,12 +131,12 @@ async function main(): Promise<number> {
     // time is planned for; after a phase, a third more than that phase took.
     let plan = { msPerProposal: calibration.msPerProposal, factor: 2 };
     if (settings.baseline) {
-      const baseline = await runPhase(host, "one instance (baseline)", instances, plan);
+      const baseline = await runPhase(host, "one instance (baseline)", instances, plan, postmasterPid);
       phases.push(baseline);
       plan = { msPerProposal: Math.max(calibration.msPerProposal, baseline.creation.msPerProposal), factor: 1.33 };
     }
     instances.push(await step("Starting instance B (node bin/concord.mjs start)", () => startInstance("B", databaseUrl, folder)));
-    phases.push(await runPhase(host, "two instances", instances, plan));
+    phases.push(await runPhase(host, "two instances", instances, plan, postmasterPid));
 
     const audit = await step("Verifying the audit chain", () => verifyLog(host!.db));
     const loadAverage1m = { atStart: round(loadAverageAtStart, 2), atEnd: round(os.loadavg()[0]!, 2) };
@@ -176,6 +178,15 @@ async function main(): Promise<number> {
 
 // ---------------------------------------------------------------------------------------------
 // The database and the instances
+
+async function readPostmasterPid(clusterDir: string): Promise<number | undefined> {
+  try {
+    const pid = Number((await fsp.readFile(path.join(clusterDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 type ScratchDatabase = { url: string; drop(): Promise<void> };
 
@@ -365,7 +376,7 @@ async function openProposals(host: Runtime, label: string, deadlines: Date[]): P
 
 type PhaseResult = Awaited<ReturnType<typeof runPhase>>;
 
-async function runPhase(host: Runtime, label: string, instances: Instance[], plan: { msPerProposal: number; factor: number }) {
+async function runPhase(host: Runtime, label: string, instances: Instance[], plan: { msPerProposal: number; factor: number }, postmasterPid: number | undefined) {
   const n = settings.proposals;
   const spreadMs = settings.spreadSeconds * 1000;
   process.stderr.write(`\nPhase: ${label}, ${n.toLocaleString("en")} proposals, deadlines over ${settings.spreadSeconds} s\n`);
@@ -375,14 +386,18 @@ async function runPhase(host: Runtime, label: string, instances: Instance[], pla
   // The first deadline falls once opening is surely done (see the plan), with a margin.
   const firstDeadline = Date.now() + Math.ceil(n * plan.msPerProposal * plan.factor) + MIN_MARGIN_MS + 3_000;
   const deadlines = Array.from({ length: n }, (_, i) => new Date(firstDeadline + Math.floor((spreadMs * (i + 0.5)) / n)));
-  const cpuBefore = instances.map((instance) => instance.cpuSeconds());
   const { ids, creation } = await step(`Opening ${n.toLocaleString("en")} proposals, ${settings.batch} per transaction`, () => openProposals(host, label, deadlines));
   process.stderr.write(`  first deadline in ${creation.marginSeconds} s, last ${round(creation.marginSeconds + settings.spreadSeconds, 1)} s from now\n`);
 
-  const sampler = sampleSessions(host.database.url, firstDeadline);
+  const sampler = sampleSessions(host.database.url, firstDeadline, postmasterPid);
+  // The instances' CPU time is counted from the first deadline (while opening, they only wake and look).
+  const cpuAtFirstDeadline = new Promise<Array<number | undefined>>((resolve) =>
+    setTimeout(() => resolve(instances.map((instance) => instance.cpuSeconds())), Math.max(0, firstDeadline - Date.now())),
+  );
   const waited = await step("Waiting until every proposal is decided", () => waitUntilDecided(host, ids, firstDeadline + spreadMs));
   const sessions = await sampler.stop();
   const cpuAfter = instances.map((instance) => instance.cpuSeconds());
+  const cpuBefore = await cpuAtFirstDeadline;
   const measured = await step("Measuring", () => measure(host, ids));
 
   const byInstance = instances.map((instance, i) => ({
@@ -438,12 +453,13 @@ async function runPhase(host: Runtime, label: string, instances: Instance[], pla
  * `active` without a wait event is PostgreSQL working; a wait event names what it waits for
  * (Lock:tuple/transactionid: a row lock, e.g. the audit chain head; IO:WALSync: a commit's flush).
  */
-function sampleSessions(databaseUrl: string, from: number) {
+function sampleSessions(databaseUrl: string, from: number, postmasterPid: number | undefined) {
   const counts = new Map<string, number>();
   let samples = 0;
   let stopped = false;
   let cpuStart: number[] | undefined;
   let transactionsStart = 0;
+  let postgresStart: Map<number, number> | undefined;
   const transactions = async () =>
     Number((await client.query<{ n: string }>("SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()")).rows[0]!.n);
   const client = new pg.Client({ connectionString: databaseUrl, application_name: "concord-bench-sampler" });
@@ -451,6 +467,7 @@ function sampleSessions(databaseUrl: string, from: number) {
     await client.connect();
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, from - Date.now())));
     cpuStart = cpuTimes();
+    postgresStart = postgresCpu(postmasterPid);
     transactionsStart = await transactions();
     while (!stopped) {
       const { rows } = await client.query<{ what: string; n: number }>(
@@ -472,14 +489,37 @@ function sampleSessions(databaseUrl: string, from: number) {
       const transactionCount = (await transactions()) - transactionsStart;
       await client.end();
       const cpuEnd = cpuTimes();
+      const postgresEnd = postgresCpu(postmasterPid);
+      // Processes that lived through the window count by their difference; ones that started during it, whole.
+      const postgresCpuSeconds =
+        postgresStart && postgresEnd ? round([...postgresEnd].reduce((sum, [pid, seconds]) => sum + seconds - (postgresStart!.get(pid) ?? 0), 0), 1) : undefined;
       const busy = cpuStart && cpuEnd ? cpuBusyShare(cpuStart, cpuEnd) : undefined;
       // Average number of the instances' sessions in each state at any moment.
       const states = [...counts.entries()]
         .map(([what, n]) => ({ what, sessions: round(n / Math.max(1, samples), 2) }))
         .sort((a, b) => b.sessions - a.sessions);
-      return { samples, everyMs: SAMPLE_EVERY_MS, cpuBusy: busy === undefined ? undefined : round(busy, 2), transactions: transactionCount, states };
+      return { samples, everyMs: SAMPLE_EVERY_MS, cpuBusy: busy === undefined ? undefined : round(busy, 2), postgresCpuSeconds, transactions: transactionCount, states };
     },
   };
+}
+
+/** CPU seconds used so far by the postmaster and each of its children, by pid (Linux, embedded database only). */
+function postgresCpu(postmasterPid: number | undefined): Map<number, number> | undefined {
+  if (postmasterPid === undefined) return undefined;
+  const seconds = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const pid = Number(entry);
+      if (pid !== postmasterPid && Number(fields[1]) !== postmasterPid) continue;
+      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return seconds;
 }
 
 /** user, nice, system, idle, iowait, irq, softirq, steal of all CPUs (Linux), or undefined. */
@@ -645,9 +685,10 @@ function formatReport(report: Report): string {
       `    to the audit entry (taken as it joins the chain, just before commit): p50 ${phase.latenessToAuditEntry.p50Ms} ms, p99 ${phase.latenessToAuditEntry.p99Ms} ms, max ${phase.latenessToAuditEntry.maxMs} ms`,
       `    p99 by tenth of the spread (ms): ${phase.latenessP99ByTenth.map((value) => (value === null ? "-" : String(value))).join(" ")}`,
       `    missing outcome notices: ${phase.missingNotices}, decided early: ${phase.decidedEarly}, still open: ${phase.open}`,
+      `    CPU per decision: instances ${cpuMs(sum(phase.byInstance.map((b) => b.cpuSeconds ?? NaN)), phase.decided)} ms, PostgreSQL ${cpuMs(phase.sessions.postgresCpuSeconds ?? NaN, phase.decided)} ms ` +
+        `(${phase.sessions.postgresCpuSeconds ?? "?"} CPU s while deciding); ${round(phase.sessions.transactions / Math.max(1, phase.decided), 2)} database transactions per decision (all sessions)`,
       `    while deciding: CPUs ${phase.sessions.cpuBusy === undefined ? "?" : `${Math.round(phase.sessions.cpuBusy * 100)}%`} busy; ` +
-        `${round(phase.sessions.transactions / Math.max(1, phase.decided), 1)} database transactions per decision (all sessions, this bench's polling included); ` +
-        `the instances' sessions, on average ` +
+        `the instances' database sessions, on average ` +
         `(${n(phase.sessions.samples)} samples): ${phase.sessions.states.filter((state) => state.sessions >= 0.01).map((state) => `${state.what} ${state.sessions}`).join(", ")}`,
     ]),
     ...(report.ratio
@@ -694,6 +735,8 @@ function percentile(values: number[], p: number): number {
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+const cpuMs = (cpuSeconds: number, decisions: number) => (Number.isFinite(cpuSeconds) && decisions > 0 ? round((cpuSeconds * 1000) / decisions, 2) : "?");
 
 
 main().then(
