@@ -42,16 +42,25 @@ export type ConcordEvent = {
 type Executor = Pick<Database, "execute">;
 
 export async function publishEvent(tx: Executor, event: Omit<ConcordEvent, "at">): Promise<void> {
-  const full: ConcordEvent = { ...event, at: new Date().toISOString() };
-  const text = JSON.stringify(full);
-  await tx.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${text})`);
+  await publishEvents(tx, [event]);
+}
+
+/** Several events in two statements, whatever their number (a batch of decisions). */
+export async function publishEvents(tx: Executor, events: ReadonlyArray<Omit<ConcordEvent, "at">>): Promise<void> {
+  if (events.length === 0) return;
+  const at = new Date().toISOString();
+  const texts = events.map((event) => JSON.stringify({ ...event, at } satisfies ConcordEvent));
+  await tx.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, text) FROM unnest(${sql.param(texts)}::text[]) WITH ORDINALITY AS e(text, n) ORDER BY n`);
   // One delivery per subscribed webhook of the organisation, each a job of its own.
   await tx.execute(sql`
-    WITH deliveries AS (
+    WITH events AS (
+      SELECT text::jsonb AS event, n FROM unnest(${sql.param(texts)}::text[]) WITH ORDINALITY AS e(text, n)),
+    deliveries AS (
       INSERT INTO webhook_deliveries (webhook_id, event)
-      SELECT id, ${text}::jsonb FROM webhooks
-      WHERE organization_code = ${full.organization} AND disabled_at IS NULL
-        AND ('*' = ANY (events) OR ${full.type} = ANY (events))
+      SELECT w.id, e.event FROM events e JOIN webhooks w
+        ON w.organization_code = e.event->>'organization' AND w.disabled_at IS NULL
+       AND ('*' = ANY (w.events) OR e.event->>'type' = ANY (w.events))
+      ORDER BY e.n, w.id
       RETURNING id)
     INSERT INTO jobs (kind, payload, run_at)
     SELECT 'webhook.deliver', jsonb_build_object('deliveryId', id), clock_timestamp() FROM deliveries`);

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../../../test/support/dat
 import { truncateAndRehash, withoutAuditTriggers } from "../../../test/support/audit-tamper.ts";
 import {
   appendAudit,
+  appendAuditEntries,
   AuditHeadError,
   publishedHeads,
   publishHead,
@@ -135,6 +136,41 @@ describe("appendAudit", () => {
       { numRuns: 40 },
     );
     expect(await verifyLog(test.db, { batchSize: 7 })).toMatchObject({ ok: true });
+  });
+
+  it("appends several entries at once, chained in order, interleaved with single appends from other transactions", async () => {
+    const start = await lastId(test);
+    const pool = createPool(test.url, 6);
+    const db = createDatabase(pool);
+    try {
+      await Promise.all(
+        Array.from({ length: 6 }, (_, n) =>
+          db.transaction(async (tx) => {
+            if (n % 2 === 0) await appendAuditEntries(tx, Array.from({ length: 5 }, (_, k) => buildRecord({ objectId: n, details: { n, k } })));
+            else await appendAudit(tx, buildRecord({ objectId: n, details: { n, k: 0 } }));
+          }),
+        ),
+      );
+    } finally {
+      await pool.end();
+    }
+    const entries = await readEntries(test.db, { afterId: start });
+    expect(entries.map((entry) => entry.id)).toEqual(Array.from({ length: 18 }, (_, k) => start + 1 + k));
+    // A transaction's entries are contiguous and in the order given.
+    for (const n of [0, 2, 4]) {
+      const own = entries.filter((entry) => entry.objectId === String(n));
+      expect(own.map((entry) => (entry.details as { k: number }).k)).toEqual([0, 1, 2, 3, 4]);
+      expect(own[4]!.id - own[0]!.id).toBe(4);
+    }
+    expect(await verifyLog(test.db)).toMatchObject({ ok: true, count: start + 18 });
+  });
+
+  it("refuses a set with one entry that cannot be hashed, and appends none of it", async () => {
+    const start = await lastId(test);
+    await expect(test.db.transaction((tx) => appendAuditEntries(tx, [buildRecord(), buildRecord({ details: { ratio: Infinity } })]))).rejects.toThrow(
+      /\$\.details\.ratio: Infinity is not a JSON number/,
+    );
+    expect(await lastId(test)).toBe(start);
   });
 
   it("refuses what cannot be hashed, and appends nothing", async () => {

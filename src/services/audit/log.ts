@@ -66,7 +66,17 @@ const isoUtc = (time: SQL) => sql`to_char(${time} AT TIME ZONE 'UTC', 'YYYY-MM-D
  * Throws CanonicalJsonError, before taking the lock, if before/after/details are not JSON.
  */
 export async function appendAudit(tx: Transaction, record: AuditRecord): Promise<AuditEntry> {
-  const fields = {
+  return (await appendAuditEntries(tx, [record]))[0]!;
+}
+
+/**
+ * Appends several entries at once, in order, as appendAudit would one by one: one wait for the
+ * chain head and one INSERT, so a transaction recording many changes (a batch of deadlines)
+ * holds the head only for the moment it takes to write them.
+ */
+export async function appendAuditEntries(tx: Transaction, records: readonly AuditRecord[]): Promise<AuditEntry[]> {
+  if (records.length === 0) return [];
+  const fields = records.map((record) => ({
     actor: record.actor,
     onBehalfOf: record.onBehalfOf ?? null,
     action: record.action,
@@ -75,8 +85,8 @@ export async function appendAudit(tx: Transaction, record: AuditRecord): Promise
     before: (toAuditJson(record.before) ?? null) as JsonValue,
     after: (toAuditJson(record.after) ?? null) as JsonValue,
     details: (toAuditJson(record.details) ?? null) as JsonValue,
-  };
-  canonicalJson(fields); // refuse what cannot be hashed before making everyone else wait
+  }));
+  for (const entry of fields) canonicalJson(entry); // refuse what cannot be hashed before making everyone else wait
 
   const head = (
     await tx.execute(sql`
@@ -85,14 +95,23 @@ export async function appendAudit(tx: Transaction, record: AuditRecord): Promise
       FROM audit_chain_head FOR UPDATE`)
   ).rows[0] as { lastId: string; lastHash: string; at: string };
 
-  const content: AuditContent = { id: Number(head.lastId) + 1, at: head.at, ...fields };
-  const entry: AuditEntry = { ...content, previousHash: head.lastHash, hash: entryHash(head.lastHash, content) };
-  // The trigger audit_log_extends_chain checks the id and previous hash again and moves the head.
+  const entries: AuditEntry[] = [];
+  let previousHash = head.lastHash;
+  for (const [index, entryFields] of fields.entries()) {
+    const content: AuditContent = { id: Number(head.lastId) + 1 + index, at: head.at, ...entryFields };
+    const entry: AuditEntry = { ...content, previousHash, hash: entryHash(previousHash, content) };
+    entries.push(entry);
+    previousHash = entry.hash;
+  }
+  // The trigger audit_log_extends_chain checks each row's id and previous hash again, in order, and moves the head.
+  const rows = entries.map(
+    (entry) => sql`(${entry.id}, ${entry.at}::timestamptz, ${entry.actor}, ${entry.onBehalfOf}, ${entry.action}, ${entry.objectType},
+            ${entry.objectId}, ${jsonb(entry.before)}, ${jsonb(entry.after)}, ${jsonb(entry.details)}, ${entry.previousHash}, ${entry.hash})`,
+  );
   await tx.execute(sql`
     INSERT INTO audit_log (id, at, actor, on_behalf_of, action, object_type, object_id, before, after, details, previous_hash, hash)
-    VALUES (${entry.id}, ${entry.at}::timestamptz, ${entry.actor}, ${entry.onBehalfOf}, ${entry.action}, ${entry.objectType},
-            ${entry.objectId}, ${jsonb(entry.before)}, ${jsonb(entry.after)}, ${jsonb(entry.details)}, ${entry.previousHash}, ${entry.hash})`);
-  return entry;
+    VALUES ${sql.join(rows, sql`, `)}`);
+  return entries;
 }
 
 // JSON null is stored as SQL NULL, and SQL NULL read back as null: one value, one form.
