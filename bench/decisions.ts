@@ -381,7 +381,7 @@ async function runPhase(host: Runtime, label: string, instances: Instance[], pla
   const spreadMs = settings.spreadSeconds * 1000;
   process.stderr.write(`\nPhase: ${label}, ${n.toLocaleString("en")} proposals, deadlines over ${settings.spreadSeconds} s\n`);
   // Each phase starts from a vacuumed database, so the second does not pay for the first's dead rows.
-  await step("VACUUM ANALYZE", () => host.pool.query("VACUUM ANALYZE jobs, proposals, proposal_rounds, proposal_members, delegation_notices, audit_log, audit_chain_head"));
+  await step("VACUUM ANALYZE", () => host.pool.query("VACUUM ANALYZE jobs, proposals, proposal_rounds, proposal_members, notices, audit_log, audit_chain_head"));
 
   // The first deadline falls once opening is surely done (see the plan), with a margin.
   const firstDeadline = Date.now() + Math.ceil(n * plan.msPerProposal * plan.factor) + MIN_MARGIN_MS + 3_000;
@@ -394,6 +394,8 @@ async function runPhase(host: Runtime, label: string, instances: Instance[], pla
   const cpuAtFirstDeadline = new Promise<Array<number | undefined>>((resolve) =>
     setTimeout(() => resolve(instances.map((instance) => instance.cpuSeconds())), Math.max(0, firstDeadline - Date.now())),
   );
+  // The plans PostgreSQL has for the worker's two hottest statements as the deadlines start (statistics as autovacuum left them).
+  const plans = await planSummaries(host, ids[Math.floor(ids.length / 2)]!);
   const waited = await step("Waiting until every proposal is decided", () => waitUntilDecided(host, ids, firstDeadline + spreadMs));
   const sessions = await sampler.stop();
   const cpuAfter = instances.map((instance) => instance.cpuSeconds());
@@ -438,6 +440,7 @@ async function runPhase(host: Runtime, label: string, instances: Instance[], pla
     failedJobRows: measured.failedJobRows,
     memberCount: measured.memberCount,
     sessions,
+    plans,
     verdict: {
       p99: (measured.lateness.p99Ms <= TARGET_P99_MS && waited.open === 0 ? "PASS" : "MISS") as Verdict,
       once: (measured.decidedTwice === 0 && measured.duplicateNotices === 0 ? "PASS" : "MISS") as Verdict,
@@ -455,14 +458,16 @@ async function runPhase(host: Runtime, label: string, instances: Instance[], pla
  */
 function sampleSessions(databaseUrl: string, from: number, postmasterPid: number | undefined) {
   const counts = new Map<string, number>();
+  /** The statements sessions were running, not waiting in (their first 50 characters), summed over samples. */
+  const statements = new Map<string, number>();
   let samples = 0;
   let stopped = false;
   let cpuStart: number[] | undefined;
   let transactionsStart = 0;
-  let postgresStart: Map<number, number> | undefined;
+  let postgresStart: Map<number, { seconds: number; kind: string }> | undefined;
   const transactions = async () =>
     Number((await client.query<{ n: string }>("SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()")).rows[0]!.n);
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: "concord-bench-sampler" });
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "concord-sampler" });
   const running = (async () => {
     await client.connect();
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, from - Date.now())));
@@ -470,13 +475,17 @@ function sampleSessions(databaseUrl: string, from: number, postmasterPid: number
     postgresStart = postgresCpu(postmasterPid);
     transactionsStart = await transactions();
     while (!stopped) {
-      const { rows } = await client.query<{ what: string; n: number }>(
-        `SELECT CASE WHEN state = 'active' THEN 'active: ' || coalesce(wait_event_type || ':' || wait_event, 'running') ELSE state END AS what, count(*)::int AS n
-         FROM pg_stat_activity WHERE application_name LIKE $1 AND backend_type = 'client backend' GROUP BY 1`,
+      const { rows } = await client.query<{ what: string; query: string | null; n: number }>(
+        `SELECT CASE WHEN state = 'active' THEN 'active: ' || coalesce(wait_event_type || ':' || wait_event, 'running') ELSE state END AS what,
+                CASE WHEN state = 'active' AND wait_event IS NULL THEN left(regexp_replace(query, '\\s+', ' ', 'g'), 50) END AS query, count(*)::int AS n
+         FROM pg_stat_activity WHERE application_name LIKE $1 AND backend_type = 'client backend' GROUP BY 1, 2`,
         [`${APP_PREFIX}%`],
       );
       samples++;
-      for (const row of rows) counts.set(row.what, (counts.get(row.what) ?? 0) + row.n);
+      for (const row of rows) {
+        counts.set(row.what, (counts.get(row.what) ?? 0) + row.n);
+        if (row.query !== null) statements.set(row.query, (statements.get(row.query) ?? 0) + row.n);
+      }
       await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
     }
   })();
@@ -491,22 +500,32 @@ function sampleSessions(databaseUrl: string, from: number, postmasterPid: number
       const cpuEnd = cpuTimes();
       const postgresEnd = postgresCpu(postmasterPid);
       // Processes that lived through the window count by their difference; ones that started during it, whole.
-      const postgresCpuSeconds =
-        postgresStart && postgresEnd ? round([...postgresEnd].reduce((sum, [pid, seconds]) => sum + seconds - (postgresStart!.get(pid) ?? 0), 0), 1) : undefined;
+      const postgresByKind = new Map<string, number>();
+      for (const [pid, { seconds, kind }] of postgresEnd ?? []) {
+        postgresByKind.set(kind, (postgresByKind.get(kind) ?? 0) + seconds - (postgresStart?.get(pid)?.seconds ?? 0));
+      }
+      const postgresCpuSeconds = postgresStart && postgresEnd ? round(sum([...postgresByKind.values()]), 1) : undefined;
+      const postgresCpuByKind = Object.fromEntries(
+        [...postgresByKind].filter(([, seconds]) => seconds >= 0.05).sort((a, b) => b[1] - a[1]).map(([kind, seconds]) => [kind, round(seconds, 1)]),
+      );
+      const active = [...statements.entries()]
+        .map(([query, n]) => ({ query, sessions: round(n / Math.max(1, samples), 2) }))
+        .sort((a, b) => b.sessions - a.sessions)
+        .slice(0, 6);
       const busy = cpuStart && cpuEnd ? cpuBusyShare(cpuStart, cpuEnd) : undefined;
       // Average number of the instances' sessions in each state at any moment.
       const states = [...counts.entries()]
         .map(([what, n]) => ({ what, sessions: round(n / Math.max(1, samples), 2) }))
         .sort((a, b) => b.sessions - a.sessions);
-      return { samples, everyMs: SAMPLE_EVERY_MS, cpuBusy: busy === undefined ? undefined : round(busy, 2), postgresCpuSeconds, transactions: transactionCount, states };
+      return { samples, everyMs: SAMPLE_EVERY_MS, cpuBusy: busy === undefined ? undefined : round(busy, 2), postgresCpuSeconds, postgresCpuByKind, transactions: transactionCount, states, active };
     },
   };
 }
 
 /** CPU seconds used so far by the postmaster and each of its children, by pid (Linux, embedded database only). */
-function postgresCpu(postmasterPid: number | undefined): Map<number, number> | undefined {
+function postgresCpu(postmasterPid: number | undefined): Map<number, { seconds: number; kind: string }> | undefined {
   if (postmasterPid === undefined) return undefined;
-  const seconds = new Map<number, number>();
+  const seconds = new Map<number, { seconds: number; kind: string }>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -514,7 +533,11 @@ function postgresCpu(postmasterPid: number | undefined): Map<number, number> | u
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const pid = Number(entry);
       if (pid !== postmasterPid && Number(fields[1]) !== postmasterPid) continue;
-      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+      // The process title says what it is: "postgres: autovacuum worker …", "postgres: concord concord 127.0.0.1(…) …".
+      const title = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ");
+      const kind =
+        pid === postmasterPid ? "postmaster" : /\(\d+\)/.test(title) ? "sessions" : (/^postgres: ([a-z]+(?: [a-z]+)?(?: (?:worker|writer|launcher))?)/.exec(title)?.[1] ?? "other");
+      seconds.set(pid, { seconds: (Number(fields[11]) + Number(fields[12])) / 100, kind });
     } catch {
       // gone meanwhile
     }
@@ -538,12 +561,42 @@ function cpuBusyShare(start: number[], end: number[]): number {
   return total === 0 ? 0 : (total - idle) / total;
 }
 
+/** The plan of the job claim and of cancelling a proposal's jobs, in one line each (node types and indexes). */
+async function planSummaries(host: Runtime, proposalId: number) {
+  const explain = async (statement: string) => {
+    const { rows } = await host.pool.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${statement}`);
+    const nodes: string[] = [];
+    const walk = (node: PlanNode) => {
+      nodes.push(node["Index Name"] ? `${node["Node Type"]} using ${node["Index Name"]}` : `${node["Node Type"]}${node["Relation Name"] ? ` on ${node["Relation Name"]}` : ""}`);
+      node.Plans?.forEach(walk);
+    };
+    walk(rows[0]!["QUERY PLAN"][0]!.Plan);
+    return nodes.join(" > ");
+  };
+  const { rows } = await host.pool.query<{ rows: number; analyzed: string | null }>(
+    `SELECT reltuples::int AS rows, greatest(last_analyze, last_autoanalyze)::text AS analyzed FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.relname = 'jobs'`,
+  );
+  return {
+    jobsStatistics: rows[0],
+    claim: await explain(
+      `SELECT id FROM jobs WHERE failed_at IS NULL AND run_at <= (SELECT clock_timestamp()) AND kind = 'proposal.deadline' ORDER BY run_at LIMIT 49 FOR UPDATE SKIP LOCKED`,
+    ),
+    cancel: await explain(`DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE subject = ANY (ARRAY['proposal:${proposalId}']) FOR UPDATE SKIP LOCKED)`),
+  };
+}
+
+type PlanNode = { "Node Type": string; "Index Name"?: string; "Relation Name"?: string; Plans?: PlanNode[] };
+
 async function waitUntilDecided(host: Runtime, ids: number[], lastDeadline: number) {
   let open = ids.length;
   let lastChange = Date.now();
   let reported = 0;
   for (;;) {
-    const { rows } = await host.pool.query<{ open: number }>(`SELECT count(*)::int AS open FROM proposals WHERE id = ANY ($1::bigint[]) AND status = 'open'`, [ids]);
+    // By range, not by list: asked four times a second, a 10,000-id list costs PostgreSQL more than the answer is worth.
+    const { rows } = await host.pool.query<{ open: number }>(`SELECT count(*)::int AS open FROM proposals WHERE id BETWEEN $1 AND $2 AND status = 'open'`, [
+      Math.min(...ids),
+      Math.max(...ids),
+    ]);
     const now = Date.now();
     if (rows[0]!.open !== open) lastChange = now;
     open = rows[0]!.open;
@@ -580,7 +633,8 @@ async function measure(host: Runtime, ids: number[]) {
     `WITH counts AS (
        SELECT m.proposal_id, m.state_code, count(n.id) AS n
        FROM proposal_members m
-       LEFT JOIN delegation_notices n ON n.proposal_id = m.proposal_id AND n.state_code = m.state_code AND n.kind = 'outcome'
+       LEFT JOIN (SELECT id, proposal_id, unnest(recipients) AS state_code FROM notices WHERE kind = 'outcome') n
+          ON n.proposal_id = m.proposal_id AND n.state_code = m.state_code
        WHERE m.proposal_id = ANY ($1::bigint[])
        GROUP BY m.proposal_id, m.state_code)
      SELECT count(*) FILTER (WHERE n > 1)::int AS duplicates,
@@ -686,10 +740,14 @@ function formatReport(report: Report): string {
       `    p99 by tenth of the spread (ms): ${phase.latenessP99ByTenth.map((value) => (value === null ? "-" : String(value))).join(" ")}`,
       `    missing outcome notices: ${phase.missingNotices}, decided early: ${phase.decidedEarly}, still open: ${phase.open}`,
       `    CPU per decision: instances ${cpuMs(sum(phase.byInstance.map((b) => b.cpuSeconds ?? NaN)), phase.decided)} ms, PostgreSQL ${cpuMs(phase.sessions.postgresCpuSeconds ?? NaN, phase.decided)} ms ` +
-        `(${phase.sessions.postgresCpuSeconds ?? "?"} CPU s while deciding); ${round(phase.sessions.transactions / Math.max(1, phase.decided), 2)} database transactions per decision (all sessions)`,
+        `(${phase.sessions.postgresCpuSeconds ?? "?"} CPU s while deciding: ${Object.entries(phase.sessions.postgresCpuByKind).map(([kind, seconds]) => `${kind} ${seconds}`).join(", ")}); ` +
+        `${round(phase.sessions.transactions / Math.max(1, phase.decided), 2)} database transactions per decision (all sessions)`,
       `    while deciding: CPUs ${phase.sessions.cpuBusy === undefined ? "?" : `${Math.round(phase.sessions.cpuBusy * 100)}%`} busy; ` +
         `the instances' database sessions, on average ` +
         `(${n(phase.sessions.samples)} samples): ${phase.sessions.states.filter((state) => state.sessions >= 0.01).map((state) => `${state.what} ${state.sessions}`).join(", ")}`,
+      `    plans as the deadlines started (jobs statistics: ${phase.plans.jobsStatistics?.rows ?? "?"} rows, analyzed ${phase.plans.jobsStatistics?.analyzed ?? "never"}): ` +
+        `claim ${phase.plans.claim}; cancel ${phase.plans.cancel}`,
+      `    statements being run (active, not waiting), sessions on average: ${phase.sessions.active.map((statement) => `${statement.sessions} "${statement.query}"`).join("; ")}`,
     ]),
     ...(report.ratio
       ? ["", `ratio two instances / one instance: p50 ${report.ratio.p50}, p99 ${report.ratio.p99}, max ${report.ratio.max}`]

@@ -95,13 +95,14 @@ export function presentProposal(detail: ProposalDetail, lang: Language): z.infer
     outcome: presentOutcome(proposal),
     effect: proposal.effect,
     attachments: detail.attachments.map((attachment) => ({ id: attachment.id, name: attachment.name, mediaType: attachment.mediaType, size: attachment.size, addedAt: iso(attachment.addedAt)! })),
-    noticesIssued: detail.notices.length,
+    noticesIssued: detail.notices.reduce((sum, notice) => sum + notice.recipients.length, 0),
     now: detail.now.toISOString(),
     abilities: detail.abilities,
   };
 }
 
-export function presentDelegationNotice(notice: NoticeRow): z.infer<typeof DelegationNotice> {
+/** A notice as its recipient `state` reads it. */
+export function presentDelegationNotice(notice: NoticeRow & { state: string }): z.infer<typeof DelegationNotice> {
   return { id: notice.id, proposalId: notice.proposalId, state: notice.state, kind: notice.kind, message: notice.message, issuedAt: iso(notice.issuedAt)! };
 }
 

@@ -45,7 +45,7 @@ const BUSINESS_TABLES = [
   "proposal_rounds",
   "proposal_attachments",
   "positions",
-  "delegation_notices",
+  "notices",
   "status_notices",
   "webhooks",
   "webhook_deliveries",

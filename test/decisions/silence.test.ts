@@ -183,7 +183,7 @@ describe("the silence procedure", () => {
     expect(await remindersOf("CAN")).toEqual([]);
     // Every member but Canada was reminded: 31 of 32.
     const { count } = (
-      await concord.database.db.execute(sql`SELECT count(*)::int AS count FROM delegation_notices WHERE proposal_id = ${opened.id} AND kind = 'reminder'`)
+      await concord.database.db.execute(sql`SELECT sum(cardinality(recipients))::int AS count FROM notices WHERE proposal_id = ${opened.id} AND kind = 'reminder'`)
     ).rows[0] as { count: number };
     expect(count).toBe(31);
 

@@ -157,7 +157,8 @@ describe("silence procedures decided by two instances on one database", () => {
       await db.execute(sql`
         SELECT m.proposal_id::int AS id, m.state_code AS state, count(n.id)::int AS n
         FROM proposal_members m
-        LEFT JOIN delegation_notices n ON n.proposal_id = m.proposal_id AND n.state_code = m.state_code AND n.kind = 'outcome'
+        LEFT JOIN (SELECT id, proposal_id, unnest(recipients) AS state_code FROM notices WHERE kind = 'outcome') n
+          ON n.proposal_id = m.proposal_id AND n.state_code = m.state_code
         WHERE m.proposal_id = ANY (${sql.param(ids)}::bigint[])
         GROUP BY m.proposal_id, m.state_code`)
     ).rows as Array<{ id: number; state: string; n: number }>;
@@ -165,8 +166,8 @@ describe("silence procedures decided by two instances on one database", () => {
     expect(notices.filter((row) => row.n !== 1)).toEqual([]);
     const strays = (
       await db.execute(sql`
-        SELECT count(*)::int AS n FROM delegation_notices n
-        WHERE n.proposal_id = ANY (${sql.param(ids)}::bigint[]) AND n.kind = 'outcome'
+        SELECT count(*)::int AS n FROM (SELECT proposal_id, unnest(recipients) AS state_code FROM notices WHERE kind = 'outcome') n
+        WHERE n.proposal_id = ANY (${sql.param(ids)}::bigint[])
           AND NOT EXISTS (SELECT 1 FROM proposal_members m WHERE m.proposal_id = n.proposal_id AND m.state_code = n.state_code)`)
     ).rows[0] as { n: number };
     expect(strays.n).toBe(0);

@@ -72,7 +72,8 @@ export type PositionRow = {
 export type NoticeRow = {
   id: number;
   proposalId: number;
-  state: string;
+  /** The delegations (states) it went to. */
+  recipients: string[];
   kind: "outcome" | "reminder";
   message: Record<string, unknown>;
   issuedAt: Date;
@@ -169,9 +170,46 @@ export async function findProposal(db: Executor, id: number, options: { lock?: b
   return (await db.execute(sql`SELECT ${proposalColumns} FROM proposals p WHERE p.id = ${id} ${lock}`)).rows[0] as ProposalRow | undefined;
 }
 
+/** Several proposals, in id order (the order their locks are taken in, everywhere, so two batches never deadlock). */
+export async function findProposals(db: Executor, ids: readonly number[], options: { lock?: boolean } = {}): Promise<ProposalRow[]> {
+  const lock = options.lock ? sql`FOR UPDATE` : sql``;
+  return (await db.execute(sql`SELECT ${proposalColumns} FROM proposals p WHERE p.id = ANY (${sql.param([...ids])}::bigint[]) ORDER BY p.id ${lock}`)).rows as ProposalRow[];
+}
+
 export async function proposalMembers(db: Executor, id: number): Promise<string[]> {
-  const rows = (await db.execute(sql`SELECT state_code AS code FROM proposal_members WHERE proposal_id = ${id} ORDER BY state_code`)).rows as Array<{ code: string }>;
-  return rows.map((row) => row.code);
+  return (await membersOf(db, [id])).get(id) ?? [];
+}
+
+/** The member states of each proposal, in code order. */
+export async function membersOf(db: Executor, ids: readonly number[]): Promise<Map<number, string[]>> {
+  const rows = (
+    await db.execute(sql`
+      SELECT proposal_id::int AS "proposalId", array_agg(state_code ORDER BY state_code) AS codes
+      FROM proposal_members WHERE proposal_id = ANY (${sql.param([...ids])}::bigint[]) GROUP BY proposal_id`)
+  ).rows as Array<{ proposalId: number; codes: string[] }>;
+  return new Map(rows.map((row) => [row.proposalId, row.codes]));
+}
+
+/** Each proposal's latest round, with the positions taken in it (in the order they were taken). */
+export async function currentRounds(db: Executor, ids: readonly number[]): Promise<Map<number, { round: RoundRow; positions: PositionRow[] }>> {
+  const rows = (
+    await db.execute(sql`
+      SELECT r.proposal_id::int AS "proposalId", r.number, r.text, r.opened_at AS "openedAt", r.deadline, r.extensions,
+             coalesce((SELECT jsonb_agg(jsonb_build_object('id', c.id, 'proposalId', c.proposal_id, 'round', c.round, 'state', c.state_code,
+                                                           'position', c.position, 'statement', c.statement, 'castBy', c.cast_by, 'castAt', c.cast_at) ORDER BY c.id)
+                       FROM positions c WHERE c.proposal_id = r.proposal_id AND c.round = r.number), '[]') AS positions
+      FROM (SELECT DISTINCT ON (proposal_id) * FROM proposal_rounds
+            WHERE proposal_id = ANY (${sql.param([...ids])}::bigint[]) ORDER BY proposal_id, number DESC) r`)
+  ).rows as Array<RoundRow & { positions: Array<PositionRow & { castAt: string }> }>;
+  return new Map(
+    rows.map(({ positions, ...round }) => [
+      round.proposalId,
+      {
+        round: { ...round, deadline: round.deadline === null ? null : new Date(round.deadline) },
+        positions: positions.map((cast) => ({ ...cast, id: Number(cast.id), proposalId: Number(cast.proposalId), castAt: new Date(cast.castAt) })),
+      },
+    ]),
+  );
 }
 
 export async function proposalRounds(db: Executor, id: number): Promise<RoundRow[]> {
@@ -211,16 +249,22 @@ export async function extendRoundDeadline(tx: Executor, proposalId: number, roun
     WHERE proposal_id = ${proposalId} AND number = ${round}`);
 }
 
-export async function recordOutcome(
-  tx: Executor,
-  id: number,
-  outcome: { status: Exclude<ProposalStatus, "open">; rule: string; explanation: string; decidedBy: string },
-): Promise<void> {
-  await tx.execute(sql`
-    UPDATE proposals SET status = ${outcome.status}, outcome_rule = ${outcome.rule}, outcome_explanation = ${outcome.explanation},
-           decided_by = ${outcome.decidedBy}, decided_at = clock_timestamp(),
-           decided_on = (clock_timestamp() AT TIME ZONE 'UTC')::date, decided_on_precision = 'day'
-    WHERE id = ${id} AND status = 'open'`);
+export type OutcomeToRecord = { id: number; status: Exclude<ProposalStatus, "open">; rule: string; explanation: string; decidedBy: string };
+
+/** Closes each still-open proposal with its outcome, in one statement; returns the proposals as they are now. */
+export async function recordOutcomes(tx: Executor, outcomes: readonly OutcomeToRecord[]): Promise<ProposalRow[]> {
+  if (outcomes.length === 0) return [];
+  const column = <K extends keyof OutcomeToRecord>(key: K) => sql.param(outcomes.map((outcome) => outcome[key]));
+  return (
+    await tx.execute(sql`
+      UPDATE proposals p SET status = o.status::proposal_status, outcome_rule = o.rule, outcome_explanation = o.explanation,
+             decided_by = o.decided_by, decided_at = clock_timestamp(),
+             decided_on = (clock_timestamp() AT TIME ZONE 'UTC')::date, decided_on_precision = 'day'
+      FROM unnest(${column("id")}::bigint[], ${column("status")}::text[], ${column("rule")}::text[],
+                  ${column("explanation")}::text[], ${column("decidedBy")}::text[]) AS o(id, status, rule, explanation, decided_by)
+      WHERE p.id = o.id AND p.status = 'open'
+      RETURNING ${proposalColumns}`)
+  ).rows as ProposalRow[];
 }
 
 export async function updateOutcomeExplanation(tx: Executor, id: number, explanation: string): Promise<void> {
@@ -231,21 +275,29 @@ export async function recordEffect(tx: Executor, id: number, effect: { relationI
   await tx.execute(sql`UPDATE proposals SET effect_relation_id = ${effect.relationId}, decision_source_id = ${effect.sourceId} WHERE id = ${id}`);
 }
 
-export async function insertNotices(tx: Executor, proposalId: number, states: string[], kind: "outcome" | "reminder", message: Record<string, unknown>): Promise<void> {
-  if (states.length === 0) return;
+export type NoticeToIssue = { proposalId: number; kind: "outcome" | "reminder"; recipients: string[]; message: Record<string, unknown> };
+
+/** Issues notices, one row each, however many delegations each goes to. */
+export async function insertNotices(tx: Executor, notices: readonly NoticeToIssue[]): Promise<void> {
+  const issued = notices.filter((notice) => notice.recipients.length > 0);
+  if (issued.length === 0) return;
   await tx.execute(sql`
-    INSERT INTO delegation_notices (proposal_id, state_code, kind, message)
-    SELECT ${proposalId}, code, ${kind}, ${JSON.stringify(message)}::jsonb FROM unnest(${sql.param(states)}::text[]) AS code`);
+    INSERT INTO notices (proposal_id, kind, recipients, message)
+    SELECT proposal_id, kind, ARRAY(SELECT jsonb_array_elements_text(recipients)), message
+    FROM unnest(${sql.param(issued.map((notice) => notice.proposalId))}::bigint[], ${sql.param(issued.map((notice) => notice.kind))}::text[],
+                ${sql.param(issued.map((notice) => JSON.stringify(notice.recipients)))}::jsonb[], ${sql.param(issued.map((notice) => JSON.stringify(notice.message)))}::jsonb[])
+           WITH ORDINALITY AS n(proposal_id, kind, recipients, message, position)
+    ORDER BY position`);
 }
 
 export async function noticesFor(db: Executor, options: { state?: string; proposalId?: number; kind?: "outcome" | "reminder"; limit?: number }): Promise<NoticeRow[]> {
-  const state = options.state === undefined ? sql`` : sql`AND state_code = ${options.state}`;
+  const state = options.state === undefined ? sql`` : sql`AND recipients @> ARRAY[${options.state}::text]`;
   const kind = options.kind === undefined ? sql`` : sql`AND kind = ${options.kind}`;
   const proposal = options.proposalId === undefined ? sql`` : sql`AND proposal_id = ${options.proposalId}`;
   return (
     await db.execute(sql`
-      SELECT id::int AS id, proposal_id::int AS "proposalId", state_code AS state, kind, message, issued_at AS "issuedAt"
-      FROM delegation_notices WHERE true ${state} ${proposal} ${kind} ORDER BY id DESC LIMIT ${options.limit ?? 1000}`)
+      SELECT id::int AS id, proposal_id::int AS "proposalId", recipients, kind, message, issued_at AS "issuedAt"
+      FROM notices WHERE true ${state} ${proposal} ${kind} ORDER BY id DESC LIMIT ${options.limit ?? 1000}`)
   ).rows as NoticeRow[];
 }
 

@@ -25,16 +25,19 @@ import {
 import * as repo from "../../db/repositories/decisions.ts";
 import type { BodyRow, Effect, ProposalRow, ProposalPurpose } from "../../db/repositories/decisions.ts";
 import { RegistryRepository } from "../../db/repositories/registry.ts";
-import { appendAudit } from "../audit/log.ts";
+import { appendAudit, appendAuditEntries, type AuditRecord } from "../audit/log.ts";
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from "../errors.ts";
-import { publishEvent } from "../events.ts";
-import { cancelJobs, scheduleJob, type JobHandler } from "../jobs/queue.ts";
+import { publishEvent, publishEvents, type ConcordEvent } from "../events.ts";
+import { cancelJobs, scheduleJob, type JobHandlers } from "../jobs/queue.ts";
 import { auditActor, authorize, decisionPolicy, type Principal } from "../policies.ts";
 import type { RegistryWriter } from "../registry-writes.ts";
 
 const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
 export const SCHEDULER: Principal = { kind: "system", name: "scheduler" };
+
+/** Deadlines decided together in one transaction when that many are due at once. */
+const DEADLINES_PER_TRANSACTION = 50;
 
 export type DecisionsOptions = {
   /** Names this instance in the outcomes it records. */
@@ -139,11 +142,11 @@ export class DecisionsService {
   }
 
   /** The notices (outcomes, reminders) sent to the reader's delegation. */
-  async notices(principal: Principal): Promise<repo.NoticeRow[]> {
+  async notices(principal: Principal): Promise<Array<repo.NoticeRow & { state: string }>> {
     authorize(principal, principal.kind !== "anonymous", "reading notices");
     const state = principal.kind === "account" ? principal.account.delegationState : null;
     if (!state) throw new InvalidRequestError("Notices go to delegations: this account does not belong to one.");
-    return repo.noticesFor(this.db, { state, limit: 100 });
+    return (await repo.noticesFor(this.db, { state, limit: 100 })).map((notice) => ({ ...notice, state }));
   }
 
   // ---------------------------------------------------------------- opening
@@ -281,7 +284,7 @@ export class DecisionsService {
     const recorder = principal.kind === "system" ? { ...auditActor(principal), onBehalfOf: state } : auditActor(principal);
     await appendAudit(tx, { ...recorder, action: "proposal.position", objectType: "proposal", objectId: id, after: cast });
     await publishEvent(tx, { type: "proposal.position", organization: body.actorCode, concerns: proposal.concernsState, proposalId: id, states: [state], status: "open" });
-    await this.settle(tx, proposal, body, this.options.instance);
+    await this.settle(tx, [{ proposal, body }], this.options.instance);
     return this.get(principal, id, tx);
   }
 
@@ -335,7 +338,8 @@ export class DecisionsService {
       throw new ConflictError(`Only a consensus procedure is closed by its chair; a ${proposal.procedure.kind} procedure is decided ${proposal.procedure.kind === "unilateral" ? "by its state" : "at its deadline"}.`);
     }
     const rule = input.as === "withdrawn" ? (requester ? "withdrawn.by-requesting-state" : "withdrawn.by-chair") : "chair.closed-without-consensus";
-    await this.recordOutcome(tx, proposal, body, { status: input.as, rule, explanation: input.reason }, auditActor(principal).actor, principal);
+    const members = await repo.proposalMembers(tx, id);
+    await this.recordOutcomes(tx, [{ proposal, body, members, outcome: { status: input.as, rule, explanation: input.reason } }], auditActor(principal).actor, principal);
     return this.get(principal, id, tx);
   }
 
@@ -365,50 +369,73 @@ export class DecisionsService {
   // ---------------------------------------------------------------- outcomes
 
   /**
-   * Records the outcome if the rules make it certain now. Called after every position and by
-   * the deadline job; the caller holds the proposal's row lock.
+   * Records the outcome of each proposal whose outcome the rules make certain now. Called after
+   * every position and by the deadline jobs (many at once when many fall due together); the
+   * caller holds the proposals' row locks.
    */
-  private async settle(tx: Transaction, proposal: ProposalRow, body: BodyRow, decidedBy: string): Promise<Decision | undefined> {
-    if (proposal.status !== "open") return undefined;
-    const members = await repo.proposalMembers(tx, proposal.id);
-    const round = await this.currentRound(tx, proposal.id);
-    const positions = await repo.proposalPositions(tx, proposal.id);
+  private async settle(tx: Transaction, candidates: ReadonlyArray<{ proposal: ProposalRow; body: BodyRow }>, decidedBy: string): Promise<void> {
+    const open = candidates.filter(({ proposal }) => proposal.status === "open");
+    if (open.length === 0) return;
+    const ids = open.map(({ proposal }) => proposal.id);
+    const members = await repo.membersOf(tx, ids);
+    const rounds = await repo.currentRounds(tx, ids);
     const now = await databaseNow(tx);
-    const history = positions.filter((cast) => cast.round === round.number).map((cast) => ({ state: cast.state, position: cast.position, at: new Date(cast.castAt) }));
-    const decision = decide({ procedure: proposal.procedure, members, history, deadline: round.deadline }, now);
-    if (!decision) return undefined;
-    await this.recordOutcome(tx, proposal, body, { status: decision.outcome, rule: decision.rule, explanation: decision.explanation }, decidedBy, SCHEDULER);
-    return decision;
+    const decided: Deciding[] = [];
+    for (const { proposal, body } of open) {
+      const { round, positions } = rounds.get(proposal.id)!;
+      const history = positions.map((cast) => ({ state: cast.state, position: cast.position, at: new Date(cast.castAt) }));
+      const proposalMembers = members.get(proposal.id) ?? [];
+      const decision = decide({ procedure: proposal.procedure, members: proposalMembers, history, deadline: round.deadline }, now);
+      if (decision) decided.push({ proposal, body, members: proposalMembers, outcome: { status: decision.outcome, rule: decision.rule, explanation: decision.explanation } });
+    }
+    await this.recordOutcomes(tx, decided, decidedBy, SCHEDULER);
   }
 
-  private async recordOutcome(
-    tx: Transaction,
-    proposal: ProposalRow,
-    body: BodyRow,
-    outcome: { status: "adopted" | "not-adopted" | "withdrawn"; rule: string; explanation: string },
-    decidedBy: string,
-    principal: Principal,
-  ): Promise<void> {
-    await repo.recordOutcome(tx, proposal.id, { ...outcome, decidedBy });
-    const decided = (await repo.findProposal(tx, proposal.id))!;
-    const effect = outcome.status === "adopted" && proposal.effect ? await this.applyEffect(tx, decided, body) : undefined;
-    if (effect?.problem) {
-      // The decision stands; the registry refused its effect (it changed since the request). Say so where people read the outcome.
-      outcome = { ...outcome, explanation: `${outcome.explanation} The registry was not changed: ${effect.problem}` };
-      await repo.updateOutcomeExplanation(tx, proposal.id, outcome.explanation);
+  /**
+   * Closes the proposals with their outcomes: the registry effects, an outcome notice to every
+   * member delegation, the end of their jobs, the audit entries and the events. A set at a
+   * time, in a few statements whatever its size; the audit entries go last, because every
+   * other appender waits from then until this transaction commits.
+   */
+  private async recordOutcomes(tx: Transaction, deciding: readonly Deciding[], decidedBy: string, principal: Principal): Promise<void> {
+    if (deciding.length === 0) return;
+    const closed = await repo.recordOutcomes(
+      tx,
+      deciding.map(({ proposal, outcome }) => ({ id: proposal.id, ...outcome, decidedBy })),
+    );
+    const byId = new Map(closed.map((proposal) => [proposal.id, proposal]));
+    const notices: repo.NoticeToIssue[] = [];
+    const audits: AuditRecord[] = [];
+    const events: Array<Omit<ConcordEvent, "at">> = [];
+    for (const { proposal, body, members, outcome: decidedOutcome } of deciding) {
+      const decided = byId.get(proposal.id);
+      if (!decided) continue; // closed already: its outcome was recorded once, by whoever closed it
+      let outcome = decidedOutcome;
+      const effect = outcome.status === "adopted" && proposal.effect ? await this.applyEffect(tx, decided, body) : undefined;
+      if (effect?.problem) {
+        // The decision stands; the registry refused its effect (it changed since the request). Say so where people read the outcome.
+        outcome = { ...outcome, explanation: `${outcome.explanation} The registry was not changed: ${effect.problem}` };
+        await repo.updateOutcomeExplanation(tx, proposal.id, outcome.explanation);
+      }
+      notices.push({
+        proposalId: proposal.id,
+        kind: "outcome",
+        recipients: members,
+        message: { title: proposal.title, outcome: outcome.status, rule: outcome.rule, explanation: outcome.explanation, decidedOn: decided.decidedOn, effect },
+      });
+      audits.push({
+        ...auditActor(principal),
+        action: "proposal.decide",
+        objectType: "proposal",
+        objectId: proposal.id,
+        after: { status: outcome.status, rule: outcome.rule, explanation: outcome.explanation, decidedBy, decidedAt: decided.decidedAt, effect: effect ?? null },
+      });
+      events.push({ type: "proposal.decided", organization: body.actorCode, concerns: proposal.concernsState, proposalId: proposal.id, status: outcome.status, states: members });
     }
-    const members = await repo.proposalMembers(tx, proposal.id);
-    const message = { title: proposal.title, outcome: outcome.status, rule: outcome.rule, explanation: outcome.explanation, decidedOn: decided.decidedOn, effect };
-    await repo.insertNotices(tx, proposal.id, members, "outcome", message);
-    await cancelJobs(tx, `proposal:${proposal.id}:`);
-    await appendAudit(tx, {
-      ...auditActor(principal),
-      action: "proposal.decide",
-      objectType: "proposal",
-      objectId: proposal.id,
-      after: { status: outcome.status, rule: outcome.rule, explanation: outcome.explanation, decidedBy, decidedAt: decided.decidedAt, effect: effect ?? null },
-    });
-    await publishEvent(tx, { type: "proposal.decided", organization: body.actorCode, concerns: proposal.concernsState, proposalId: proposal.id, status: outcome.status, states: members });
+    await repo.insertNotices(tx, notices);
+    await cancelJobs(tx, deciding.map(({ proposal }) => jobSubject(proposal.id)));
+    await publishEvents(tx, events);
+    await appendAuditEntries(tx, audits);
   }
 
   /** What adoption does to the registry, citing the decision as its source. */
@@ -457,21 +484,24 @@ export class DecisionsService {
   private async scheduleRound(tx: Transaction, id: number, round: number, deadline: Date | null, now: Date): Promise<void> {
     if (deadline === null) return;
     const key = `proposal:${id}:round:${round}:${deadline.toISOString()}`;
-    await scheduleJob(tx, { kind: "proposal.deadline", payload: { proposalId: id }, runAt: deadline, uniqueKey: `${key}:deadline` });
+    await scheduleJob(tx, { kind: "proposal.deadline", payload: { proposalId: id }, runAt: deadline, uniqueKey: `${key}:deadline`, subject: jobSubject(id) });
     for (const hours of this.options.reminderHours) {
       const at = new Date(deadline.getTime() - hours * 3_600_000);
       if (at.getTime() <= now.getTime()) continue;
-      await scheduleJob(tx, { kind: "proposal.reminder", payload: { proposalId: id, round, deadline: deadline.toISOString(), hours }, runAt: at, uniqueKey: `${key}:reminder:${hours}` });
+      await scheduleJob(tx, { kind: "proposal.reminder", payload: { proposalId: id, round, deadline: deadline.toISOString(), hours }, runAt: at, uniqueKey: `${key}:reminder:${hours}`, subject: jobSubject(id) });
     }
   }
 
-  jobHandlers(): Record<string, JobHandler> {
+  jobHandlers(): JobHandlers {
     return {
-      "proposal.deadline": async (tx, job) => {
-        const proposal = await repo.findProposal(tx, Number(job.payload.proposalId), { lock: true });
-        if (!proposal || proposal.status !== "open") return;
-        const body = (await repo.findBody(tx, proposal.bodyId))!;
-        await this.settle(tx, proposal, body, this.options.instance);
+      "proposal.deadline": {
+        maxJobs: DEADLINES_PER_TRANSACTION,
+        batch: async (tx, jobs) => {
+          const proposals = await repo.findProposals(tx, [...new Set(jobs.map((job) => Number(job.payload.proposalId)))], { lock: true });
+          const bodies = new Map<string, BodyRow>();
+          for (const bodyId of new Set(proposals.map((proposal) => proposal.bodyId))) bodies.set(bodyId, (await repo.findBody(tx, bodyId))!);
+          await this.settle(tx, proposals.map((proposal) => ({ proposal, body: bodies.get(proposal.bodyId)! })), this.options.instance);
+        },
       },
       "proposal.reminder": async (tx, job) => {
         const { proposalId, round, deadline, hours } = job.payload as { proposalId: number; round: number; deadline: string; hours: number };
@@ -483,7 +513,7 @@ export class DecisionsService {
         const silent = (await repo.proposalMembers(tx, proposalId)).filter((state) => !taken.has(state));
         if (silent.length === 0) return;
         const body = (await repo.findBody(tx, proposal.bodyId))!;
-        await repo.insertNotices(tx, proposalId, silent, "reminder", { title: proposal.title, deadline, hoursBefore: hours, round });
+        await repo.insertNotices(tx, [{ proposalId, kind: "reminder", recipients: silent, message: { title: proposal.title, deadline, hoursBefore: hours, round } }]);
         await appendAudit(tx, { ...auditActor(SCHEDULER), action: "proposal.remind", objectType: "proposal", objectId: proposalId, details: { round, deadline, hoursBefore: hours, states: silent } });
         await publishEvent(tx, { type: "proposal.reminder", organization: body.actorCode, concerns: proposal.concernsState, proposalId, states: silent, status: "open" });
       },
@@ -512,6 +542,17 @@ export class DecisionsService {
     return { ...round, deadline: round.deadline === null ? null : new Date(round.deadline) };
   }
 }
+
+type Deciding = {
+  proposal: ProposalRow;
+  body: BodyRow;
+  /** Who could decide: the outcome notice goes to each. */
+  members: string[];
+  outcome: { status: "adopted" | "not-adopted" | "withdrawn"; rule: string; explanation: string };
+};
+
+/** A proposal's jobs (deadlines, reminders) share this subject, so closing it removes them all. */
+const jobSubject = (proposalId: number) => `proposal:${proposalId}`;
 
 function describePosition(position: PositionKind): string {
   return { object: "an objection", amend: "a proposed amendment", "concur-with-reservation": "a reservation", concur: "a concurrence", abstain: "an abstention" }[position];

@@ -1,9 +1,10 @@
 /**
- * A job queue in PostgreSQL (migration 0007). A job is claimed with FOR UPDATE SKIP LOCKED and
- * deleted in the same transaction as the work it does, so however many instances run workers on
- * one database, each job's effect commits exactly once; a crash mid-job rolls the claim back and
- * the job runs again. Workers sleep until the earliest job is due, and wake at once when any
- * instance adds one (NOTIFY concord_jobs), so a deadline is acted on within milliseconds.
+ * A job queue in PostgreSQL (migrations 0007, 0009). A job is claimed by deleting it (chosen with
+ * FOR UPDATE SKIP LOCKED) in the same transaction as the work it does, so however many instances
+ * run workers on one database, each job's effect commits exactly once; a crash mid-job rolls the
+ * claim back and the job runs again; a failing job is put back, later. Workers sleep until the
+ * earliest job is due, and wake at once when any instance adds one (NOTIFY concord_jobs), so a
+ * deadline is acted on within milliseconds.
  */
 import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "../../db/client.ts";
@@ -19,6 +20,8 @@ export type JobToSchedule = {
   runAt: Date;
   /** One job per purpose: scheduling the same key again moves that job instead of adding one. */
   uniqueKey?: string;
+  /** What the job is about (e.g. `proposal:17`): cancelJobs removes a subject's jobs. */
+  subject?: string;
 };
 
 export type ClaimedJob = { id: number; kind: string; payload: Record<string, unknown>; runAt: Date; attempts: number };
@@ -26,30 +29,41 @@ export type ClaimedJob = { id: number; kind: string; payload: Record<string, unk
 /** Does a job's work inside the transaction that deletes the job. */
 export type JobHandler = (tx: Transaction, job: ClaimedJob) => Promise<void>;
 
+/**
+ * Does the work of several due jobs of one kind in one transaction (deadlines falling in the
+ * same second): one claim, one commit and one audit append for all of them, which is what lets
+ * two cores keep up with thousands of deadlines a minute. `batch` must do exactly what the jobs
+ * would do each on its own; if it fails, each job is run again alone, so one bad job fails alone.
+ */
+export type BatchJobHandler = { batch: (tx: Transaction, jobs: ClaimedJob[]) => Promise<void>; maxJobs: number };
+
+export type JobHandlers = Record<string, JobHandler | BatchJobHandler>;
+
 export async function scheduleJob(tx: Executor, job: JobToSchedule): Promise<void> {
   const payload = JSON.stringify(job.payload ?? {});
   await tx.execute(sql`
-    INSERT INTO jobs (kind, payload, run_at, unique_key)
-    VALUES (${job.kind}, ${payload}::jsonb, ${job.runAt.toISOString()}::timestamptz, ${job.uniqueKey ?? null})
+    INSERT INTO jobs (kind, payload, run_at, unique_key, subject)
+    VALUES (${job.kind}, ${payload}::jsonb, ${job.runAt.toISOString()}::timestamptz, ${job.uniqueKey ?? null}, ${job.subject ?? null})
     ON CONFLICT (unique_key) DO UPDATE
       SET run_at = EXCLUDED.run_at, payload = EXCLUDED.payload, attempts = 0, last_error = NULL, failed_at = NULL`);
 }
 
 /**
- * Removes jobs whose unique key starts with `prefix` (e.g. every reminder of a closed proposal).
- * A job a worker is running right now is skipped, not waited for: that worker may be waiting for
- * a lock our caller holds, and it will find nothing left to do.
+ * Removes the jobs of these subjects (e.g. every reminder of the proposals just closed). A job a
+ * worker is running right now is skipped, not waited for: that worker may be waiting for a lock
+ * our caller holds, and it will find nothing left to do.
  */
-export async function cancelJobs(tx: Executor, prefix: string): Promise<void> {
+export async function cancelJobs(tx: Executor, subjects: readonly string[]): Promise<void> {
+  if (subjects.length === 0) return;
   await tx.execute(sql`
     DELETE FROM jobs WHERE id IN (
-      SELECT id FROM jobs WHERE unique_key LIKE ${prefix.replace(/[\\%_]/g, "\\$&") + "%"} FOR UPDATE SKIP LOCKED)`);
+      SELECT id FROM jobs WHERE subject = ANY (${sql.param([...subjects])}::text[]) FOR UPDATE SKIP LOCKED)`);
 }
 
 export type WorkerOptions = {
   db: Database;
   databaseUrl: string;
-  handlers: Record<string, JobHandler>;
+  handlers: JobHandlers;
   /** Names this instance in logs and in what its jobs record. */
   instance: string;
   log?: (line: string) => void;
@@ -61,9 +75,18 @@ export type WorkerOptions = {
   maxAttempts?: number;
 };
 
+/** What one look at the queue did: ran jobs (and whether more may be due), or found none due. */
+type Look = { ran: true; more: boolean } | { ran: false; nextInMs: number | undefined };
+
 export class JobWorker {
   private stopped = false;
-  private readonly sleepers = new Set<() => void>();
+  /** Slots waiting for work, each resolved by a wake-up. */
+  private readonly idle: Array<() => void> = [];
+  /** Counts wake-ups, so a slot that was looking when one came looks again instead of sleeping through it. */
+  private wakeups = 0;
+  /** One timer for the instance: the next job's due time (or the poll), waking one slot. */
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Number.POSITIVE_INFINITY;
   private readonly listener: Listener;
   private loops: Promise<void>[] = [];
   private readonly options: Required<Omit<WorkerOptions, "log">> & { log: (line: string) => void };
@@ -73,8 +96,8 @@ export class JobWorker {
     this.listener = new Listener({
       databaseUrl: options.databaseUrl,
       channels: [JOBS_CHANNEL],
-      onNotification: () => this.wake(),
-      onListening: () => this.wake(),
+      onNotification: () => this.wakeOne(),
+      onListening: () => this.wakeAll(),
     });
   }
 
@@ -85,89 +108,159 @@ export class JobWorker {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake();
+    clearTimeout(this.timer);
+    this.wakeAll();
     await Promise.all(this.loops);
     await this.listener.stop();
   }
 
-  /** Runs every job due now, in this process; returns how many ran (tests and the CLI use it). */
+  /** Runs every job due now, in this process; returns how many transactions that took (tests and the CLI use it). */
   async runDue(): Promise<number> {
     let ran = 0;
-    while (await this.runOne()) ran++;
+    while ((await this.runOne()).ran) ran++;
     return ran;
   }
 
+  /**
+   * A slot: looks for due jobs and runs them; when there are none, arms the instance's timer for
+   * the next one and waits. Slots do not all wake for every deadline (at thousands of deadlines a
+   * minute, that herd was most of the work): the timer or a notification wakes one, and a slot
+   * that found work wakes another only if more may be due.
+   */
   private async loop(): Promise<void> {
     while (!this.stopped) {
       try {
-        if (await this.runOne()) continue;
-        const wait = await this.msUntilNextJob();
-        if (!this.stopped) await this.sleep(Math.min(wait ?? this.options.pollMs, this.options.pollMs));
+        const wakeups = this.wakeups;
+        const look = await this.runOne();
+        if (look.ran) {
+          if (look.more) this.wakeOne();
+          continue;
+        }
+        this.armTimer(look.nextInMs ?? this.options.pollMs);
+        if (this.wakeups === wakeups && !this.stopped) await new Promise<void>((resolve) => this.idle.push(resolve));
       } catch (error) {
         if (this.stopped) return;
         this.options.log(`Jobs: ${(error as Error).message}; trying again in a second.`);
-        await this.sleep(1_000);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
       }
     }
   }
 
-  /** Claims the most overdue job no other worker holds, and runs it; false when none is due. */
-  private async runOne(): Promise<boolean> {
-    const { db, handlers, maxAttempts } = this.options;
-    return db.transaction(async (tx) => {
-      const row = (
-        await tx.execute(sql`
-          SELECT id::int AS id, kind, payload, run_at AS "runAt", attempts FROM jobs
-          WHERE failed_at IS NULL AND run_at <= clock_timestamp()
-          ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED`)
-      ).rows[0] as (Omit<ClaimedJob, "runAt"> & { runAt: string | Date }) | undefined;
-      if (!row) return false;
-      const job: ClaimedJob = { ...row, runAt: new Date(row.runAt) };
-      const handler = handlers[job.kind];
-      try {
-        if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
-        // A savepoint: a failing handler's writes are undone, the claim and its bookkeeping stay.
-        await tx.transaction((savepoint) => handler(savepoint, job));
-        await tx.execute(sql`DELETE FROM jobs WHERE id = ${job.id}`);
-      } catch (error) {
-        const attempts = job.attempts + 1;
-        const message = (error as Error).message;
-        this.options.log(`Jobs: ${job.kind} #${job.id} failed (attempt ${attempts}): ${message}`);
-        // Backoff: 1 s, 2 s, 4 s, … capped at 10 minutes.
-        const delaySeconds = Math.min(2 ** (attempts - 1), 600);
-        await tx.execute(sql`
-          UPDATE jobs SET attempts = ${attempts}, last_error = ${message.slice(0, 2000)},
-                 run_at = clock_timestamp() + make_interval(secs => ${delaySeconds}),
-                 failed_at = CASE WHEN ${attempts} >= ${maxAttempts} THEN clock_timestamp() END
-          WHERE id = ${job.id}`);
+  /** The timer fires at the earliest time any slot asked for, and never later than the poll interval from now. */
+  private armTimer(ms: number): void {
+    if (this.stopped) return;
+    const at = Date.now() + Math.min(Math.max(0, ms), this.options.pollMs);
+    if (this.timer !== undefined && this.timerAt <= at) return;
+    clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerAt = Number.POSITIVE_INFINITY;
+      this.wakeOne();
+    }, at - Date.now());
+  }
+
+  private wakeOne(): void {
+    this.wakeups++;
+    this.idle.shift()?.();
+  }
+
+  private wakeAll(): void {
+    this.wakeups++;
+    for (const resolve of this.idle.splice(0)) resolve();
+  }
+
+  /**
+   * Claims the most overdue job no other worker holds and runs it, with the other due jobs of its
+   * kind if its handler takes batches. When none is due, says when the next one is.
+   */
+  private async runOne(): Promise<Look> {
+    const { db, handlers } = this.options;
+    return db.transaction(async (tx): Promise<Look> => {
+      const claimed = await claim(tx, 1);
+      const first = claimed.jobs[0];
+      if (!first) return { ran: false, nextInMs: claimed.nextInMs ?? undefined };
+      const handler = handlers[first.kind];
+      if (handler === undefined || typeof handler === "function") {
+        await this.runAlone(tx, first, handler);
+        return { ran: true, more: true };
       }
-      return true;
+      const jobs = handler.maxJobs > 1 ? [first, ...(await claim(tx, handler.maxJobs - 1, first.kind)).jobs] : [first];
+      try {
+        await tx.transaction((savepoint) => handler.batch(savepoint, jobs));
+      } catch (error) {
+        if (jobs.length === 1) {
+          await this.putBack(tx, first, error);
+        } else {
+          // Which one failed? Each alone: the others' work is done, the failing one's put back.
+          for (const job of jobs) await this.runAlone(tx, job, (jobTx, alone) => handler.batch(jobTx, [alone]));
+        }
+      }
+      // A full batch: more of its kind may be due.
+      return { ran: true, more: jobs.length === handler.maxJobs };
     });
   }
 
-  /** Until the earliest job nobody is running is due (one another worker holds is not waited on). */
-  private async msUntilNextJob(): Promise<number | undefined> {
-    const row = (
-      await this.options.db.execute(sql`
-        SELECT greatest(0, ceil(extract(epoch FROM run_at - clock_timestamp()) * 1000))::int AS wait
-        FROM jobs WHERE failed_at IS NULL ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED`)
-    ).rows[0] as { wait: number } | undefined;
-    return row?.wait;
+  private async runAlone(tx: Transaction, job: StoredJob, handler: JobHandler | undefined): Promise<void> {
+    try {
+      if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
+      // A savepoint: a failing handler's writes are undone, the claim stays, and the job is put back.
+      await tx.transaction((savepoint) => handler(savepoint, job));
+    } catch (error) {
+      await this.putBack(tx, job, error);
+    }
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.sleepers.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.sleepers.add(done);
-    });
+  /** A failed job returns to the queue as it was, with the error, to run again later (or, failing too often, never). */
+  private async putBack(tx: Transaction, job: StoredJob, error: unknown): Promise<void> {
+    const attempts = job.attempts + 1;
+    // Drizzle wraps the database's error in "Failed query: <the SQL>"; the cause says what was wrong.
+    const message = error instanceof Error ? (error.cause instanceof Error ? `${error.cause.message} (in: ${error.message.slice(0, 300)})` : error.message) : String(error);
+    this.options.log(`Jobs: ${job.kind} #${job.id} failed (attempt ${attempts}): ${message}`);
+    // Backoff: 1 s, 2 s, 4 s, … capped at 10 minutes.
+    const delaySeconds = Math.min(2 ** (attempts - 1), 600);
+    // Same id, key and subject: to everyone else, the job simply moved. (Nobody can take its key meanwhile:
+    // a scheduleJob of that key in another transaction waits for this one.)
+    await tx.execute(sql`
+      INSERT INTO jobs (id, kind, payload, run_at, unique_key, subject, attempts, last_error, failed_at, created_at)
+      VALUES (${job.id}, ${job.kind}, ${JSON.stringify(job.payload)}::jsonb, clock_timestamp() + make_interval(secs => ${delaySeconds}),
+              ${job.uniqueKey}, ${job.subject}, ${attempts}, ${message.slice(0, 2000)},
+              CASE WHEN ${attempts} >= ${this.options.maxAttempts} THEN clock_timestamp() END, ${job.createdAt}::timestamptz)`);
   }
+}
 
-  private wake(): void {
-    for (const sleeper of [...this.sleepers]) sleeper();
-  }
+/** A claimed job, with what it takes to put it back. */
+type StoredJob = ClaimedJob & { uniqueKey: string | null; subject: string | null; createdAt: string };
+
+/**
+ * Claims up to `limit` jobs due now (by the database's clock) that no other worker holds,
+ * of one kind if given, most overdue first, by deleting them: the deletion commits with their work
+ * or not at all. Deleting here, at the top of the transaction, and not in the handler's savepoint
+ * matters: a row locked by a transaction and changed in its subtransaction becomes a MultiXact,
+ * which every other worker's claim then has to look up; under load that was most of PostgreSQL's time.
+ */
+async function claim(tx: Transaction, limit: number, kind?: string): Promise<{ jobs: StoredJob[]; nextInMs: number | null }> {
+  const ofKind = kind === undefined ? sql`` : sql`AND kind = ${kind}`;
+  const rows = (
+    await tx.execute(sql`
+      WITH t AS (SELECT clock_timestamp() AS at),
+      claimed AS (
+        DELETE FROM jobs WHERE id IN (
+          -- (SELECT at FROM t), evaluated once, bounds the index scan; a bare clock_timestamp() would be a filter
+          -- checked on every job not yet due whenever fewer than the limit are due.
+          SELECT id FROM jobs WHERE failed_at IS NULL AND run_at <= (SELECT at FROM t) ${ofKind}
+          ORDER BY run_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        RETURNING id, kind, payload, run_at, attempts, unique_key, subject, created_at)
+      SELECT
+        -- When none is due: how long until the next job is. (Jobs due already that were not claimed are being run
+        -- by other workers, which delete them or, failing, put them back later, which wakes the workers.)
+        (SELECT ceil(extract(epoch FROM min(run_at) - clock_timestamp()) * 1000)::int FROM jobs
+         WHERE failed_at IS NULL AND run_at > (SELECT at FROM t)) AS "nextInMs",
+        c.id::int AS id, c.kind, c.payload, c.run_at AS "runAt", c.attempts,
+             c.unique_key AS "uniqueKey", c.subject, c.created_at::text AS "createdAt"
+      FROM (SELECT 1) one LEFT JOIN claimed c ON true
+      ORDER BY c.run_at, c.id`)
+  ).rows as Array<{ nextInMs: number | null; id: number | null } & Omit<StoredJob, "id" | "runAt"> & { runAt: string | Date }>;
+  const jobs: StoredJob[] = rows.flatMap(({ nextInMs: _, id, runAt, ...job }) => (id === null ? [] : [{ ...job, id, runAt: new Date(runAt) }]));
+  return { jobs, nextInMs: rows[0]!.nextInMs };
 }
