@@ -525,9 +525,9 @@ describe("procedureProblem", () => {
     expect(procedureProblem(majority(half), DEADLINE, 0)).toMatch(/no member/);
   });
 
-  it("accepts the edges of the valid range: 0/1, 1/1, 2/2, 2/3", () => {
+  it("accepts the edges of the valid range: 0/1 (quorum only), 1/12, 1/1, 2/2, 2/3", () => {
     const edges: Fraction[] = [
-      { numerator: 0, denominator: 1 },
+      { numerator: 1, denominator: 12 },
       { numerator: 1, denominator: 1 },
       { numerator: 2, denominator: 2 },
       { numerator: 2, denominator: 3 },
@@ -535,6 +535,13 @@ describe("procedureProblem", () => {
     for (const fraction of edges) {
       expect(procedureProblem(majority(fraction), DEADLINE, 5)).toBeUndefined();
       expect(procedureProblem(majority(half, fraction), DEADLINE, 5)).toBeUndefined();
+    }
+    expect(procedureProblem(majority({ numerator: 0, denominator: 1 }), DEADLINE, 5)).toBeUndefined();
+  });
+
+  it("refuses a threshold of 0, which would adopt a proposal nobody voted for", () => {
+    for (const zero of [{ numerator: 0, denominator: 1 }, { numerator: 0, denominator: 5 }]) {
+      expect(procedureProblem(majority(half, zero), DEADLINE, 5)).toMatch(/threshold must be more than 0, got 0\/\d: nobody would need to vote/);
     }
   });
 
@@ -554,7 +561,7 @@ describe("procedureProblem", () => {
     }
   });
 
-  it("accepts every fraction n/d with integers 0 ≤ n ≤ d, d ≥ 1, and refuses every other integer pair", () => {
+  it("accepts every fraction n/d with integers 0 ≤ n ≤ d, d ≥ 1 (0 < n for a threshold), and refuses every other integer pair", () => {
     // Half the pairs sit on or next to an edge of the valid range: n = d, n = d + 1, n = 0, n = -1.
     const term = fc.integer({ min: -20, max: 20 });
     const nearEdge = fc
@@ -566,13 +573,11 @@ describe("procedureProblem", () => {
         const valid = fraction.denominator >= 1 && fraction.numerator >= 0 && fraction.numerator <= fraction.denominator;
         const asQuorum = procedureProblem(majority(fraction), DEADLINE, members);
         const asThreshold = procedureProblem(majority(half, fraction), DEADLINE, members);
-        if (valid) {
-          expect(asQuorum).toBeUndefined();
-          expect(asThreshold).toBeUndefined();
-        } else {
-          expect(asQuorum).toMatch(/quorum/);
-          expect(asThreshold).toMatch(/threshold/);
-        }
+        if (valid) expect(asQuorum).toBeUndefined();
+        else expect(asQuorum).toMatch(/quorum/);
+        // A threshold must also be above 0.
+        if (valid && fraction.numerator > 0) expect(asThreshold).toBeUndefined();
+        else expect(asThreshold).toMatch(/threshold/);
       }),
     );
   });

@@ -227,6 +227,10 @@ export function procedureProblem(procedure: Procedure, deadline: Date | null, me
         return `the ${name} must be a fraction between 0/1 and 1/1, got ${numerator}/${denominator}`;
       }
     }
+    // A quorum of 0 means none; a threshold of 0 would adopt what nobody voted for.
+    if (procedure.threshold !== "simple" && procedure.threshold.numerator === 0) {
+      return `the threshold must be more than 0, got ${procedure.threshold.numerator}/${procedure.threshold.denominator}: nobody would need to vote for the proposal`;
+    }
   }
   return undefined;
 }

@@ -119,6 +119,23 @@ describe("a qualified majority in the OAS General Assembly (2/3 of all members, 
     expect(closed.status).toBe(409);
     expect(closed.body.error.message).toMatch(/at its deadline/);
   });
+
+  it("refuses a threshold of 0 (adopted with no votes for it), saying so, and opens nothing", async () => {
+    const before = await assembly.send("GET", "/api/v1/proposals?body=oas-general-assembly&status=open");
+    expect(before.status).toBe(200);
+    expect(Array.isArray(before.body.proposals)).toBe(true);
+    const answer = await assembly.send("POST", "/api/v1/proposals", {
+      body: "oas-general-assembly",
+      title: "Nobody needs to agree",
+      text: "A text.",
+      deadline: new Date(Date.now() + 3_600_000).toISOString(),
+      procedure: { kind: "majority", threshold: { numerator: 0, denominator: 3 }, base: "all-members", quorum: { numerator: 0, denominator: 1 }, abstentions: "excluded" },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toMatch(/^body\.procedure: the threshold must be more than 0, got 0\/3/);
+    const after = await assembly.send("GET", "/api/v1/proposals?body=oas-general-assembly&status=open");
+    expect(after.body.proposals).toEqual(before.body.proposals);
+  });
 });
 
 describe("consensus that is not reached, and a request withdrawn", () => {
