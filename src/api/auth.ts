@@ -20,7 +20,15 @@ export type Viewer =
   | { kind: "account"; account: AccountRow; via: "session"; sessionToken: string; csrfToken: string }
   | { kind: "account"; account: AccountRow; via: "token"; scopes: ReadonlySet<Scope> };
 
-export type AuthVariables = { viewer: Viewer };
+export type AuthVariables = {
+  viewer: Viewer;
+  /**
+   * The viewer's account as it is now, or undefined once its session or token no longer opens
+   * it (signed out, expired, revoked, disabled): for a response that outlives its request, such
+   * as a stream of live updates.
+   */
+  recheck: () => Promise<AccountRow | undefined>;
+};
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -37,6 +45,7 @@ export function identify(sessions: SessionsService, ownAccounts: OwnAccountServi
         return c.json(errorBody("invalid_token", "The API token is not valid: it may be mistyped, expired or revoked."), 401);
       }
       c.set("viewer", { kind: "account", account: opened.account, via: "token", scopes: opened.scopes });
+      c.set("recheck", async () => (await ownAccounts.resolveToken(bearer!))?.account);
       return next();
     }
     const token = getCookie(c, SESSION_COOKIE);
@@ -48,6 +57,7 @@ export function identify(sessions: SessionsService, ownAccounts: OwnAccountServi
       else deleteCookie(c, SESSION_COOKIE, { path: "/" });
     }
     c.set("viewer", viewer);
+    c.set("recheck", async () => (token && viewer.kind === "account" ? (await sessions.resolve(token))?.account : undefined));
     if (WRITE_METHODS.has(c.req.method) && viewer.kind === "account" && viewer.via === "session" && !isSignIn(c)) {
       const sent = c.req.header(CSRF_HEADER) ?? "";
       if (!sameSecret(sent, viewer.csrfToken)) {

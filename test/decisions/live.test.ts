@@ -77,6 +77,11 @@ async function follow(person: Person) {
   const changes = () => received.filter((event) => event.event === "change").map((event) => JSON.parse(event.data) as Change);
   return {
     changes,
+    /** The reason the server gave for ending the stream, once it has. */
+    ended: () => {
+      const end = received.find((event) => event.event === "end");
+      return end && (JSON.parse(end.data) as { reason: string });
+    },
     waitFor: (what: string, predicate: (change: Change) => boolean) => until(what, () => changes().find(predicate)),
     close: () => controller.abort(),
   };
@@ -144,6 +149,25 @@ describe("live updates (server-sent events)", () => {
       const ours = await openProposal(natoStaff, "nato-nac");
       await stream.waitFor("the NATO opening", (change) => change.proposalId === ours);
       expect(stream.changes().filter((change) => change.proposalId === theirs)).toEqual([]);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it("end when the reader signs out, saying so, instead of telling on", async () => {
+    const leaving = await signInAs(concord, { organization: "NATO", role: "secretariat-staff", name: "Leaving early" });
+    const stream = await follow(leaving);
+    try {
+      const before = await openProposal(natoStaff, "nato-nac", "Still for this reader");
+      await stream.waitFor("the opening while signed in", (change) => change.proposalId === before);
+      expect((await leaving.send("DELETE", "/api/v1/session")).status).toBe(204);
+      // A stream checks its reader again before sending, when its last check is 5 s old or more.
+      await sleep(5_100);
+      const after = await openProposal(natoStaff, "nato-nac", "Not for a signed-out reader");
+      expect(await until("the end of the stream", () => stream.ended())).toEqual({ reason: "signed-out" });
+      // Nothing of the later proposal went out, before the end or after it.
+      await sleep(200);
+      expect(stream.changes().some((change) => change.proposalId === after)).toBe(false);
     } finally {
       stream.close();
     }

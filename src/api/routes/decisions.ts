@@ -351,6 +351,9 @@ export function decisionRoutes(services: DecisionServices) {
     },
   );
 
+  /** How stale the check that a stream's reader is still signed in may be when events are sent. */
+  const RECHECK_EVERY_MS = 5_000;
+
   // Server-sent events: what any instance commits reaches every open browser at once.
   app.get("/events", (c) => {
     const principal = principalOf(c);
@@ -359,6 +362,20 @@ export function decisionRoutes(services: DecisionServices) {
     if (!hub) return c.json({ error: { id: "unavailable", message: "Live updates run in the server only." } }, 503);
     const organization = principal.account.organizationCode;
     const state = principal.account.delegationState;
+    const recheck = c.get("recheck");
+    let checkedAt = Date.now();
+    /**
+     * The stream was opened by a session or token that may since have ended, or for an account
+     * moved to another organisation or delegation: then it must stop, not go on telling. Asked
+     * before sending (at most every few seconds) and at every keep-alive.
+     */
+    const endedBecause = async (): Promise<string | undefined> => {
+      checkedAt = Date.now();
+      const account = await recheck();
+      if (!account) return "signed-out";
+      if (account.organizationCode !== organization || account.delegationState !== state) return "account-changed";
+      return undefined;
+    };
     return streamSSE(c, async (stream) => {
       const queue: string[] = [];
       let wake: (() => void) | undefined;
@@ -374,18 +391,31 @@ export function decisionRoutes(services: DecisionServices) {
         wake?.();
       });
       await stream.writeSSE({ event: "ready", data: "{}" });
+      let idle = false;
       while (!stream.aborted) {
-        while (queue.length > 0) await stream.writeSSE({ event: "change", data: queue.shift()! });
-        // A comment every 25 s keeps proxies from closing an idle stream.
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, 25_000);
+        if (idle || (queue.length > 0 && Date.now() - checkedAt >= RECHECK_EVERY_MS)) {
+          const reason = await endedBecause();
+          // A browser reconnects after the end, and learns there (401, or the new account's events) where it stands.
+          if (reason) {
+            await stream.writeSSE({ event: "end", data: JSON.stringify({ reason }) });
+            break;
+          }
+        }
+        if (queue.length > 0) {
+          while (queue.length > 0) await stream.writeSSE({ event: "change", data: queue.shift()! });
+        } else if (idle) {
+          // A comment every 25 s keeps proxies from closing an idle stream.
+          await stream.write(": keep-alive\n\n");
+        }
+        // (An event may have come while writing: then no waiting.)
+        idle = queue.length > 0 ? false : await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(true), 25_000);
           wake = () => {
             clearTimeout(timer);
-            resolve();
+            resolve(false);
           };
         });
         wake = undefined;
-        if (queue.length === 0 && !stream.aborted) await stream.write(": keep-alive\n\n");
       }
       unsubscribe();
     });
