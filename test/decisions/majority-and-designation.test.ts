@@ -124,6 +124,9 @@ describe("a qualified majority in the OAS General Assembly (2/3 of all members, 
     const before = await assembly.send("GET", "/api/v1/proposals?body=oas-general-assembly&status=open");
     expect(before.status).toBe(200);
     expect(Array.isArray(before.body.proposals)).toBe(true);
+    // The list carries the server's clock, to count time left from.
+    expect(before.body.now).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(before.body.now) - Date.now())).toBeLessThan(60_000);
     const answer = await assembly.send("POST", "/api/v1/proposals", {
       body: "oas-general-assembly",
       title: "Nobody needs to agree",

@@ -312,6 +312,9 @@ describe('decisions in the web UI', () => {
       await expect.poll(() => countdown.textContent()).toMatch(new RegExp(`^${days} days, `));
       // The browser does believe it is tomorrow.
       expect((await skewed.page.evaluate(() => Date.now())) - Date.now()).toBeGreaterThan(86_000_000);
+      // The list of open proposals counts on the server's clock too.
+      await skewed.page.goto(`${baseUrl}/proposals`);
+      await expect.poll(() => skewed.page.locator(`[data-proposal="${silenceId}"]`).textContent()).toMatch(new RegExp(`(?<!\\d)${days} days, .* left`));
       expect(skewed.errors).toEqual([]);
     } finally {
       await skewed.context.close();

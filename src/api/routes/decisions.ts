@@ -139,14 +139,26 @@ export function decisionRoutes(services: DecisionServices) {
       tags: ["Decisions"],
       summary: "Proposals, newest first: open, closed with outcomes, or needing the reader's position",
       request: { query: ListQuery },
-      responses: { 200: json(z.object({ proposals: z.array(ProposalSummary) }), "Proposals."), 400: errors[400], 401: errors[401], 404: errors[404] },
+      responses: {
+        200: json(
+          z.object({
+            proposals: z.array(ProposalSummary),
+            now: z.string().openapi({ description: "The server's clock (ISO 8601), which keeps the deadlines: count time left from it, not from the reader's." }),
+          }),
+          "Proposals.",
+        ),
+        400: errors[400],
+        401: errors[401],
+        404: errors[404],
+      },
     }),
     async (c) => {
       const query = c.req.valid("query");
       const principal = principalOf(c);
       const rows = await services.decisions.list(principal, { status: query.status, needsPosition: query.needs === "position", body: query.body, limit: query.limit, beforeId: query.before });
       const bodies = new Map((await listBodies(services.db)).map((body) => [body.id, body]));
-      return c.json({ proposals: rows.map((row) => presentProposalSummary(row, bodies, lang(c))) }, 200);
+      const now = await services.decisions.now();
+      return c.json({ proposals: rows.map((row) => presentProposalSummary(row, bodies, lang(c))), now: now.toISOString() }, 200);
     },
   );
 

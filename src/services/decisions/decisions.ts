@@ -111,6 +111,11 @@ export class DecisionsService {
     });
   }
 
+  /** The database's clock: deadlines are kept by it, so "time left" is counted on it too. */
+  now(): Promise<Date> {
+    return databaseNow(this.db);
+  }
+
   async get(principal: Principal, id: number, db: Executor = this.db): Promise<ProposalDetail> {
     const proposal = await repo.findProposal(db, id);
     const body = proposal && (await repo.findBody(db, proposal.bodyId));

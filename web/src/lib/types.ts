@@ -76,7 +76,11 @@ export type CastPosition = Proposal['positions'][number];
 export type Round = Proposal['rounds'][number];
 export type StatusNotice = z.infer<typeof api.StatusNotice>;
 export interface BodiesResponse { bodies: DecisionBody[] }
-export interface ProposalsResponse { proposals: ProposalSummary[] }
+export interface ProposalsResponse {
+  proposals: ProposalSummary[];
+  /** The server's clock when it answered. */
+  now: string;
+}
 export interface ProposalResponse { proposal: Proposal }
 export interface StatusNoticeResponse { notice: StatusNotice }
 /** What GET /api/v1/events sends in each "change" event. */

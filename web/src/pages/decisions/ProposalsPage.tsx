@@ -8,7 +8,7 @@ import { href, setQuery, type Location } from '../../lib/router.ts';
 import { useSession } from '../../lib/session.tsx';
 import type { BodiesResponse, ProposalSummary, ProposalsResponse } from '../../lib/types.ts';
 import { StartPanel } from './StartForms.tsx';
-import { formatDuration, formatMoment, LiveIndicator, procedureText, ReconstructedTag, StatusPill, useCoalesced, useLiveEvents } from './shared.tsx';
+import { formatDuration, formatMoment, LiveIndicator, procedureText, ReconstructedTag, StatusPill, useCoalesced, useLiveEvents, useServerNow } from './shared.tsx';
 
 type View = 'open' | 'needs' | 'closed';
 const PAGE_SIZE = 100;
@@ -122,7 +122,7 @@ export default function ProposalsPage({ location }: { location: Location }) {
           ) : proposals.length === 0 ? (
             <p class="empty">{view === 'open' ? t.noOpen : view === 'needs' ? t.noNeeds : t.noClosed}</p>
           ) : (
-            <ProposalTable proposals={proposals} view={view} busy={list.loading} />
+            <ProposalTable proposals={proposals} serverNow={list.data?.now} view={view} busy={list.loading} />
           )}
           {proposals.length === PAGE_SIZE && (
             <nav class="pager" aria-label={t.views}>
@@ -139,18 +139,19 @@ export default function ProposalsPage({ location }: { location: Location }) {
 }
 
 /** Re-renders every 30 seconds, so that "time left" in a list stays roughly true. */
-function useMinuteClock(): number {
-  const [now, setNow] = useState(Date.now());
+function useHalfMinuteTick(): void {
+  const [, tick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    const timer = setInterval(() => tick((n) => n + 1), 30_000);
     return () => clearInterval(timer);
   }, []);
-  return now;
 }
 
-function ProposalTable({ proposals, view, busy }: { proposals: ProposalSummary[]; view: View; busy: boolean }) {
+function ProposalTable({ proposals, serverNow, view, busy }: { proposals: ProposalSummary[]; serverNow: string | undefined; view: View; busy: boolean }) {
   const { t, lang } = useDecisionText();
-  const now = useMinuteClock();
+  useHalfMinuteTick();
+  // The server's clock keeps the deadlines; a reader's computer may be wrong.
+  const now = useServerNow(serverNow, false);
   const closed = view === 'closed';
   return (
     <div class={`table-wrap${busy ? ' is-busy' : ''}`}>
