@@ -43,6 +43,8 @@ import { readEnv } from "../src/config/env.ts";
 import { startRuntime, type Runtime } from "../src/runtime.ts";
 import { verifyLog } from "../src/services/audit/log.ts";
 import type { Principal } from "../src/services/policies.ts";
+import { readPostmasterPid } from "../src/db/embedded.ts";
+import { machineInfo, makeTemporaryFolder, once, percentile, round, run, step, sum } from "./support.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -86,9 +88,7 @@ type Verdict = "PASS" | "MISS";
 async function main(): Promise<number> {
   const loadAverageAtStart = os.loadavg()[0]!;
   const external = Boolean(process.env.DATABASE_URL);
-  const folder = await fsp.mkdtemp(path.join(os.tmpdir(), "concord-bench-decisions-"));
-  // As root, PostgreSQL runs as "postgres": let it into the folder mkdtemp made private.
-  await fsp.chmod(folder, 0o755);
+  const folder = await makeTemporaryFolder("concord-bench-decisions-");
   let host: Runtime | undefined;
   let scratch: ScratchDatabase | undefined;
   const instances: Instance[] = [];
@@ -121,7 +121,7 @@ async function main(): Promise<number> {
     const databaseUrl = host.database.url;
     // The embedded cluster's postmaster, whose processes' CPU time the report adds up.
     const postmasterPid = external ? undefined : await readPostmasterPid(path.join(folder, "data", "db"));
-    const machine = await machineInfo(host);
+    const machine = await machineInfo(host.pool);
 
     const calibration = await step("Calibrating: opening 200 proposals (consensus, no deadline, never decided) to time opening", () => calibrate(host!));
 
@@ -178,15 +178,6 @@ async function main(): Promise<number> {
 
 // ---------------------------------------------------------------------------------------------
 // The database and the instances
-
-async function readPostmasterPid(clusterDir: string): Promise<number | undefined> {
-  try {
-    const pid = Number((await fsp.readFile(path.join(clusterDir, "postmaster.pid"), "utf8")).split("\n")[0]);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 type ScratchDatabase = { url: string; drop(): Promise<void> };
 
@@ -292,18 +283,6 @@ function processCpuSeconds(pid: number): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-async function machineInfo(host: Runtime) {
-  const { rows } = await host.pool.query<{ version: string }>("SELECT version()");
-  return {
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
-    totalMemoryGiB: round(os.totalmem() / 2 ** 30, 1),
-    node: process.version,
-    postgres: rows[0]!.version,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -760,20 +739,6 @@ function formatReport(report: Report): string {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-/** Runs one stage, saying on stderr what it is doing and how long it took. */
-async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
-  process.stderr.write(`${label} … `);
-  const started = performance.now();
-  const result = await work();
-  process.stderr.write(`${round((performance.now() - started) / 1000, 1)} s\n`);
-  return result;
-}
-
-function once(work: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  return () => (running ??= work());
-}
-
 function positiveNumber(name: string, raw: string): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
@@ -786,23 +751,6 @@ function positiveInteger(name: string, raw: string): number {
   return value;
 }
 
-/** Nearest-rank percentile. */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 const cpuMs = (cpuSeconds: number, decisions: number) => (Number.isFinite(cpuSeconds) && decisions > 0 ? round((cpuSeconds * 1000) / decisions, 2) : "?");
 
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+run(main);

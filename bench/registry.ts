@@ -28,6 +28,7 @@ import type pg from "pg";
 import { readEnv } from "../src/config/env.ts";
 import { RegistryRepository } from "../src/db/repositories/registry.ts";
 import { startServer, type RunningServer } from "../src/server.ts";
+import { machineInfo, makeTemporaryFolder, once, percentile, round, run, step, sum } from "./support.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -82,7 +83,7 @@ async function main(): Promise<number> {
   const loadAverageAtStart = os.loadavg()[0]!;
   const external = Boolean(process.env.DATABASE_URL);
   // Only the embedded database needs a folder; an external one gets its synthetic rows deleted instead.
-  const dataDir = external ? undefined : await makeDataDir();
+  const dataDir = external ? undefined : await makeTemporaryFolder("concord-bench-");
   let server: RunningServer | undefined;
 
   const cleanup = once(async () => {
@@ -132,25 +133,6 @@ async function main(): Promise<number> {
   } finally {
     await cleanup();
   }
-}
-
-async function makeDataDir(): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "concord-bench-"));
-  // As root, PostgreSQL runs as "postgres": let it into the folder mkdtemp made private.
-  await fs.chmod(dir, 0o755);
-  return dir;
-}
-
-async function machineInfo(pool: pg.Pool) {
-  const { rows } = await pool.query<{ version: string }>("SELECT version()");
-  return {
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
-    totalMemoryGiB: round(os.totalmem() / 2 ** 30, 1),
-    node: process.version,
-    postgres: rows[0]!.version,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -551,20 +533,6 @@ function formatReport({ when, machine, loadAverage1m, database, load, db, http }
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-/** Runs one stage, saying on stderr what it is doing and how long it took. */
-async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
-  process.stderr.write(`${label} … `);
-  const started = performance.now();
-  const result = await work();
-  process.stderr.write(`${seconds(performance.now() - started)} s\n`);
-  return result;
-}
-
-function once(work: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  return () => (running ??= work());
-}
-
 function positiveNumber(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
@@ -573,29 +541,13 @@ function positiveNumber(name: string, fallback: number): number {
   return value;
 }
 
-/** Nearest-rank percentile. */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 const mean = (values: number[]) => sum(values) / values.length;
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 const seconds = (milliseconds: number) => round(milliseconds / 1000, 1);
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+run(main);

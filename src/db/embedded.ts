@@ -294,7 +294,8 @@ async function stopOrphanedPostmaster(clusterDir: string, log: (line: string) =>
   }
 }
 
-async function readPostmasterPid(clusterDir: string): Promise<number | undefined> {
+/** The postmaster's pid from a cluster folder's postmaster.pid, if there is one. */
+export async function readPostmasterPid(clusterDir: string): Promise<number | undefined> {
   try {
     const pid = Number((await fs.readFile(path.join(clusterDir, "postmaster.pid"), "utf8")).split("\n")[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;

@@ -279,7 +279,7 @@ export class DecisionsService {
     if (statement === null && ["object", "amend", "concur-with-reservation"].includes(input.position)) {
       throw new InvalidRequestError(`body.statement: ${describePosition(input.position)} must be stated in writing`);
     }
-    const round = await this.currentRound(tx, id);
+    const { round } = await this.currentRound(tx, id);
     const now = await databaseNow(tx);
     if (deadlinePassed(round, now)) {
       throw new ConflictError(`The deadline of proposal ${id} passed at ${round.deadline!.toISOString()}: positions are closed; the outcome is being recorded.`);
@@ -295,7 +295,7 @@ export class DecisionsService {
 
   async extend(principal: Principal, id: number, input: { deadline: Date }, tx: Transaction): Promise<ProposalDetail> {
     const { proposal, body } = await this.lockOpen(principal, id, tx, "chair");
-    const round = await this.currentRound(tx, id);
+    const { round } = await this.currentRound(tx, id);
     const now = await databaseNow(tx);
     if (round.deadline === null) throw new ConflictError(`Proposal ${id} has no deadline to extend.`);
     if (deadlinePassed(round, now)) throw new ConflictError(`The deadline of proposal ${id} has passed: it can no longer be extended.`);
@@ -314,7 +314,7 @@ export class DecisionsService {
   async recirculate(principal: Principal, id: number, input: { text: string; deadline: Date | null }, tx: Transaction): Promise<ProposalDetail> {
     const { proposal, body } = await this.lockOpen(principal, id, tx, "chair");
     if (proposal.procedure.kind === "unilateral") throw new ConflictError("A unilateral decision has no rounds to recirculate.");
-    const round = await this.currentRound(tx, id);
+    const { round } = await this.currentRound(tx, id);
     const now = await databaseNow(tx);
     if (deadlinePassed(round, now)) throw new ConflictError(`The deadline of proposal ${id} has passed: the outcome is being recorded.`);
     if (input.deadline !== null && input.deadline.getTime() <= now.getTime()) throw new InvalidRequestError(`body.deadline: must be in the future, got ${input.deadline.toISOString()}`);
@@ -512,9 +512,9 @@ export class DecisionsService {
         const { proposalId, round, deadline, hours } = job.payload as { proposalId: number; round: number; deadline: string; hours: number };
         const proposal = await repo.findProposal(tx, proposalId, { lock: true });
         if (!proposal || proposal.status !== "open") return;
-        const current = await this.currentRound(tx, proposalId);
+        const { round: current, positions } = await this.currentRound(tx, proposalId);
         if (current.number !== round || current.deadline?.toISOString() !== new Date(deadline).toISOString()) return;
-        const taken = new Set((await repo.proposalPositions(tx, proposalId)).filter((cast) => cast.round === round).map((cast) => cast.state));
+        const taken = new Set(positions.map((cast) => cast.state));
         const silent = (await repo.proposalMembers(tx, proposalId)).filter((state) => !taken.has(state));
         if (silent.length === 0) return;
         const body = (await repo.findBody(tx, proposal.bodyId))!;
@@ -541,10 +541,9 @@ export class DecisionsService {
     return { proposal, body };
   }
 
-  private async currentRound(tx: Executor, id: number): Promise<repo.RoundRow> {
-    const rounds = await repo.proposalRounds(tx, id);
-    const round = rounds[rounds.length - 1]!;
-    return { ...round, deadline: round.deadline === null ? null : new Date(round.deadline) };
+  /** The proposal's latest round and the positions taken in it. */
+  private async currentRound(tx: Executor, id: number): Promise<{ round: repo.RoundRow; positions: repo.PositionRow[] }> {
+    return (await repo.currentRounds(tx, [id])).get(id)!;
   }
 }
 
