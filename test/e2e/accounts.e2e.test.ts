@@ -210,7 +210,8 @@ describe('accounts in the web UI', () => {
       await row.getByRole('button', { name: 'Revoke the token “nightly import”' }).click();
       const confirm = row.getByRole('group');
       expect(await confirm.textContent()).toContain('Scripts using it will stop working');
-      // The confirming button takes the focus; Escape steps back.
+      // The confirming button takes the focus (once it has rendered: under load that can trail the click); Escape steps back.
+      await expect.poll(() => confirm.getByRole('button', { name: 'Revoke' }).evaluate((button) => button === document.activeElement)).toBe(true);
       await page.keyboard.press('Escape');
       await expect.poll(() => row.getByRole('group').count()).toBe(0);
       await row.getByRole('button', { name: 'Revoke the token “nightly import”' }).click();
