@@ -202,3 +202,29 @@ describe("waking the workers", () => {
     }
   });
 });
+
+describe("jobs far ahead", () => {
+  it("runs the jobs due now while others wait months and years ahead, and a running worker keeps claiming", async () => {
+    const ran: string[] = [];
+    const handlers: JobHandlers = { other: async (_tx, job) => void ran.push(String(job.payload.tag)) };
+    const days = (n: number) => future(n * 86_400);
+    // A month's deadline and a withdrawal notice's two years: both past what an int of milliseconds holds (24.8 days).
+    await schedule("other", "in-30-days", days(30));
+    await schedule("other", "in-2-years", days(730));
+    await schedule("other", "in-40-years", days(40 * 365));
+    await schedule("other", "now", past(1));
+    expect(await worker(handlers).runDue()).toBe(1);
+    expect(ran).toEqual(["now"]);
+
+    const running = new JobWorker({ db: test.db, databaseUrl: test.url, handlers, instance: "test", pollMs: 120_000 });
+    await running.start();
+    try {
+      await schedule("other", "added-while-running", past(0));
+      for (let i = 0; i < 300 && ran.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(ran).toEqual(["now", "added-while-running"]);
+    } finally {
+      await running.stop();
+    }
+    expect((await jobRows()).map((job) => job.tag)).toEqual(["in-30-days", "in-2-years", "in-40-years"]);
+  });
+});

@@ -254,7 +254,9 @@ async function claim(tx: Transaction, limit: number, kind?: string): Promise<{ j
       SELECT
         -- When none is due: how long until the next job is. (Jobs due already that were not claimed are being run
         -- by other workers, which delete them or, failing, put them back later, which wakes the workers.)
-        (SELECT ceil(extract(epoch FROM min(run_at) - clock_timestamp()) * 1000)::int FROM jobs
+        -- A double, not an int: a job due more than 2^31 ms (about 25 days) ahead overflowed an int, and that error
+        -- failed every claim, so nothing ran until a nearer job was scheduled.
+        (SELECT ceil(extract(epoch FROM min(run_at) - clock_timestamp()) * 1000)::float8 FROM jobs
          WHERE failed_at IS NULL AND run_at > (SELECT at FROM t)) AS "nextInMs",
         c.id::int AS id, c.kind, c.payload, c.run_at AS "runAt", c.attempts,
              c.unique_key AS "uniqueKey", c.subject, c.created_at::text AS "createdAt"
