@@ -29,8 +29,9 @@ import { loadStarterDecisions } from "./services/starter/decisions.ts";
 import { DecisionsService } from "./services/decisions/decisions.ts";
 import { StatusNoticesService } from "./services/decisions/status-notices.ts";
 import { EventHub } from "./services/events.ts";
-import { JobWorker, type JobHandler } from "./services/jobs/queue.ts";
-import { deliverWebhook, WebhooksService } from "./services/webhooks.ts";
+import { JobWorker, type JobHandlers } from "./services/jobs/queue.ts";
+import { WebhooksService } from "./services/webhooks.ts";
+import { WebhookDeliverer } from "./services/webhook-deliveries.ts";
 import os from "node:os";
 import { randomBytes } from "node:crypto";
 
@@ -42,7 +43,7 @@ export type Runtime = {
   /** This process's name in the outcomes it records: host, pid and a random tag. */
   instance: string;
   /** What each kind of job does (a CLI or test can run due jobs itself with a JobWorker). */
-  jobHandlers: Record<string, JobHandler>;
+  jobHandlers: JobHandlers;
   close(): Promise<void>;
 };
 
@@ -104,11 +105,26 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const writer = new RegistryWriter();
     const decisions = new DecisionsService(db, writer, { instance, reminderHours: env.reminderHours });
     const statusNotices = new StatusNoticesService(db, writer);
-    const jobHandlers = { ...decisions.jobHandlers(), ...statusNotices.jobHandlers(), "webhook.deliver": deliverWebhook };
+    const jobHandlers = { ...decisions.jobHandlers(), ...statusNotices.jobHandlers() };
     const events = options.longRunning ? new EventHub(database.url, log) : undefined;
     await events?.start();
     const worker = options.longRunning && env.jobs ? new JobWorker({ db, databaseUrl: database.url, handlers: jobHandlers, instance, log }) : undefined;
     await worker?.start();
+    // Webhooks have workers of their own: a receiver that never answers must not hold a deadline's.
+    const deliverer =
+      options.longRunning && env.jobs
+        ? new WebhookDeliverer({
+            db,
+            databaseUrl: database.url,
+            instance,
+            concurrency: env.webhooks.concurrency,
+            perOrganization: env.webhooks.perOrganization,
+            timeoutMs: env.webhooks.timeoutSeconds * 1000,
+            allowPrivate: env.webhooks.allowPrivate,
+            log,
+          })
+        : undefined;
+    await deliverer?.start();
     return {
       db,
       pool,
@@ -124,7 +140,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         decisions,
         statusNotices,
         events,
-        webhooks: new WebhooksService(db),
+        webhooks: new WebhooksService(db, { allowPrivate: env.webhooks.allowPrivate }),
         idempotency: new IdempotencyService(db),
         accounts: new AccountsService(db),
         sessions,
@@ -134,6 +150,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       jobHandlers,
       close: async () => {
         await worker?.stop();
+        await deliverer?.stop();
         await events?.stop();
         stopPublishingHeads();
         await cache?.stop();

@@ -93,7 +93,7 @@ function examples(n = 0): Record<string, { path: Record<string, string>; body: R
     "POST /api/v1/requests": { path: {}, body: { organization: "NATO", status: "partner", framework: "partners-across-the-globe", text: "A request." }, by: "delegate" },
     "POST /api/v1/designations": { path: {}, body: { body: "us-president", designee: "CHL", designation: "major-non-nato-ally", revoke: false, text: "A designation." }, by: "delegate" },
     "POST /api/v1/status-notices": { path: {}, body: { kind: "withdrawal", organization: "NATO", statement: "Notice." }, by: "delegate" },
-    "POST /api/v1/organizations/{code}/webhooks": { path: { code: "NATO" }, body: { url: "http://127.0.0.1:9/fuzz", events: ["proposal.decided"] }, by: "administrator" },
+    "POST /api/v1/organizations/{code}/webhooks": { path: { code: "NATO" }, body: { url: "https://receiver.example.org/fuzz", events: ["proposal.decided"] }, by: "administrator" },
   };
 }
 
@@ -140,7 +140,7 @@ beforeAll(async () => {
   targets.unilateral = (await as("delegate", "POST", "/api/v1/designations", { body: "us-president", designee: "URY", designation: "major-non-nato-ally", text: "A designation." })).proposal.id;
   const attached = await as("administrator", "POST", `/api/v1/proposals/${targets.attachments}/attachments`, examples()["POST /api/v1/proposals/{id}/attachments"]!.body);
   attachmentId = attached.proposal.attachments[0].id;
-  webhookId = (await as("administrator", "POST", "/api/v1/organizations/NATO/webhooks", { url: "http://127.0.0.1:9/seed", events: ["notice.applied"] })).webhook.id;
+  webhookId = (await as("administrator", "POST", "/api/v1/organizations/NATO/webhooks", { url: "https://receiver.example.org/seed", events: ["notice.applied"] })).webhook.id;
   closedProposal = ((await concord.database.db.execute(sql`SELECT min(id)::int AS id FROM proposals WHERE status <> 'open'`)).rows[0] as { id: number }).id;
 
   const document = (await (await fetch(`${concord.baseUrl}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> };

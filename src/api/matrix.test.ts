@@ -167,7 +167,7 @@ const rows: Row[] = [
   {
     endpoint: "POST /api/v1/organizations/{code}/webhooks",
     // Subscribed to an event the run never produces, so no delivery is attempted.
-    call: () => ({ method: "POST", path: "/api/v1/organizations/NATO/webhooks", body: { url: "http://127.0.0.1:9/matrix", events: ["notice.applied"] } }),
+    call: () => ({ method: "POST", path: "/api/v1/organizations/NATO/webhooks", body: { url: "https://receiver.example.org/matrix", events: ["notice.applied"] } }),
     expect: natoAdmin,
   },
   { endpoint: "DELETE /api/v1/organizations/{code}/webhooks/{id}", call: async () => ({ method: "DELETE", path: `/api/v1/organizations/NATO/webhooks/${await newWebhook()}` }), expect: natoAdmin },
@@ -203,7 +203,7 @@ async function openProposal(body: "nato-nac" | "nato-pcsc"): Promise<number> {
 async function newWebhook(): Promise<string> {
   const result = await concord.database.db.execute(sql`
     INSERT INTO webhooks (organization_code, url, secret, events, created_by)
-    VALUES ('NATO', 'http://127.0.0.1:9/matrix', ${randomUUID() + randomUUID()}, '{notice.applied}', 'matrix') RETURNING id::text AS id`);
+    VALUES ('NATO', 'https://receiver.example.org/matrix', ${randomUUID() + randomUUID()}, '{notice.applied}', 'matrix') RETURNING id::text AS id`);
   return (result.rows[0] as { id: string }).id;
 }
 

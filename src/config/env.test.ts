@@ -14,7 +14,10 @@ describe("readEnv", () => {
       auditHeadSeconds: 300,
       reminderHours: [48, 2],
       jobs: true,
+      webhooks: { allowPrivate: false, timeoutSeconds: 10, concurrency: 8, perOrganization: 2 },
     });
+    expect(readEnv({ CONCORD_WEBHOOK_ALLOW_PRIVATE: "true" }).webhooks.allowPrivate).toBe(true);
+    expect(() => readEnv({ CONCORD_WEBHOOK_ALLOW_PRIVATE: "yes" })).toThrow(/CONCORD_WEBHOOK_ALLOW_PRIVATE: must be true or false/);
     expect(readEnv({ CONCORD_REMINDER_HOURS: "24, 1.5" }).reminderHours).toEqual([24, 1.5]);
     expect(() => readEnv({ CONCORD_REMINDER_HOURS: "two days" })).toThrow(/CONCORD_REMINDER_HOURS: must be hours before a deadline/);
     expect(readEnv({ CONCORD_JOBS: "off" }).jobs).toBe(false);

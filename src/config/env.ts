@@ -21,6 +21,10 @@ const schema = z.object({
     .regex(/^\s*(\d+(\.\d+)?\s*(,\s*\d+(\.\d+)?\s*)*)?$/, "must be hours before a deadline, separated by commas, e.g. 48,2")
     .default("48,2"),
   CONCORD_JOBS: z.enum(["on", "off"]).default("on"),
+  CONCORD_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
+  CONCORD_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  CONCORD_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  CONCORD_WEBHOOK_PER_ORGANIZATION: z.coerce.number().int().min(1).max(100).default(2),
 });
 
 export type Env = {
@@ -35,8 +39,18 @@ export type Env = {
   auditHeadSeconds: number;
   /** Reminders to delegations without a position, this many hours before each deadline. */
   reminderHours: number[];
-  /** Whether this server runs the job queue's workers (deadlines, reminders, webhooks). */
+  /** Whether this server runs the job queue's workers (deadlines, reminders, notices) and the webhook deliverers. */
   jobs: boolean;
+  webhooks: {
+    /** Send to loopback, private and link-local addresses too (tests, an intranet). */
+    allowPrivate: boolean;
+    /** How long a receiver has to answer. */
+    timeoutSeconds: number;
+    /** Deliveries POSTed side by side by this instance. */
+    concurrency: number;
+    /** Deliveries of one organisation in flight at once, on all instances together. */
+    perOrganization: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -62,5 +76,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     auditHeadSeconds: env.CONCORD_AUDIT_HEAD_SECONDS,
     reminderHours: env.CONCORD_REMINDER_HOURS.split(",").map((hours) => hours.trim()).filter(Boolean).map(Number),
     jobs: env.CONCORD_JOBS === "on",
+    webhooks: {
+      allowPrivate: env.CONCORD_WEBHOOK_ALLOW_PRIVATE === "true",
+      timeoutSeconds: env.CONCORD_WEBHOOK_TIMEOUT_SECONDS,
+      concurrency: env.CONCORD_WEBHOOK_CONCURRENCY,
+      perOrganization: env.CONCORD_WEBHOOK_PER_ORGANIZATION,
+    },
   };
 }

@@ -3,11 +3,12 @@
  * (webhooks). An event is published inside the transaction of the change it reports, so it goes
  * out exactly when the change commits and never for a change rolled back: PostgreSQL delivers
  * the NOTIFY at commit to every instance, each of which passes it to its own browsers; the
- * webhook deliveries are rows and jobs in that same transaction.
+ * webhook deliveries are rows in that same transaction.
  */
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { Listener } from "../db/listener.ts";
+import { insertDeliveries } from "../db/repositories/webhooks.ts";
 
 export const EVENTS_CHANNEL = "concord_events";
 
@@ -51,19 +52,8 @@ export async function publishEvents(tx: Executor, events: ReadonlyArray<Omit<Con
   const at = new Date().toISOString();
   const texts = events.map((event) => JSON.stringify({ ...event, at } satisfies ConcordEvent));
   await tx.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, text) FROM unnest(${sql.param(texts)}::text[]) WITH ORDINALITY AS e(text, n) ORDER BY n`);
-  // One delivery per subscribed webhook of the organisation, each a job of its own.
-  await tx.execute(sql`
-    WITH events AS (
-      SELECT text::jsonb AS event, n FROM unnest(${sql.param(texts)}::text[]) WITH ORDINALITY AS e(text, n)),
-    deliveries AS (
-      INSERT INTO webhook_deliveries (webhook_id, event)
-      SELECT w.id, e.event FROM events e JOIN webhooks w
-        ON w.organization_code = e.event->>'organization' AND w.disabled_at IS NULL
-       AND ('*' = ANY (w.events) OR e.event->>'type' = ANY (w.events))
-      ORDER BY e.n, w.id
-      RETURNING id)
-    INSERT INTO jobs (kind, payload, run_at)
-    SELECT 'webhook.deliver', jsonb_build_object('deliveryId', id), clock_timestamp() FROM deliveries`);
+  // One delivery per subscribed webhook of the organisation, sent by the delivery workers once this commits.
+  await insertDeliveries(tx, texts);
 }
 
 /** This instance's end of the fan-out: every event committed by any instance, to local subscribers. */

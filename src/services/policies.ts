@@ -49,6 +49,11 @@ export const administrationPolicy = {
   readAudit: (principal: Principal) => principal.kind === "system" || (roleOf(principal) === "secretariat-admin" && scoped(principal, "audit:read")),
 };
 
+/** An organisation's webhooks (what other systems are told of its decisions): its administrators. */
+export const webhookPolicy = {
+  manage: (principal: Principal, organizationCode: string) => administrationPolicy.manage(principal, organizationCode),
+};
+
 /** One's own account (password, tokens): any signed-in person, through a browser session only. */
 export const ownAccountPolicy = {
   manage: (principal: Principal) => principal.kind === "account" && principal.scopes === undefined,

@@ -3,27 +3,20 @@
  *   Concord-Event: proposal.decided
  *   Concord-Delivery: 42                      (the same on every retry: receivers drop repeats)
  *   Concord-Signature: t=1732300000,v1=<hex>  (HMAC-SHA256 of `${t}.${body}` under the secret)
- * A delivery is a job: it is retried with backoff until the receiver answers 2xx (10 attempts).
+ * Deliveries are sent by their own workers (src/services/webhook-deliveries.ts), retried with
+ * backoff until the receiver answers 2xx (10 attempts), only to public addresses unless the
+ * operator allows others (CONCORD_WEBHOOK_ALLOW_PRIVATE).
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "../db/client.ts";
+import { disableWebhook, insertWebhook, webhooksOf, type WebhookRow } from "../db/repositories/webhooks.ts";
+import { isLocalName, literalAddress, nonPublicRange } from "../domain/network-addresses.ts";
 import { appendAudit } from "./audit/log.ts";
-import { NotFoundError } from "./errors.ts";
+import { InvalidRequestError, NotFoundError } from "./errors.ts";
 import { EVENT_TYPES } from "./events.ts";
-import { scheduleJob, type JobHandler } from "./jobs/queue.ts";
-import { administrationPolicy, auditActor, authorize, type Principal } from "./policies.ts";
+import { auditActor, authorize, webhookPolicy, type Principal } from "./policies.ts";
 
-export type WebhookRow = {
-  id: string;
-  organization: string;
-  url: string;
-  events: string[];
-  createdBy: string;
-  createdAt: Date;
-  disabledAt: Date | null;
-  lastDelivery: { id: number; attempts: number; lastStatus: number | null; lastError: string | null; deliveredAt: Date | null } | null;
-};
+export type { WebhookRow };
 
 /** `t=…,v1=…` for a body sent at `timestamp` (seconds). */
 export function signPayload(secret: string, timestamp: number, body: string): string {
@@ -43,89 +36,55 @@ export function verifySignature(secret: string, header: string, body: string, op
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-const columns = sql`
-  w.id, w.organization_code AS organization, w.url, w.events, w.created_by AS "createdBy", w.created_at AS "createdAt",
-  w.disabled_at AS "disabledAt",
-  (SELECT jsonb_build_object('id', d.id, 'attempts', d.attempts, 'lastStatus', d.last_status, 'lastError', d.last_error, 'deliveredAt', d.delivered_at)
-     FROM webhook_deliveries d WHERE d.webhook_id = w.id ORDER BY d.id DESC LIMIT 1) AS "lastDelivery"`;
+export const WEBHOOK_EVENTS = ["*", ...EVENT_TYPES] as const;
+
+/**
+ * Why Concord will not POST to this URL, or undefined. Only what the URL itself shows is checked
+ * here (a literal address, localhost); a host name's addresses are checked at every connection.
+ */
+export function webhookTargetProblem(url: string, allowPrivate: boolean): string | undefined {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return "must be an http:// or https:// URL";
+  }
+  if (target.protocol !== "http:" && target.protocol !== "https:") return "must be an http:// or https:// URL";
+  if (target.username !== "" || target.password !== "") return "must not carry a user name or password (the signature authenticates Concord)";
+  if (allowPrivate) return undefined;
+  const literal = literalAddress(target);
+  const range = literal !== undefined ? nonPublicRange(literal) : isLocalName(target.hostname) ? "a loopback address" : undefined;
+  if (range) return `${target.hostname} is ${range}: webhooks are sent only to public addresses (the operator can allow others with CONCORD_WEBHOOK_ALLOW_PRIVATE=true)`;
+  return undefined;
+}
 
 /** Webhooks are administered by the organisation's secretariat administrators. */
 export class WebhooksService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly options: { allowPrivate: boolean },
+  ) {}
 
   async list(principal: Principal, organization: string): Promise<WebhookRow[]> {
-    authorize(principal, administrationPolicy.manage(principal, organization), `managing ${organization}'s webhooks`);
-    return (await this.db.execute(sql`SELECT ${columns} FROM webhooks w WHERE w.organization_code = ${organization} ORDER BY w.created_at`)).rows as WebhookRow[];
+    authorize(principal, webhookPolicy.manage(principal, organization), `managing ${organization}'s webhooks`);
+    return webhooksOf(this.db, organization);
   }
 
   /** Creates a subscription; the secret is returned this once. */
   async create(principal: Principal, input: { organization: string; url: string; events: string[] }, tx: Transaction): Promise<{ webhook: WebhookRow; secret: string }> {
-    authorize(principal, administrationPolicy.manage(principal, input.organization), `managing ${input.organization}'s webhooks`);
+    authorize(principal, webhookPolicy.manage(principal, input.organization), `managing ${input.organization}'s webhooks`);
+    const problem = webhookTargetProblem(input.url, this.options.allowPrivate);
+    if (problem) throw new InvalidRequestError(`body.url: ${problem}`);
+    const url = new URL(input.url).href;
     const secret = randomBytes(32).toString("base64url");
-    const { id } = (
-      await tx.execute(sql`
-        INSERT INTO webhooks (organization_code, url, secret, events, created_by)
-        VALUES (${input.organization}, ${input.url}, ${secret}, ${sql.param(input.events)}::text[], ${auditActor(principal).actor}) RETURNING id`)
-    ).rows[0] as { id: string };
-    const webhook = (await tx.execute(sql`SELECT ${columns} FROM webhooks w WHERE w.id = ${id}`)).rows[0] as WebhookRow;
-    await appendAudit(tx, { ...auditActor(principal), action: "webhook.create", objectType: "webhook", objectId: id, after: { url: input.url, events: input.events, organization: input.organization } });
+    const webhook = await insertWebhook(tx, { organization: input.organization, url, secret, events: input.events, createdBy: auditActor(principal).actor });
+    await appendAudit(tx, { ...auditActor(principal), action: "webhook.create", objectType: "webhook", objectId: webhook.id, after: { url, events: input.events, organization: input.organization } });
     return { webhook, secret };
   }
 
   async disable(principal: Principal, organization: string, id: string, tx: Transaction): Promise<void> {
-    authorize(principal, administrationPolicy.manage(principal, organization), `managing ${organization}'s webhooks`);
-    const result = await tx.execute(sql`
-      UPDATE webhooks SET disabled_at = now() WHERE id::text = ${id} AND organization_code = ${organization} AND disabled_at IS NULL RETURNING id`);
-    if (result.rows.length === 0) throw new NotFoundError(`No active webhook has the id ${id}.`);
+    authorize(principal, webhookPolicy.manage(principal, organization), `managing ${organization}'s webhooks`);
+    if (!(await disableWebhook(tx, organization, id))) throw new NotFoundError(`No active webhook has the id ${id}.`);
     await appendAudit(tx, { ...auditActor(principal), action: "webhook.disable", objectType: "webhook", objectId: id });
   }
 }
-
-export const WEBHOOK_EVENTS = ["*", ...EVENT_TYPES] as const;
-
-const MAX_DELIVERY_ATTEMPTS = 10;
-
-/** The job that POSTs one delivery, records the answer, and schedules the next attempt after a failure. */
-export const deliverWebhook: JobHandler = async (tx, job) => {
-  const delivery = (
-    await tx.execute(sql`
-      SELECT d.id::int AS id, d.event::text AS event, d.attempts, w.url, w.secret, w.disabled_at AS "disabledAt"
-      FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = ${Number(job.payload.deliveryId)}`)
-  ).rows[0] as { id: number; event: string; attempts: number; url: string; secret: string; disabledAt: Date | null } | undefined;
-  if (!delivery || delivery.disabledAt !== null) return;
-  const body = delivery.event;
-  const eventType = (JSON.parse(body) as { type: string }).type;
-  const timestamp = Math.floor(Date.now() / 1000);
-  let status: number | null = null;
-  let error: string | null = null;
-  try {
-    const response = await fetch(delivery.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "Concord-Webhooks/1",
-        "concord-event": eventType,
-        "concord-delivery": String(delivery.id),
-        "concord-signature": signPayload(delivery.secret, timestamp, body),
-      },
-      body,
-      signal: AbortSignal.timeout(10_000),
-      redirect: "manual",
-    });
-    status = response.status;
-    await response.body?.cancel();
-    if (status < 200 || status >= 300) error = `the receiver answered ${status}`;
-  } catch (caught) {
-    error = (caught as Error).message;
-  }
-  const attempts = delivery.attempts + 1;
-  await tx.execute(sql`
-    UPDATE webhook_deliveries SET attempts = ${attempts}, last_status = ${status}, last_error = ${error},
-           delivered_at = CASE WHEN ${error}::text IS NULL THEN clock_timestamp() END
-    WHERE id = ${delivery.id}`);
-  // Retried here rather than by throwing, so the attempt stays on record: 10 s, 20 s, 40 s, … for a day or so.
-  if (error !== null && attempts < MAX_DELIVERY_ATTEMPTS) {
-    const delaySeconds = Math.min(10 * 2 ** (attempts - 1), 6 * 3600);
-    await scheduleJob(tx, { kind: "webhook.deliver", payload: { deliveryId: delivery.id }, runAt: new Date(Date.now() + delaySeconds * 1000), uniqueKey: `webhook-delivery:${delivery.id}:${attempts}` });
-  }
-};

@@ -85,7 +85,10 @@ const FileRequest = z.strictObject({
 const Designate = z.strictObject({ body: slug, designee: code, designation: slug, revoke: z.boolean().default(false), text: plain(100_000) });
 const FileNotice = z.strictObject({ kind: z.enum(["suspension", "withdrawal"]), organization: code, statement: plain(20_000).optional() });
 const NewWebhook = z.strictObject({
-  url: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }),
+  url: z
+    .url({ protocol: /^https?$/i, error: "must be an http:// or https:// URL" })
+    .max(2000, "must be at most 2000 characters")
+    .openapi({ description: "Where to POST each event: a public address (loopback, private and link-local ones are refused unless the operator allows them)." }),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).default(["*"]),
 });
 const NewAttachment = z.strictObject({

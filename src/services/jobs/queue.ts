@@ -8,7 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "../../db/client.ts";
-import { Listener } from "../../db/listener.ts";
+import { WorkLoop, type Look } from "./work-loop.ts";
 
 export const JOBS_CHANNEL = "concord_jobs";
 
@@ -67,7 +67,7 @@ export type WorkerOptions = {
   /** Names this instance in logs and in what its jobs record. */
   instance: string;
   log?: (line: string) => void;
-  /** Jobs run side by side by this instance (a slow webhook must not hold up a deadline). */
+  /** Jobs run side by side by this instance. */
   concurrency?: number;
   /** The longest sleep without looking, in case a notification was missed. */
   pollMs?: number;
@@ -75,43 +75,29 @@ export type WorkerOptions = {
   maxAttempts?: number;
 };
 
-/** What one look at the queue did: ran jobs (and whether more may be due), or found none due. */
-type Look = { ran: true; more: boolean } | { ran: false; nextInMs: number | undefined };
-
 export class JobWorker {
-  private stopped = false;
-  /** Slots waiting for work, each resolved by a wake-up. */
-  private readonly idle: Array<() => void> = [];
-  /** Counts wake-ups, so a slot that was looking when one came looks again instead of sleeping through it. */
-  private wakeups = 0;
-  /** One timer for the instance: the next job's due time (or the poll), waking one slot. */
-  private timer: NodeJS.Timeout | undefined;
-  private timerAt = Number.POSITIVE_INFINITY;
-  private readonly listener: Listener;
-  private loops: Promise<void>[] = [];
+  private readonly slots: WorkLoop;
   private readonly options: Required<Omit<WorkerOptions, "log">> & { log: (line: string) => void };
 
   constructor(options: WorkerOptions) {
     this.options = { concurrency: 3, pollMs: 5_000, maxAttempts: 8, log: () => {}, ...options };
-    this.listener = new Listener({
+    this.slots = new WorkLoop({
       databaseUrl: options.databaseUrl,
-      channels: [JOBS_CHANNEL],
-      onNotification: () => this.wakeOne(),
-      onListening: () => this.wakeAll(),
+      channel: JOBS_CHANNEL,
+      concurrency: this.options.concurrency,
+      pollMs: this.options.pollMs,
+      look: () => this.runOne(),
+      name: "Jobs",
+      log: this.options.log,
     });
   }
 
-  async start(): Promise<void> {
-    await this.listener.start();
-    for (let slot = 0; slot < this.options.concurrency; slot++) this.loops.push(this.loop());
+  start(): Promise<void> {
+    return this.slots.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    this.wakeAll();
-    await Promise.all(this.loops);
-    await this.listener.stop();
+  stop(): Promise<void> {
+    return this.slots.stop();
   }
 
   /** Runs every job due now, in this process; returns how many transactions that took (tests and the CLI use it). */
@@ -119,55 +105,6 @@ export class JobWorker {
     let ran = 0;
     while ((await this.runOne()).ran) ran++;
     return ran;
-  }
-
-  /**
-   * A slot: looks for due jobs and runs them; when there are none, arms the instance's timer for
-   * the next one and waits. Slots do not all wake for every deadline (at thousands of deadlines a
-   * minute, that herd was most of the work): the timer or a notification wakes one, and a slot
-   * that found work wakes another only if more may be due.
-   */
-  private async loop(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        const wakeups = this.wakeups;
-        const look = await this.runOne();
-        if (look.ran) {
-          if (look.more) this.wakeOne();
-          continue;
-        }
-        this.armTimer(look.nextInMs ?? this.options.pollMs);
-        if (this.wakeups === wakeups && !this.stopped) await new Promise<void>((resolve) => this.idle.push(resolve));
-      } catch (error) {
-        if (this.stopped) return;
-        this.options.log(`Jobs: ${(error as Error).message}; trying again in a second.`);
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-      }
-    }
-  }
-
-  /** The timer fires at the earliest time any slot asked for, and never later than the poll interval from now. */
-  private armTimer(ms: number): void {
-    if (this.stopped) return;
-    const at = Date.now() + Math.min(Math.max(0, ms), this.options.pollMs);
-    if (this.timer !== undefined && this.timerAt <= at) return;
-    clearTimeout(this.timer);
-    this.timerAt = at;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.timerAt = Number.POSITIVE_INFINITY;
-      this.wakeOne();
-    }, at - Date.now());
-  }
-
-  private wakeOne(): void {
-    this.wakeups++;
-    this.idle.shift()?.();
-  }
-
-  private wakeAll(): void {
-    this.wakeups++;
-    for (const resolve of this.idle.splice(0)) resolve();
   }
 
   /**
