@@ -118,6 +118,9 @@ export function presentStatusNotice(notice: StatusNoticeRow): z.infer<typeof Sta
     sourceId: notice.sourceId,
     applied: notice.appliedAt !== null,
     statement: notice.statement,
+    status: notice.withdrawnAt !== null ? "withdrawn" : notice.appliedAt !== null ? "applied" : "pending",
+    withdrawnAt: notice.withdrawnAt === null ? null : new Date(notice.withdrawnAt).toISOString(),
+    withdrawalStatement: notice.withdrawalStatement,
   };
 }
 

@@ -72,6 +72,7 @@ const closeTargets: number[] = [];
 let closedProposal: number;
 let attachmentId: number;
 let webhookId: string;
+let noticeId: number;
 
 /** Valid bodies of the decision endpoints, the path they are sent to, and who may send them; `n` picks a target to close. */
 function examples(n = 0): Record<string, { path: Record<string, string>; body: Record<string, unknown>; by: Exclude<As, "anonymous"> }> {
@@ -93,6 +94,7 @@ function examples(n = 0): Record<string, { path: Record<string, string>; body: R
     "POST /api/v1/requests": { path: {}, body: { organization: "NATO", status: "partner", framework: "partners-across-the-globe", text: "A request." }, by: "delegate" },
     "POST /api/v1/designations": { path: {}, body: { body: "us-president", designee: "CHL", designation: "major-non-nato-ally", revoke: false, text: "A designation." }, by: "delegate" },
     "POST /api/v1/status-notices": { path: {}, body: { kind: "withdrawal", organization: "NATO", statement: "Notice." }, by: "delegate" },
+    "POST /api/v1/status-notices/{id}/withdraw": { path: { id: String(noticeId) }, body: { statement: "Taken back." }, by: "delegate" },
     "POST /api/v1/organizations/{code}/webhooks": { path: { code: "NATO" }, body: { url: "https://receiver.example.org/fuzz", events: ["proposal.decided"] }, by: "administrator" },
   };
 }
@@ -101,6 +103,7 @@ function examples(n = 0): Record<string, { path: Record<string, string>; body: R
 function knownPathValues(endpoint: Endpoint, name: string): string[] {
   if (name === "id" && endpoint.path.startsWith("/api/v1/proposals/")) return [...Object.values(targets), closedProposal].map(String);
   if (name === "attachment") return [String(attachmentId)];
+  if (name === "id" && endpoint.path.startsWith("/api/v1/status-notices/")) return [String(noticeId)];
   if (name === "id" && endpoint.path.includes("/webhooks/")) return [webhookId];
   if (name === "code" && endpoint.path.startsWith("/api/v1/organizations/")) return ["NATO", "UNASUR", "USA"];
   return [];
@@ -140,6 +143,7 @@ beforeAll(async () => {
   targets.unilateral = (await as("delegate", "POST", "/api/v1/designations", { body: "us-president", designee: "URY", designation: "major-non-nato-ally", text: "A designation." })).proposal.id;
   const attached = await as("administrator", "POST", `/api/v1/proposals/${targets.attachments}/attachments`, examples()["POST /api/v1/proposals/{id}/attachments"]!.body);
   attachmentId = attached.proposal.attachments[0].id;
+  noticeId = (await as("delegate", "POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "NATO", statement: "A notice to take back." })).notice.id;
   webhookId = (await as("administrator", "POST", "/api/v1/organizations/NATO/webhooks", { url: "https://receiver.example.org/seed", events: ["notice.applied"] })).webhook.id;
   closedProposal = ((await concord.database.db.execute(sql`SELECT min(id)::int AS id FROM proposals WHERE status <> 'open'`)).rows[0] as { id: number }).id;
 

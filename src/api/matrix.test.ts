@@ -161,6 +161,12 @@ const rows: Row[] = [
   },
   // A withdrawal: a year's notice, so nothing is applied during the run (only the head's call succeeds, once).
   { endpoint: "POST /api/v1/status-notices", call: () => ({ method: "POST", path: "/api/v1/status-notices", body: { kind: "withdrawal", organization: "NATO" } }), expect: filesForUsa },
+  {
+    endpoint: "POST /api/v1/status-notices/{id}/withdraw",
+    // The notice the head filed in the row above: withdrawn once, by the head; others are refused before anything is looked at.
+    call: async () => ({ method: "POST", path: `/api/v1/status-notices/${await usaNotice()}/withdraw`, body: { statement: "Withdrawn." } }),
+    expect: speaksForUsa,
+  },
   { endpoint: "GET /api/v1/organizations/{code}/status-notices", call: () => ({ method: "GET", path: "/api/v1/organizations/NATO/status-notices" }), expect: natoPeople },
   { endpoint: "GET /api/v1/notices", call: () => ({ method: "GET", path: "/api/v1/notices" }), expect: delegations },
   { endpoint: "GET /api/v1/organizations/{code}/webhooks", call: () => ({ method: "GET", path: "/api/v1/organizations/NATO/webhooks" }), expect: natoAdmin },
@@ -197,6 +203,12 @@ async function openProposal(body: "nato-nac" | "nato-pcsc"): Promise<number> {
   });
   if (answer.status !== 201) throw new Error(`opening a proposal failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body.proposal.id;
+}
+
+/** The United States' latest notice to NATO. */
+async function usaNotice(): Promise<number> {
+  const result = await concord.database.db.execute(sql`SELECT max(id)::int AS id FROM status_notices WHERE state_code = 'USA' AND organization_code = 'NATO'`);
+  return (result.rows[0] as { id: number }).id;
 }
 
 /** A fresh active webhook of NATO's, for stopping. */

@@ -357,6 +357,9 @@ export const StatusNotice = z
     sourceId: z.string(),
     applied: z.boolean(),
     statement: z.string().nullable(),
+    status: z.enum(["pending", "applied", "withdrawn"]).openapi({ description: "pending until its effective date, then applied; or withdrawn before it by the state that gave it." }),
+    withdrawnAt: z.string().nullable(),
+    withdrawalStatement: z.string().nullable(),
   })
   .openapi("StatusNotice");
 

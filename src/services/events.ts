@@ -22,14 +22,17 @@ export const EVENT_TYPES = [
   "proposal.decided",
   "notice.filed",
   "notice.applied",
+  "notice.withdrawn",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Small on purpose (NOTIFY payloads stop at 8,000 bytes): followers fetch the details. */
 export type ConcordEvent = {
   type: EventType;
-  /** The organisation (or designating state) whose body or registry entry it concerns. */
+  /** The organisation whose part of Concord it belongs to (a state's own body's: the organisation the body belongs to). */
   organization: string;
+  /** The body whose proposal it is about, if any: who may read it follows decisionPolicy.read. */
+  body?: { actorCode: string; actorType: "state" | "organization" };
   /** The state a request, designation or notice concerns: its delegation follows it too. */
   concerns?: string | null;
   proposalId?: number;

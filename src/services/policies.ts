@@ -65,36 +65,42 @@ function delegationOf(principal: Principal): { organization: string; state: stri
   return { organization: principal.account.organizationCode, state: principal.account.delegationState, head: principal.account.role === "delegation-head" };
 }
 
-/** The body a decision is taken in: an organisation's (its member states decide) or a state's own. */
-export type DecidingBody = { actorCode: string; actorType: "state" | "organization" };
+/**
+ * The body a decision is taken in: an organisation's (its member states decide) or a state's
+ * own; either way it belongs to one organisation's part of Concord, `organization`.
+ */
+export type DecidingBody = { actorCode: string; actorType: "state" | "organization"; organization: string };
 
 /**
- * Decisions. An organisation's proposals are read by its own people (secretariat, delegations,
- * analysts); a state's own decisions by its delegations; a request, designation or notice also by
- * the state it concerns. Positions are taken for a state by its delegation head, and only by it;
- * an operator's CLI may record one the state gave in writing (audited on the state's behalf).
+ * Decisions. Everything about a proposal holds inside the organisation its body belongs to, and
+ * nowhere else: its own people (secretariat, delegations, analysts) read an organisation body's
+ * proposals; a state's own body's proposals are read by that state's delegation there and by
+ * the delegation of the state they concern. Positions are taken for a state by its delegation
+ * head to that organisation, and only by it; an operator's CLI may record one the state gave in
+ * writing (audited on the state's behalf). A state's delegation to another organisation has no
+ * say and sees nothing: the US delegation to the OAS cannot issue a US designation.
  */
 export const decisionPolicy = {
   read: (principal: Principal, body: DecidingBody, concernsState: string | null = null) => {
     if (principal.kind === "system") return true;
-    if (principal.kind !== "account") return false;
+    if (principal.kind !== "account" || principal.account.organizationCode !== body.organization) return false;
+    if (body.actorType === "organization") return true;
     const own = delegationOf(principal);
-    if (body.actorType === "state") return own?.state === body.actorCode || (concernsState !== null && own?.state === concernsState);
-    return principal.account.organizationCode === body.actorCode || (concernsState !== null && own?.state === concernsState);
+    return own !== undefined && (own.state === body.actorCode || own.state === concernsState);
   },
-  /** Open a proposal, extend, recirculate, close: the chair's side, the organisation's secretariat. */
+  /** Open a proposal, extend, recirculate, close: the chair's side, the organisation's secretariat (a state body: that state's head). */
   chair: (principal: Principal, body: DecidingBody) => {
     if (principal.kind === "system") return true;
-    if (principal.kind !== "account" || !scoped(principal, "decisions:write")) return false;
+    if (principal.kind !== "account" || !scoped(principal, "decisions:write") || principal.account.organizationCode !== body.organization) return false;
     if (body.actorType === "state") return delegationOf(principal)?.head === true && delegationOf(principal)?.state === body.actorCode;
-    return SECRETARIAT.has(principal.account.role) && principal.account.organizationCode === body.actorCode;
+    return SECRETARIAT.has(principal.account.role);
   },
-  /** Take a position for `state`: that state's delegation head, in this organisation (or for its own body); or the CLI, never the scheduler or importer. */
+  /** Take a position for `state`: that state's delegation head to the body's organisation (a state's own body: that state's); or the CLI, never the scheduler or importer. */
   speakFor: (principal: Principal, body: DecidingBody, state: string) => {
     if (principal.kind === "system") return principal.name === "cli";
     const own = delegationOf(principal);
-    if (!own?.head || own.state !== state || !scoped(principal, "decisions:write")) return false;
-    return body.actorType === "state" ? body.actorCode === state : own.organization === body.actorCode;
+    if (!own?.head || own.state !== state || own.organization !== body.organization || !scoped(principal, "decisions:write")) return false;
+    return body.actorType === "organization" || body.actorCode === state;
   },
   /** File a request or a notice to `organization` for the state the account's delegation represents. */
   fileFor: (principal: Principal, organization: string): string | undefined => {
@@ -102,6 +108,9 @@ export const decisionPolicy = {
     return own?.head && own.organization === organization && scoped(principal, "decisions:write") ? own.state : undefined;
   },
 };
+
+/** An organisation as the body of its own notices and registry: what `decisionPolicy` asks of it. */
+export const organizationBody = (code: string): DecidingBody => ({ actorCode: code, actorType: "organization", organization: code });
 
 /** What the UI may offer on a relation. */
 export function relationAbilities(principal: Principal) {
@@ -143,7 +152,7 @@ export function abilities(principal: Principal) {
       /** Reads its organisation's proposals (and those concerning its state). */
       read: principal.kind !== "anonymous",
       /** Opens and chairs proposals in its organisation's bodies. */
-      chair: principal.kind === "account" && decisionPolicy.chair(principal, { actorCode: organization, actorType: "organization" }),
+      chair: principal.kind === "account" && decisionPolicy.chair(principal, organizationBody(organization)),
       /** Heads a delegation: takes positions, files requests and notices, proposes its state's designations. */
       speakFor: principal.kind === "account" && principal.account.role === "delegation-head" && scoped(principal, "decisions:write") ? principal.account.delegationState : null,
     },

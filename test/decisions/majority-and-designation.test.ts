@@ -196,7 +196,8 @@ describe("a US designation, decided by the United States alone", () => {
     // The US delegation's state is the United States, so its head acts for the body `us-president`.
     usa = await signInAs(concord, { organization: "NATO", role: "delegation-head", state: "USA" });
     canada = await signInAs(concord, { organization: "NATO", role: "delegation-head", state: "CAN" });
-    chile = await signInAs(concord, { organization: "OAS", role: "delegation-head", state: "CHL" });
+    // The designations of the US President's body belong to NATO's part of Concord: Chile follows them through its delegation there.
+    chile = await signInAs(concord, { organization: "NATO", role: "delegation-head", state: "CHL" });
   });
 
   it("designates Chile a Major Non-NATO Ally the moment the United States concurs, and the registry cites the decision", async () => {
@@ -219,6 +220,14 @@ describe("a US designation, decided by the United States alone", () => {
     expect((await canada.send("POST", `/api/v1/proposals/${proposal.id}/positions`, { state: "USA", position: "concur" })).status).toBe(404);
     expect((await read(chile, proposal.id)).abilities.speakFor).toBeNull();
     expect((await chile.send("POST", `/api/v1/proposals/${proposal.id}/positions`, { state: "USA", position: "concur" })).status).toBe(403);
+    // The same states' delegations to another organisation have no part in it: the US delegation to
+    // the OAS can neither decide nor designate, and Chile's there does not see it.
+    const usaInOas = await signInAs(concord, { organization: "OAS", role: "delegation-head", state: "USA" });
+    const chileInOas = await signInAs(concord, { organization: "OAS", role: "delegation-head", state: "CHL" });
+    expect((await usaInOas.send("POST", `/api/v1/proposals/${proposal.id}/positions`, { position: "concur" })).status).toBe(404);
+    expect((await usaInOas.send("POST", "/api/v1/designations", { body: "us-president", designee: "PER", designation: "major-non-nato-ally", text: "Not from here." })).status).toBe(403);
+    expect((await chileInOas.send("GET", `/api/v1/proposals/${proposal.id}`)).status).toBe(404);
+    expect((await chileInOas.send("GET", "/api/v1/proposals")).body.proposals.some((listed: { id: number }) => listed.id === proposal.id)).toBe(false);
 
     const concurred = await usa.send("POST", `/api/v1/proposals/${proposal.id}/positions`, { position: "concur" });
     expect(concurred.status).toBe(200);

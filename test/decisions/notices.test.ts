@@ -179,3 +179,43 @@ describe("who may give notice", () => {
     expect((await notices()).some((notice) => notice.state === "CHL" || notice.state === "SUR")).toBe(false);
   });
 });
+
+describe("withdrawing a notice before it takes effect", () => {
+  it("leaves the registry as it was, keeps the notice on record as withdrawn, drops its job, and lets the state give another later", async () => {
+    const brazil = await head("BRA");
+    const membership = (await membersOn(today())).find((member) => member.code === "BRA")!;
+    const filed = await brazil.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR", statement: "Brazil denounces the treaty." });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const notice: Notice = filed.body.notice;
+    expect(await applyJob(notice.id)).toHaveLength(1);
+
+    // Nobody else may take it back: the secretariat, another state's head, Brazil's delegation to the OAS.
+    expect((await secretariat.send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, {})).status).toBe(403);
+    expect((await (await head("ARG")).send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, {})).status).toBe(403);
+    const brazilInOas = await head("BRA", "OAS");
+    expect((await brazilInOas.send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, {})).status).toBe(404);
+
+    const withdrawn = await brazil.send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, { statement: "Brazil stays." });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(withdrawn.body.notice).toMatchObject({ id: notice.id, status: "withdrawn", applied: false, withdrawalStatement: "Brazil stays.", withdrawnAt: expect.any(String) });
+    expect(await applyJob(notice.id)).toEqual([]);
+    expect(await relation(membership.relationId)).toMatchObject({ until: null });
+    expect((await notices()).find((candidate) => candidate.id === notice.id)).toMatchObject({ status: "withdrawn" });
+
+    // Once is enough; and a withdrawn notice does not block a new one.
+    expect((await brazil.send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, {})).status).toBe(409);
+    const again = await brazil.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    const audit = (await concord.database.db.execute(sql`SELECT action FROM audit_log WHERE object_type = 'status-notice' AND object_id = ${String(notice.id)} ORDER BY id`)).rows;
+    expect(audit.map((row) => (row as { action: string }).action)).toEqual(["notice.file", "notice.withdraw"]);
+  });
+
+  it("is refused once the notice has taken effect", async () => {
+    const guyanaNotice = (await notices()).find((candidate) => candidate.state === "GUY" && candidate.kind === "suspension")!;
+    expect(guyanaNotice.applied).toBe(true);
+    const guyana = await head("GUY");
+    const late = await guyana.send("POST", `/api/v1/status-notices/${guyanaNotice.id}/withdraw`, {});
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/took effect on .*can no longer be withdrawn/);
+  });
+});

@@ -17,6 +17,7 @@ import type { RegistryService } from "../../services/registry.ts";
 import { procedureSchema } from "../../services/starter/format.ts";
 import { WEBHOOK_EVENTS, type WebhooksService } from "../../services/webhooks.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
+import { decisionPolicy, organizationBody } from "../../services/policies.ts";
 import {
   presentBody,
   presentDelegationNotice,
@@ -84,6 +85,7 @@ const FileRequest = z.strictObject({
 });
 const Designate = z.strictObject({ body: slug, designee: code, designation: slug, revoke: z.boolean().default(false), text: plain(100_000) });
 const FileNotice = z.strictObject({ kind: z.enum(["suspension", "withdrawal"]), organization: code, statement: plain(20_000).optional() });
+const WithdrawNotice = z.strictObject({ statement: plain(20_000).optional().openapi({ description: "Why the state takes its notice back; kept with the notice." }) });
 const NewWebhook = z.strictObject({
   url: z
     .url({ protocol: /^https?$/i, error: "must be an http:// or https:// URL" })
@@ -295,6 +297,22 @@ export function decisionRoutes(services: DecisionServices) {
 
   app.openapi(
     createRoute({
+      method: "post",
+      path: "/status-notices/{id}/withdraw",
+      tags: ["Decisions"],
+      summary: "Withdraw a notice before it takes effect (the delegation head of the state that gave it); nothing changes in the registry",
+      request: { params: IdParam, headers: IdempotencyHeader, body: { content: { "application/json": { schema: WithdrawNotice } }, required: true } },
+      responses: { 200: json(z.object({ notice: StatusNotice }), "Withdrawn; the notice as it is now."), ...errors },
+    }),
+    async (c) => {
+      const id = Number(c.req.valid("param").id);
+      const input = c.req.valid("json");
+      return change(c, 200, input, async (tx) => ({ notice: presentStatusNotice(await services.statusNotices.withdraw(principalOf(c), id, input, tx)) }));
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: "get",
       path: "/organizations/{code}/status-notices",
       tags: ["Decisions"],
@@ -395,9 +413,9 @@ export function decisionRoutes(services: DecisionServices) {
       const queue: string[] = [];
       let wake: (() => void) | undefined;
       const unsubscribe = hub.subscribe((event) => {
-        // Only what this reader may read (decisionPolicy.read): its organisation's bodies, its own
-        // state's body, and proposals or notices concerning its state.
-        if (event.organization !== organization && !(state && (event.organization === state || event.concerns === state))) return;
+        // Only what this reader may read, by the rule every read of a proposal or notice follows.
+        const body = event.body ? { ...event.body, organization: event.organization } : organizationBody(event.organization);
+        if (!decisionPolicy.read(principal, body, event.concerns ?? null)) return;
         queue.push(JSON.stringify(event));
         wake?.();
       });

@@ -12,6 +12,8 @@ export type BodyRow = {
   id: string;
   actorCode: string;
   actorType: "state" | "organization";
+  /** The organisation whose part of Concord the body belongs to (for an organisation's body, itself). */
+  organization: string;
   names: Record<"en" | "es" | "pt" | "fr", string>;
   chair: string;
   defaultProcedure: Procedure;
@@ -87,7 +89,7 @@ const proposalColumns = sql`
   p.effect_relation_id::int AS "effectRelationId", p.decision_source_id AS "decisionSourceId", p.reconstructed`;
 
 const bodyColumns = sql`
-  b.id, b.actor_code AS "actorCode", a.type AS "actorType",
+  b.id, b.actor_code AS "actorCode", a.type AS "actorType", b.organization_code AS organization,
   jsonb_build_object('en', b.name_en, 'es', b.name_es, 'pt', b.name_pt, 'fr', b.name_fr) AS names, b.chair,
   b.default_procedure AS "defaultProcedure", b.note`;
 
@@ -290,14 +292,21 @@ export async function insertNotices(tx: Executor, notices: readonly NoticeToIssu
     ORDER BY position`);
 }
 
-export async function noticesFor(db: Executor, options: { state?: string; proposalId?: number; kind?: "outcome" | "reminder"; limit?: number }): Promise<NoticeRow[]> {
+export async function noticesFor(
+  db: Executor,
+  options: { state?: string; organization?: string; proposalId?: number; kind?: "outcome" | "reminder"; limit?: number },
+): Promise<NoticeRow[]> {
   const state = options.state === undefined ? sql`` : sql`AND recipients @> ARRAY[${options.state}::text]`;
+  const organization =
+    options.organization === undefined
+      ? sql``
+      : sql`AND proposal_id IN (SELECT p.id FROM proposals p JOIN bodies b ON b.id = p.body_id WHERE b.organization_code = ${options.organization})`;
   const kind = options.kind === undefined ? sql`` : sql`AND kind = ${options.kind}`;
   const proposal = options.proposalId === undefined ? sql`` : sql`AND proposal_id = ${options.proposalId}`;
   return (
     await db.execute(sql`
       SELECT id::int AS id, proposal_id::int AS "proposalId", recipients, kind, message, issued_at AS "issuedAt"
-      FROM notices WHERE true ${state} ${proposal} ${kind} ORDER BY id DESC LIMIT ${options.limit ?? 1000}`)
+      FROM notices WHERE true ${state} ${organization} ${proposal} ${kind} ORDER BY id DESC LIMIT ${options.limit ?? 1000}`)
   ).rows as NoticeRow[];
 }
 
@@ -317,7 +326,8 @@ export type ProposalFilter = {
   state?: string;
   needsPositionOnly?: boolean;
   /** Proposals concerning this state are visible to it whatever the body. */
-  alsoConcerning?: string;
+  /** Also the proposals of these bodies that concern this state. */
+  alsoConcerning?: { state: string; bodyIds: string[] };
   limit: number;
   beforeId?: number;
 };
@@ -327,7 +337,7 @@ export async function listProposals(db: Executor, filter: ProposalFilter): Promi
   const bodies =
     filter.bodyIds === "all" || filter.bodyIds === undefined
       ? sql``
-      : sql`AND (p.body_id = ANY (${sql.param(filter.bodyIds)}::text[]) ${filter.alsoConcerning ? sql`OR p.concerns_state = ${filter.alsoConcerning}` : sql``})`;
+      : sql`AND (p.body_id = ANY (${sql.param(filter.bodyIds)}::text[]) ${filter.alsoConcerning ? sql`OR (p.concerns_state = ${filter.alsoConcerning.state} AND p.body_id = ANY (${sql.param(filter.alsoConcerning.bodyIds)}::text[]))` : sql``})`;
   const before = filter.beforeId === undefined ? sql`` : sql`AND p.id < ${filter.beforeId}`;
   const state = filter.state ?? null;
   const needs = sql`(p.status = 'open' AND EXISTS (SELECT 1 FROM proposal_members m WHERE m.proposal_id = p.id AND m.state_code = ${state})

@@ -93,7 +93,8 @@ export class DecisionsService {
 
   async list(principal: Principal, query: { status?: "open" | "closed"; needsPosition?: boolean; body?: string; limit?: number; beforeId?: number }) {
     authorize(principal, principal.kind !== "anonymous", "reading proposals");
-    const visible = (await repo.listBodies(this.db)).filter((body) => decisionPolicy.read(principal, body));
+    const all = await repo.listBodies(this.db);
+    const visible = all.filter((body) => decisionPolicy.read(principal, body));
     const bodyIds = query.body === undefined ? visible.map((body) => body.id) : visible.some((body) => body.id === query.body) ? [query.body] : [];
     if (query.body !== undefined && bodyIds.length === 0 && !(await repo.findBody(this.db, query.body))) {
       throw new NotFoundError(`No body has the id ${query.body}.`);
@@ -104,7 +105,11 @@ export class DecisionsService {
       status: query.status,
       bodyIds: principal.kind === "system" && query.body === undefined ? "all" : bodyIds,
       state,
-      alsoConcerning: query.body === undefined ? state : undefined,
+      // A state's own body's proposals that concern the reader's state, in the reader's organisation only.
+      alsoConcerning:
+        query.body === undefined && state !== undefined && principal.kind === "account"
+          ? { state, bodyIds: all.filter((body) => body.organization === principal.account.organizationCode).map((body) => body.id) }
+          : undefined,
       needsPositionOnly: query.needsPosition,
       limit: Math.min(query.limit ?? 100, 500),
       beforeId: query.beforeId,
@@ -136,7 +141,7 @@ export class DecisionsService {
     const own = principal.kind === "account" ? principal.account.delegationState : null;
     const speakFor = open && own !== null && members.includes(own) && decisionPolicy.speakFor(principal, body, own) ? own : null;
     const chair = open && decisionPolicy.chair(principal, body);
-    const requester = proposal.purpose === "request" && proposal.concernsState !== null && decisionPolicy.fileFor(principal, body.actorCode) === proposal.concernsState;
+    const requester = proposal.purpose === "request" && proposal.concernsState !== null && decisionPolicy.fileFor(principal, body.organization) === proposal.concernsState;
     const abilities = {
       speakFor,
       allowedPositions: speakFor ? [...ALLOWED_POSITIONS[proposal.procedure.kind]] : [],
@@ -151,7 +156,8 @@ export class DecisionsService {
     authorize(principal, principal.kind !== "anonymous", "reading notices");
     const state = principal.kind === "account" ? principal.account.delegationState : null;
     if (!state) throw new InvalidRequestError("Notices go to delegations: this account does not belong to one.");
-    return (await repo.noticesFor(this.db, { state, limit: 100 })).map((notice) => ({ ...notice, state }));
+    // Only the notices of the reader's own organisation's proposals: its state sits in other organisations' bodies too.
+    return (await repo.noticesFor(this.db, { state, organization: (principal as { account: { organizationCode: string } }).account.organizationCode, limit: 100 })).map((notice) => ({ ...notice, state }));
   }
 
   // ---------------------------------------------------------------- opening
@@ -255,7 +261,7 @@ export class DecisionsService {
     await this.scheduleRound(tx, id, 1, deadline, now);
     const detail = await this.get(principal, id, tx);
     await appendAudit(tx, { ...auditActor(principal), action: "proposal.open", objectType: "proposal", objectId: id, after: auditView(detail) });
-    await publishEvent(tx, { type: "proposal.opened", organization: body.actorCode, concerns: input.concernsState, proposalId: id, status: "open" });
+    await publishEvent(tx, { type: "proposal.opened", ...eventOf(body), concerns: input.concernsState, proposalId: id, status: "open" });
     return detail;
   }
 
@@ -288,7 +294,7 @@ export class DecisionsService {
     // Recorded by the CLI from the state's written word: the audit log names the state it was recorded for.
     const recorder = principal.kind === "system" ? { ...auditActor(principal), onBehalfOf: state } : auditActor(principal);
     await appendAudit(tx, { ...recorder, action: "proposal.position", objectType: "proposal", objectId: id, after: cast });
-    await publishEvent(tx, { type: "proposal.position", organization: body.actorCode, concerns: proposal.concernsState, proposalId: id, states: [state], status: "open" });
+    await publishEvent(tx, { type: "proposal.position", ...eventOf(body), concerns: proposal.concernsState, proposalId: id, states: [state], status: "open" });
     await this.settle(tx, [{ proposal, body }], this.options.instance);
     return this.get(principal, id, tx);
   }
@@ -306,7 +312,7 @@ export class DecisionsService {
     await repo.extendRoundDeadline(tx, id, round.number, input.deadline, extension);
     await this.scheduleRound(tx, id, round.number, input.deadline, now);
     await appendAudit(tx, { ...auditActor(principal), action: "proposal.extend", objectType: "proposal", objectId: id, details: extension });
-    await publishEvent(tx, { type: "proposal.extended", organization: body.actorCode, concerns: proposal.concernsState, proposalId: id, status: "open" });
+    await publishEvent(tx, { type: "proposal.extended", ...eventOf(body), concerns: proposal.concernsState, proposalId: id, status: "open" });
     return this.get(principal, id, tx);
   }
 
@@ -323,7 +329,7 @@ export class DecisionsService {
     await repo.insertRound(tx, id, round.number + 1, input.text, input.deadline);
     await this.scheduleRound(tx, id, round.number + 1, input.deadline, now);
     await appendAudit(tx, { ...auditActor(principal), action: "proposal.recirculate", objectType: "proposal", objectId: id, details: { round: round.number + 1, text: input.text, deadline: input.deadline?.toISOString() ?? null } });
-    await publishEvent(tx, { type: "proposal.recirculated", organization: body.actorCode, concerns: proposal.concernsState, proposalId: id, status: "open" });
+    await publishEvent(tx, { type: "proposal.recirculated", ...eventOf(body), concerns: proposal.concernsState, proposalId: id, status: "open" });
     return this.get(principal, id, tx);
   }
 
@@ -335,7 +341,7 @@ export class DecisionsService {
       authorize(principal, principal.kind !== "anonymous", "closing proposals");
       throw new NotFoundError(`No proposal has the id ${id}.`);
     }
-    const requester = proposal.purpose === "request" && proposal.concernsState !== null && decisionPolicy.fileFor(principal, body.actorCode) === proposal.concernsState;
+    const requester = proposal.purpose === "request" && proposal.concernsState !== null && decisionPolicy.fileFor(principal, body.organization) === proposal.concernsState;
     const allowed = decisionPolicy.chair(principal, body) || (input.as === "withdrawn" && requester);
     authorize(principal, allowed, input.as === "withdrawn" ? "withdrawing this proposal" : "closing this proposal");
     if (proposal.status !== "open") throw new ConflictError(`Proposal ${id} is closed already (${proposal.status}).`);
@@ -360,7 +366,7 @@ export class DecisionsService {
       objectId: id,
       details: { attachment: attachmentId, name: input.name, mediaType: input.mediaType, size: input.content.length, sha256: createHash("sha256").update(input.content).digest("hex") },
     });
-    await publishEvent(tx, { type: "proposal.attached", organization: body.actorCode, concerns: proposal.concernsState, proposalId: id, status: "open" });
+    await publishEvent(tx, { type: "proposal.attached", ...eventOf(body), concerns: proposal.concernsState, proposalId: id, status: "open" });
     return this.get(principal, id, tx);
   }
 
@@ -435,7 +441,7 @@ export class DecisionsService {
         objectId: proposal.id,
         after: { status: outcome.status, rule: outcome.rule, explanation: outcome.explanation, decidedBy, decidedAt: decided.decidedAt, effect: effect ?? null },
       });
-      events.push({ type: "proposal.decided", organization: body.actorCode, concerns: proposal.concernsState, proposalId: proposal.id, status: outcome.status, states: members });
+      events.push({ type: "proposal.decided", ...eventOf(body), concerns: proposal.concernsState, proposalId: proposal.id, status: outcome.status, states: members });
     }
     await repo.insertNotices(tx, notices);
     await cancelJobs(tx, deciding.map(({ proposal }) => jobSubject(proposal.id)));
@@ -520,7 +526,7 @@ export class DecisionsService {
         const body = (await repo.findBody(tx, proposal.bodyId))!;
         await repo.insertNotices(tx, [{ proposalId, kind: "reminder", recipients: silent, message: { title: proposal.title, deadline, hoursBefore: hours, round } }]);
         await appendAudit(tx, { ...auditActor(SCHEDULER), action: "proposal.remind", objectType: "proposal", objectId: proposalId, details: { round, deadline, hoursBefore: hours, states: silent } });
-        await publishEvent(tx, { type: "proposal.reminder", organization: body.actorCode, concerns: proposal.concernsState, proposalId, states: silent, status: "open" });
+        await publishEvent(tx, { type: "proposal.reminder", ...eventOf(body), concerns: proposal.concernsState, proposalId, states: silent, status: "open" });
       },
     };
   }
@@ -554,6 +560,9 @@ type Deciding = {
   members: string[];
   outcome: { status: "adopted" | "not-adopted" | "withdrawn"; rule: string; explanation: string };
 };
+
+/** Where an event about a body's proposal belongs, and which body: readers are chosen by decisionPolicy.read. */
+const eventOf = (body: BodyRow) => ({ organization: body.organization, body: { actorCode: body.actorCode, actorType: body.actorType } });
 
 /** A proposal's jobs (deadlines, reminders) share this subject, so closing it removes them all. */
 const jobSubject = (proposalId: number) => `proposal:${proposalId}`;

@@ -4,40 +4,24 @@
  * months for a withdrawal; the OAS: two years). The change is scheduled when the notice is filed
  * and applied to the registry on its effective date by the job queue, with the notice as source.
  */
-import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "../../db/client.ts";
 import { addMonths, today } from "../../domain/dates.ts";
 import { findOrganizationRules } from "../../db/repositories/decisions.ts";
 import { RegistryRepository } from "../../db/repositories/registry.ts";
+import * as repo from "../../db/repositories/status-notices.ts";
+import type { StatusNoticeRow } from "../../db/repositories/status-notices.ts";
 import { appendAudit } from "../audit/log.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors.ts";
 import { publishEvent } from "../events.ts";
-import { scheduleJob, type JobHandler } from "../jobs/queue.ts";
-import { auditActor, authorize, decisionPolicy, type Principal } from "../policies.ts";
+import { cancelJobs, scheduleJob, type JobHandler } from "../jobs/queue.ts";
+import { auditActor, authorize, decisionPolicy, organizationBody, type Principal } from "../policies.ts";
 import type { RegistryWriter } from "../registry-writes.ts";
 import { SCHEDULER } from "./decisions.ts";
 
-type Executor = Pick<Database, "execute">;
+export type { StatusNoticeRow };
 
-export type StatusNoticeRow = {
-  id: number;
-  kind: "suspension" | "withdrawal";
-  state: string;
-  organization: string;
-  relationId: number;
-  filedOn: string;
-  effectiveOn: string;
-  sourceId: string;
-  filedBy: string;
-  filedAt: Date;
-  appliedAt: Date | null;
-  statement: string | null;
-};
-
-const columns = sql`
-  id::int AS id, kind, state_code AS state, organization_code AS organization, relation_id::int AS "relationId",
-  filed_on AS "filedOn", effective_on AS "effectiveOn", source_id AS "sourceId", filed_by AS "filedBy",
-  filed_at AS "filedAt", applied_at AS "appliedAt", statement`;
+/** A notice's job (its effect on its effective date) has this subject, so withdrawing it removes the job. */
+const jobSubject = (id: number) => `notice:${id}`;
 
 export class StatusNoticesService {
   constructor(
@@ -47,8 +31,8 @@ export class StatusNoticesService {
 
   /** Notices concerning an organisation (its own people) or filed by the reader's state. */
   async list(principal: Principal, organization: string): Promise<StatusNoticeRow[]> {
-    authorize(principal, decisionPolicy.read(principal, { actorCode: organization, actorType: "organization" }), `reading ${organization}'s notices`);
-    return (await this.db.execute(sql`SELECT ${columns} FROM status_notices WHERE organization_code = ${organization} ORDER BY id DESC`)).rows as StatusNoticeRow[];
+    authorize(principal, decisionPolicy.read(principal, organizationBody(organization)), `reading ${organization}'s notices`);
+    return repo.noticesTo(this.db, organization);
   }
 
   async file(principal: Principal, input: { kind: "suspension" | "withdrawal"; organization: string; statement?: string }, tx: Transaction): Promise<StatusNoticeRow> {
@@ -57,12 +41,12 @@ export class StatusNoticesService {
       authorize(principal, false, `filing a notice to ${input.organization}`);
       throw new ForbiddenError(`Only the head of a state's delegation to ${input.organization} can file its notice.`);
     }
-    const filedOn = today(await dbNow(tx));
+    const filedOn = today(await repo.databaseNow(tx));
     const membership = (await new RegistryRepository(tx).relationsTowards(input.organization, filedOn, { kind: "member" })).find((relation) => relation.subject === state);
     if (!membership) throw new ConflictError(`${state} is not a member of ${input.organization} today, so it has no participation to ${input.kind === "suspension" ? "suspend" : "end"}.`);
     if (membership.until !== null) throw new ConflictError(`${state}'s membership of ${input.organization} already ends on ${membership.until}.`);
-    const pending = (await tx.execute(sql`SELECT id::int AS id FROM status_notices WHERE relation_id = ${membership.id} AND applied_at IS NULL`)).rows[0] as { id: number } | undefined;
-    if (pending) throw new ConflictError(`${state} has a notice pending on this membership already (notice ${pending.id}).`);
+    const pending = await repo.pendingNoticeOn(tx, membership.id);
+    if (pending !== undefined) throw new ConflictError(`${state} has a notice pending on this membership already (notice ${pending}); withdraw it first to give another.`);
     if (input.kind === "suspension") {
       const suspended = (await new RegistryRepository(tx).relationsTowards(input.organization, filedOn, { kind: "suspended" })).find((relation) => relation.subject === state);
       if (suspended) throw new ConflictError(`${state}'s participation in ${input.organization} is suspended already (relation ${suspended.id}).`);
@@ -71,7 +55,7 @@ export class StatusNoticesService {
     const months = input.kind === "withdrawal" ? (rules?.withdrawalNoticeMonths ?? 0) : (rules?.suspensionNoticeMonths ?? 0);
     const effectiveOn = addMonths(filedOn, months);
 
-    const id = Number(((await tx.execute(sql`SELECT nextval('status_notices_id_seq') AS id`)).rows[0] as { id: string }).id);
+    const id = await repo.nextNoticeId(tx);
     const sourceId = `notice-${id}`;
     const actor = await new RegistryRepository(tx).findActor(state);
     await this.writer.createSource(
@@ -85,24 +69,61 @@ export class StatusNoticesService {
       },
       tx,
     );
-    await tx.execute(sql`
-      INSERT INTO status_notices (id, kind, state_code, organization_code, relation_id, filed_on, effective_on, source_id, filed_by, statement)
-      VALUES (${id}, ${input.kind}, ${state}, ${input.organization}, ${membership.id}, ${filedOn}, ${effectiveOn}, ${sourceId},
-              ${auditActor(principal).actor}, ${input.statement?.trim() || null})`);
-    await scheduleJob(tx, { kind: "notice.apply", payload: { noticeId: id }, runAt: new Date(`${effectiveOn}T00:00:00Z`), uniqueKey: `notice:${id}` });
-    const notice = await findNotice(tx, id);
+    await repo.insertNotice(tx, {
+      id,
+      kind: input.kind,
+      state,
+      organization: input.organization,
+      relationId: membership.id,
+      filedOn,
+      effectiveOn,
+      sourceId,
+      filedBy: auditActor(principal).actor,
+      statement: input.statement?.trim() || null,
+    });
+    await scheduleJob(tx, { kind: "notice.apply", payload: { noticeId: id }, runAt: new Date(`${effectiveOn}T00:00:00Z`), uniqueKey: `notice:${id}`, subject: jobSubject(id) });
+    const notice = await repo.findNotice(tx, id);
     await appendAudit(tx, { ...auditActor(principal), action: "notice.file", objectType: "status-notice", objectId: id, after: notice });
     await publishEvent(tx, { type: "notice.filed", organization: input.organization, concerns: state, noticeId: id, states: [state] });
     return notice!;
+  }
+
+  /**
+   * The state that gave a notice takes it back before it takes effect: nothing changes in the
+   * registry, the notice stays on record as withdrawn (with who, when and why), and the state
+   * may give another later. Only its delegation head may, in the organisation it gave it to.
+   */
+  async withdraw(principal: Principal, id: number, input: { statement?: string }, tx: Transaction): Promise<StatusNoticeRow> {
+    const notice = await repo.findNotice(tx, id, { lock: true });
+    // Another organisation's notices do not exist for this reader.
+    if (!notice || !decisionPolicy.read(principal, organizationBody(notice.organization), notice.state)) {
+      authorize(principal, principal.kind !== "anonymous", "withdrawing notices");
+      throw new NotFoundError(`No status notice has the id ${id}.`);
+    }
+    if (decisionPolicy.fileFor(principal, notice.organization) !== notice.state) {
+      authorize(principal, false, `withdrawing ${notice.state}'s notice`);
+      throw new ForbiddenError(`Only the head of ${notice.state}'s delegation to ${notice.organization} can withdraw its notice.`);
+    }
+    if (notice.withdrawnAt !== null) throw new ConflictError(`Notice ${id} was withdrawn already, on ${new Date(notice.withdrawnAt).toISOString().slice(0, 10)}.`);
+    const day = today(await repo.databaseNow(tx));
+    if (notice.appliedAt !== null || day >= notice.effectiveOn) {
+      throw new ConflictError(`Notice ${id} took effect on ${notice.effectiveOn}: it can no longer be withdrawn (a new request is the way back).`);
+    }
+    await repo.markWithdrawn(tx, id, { by: auditActor(principal).actor, statement: input.statement?.trim() || null });
+    await cancelJobs(tx, [jobSubject(id)]);
+    const after = (await repo.findNotice(tx, id))!;
+    await appendAudit(tx, { ...auditActor(principal), action: "notice.withdraw", objectType: "status-notice", objectId: id, before: notice, after });
+    await publishEvent(tx, { type: "notice.withdrawn", organization: notice.organization, concerns: notice.state, noticeId: id, states: [notice.state] });
+    return after;
   }
 
   jobHandlers(): Record<string, JobHandler> {
     return {
       "notice.apply": async (tx, job) => {
         const id = Number(job.payload.noticeId);
-        const notice = (await tx.execute(sql`SELECT ${columns} FROM status_notices WHERE id = ${id} FOR UPDATE`)).rows[0] as StatusNoticeRow | undefined;
+        const notice = await repo.findNotice(tx, id, { lock: true });
         if (!notice) throw new NotFoundError(`No status notice has the id ${id}.`);
-        if (notice.appliedAt !== null) return;
+        if (notice.appliedAt !== null || notice.withdrawnAt !== null) return;
         await this.apply(tx, notice);
       },
     };
@@ -128,16 +149,8 @@ export class StatusNoticesService {
       );
       changed.push(relation.id);
     }
-    await tx.execute(sql`UPDATE status_notices SET applied_at = clock_timestamp() WHERE id = ${notice.id}`);
+    await repo.markApplied(tx, notice.id);
     await appendAudit(tx, { ...auditActor(SCHEDULER), action: "notice.apply", objectType: "status-notice", objectId: notice.id, details: { relations: changed } });
     await publishEvent(tx, { type: "notice.applied", organization: notice.organization, concerns: notice.state, noticeId: notice.id, states: [notice.state] });
   }
-}
-
-async function dbNow(db: Executor): Promise<Date> {
-  return new Date(((await db.execute(sql`SELECT clock_timestamp() AS now`)).rows[0] as { now: string | Date }).now);
-}
-
-export async function findNotice(db: Executor, id: number): Promise<StatusNoticeRow | undefined> {
-  return (await db.execute(sql`SELECT ${columns} FROM status_notices WHERE id = ${id}`)).rows[0] as StatusNoticeRow | undefined;
 }

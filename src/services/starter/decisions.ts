@@ -23,6 +23,8 @@ export const bodiesFile = z.strictObject({
     z.strictObject({
       id: slug,
       actor: code,
+      /** The organisation whose part of Concord the body belongs to; required for a state's own body, an organisation's is its own. */
+      organization: code.optional(),
       names: z.strictObject({ en: z.string().min(1), es: z.string().min(1), pt: z.string().min(1), fr: z.string().min(1) }),
       chair: z.string().min(1),
       defaultProcedure: procedureSchema,
@@ -70,9 +72,15 @@ export async function loadStarterDecisions(db: Database, dataDir = defaultDataDi
     if (await alreadyLoaded(tx)) return { loaded: false, counts: {} };
     for (const body of bodies.bodies) {
       await tx.execute(sql`
-        INSERT INTO bodies (id, actor_code, name_en, name_es, name_pt, name_fr, chair, default_procedure, note)
-        VALUES (${body.id}, ${body.actor}, ${body.names.en}, ${body.names.es}, ${body.names.pt}, ${body.names.fr}, ${body.chair},
+        INSERT INTO bodies (id, actor_code, organization_code, name_en, name_es, name_pt, name_fr, chair, default_procedure, note)
+        VALUES (${body.id}, ${body.actor}, ${body.organization ?? body.actor}, ${body.names.en}, ${body.names.es}, ${body.names.pt}, ${body.names.fr}, ${body.chair},
                 ${JSON.stringify(body.defaultProcedure)}::jsonb, ${body.note ?? null})`);
+    }
+    const misplaced = (
+      await tx.execute(sql`SELECT b.id FROM bodies b JOIN actors o ON o.code = b.organization_code WHERE o.type <> 'organization' ORDER BY b.id`)
+    ).rows as Array<{ id: string }>;
+    if (misplaced.length > 0) {
+      throw new StarterDataError(misplaced.map((body) => `bodies.json: ${body.id} is a state's own body: name the organisation it belongs to ("organization")`));
     }
     for (const rule of bodies.rules) {
       await tx.execute(sql`
