@@ -17,6 +17,8 @@ import { OwnAccountService } from "./services/accounts/own-account.ts";
 import { AuditService } from "./services/audit/audit-service.ts";
 import { SessionsService } from "./services/accounts/sessions.ts";
 import { SignInLimits } from "./services/accounts/sign-in-limits.ts";
+import { SignInService } from "./services/accounts/sign-in.ts";
+import { RefusalLog } from "./services/audit/refusals.ts";
 import { IdempotencyService } from "./services/idempotency.ts";
 import { RegistryService } from "./services/registry.ts";
 import { RegistryWriter } from "./services/registry-writes.ts";
@@ -96,6 +98,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const decisionsStarter = await loadStarterDecisions(db, options.starterDataDir);
     if (decisionsStarter.loaded) log(`Loaded the starter decisions: ${Object.entries(decisionsStarter.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
     const sessions = new SessionsService(db);
+    const refusals = new RefusalLog(db, { windowMs: env.refusalWindowSeconds * 1000, log });
+    if (options.longRunning) refusals.start();
+    const accounts = new AccountsService(db);
+    const signInLimits = new SignInLimits(db);
     const oidc = oidcConfig ? new OidcService(db, sessions, oidcConfig) : undefined;
     await oidc?.checkOrganization();
     const cache = options.longRunning ? new RegistryCache(new RegistryRepository(db), database.url, log) : undefined;
@@ -132,7 +138,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       services: {
         db,
         oidc,
-        ownAccounts: new OwnAccountService(db, sessions),
+        ownAccounts: new OwnAccountService(db, sessions, signInLimits, refusals),
         administration: new AdministrationService(db),
         audit: new AuditService(db),
         registry: new RegistryService(db, cache),
@@ -142,9 +148,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         events,
         webhooks: new WebhooksService(db, { allowPrivate: env.webhooks.allowPrivate }),
         idempotency: new IdempotencyService(db),
-        accounts: new AccountsService(db),
+        accounts,
         sessions,
-        signInLimits: new SignInLimits(db),
+        signInLimits,
+        signIn: new SignInService(db, accounts, sessions, signInLimits, refusals),
+        refusals,
       },
       instance,
       jobHandlers,
@@ -152,6 +160,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         await worker?.stop();
         await deliverer?.stop();
         await events?.stop();
+        await refusals.stop();
         stopPublishingHeads();
         await cache?.stop();
         await pool.end();

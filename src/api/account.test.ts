@@ -116,6 +116,9 @@ describe("changing one's password", () => {
     expect(wrong.body.error.message).toBe("json.currentPassword: is not your current password");
     const weak = await request("PUT", "/api/v1/account/password", { session: staff, body: { currentPassword: password, newPassword: "short" } });
     expect(weak.body.error.message).toBe("json.newPassword: must be at least 12 characters long");
+    const common = await request("PUT", "/api/v1/account/password", { session: staff, body: { currentPassword: password, newPassword: "Qwerty123456" } });
+    expect(common.status).toBe(400);
+    expect(common.body.error.message).toBe("json.newPassword: is one of the most common passwords, which attackers try first: choose another");
 
     const response = await fetch(`${concord.baseUrl}/api/v1/account/password`, {
       method: "PUT",
@@ -129,5 +132,60 @@ describe("changing one's password", () => {
     expect((await signIn("staff@example.org", "a brand new secret")).cookie).toMatch(/^concord_session=/);
     const audited = await concord.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'account.password'`);
     expect((audited.rows[0] as { n: number }).n).toBe(1);
+  });
+});
+
+describe("asking for the password again", () => {
+  let person: Session;
+  beforeAll(async () => {
+    await new AccountsService(concord.database.db).createAdministrator({ email: "again@example.org", password, organizationCode: "NATO" });
+    person = await signIn("again@example.org");
+  });
+  const signedInMinutesAgo = (minutes: number) =>
+    concord.database.db.execute(sql`
+      UPDATE sessions SET created_at = now() - make_interval(mins => ${minutes})
+      WHERE account_id = (SELECT id FROM accounts WHERE email = 'again@example.org')`);
+
+  it("lets a token be made without it just after signing in, and asks for it (403) once the sign-in is older", async () => {
+    expect((await request("POST", "/api/v1/account/tokens", { session: person, body: { name: "fresh", scopes: ["audit:read"] } })).status).toBe(201);
+    await signedInMinutesAgo(30);
+    const asked = await request("POST", "/api/v1/account/tokens", { session: person, body: { name: "later", scopes: ["audit:read"] } });
+    expect(asked.status).toBe(403);
+    expect(asked.body.error).toMatchObject({ id: "reauthentication_required", message: expect.stringMatching(/json\.password/) });
+    const wrong = await request("POST", "/api/v1/account/tokens", { session: person, body: { name: "later", scopes: ["audit:read"], password: "not the password at all" } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toBe("json.password: is not your password");
+    const confirmed = await request("POST", "/api/v1/account/tokens", { session: person, body: { name: "later", scopes: ["audit:read"], password } });
+    expect(confirmed.status).toBe(201);
+    const made = await concord.database.db.execute(sql`SELECT name FROM api_tokens WHERE account_id = (SELECT id FROM accounts WHERE email = 'again@example.org') ORDER BY created_at`);
+    expect(made.rows).toEqual([{ name: "fresh" }, { name: "later" }]);
+  });
+
+  it("limits wrong passwords like sign-ins: five are checked, then 429 with Retry-After, even for the right one", async () => {
+    // The wrong password of the test above counted too: start a fresh window.
+    await concord.database.db.execute(sql`DELETE FROM sign_in_failures`);
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, n) => request("PUT", "/api/v1/account/password", { session: person, body: { currentPassword: `wrong guess ${n}`, newPassword: "a brand new secret" } })),
+    );
+    expect(guesses.filter((guess) => guess.status === 400)).toHaveLength(5);
+    expect(guesses.filter((guess) => guess.status === 429)).toHaveLength(7);
+    const right = await request("PUT", "/api/v1/account/password", { session: person, body: { currentPassword: password, newPassword: "a brand new secret" } });
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
+    const refused = await concord.database.db.execute(sql`
+      SELECT count(*)::int AS n FROM audit_log WHERE action = 'password.refused' AND actor = (SELECT id::text FROM accounts WHERE email = 'again@example.org')`);
+    expect((refused.rows[0] as { n: number }).n).toBeGreaterThan(0);
+  });
+
+  it("on a password change, says how many tokens remain, or revokes them when asked", async () => {
+    // A fresh window of guesses: the last test's are spent.
+    await concord.database.db.execute(sql`DELETE FROM sign_in_failures`);
+    const keep = await request("PUT", "/api/v1/account/password", { session: person, body: { currentPassword: password, newPassword: "a second new secret" } });
+    expect(keep.status, JSON.stringify(keep.body)).toBe(200);
+    expect(keep.body).toMatchObject({ tokensRevoked: 0, tokensRemaining: 2 });
+    const renewed = { cookie: keep.headers.get("set-cookie")!.split(";")[0]!, csrf: keep.body.csrfToken };
+    const revoke = await request("PUT", "/api/v1/account/password", { session: renewed, body: { currentPassword: "a second new secret", newPassword: "a third new secret", revokeTokens: true } });
+    expect(revoke.status).toBe(200);
+    expect(revoke.body).toMatchObject({ tokensRevoked: 2, tokensRemaining: 0 });
   });
 });

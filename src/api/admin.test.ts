@@ -80,15 +80,52 @@ describe("administration of accounts, delegations and roles", () => {
   it("puts a change of role or delegation in force on the account's next request, and a disabled account out", async () => {
     const head = await signIn("head@colombia.example");
     expect((await request("GET", "/api/v1/session", { session: head })).body.account.delegation).toEqual({ state: "COL" });
-    await request("PATCH", `/api/v1/admin/accounts/${headId}`, { session: natoAdmin, body: { delegation: "ARG", role: "delegation-member" } });
-    expect((await request("GET", "/api/v1/session", { session: head })).body.account).toMatchObject({ role: "delegation-member", delegation: { state: "ARG" } });
+    await request("PATCH", `/api/v1/admin/accounts/${headId}`, { session: natoAdmin, body: { delegation: "AUS", role: "delegation-member" } });
+    expect((await request("GET", "/api/v1/session", { session: head })).body.account).toMatchObject({ role: "delegation-member", delegation: { state: "AUS" } });
     await request("PATCH", `/api/v1/admin/accounts/${headId}`, { session: natoAdmin, body: { disabled: true } });
     expect((await request("GET", "/api/v1/session", { session: head })).body.account).toBeNull();
     const audited = await concord.database.db.execute(sql`SELECT before, after FROM audit_log WHERE action = 'account.update' AND object_id = ${headId} ORDER BY id`);
     const [moved] = audited.rows as Array<{ before: { delegationState: string; passwordHash?: string }; after: { delegationState: string } }>;
     expect(moved!.before.delegationState).toBe("COL");
-    expect(moved!.after.delegationState).toBe("ARG");
+    expect(moved!.after.delegationState).toBe("AUS");
     expect(JSON.stringify(audited.rows)).not.toContain("$argon2id");
+  });
+
+  it("makes delegations only of states the registry relates to the organisation today", async () => {
+    // Argentina is no NATO member or partner: no NATO administrator can speak of a delegation of it.
+    const unrelated = await request("POST", "/api/v1/admin/delegations", { session: natoAdmin, body: { state: "ARG" } });
+    expect(unrelated.status).toBe(400);
+    expect(unrelated.body.error.message).toMatch(/^json\.state: the registry relates ARG to NATO in no way today/);
+    const asAccount = await request("POST", "/api/v1/admin/accounts", { session: natoAdmin, body: { email: "arg@example.org", displayName: "A", role: "delegation-head", delegation: "ARG" } });
+    expect(asAccount.status).toBe(400);
+    expect(asAccount.body.error.message).toMatch(/^json\.delegation: the registry relates ARG to NATO in no way today/);
+    // Japan is a NATO partner, the United States a member.
+    for (const state of ["JPN", "USA"]) expect((await request("POST", "/api/v1/admin/delegations", { session: natoAdmin, body: { state } })).status).toBe(201);
+    const listed = (await request("GET", "/api/v1/admin/delegations", { session: natoAdmin })).body;
+    expect(listed.delegations.map((delegation: { state: string }) => delegation.state)).not.toContain("ARG");
+    // What may be recorded, for the form to offer: NATO's members and partners today, not Argentina.
+    expect(listed.eligible).toEqual(expect.arrayContaining(["USA", "JPN", "COL", "AUS"]));
+    expect(listed.eligible).not.toContain("ARG");
+  });
+
+  it("ends a disabled account's sessions and revokes its tokens for good: enabling it again brings neither back", async () => {
+    const created = await request("POST", "/api/v1/admin/accounts", { session: natoAdmin, body: { email: "leaver@nato.example", displayName: "Leaver", role: "secretariat-staff", password } });
+    const leaver = await signIn("leaver@nato.example");
+    const token = (await request("POST", "/api/v1/account/tokens", { session: leaver, body: { name: "script", scopes: ["registry:write"], password } })).body.token as string;
+    const asToken = () => fetch(`${concord.baseUrl}/api/v1/session`, { headers: { Authorization: `Bearer ${token}` } }).then((response) => response.status);
+    expect(await asToken()).toBe(200);
+
+    await request("PATCH", `/api/v1/admin/accounts/${created.body.account.id}`, { session: natoAdmin, body: { disabled: true } });
+    expect(await asToken()).toBe(401);
+    await request("PATCH", `/api/v1/admin/accounts/${created.body.account.id}`, { session: natoAdmin, body: { disabled: false } });
+    expect(await asToken()).toBe(401);
+    expect((await request("GET", "/api/v1/session", { session: leaver })).body.account).toBeNull();
+    const rows = await concord.database.db.execute(sql`
+      SELECT (SELECT count(*)::int FROM sessions WHERE account_id = ${created.body.account.id}) AS sessions,
+             (SELECT count(*)::int FROM api_tokens WHERE account_id = ${created.body.account.id} AND revoked_at IS NULL) AS tokens`);
+    expect(rows.rows[0]).toEqual({ sessions: 0, tokens: 0 });
+    const audited = await concord.database.db.execute(sql`SELECT details FROM audit_log WHERE action = 'account.update' AND object_id = ${created.body.account.id} ORDER BY id`);
+    expect(audited.rows[0]).toEqual({ details: { sessionsEnded: 1, tokensRevoked: 1 } });
   });
 
   it("never leaves an organisation without an active administrator", async () => {
@@ -108,6 +145,20 @@ describe("administration of accounts, delegations and roles", () => {
 });
 
 describe("the audit log over HTTP", () => {
+  it("gives an administrator their own organisation's entries only", async () => {
+    const unasurAdmin = await signIn("admin@unasur.example");
+    const theirs = await request("GET", "/api/v1/audit?limit=200", { session: unasurAdmin });
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.entries.length).toBeGreaterThan(0);
+    expect(theirs.body.entries.every((entry: { organization: string | null }) => entry.organization === "UNASUR")).toBe(true);
+    // NATO's changes are not there, however they are asked for.
+    for (const query of ["action=account.update", "objectType=delegation", "actor=admin@nato.example"]) {
+      expect((await request("GET", `/api/v1/audit?${query}`, { session: unasurAdmin })).body.entries).toEqual([]);
+    }
+    const ours = await request("GET", "/api/v1/audit?limit=200", { session: natoAdmin });
+    expect(ours.body.entries.every((entry: { organization: string | null }) => entry.organization === "NATO")).toBe(true);
+  });
+
   it("lets administrators search it, newest first, by action, object and actor", async () => {
     const all = await request("GET", "/api/v1/audit?limit=5", { session: natoAdmin });
     expect(all.status).toBe(200);

@@ -11,6 +11,8 @@ import type { OwnAccountService } from "../services/accounts/own-account.ts";
 import type { AuditService } from "../services/audit/audit-service.ts";
 import type { SessionsService } from "../services/accounts/sessions.ts";
 import type { SignInLimits } from "../services/accounts/sign-in-limits.ts";
+import type { SignInService } from "../services/accounts/sign-in.ts";
+import type { RefusalLog } from "../services/audit/refusals.ts";
 import type { IdempotencyService } from "../services/idempotency.ts";
 import type { RegistryService } from "../services/registry.ts";
 import type { RegistryWriter } from "../services/registry-writes.ts";
@@ -43,6 +45,9 @@ export type Services = {
   accounts: AccountsService;
   sessions: SessionsService;
   signInLimits: SignInLimits;
+  signIn: SignInService;
+  /** Refusals recorded in the audit log, summarised when they come in floods. */
+  refusals: RefusalLog;
   ownAccounts: OwnAccountService;
   administration: AdministrationService;
   audit: AuditService;
@@ -84,7 +89,7 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   api.route("/", decisionRoutes(services));
 
   app.get("/api/v1/health", (c) => c.json({ status: "ok" }));
-  app.use("/api/v1/*", identify(services.sessions, services.ownAccounts));
+  app.use("/api/v1/*", identify(services.sessions, services.ownAccounts, services.refusals));
   app.use("/api/v1/*", refuseUnstorableText);
   app.route("/api/v1", api);
 
@@ -102,7 +107,7 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
 
   mountWebUi(app, webDir);
 
-  app.onError((error, c) => handleError(error, c, log));
+  app.onError((error, c) => handleError(error, c, log, services.refusals));
   return app;
 }
 

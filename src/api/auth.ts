@@ -10,6 +10,7 @@ import type { AccountRow } from "../db/repositories/accounts.ts";
 import type { OwnAccountService } from "../services/accounts/own-account.ts";
 import { ANONYMOUS, type Principal, type Scope } from "../services/policies.ts";
 import { SESSION_LIFETIME_HOURS, sameSecret, type SessionsService } from "../services/accounts/sessions.ts";
+import type { RefusalLog } from "../services/audit/refusals.ts";
 import { errorBody } from "./errors.ts";
 
 export const SESSION_COOKIE = "concord_session";
@@ -17,7 +18,7 @@ export const CSRF_HEADER = "X-CSRF-Token";
 
 export type Viewer =
   | { kind: "anonymous" }
-  | { kind: "account"; account: AccountRow; via: "session"; sessionToken: string; csrfToken: string }
+  | { kind: "account"; account: AccountRow; via: "session"; sessionToken: string; csrfToken: string; signedInAt: Date }
   | { kind: "account"; account: AccountRow; via: "token"; scopes: ReadonlySet<Scope> };
 
 export type AuthVariables = {
@@ -32,7 +33,7 @@ export type AuthVariables = {
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export function identify(sessions: SessionsService, ownAccounts: OwnAccountService): MiddlewareHandler<{ Variables: AuthVariables }> {
+export function identify(sessions: SessionsService, ownAccounts: OwnAccountService, refusals?: RefusalLog): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
     const authorization = c.req.header("authorization");
     if (authorization !== undefined) {
@@ -41,6 +42,7 @@ export function identify(sessions: SessionsService, ownAccounts: OwnAccountServi
       const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
       const opened = bearer ? await ownAccounts.resolveToken(bearer) : undefined;
       if (!opened) {
+        await refusals?.record({ kind: "token.refused", organization: null, actor: "anonymous", source: clientAddress(c), details: { method: c.req.method, path: new URL(c.req.url).pathname } });
         c.header("WWW-Authenticate", 'Bearer realm="concord"');
         return c.json(errorBody("invalid_token", "The API token is not valid: it may be mistyped, expired or revoked."), 401);
       }
@@ -52,7 +54,7 @@ export function identify(sessions: SessionsService, ownAccounts: OwnAccountServi
     let viewer: Viewer = { kind: "anonymous" };
     if (token) {
       const session = await sessions.resolve(token);
-      if (session) viewer = { kind: "account", account: session.account, via: "session", sessionToken: token, csrfToken: session.csrfToken };
+      if (session) viewer = { kind: "account", account: session.account, via: "session", sessionToken: token, csrfToken: session.csrfToken, signedInAt: session.signedInAt };
       // A cookie that opens nothing (expired, signed out elsewhere) is dropped.
       else deleteCookie(c, SESSION_COOKIE, { path: "/" });
     }
@@ -61,6 +63,13 @@ export function identify(sessions: SessionsService, ownAccounts: OwnAccountServi
     if (WRITE_METHODS.has(c.req.method) && viewer.kind === "account" && viewer.via === "session" && !isSignIn(c)) {
       const sent = c.req.header(CSRF_HEADER) ?? "";
       if (!sameSecret(sent, viewer.csrfToken)) {
+        await refusals?.record({
+          kind: "csrf.refused",
+          organization: viewer.account.organizationCode,
+          actor: viewer.account.id,
+          source: clientAddress(c),
+          details: { method: c.req.method, path: new URL(c.req.url).pathname, sent: sent === "" ? "nothing" : "a wrong token" },
+        });
         return c.json(
           errorBody("csrf_failed", `This change needs the ${CSRF_HEADER} header of your session (from GET /api/v1/session); reload the page and try again.`),
           403,

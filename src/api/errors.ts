@@ -1,7 +1,9 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
-import { AppError } from "../services/errors.ts";
+import { AppError, ForbiddenError, HiddenError, RateLimitedError } from "../services/errors.ts";
+import type { RefusalLog } from "../services/audit/refusals.ts";
+import { type AuthVariables, clientAddress } from "./auth.ts";
 
 export type ErrorPayload = { error: { id: string; message: string } };
 
@@ -35,14 +37,33 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
   return value;
 }
 
-/** The one place that maps errors to responses; anything unexpected is logged and hidden. */
-export function handleError(error: Error, c: Context, log: (line: string) => void): Response {
+/**
+ * The one place that maps errors to responses; anything unexpected is logged and hidden. A
+ * refused authorization (403, or a 404 hiding what the reader may not know of) is recorded in
+ * the audit log, summarised when it comes in floods.
+ */
+export async function handleError(error: Error, c: Context, log: (line: string) => void, refusals?: RefusalLog): Promise<Response> {
   if (error instanceof AppError) {
+    if (error instanceof RateLimitedError) c.header("Retry-After", String(error.retryAfterSeconds));
+    if (refusals && (error instanceof ForbiddenError || error instanceof HiddenError)) await recordRefusal(c, error, refusals);
     return c.json(errorBody(error.id, error.message), error.status);
   }
   if (error instanceof HTTPException && error.status < 500) {
     return c.json(errorBody("invalid_request", error.message || "The request could not be read."), error.status);
   }
-  log(`Unexpected error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+  // The request's method and path as data (JSON-quoted), never as raw text a client could shape into fake log lines.
+  log(`Unexpected error on ${JSON.stringify(c.req.method)} ${JSON.stringify(new URL(c.req.url).pathname)}: ${error.stack ?? error.message}`);
   return c.json(errorBody("internal_error", "Something went wrong on our side; it has been logged."), 500);
+}
+
+async function recordRefusal(c: Context, error: AppError, refusals: RefusalLog): Promise<void> {
+  const viewer = (c as Context<{ Variables: AuthVariables }>).get("viewer");
+  const account = viewer?.kind === "account" ? viewer.account : undefined;
+  await refusals.record({
+    kind: "access.refused",
+    organization: account?.organizationCode ?? null,
+    actor: account?.id ?? "anonymous",
+    source: account?.id ?? clientAddress(c),
+    details: { method: c.req.method, path: new URL(c.req.url).pathname, answer: error.status, reason: error instanceof HiddenError ? "hidden" : error.message, via: viewer?.kind === "account" ? viewer.via : "anonymous" },
+  });
 }

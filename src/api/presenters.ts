@@ -103,6 +103,7 @@ export function presentRelation(relation: RelationRow, lang: Language): z.infer<
     designation: relation.designation,
     ...datedFields(relation),
     note: relation.note,
+    recordedBy: relation.recordedBy,
     sources: relation.sources,
   };
 }

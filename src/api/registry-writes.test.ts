@@ -72,7 +72,7 @@ describe("who may change the registry", () => {
     for (const role of ["analyst", "delegation-head"]) {
       const answer = await write("POST", "/api/v1/relations", austria, sessions[role]);
       expect(answer.status, role).toBe(403);
-      expect(answer.body.error).toEqual({ id: "forbidden", message: "Your role does not allow changing the registry." });
+      expect(answer.body.error).toEqual({ id: "forbidden", message: "Relations towards NATO are recorded by NATO's own secretariat, and by its decisions." });
     }
   });
 

@@ -137,6 +137,7 @@ export const Relation = z
     designation: z.string().nullable(),
     ...datedFields,
     note: z.string().nullable(),
+    recordedBy: z.string().nullable().openapi({ description: "The organisation whose secretariat, decision or notice recorded it; null for Concord's own data (the starter data set, imports)." }),
     sources: z.array(SourceRef),
   })
   .openapi("Relation");
@@ -184,7 +185,7 @@ export const Abilities = z
   .object({
     registry: z.object({ write: z.boolean() }),
     administration: z.object({ manage: z.boolean() }),
-    audit: z.object({ read: z.boolean() }),
+    audit: z.object({ read: z.boolean(), all: z.boolean().openapi({ description: "Reads every organisation's entries (a system auditor), not only its own organisation's." }) }),
     account: z.object({ manage: z.boolean() }),
     decisions: z.object({ read: z.boolean(), chair: z.boolean(), speakFor: z.string().nullable() }),
   })
@@ -225,6 +226,7 @@ export const AuditEntry = z
     before: z.unknown(),
     after: z.unknown(),
     details: z.unknown(),
+    organization: z.string().nullable().openapi({ description: "The organisation whose part of Concord the entry belongs to; null for Concord's own." }),
     hash: z.string(),
   })
   .openapi("AuditEntry");

@@ -20,6 +20,18 @@ export async function adminCreate(runtime: Runtime, options: { email?: string; o
   return 0;
 }
 
+/** `concord admin auditor --email E [--revoke]`: gives (or takes back) the whole audit log to read. */
+export async function adminAuditor(runtime: Runtime, options: { email?: string; revoke?: boolean }): Promise<number> {
+  if (!options.email) throw new CliUsageError("--email is required: the account to make a system auditor.");
+  const account = await new AccountsService(runtime.db).setSystemAuditor(options.email, !options.revoke);
+  console.log(
+    options.revoke
+      ? `${account.email} is no longer a system auditor; it is an analyst of ${account.organizationCode}.`
+      : `${account.email} is a system auditor: it reads every organisation's audit log, and nothing else.`,
+  );
+  return 0;
+}
+
 export class CliUsageError extends Error {}
 
 /**

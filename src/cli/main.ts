@@ -19,7 +19,7 @@ import { StarterDataError } from "../services/starter/load.ts";
 import { relationKinds } from "../services/starter/format.ts";
 import { startServer } from "../server.ts";
 import { auditHead, auditVerify } from "./audit.ts";
-import { adminCreate, CliUsageError } from "./admin.ts";
+import { adminAuditor, adminCreate, CliUsageError } from "./admin.ts";
 import { bodiesCommand, positionCommand, proposalCommand, proposalsCommand } from "./decisions.ts";
 import { progressBar } from "./progress.ts";
 import { formatTable } from "./table.ts";
@@ -49,6 +49,9 @@ Usage:
   concord admin create --email E --organization ORG [--name N]
                                                  create a secretariat administrator; the password
                                                  is read from standard input
+  concord admin auditor --email E [--revoke]     make an account a system auditor, who reads every
+                                                 organisation's audit log (only here); --revoke makes
+                                                 it an analyst of its organisation again
   concord help                                   this text
 
 DATE is YYYY-MM-DD (default: today). K is one of ${relationKinds.join(", ")}.
@@ -75,6 +78,7 @@ const options = {
   state: { type: "string" },
   position: { type: "string" },
   statement: { type: "string" },
+  revoke: { type: "boolean", default: false },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -109,8 +113,9 @@ export async function main(argv: string[]): Promise<number> {
       case "position":
         return await withRuntime(positionCommand(rest[0], values));
       case "admin":
-        if (rest[0] !== "create") throw new UsageError(`Unknown admin command "${rest[0] ?? ""}": the one available is create.`);
-        return await withRuntime((runtime) => adminCreate(runtime, values));
+        if (rest[0] === "create") return await withRuntime((runtime) => adminCreate(runtime, values));
+        if (rest[0] === "auditor") return await withRuntime((runtime) => adminAuditor(runtime, values));
+        throw new UsageError(`Unknown admin command "${rest[0] ?? ""}": use admin create or admin auditor.`);
       case "import":
         if (rest[0] !== "cow-states") throw new UsageError(`Unknown import "${rest[0] ?? ""}": the one available is cow-states.`);
         return await importCow(requireArgument(rest[1], "the CSV file to import"));

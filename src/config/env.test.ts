@@ -15,6 +15,7 @@ describe("readEnv", () => {
       reminderHours: [48, 2],
       jobs: true,
       webhooks: { allowPrivate: false, timeoutSeconds: 10, concurrency: 8, perOrganization: 2 },
+      refusalWindowSeconds: 60,
     });
     expect(readEnv({ CONCORD_WEBHOOK_ALLOW_PRIVATE: "true" }).webhooks.allowPrivate).toBe(true);
     expect(() => readEnv({ CONCORD_WEBHOOK_ALLOW_PRIVATE: "yes" })).toThrow(/CONCORD_WEBHOOK_ALLOW_PRIVATE: must be true or false/);

@@ -25,6 +25,7 @@ const schema = z.object({
   CONCORD_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   CONCORD_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   CONCORD_WEBHOOK_PER_ORGANIZATION: z.coerce.number().int().min(1).max(100).default(2),
+  CONCORD_REFUSAL_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type Env = {
@@ -51,6 +52,8 @@ export type Env = {
     /** Deliveries of one organisation in flight at once, on all instances together. */
     perOrganization: number;
   };
+  /** Refusals (failed sign-ins, denied requests) beyond a few per window are counted and summarised in the audit log once per window. */
+  refusalWindowSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -82,5 +85,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       concurrency: env.CONCORD_WEBHOOK_CONCURRENCY,
       perOrganization: env.CONCORD_WEBHOOK_PER_ORGANIZATION,
     },
+    refusalWindowSeconds: env.CONCORD_REFUSAL_WINDOW_SECONDS,
   };
 }

@@ -99,6 +99,7 @@ export const relations = pgTable("relations", {
   untilPrecision: datePrecision("until_precision"),
   certainty: certainty("certainty").notNull().default(sql`'confirmed'`),
   note: text("note"),
+  recordedBy: text("recorded_by"),
 });
 
 export const claims = pgTable("claims", {

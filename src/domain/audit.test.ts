@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { generateKeyPairSync } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
@@ -124,6 +125,7 @@ const content: fc.Arbitrary<Omit<AuditContent, "id">> = fc.record({
   before: json,
   after: json,
   details: json,
+  organization: fc.option(fc.constantFrom("NATO", "UNASUR", "OAS"), { nil: null }),
 });
 
 /** Appends contents after `from` (the genesis by default), as the log does. */
@@ -139,7 +141,7 @@ function buildChain(contents: Array<Omit<AuditContent, "id">>, from: AuditEntry[
 
 const chain = fc.array(content, { minLength: 1, maxLength: 10 }).map((contents) => buildChain(contents));
 
-const FIELDS = ["id", "at", "actor", "onBehalfOf", "action", "objectType", "objectId", "before", "after", "details", "previousHash", "hash"] as const;
+const FIELDS = ["id", "at", "actor", "onBehalfOf", "action", "objectType", "objectId", "before", "after", "details", "organization", "previousHash", "hash"] as const;
 
 /** A value for the field that differs from the one it has. */
 function changed(entry: AuditEntry, field: (typeof FIELDS)[number], salt: number): AuditEntry {
@@ -155,6 +157,7 @@ function changed(entry: AuditEntry, field: (typeof FIELDS)[number], salt: number
       return { ...entry, [field]: `${entry[field]}x` };
     case "onBehalfOf":
     case "objectId":
+    case "organization":
       return { ...entry, [field]: entry[field] === null ? "x" : salt % 2 === 0 ? null : `${entry[field]}x` };
     case "before":
     case "after":
@@ -188,8 +191,16 @@ describe("verifyChain", () => {
     );
   });
 
+  it("hashes an entry without an organisation as entries were hashed before organisations were recorded", () => {
+    const fields = { id: 1, at: "2026-01-01T00:00:00.000Z", actor: "cli", onBehalfOf: null, action: "relation.create", objectType: "relation", objectId: "1", before: null, after: { kind: "member" }, details: null };
+    // The encoding of migration 0003's entries, which had no organisation: their hashes stay valid.
+    const before0014 = createHash("sha256").update(canonicalJson({ previousHash: GENESIS_HASH, ...fields }), "utf8").digest("hex");
+    expect(entryHash(GENESIS_HASH, { ...fields, organization: null })).toBe(before0014);
+    expect(entryHash(GENESIS_HASH, { ...fields, organization: "NATO" })).not.toBe(before0014);
+  });
+
   it("says an entry was changed when its contents no longer match its hash", () => {
-    const entries = buildChain([{ at: "2026-01-01T00:00:00.000Z", actor: "cli", onBehalfOf: null, action: "relation.create", objectType: "relation", objectId: "1", before: null, after: { kind: "member" }, details: null }]);
+    const entries = buildChain([{ at: "2026-01-01T00:00:00.000Z", actor: "cli", onBehalfOf: null, action: "relation.create", objectType: "relation", objectId: "1", before: null, after: { kind: "member" }, details: null, organization: null }]);
     expect(verifyChain([{ ...entries[0]!, after: { kind: "partner" } }])).toEqual({ ok: false, entryId: 1, reason: "entry 1 was changed: its hash does not match its contents" });
   });
 

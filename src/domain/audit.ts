@@ -110,6 +110,8 @@ export type AuditContent = {
   before: JsonValue;
   after: JsonValue;
   details: JsonValue;
+  /** The organisation whose part of Concord the entry belongs to; null for Concord's own, and for entries older than this field. */
+  organization: string | null;
 };
 
 /** An entry as stored: its fields, the previous entry's hash, and its own. */
@@ -118,7 +120,9 @@ export type AuditEntry = AuditContent & { previousHash: string; hash: string };
 /**
  * SHA-256 (lower-case hex) of the canonical JSON of the entry's fields together with the previous
  * entry's hash. The id is hashed too, so an entry moved to another place no longer matches.
- * Fields are listed one by one: a property that is not part of the entry is never hashed.
+ * Fields are listed one by one: a property that is not part of the entry is never hashed. The
+ * organisation came later (migration 0014): it is hashed when an entry has one, so entries
+ * without one, older ones included, hash exactly as they always did.
  */
 export function entryHash(previousHash: string, entry: AuditContent): string {
   return sha256(
@@ -134,6 +138,7 @@ export function entryHash(previousHash: string, entry: AuditContent): string {
       before: entry.before,
       after: entry.after,
       details: entry.details,
+      ...(entry.organization === null ? {} : { organization: entry.organization }),
     }),
   );
 }

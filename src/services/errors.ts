@@ -19,6 +19,13 @@ export class NotFoundError extends AppError {
   }
 }
 
+/**
+ * Something that exists, answered as missing because the reader may not know of it (another
+ * organisation's proposal, account or notice). The same answer as NotFoundError, word for word;
+ * only the refusal log can tell them apart.
+ */
+export class HiddenError extends NotFoundError {}
+
 export class InvalidRequestError extends AppError {
   constructor(message: string) {
     super(400, "invalid_request", message);
@@ -40,5 +47,15 @@ export class UnauthenticatedError extends AppError {
 export class ForbiddenError extends AppError {
   constructor(message: string) {
     super(403, "forbidden", message);
+  }
+}
+
+/** Too many guesses from one client: wait this long (sent as Retry-After). */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, "rate_limited", message);
   }
 }

@@ -11,7 +11,8 @@ export type Principal =
   | { kind: "anonymous" }
   /** `scopes` limit an API token to part of what its account may do; a browser session has none. */
   | { kind: "account"; account: AccountRow; scopes?: ReadonlySet<Scope> }
-  | { kind: "system"; name: "cli" | "importer" | "scheduler" };
+  /** `organization`: the organisation whose process Concord is carrying out (a decision of its body, a notice to it). */
+  | { kind: "system"; name: "cli" | "importer" | "scheduler"; organization?: string };
 
 /** What an API token may be allowed to do, at most what its account may do. */
 export const SCOPES = ["registry:write", "decisions:write", "accounts:admin", "audit:read"] as const;
@@ -31,11 +32,32 @@ function roleOf(principal: Principal): Role | undefined {
   return principal.kind === "account" ? principal.account.role : undefined;
 }
 
-/** The registry: public to read; written by secretariats (and by Concord's own tools). */
+/** What decides who may write relations towards an actor (src/db/repositories/registry-writes.ts, writeTarget). */
+export type RegistryTarget = { code: string; type: "state" | "organization"; hasSecretariat: boolean; hasOwnBody: boolean };
+
+/**
+ * The registry: public to read. Each organisation's part is written by its own process only:
+ * relations towards an organisation with a secretariat in Concord by that secretariat (and its
+ * decisions and notices); a state's designations by its own body's decisions, where it has one
+ * here; anything else (an organisation with no secretariat here, research data) by a registry
+ * curator. Concord's own tools (the CLI, importers, jobs) write anything.
+ */
 export const registryPolicy = {
   read: (_principal: Principal) => true,
-  write: (principal: Principal) =>
-    principal.kind === "system" || (SECRETARIAT.has(roleOf(principal)!) && scoped(principal, "registry:write")),
+  writeTowards: (principal: Principal, target: RegistryTarget) => {
+    if (principal.kind === "system") return true;
+    if (principal.kind !== "account" || !scoped(principal, "registry:write")) return false;
+    if (target.type === "organization" && target.hasSecretariat) return SECRETARIAT.has(principal.account.role) && principal.account.organizationCode === target.code;
+    if (target.type === "state" && target.hasOwnBody) return false;
+    return principal.account.role === "registry-curator";
+  },
+  /** Sources are shared by every organisation's part: any secretariat or curator may record one. */
+  writeSources: (principal: Principal) =>
+    principal.kind === "system" ||
+    (principal.kind === "account" && (SECRETARIAT.has(principal.account.role) || principal.account.role === "registry-curator") && scoped(principal, "registry:write")),
+  /** Whose record a write is: the writer's organisation, or (Concord's own tools) the organisation whose process they carry out. */
+  recordedBy: (principal: Principal): string | null =>
+    principal.kind === "account" ? principal.account.organizationCode : principal.kind === "system" ? (principal.organization ?? null) : null,
 };
 
 /** Accounts, delegations and roles of an organisation: its secretariat's administrators. */
@@ -45,8 +67,24 @@ export const administrationPolicy = {
     (roleOf(principal) === "secretariat-admin" &&
       (principal as { account: AccountRow }).account.organizationCode === organizationCode &&
       scoped(principal, "accounts:admin")),
-  /** The audit log: secretariat administrators (tokens need audit:read). */
-  readAudit: (principal: Principal) => principal.kind === "system" || (roleOf(principal) === "secretariat-admin" && scoped(principal, "audit:read")),
+};
+
+/**
+ * The audit log. An organisation's administrators read its entries, and nobody else's; a system
+ * auditor (a role only the command line grants) reads every organisation's. Tokens need
+ * audit:read. Checking the chain is global: it says whether the whole log is intact, and where it
+ * first is not, nothing of any entry's contents.
+ */
+export const auditPolicy = {
+  /** Whose entries this principal reads: every organisation's, one organisation's, or none. */
+  scope: (principal: Principal): { all: true } | { organization: string } | undefined => {
+    if (principal.kind === "system") return { all: true };
+    if (principal.kind !== "account" || !scoped(principal, "audit:read")) return undefined;
+    if (principal.account.role === "system-auditor") return { all: true };
+    if (principal.account.role === "secretariat-admin") return { organization: principal.account.organizationCode };
+    return undefined;
+  },
+  verify: (principal: Principal) => auditPolicy.scope(principal) !== undefined,
 };
 
 /** An organisation's webhooks (what other systems are told of its decisions): its administrators. */
@@ -112,12 +150,6 @@ export const decisionPolicy = {
 /** An organisation as the body of its own notices and registry: what `decisionPolicy` asks of it. */
 export const organizationBody = (code: string): DecidingBody => ({ actorCode: code, actorType: "organization", organization: code });
 
-/** What the UI may offer on a relation. */
-export function relationAbilities(principal: Principal) {
-  const write = registryPolicy.write(principal);
-  return { update: write, end: write, cite: write };
-}
-
 /**
  * Throws unless allowed: 401 for nobody signed in, 403 for an account without the right.
  * (For resources whose very existence is confidential, services answer 404 instead.)
@@ -128,15 +160,15 @@ export function authorize(principal: Principal, allowed: boolean, what: string):
   throw new ForbiddenError(`Your role does not allow ${what}.`);
 }
 
-/** The audit log's "who" and "for whom". */
-export function auditActor(principal: Principal): { actor: string; onBehalfOf: string | null } {
+/** The audit log's "who", "for whom", and whose part of Concord the entry belongs to. */
+export function auditActor(principal: Principal): { actor: string; onBehalfOf: string | null; organization: string | null } {
   switch (principal.kind) {
     case "account":
-      return { actor: principal.account.id, onBehalfOf: principal.account.delegationState ?? principal.account.organizationCode };
+      return { actor: principal.account.id, onBehalfOf: principal.account.delegationState ?? principal.account.organizationCode, organization: principal.account.organizationCode };
     case "system":
-      return { actor: principal.name, onBehalfOf: null };
+      return { actor: principal.name, onBehalfOf: null, organization: principal.organization ?? null };
     case "anonymous":
-      return { actor: "anonymous", onBehalfOf: null };
+      return { actor: "anonymous", onBehalfOf: null, organization: null };
   }
 }
 
@@ -144,9 +176,16 @@ export function auditActor(principal: Principal): { actor: string; onBehalfOf: s
 export function abilities(principal: Principal) {
   const organization = principal.kind === "account" ? principal.account.organizationCode : "";
   return {
-    registry: { write: registryPolicy.write(principal) },
+    registry: {
+      /** Records its organisation's relations (the secretariat), or research data (a curator). */
+      write: principal.kind === "account" && registryPolicy.writeSources(principal),
+    },
     administration: { manage: principal.kind === "account" && administrationPolicy.manage(principal, organization) },
-    audit: { read: administrationPolicy.readAudit(principal) },
+    audit: {
+      read: auditPolicy.scope(principal) !== undefined,
+      /** Reads every organisation's entries (a system auditor), not only its own's. */
+      all: "all" in (auditPolicy.scope(principal) ?? {}),
+    },
     account: { manage: ownAccountPolicy.manage(principal) },
     decisions: {
       /** Reads its organisation's proposals (and those concerning its state). */

@@ -12,16 +12,18 @@ import {
   insertSource,
   lockRelation,
   overlapping,
+  relationObject,
   unknownActors,
+  writeTarget,
   unknownSources,
   updateRelation,
   type NewRelation,
 } from "../db/repositories/registry-writes.ts";
 import { RegistryRepository, type RelationRow } from "../db/repositories/registry.ts";
 import { appendAudit } from "./audit/log.ts";
-import { ConflictError, InvalidRequestError, NotFoundError } from "./errors.ts";
+import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from "./errors.ts";
 import type { Transaction } from "../db/client.ts";
-import { auditActor, authorize, registryPolicy, type Principal } from "./policies.ts";
+import { auditActor, authorize, registryPolicy, type Principal, type RegistryTarget } from "./policies.ts";
 import type { ClaimEntry, RelationEntry, SourceEntry } from "./starter/format.ts";
 
 const date = (text: string): PartialDate => parsePartialDate(text)!; // validated at the boundary
@@ -29,14 +31,39 @@ const date = (text: string): PartialDate => parsePartialDate(text)!; // validate
 export type RelationChange = { since?: string; until?: string | null; certainty?: "confirmed" | "uncertain" | "disputed"; note?: string | null; claim: ClaimEntry };
 
 export class RegistryWriter {
-  private authorize(principal: Principal) {
-    authorize(principal, registryPolicy.write(principal), "changing the registry");
+  /**
+   * Writes towards `object` are its owner's (registryPolicy.writeTowards). Refused before
+   * anything else is looked at, so a refusal says nothing about the request's other parts.
+   */
+  private async authorizeTowards(principal: Principal, object: string, tx: Transaction): Promise<RegistryTarget | undefined> {
+    authorize(principal, principal.kind !== "anonymous", "changing the registry");
+    const target = await writeTarget(tx, object);
+    if (!target) return undefined;
+    if (!registryPolicy.writeTowards(principal, target)) throw new ForbiddenError(refusal(target));
+    return target;
+  }
+
+  private async authorizeRelation(principal: Principal, id: number, tx: Transaction): Promise<void> {
+    const object = await relationObject(tx, id);
+    // A relation that does not exist is missing for whoever asks, once they are signed in.
+    if (object === undefined) {
+      authorize(principal, principal.kind !== "anonymous", "changing the registry");
+      throw new NotFoundError(`No relation has the id ${id}.`);
+    }
+    await this.authorizeTowards(principal, object, tx);
   }
 
   async createRelation(principal: Principal, input: RelationEntry, tx: Transaction): Promise<RelationRow> {
-    this.authorize(principal);
+    const target = await this.authorizeTowards(principal, input.object, tx);
     const missingActors = await unknownActors(tx, [input.subject, input.object]);
-    if (missingActors.length > 0) throw new InvalidRequestError(`body: no state or organisation has the code ${missingActors.join(", ")}`);
+    if (!target || missingActors.length > 0) throw new InvalidRequestError(`body: no state or organisation has the code ${missingActors.join(", ")}`);
+    if (input.subject === input.object) throw new InvalidRequestError(`body.object: ${input.object} cannot stand in a relation to itself`);
+    if (input.kind === "designation" && target.type !== "state") {
+      throw new InvalidRequestError(`body.object: a designation is made by a state, and ${input.object} is an organisation`);
+    }
+    if (input.kind !== "designation" && target.type !== "organization") {
+      throw new InvalidRequestError(`body.object: ${input.object} is a state; a ${input.kind} relation is held towards an organisation`);
+    }
     await this.requireSources(tx, input.claims);
     if (input.framework) {
       const frameworks = await new RegistryRepository(tx).frameworks(input.object);
@@ -46,7 +73,7 @@ export class RegistryWriter {
     }
     const valid = this.validRange(input.since, input.until ?? null);
     await this.refuseOverlap(tx, input, valid);
-    const id = await insertRelation(tx, input);
+    const id = await insertRelation(tx, input, registryPolicy.recordedBy(principal));
     await insertClaims(tx, id, input.claims);
     const after = await this.read(tx, id);
     await appendAudit(tx, { ...auditActor(principal), action: "relation.create", objectType: "relation", objectId: id, after });
@@ -55,7 +82,7 @@ export class RegistryWriter {
 
   /** New dates, certainty or note for a relation, with the claim that supports the change. */
   async changeRelation(principal: Principal, id: number, change: RelationChange, tx: Transaction): Promise<RelationRow> {
-    this.authorize(principal);
+    await this.authorizeRelation(principal, id, tx);
     const stored = await lockRelation(tx, id);
     if (!stored) throw new NotFoundError(`No relation has the id ${id}.`);
     await this.requireSources(tx, [change.claim]);
@@ -80,7 +107,7 @@ export class RegistryWriter {
 
   /** Ends a relation that holds: from `until` on, it no longer holds. */
   async endRelation(principal: Principal, id: number, end: { until: string; claim: ClaimEntry }, tx: Transaction): Promise<RelationRow> {
-    this.authorize(principal);
+    await this.authorizeRelation(principal, id, tx);
     const stored = await lockRelation(tx, id);
     if (!stored) throw new NotFoundError(`No relation has the id ${id}.`);
     if (stored.until !== null) throw new ConflictError(`Relation ${id} has ended already (on ${stored.until}); change its dates instead.`);
@@ -88,7 +115,7 @@ export class RegistryWriter {
   }
 
   async addClaim(principal: Principal, id: number, claim: ClaimEntry, tx: Transaction): Promise<RelationRow> {
-    this.authorize(principal);
+    await this.authorizeRelation(principal, id, tx);
     if (!(await lockRelation(tx, id))) throw new NotFoundError(`No relation has the id ${id}.`);
     await this.requireSources(tx, [claim]);
     await insertClaims(tx, id, [claim]);
@@ -98,7 +125,7 @@ export class RegistryWriter {
   }
 
   async createSource(principal: Principal, source: SourceEntry, tx: Transaction): Promise<void> {
-    this.authorize(principal);
+    authorize(principal, registryPolicy.writeSources(principal), "recording sources");
     if ((await unknownSources(tx, [source.id])).length === 0) throw new ConflictError(`A source with the id ${source.id} exists already.`);
     await insertSource(tx, source);
     await appendAudit(tx, { ...auditActor(principal), action: "source.create", objectType: "source", objectId: source.id, after: source });
@@ -140,4 +167,11 @@ function toNewRelation(relation: RelationRow): NewRelation {
     since: relation.since,
     certainty: relation.certainty,
   };
+}
+
+/** Why a write towards this actor is not the reader's to make, and whose it is. */
+function refusal(target: RegistryTarget): string {
+  if (target.type === "organization" && target.hasSecretariat) return `Relations towards ${target.code} are recorded by ${target.code}'s own secretariat, and by its decisions.`;
+  if (target.type === "state" && target.hasOwnBody) return `${target.code}'s designations are made by its own deciding body: propose one (POST /api/v1/designations).`;
+  return `Relations towards ${target.code}, which has no secretariat in Concord, are research data: a registry curator records them.`;
 }

@@ -121,6 +121,7 @@ type ExpectedRelation = {
 };
 
 const SUBJECTS = ["ESP", "FRA", "ITA", "DEU", "PRT", "NLD", "JPN", "KOR", "ISR", "EGY", "IND", "CHN", "POL", "GRC", "TUR", "AUS"];
+/** The organisation whose relations the harness writes; its administrator writes them (its own part of the registry). */
 const OBJECT = "OAS";
 const KIND = "observer";
 const EMAIL = "crash-harness@example.org";
@@ -232,7 +233,7 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
 
   try {
     // The administrator, made by the CLI on a folder with no server: it initialises the cluster.
-    const admin = await runConcord(["admin", "create", "--email", EMAIL, "--organization", "NATO"], env, { input: PASSWORD, timeoutMs: START_TIMEOUT_MS });
+    const admin = await runConcord(["admin", "create", "--email", EMAIL, "--organization", OBJECT], env, { input: PASSWORD, timeoutMs: START_TIMEOUT_MS });
     if (admin.code !== 0) throw new Error(`concord admin create failed (${admin.code}):\n${admin.stderr}`);
     await startServer();
     session = await signIn(server!.url);

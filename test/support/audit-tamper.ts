@@ -57,6 +57,7 @@ export async function truncateAndRehash(
         at: "2026-11-23T12:00:00.000Z",
         actor: "someone-else",
         onBehalfOf: null,
+        organization: null,
         action: "relation.delete",
         objectType: "relation",
         objectId: String(900 + k),

@@ -7,7 +7,9 @@ import type { Database } from "../../db/client.ts";
 import type { ApiTokenRow } from "../../db/repositories/api-tokens.ts";
 import type { OwnAccountService } from "../../services/accounts/own-account.ts";
 import { SCOPES } from "../../services/policies.ts";
-import { type AuthVariables, principalOf, setSessionCookie } from "../auth.ts";
+import type { Context } from "hono";
+import { type AuthVariables, clientAddress, principalOf, setSessionCookie } from "../auth.ts";
+import { RECENT_SIGN_IN_MINUTES } from "../../services/accounts/own-account.ts";
 import { ApiToken, ErrorBody } from "../schemas.ts";
 import { validationHook } from "../validation.ts";
 
@@ -15,11 +17,18 @@ const NewToken = z.strictObject({
   name: z.string().trim().min(1, "is required").max(100),
   scopes: z.array(z.enum(SCOPES)).min(1, "name at least one scope").openapi({ description: `Any of ${SCOPES.join(", ")}.` }),
   expiresInDays: z.number().int().min(1).max(365).default(90),
+  password: z
+    .string()
+    .min(1, "is required")
+    .max(1024)
+    .optional()
+    .openapi({ description: `Your password, asked again: required unless this session signed in within the last ${RECENT_SIGN_IN_MINUTES} minutes.` }),
 });
 
 const PasswordChange = z.strictObject({
   currentPassword: z.string().min(1, "is required").max(1024),
   newPassword: z.string().min(1, "is required").max(1024),
+  revokeTokens: z.boolean().default(false).openapi({ description: "Also revoke every API token of yours; otherwise they go on working (the answer says how many)." }),
 });
 
 const errors = {
@@ -27,6 +36,12 @@ const errors = {
   401: { content: { "application/json": { schema: ErrorBody } }, description: "Nobody is signed in." },
   403: { content: { "application/json": { schema: ErrorBody } }, description: "Not with an API token, or without the CSRF token." },
 };
+
+/** Where the asker is, and when their session signed in: what a password asked again is weighed against. */
+function asking(c: Context<{ Variables: AuthVariables }>) {
+  const viewer = c.get("viewer");
+  return { clientAddress: clientAddress(c), signedInAt: viewer.kind === "account" && viewer.via === "session" ? viewer.signedInAt : undefined };
+}
 
 function presentToken(row: ApiTokenRow): z.infer<typeof ApiToken> {
   return {
@@ -50,12 +65,28 @@ export function accountRoutes(services: { ownAccounts: OwnAccountService; db: Da
       tags: ["Accounts"],
       summary: "Change your password: ends all your sessions and starts a fresh one here",
       request: { body: { content: { "application/json": { schema: PasswordChange } }, required: true } },
-      responses: { 200: { content: { "application/json": { schema: z.object({ csrfToken: z.string() }) } }, description: "Changed." }, ...errors },
+      responses: {
+        200: {
+          content: {
+            "application/json": {
+              schema: z.object({
+                csrfToken: z.string(),
+                tokensRevoked: z.number().openapi({ description: "API tokens revoked with this change." }),
+                tokensRemaining: z.number().openapi({ description: "API tokens that still open your account." }),
+              }),
+            },
+          },
+          description: "Changed.",
+        },
+        429: { content: { "application/json": { schema: ErrorBody } }, description: "Too many wrong passwords from this address: wait." },
+        ...errors,
+      },
     }),
     async (c) => {
-      const session = await services.ownAccounts.changePassword(principalOf(c), c.req.valid("json"));
-      setSessionCookie(c, session.token);
-      return c.json({ csrfToken: session.csrfToken }, 200);
+      const changed = await services.ownAccounts.changePassword(principalOf(c), c.req.valid("json"), asking(c));
+      setSessionCookie(c, changed.session.token);
+      c.header("Cache-Control", "no-store");
+      return c.json({ csrfToken: changed.session.csrfToken, tokensRevoked: changed.tokensRevoked, tokensRemaining: changed.tokensRemaining }, 200);
     },
   );
 
@@ -85,7 +116,7 @@ export function accountRoutes(services: { ownAccounts: OwnAccountService; db: Da
     }),
     async (c) => {
       const request = c.req.valid("json");
-      const { token, row } = await services.db.transaction((tx) => services.ownAccounts.createToken(principalOf(c), request, tx));
+      const { token, row } = await services.db.transaction((tx) => services.ownAccounts.createToken(principalOf(c), request, asking(c), tx));
       c.header("Cache-Control", "no-store");
       return c.json({ token, apiToken: presentToken(row) }, 201);
     },

@@ -4,8 +4,7 @@
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Database } from "../../db/client.ts";
-import { ROLES } from "../../db/repositories/accounts.ts";
-import type { AdministrationService } from "../../services/accounts/administration.ts";
+import { ASSIGNABLE_ROLES, type AdministrationService } from "../../services/accounts/administration.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
 import { presentAccount } from "../presenters.ts";
 import { AdminAccount, Delegation, ErrorBody } from "../schemas.ts";
@@ -16,13 +15,13 @@ const stateCode = z.string().regex(/^[A-Za-z]{3}$/, "must be a state's ISO 3166-
 const NewAccount = z.strictObject({
   email: z.email("must be an e-mail address").max(254),
   displayName: z.string().trim().min(1, "is required").max(200),
-  role: z.enum(ROLES),
+  role: z.enum(ASSIGNABLE_ROLES).openapi({ description: "system-auditor is given on the server's command line only." }),
   delegation: stateCode.nullable().optional().openapi({ description: "The state a delegation role speaks for." }),
   password: z.string().max(1024).optional().openapi({ description: "Leave out for an account that signs in only through single sign-on." }),
 });
 
 const AccountChange = z.strictObject({
-  role: z.enum(ROLES).optional(),
+  role: z.enum(ASSIGNABLE_ROLES).optional(),
   delegation: stateCode.nullable().optional(),
   displayName: z.string().trim().min(1).max(200).optional(),
   disabled: z.boolean().optional(),
@@ -105,11 +104,21 @@ export function adminRoutes(services: { administration: AdministrationService; d
       tags: ["Administration"],
       summary: "The delegations of states to your organisation",
       responses: {
-        200: { content: { "application/json": { schema: z.object({ delegations: z.array(Delegation) }) } }, description: "The delegations." },
+        200: {
+          content: {
+            "application/json": {
+              schema: z.object({
+                delegations: z.array(Delegation),
+                eligible: z.array(z.string()).openapi({ description: "The states the registry relates to your organisation today: those a delegation may be recorded of." }),
+              }),
+            },
+          },
+          description: "The delegations.",
+        },
         ...errors,
       },
     }),
-    async (c) => c.json({ delegations: await administration.listDelegations(principalOf(c)) }, 200),
+    async (c) => c.json(await administration.listDelegations(principalOf(c)), 200),
   );
 
   app.openapi(

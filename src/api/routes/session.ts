@@ -3,12 +3,10 @@
  * tell whether an account exists; too many failures from one address answer 429.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { AccountsService } from "../../services/accounts/accounts.ts";
 import type { SessionsService } from "../../services/accounts/sessions.ts";
-import type { SignInLimits } from "../../services/accounts/sign-in-limits.ts";
+import type { SignInService } from "../../services/accounts/sign-in.ts";
 import { abilities } from "../../services/policies.ts";
 import { type AuthVariables, clearSessionCookie, clientAddress, principalOf, setSessionCookie } from "../auth.ts";
-import { errorBody } from "../errors.ts";
 import { presentAccount } from "../presenters.ts";
 import { ErrorBody, SessionBody } from "../schemas.ts";
 import { validationHook } from "../validation.ts";
@@ -18,7 +16,7 @@ const SignIn = z.object({
   password: z.string().min(1, "is required").max(1024),
 });
 
-export function sessionRoutes(services: { accounts: AccountsService; sessions: SessionsService; signInLimits: SignInLimits }) {
+export function sessionRoutes(services: { sessions: SessionsService; signIn: SignInService }) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
 
   app.openapi(
@@ -37,21 +35,11 @@ export function sessionRoutes(services: { accounts: AccountsService; sessions: S
     }),
     async (c) => {
       const { email, password } = c.req.valid("json");
-      const address = clientAddress(c);
-      const wait = await services.signInLimits.retryAfter(address, email);
-      if (wait > 0) {
-        c.header("Retry-After", String(wait));
-        return c.json(errorBody("rate_limited", `Too many failed sign-ins from your address. Try again in ${Math.ceil(wait / 60)} minute(s).`), 429);
-      }
-      const account = await services.accounts.authenticate(email, password);
-      if (!account) {
-        await services.signInLimits.recordFailure(address, email);
-        return c.json(errorBody("invalid_credentials", "The e-mail address or the password is wrong."), 401);
-      }
       const viewer = c.get("viewer");
-      const previous = viewer.kind === "account" && viewer.via === "session" ? viewer.sessionToken : undefined;
-      const session = await services.sessions.start(account, previous);
+      const previousToken = viewer.kind === "account" && viewer.via === "session" ? viewer.sessionToken : undefined;
+      const session = await services.signIn.withPassword({ email, password, clientAddress: clientAddress(c), previousToken });
       setSessionCookie(c, session.token);
+      const account = session.account;
       return c.json({ account: presentAccount(account), abilities: abilities({ kind: "account", account }), csrfToken: session.csrfToken }, 200);
     },
   );

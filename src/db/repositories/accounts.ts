@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 
-export const ROLES = ["secretariat-admin", "secretariat-staff", "delegation-head", "delegation-member", "analyst"] as const;
+export const ROLES = ["secretariat-admin", "secretariat-staff", "delegation-head", "delegation-member", "analyst", "registry-curator", "system-auditor"] as const;
 export type Role = (typeof ROLES)[number];
 
 export type AccountRow = {
@@ -91,5 +91,24 @@ export class AccountsRepository {
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.db.execute(sql`UPDATE accounts SET password_hash = ${passwordHash}, updated_at = now() WHERE id = ${id}`);
+  }
+
+  /** Ends every session of the account; how many there were. */
+  async endSessions(accountId: string): Promise<number> {
+    const result = await this.db.execute(sql`DELETE FROM sessions WHERE account_id = ${accountId} RETURNING account_id`);
+    return result.rows.length;
+  }
+
+  /**
+   * The states the registry relates to the organisation on a day (as member, partner, applicant,
+   * observer, …), from its own records and Concord's own data: the states it may have delegations of.
+   */
+  async statesRelatedTo(organizationCode: string, day: string): Promise<string[]> {
+    const result = await this.db.execute(sql`
+      SELECT DISTINCT r.subject_code AS code FROM relations r JOIN actors a ON a.code = r.subject_code
+      WHERE r.object_code = ${organizationCode} AND r.valid @> ${day}::date AND a.type = 'state'
+        AND (r.recorded_by IS NULL OR r.recorded_by = ${organizationCode})
+      ORDER BY 1`);
+    return (result.rows as Array<{ code: string }>).map((row) => row.code);
   }
 }

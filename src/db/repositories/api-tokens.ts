@@ -49,4 +49,16 @@ export class ApiTokensRepository {
       UPDATE api_tokens SET revoked_at = now() WHERE id = ${id} AND account_id = ${accountId} AND revoked_at IS NULL RETURNING id`);
     return result.rows.length > 0;
   }
+
+  /** Revokes every live token of the account; how many that was. */
+  async revokeAll(accountId: string): Promise<number> {
+    const result = await this.db.execute(sql`UPDATE api_tokens SET revoked_at = now() WHERE account_id = ${accountId} AND revoked_at IS NULL AND expires_at > now() RETURNING id`);
+    return result.rows.length;
+  }
+
+  /** The account's tokens that still open it (neither revoked nor expired). */
+  async countLive(accountId: string): Promise<number> {
+    const result = await this.db.execute(sql`SELECT count(*)::int AS n FROM api_tokens WHERE account_id = ${accountId} AND revoked_at IS NULL AND expires_at > now()`);
+    return (result.rows[0] as { n: number }).n;
+  }
 }

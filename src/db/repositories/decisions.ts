@@ -119,9 +119,12 @@ export async function memberStatesOn(db: Executor, body: BodyRow, day: string): 
     await db.execute(sql`
       SELECT DISTINCT r.subject_code AS code FROM relations r JOIN actors a ON a.code = r.subject_code
       WHERE r.object_code = ${body.actorCode} AND r.kind = 'member' AND r.valid @> ${day}::date AND a.type = 'state'
+        -- Only what the organisation's own process recorded, or Concord's own data: never another organisation's or a curator's.
+        AND (r.recorded_by IS NULL OR r.recorded_by = ${body.organization})
         -- A state whose participation is suspended does not take part in decisions.
         AND NOT EXISTS (SELECT 1 FROM relations s WHERE s.subject_code = r.subject_code AND s.object_code = r.object_code
-                          AND s.kind = 'suspended' AND s.valid @> ${day}::date)
+                          AND s.kind = 'suspended' AND s.valid @> ${day}::date
+                          AND (s.recorded_by IS NULL OR s.recorded_by = ${body.organization}))
       ORDER BY 1`)
   ).rows as Array<{ code: string }>;
   return rows.map((row) => row.code);

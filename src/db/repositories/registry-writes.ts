@@ -22,6 +22,9 @@ export type NewRelation = {
   note?: string;
 };
 
+/** Who writes a relation: the organisation whose process records it, or null for Concord's own data. */
+export type RecordedBy = string | null;
+
 /** A partial date the caller has validated already (format.ts). */
 function partial(text: string): PartialDate {
   const parsed = parsePartialDate(text);
@@ -29,15 +32,15 @@ function partial(text: string): PartialDate {
   return parsed;
 }
 
-export async function insertRelation(db: Executor, relation: NewRelation): Promise<number> {
+export async function insertRelation(db: Executor, relation: NewRelation, recordedBy: RecordedBy = null): Promise<number> {
   const since = partial(relation.since);
   const until = relation.until ? partial(relation.until) : undefined;
   const result = await db.execute(sql`
-    INSERT INTO relations (subject_code, object_code, kind, framework_id, designation, valid, since_precision, until_precision, certainty, note)
+    INSERT INTO relations (subject_code, object_code, kind, framework_id, designation, valid, since_precision, until_precision, certainty, note, recorded_by)
     VALUES (${relation.subject}, ${relation.object}, ${relation.kind}::relation_kind,
             ${relation.framework ? sql`(SELECT id FROM frameworks WHERE organization_code = ${relation.object} AND slug = ${relation.framework})` : null},
             ${relation.designation ?? null}, ${toDaterange({ since: since.date, until: until?.date ?? null })}::daterange,
-            ${since.precision}::date_precision, ${until?.precision ?? null}::date_precision, ${relation.certainty}::certainty, ${relation.note ?? null})
+            ${since.precision}::date_precision, ${until?.precision ?? null}::date_precision, ${relation.certainty}::certainty, ${relation.note ?? null}, ${recordedBy})
     RETURNING id::int AS id`);
   return (result.rows[0] as { id: number }).id;
 }
@@ -86,6 +89,26 @@ export async function insertSource(
     INSERT INTO sources (id, title, publisher, published, published_precision, url, perspective, citation)
     VALUES (${source.id}, ${source.title}, ${source.publisher}, ${published?.date ?? null}::date,
             ${published?.precision ?? null}::date_precision, ${source.url ?? null}, ${source.perspective ?? null}, ${source.citation ?? null})`);
+}
+
+/**
+ * What decides who may write relations towards an actor: its type, whether it is an
+ * organisation with a secretariat in Concord (any account of its own), and whether it is a
+ * state with a deciding body of its own here (its designations are that body's to make).
+ */
+export async function writeTarget(db: Executor, code: string): Promise<{ code: string; type: "state" | "organization"; hasSecretariat: boolean; hasOwnBody: boolean } | undefined> {
+  const result = await db.execute(sql`
+    SELECT a.code, a.type,
+           EXISTS (SELECT 1 FROM accounts x WHERE x.organization_code = a.code) AS "hasSecretariat",
+           EXISTS (SELECT 1 FROM bodies b WHERE b.actor_code = a.code AND a.type = 'state') AS "hasOwnBody"
+    FROM actors a WHERE a.code = ${code}`);
+  return result.rows[0] as { code: string; type: "state" | "organization"; hasSecretariat: boolean; hasOwnBody: boolean } | undefined;
+}
+
+/** The object of a stored relation (what its write rights follow). */
+export async function relationObject(db: Executor, id: number): Promise<string | undefined> {
+  const result = await db.execute(sql`SELECT object_code AS object FROM relations WHERE id = ${id}`);
+  return (result.rows[0] as { object: string } | undefined)?.object;
 }
 
 /** Of these codes, those that name no actor. */

@@ -51,6 +51,8 @@ export type RelationRow = {
   untilPrecision: Precision | null;
   certainty: Certainty;
   note: string | null;
+  /** The organisation whose process recorded it (its secretariat, a decision, a notice); null for Concord's own data. */
+  recordedBy: string | null;
   sources: SourceRef[];
 };
 
@@ -104,7 +106,7 @@ function selectRelations(where: SQL, orderBy: SQL): SQL {
            r.designation,
            lower(r.valid) AS since, r.since_precision AS "sincePrecision",
            upper(r.valid) AS until, r.until_precision AS "untilPrecision",
-           r.certainty, r.note,
+           r.certainty, r.note, r.recorded_by AS "recordedBy",
            coalesce(cited.sources, '[]'::json) AS sources
     FROM matching r
     JOIN actors s ON s.code = r.subject_code

@@ -67,8 +67,3 @@ export async function markWithdrawn(db: Executor, id: number, withdrawal: { by: 
     UPDATE status_notices SET withdrawn_at = clock_timestamp(), withdrawn_by = ${withdrawal.by}, withdrawal_statement = ${withdrawal.statement}
     WHERE id = ${id}`);
 }
-
-/** The database's clock. */
-export async function databaseNow(db: Executor): Promise<Date> {
-  return new Date(((await db.execute(sql`SELECT clock_timestamp() AS now`)).rows[0] as { now: string | Date }).now);
-}

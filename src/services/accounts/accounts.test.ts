@@ -76,6 +76,9 @@ describe("passwordProblem", () => {
     expect(passwordProblem("x".repeat(12))).toBeUndefined();
     expect(passwordProblem(" leading space ok?")).toBe("must not begin or end with spaces");
     expect(passwordProblem("x".repeat(1025))).toBe("must be at most 1024 characters long");
+    // From the maintained list of common passwords, whatever the case or spacing.
+    for (const common of ["1qaz2wsx3edc", "QWERTY123456", "qwerty 123456"]) expect(passwordProblem(common)).toMatch(/is one of the most common passwords/);
+    expect(passwordProblem("a long enough secret")).toBeUndefined();
   });
 });
 
@@ -98,5 +101,29 @@ describe("concord admin create", () => {
     const weak = await runConcord(["admin", "create", "--email", "x@example.org", "--organization", "NATO"], { DATABASE_URL: test.url }, { input: "short" });
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain("password: must be at least 12 characters long");
+  });
+});
+
+describe("concord admin auditor", () => {
+  it("makes an account a system auditor, and back an analyst, audited; only here, never through the API", async () => {
+    // Not UNASUR's last administrator: that one is refused, so nobody is locked out.
+    expect((await runConcord(["admin", "auditor", "--email", "first@example.org"], { DATABASE_URL: test.url })).stderr).toContain("last active administrator");
+    await accounts.createAdministrator({ email: "second@example.org", password: "correct horse battery", organizationCode: "UNASUR" });
+    const made = await runConcord(["admin", "auditor", "--email", "first@example.org"], { DATABASE_URL: test.url });
+    expect(made.stderr).toBe("");
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain("first@example.org is a system auditor");
+    expect((await accounts.authenticate("first@example.org", "correct horse battery"))?.role).toBe("system-auditor");
+    const back = await runConcord(["admin", "auditor", "--email", "first@example.org", "--revoke"], { DATABASE_URL: test.url });
+    expect(back.code).toBe(0);
+    expect((await accounts.authenticate("first@example.org", "correct horse battery"))?.role).toBe("analyst");
+    const audited = await test.db.execute(sql`SELECT action, actor, organization FROM audit_log WHERE action LIKE 'account.%-auditor' ORDER BY id`);
+    expect(audited.rows).toEqual([
+      { action: "account.grant-auditor", actor: "cli", organization: "UNASUR" },
+      { action: "account.revoke-auditor", actor: "cli", organization: "UNASUR" },
+    ]);
+    const unknown = await runConcord(["admin", "auditor", "--email", "nobody@example.org"], { DATABASE_URL: test.url });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("--email: no account has the address nobody@example.org");
   });
 });

@@ -7,6 +7,9 @@ import type { Database } from "../../db/client.ts";
 import { AccountsRepository, type AccountRow } from "../../db/repositories/accounts.ts";
 import { RegistryRepository } from "../../db/repositories/registry.ts";
 import { ConflictError, InvalidRequestError } from "../errors.ts";
+import { appendAudit } from "../audit/log.ts";
+import { auditActor, CLI } from "../policies.ts";
+import { auditView } from "./administration.ts";
 import { decoyHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from "./passwords.ts";
 
 const email = z.email("must be an e-mail address").max(254).transform((value) => value.toLowerCase());
@@ -31,7 +34,7 @@ export class AccountsService {
     return this.db.transaction(async (tx) => {
       const accounts = new AccountsRepository(tx);
       if (await accounts.findByEmail(address.data)) throw new ConflictError(`An account with the e-mail address ${address.data} exists already.`);
-      return accounts.insert({
+      const account = await accounts.insert({
         email: address.data,
         displayName: input.displayName?.trim() || address.data,
         organizationCode: organization.code,
@@ -39,6 +42,31 @@ export class AccountsService {
         delegationId: null,
         passwordHash,
       });
+      await appendAudit(tx, { ...auditActor(CLI), organization: organization.code, action: "account.create", objectType: "account", objectId: account.id, after: auditView(account) });
+      return account;
+    });
+  }
+
+  /**
+   * Makes an account a system auditor, who reads every organisation's audit log, or takes that
+   * back (the account becomes an analyst of its organisation). Only the command line calls this:
+   * no organisation's administrator can give anyone the whole log.
+   */
+  async setSystemAuditor(emailAddress: string, grant: boolean): Promise<AccountRow> {
+    const address = emailAddress.trim().toLowerCase();
+    return this.db.transaction(async (tx) => {
+      const accounts = new AccountsRepository(tx);
+      const before = await accounts.findByEmail(address);
+      if (!before) throw new InvalidRequestError(`--email: no account has the address ${address}`);
+      if (grant === (before.role === "system-auditor")) return before;
+      if (!grant || before.role !== "secretariat-admin" || (await accounts.countAdministrators(before.organizationCode)) > 1) {
+        await accounts.update(before.id, { role: grant ? "system-auditor" : "analyst", delegationId: null, displayName: before.displayName, disabled: before.disabledAt !== null });
+      } else {
+        throw new ConflictError(`${address} is ${before.organizationCode}'s last active administrator: make another one first, so nobody is locked out.`);
+      }
+      const after = (await accounts.findById(before.id))!;
+      await appendAudit(tx, { ...auditActor(CLI), organization: after.organizationCode, action: grant ? "account.grant-auditor" : "account.revoke-auditor", objectType: "account", objectId: after.id, before: auditView(before), after: auditView(after) });
+      return after;
     });
   }
 

@@ -8,13 +8,19 @@ import { z } from "zod";
 import type { Database, Transaction } from "../../db/client.ts";
 import { AccountsRepository, ROLES, type AccountRow, type Role } from "../../db/repositories/accounts.ts";
 import { RegistryRepository } from "../../db/repositories/registry.ts";
+import { ApiTokensRepository } from "../../db/repositories/api-tokens.ts";
+import { databaseNow } from "../../db/repositories/clock.ts";
+import { today } from "../../domain/dates.ts";
 import { appendAudit } from "../audit/log.ts";
-import { ConflictError, InvalidRequestError, NotFoundError } from "../errors.ts";
+import { ConflictError, ForbiddenError, HiddenError, InvalidRequestError, NotFoundError } from "../errors.ts";
 import { administrationPolicy, auditActor, authorize, type Principal } from "../policies.ts";
 import { hashPassword, passwordProblem } from "./passwords.ts";
 
 const DELEGATION_ROLES: ReadonlySet<Role> = new Set(["delegation-head", "delegation-member"]);
-const SECRETARIAT_ROLES: ReadonlySet<Role> = new Set(["secretariat-admin", "secretariat-staff"]);
+/** Roles that belong to no delegation. */
+const SECRETARIAT_ROLES: ReadonlySet<Role> = new Set(["secretariat-admin", "secretariat-staff", "registry-curator", "system-auditor"]);
+/** A system auditor reads every organisation's audit log: only the command line makes or unmakes one (AccountsService.setSystemAuditor). */
+export const ASSIGNABLE_ROLES = ROLES.filter((role): role is Exclude<Role, "system-auditor"> => role !== "system-auditor");
 
 export type NewAccount = { email: string; displayName: string; role: Role; delegation?: string | null; password?: string };
 export type AccountChange = { role?: Role; delegation?: string | null; displayName?: string; disabled?: boolean };
@@ -45,6 +51,7 @@ export class AdministrationService {
 
   async createAccount(principal: Principal, input: NewAccount, tx: Transaction): Promise<AccountRow> {
     const organization = this.organizationOf(principal);
+    refuseAuditorRole(input.role);
     const accounts = new AccountsRepository(tx);
     const email = input.email.trim().toLowerCase();
     if (await accounts.findByEmail(email)) throw new ConflictError(`An account with the e-mail address ${email} exists already.`);
@@ -65,7 +72,12 @@ export class AdministrationService {
     const organization = this.organizationOf(principal);
     const accounts = new AccountsRepository(tx);
     const before = z.uuid().safeParse(id).success ? await accounts.findById(id) : undefined;
-    if (!before || before.organizationCode !== organization) throw new NotFoundError(`No account of ${organization} has the id ${id}.`);
+    if (!before) throw new NotFoundError(`No account of ${organization} has the id ${id}.`);
+    if (before.organizationCode !== organization) throw new HiddenError(`No account of ${organization} has the id ${id}.`);
+    if (change.role !== undefined && change.role !== before.role) {
+      refuseAuditorRole(change.role);
+      refuseAuditorRole(before.role);
+    }
     const role = change.role ?? before.role;
     const delegationState = change.delegation === undefined ? before.delegationState : change.delegation;
     const delegationId = await this.delegationFor(tx, principal, organization, role, delegationState);
@@ -76,19 +88,23 @@ export class AdministrationService {
     }
     await accounts.update(id, { role, delegationId, displayName: change.displayName ?? before.displayName, disabled });
     const after = (await accounts.findById(id))!;
-    await appendAudit(tx, { ...auditActor(principal), action: "account.update", objectType: "account", objectId: id, before: auditView(before), after: auditView(after) });
+    // Disabling ends the account's sessions and revokes its tokens for good: enabling it again gives back neither.
+    const ended = disabled && before.disabledAt === null ? { sessionsEnded: await accounts.endSessions(id), tokensRevoked: await new ApiTokensRepository(tx).revokeAll(id) } : undefined;
+    await appendAudit(tx, { ...auditActor(principal), action: "account.update", objectType: "account", objectId: id, before: auditView(before), after: auditView(after), details: ended });
     return after;
   }
 
+  /** The organisation's delegations, and the states it may record one of today (those the registry relates to it). */
   async listDelegations(principal: Principal) {
     const organization = this.organizationOf(principal);
-    return new AccountsRepository(this.db).delegations(organization);
+    const accounts = new AccountsRepository(this.db);
+    return { delegations: await accounts.delegations(organization), eligible: await accounts.statesRelatedTo(organization, today(await databaseNow(this.db))) };
   }
 
   /** Records a state's delegation; one already recorded is answered as it is, and not recorded twice. */
   async createDelegation(principal: Principal, stateCode: string, tx: Transaction): Promise<{ id: number; state: string; created: boolean }> {
     const organization = this.organizationOf(principal);
-    const state = await this.requireState(tx, stateCode);
+    const state = await this.requireState(tx, organization, stateCode);
     const { id, created } = await this.delegation(tx, principal, organization, state);
     return { id, state, created };
   }
@@ -106,19 +122,34 @@ export class AdministrationService {
   private async delegationFor(tx: Transaction, principal: Principal, organization: string, role: Role, stateCode: string | null): Promise<number | null> {
     if (!(ROLES as readonly string[]).includes(role)) throw new InvalidRequestError(`json.role: must be one of ${ROLES.join(", ")}`);
     if (SECRETARIAT_ROLES.has(role)) {
-      if (stateCode) throw new InvalidRequestError(`json.delegation: a ${role} works for the secretariat and belongs to no delegation`);
+      if (stateCode) throw new InvalidRequestError(`json.delegation: a ${role} belongs to no delegation`);
       return null;
     }
     if (!stateCode) {
       if (DELEGATION_ROLES.has(role)) throw new InvalidRequestError(`json.delegation: a ${role} speaks for a state: name its delegation (e.g. COL)`);
       return null;
     }
-    return (await this.delegation(tx, principal, organization, await this.requireState(tx, stateCode, "json.delegation"))).id;
+    return (await this.delegation(tx, principal, organization, await this.requireState(tx, organization, stateCode, "json.delegation"))).id;
   }
 
-  private async requireState(tx: Transaction, stateCode: string, field = "json.state"): Promise<string> {
+  /**
+   * A state the registry relates to the organisation today (member, partner, applicant, observer…),
+   * by its own records or Concord's own data: an organisation has delegations of its own states
+   * only, so nobody can make, say, a US delegation in an organisation the US has nothing to do with.
+   */
+  private async requireState(tx: Transaction, organization: string, stateCode: string, field = "json.state"): Promise<string> {
     const state = await new RegistryRepository(tx).findActor(stateCode.toUpperCase());
     if (state?.type !== "state") throw new InvalidRequestError(`${field}: ${stateCode} is not a state in the registry`);
+    const related = await new AccountsRepository(tx).statesRelatedTo(organization, today(await databaseNow(tx)));
+    if (!related.includes(state.code)) {
+      throw new InvalidRequestError(
+        `${field}: the registry relates ${state.code} to ${organization} in no way today (member, partner, applicant, observer…): record that relation first, then its delegation`,
+      );
+    }
     return state.code;
   }
+}
+
+function refuseAuditorRole(role: Role): void {
+  if (role === "system-auditor") throw new ForbiddenError("The system-auditor role is given and taken back only on the server's command line (concord admin auditor).");
 }

@@ -244,7 +244,7 @@ export class OidcService {
         identity,
       });
       const created = (await accounts.findById(id))!;
-      await appendAudit(tx, { actor: id, onBehalfOf: created.delegationState ?? organizationCode, action: "account.sso-create", objectType: "account", objectId: id, after: auditView(created), details: { identity } });
+      await appendAudit(tx, { actor: id, onBehalfOf: created.delegationState ?? organizationCode, organization: organizationCode, action: "account.sso-create", objectType: "account", objectId: id, after: auditView(created), details: { identity } });
       return created;
     }
 
@@ -265,6 +265,7 @@ export class OidcService {
       await appendAudit(tx, {
         actor: after.id,
         onBehalfOf: after.delegationState ?? organizationCode,
+        organization: organizationCode,
         action: linkNow ? "account.sso-link" : "account.sso-claims",
         objectType: "account",
         objectId: after.id,
@@ -357,7 +358,8 @@ export function chooseRole(claimed: unknown, delegation: string | null, allowAdm
   // Administrators can create accounts and change anyone's role: one wrong group mapping at the
   // provider would hand over the whole organisation. Unless the operator says the provider is
   // trusted with that (CONCORD_OIDC_ALLOW_ADMIN_CLAIM=true), the claim is ignored.
-  if (role && (role !== "secretariat-admin" || allowAdminClaim)) {
+  // A system auditor reads every organisation's audit log: only the command line makes one.
+  if (role && role !== "system-auditor" && (role !== "secretariat-admin" || allowAdminClaim)) {
     const delegationRole = role === "delegation-head" || role === "delegation-member";
     const secretariatRole = role === "secretariat-admin" || role === "secretariat-staff";
     if (delegationRole && delegation === null) {

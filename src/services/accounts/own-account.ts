@@ -8,17 +8,33 @@ import type { Database, Transaction } from "../../db/client.ts";
 import { AccountsRepository, type AccountRow } from "../../db/repositories/accounts.ts";
 import { ApiTokensRepository, type ApiTokenRow } from "../../db/repositories/api-tokens.ts";
 import { appendAudit } from "../audit/log.ts";
-import { InvalidRequestError, NotFoundError } from "../errors.ts";
+import { AppError, InvalidRequestError, NotFoundError, RateLimitedError } from "../errors.ts";
+import type { RefusalLog } from "../audit/refusals.ts";
+import type { SignInLimits } from "./sign-in-limits.ts";
 import { auditActor, authorize, ownAccountPolicy, type Principal, type Scope } from "../policies.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { sha256, type Session, type SessionsService } from "./sessions.ts";
 
 export const TOKEN_PREFIX = "concord_";
 
+/** A sign-in this recent stands in for the password when a token is made. */
+export const RECENT_SIGN_IN_MINUTES = 10;
+
+/** Who is asking again, for what the password is asked for: where they are, and when their session signed in. */
+export type Reauthentication = { clientAddress: string; signedInAt?: Date };
+
+export class ReauthenticationRequiredError extends AppError {
+  constructor() {
+    super(403, "reauthentication_required", `Confirm with your password (json.password): making an API token needs it, or a sign-in in the last ${RECENT_SIGN_IN_MINUTES} minutes.`);
+  }
+}
+
 export class OwnAccountService {
   constructor(
     private readonly db: Database,
     private readonly sessions: SessionsService,
+    private readonly limits: SignInLimits,
+    private readonly refusals: RefusalLog,
   ) {}
 
   private account(principal: Principal): AccountRow {
@@ -26,28 +42,72 @@ export class OwnAccountService {
     return (principal as { account: AccountRow }).account;
   }
 
-  async changePassword(principal: Principal, change: { currentPassword: string; newPassword: string }): Promise<Session> {
-    const account = this.account(principal);
-    if (!account.passwordHash || !(await verifyPassword(account.passwordHash, change.currentPassword))) {
-      throw new InvalidRequestError("json.currentPassword: is not your current password");
+  /**
+   * Checks the password asked again, counted like sign-in guesses: too many wrong ones from one
+   * address wait (429), and each wrong one is recorded. `field` names it in the refusal.
+   */
+  private async confirmPassword(account: AccountRow, password: string, field: string, asking: Reauthentication): Promise<void> {
+    const counted = await this.limits.attempt(asking.clientAddress, { account: account.id });
+    if ("wait" in counted) {
+      await this.refusals.record({ kind: "password.refused", organization: account.organizationCode, actor: account.id, source: asking.clientAddress, details: { field, limited: 1 } });
+      throw new RateLimitedError(`Too many wrong passwords from your address. Try again in ${Math.ceil(counted.wait / 60)} minute(s).`, counted.wait);
     }
+    if (!account.passwordHash || !(await verifyPassword(account.passwordHash, password))) {
+      await this.refusals.record({ kind: "password.refused", organization: account.organizationCode, actor: account.id, source: asking.clientAddress, details: { field } });
+      throw new InvalidRequestError(`${field}: is not your ${field.endsWith("currentPassword") ? "current " : ""}password`);
+    }
+    await this.limits.succeeded(counted.attempt);
+  }
+
+  /**
+   * A new password ends every session of the account (a fresh one replaces this one). Its API
+   * tokens go on working unless `revokeTokens` says otherwise: the answer says how many remain.
+   */
+  async changePassword(
+    principal: Principal,
+    change: { currentPassword: string; newPassword: string; revokeTokens?: boolean },
+    asking: Reauthentication,
+  ): Promise<{ session: Session; tokensRevoked: number; tokensRemaining: number }> {
+    const account = this.account(principal);
+    await this.confirmPassword(account, change.currentPassword, "json.currentPassword", asking);
     const problem = passwordProblem(change.newPassword);
     if (problem) throw new InvalidRequestError(`json.newPassword: ${problem}`);
     const passwordHash = await hashPassword(change.newPassword);
-    await this.db.transaction(async (tx) => {
+    const tokens = await this.db.transaction(async (tx) => {
       await new AccountsRepository(tx).setPasswordHash(account.id, passwordHash);
-      await appendAudit(tx, { ...auditActor(principal), action: "account.password", objectType: "account", objectId: account.id });
+      const repository = new ApiTokensRepository(tx);
+      const revoked = change.revokeTokens ? await repository.revokeAll(account.id) : 0;
+      const remaining = await repository.countLive(account.id);
+      await appendAudit(tx, { ...auditActor(principal), action: "account.password", objectType: "account", objectId: account.id, details: { tokensRevoked: revoked, tokensRemaining: remaining } });
+      return { revoked, remaining };
     });
     await this.sessions.endAll(account.id);
-    return this.sessions.start({ ...account, passwordHash });
+    return { session: await this.sessions.start({ ...account, passwordHash }), tokensRevoked: tokens.revoked, tokensRemaining: tokens.remaining };
+  }
+
+  /** How many of the account's tokens still open it (to say so before a password change). */
+  async liveTokens(principal: Principal): Promise<number> {
+    return new ApiTokensRepository(this.db).countLive(this.account(principal).id);
   }
 
   listTokens(principal: Principal): Promise<ApiTokenRow[]> {
     return new ApiTokensRepository(this.db).listOf(this.account(principal).id);
   }
 
-  async createToken(principal: Principal, request: { name: string; scopes: Scope[]; expiresInDays: number }, tx: Transaction): Promise<{ token: string; row: ApiTokenRow }> {
+  /**
+   * A token opens the account to whoever holds it, for months: making one asks for the password
+   * again, unless the session signed in minutes ago. (Checked before the caller's transaction
+   * writes anything; a wrong password is counted like a sign-in guess.)
+   */
+  async createToken(
+    principal: Principal,
+    request: { name: string; scopes: Scope[]; expiresInDays: number; password?: string },
+    asking: Reauthentication,
+    tx: Transaction,
+  ): Promise<{ token: string; row: ApiTokenRow }> {
     const account = this.account(principal);
+    if (request.password !== undefined) await this.confirmPassword(account, request.password, "json.password", asking);
+    else if (!asking.signedInAt || Date.now() - asking.signedInAt.getTime() > RECENT_SIGN_IN_MINUTES * 60_000) throw new ReauthenticationRequiredError();
     const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
     const row = await new ApiTokensRepository(tx).insert({
       accountId: account.id,

@@ -3,6 +3,7 @@
  * 1 lane). Hashes are PHC strings, so parameters can be raised later: an older hash still
  * verifies and `needsRehash` says when to replace it at the next sign-in.
  */
+import { createRequire } from "node:module";
 import { hash, verify } from "@node-rs/argon2";
 
 // `Algorithm.Argon2id` is a const enum, which this build cannot import: its value is 2.
@@ -41,10 +42,31 @@ export function decoyHash(): Promise<string> {
   return decoy;
 }
 
-/** Why a new password is refused, or undefined when it is acceptable. */
+/**
+ * The common passwords of zxcvbn-ts's maintained list (about 49,000, gathered from breaches), in
+ * lower case. Loaded the first time a password is checked: decompressing it takes a few hundred
+ * milliseconds that no other command should pay.
+ */
+let common: Set<string> | undefined;
+function commonPasswords(): Set<string> {
+  if (!common) {
+    const { dictionary } = createRequire(import.meta.url)("@zxcvbn-ts/language-common") as { dictionary: Record<"passwords-common", string[]> };
+    common = new Set(dictionary["passwords-common"].map((entry) => entry.toLowerCase()));
+  }
+  return common;
+}
+
+/**
+ * Why a new password is refused, or undefined when it is acceptable: OWASP ASVS's length limits,
+ * and not one of the common passwords attackers try first (ignoring case and spaces).
+ */
 export function passwordProblem(password: string): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
   if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters long`;
   if (password.trim() !== password) return "must not begin or end with spaces";
+  const folded = password.toLowerCase();
+  if (commonPasswords().has(folded) || commonPasswords().has(folded.replace(/\s+/g, ""))) {
+    return "is one of the most common passwords, which attackers try first: choose another";
+  }
   return undefined;
 }

@@ -42,24 +42,26 @@ export class SessionsService {
     return { token, csrfToken, account, expiresAt };
   }
 
-  /** The live session a cookie value opens, with its account as it is now; undefined otherwise. */
-  async resolve(token: string): Promise<{ account: AccountRow; csrfToken: string } | undefined> {
+  /** The live session a cookie value opens, with its account as it is now and when it was signed in; undefined otherwise. */
+  async resolve(token: string): Promise<{ account: AccountRow; csrfToken: string; signedInAt: Date } | undefined> {
     const result = await this.db.execute(sql`
       UPDATE sessions SET last_seen_at = now()
       WHERE token_hash = ${sha256(token)} AND expires_at > now()
-      RETURNING account_id AS "accountId", csrf_token AS "csrfToken"`);
-    const session = result.rows[0] as { accountId: string; csrfToken: string } | undefined;
+      RETURNING account_id AS "accountId", csrf_token AS "csrfToken", created_at AS "signedInAt"`);
+    const session = result.rows[0] as { accountId: string; csrfToken: string; signedInAt: Date | string } | undefined;
     if (!session) return undefined;
     const account = await new AccountsRepository(this.db).findById(session.accountId);
     if (!account || account.disabledAt !== null) return undefined;
-    return { account, csrfToken: session.csrfToken };
+    return { account, csrfToken: session.csrfToken, signedInAt: new Date(session.signedInAt) };
   }
 
   async end(token: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const ended = await tx.execute(sql`DELETE FROM sessions WHERE token_hash = ${sha256(token)} RETURNING account_id AS "accountId"`);
-      const accountId = (ended.rows[0] as { accountId: string } | undefined)?.accountId;
-      if (accountId) await appendAudit(tx, { actor: accountId, action: "session.end", objectType: "account", objectId: accountId });
+      const ended = await tx.execute(sql`
+        DELETE FROM sessions s USING accounts a WHERE s.token_hash = ${sha256(token)} AND a.id = s.account_id
+        RETURNING s.account_id AS "accountId", a.organization_code AS organization`);
+      const session = ended.rows[0] as { accountId: string; organization: string } | undefined;
+      if (session) await appendAudit(tx, { actor: session.accountId, organization: session.organization, action: "session.end", objectType: "account", objectId: session.accountId });
     });
   }
 

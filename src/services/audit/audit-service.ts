@@ -5,23 +5,25 @@
  */
 import type { Database } from "../../db/client.ts";
 import { searchAudit, type AuditFilter, type AuditRow } from "../../db/repositories/audit.ts";
-import { administrationPolicy, auditActor, authorize, type Principal } from "../policies.ts";
+import { auditActor, auditPolicy, authorize, type Principal } from "../policies.ts";
 import { appendAudit, publishedHeads, verifyLog } from "./log.ts";
 
 export class AuditService {
   constructor(private readonly db: Database) {}
 
+  /** Entries matching the filter, of the organisations the reader may read: never a count or hint of others'. */
   async search(principal: Principal, filter: AuditFilter): Promise<AuditRow[]> {
-    authorize(principal, administrationPolicy.readAudit(principal), "reading the audit log");
+    const scope = auditPolicy.scope(principal);
+    authorize(principal, scope !== undefined, "reading the audit log");
     return this.db.transaction(async (tx) => {
-      const rows = await searchAudit(tx, filter);
+      const rows = await searchAudit(tx, filter, "all" in scope! ? "all" : scope!.organization);
       await appendAudit(tx, { ...auditActor(principal), action: "audit.read", objectType: "audit_log", details: { filter: { ...filter }, returned: rows.length } });
       return rows;
     });
   }
 
   async verify(principal: Principal) {
-    authorize(principal, administrationPolicy.readAudit(principal), "checking the audit log");
+    authorize(principal, auditPolicy.verify(principal), "checking the audit log");
     return verifyLog(this.db);
   }
 

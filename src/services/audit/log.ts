@@ -45,6 +45,8 @@ export type AuditRecord = {
   after?: unknown;
   /** Anything else worth keeping: the query of a read, the reason for a change. */
   details?: unknown;
+  /** The organisation whose part of Concord this belongs to (its administrators read it); omit for Concord's own. */
+  organization?: string | null;
 };
 
 /** The database clock as the log writes and reads it: ISO 8601, UTC, milliseconds. */
@@ -85,6 +87,7 @@ export async function appendAuditEntries(tx: Transaction, records: readonly Audi
     before: (toAuditJson(record.before) ?? null) as JsonValue,
     after: (toAuditJson(record.after) ?? null) as JsonValue,
     details: (toAuditJson(record.details) ?? null) as JsonValue,
+    organization: record.organization ?? null,
   }));
   for (const entry of fields) canonicalJson(entry); // refuse what cannot be hashed before making everyone else wait
 
@@ -106,10 +109,10 @@ export async function appendAuditEntries(tx: Transaction, records: readonly Audi
   // The trigger audit_log_extends_chain checks each row's id and previous hash again, in order, and moves the head.
   const rows = entries.map(
     (entry) => sql`(${entry.id}, ${entry.at}::timestamptz, ${entry.actor}, ${entry.onBehalfOf}, ${entry.action}, ${entry.objectType},
-            ${entry.objectId}, ${jsonb(entry.before)}, ${jsonb(entry.after)}, ${jsonb(entry.details)}, ${entry.previousHash}, ${entry.hash})`,
+            ${entry.objectId}, ${jsonb(entry.before)}, ${jsonb(entry.after)}, ${jsonb(entry.details)}, ${entry.organization}, ${entry.previousHash}, ${entry.hash})`,
   );
   await tx.execute(sql`
-    INSERT INTO audit_log (id, at, actor, on_behalf_of, action, object_type, object_id, before, after, details, previous_hash, hash)
+    INSERT INTO audit_log (id, at, actor, on_behalf_of, action, object_type, object_id, before, after, details, organization, previous_hash, hash)
     VALUES ${sql.join(rows, sql`, `)}`);
   return entries;
 }
@@ -128,6 +131,7 @@ type EntryRow = {
   before: string | null;
   after: string | null;
   details: string | null;
+  organization: string | null;
   previousHash: string;
   hash: string;
 };
@@ -141,7 +145,7 @@ export async function readEntries(db: Executor, options: { afterId?: number; lim
     await db.execute(sql`
       SELECT id::text AS id, ${isoUtc(sql`at`)} AS at, actor, on_behalf_of AS "onBehalfOf", action,
              object_type AS "objectType", object_id AS "objectId", before::text AS before, after::text AS after,
-             details::text AS details, previous_hash AS "previousHash", hash
+             details::text AS details, organization, previous_hash AS "previousHash", hash
       FROM audit_log WHERE audit_log.id > ${options.afterId ?? 0}
       -- Qualified: a bare "id" would sort by the text column of the same name above.
       ORDER BY audit_log.id LIMIT ${options.limit ?? 1000}`)

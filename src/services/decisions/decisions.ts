@@ -11,7 +11,6 @@
  */
 import type { Database, Transaction } from "../../db/client.ts";
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { today } from "../../domain/dates.ts";
 import {
   ALLOWED_POSITIONS,
@@ -23,10 +22,11 @@ import {
   type Procedure,
 } from "../../domain/procedures.ts";
 import * as repo from "../../db/repositories/decisions.ts";
+import { databaseNow } from "../../db/repositories/clock.ts";
 import type { BodyRow, Effect, ProposalRow, ProposalPurpose } from "../../db/repositories/decisions.ts";
 import { RegistryRepository } from "../../db/repositories/registry.ts";
 import { appendAudit, appendAuditEntries, type AuditRecord } from "../audit/log.ts";
-import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from "../errors.ts";
+import { ConflictError, ForbiddenError, HiddenError, InvalidRequestError, NotFoundError } from "../errors.ts";
 import { publishEvent, publishEvents, type ConcordEvent } from "../events.ts";
 import { cancelJobs, scheduleJob, type JobHandlers } from "../jobs/queue.ts";
 import { auditActor, authorize, decisionPolicy, type Principal } from "../policies.ts";
@@ -35,6 +35,9 @@ import type { RegistryWriter } from "../registry-writes.ts";
 const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
 export const SCHEDULER: Principal = { kind: "system", name: "scheduler" };
+
+/** Concord carrying out an organisation's process (its body's decision, a notice to it): what it records is that organisation's. */
+export const schedulerFor = (organization: string): Principal => ({ kind: "system", name: "scheduler", organization });
 
 /** Deadlines decided together in one transaction when that many are due at once. */
 const DEADLINES_PER_TRANSACTION = 50;
@@ -73,9 +76,7 @@ export type ProposalDetail = {
 
 type Executor = Pick<Database, "execute">;
 
-async function databaseNow(db: Executor): Promise<Date> {
-  return new Date(((await db.execute(sql`SELECT clock_timestamp() AS now`)).rows[0] as { now: string | Date }).now);
-}
+
 
 export class DecisionsService {
   constructor(
@@ -127,7 +128,7 @@ export class DecisionsService {
     // Another organisation's proposals do not exist for this reader.
     if (!proposal || !body || !decisionPolicy.read(principal, body, proposal.concernsState)) {
       authorize(principal, principal.kind !== "anonymous", "reading proposals");
-      throw new NotFoundError(`No proposal has the id ${id}.`);
+      throw notFound(id, proposal !== undefined);
     }
     // One after another: `db` may be a transaction, which runs one query at a time anyway.
     const members = await repo.proposalMembers(db, id);
@@ -292,7 +293,7 @@ export class DecisionsService {
     }
     const cast = await repo.insertPosition(tx, { proposalId: id, round: round.number, state, position: input.position, statement, castBy: auditActor(principal).actor });
     // Recorded by the CLI from the state's written word: the audit log names the state it was recorded for.
-    const recorder = principal.kind === "system" ? { ...auditActor(principal), onBehalfOf: state } : auditActor(principal);
+    const recorder = principal.kind === "system" ? { ...auditActor(principal), onBehalfOf: state, organization: body.organization } : auditActor(principal);
     await appendAudit(tx, { ...recorder, action: "proposal.position", objectType: "proposal", objectId: id, after: cast });
     await publishEvent(tx, { type: "proposal.position", ...eventOf(body), concerns: proposal.concernsState, proposalId: id, states: [state], status: "open" });
     await this.settle(tx, [{ proposal, body }], this.options.instance);
@@ -339,7 +340,7 @@ export class DecisionsService {
     const body = proposal && (await repo.findBody(tx, proposal.bodyId));
     if (!proposal || !body || !decisionPolicy.read(principal, body, proposal.concernsState)) {
       authorize(principal, principal.kind !== "anonymous", "closing proposals");
-      throw new NotFoundError(`No proposal has the id ${id}.`);
+      throw notFound(id, proposal !== undefined);
     }
     const requester = proposal.purpose === "request" && proposal.concernsState !== null && decisionPolicy.fileFor(principal, body.organization) === proposal.concernsState;
     const allowed = decisionPolicy.chair(principal, body) || (input.as === "withdrawn" && requester);
@@ -436,6 +437,7 @@ export class DecisionsService {
       });
       audits.push({
         ...auditActor(principal),
+        organization: body.organization,
         action: "proposal.decide",
         objectType: "proposal",
         objectId: proposal.id,
@@ -455,7 +457,7 @@ export class DecisionsService {
     const day = proposal.decidedOn!;
     const sourceId = `decision-${proposal.id}`;
     await this.writer.createSource(
-      SCHEDULER,
+      schedulerFor(body.organization),
       {
         id: sourceId,
         title: `${body.names.en}: ${proposal.title}`,
@@ -471,13 +473,13 @@ export class DecisionsService {
       const relationId = await tx.transaction(async (savepoint) => {
         if (effect.action === "relation.start") {
           const relation = await this.writer.createRelation(
-            SCHEDULER,
+            schedulerFor(body.organization),
             { ...effect, since: day, certainty: "confirmed", note: `Decided in Concord: proposal ${proposal.id}.`, claims: [claim] },
             savepoint,
           );
           return relation.id;
         }
-        const relation = await this.writer.endRelation(SCHEDULER, effect.relationId, { until: day, claim: { ...claim, field: "until", date: day } }, savepoint);
+        const relation = await this.writer.endRelation(schedulerFor(body.organization), effect.relationId, { until: day, claim: { ...claim, field: "until", date: day } }, savepoint);
         return relation.id;
       });
       await repo.recordEffect(tx, proposal.id, { relationId, sourceId });
@@ -525,7 +527,7 @@ export class DecisionsService {
         if (silent.length === 0) return;
         const body = (await repo.findBody(tx, proposal.bodyId))!;
         await repo.insertNotices(tx, [{ proposalId, kind: "reminder", recipients: silent, message: { title: proposal.title, deadline, hoursBefore: hours, round } }]);
-        await appendAudit(tx, { ...auditActor(SCHEDULER), action: "proposal.remind", objectType: "proposal", objectId: proposalId, details: { round, deadline, hoursBefore: hours, states: silent } });
+        await appendAudit(tx, { ...auditActor(schedulerFor(body.organization)), action: "proposal.remind", objectType: "proposal", objectId: proposalId, details: { round, deadline, hoursBefore: hours, states: silent } });
         await publishEvent(tx, { type: "proposal.reminder", ...eventOf(body), concerns: proposal.concernsState, proposalId, states: silent, status: "open" });
       },
     };
@@ -538,7 +540,7 @@ export class DecisionsService {
     const body = proposal && (await repo.findBody(tx, proposal.bodyId));
     if (!proposal || !body || !(decisionPolicy.read(principal, body, proposal.concernsState) || decisionPolicy.chair(principal, body))) {
       authorize(principal, principal.kind !== "anonymous", "acting on proposals");
-      throw new NotFoundError(`No proposal has the id ${id}.`);
+      throw notFound(id, proposal !== undefined);
     }
     if (as === "chair") authorize(principal, decisionPolicy.chair(principal, body), `chairing proposals of ${body.names.en}`);
     if (proposal.status !== "open") {
@@ -560,6 +562,9 @@ type Deciding = {
   members: string[];
   outcome: { status: "adopted" | "not-adopted" | "withdrawn"; rule: string; explanation: string };
 };
+
+/** A proposal the reader may not see is as missing as one that does not exist; the refusal log tells them apart. */
+const notFound = (id: number, exists: boolean) => (exists ? new HiddenError(`No proposal has the id ${id}.`) : new NotFoundError(`No proposal has the id ${id}.`));
 
 /** Where an event about a body's proposal belongs, and which body: readers are chosen by decisionPolicy.read. */
 const eventOf = (body: BodyRow) => ({ organization: body.organization, body: { actorCode: body.actorCode, actorType: body.actorType } });

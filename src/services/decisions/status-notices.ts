@@ -9,14 +9,15 @@ import { addMonths, today } from "../../domain/dates.ts";
 import { findOrganizationRules } from "../../db/repositories/decisions.ts";
 import { RegistryRepository } from "../../db/repositories/registry.ts";
 import * as repo from "../../db/repositories/status-notices.ts";
+import { databaseNow } from "../../db/repositories/clock.ts";
 import type { StatusNoticeRow } from "../../db/repositories/status-notices.ts";
 import { appendAudit } from "../audit/log.ts";
-import { ConflictError, ForbiddenError, NotFoundError } from "../errors.ts";
+import { ConflictError, ForbiddenError, HiddenError, NotFoundError } from "../errors.ts";
 import { publishEvent } from "../events.ts";
 import { cancelJobs, scheduleJob, type JobHandler } from "../jobs/queue.ts";
 import { auditActor, authorize, decisionPolicy, organizationBody, type Principal } from "../policies.ts";
 import type { RegistryWriter } from "../registry-writes.ts";
-import { SCHEDULER } from "./decisions.ts";
+import { schedulerFor } from "./decisions.ts";
 
 export type { StatusNoticeRow };
 
@@ -41,7 +42,7 @@ export class StatusNoticesService {
       authorize(principal, false, `filing a notice to ${input.organization}`);
       throw new ForbiddenError(`Only the head of a state's delegation to ${input.organization} can file its notice.`);
     }
-    const filedOn = today(await repo.databaseNow(tx));
+    const filedOn = today(await databaseNow(tx));
     const membership = (await new RegistryRepository(tx).relationsTowards(input.organization, filedOn, { kind: "member" })).find((relation) => relation.subject === state);
     if (!membership) throw new ConflictError(`${state} is not a member of ${input.organization} today, so it has no participation to ${input.kind === "suspension" ? "suspend" : "end"}.`);
     if (membership.until !== null) throw new ConflictError(`${state}'s membership of ${input.organization} already ends on ${membership.until}.`);
@@ -59,7 +60,7 @@ export class StatusNoticesService {
     const sourceId = `notice-${id}`;
     const actor = await new RegistryRepository(tx).findActor(state);
     await this.writer.createSource(
-      SCHEDULER,
+      schedulerFor(input.organization),
       {
         id: sourceId,
         title: `Notice of ${input.kind} by ${actor?.names.en ?? state} from ${input.organization}`,
@@ -98,14 +99,14 @@ export class StatusNoticesService {
     // Another organisation's notices do not exist for this reader.
     if (!notice || !decisionPolicy.read(principal, organizationBody(notice.organization), notice.state)) {
       authorize(principal, principal.kind !== "anonymous", "withdrawing notices");
-      throw new NotFoundError(`No status notice has the id ${id}.`);
+      throw notice ? new HiddenError(`No status notice has the id ${id}.`) : new NotFoundError(`No status notice has the id ${id}.`);
     }
     if (decisionPolicy.fileFor(principal, notice.organization) !== notice.state) {
       authorize(principal, false, `withdrawing ${notice.state}'s notice`);
       throw new ForbiddenError(`Only the head of ${notice.state}'s delegation to ${notice.organization} can withdraw its notice.`);
     }
     if (notice.withdrawnAt !== null) throw new ConflictError(`Notice ${id} was withdrawn already, on ${new Date(notice.withdrawnAt).toISOString().slice(0, 10)}.`);
-    const day = today(await repo.databaseNow(tx));
+    const day = today(await databaseNow(tx));
     if (notice.appliedAt !== null || day >= notice.effectiveOn) {
       throw new ConflictError(`Notice ${id} took effect on ${notice.effectiveOn}: it can no longer be withdrawn (a new request is the way back).`);
     }
@@ -138,19 +139,19 @@ export class StatusNoticesService {
         (relation) => relation.subject === notice.state && relation.until === null && (relation.kind === "member" || relation.kind === "suspended"),
       );
       for (const relation of open) {
-        await this.writer.endRelation(SCHEDULER, relation.id, { until: notice.effectiveOn, claim: { ...claim, field: "until", date: notice.effectiveOn } }, tx);
+        await this.writer.endRelation(schedulerFor(notice.organization), relation.id, { until: notice.effectiveOn, claim: { ...claim, field: "until", date: notice.effectiveOn } }, tx);
         changed.push(relation.id);
       }
     } else {
       const relation = await this.writer.createRelation(
-        SCHEDULER,
+        schedulerFor(notice.organization),
         { subject: notice.state, object: notice.organization, kind: "suspended", since: notice.effectiveOn, certainty: "confirmed", note: notice.statement ?? undefined, claims: [claim] },
         tx,
       );
       changed.push(relation.id);
     }
     await repo.markApplied(tx, notice.id);
-    await appendAudit(tx, { ...auditActor(SCHEDULER), action: "notice.apply", objectType: "status-notice", objectId: notice.id, details: { relations: changed } });
+    await appendAudit(tx, { ...auditActor(schedulerFor(notice.organization)), action: "notice.apply", objectType: "status-notice", objectId: notice.id, details: { relations: changed } });
     await publishEvent(tx, { type: "notice.applied", organization: notice.organization, concerns: notice.state, noticeId: notice.id, states: [notice.state] });
   }
 }

@@ -21,7 +21,7 @@ export interface SessionValue {
 const NOBODY: Abilities = {
   registry: { write: false },
   administration: { manage: false },
-  audit: { read: false },
+  audit: { read: false, all: false },
   account: { manage: false },
   decisions: { read: false, chair: false, speakFor: null },
 };

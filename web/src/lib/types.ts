@@ -35,7 +35,8 @@ export interface RelationResponse { relation: RelationDetail }
 // Accounts, administration and the audit log (issue 3), from the server's schemas too.
 export type Account = z.infer<typeof api.Account>;
 export type Role = Account['role'];
-export const ROLES = ['secretariat-admin', 'secretariat-staff', 'delegation-head', 'delegation-member', 'analyst'] as const satisfies readonly Role[];
+/** The roles an administrator may give (a system auditor is made on the server's command line only). */
+export const ROLES = ['secretariat-admin', 'secretariat-staff', 'delegation-head', 'delegation-member', 'analyst', 'registry-curator'] as const satisfies readonly Role[];
 export const SCOPES = ['registry:write', 'decisions:write', 'accounts:admin', 'audit:read'] as const satisfies readonly ApiToken['scopes'][number][];
 export type Scope = ApiToken['scopes'][number];
 
@@ -51,7 +52,7 @@ export interface NewTokenResponse { token: string; apiToken: ApiToken }
 export type AdminAccount = z.infer<typeof api.AdminAccount>;
 export interface AdminAccountsResponse { accounts: AdminAccount[] }
 export type Delegation = z.infer<typeof api.Delegation>;
-export interface DelegationsResponse { delegations: Delegation[] }
+export interface DelegationsResponse { delegations: Delegation[]; eligible: string[] }
 
 export type AuditEntry = z.infer<typeof api.AuditEntry>;
 export interface AuditResponse { entries: AuditEntry[] }

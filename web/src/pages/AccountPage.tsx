@@ -3,7 +3,7 @@ import { ConfirmInline, CopyButton } from '../components/Actions.tsx';
 import { FormError, FormStatus, TextField, errorText, fieldError, focusField } from '../components/Form.tsx';
 import { AccessErrorBox, Loading } from '../components/Status.tsx';
 import { useText } from '../i18n/accounts/index.ts';
-import { apiUrl, send, useApi } from '../lib/api.ts';
+import { ApiError, apiUrl, send, useApi } from '../lib/api.ts';
 import { formatInstant } from '../lib/dates.ts';
 import { useSession } from '../lib/session.tsx';
 import { SCOPES, type Abilities, type Account, type ApiToken, type NewTokenResponse, type Scope, type TokensResponse } from '../lib/types.ts';
@@ -34,7 +34,7 @@ export default function AccountPage() {
       </div>
       <div class="account-grid">
         <Profile account={account} />
-        <PasswordForm />
+        <PasswordForm liveTokens={tokens.data ? tokens.data.tokens.filter((token) => tokenState(token, Date.now()) === 'active').length : 0} onTokensChanged={tokens.retry} />
       </div>
       <Tokens tokens={tokens.data?.tokens} error={tokens.error} loading={tokens.loading} reload={tokens.retry} abilities={session.abilities} />
     </div>
@@ -71,8 +71,9 @@ function Profile({ account }: { account: Account }) {
 
 const PASSWORD_FIELDS: Record<string, string> = { currentPassword: 'password-current', newPassword: 'password-new' };
 
-function PasswordForm() {
+function PasswordForm({ liveTokens, onTokensChanged }: { liveTokens: number; onTokensChanged: () => void }) {
   const { t } = useText();
+  const [revokeTokens, setRevokeTokens] = useState(false);
   const { adoptCsrfToken } = useSession();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -98,13 +99,19 @@ function PasswordForm() {
     }
     setPending(true);
     try {
-      const answer = await send<{ csrfToken: string }>('PUT', '/account/password', { currentPassword: current, newPassword: next });
+      const answer = await send<{ csrfToken: string; tokensRevoked: number; tokensRemaining: number }>('PUT', '/account/password', {
+        currentPassword: current,
+        newPassword: next,
+        revokeTokens: revokeTokens && liveTokens > 0,
+      });
       // The server ended every session of this account and started a fresh one here.
       await adoptCsrfToken(answer.csrfToken);
       setCurrent('');
       setNext('');
       setRepeat('');
-      setDone(t.passwordChanged);
+      setRevokeTokens(false);
+      setDone(`${t.passwordChanged} ${t.passwordChangedTokens(answer.tokensRevoked, answer.tokensRemaining)}`);
+      if (answer.tokensRevoked > 0) onTokensChanged();
     } catch (failure) {
       const { field, text } = fieldError(failure);
       const id = field ? PASSWORD_FIELDS[field] : undefined;
@@ -127,6 +134,15 @@ function PasswordForm() {
         <TextField id="password-current" label={t.currentPassword} type="password" autoComplete="current-password" value={current} onInput={setCurrent} error={errors['password-current']} required />
         <TextField id="password-new" label={t.newPassword} type="password" autoComplete="new-password" value={next} onInput={setNext} hint={t.newPasswordHint} error={errors['password-new']} required />
         <TextField id="password-repeat" label={t.repeatPassword} type="password" autoComplete="new-password" value={repeat} onInput={setRepeat} error={errors['password-repeat']} required />
+        {liveTokens > 0 && (
+          <div class="check">
+            <input type="checkbox" id="password-revoke-tokens" checked={revokeTokens} aria-describedby="password-revoke-tokens-hint" onChange={(event) => setRevokeTokens(event.currentTarget.checked)} />
+            <label for="password-revoke-tokens">{t.revokeTokensOnChange(liveTokens)}</label>
+            <p id="password-revoke-tokens-hint" class="hint check-hint">
+              {t.revokeTokensHint}
+            </p>
+          </div>
+        )}
         <div class="form-actions">
           <button type="submit" class="button button-primary" disabled={pending}>
             {pending ? t.saving : t.changePassword}
@@ -164,8 +180,9 @@ function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefine
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Scope[]>([]);
   const [days, setDays] = useState(90);
+  const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<{ name?: string; scopes?: string }>({});
+  const [errors, setErrors] = useState<{ name?: string; scopes?: string; password?: string }>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<NewTokenResponse | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -191,17 +208,21 @@ function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefine
     }
     setPending(true);
     try {
-      const answer = await send<NewTokenResponse>('POST', '/account/tokens', { name: name.trim(), scopes, expiresInDays: days });
+      const answer = await send<NewTokenResponse>('POST', '/account/tokens', { name: name.trim(), scopes, expiresInDays: days, ...(password ? { password } : {}) });
       setCreated(answer);
       setName('');
       setScopes([]);
+      setPassword('');
       setStatus(t.tokenCreated(answer.apiToken.name));
       props.reload();
     } catch (failure) {
       const { field, text } = fieldError(failure);
-      if (field === 'name' || field === 'scopes') {
+      if (failure instanceof ApiError && failure.id === 'reauthentication_required') {
+        setErrors({ password: t.tokenPasswordNeeded });
+        focusField('token-password');
+      } else if (field === 'name' || field === 'scopes' || field === 'password') {
         setErrors({ [field]: text });
-        focusField(field === 'name' ? 'token-name' : `token-scope-${SCOPES[0]}`);
+        focusField(field === 'scopes' ? `token-scope-${SCOPES[0]}` : `token-${field}`);
       } else setFormError(errorText(failure, t.networkError));
     } finally {
       setPending(false);
@@ -251,6 +272,16 @@ function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefine
                 ))}
               </select>
             </div>
+            <TextField
+              id="token-password"
+              label={t.tokenPassword}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onInput={setPassword}
+              hint={t.tokenPasswordHint}
+              error={errors.password}
+            />
           </div>
           <fieldset class="field scopes-field" aria-describedby={errors.scopes ? 'token-scopes-error' : undefined}>
             <legend>{t.scopes}</legend>

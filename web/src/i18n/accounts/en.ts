@@ -37,6 +37,8 @@ export const en = {
     'delegation-head': 'Head of delegation',
     'delegation-member': 'Delegation member',
     analyst: 'Analyst',
+    'registry-curator': 'Registry curator',
+    'system-auditor': 'System auditor',
   } satisfies Record<Role, string>,
   roleHints: {
     'secretariat-admin': 'Manages accounts, delegations and roles; reads the audit log; edits the registry.',
@@ -44,6 +46,8 @@ export const en = {
     'delegation-head': 'Speaks for a state’s delegation. Needs a delegation.',
     'delegation-member': 'Works in a state’s delegation. Needs a delegation.',
     analyst: 'Reads and studies the registry; may belong to a delegation.',
+    'registry-curator': 'Records research data: relations towards organisations without a secretariat in Concord.',
+    'system-auditor': 'Reads every organisation’s audit log. Granted only on the server’s command line.',
   } satisfies Record<Role, string>,
   changePassword: 'Change password',
   currentPassword: 'Current password',
@@ -55,6 +59,15 @@ export const en = {
   passwordsDiffer: 'The two new passwords are not the same.',
   passwordChanged: 'Your password has been changed. Any other sessions of yours have been signed out.',
 
+  revokeTokensOnChange: (count: number) => (count === 1 ? 'Also revoke my API token' : `Also revoke my ${count} API tokens`),
+  revokeTokensHint: 'Otherwise they go on working: a token is not tied to your password.',
+  passwordChangedTokens: (revoked: number, remaining: number) =>
+    [revoked > 0 ? `${revoked === 1 ? '1 API token was' : `${revoked} API tokens were`} revoked.` : '', remaining > 0 ? `${remaining === 1 ? '1 API token still works' : `${remaining} API tokens still work`}.` : 'No API token of yours works any more.']
+      .filter(Boolean)
+      .join(' '),
+  tokenPassword: 'Your password',
+  tokenPasswordHint: 'Asked again before a token is made; not needed within 10 minutes of signing in.',
+  tokenPasswordNeeded: 'Enter your password: you signed in more than 10 minutes ago.',
   // API tokens
   apiTokens: 'API tokens',
   tokensIntro: 'Scripts use a token instead of your password. A token acts as you, but only within its scopes and never beyond your role. Send it in a header:',

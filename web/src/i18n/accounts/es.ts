@@ -30,6 +30,8 @@ export const es: AccountMessages = {
     'delegation-head': 'Jefe de delegación',
     'delegation-member': 'Miembro de delegación',
     analyst: 'Analista',
+    'registry-curator': 'Conservador del registro',
+    'system-auditor': 'Auditor del sistema',
   },
   roleHints: {
     'secretariat-admin': 'Gestiona cuentas, delegaciones y roles; consulta el registro de auditoría; edita el registro.',
@@ -37,6 +39,8 @@ export const es: AccountMessages = {
     'delegation-head': 'Habla en nombre de la delegación de un Estado. Necesita una delegación.',
     'delegation-member': 'Trabaja en la delegación de un Estado. Necesita una delegación.',
     analyst: 'Consulta y estudia el registro; puede pertenecer a una delegación.',
+    'registry-curator': 'Registra datos de investigación: relaciones con organizaciones sin secretaría en Concord.',
+    'system-auditor': 'Consulta el registro de auditoría de todas las organizaciones. Solo se concede en la línea de comandos del servidor.',
   },
   changePassword: 'Cambiar la contraseña',
   currentPassword: 'Contraseña actual',
@@ -48,6 +52,15 @@ export const es: AccountMessages = {
   passwordsDiffer: 'Las dos contraseñas nuevas no coinciden.',
   passwordChanged: 'Se ha cambiado su contraseña. Se han cerrado sus demás sesiones.',
 
+  revokeTokensOnChange: (count) => (count === 1 ? 'Revocar también mi token de API' : `Revocar también mis ${count} tokens de API`),
+  revokeTokensHint: 'Si no, seguirán funcionando: un token no depende de su contraseña.',
+  passwordChangedTokens: (revoked, remaining) =>
+    [revoked > 0 ? `${revoked === 1 ? 'Se revocó 1 token de API' : `Se revocaron ${revoked} tokens de API`}.` : '', remaining > 0 ? `${remaining === 1 ? '1 token de API sigue funcionando' : `${remaining} tokens de API siguen funcionando`}.` : 'Ya no funciona ningún token de API suyo.']
+      .filter(Boolean)
+      .join(' '),
+  tokenPassword: 'Su contraseña',
+  tokenPasswordHint: 'Se pide de nuevo antes de crear un token; no hace falta en los 10 minutos siguientes al inicio de sesión.',
+  tokenPasswordNeeded: 'Escriba su contraseña: inició sesión hace más de 10 minutos.',
   apiTokens: 'Tokens de API',
   tokensIntro: 'Los scripts usan un token en lugar de su contraseña. Un token actúa en su nombre, pero solo dentro de sus ámbitos y nunca más allá de su rol. Envíelo en una cabecera:',
   newToken: 'Token nuevo',

@@ -30,6 +30,8 @@ export const fr: AccountMessages = {
     'delegation-head': 'Chef de délégation',
     'delegation-member': 'Membre de délégation',
     analyst: 'Analyste',
+    'registry-curator': 'Conservateur du registre',
+    'system-auditor': 'Auditeur du système',
   },
   roleHints: {
     'secretariat-admin': 'Gère les comptes, les délégations et les rôles ; consulte le journal d’audit ; modifie le registre.',
@@ -37,6 +39,8 @@ export const fr: AccountMessages = {
     'delegation-head': 'Parle au nom de la délégation d’un État. Nécessite une délégation.',
     'delegation-member': 'Travaille dans la délégation d’un État. Nécessite une délégation.',
     analyst: 'Consulte et étudie le registre ; peut appartenir à une délégation.',
+    'registry-curator': 'Enregistre des données de recherche : relations avec des organisations sans secrétariat dans Concord.',
+    'system-auditor': 'Consulte le journal d’audit de toutes les organisations. Accordé uniquement en ligne de commande sur le serveur.',
   },
   changePassword: 'Changer le mot de passe',
   currentPassword: 'Mot de passe actuel',
@@ -48,6 +52,15 @@ export const fr: AccountMessages = {
   passwordsDiffer: 'Les deux nouveaux mots de passe ne sont pas identiques.',
   passwordChanged: 'Votre mot de passe a été changé. Vos autres sessions ont été fermées.',
 
+  revokeTokensOnChange: (count) => (count === 1 ? 'Révoquer aussi mon jeton d’API' : `Révoquer aussi mes ${count} jetons d’API`),
+  revokeTokensHint: 'Sinon ils continuent de fonctionner : un jeton ne dépend pas de votre mot de passe.',
+  passwordChangedTokens: (revoked, remaining) =>
+    [revoked > 0 ? `${revoked === 1 ? '1 jeton d’API a été révoqué' : `${revoked} jetons d’API ont été révoqués`}.` : '', remaining > 0 ? `${remaining === 1 ? '1 jeton d’API fonctionne encore' : `${remaining} jetons d’API fonctionnent encore`}.` : 'Aucun de vos jetons d’API ne fonctionne plus.']
+      .filter(Boolean)
+      .join(' '),
+  tokenPassword: 'Votre mot de passe',
+  tokenPasswordHint: 'Demandé à nouveau avant de créer un jeton ; inutile dans les 10 minutes qui suivent la connexion.',
+  tokenPasswordNeeded: 'Saisissez votre mot de passe : vous vous êtes connecté il y a plus de 10 minutes.',
   apiTokens: 'Jetons d’API',
   tokensIntro: 'Les scripts utilisent un jeton au lieu de votre mot de passe. Un jeton agit en votre nom, mais seulement dans ses portées et jamais au-delà de votre rôle. Envoyez-le dans un en-tête :',
   newToken: 'Nouveau jeton',

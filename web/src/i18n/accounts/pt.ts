@@ -30,6 +30,8 @@ export const pt: AccountMessages = {
     'delegation-head': 'Chefe de delegação',
     'delegation-member': 'Membro de delegação',
     analyst: 'Analista',
+    'registry-curator': 'Curador do registro',
+    'system-auditor': 'Auditor do sistema',
   },
   roleHints: {
     'secretariat-admin': 'Gerencia contas, delegações e funções; consulta o registro de auditoria; edita o registro.',
@@ -37,6 +39,8 @@ export const pt: AccountMessages = {
     'delegation-head': 'Fala pela delegação de um Estado. Precisa de uma delegação.',
     'delegation-member': 'Trabalha na delegação de um Estado. Precisa de uma delegação.',
     analyst: 'Consulta e estuda o registro; pode pertencer a uma delegação.',
+    'registry-curator': 'Registra dados de pesquisa: relações com organizações sem secretariado no Concord.',
+    'system-auditor': 'Consulta o registro de auditoria de todas as organizações. Concedido apenas na linha de comando do servidor.',
   },
   changePassword: 'Alterar a senha',
   currentPassword: 'Senha atual',
@@ -48,6 +52,15 @@ export const pt: AccountMessages = {
   passwordsDiffer: 'As duas novas senhas não são iguais.',
   passwordChanged: 'Sua senha foi alterada. Suas outras sessões foram encerradas.',
 
+  revokeTokensOnChange: (count) => (count === 1 ? 'Revogar também meu token de API' : `Revogar também meus ${count} tokens de API`),
+  revokeTokensHint: 'Caso contrário, continuam funcionando: um token não depende da sua senha.',
+  passwordChangedTokens: (revoked, remaining) =>
+    [revoked > 0 ? `${revoked === 1 ? '1 token de API foi revogado' : `${revoked} tokens de API foram revogados`}.` : '', remaining > 0 ? `${remaining === 1 ? '1 token de API continua funcionando' : `${remaining} tokens de API continuam funcionando`}.` : 'Nenhum token de API seu funciona mais.']
+      .filter(Boolean)
+      .join(' '),
+  tokenPassword: 'Sua senha',
+  tokenPasswordHint: 'Pedida de novo antes de criar um token; não é necessária nos 10 minutos após entrar.',
+  tokenPasswordNeeded: 'Digite sua senha: você entrou há mais de 10 minutos.',
   apiTokens: 'Tokens de API',
   tokensIntro: 'Os scripts usam um token em vez da sua senha. Um token age em seu nome, mas só dentro dos seus âmbitos e nunca além da sua função. Envie-o em um cabeçalho:',
   newToken: 'Novo token',

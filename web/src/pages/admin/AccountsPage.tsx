@@ -11,7 +11,7 @@ import { AdminHeading } from './AdminHeading.tsx';
 /**
  * Which roles take a delegation, so the form asks for one only where it means something:
  * heads and members speak for a state (required); an analyst may work for one (optional);
- * the secretariat belongs to none. The server decides; its message explains a refusal.
+ * the secretariat, curators and auditors belong to none. The server decides; its message explains a refusal.
  */
 export function delegationNeed(role: Role): 'required' | 'optional' | 'none' {
   return role === 'delegation-head' || role === 'delegation-member' ? 'required' : role === 'analyst' ? 'optional' : 'none';
@@ -379,11 +379,18 @@ function AccountRow({ account, self, onSaved }: { account: AdminAccount; self: b
           <label class="visually-hidden" for={`${rowId}-role`}>
             {t.roleOf(account.displayName)}
           </label>
-          <select id={`${rowId}-role`} class="input-compact" value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
-            {ROLES.map((r) => (
-              <option value={r}>{t.roles[r]}</option>
-            ))}
-          </select>
+          {account.role === 'system-auditor' ? (
+            // Granted and taken back on the server's command line only.
+            <span id={`${rowId}-role`} class={`role-tag role-${account.role}`}>
+              {t.roles[account.role]}
+            </span>
+          ) : (
+            <select id={`${rowId}-role`} class="input-compact" value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
+              {ROLES.map((r) => (
+                <option value={r}>{t.roles[r]}</option>
+              ))}
+            </select>
+          )}
         </td>
         <td data-label={t.delegation}>
           {need === 'none' ? (

@@ -22,8 +22,10 @@ export default function DelegationsPage() {
   const taken = new Set(delegations.data?.delegations.map((d) => d.state));
   const choices = useMemo(() => {
     const collator = new Intl.Collator(lang);
-    return (actors.data?.actors ?? []).filter((actor) => actor.type === 'state').sort((a, b) => collator.compare(a.name, b.name));
-  }, [actors.data, lang]);
+    // Only the states the registry relates to the organisation today: the server records no other.
+    const eligible = new Set(delegations.data?.eligible ?? []);
+    return (actors.data?.actors ?? []).filter((actor) => actor.type === 'state' && eligible.has(actor.code)).sort((a, b) => collator.compare(a.name, b.name));
+  }, [actors.data, delegations.data, lang]);
   const rows = useMemo(() => {
     const collator = new Intl.Collator(lang);
     return [...(delegations.data?.delegations ?? [])].sort((a, b) => collator.compare(names.get(a.state) ?? a.state, names.get(b.state) ?? b.state));
