@@ -20,9 +20,10 @@ import type { DecisionsService } from "../services/decisions/decisions.ts";
 import type { StatusNoticesService } from "../services/decisions/status-notices.ts";
 import type { EventHub } from "../services/events.ts";
 import { type AuthVariables, identify } from "./auth.ts";
-import { type ApiDocument, renderDocs } from "./docs.ts";
+import { type ApiDocument, DOCS_STYLESHEET, renderDocs } from "./docs.ts";
 import { errorBody, handleError } from "./errors.ts";
-import { refuseUnstorableText } from "./text-guard.ts";
+import { securityHeaders } from "./security-headers.ts";
+import { limitBodies, refuseUnstorableText, requireAccountForChanges } from "./input-guards.ts";
 import { registryRoutes } from "./routes/registry.ts";
 import { registryWriteRoutes } from "./routes/registry-writes.ts";
 import { accountRoutes } from "./routes/account.ts";
@@ -78,6 +79,7 @@ const openApiInfo = {
 
 export function createApp({ services, webDir = defaultWebDir, log = console.error }: AppOptions) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>();
+  app.use("*", securityHeaders);
   const api = new OpenAPIHono<{ Variables: AuthVariables }>();
   api.route("/", registryRoutes(services.registry));
   api.route("/", registryWriteRoutes(services));
@@ -90,6 +92,8 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
 
   app.get("/api/v1/health", (c) => c.json({ status: "ok" }));
   app.use("/api/v1/*", identify(services.sessions, services.ownAccounts, services.refusals));
+  app.use("/api/v1/*", requireAccountForChanges);
+  app.use("/api/v1/*", limitBodies);
   app.use("/api/v1/*", refuseUnstorableText);
   app.route("/api/v1", api);
 
@@ -102,6 +106,8 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   // The generator's types are wider than what the docs page reads; the shape is the same.
   const docsPage = renderDocs(document as unknown as ApiDocument);
   app.get("/api/docs", (c) => c.html(docsPage));
+  // The docs' styles, from this origin: the page's Content-Security-Policy allows no inline style.
+  app.get("/api/docs.css", (c) => c.body(DOCS_STYLESHEET, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600" }));
 
   app.all("/api/*", (c) => c.json(errorBody("not_found", `No endpoint ${c.req.method} ${c.req.path}; see /api/docs.`), 404));
 

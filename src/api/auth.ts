@@ -103,7 +103,7 @@ export function clearSessionCookie(c: Context): void {
 }
 
 /** Over HTTPS (directly, or behind a proxy that says so), cookies are marked Secure. */
-function isHttps(c: Context): boolean {
+export function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
 }
 

@@ -9,6 +9,14 @@ export type ApiDocument = { info: { title: string; version: string; description?
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
 
+/** The docs page's styles, served at /api/docs.css. */
+export const DOCS_STYLESHEET = `  body { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+  h1 { margin-bottom: 0.25rem; } h2 { font-size: 1.15rem; border-top: 1px solid #ccc; padding-top: 1.25rem; }
+  .method { background: #0b5394; color: #fff; padding: 0.1rem 0.45rem; border-radius: 4px; font-size: 0.85rem; }
+  table { border-collapse: collapse; width: 100%; font-size: 0.92rem; } th, td { border: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+  code { font-family: ui-monospace, monospace; } a { color: #0b5394; }
+`;
+
 export function renderDocs(document: ApiDocument): string {
   const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
@@ -38,13 +46,7 @@ export function renderDocs(document: ApiDocument): string {
     .join("\n");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(document.info.title)} — API</title>
-<style>
-  body { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
-  h1 { margin-bottom: 0.25rem; } h2 { font-size: 1.15rem; border-top: 1px solid #ccc; padding-top: 1.25rem; }
-  .method { background: #0b5394; color: #fff; padding: 0.1rem 0.45rem; border-radius: 4px; font-size: 0.85rem; }
-  table { border-collapse: collapse; width: 100%; font-size: 0.92rem; } th, td { border: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-  code { font-family: ui-monospace, monospace; } a { color: #0b5394; }
-</style></head><body>
+<link rel="stylesheet" href="/api/docs.css"></head><body>
 <h1>${escape(document.info.title)}</h1>
 <p>Version ${escape(document.info.version)}. ${escape(document.info.description ?? "")}</p>
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors always have the shape

@@ -51,9 +51,18 @@ export async function handleError(error: Error, c: Context, log: (line: string) 
   if (error instanceof HTTPException && error.status < 500) {
     return c.json(errorBody("invalid_request", error.message || "The request could not be read."), error.status);
   }
-  // The request's method and path as data (JSON-quoted), never as raw text a client could shape into fake log lines.
-  log(`Unexpected error on ${JSON.stringify(c.req.method)} ${JSON.stringify(new URL(c.req.url).pathname)}: ${error.stack ?? error.message}`);
+  log(unexpectedErrorLine(c.req.method, new URL(c.req.url).pathname, error));
   return c.json(errorBody("internal_error", "Something went wrong on our side; it has been logged."), 500);
+}
+
+/**
+ * The log line of an unexpected error. What a client can shape (the method, the path, a message
+ * that may quote its input) is written as JSON strings, so no request can forge a log line; the
+ * stack's own frames follow, one per line.
+ */
+export function unexpectedErrorLine(method: string, path: string, error: Error): string {
+  const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+  return [`Unexpected error on ${JSON.stringify(method)} ${JSON.stringify(path)}: ${JSON.stringify(error.message)}`, ...frames].join("\n");
 }
 
 async function recordRefusal(c: Context, error: AppError, refusals: RefusalLog): Promise<void> {

@@ -9,6 +9,7 @@
  * attachments and webhooks: the service behind each is reached, not only the validator.
  */
 import fc from "fast-check";
+import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +20,7 @@ import { AccountsService } from "../services/accounts/accounts.ts";
 type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; anyOf?: Schema[]; oneOf?: Schema[] };
 type Operation = { tags?: string[]; parameters?: Array<{ name: string; in: string; schema?: Schema }>; requestBody?: { content: Record<string, { schema: Schema }> } };
 type Endpoint = { method: string; path: string; operation: Operation };
-type As = "anonymous" | "administrator" | "delegate";
+type As = "anonymous" | "administrator" | "delegate" | "curator";
 
 let concord: TestConcord;
 let endpoints: Endpoint[];
@@ -131,6 +132,8 @@ beforeAll(async () => {
   sessions.administrator = await signIn("fuzz@example.org");
   const delegate = await signInAs(concord, { organization: "NATO", role: "delegation-head", state: "USA" });
   sessions.delegate = { cookie: delegate.cookie, csrf: delegate.csrf };
+  const curator = await signInAs(concord, { organization: "UNASUR", role: "registry-curator" });
+  sessions.curator = { cookie: curator.cookie, csrf: curator.csrf };
 
   const open = async (body: string, deadline?: string) =>
     (await as("administrator", "POST", "/api/v1/proposals", { body, title: `Target ${randomUUID()}`, text: "A text.", ...(deadline ? { deadline } : {}) })).proposal.id as number;
@@ -222,7 +225,10 @@ const endpointKey = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}
 const pathParameters = (endpoint: Endpoint) => (endpoint.operation.parameters ?? []).filter((p) => p.in === "path");
 const bodySchema = (endpoint: Endpoint) => endpoint.operation.requestBody?.content["application/json"]?.schema;
 
-type Input = { path: unknown[]; query: Array<[string, string]>; body: string; as: As; idempotencyKey: string | null };
+type Input = { path: unknown[]; query: Array<[string, string]>; body: string; as: As; idempotencyKey: string | null; contentType: string };
+
+/** Every way of saying "JSON" a client may use: each must meet the same guards. */
+const JSON_CONTENT_TYPES = ["application/json", "Application/JSON; charset=UTF-8", "application/vnd.concord+json", "APPLICATION/MERGE-PATCH+JSON"];
 
 const request = (endpoint: Endpoint): fc.Arbitrary<Input> => {
   const example = examples()[endpointKey(endpoint)];
@@ -248,6 +254,7 @@ const request = (endpoint: Endpoint): fc.Arbitrary<Input> => {
     as: fc.constantFrom<As>("anonymous", "administrator", "delegate"),
     // A retry of a change, or the same key reused for another: replayed or refused, never done twice.
     idempotencyKey: fc.option(fc.constantFrom("fuzz-key-1", "fuzz-key-2"), { freq: 4 }),
+    contentType: fc.constantFrom(...JSON_CONTENT_TYPES),
   });
 };
 
@@ -264,7 +271,7 @@ function exampleInputs(endpoint: Endpoint): Array<[Input]> {
   const input = (change: (body: Record<string, unknown>) => Record<string, unknown>, who?: As): [Input] => {
     const example = examples(n++)[key]!;
     const path = [...pathParameters(endpoint).map((p) => example.path[p.name] ?? "x"), 0];
-    return [{ path, query: [], body: JSON.stringify(change(example.body)), as: who ?? example.by, idempotencyKey: null }];
+    return [{ path, query: [], body: JSON.stringify(change(example.body)), as: who ?? example.by, idempotencyKey: null, contentType: JSON_CONTENT_TYPES[n % JSON_CONTENT_TYPES.length]! }];
   };
   const spoiled = Object.entries(examples()[key]!.body)
     .filter((entry): entry is [string, string] => typeof entry[1] === "string")
@@ -294,7 +301,7 @@ describe("malformed input to every endpoint", () => {
           path = path.replace(`{${parameter.name}}`, encodeURIComponent(typeof value === "string" ? value : JSON.stringify(value)) || "x");
         });
         const url = `${concord.baseUrl}${path}?${new URLSearchParams(input.query).toString()}`;
-        const headers: Record<string, string> = { "Content-Type": "application/json" };
+        const headers: Record<string, string> = { "Content-Type": input.contentType };
         if (input.as !== "anonymous") Object.assign(headers, { Cookie: sessions[input.as].cookie, "X-CSRF-Token": sessions[input.as].csrf });
         if (input.idempotencyKey !== null) headers["Idempotency-Key"] = input.idempotencyKey;
         const before = await snapshot();
@@ -327,5 +334,119 @@ describe("malformed input to every endpoint", () => {
     }
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThanOrEqual(endpoints.length * 25);
+    console.info(`malformed input: ${requests} requests to ${endpoints.length} endpoints, none answered 5xx`);
   }, 600_000);
+});
+
+describe("what an attacker tries first", () => {
+  const send = async (who: As, method: string, path: string, body: string | undefined, contentType = "application/json") => {
+    const headers: Record<string, string> = { "Content-Type": contentType };
+    if (who !== "anonymous") Object.assign(headers, { Cookie: sessions[who].cookie, "X-CSRF-Token": sessions[who].csrf });
+    const response = await fetch(concord.baseUrl + path, { method, headers, body });
+    const text = await response.text();
+    return { status: response.status, body: text.startsWith("{") ? (JSON.parse(text) as { error?: { id: string; message: string } } & Record<string, any>) : text, headers: response.headers };
+  };
+  const refused = async (who: As, method: string, path: string, body: string | undefined, status: number, message: RegExp, contentType?: string) => {
+    const before = await snapshot();
+    const answer = await send(who, method, path, body, contentType);
+    expect(answer.status, `${method} ${path} ${String(body).slice(0, 80)}`).toBe(status);
+    expect((answer.body as { error: { message: string } }).error.message).toMatch(message);
+    expect(await snapshot(), "a refusal changed data").toBe(before);
+  };
+  const claim = { source: "nato-member-countries" };
+
+  it("refuses impossible relations by what is wrong: a state related to itself, an organisation as a state's member", async () => {
+    await refused("administrator", "POST", "/api/v1/relations", JSON.stringify({ subject: "NATO", object: "NATO", kind: "observer", since: "2000-01-01", claims: [claim] }), 400, /^body\.object: NATO cannot stand in a relation to itself/);
+    await refused("curator", "POST", "/api/v1/relations", JSON.stringify({ subject: "EU", object: "COL", kind: "member", since: "2000-01-01", claims: [claim] }), 400, /^body\.object: COL is a state; a member relation is held towards an organisation/);
+    await refused("curator", "POST", "/api/v1/relations", JSON.stringify({ subject: "COL", object: "COL", kind: "observer", since: "2000-01-01", claims: [claim] }), 400, /cannot stand in a relation to itself/);
+  });
+
+  it("takes URLs with upper-case schemes, stored as the parser writes them", async () => {
+    const source = await send("administrator", "POST", "/api/v1/sources", JSON.stringify({ id: "upper-case-scheme", title: "t", publisher: "p", url: "HTTPS://Example.ORG/Report" }));
+    expect(source.status, JSON.stringify(source.body)).toBe(201);
+    const stored = await concord.database.db.execute(sql`SELECT url FROM sources WHERE id = 'upper-case-scheme'`);
+    expect(stored.rows).toEqual([{ url: "https://example.org/Report" }]);
+    const hook = await send("administrator", "POST", "/api/v1/organizations/NATO/webhooks", JSON.stringify({ url: "HTTPS://Receiver.Example.org/x", events: ["notice.applied"] }));
+    expect(hook.status).toBe(201);
+  });
+
+  it("refuses lone surrogates and U+0000, in names of files too, whatever JSON media type carries them", async () => {
+    for (const contentType of JSON_CONTENT_TYPES) {
+      // Escapes in the JSON text itself: a string holding the character would be sent as U+FFFD.
+      for (const name of ["report\\ud800.pdf", "\\udc00", "a\\u0000b.txt"]) {
+        const body = `{"name":"${name}","mediaType":"text/plain","content":"${Buffer.from("x").toString("base64")}"}`;
+        await refused("administrator", "POST", `/api/v1/proposals/${targets.attachments}/attachments`, body, 400, /^body\.name: must not contain U\+0000 or a lone surrogate/, contentType);
+      }
+    }
+  });
+
+  it("refuses a body nested deeper than any request needs, naming where", async () => {
+    const deep = `{"statement":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    await refused("delegate", "POST", `/api/v1/status-notices/${noticeId}/withdraw`, deep, 400, /^body\.statement(\.0)+: nested more than 32 levels deep/);
+  });
+
+  /**
+   * A POST as a careful client sends one: it reads the answer even when the server answers
+   * before the whole body is sent (and then stops reading it), as a 413 does.
+   */
+  const postUnread = (who: Exclude<As, "anonymous">, path: string, body: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(concord.baseUrl + path, {
+        method: "POST",
+        // A connection of its own: the server closes one whose body it stopped reading.
+        agent: false,
+        headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Cookie: sessions[who].cookie, "X-CSRF-Token": sessions[who].csrf },
+      });
+      let answered = false;
+      request.on("response", (response) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      });
+      request.on("error", (error) => {
+        if (!answered) reject(error);
+      });
+      request.end(body);
+    });
+
+  it("refuses a body larger than its endpoint takes with 413, naming the limit, and takes attachments up to theirs", async () => {
+    const before = await snapshot();
+    const large = await postUnread("administrator", "/api/v1/proposals", JSON.stringify({ body: "nato-nac", title: "Large", text: "x".repeat(1_100_000) }));
+    expect(large.status).toBe(413);
+    expect(JSON.parse(large.body).error.message).toMatch(/larger than 1 MiB, the most this endpoint takes/);
+    expect(await snapshot()).toBe(before);
+    const content = Buffer.alloc(3 * 1024 * 1024, 7).toString("base64");
+    const attached = await send("administrator", "POST", `/api/v1/proposals/${targets.attachments}/attachments`, JSON.stringify({ name: "large.bin", mediaType: "application/octet-stream", content }));
+    expect(attached.status).toBe(200);
+    const huge = await postUnread("administrator", `/api/v1/proposals/${targets.attachments}/attachments`, JSON.stringify({ name: "huge.bin", mediaType: "application/pdf", content: "A".repeat(9 * 1024 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body).error.message).toMatch(/larger than 8 MiB/);
+  });
+
+  it("answers a change by nobody signed in 401 before reading its body, however large", async () => {
+    const anonymous = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${concord.baseUrl}/api/v1/proposals`, { method: "POST", agent: false, headers: { "Content-Type": "application/json" } });
+      request.on("response", (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on("error", reject);
+      // A body that never ends: the answer must come without it.
+      request.write("x".repeat(64 * 1024));
+    });
+    expect(anonymous).toBe(401);
+    await refused("anonymous", "POST", "/api/v1/relations", "{not json at all", 401, /^Sign in first/);
+  });
+
+  it("serves an attachment a browser could run as bytes to save, in a sandbox", async () => {
+    const html = Buffer.from("<script>alert(document.cookie)</script>").toString("base64");
+    const attached = await send("administrator", "POST", `/api/v1/proposals/${targets.attachments}/attachments`, JSON.stringify({ name: "page.html", mediaType: "text/html", content: html }));
+    expect(attached.status).toBe(200);
+    const id = (attached.body as { proposal: { attachments: Array<{ id: number; name: string }> } }).proposal.attachments.find((file) => file.name === "page.html")!.id;
+    const download = await send("administrator", "GET", `/api/v1/proposals/${targets.attachments}/attachments/${id}`, undefined);
+    expect(download.headers.get("content-type")).toBe("application/octet-stream");
+    expect(download.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="page.html"; filename\*=UTF-8''page.html$/);
+  });
 });

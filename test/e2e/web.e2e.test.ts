@@ -268,4 +268,22 @@ describe('web UI', () => {
       await context.close();
     }
   }, 90_000);
+
+  test('the Content-Security-Policy is in force: an inline script does not run, and the refusal is reported', async () => {
+    const { context, page, errors } = await open('/?org=NATO');
+    try {
+      await memberCount(page).waitFor();
+      expect(errors).toEqual([]);
+      await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'window.injected = true';
+        document.body.append(script);
+      });
+      await expect.poll(() => errors.length).toBeGreaterThan(0);
+      expect(errors[0]).toMatch(/Content Security Policy/);
+      expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -14,7 +14,7 @@ export function launchChromium(): Promise<Browser> {
 
 export type OpenedPage = { context: BrowserContext; page: Page; errors: string[] };
 
-/** A fresh context (viewport, locale, reduced motion) on `url`, collecting the page's script errors. */
+/** A fresh context (viewport, locale, reduced motion) on `url`, collecting the page's script errors and whatever its Content-Security-Policy refused. */
 export async function openPage(browser: Browser, url: string, options: { width?: number; height?: number; locale?: string } = {}): Promise<OpenedPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
@@ -24,6 +24,9 @@ export async function openPage(browser: Browser, url: string, options: { width?:
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
   await page.goto(url);
   return { context, page, errors };
 }

@@ -32,6 +32,33 @@ import { validationHook } from "../validation.ts";
 
 type Env = { Variables: AuthVariables };
 
+/** Documents served with their own media type; anything else is served as application/octet-stream. */
+export const SAFE_ATTACHMENT_TYPES: ReadonlySet<string> = new Set([
+  "application/pdf",
+  "text/plain",
+  "text/csv",
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "application/msword",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.ms-excel",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-powerpoint",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  "application/vnd.oasis.opendocument.text",
+  "application/vnd.oasis.opendocument.spreadsheet",
+  "application/vnd.oasis.opendocument.presentation",
+]);
+
+/** `attachment` with the name in UTF-8 (RFC 6266), and a plain ASCII one for old clients; any text gives a valid header. */
+function contentDisposition(name: string): string {
+  const wellFormed = name.toWellFormed();
+  const ascii = wellFormed.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(wellFormed)}`;
+}
+
 const plain = (max: number) =>
   z
     .string()
@@ -95,7 +122,7 @@ const NewWebhook = z.strictObject({
 });
 const NewAttachment = z.strictObject({
   name: plain(200),
-  mediaType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, "must be a media type such as application/pdf"),
+  mediaType: z.string().max(100, "must be at most 100 characters").regex(/^[a-z]+\/[a-z0-9.+-]+$/i, "must be a media type such as application/pdf"),
   content: z.base64("must be base64").max(7_000_000, "must be at most 5 MiB (about 7 million base64 characters)"),
 });
 const AttachmentParams = IdParam.extend({
@@ -243,8 +270,10 @@ export function decisionRoutes(services: DecisionServices) {
     async (c) => {
       const { id, attachment } = c.req.valid("param");
       const found = await services.decisions.attachment(principalOf(c), Number(id), Number(attachment));
-      c.header("Content-Type", found.mediaType);
-      c.header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(found.name)}`);
+      // A type a browser could run (HTML, SVG, scripts…) is served as bytes to save; any type, in a sandbox, to download.
+      c.header("Content-Type", SAFE_ATTACHMENT_TYPES.has(found.mediaType.toLowerCase()) ? found.mediaType : "application/octet-stream");
+      c.header("Content-Disposition", contentDisposition(found.name));
+      c.header("Content-Security-Policy", "sandbox; default-src 'none'");
       c.header("X-Content-Type-Options", "nosniff");
       return c.body(new Uint8Array(found.content), 200);
     },

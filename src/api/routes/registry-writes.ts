@@ -9,7 +9,7 @@ import type { IdempotencyService } from "../../services/idempotency.ts";
 import { IdempotencyHeader, idempotentChange } from "../idempotent-change.ts";
 import type { RegistryService } from "../../services/registry.ts";
 import type { RegistryWriter } from "../../services/registry-writes.ts";
-import { claimEntry, partialDate, relationEntry, sourceFile } from "../../services/starter/format.ts";
+import { claimEntry, partialDate, relationEntry, sourceFile, TEXT_LIMITS } from "../../services/starter/format.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
 import { presentRelation } from "../presenters.ts";
 import { ErrorBody, LANGUAGES, Relation, RelationIdParam } from "../schemas.ts";
@@ -22,7 +22,7 @@ const RelationChange = z
     since: partialDate.optional(),
     until: partialDate.nullable().optional().openapi({ description: "null reopens an ended relation." }),
     certainty: z.enum(["confirmed", "uncertain", "disputed"]).optional(),
-    note: z.string().min(1).nullable().optional(),
+    note: z.string().min(1).max(TEXT_LIMITS.note, `must be at most ${TEXT_LIMITS.note} characters`).nullable().optional(),
     claim: claimEntry.openapi({ description: "The source that supports this change." }),
   })
   .refine((change) => change.since !== undefined || change.until !== undefined || change.certainty !== undefined || change.note !== undefined, {

@@ -106,7 +106,7 @@ describe("batches of jobs of one kind", () => {
     expect((await done()).map((row) => row.tag)).toEqual(["a", "c"]);
     const left = await jobRows();
     expect(left).toEqual([{ kind: "deadline", tag: "bad", attempts: 1, lastError: "the registry refused it", later: true }]);
-    expect(log).toEqual([expect.stringMatching(/^Jobs: deadline #\d+ failed \(attempt 1\): the registry refused it$/)]);
+    expect(log).toEqual([expect.stringMatching(/^Jobs: deadline #\d+ failed \(attempt 1\): "the registry refused it"$/)]);
   });
 
   it("a plain handler's failure undoes its work and keeps the job, later, with the database's own message", async () => {

@@ -153,7 +153,8 @@ export class JobWorker {
     const attempts = job.attempts + 1;
     // Drizzle wraps the database's error in "Failed query: <the SQL>"; the cause says what was wrong.
     const message = error instanceof Error ? (error.cause instanceof Error ? `${error.cause.message} (in: ${error.message.slice(0, 300)})` : error.message) : String(error);
-    this.options.log(`Jobs: ${job.kind} #${job.id} failed (attempt ${attempts}): ${message}`);
+    // The message may quote stored data: quoted, it cannot pass for a log line of its own.
+    this.options.log(`Jobs: ${job.kind} #${job.id} failed (attempt ${attempts}): ${JSON.stringify(message)}`);
     // Backoff: 1 s, 2 s, 4 s, … capped at 10 minutes.
     const delaySeconds = Math.min(2 ** (attempts - 1), 600);
     // Same id, key and subject: to everyone else, the job simply moved. (Nobody can take its key meanwhile:

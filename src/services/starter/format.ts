@@ -9,14 +9,20 @@ export const partialDate = z
   .string()
   .refine((text) => parsePartialDate(text) !== undefined, "must be a real date written YYYY-MM-DD, YYYY-MM or YYYY");
 
+/** Limits on what is stored, the same for the starter data and the API (and documented in the OpenAPI document). */
+export const TEXT_LIMITS = { name: 200, title: 500, publisher: 300, url: 2000, perspective: 1000, citation: 2000, note: 5000, quote: 2000, fileName: 200 } as const;
+
+/** Text of at least one character and at most `max`. */
+const text = (max: number) => z.string().min(1).max(max, `must be at most ${max} characters`);
+
 export const names = z.object({
-  en: z.string().min(1),
-  es: z.string().min(1),
-  pt: z.string().min(1),
-  fr: z.string().min(1),
+  en: text(TEXT_LIMITS.name),
+  es: text(TEXT_LIMITS.name),
+  pt: text(TEXT_LIMITS.name),
+  fr: text(TEXT_LIMITS.name),
 });
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens");
+const slug = z.string().max(100, "must be at most 100 characters").regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens");
 const organizationCode = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, "must be upper-case letters and digits");
 const stateCode = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code");
 
@@ -35,15 +41,19 @@ export const countryFile = z.array(
 /** `data/starter/sources.json`. */
 export const sourceFile = z.array(
   z.strictObject({
-    id: slug,
-    title: z.string().min(1),
-    publisher: z.string().min(1),
+    id: slug.max(100, "must be at most 100 characters"),
+    title: text(TEXT_LIMITS.title),
+    publisher: text(TEXT_LIMITS.publisher),
     published: partialDate.optional(),
-    url: z.url({ protocol: /^https?$/ }).optional(),
-    perspective: z.string().min(1).optional(),
+    // Stored as the URL parser writes it (HTTP://Example.ORG/ as http://example.org/).
+    url: z
+      .url({ protocol: /^https?$/i, normalize: true, error: "must be an http:// or https:// URL" })
+      .max(TEXT_LIMITS.url, `must be at most ${TEXT_LIMITS.url} characters`)
+      .optional(),
+    perspective: text(TEXT_LIMITS.perspective).optional(),
     /** The file name in shared/sources when Concord holds the text; quotes must appear in it. */
-    file: z.string().min(1).optional(),
-    citation: z.string().min(1).optional(),
+    file: text(TEXT_LIMITS.fileName).optional(),
+    citation: text(TEXT_LIMITS.citation).optional(),
   }),
 );
 
@@ -55,7 +65,7 @@ export const organizationFile = z.array(
     founded: partialDate,
     dissolved: partialDate.optional(),
     source: slug,
-    note: z.string().min(1).optional(),
+    note: text(TEXT_LIMITS.note).optional(),
   }),
 );
 
@@ -66,7 +76,7 @@ export const frameworkFile = z.array(
     slug,
     names,
     since: partialDate.optional(),
-    note: z.string().min(1).optional(),
+    note: text(TEXT_LIMITS.note).optional(),
   }),
 );
 
@@ -78,8 +88,8 @@ export const claimEntry = z
     /** The date the source gives for that field, at the precision it gives it. */
     date: partialDate.optional(),
     /** A short verbatim quote; required when the source's text is held (`file`). */
-    quote: z.string().min(1).optional(),
-    note: z.string().min(1).optional(),
+    quote: text(TEXT_LIMITS.quote).optional(),
+    note: text(TEXT_LIMITS.quote).optional(),
   })
   .refine((claim) => claim.field === "relation" || claim.date !== undefined, {
     message: "a claim about since or until must give the date the source asserts",
@@ -99,7 +109,7 @@ export const relationEntry = z
       since: partialDate,
       until: partialDate.optional(),
       certainty: z.enum(["confirmed", "uncertain", "disputed"]).default("confirmed"),
-      note: z.string().min(1).optional(),
+      note: text(TEXT_LIMITS.note).optional(),
       claims: z.array(claimEntry).min(1, "every relation cites at least one source"),
     })
     .refine((relation) => (relation.kind === "partner") === (relation.framework !== undefined), {

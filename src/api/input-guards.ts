@@ -1,0 +1,86 @@
+/**
+ * What every request passes before any route sees it: a change needs an account before its
+ * body is even read; a body has a size limit (generous only where attachments are sent); and a
+ * JSON body (any JSON media type, in any case) may hold neither text PostgreSQL cannot store or
+ * the audit log cannot hash (U+0000, a lone UTF-16 surrogate) nor nesting deeper than any
+ * request needs. Each refusal is a 4xx that names what was wrong, never a 500.
+ */
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AuthVariables } from "./auth.ts";
+import { errorBody } from "./errors.ts";
+
+const MiB = 1024 * 1024;
+
+/** Bytes a request body may have: attachments travel in base64 (5 MiB of file, about 7 million characters). */
+export const BODY_LIMITS = { default: 1 * MiB, attachments: 8 * MiB } as const;
+
+/** The deepest nesting of arrays and objects a JSON body may have; Concord's own need four. */
+export const MAX_JSON_DEPTH = 32;
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const ATTACHMENTS = /^\/api\/v1\/proposals\/[^/]+\/attachments$/;
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Changes that anyone may send: signing in (it carries its own credentials) and out, and single sign-on's steps. */
+function openToAnyone(path: string): boolean {
+  return path === "/api/v1/session" || path.startsWith("/api/v1/auth/");
+}
+
+/** A change by nobody signed in is refused before its body is read: 401, whatever it holds. */
+export const requireAccountForChanges: MiddlewareHandler<{ Variables: AuthVariables }> = async (c, next) => {
+  if (WRITE_METHODS.has(c.req.method) && c.get("viewer").kind === "anonymous" && !openToAnyone(c.req.path)) {
+    return c.json(errorBody("unauthenticated", "Sign in first: this change needs an account."), 401);
+  }
+  await next();
+};
+
+/** 413, naming the limit, for a body larger than its endpoint takes; nothing larger is held in memory. */
+export const limitBodies: MiddlewareHandler = async (c, next) => {
+  const maxSize = c.req.method === "POST" && ATTACHMENTS.test(c.req.path) ? BODY_LIMITS.attachments : BODY_LIMITS.default;
+  return bodyLimit({
+    maxSize,
+    onError: (context) =>
+      context.json(errorBody("payload_too_large", `The request body is larger than ${maxSize / MiB} MiB, the most this endpoint takes.`), 413),
+  })(c, next);
+};
+
+/**
+ * Where in `value` the first string is that cannot be stored, or the nesting goes deeper than
+ * MAX_JSON_DEPTH: walked with a stack of its own, so no body can exhaust the server's.
+ */
+export function findUnstorableText(value: unknown): { path: string; problem: "unstorable" | "too-deep" } | undefined {
+  const pending: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: "body", depth: 0 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value: item, path, depth } = next;
+    if (typeof item === "string") {
+      if (UNSTORABLE.test(item)) return { path, problem: "unstorable" };
+      continue;
+    }
+    if (item === null || typeof item !== "object") continue;
+    if (depth >= MAX_JSON_DEPTH) return { path, problem: "too-deep" };
+    const entries = Array.isArray(item) ? item.map((member, index) => [String(index), member] as const) : Object.entries(item);
+    // Reversed onto the stack, so the first problem in reading order is the one named.
+    for (const [key, member] of entries.reverse()) {
+      if (!Array.isArray(item) && UNSTORABLE.test(key)) return { path: `${path} (a key)`, problem: "unstorable" };
+      pending.push({ value: member, path: `${path}.${key}`, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+export const refuseUnstorableText: MiddlewareHandler = async (c, next) => {
+  const mediaType = (c.req.header("content-type") ?? "").split(";")[0]!.trim();
+  if (c.req.method !== "GET" && c.req.method !== "HEAD" && JSON_MEDIA_TYPE.test(mediaType)) {
+    // Hono keeps the parsed body, so the route's validator reads the same object again for free.
+    // A body that does not parse is left to the validator, which says so.
+    const body = await c.req.json().catch(() => undefined);
+    const found = findUnstorableText(body);
+    if (found?.problem === "unstorable") {
+      return c.json(errorBody("invalid_request", `${found.path}: must not contain U+0000 or a lone surrogate (text that cannot be stored)`), 400);
+    }
+    if (found?.problem === "too-deep") return c.json(errorBody("invalid_request", `${found.path}: nested more than ${MAX_JSON_DEPTH} levels deep`), 400);
+  }
+  await next();
+};
