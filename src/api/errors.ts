@@ -16,16 +16,16 @@ export function errorBody(id: string, message: string): ErrorPayload {
  * `query.at: must be a real calendar date written YYYY-MM-DD (got "2023-02-30")`.
  */
 export function describeZodError(error: ZodError, target: string, input?: unknown): string {
-  return error.issues
-    .map((issue) => {
-      const where = [target, ...issue.path.map(String)].join(".");
-      const given = valueAt(input, issue.path);
-      // A query parameter repeated in the URL arrives as an array.
-      if (target === "query" && Array.isArray(given)) return `${where}: must be given once (got ${given.length} values)`;
-      const got = typeof given === "string" ? ` (got ${JSON.stringify(given.slice(0, 60))})` : "";
-      return `${where}: ${issue.message}${got}`;
-    })
-    .join("; ");
+  const sentences = error.issues.map((issue) => {
+    const where = [target, ...issue.path.map(String)].join(".");
+    const given = valueAt(input, issue.path);
+    // A query parameter repeated in the URL arrives as an array.
+    if (target === "query" && Array.isArray(given)) return `${where}: must be given once (got ${given.length} values)`;
+    const got = typeof given === "string" ? ` (got ${JSON.stringify(given.slice(0, 60))})` : "";
+    return `${where}: ${issue.message}${got}`;
+  });
+  // A pattern (which documents the shape) and a refinement (which checks the calendar) may say the same thing.
+  return [...new Set(sentences)].join("; ");
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {

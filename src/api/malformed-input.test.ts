@@ -17,7 +17,7 @@ import { startConcord, type TestConcord } from "../../test/support/concord.ts";
 import { signInAs } from "../../test/support/people.ts";
 import { AccountsService } from "../services/accounts/accounts.ts";
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; anyOf?: Schema[]; oneOf?: Schema[] };
+type Schema = { type?: string | string[]; maxLength?: number; pattern?: string; format?: string; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; anyOf?: Schema[]; oneOf?: Schema[] };
 type Operation = { tags?: string[]; parameters?: Array<{ name: string; in: string; schema?: Schema }>; requestBody?: { content: Record<string, { schema: Schema }> } };
 type Endpoint = { method: string; path: string; operation: Operation };
 type As = "anonymous" | "administrator" | "delegate" | "curator";
@@ -284,6 +284,26 @@ describe("malformed input to every endpoint", () => {
     const decisionBodies = endpoints.filter((endpoint) => endpoint.operation.requestBody && endpoint.operation.tags?.some((tag) => ["Decisions", "Webhooks"].includes(tag)));
     expect(decisionBodies.length).toBeGreaterThanOrEqual(10);
     expect(decisionBodies.map(endpointKey).filter((key) => !(key in examples()))).toEqual([]);
+  });
+
+  it("documents a length limit for every free text a request may carry", () => {
+    /** Paths to string fields that are neither bounded nor constrained by a pattern, format or list of values. */
+    const unbounded = (schema: Schema | undefined, at: string): string[] => {
+      if (!schema) return [];
+      const nested = [
+        ...Object.entries(schema.properties ?? {}).flatMap(([name, property]) => unbounded(property, `${at}.${name}`)),
+        ...(schema.items ? unbounded(schema.items, `${at}[]`) : []),
+        ...[...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].flatMap((alternative) => unbounded(alternative, at)),
+      ];
+      const isString = schema.type === "string" || (Array.isArray(schema.type) && schema.type.includes("string"));
+      const free = isString && schema.maxLength === undefined && !schema.pattern && !schema.format && !schema.enum;
+      return free ? [at, ...nested] : nested;
+    };
+    const withBodies = endpoints.filter((endpoint) => bodySchema(endpoint));
+    expect(withBodies.length).toBeGreaterThan(10);
+    const missing = withBodies.flatMap((endpoint) => unbounded(bodySchema(endpoint), endpointKey(endpoint)));
+    const queries = endpoints.flatMap((endpoint) => (endpoint.operation.parameters ?? []).flatMap((parameter) => unbounded(parameter.schema, `${endpointKey(endpoint)} ?${parameter.name}`)));
+    expect([...missing, ...queries]).toEqual([]);
   });
 
   it("never yields a 5xx, answers refusals in the error shape, and a refusal changes nothing", async () => {

@@ -21,6 +21,7 @@ const plainText = (max: number) =>
 
 const day = z
   .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a real calendar date written YYYY-MM-DD")
   .refine(isDay, "must be a real calendar date written YYYY-MM-DD")
   .openapi({ example: "2004-03-29", description: "A calendar day, YYYY-MM-DD. Defaults to today (UTC)." });
 

@@ -36,6 +36,7 @@ const Providers = z
 const StartQuery = z.object({
   returnTo: z
     .string()
+    .max(2000, "must be at most 2000 characters")
     .refine((value) => sameSitePath(value) !== undefined, "must be a path on this site, starting with a single /")
     .optional()
     .openapi({ description: "Where to go after signing in; a path on this site. Defaults to /.", example: "/organizations/NATO" }),

@@ -7,6 +7,7 @@ import { parsePartialDate } from "../../domain/dates.ts";
 
 export const partialDate = z
   .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a real date written YYYY-MM-DD, YYYY-MM or YYYY")
   .refine((text) => parsePartialDate(text) !== undefined, "must be a real date written YYYY-MM-DD, YYYY-MM or YYYY");
 
 /** Limits on what is stored, the same for the starter data and the API (and documented in the OpenAPI document). */
