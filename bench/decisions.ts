@@ -103,30 +103,40 @@ async function main(): Promise<number> {
   process.once("SIGINT", () => void cleanup().finally(() => process.exit(130)));
 
   try {
-    if (external) scratch = await step("Creating a scratch database on DATABASE_URL's server", () => createScratchDatabase(process.env.DATABASE_URL!));
-    host = await step(`Starting PostgreSQL and Concord (${external ? "external server, scratch database" : "embedded, fresh temporary folder"}), starter data`, () =>
-      startRuntime({
-        env: readEnv({
-          DATABASE_URL: scratch?.url,
-          CONCORD_DATA_DIR: path.join(folder, "data"),
-          CONCORD_AUDIT_KEY_FILE: path.join(folder, "bench-key.pem"),
-          CONCORD_LOG: "silent",
+    if (external)
+      scratch = await step("Creating a scratch database on DATABASE_URL's server", () =>
+        createScratchDatabase(process.env.DATABASE_URL!),
+      );
+    host = await step(
+      `Starting PostgreSQL and Concord (${external ? "external server, scratch database" : "embedded, fresh temporary folder"}), starter data`,
+      () =>
+        startRuntime({
+          env: readEnv({
+            DATABASE_URL: scratch?.url,
+            CONCORD_DATA_DIR: path.join(folder, "data"),
+            CONCORD_AUDIT_KEY_FILE: path.join(folder, "bench-key.pem"),
+            CONCORD_LOG: "silent",
+          }),
+          role: "bench",
+          mode: "exclusive",
+          log: () => {},
+          longRunning: false, // no job workers here: only the instances decide
         }),
-        role: "bench",
-        mode: "exclusive",
-        log: () => {},
-        longRunning: false, // no job workers here: only the instances decide
-      }),
     );
     const databaseUrl = host.database.url;
     // The embedded cluster's postmaster, whose processes' CPU time the report adds up.
     const postmasterPid = external ? undefined : await readPostmasterPid(path.join(folder, "data", "db"));
     const machine = await machineInfo(host.pool);
 
-    const calibration = await step("Calibrating: opening 200 proposals (consensus, no deadline, never decided) to time opening", () => calibrate(host!));
+    const calibration = await step(
+      "Calibrating: opening 200 proposals (consensus, no deadline, never decided) to time opening",
+      () => calibrate(host!),
+    );
 
     const phases: PhaseResult[] = [];
-    instances.push(await step("Starting instance A (node bin/concord.mjs start)", () => startInstance("A", databaseUrl, folder)));
+    instances.push(
+      await step("Starting instance A (node bin/concord.mjs start)", () => startInstance("A", databaseUrl, folder)),
+    );
     // Opening slows down as the tables grow and when the machine is busy: twice the calibrated
     // time is planned for; after a phase, a third more than that phase took.
     let plan = { msPerProposal: calibration.msPerProposal, factor: 2 };
@@ -135,7 +145,9 @@ async function main(): Promise<number> {
       phases.push(baseline);
       plan = { msPerProposal: Math.max(calibration.msPerProposal, baseline.creation.msPerProposal), factor: 1.33 };
     }
-    instances.push(await step("Starting instance B (node bin/concord.mjs start)", () => startInstance("B", databaseUrl, folder)));
+    instances.push(
+      await step("Starting instance B (node bin/concord.mjs start)", () => startInstance("B", databaseUrl, folder)),
+    );
     phases.push(await runPhase(host, "two instances", instances, plan, postmasterPid));
 
     const audit = await step("Verifying the audit chain", () => verifyLog(host!.db));
@@ -150,7 +162,9 @@ async function main(): Promise<number> {
       calibration,
       phases,
       ratio: phases.length === 2 ? ratios(phases[0]!, phases[1]!) : undefined,
-      audit: audit.ok ? { ok: true, entries: audit.count } : { ok: false, entryId: audit.entryId, reason: audit.reason },
+      audit: audit.ok
+        ? { ok: true, entries: audit.count }
+        : { ok: false, entryId: audit.entryId, reason: audit.reason },
     };
     console.log(formatReport(report));
     if (cli.json) {
@@ -166,7 +180,8 @@ async function main(): Promise<number> {
       console.error(`\nFAILED:\n  ${failures.join("\n  ")}`);
       for (const instance of instances) {
         const lines = instance.jobLines();
-        if (lines.length > 0) console.error(`\nInstance ${instance.label} (job failures, first ${lines.length}):\n  ${lines.join("\n  ")}`);
+        if (lines.length > 0)
+          console.error(`\nInstance ${instance.label} (job failures, first ${lines.length}):\n  ${lines.join("\n  ")}`);
       }
       return 1;
     }
@@ -295,7 +310,11 @@ async function calibrate(host: Runtime) {
   for (let first = 0; first < count; first += settings.batch) {
     await host.db.transaction(async (tx) => {
       for (let i = first; i < Math.min(count, first + settings.batch); i++) {
-        await host.services.decisions.open(CLI, { body: "nato-nac", title: `Bench calibration ${i + 1}`, text: "Opened to time opening; never decided." }, tx);
+        await host.services.decisions.open(
+          CLI,
+          { body: "nato-nac", title: `Bench calibration ${i + 1}`, text: "Opened to time opening; never decided." },
+          tx,
+        );
       }
     });
   }
@@ -303,13 +322,24 @@ async function calibrate(host: Runtime) {
   return { proposals: count, seconds: round(ms / 1000, 2), msPerProposal: round(ms / count, 2) };
 }
 
-type Creation = { proposals: number; batch: number; seconds: number; perSecond: number; msPerProposal: number; marginSeconds: number };
+type Creation = {
+  proposals: number;
+  batch: number;
+  seconds: number;
+  perSecond: number;
+  msPerProposal: number;
+  marginSeconds: number;
+};
 
 /**
  * Opens the phase's proposals, a batch per transaction, with deadlines spread uniformly over the
  * spread, the first at `firstDeadline`; refuses to go on if opening runs into the deadlines.
  */
-async function openProposals(host: Runtime, label: string, deadlines: Date[]): Promise<{ ids: number[]; creation: Creation }> {
+async function openProposals(
+  host: Runtime,
+  label: string,
+  deadlines: Date[],
+): Promise<{ ids: number[]; creation: Creation }> {
   const ids: number[] = [];
   const firstDeadline = deadlines[0]!.getTime();
   const started = performance.now();
@@ -319,7 +349,12 @@ async function openProposals(host: Runtime, label: string, deadlines: Date[]): P
       for (let i = first; i < Math.min(deadlines.length, first + settings.batch); i++) {
         const detail = await host.services.decisions.open(
           CLI,
-          { body: BODY, title: `Bench ${label}: silence procedure ${i + 1}`, text: `Text ${i + 1}: agreed unless a member breaks silence.`, deadline: deadlines[i]! },
+          {
+            body: BODY,
+            title: `Bench ${label}: silence procedure ${i + 1}`,
+            text: `Text ${i + 1}: agreed unless a member breaks silence.`,
+            deadline: deadlines[i]!,
+          },
           tx,
         );
         ids.push(detail.proposal.id);
@@ -355,27 +390,52 @@ async function openProposals(host: Runtime, label: string, deadlines: Date[]): P
 
 type PhaseResult = Awaited<ReturnType<typeof runPhase>>;
 
-async function runPhase(host: Runtime, label: string, instances: Instance[], plan: { msPerProposal: number; factor: number }, postmasterPid: number | undefined) {
+async function runPhase(
+  host: Runtime,
+  label: string,
+  instances: Instance[],
+  plan: { msPerProposal: number; factor: number },
+  postmasterPid: number | undefined,
+) {
   const n = settings.proposals;
   const spreadMs = settings.spreadSeconds * 1000;
-  process.stderr.write(`\nPhase: ${label}, ${n.toLocaleString("en")} proposals, deadlines over ${settings.spreadSeconds} s\n`);
+  process.stderr.write(
+    `\nPhase: ${label}, ${n.toLocaleString("en")} proposals, deadlines over ${settings.spreadSeconds} s\n`,
+  );
   // Each phase starts from a vacuumed database, so the second does not pay for the first's dead rows.
-  await step("VACUUM ANALYZE", () => host.pool.query("VACUUM ANALYZE jobs, proposals, proposal_rounds, proposal_members, notices, audit_log, audit_chain_head"));
+  await step("VACUUM ANALYZE", () =>
+    host.pool.query(
+      "VACUUM ANALYZE jobs, proposals, proposal_rounds, proposal_members, notices, audit_log, audit_chain_head",
+    ),
+  );
 
   // The first deadline falls once opening is surely done (see the plan), with a margin.
   const firstDeadline = Date.now() + Math.ceil(n * plan.msPerProposal * plan.factor) + MIN_MARGIN_MS + 3_000;
-  const deadlines = Array.from({ length: n }, (_, i) => new Date(firstDeadline + Math.floor((spreadMs * (i + 0.5)) / n)));
-  const { ids, creation } = await step(`Opening ${n.toLocaleString("en")} proposals, ${settings.batch} per transaction`, () => openProposals(host, label, deadlines));
-  process.stderr.write(`  first deadline in ${creation.marginSeconds} s, last ${round(creation.marginSeconds + settings.spreadSeconds, 1)} s from now\n`);
+  const deadlines = Array.from(
+    { length: n },
+    (_, i) => new Date(firstDeadline + Math.floor((spreadMs * (i + 0.5)) / n)),
+  );
+  const { ids, creation } = await step(
+    `Opening ${n.toLocaleString("en")} proposals, ${settings.batch} per transaction`,
+    () => openProposals(host, label, deadlines),
+  );
+  process.stderr.write(
+    `  first deadline in ${creation.marginSeconds} s, last ${round(creation.marginSeconds + settings.spreadSeconds, 1)} s from now\n`,
+  );
 
   const sampler = sampleSessions(host.database.url, firstDeadline, postmasterPid);
   // The instances' CPU time is counted from the first deadline (while opening, they only wake and look).
   const cpuAtFirstDeadline = new Promise<Array<number | undefined>>((resolve) =>
-    setTimeout(() => resolve(instances.map((instance) => instance.cpuSeconds())), Math.max(0, firstDeadline - Date.now())),
+    setTimeout(
+      () => resolve(instances.map((instance) => instance.cpuSeconds())),
+      Math.max(0, firstDeadline - Date.now()),
+    ),
   );
   // The plans PostgreSQL has for the worker's two hottest statements as the deadlines start (statistics as autovacuum left them).
   const plans = await planSummaries(host, ids[Math.floor(ids.length / 2)]!);
-  const waited = await step("Waiting until every proposal is decided", () => waitUntilDecided(host, ids, firstDeadline + spreadMs));
+  const waited = await step("Waiting until every proposal is decided", () =>
+    waitUntilDecided(host, ids, firstDeadline + spreadMs),
+  );
   const sessions = await sampler.stop();
   const cpuAfter = instances.map((instance) => instance.cpuSeconds());
   const cpuBefore = await cpuAtFirstDeadline;
@@ -385,17 +445,32 @@ async function runPhase(host: Runtime, label: string, instances: Instance[], pla
     instance: instance.label,
     pid: instance.pid,
     decided: measured.decidedBy.filter((by) => by?.startsWith(instance.prefix)).length,
-    cpuSeconds: cpuBefore[i] === undefined || cpuAfter[i] === undefined ? undefined : round(cpuAfter[i]! - cpuBefore[i]!, 1),
+    cpuSeconds:
+      cpuBefore[i] === undefined || cpuAfter[i] === undefined ? undefined : round(cpuAfter[i]! - cpuBefore[i]!, 1),
     failedJobAttempts: instance.jobLines().length,
   }));
-  const elsewhere = measured.decidedBy.filter((by) => by !== null && !instances.some((instance) => by.startsWith(instance.prefix))).length;
+  const elsewhere = measured.decidedBy.filter(
+    (by) => by !== null && !instances.some((instance) => by.startsWith(instance.prefix)),
+  ).length;
   const failures = [
-    ...(waited.open > 0 ? [`${waited.open} proposal(s) still open ${round(waited.afterLastDeadlineMs / 1000, 0)} s after the last deadline`] : []),
-    ...(measured.decidedTwice > 0 ? [`${measured.decidedTwice} proposal(s) with more than one proposal.decide audit entry`] : []),
-    ...(measured.duplicateNotices > 0 ? [`${measured.duplicateNotices} (proposal, state) pair(s) with more than one outcome notice`] : []),
-    ...(measured.missingNotices > 0 ? [`${measured.missingNotices} proposal(s) without an outcome notice for every member`] : []),
+    ...(waited.open > 0
+      ? [
+          `${waited.open} proposal(s) still open ${round(waited.afterLastDeadlineMs / 1000, 0)} s after the last deadline`,
+        ]
+      : []),
+    ...(measured.decidedTwice > 0
+      ? [`${measured.decidedTwice} proposal(s) with more than one proposal.decide audit entry`]
+      : []),
+    ...(measured.duplicateNotices > 0
+      ? [`${measured.duplicateNotices} (proposal, state) pair(s) with more than one outcome notice`]
+      : []),
+    ...(measured.missingNotices > 0
+      ? [`${measured.missingNotices} proposal(s) without an outcome notice for every member`]
+      : []),
     ...(measured.decidedEarly > 0 ? [`${measured.decidedEarly} proposal(s) decided before their deadline`] : []),
-    ...(measured.notAdopted > 0 ? [`${measured.notAdopted} proposal(s) not adopted although nobody broke silence`] : []),
+    ...(measured.notAdopted > 0
+      ? [`${measured.notAdopted} proposal(s) not adopted although nobody broke silence`]
+      : []),
     ...(elsewhere > 0 ? [`${elsewhere} proposal(s) decided by neither instance`] : []),
   ];
   return {
@@ -445,7 +520,13 @@ function sampleSessions(databaseUrl: string, from: number, postmasterPid: number
   let transactionsStart = 0;
   let postgresStart: Map<number, { seconds: number; kind: string }> | undefined;
   const transactions = async () =>
-    Number((await client.query<{ n: string }>("SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()")).rows[0]!.n);
+    Number(
+      (
+        await client.query<{ n: string }>(
+          "SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()",
+        )
+      ).rows[0]!.n,
+    );
   const client = new pg.Client({ connectionString: databaseUrl, application_name: "concord-sampler" });
   const running = (async () => {
     await client.connect();
@@ -485,7 +566,10 @@ function sampleSessions(databaseUrl: string, from: number, postmasterPid: number
       }
       const postgresCpuSeconds = postgresStart && postgresEnd ? round(sum([...postgresByKind.values()]), 1) : undefined;
       const postgresCpuByKind = Object.fromEntries(
-        [...postgresByKind].filter(([, seconds]) => seconds >= 0.05).sort((a, b) => b[1] - a[1]).map(([kind, seconds]) => [kind, round(seconds, 1)]),
+        [...postgresByKind]
+          .filter(([, seconds]) => seconds >= 0.05)
+          .sort((a, b) => b[1] - a[1])
+          .map(([kind, seconds]) => [kind, round(seconds, 1)]),
       );
       const active = [...statements.entries()]
         .map(([query, n]) => ({ query, sessions: round(n / Math.max(1, samples), 2) }))
@@ -496,7 +580,16 @@ function sampleSessions(databaseUrl: string, from: number, postmasterPid: number
       const states = [...counts.entries()]
         .map(([what, n]) => ({ what, sessions: round(n / Math.max(1, samples), 2) }))
         .sort((a, b) => b.sessions - a.sessions);
-      return { samples, everyMs: SAMPLE_EVERY_MS, cpuBusy: busy === undefined ? undefined : round(busy, 2), postgresCpuSeconds, postgresCpuByKind, transactions: transactionCount, states, active };
+      return {
+        samples,
+        everyMs: SAMPLE_EVERY_MS,
+        cpuBusy: busy === undefined ? undefined : round(busy, 2),
+        postgresCpuSeconds,
+        postgresCpuByKind,
+        transactions: transactionCount,
+        states,
+        active,
+      };
     },
   };
 }
@@ -515,7 +608,11 @@ function postgresCpu(postmasterPid: number | undefined): Map<number, { seconds: 
       // The process title says what it is: "postgres: autovacuum worker …", "postgres: concord concord 127.0.0.1(…) …".
       const title = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ");
       const kind =
-        pid === postmasterPid ? "postmaster" : /\(\d+\)/.test(title) ? "sessions" : (/^postgres: ([a-z]+(?: [a-z]+)?(?: (?:worker|writer|launcher))?)/.exec(title)?.[1] ?? "other");
+        pid === postmasterPid
+          ? "postmaster"
+          : /\(\d+\)/.test(title)
+            ? "sessions"
+            : (/^postgres: ([a-z]+(?: [a-z]+)?(?: (?:worker|writer|launcher))?)/.exec(title)?.[1] ?? "other");
       seconds.set(pid, { seconds: (Number(fields[11]) + Number(fields[12])) / 100, kind });
     } catch {
       // gone meanwhile
@@ -543,10 +640,16 @@ function cpuBusyShare(start: number[], end: number[]): number {
 /** The plan of the job claim and of cancelling a proposal's jobs, in one line each (node types and indexes). */
 async function planSummaries(host: Runtime, proposalId: number) {
   const explain = async (statement: string) => {
-    const { rows } = await host.pool.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${statement}`);
+    const { rows } = await host.pool.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(
+      `EXPLAIN (FORMAT JSON) ${statement}`,
+    );
     const nodes: string[] = [];
     const walk = (node: PlanNode) => {
-      nodes.push(node["Index Name"] ? `${node["Node Type"]} using ${node["Index Name"]}` : `${node["Node Type"]}${node["Relation Name"] ? ` on ${node["Relation Name"]}` : ""}`);
+      nodes.push(
+        node["Index Name"]
+          ? `${node["Node Type"]} using ${node["Index Name"]}`
+          : `${node["Node Type"]}${node["Relation Name"] ? ` on ${node["Relation Name"]}` : ""}`,
+      );
       node.Plans?.forEach(walk);
     };
     walk(rows[0]!["QUERY PLAN"][0]!.Plan);
@@ -560,7 +663,9 @@ async function planSummaries(host: Runtime, proposalId: number) {
     claim: await explain(
       `SELECT id FROM jobs WHERE failed_at IS NULL AND run_at <= (SELECT clock_timestamp()) AND kind = 'proposal.deadline' ORDER BY run_at LIMIT 49 FOR UPDATE SKIP LOCKED`,
     ),
-    cancel: await explain(`DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE subject = ANY (ARRAY['proposal:${proposalId}']) FOR UPDATE SKIP LOCKED)`),
+    cancel: await explain(
+      `DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE subject = ANY (ARRAY['proposal:${proposalId}']) FOR UPDATE SKIP LOCKED)`,
+    ),
   };
 }
 
@@ -572,10 +677,10 @@ async function waitUntilDecided(host: Runtime, ids: number[], lastDeadline: numb
   let reported = 0;
   for (;;) {
     // By range, not by list: asked four times a second, a 10,000-id list costs PostgreSQL more than the answer is worth.
-    const { rows } = await host.pool.query<{ open: number }>(`SELECT count(*)::int AS open FROM proposals WHERE id BETWEEN $1 AND $2 AND status = 'open'`, [
-      Math.min(...ids),
-      Math.max(...ids),
-    ]);
+    const { rows } = await host.pool.query<{ open: number }>(
+      `SELECT count(*)::int AS open FROM proposals WHERE id BETWEEN $1 AND $2 AND status = 'open'`,
+      [Math.min(...ids), Math.max(...ids)],
+    );
     const now = Date.now();
     if (rows[0]!.open !== open) lastChange = now;
     open = rows[0]!.open;
@@ -583,7 +688,9 @@ async function waitUntilDecided(host: Runtime, ids: number[], lastDeadline: numb
     if (now > lastDeadline && now - Math.max(lastChange, lastDeadline) > STALL_MS) break;
     if (now - reported > 5_000 && now > lastDeadline - settings.spreadSeconds * 1000) {
       reported = now;
-      process.stderr.write(`  … ${(ids.length - open).toLocaleString("en")} decided, ${open.toLocaleString("en")} open\n`);
+      process.stderr.write(
+        `  … ${(ids.length - open).toLocaleString("en")} decided, ${open.toLocaleString("en")} open\n`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -591,7 +698,14 @@ async function waitUntilDecided(host: Runtime, ids: number[], lastDeadline: numb
 }
 
 async function measure(host: Runtime, ids: number[]) {
-  const { rows } = await host.pool.query<{ id: number; status: string; decidedBy: string | null; lateMs: number | null; decidedAt: number | null; deadline: number }>(
+  const { rows } = await host.pool.query<{
+    id: number;
+    status: string;
+    decidedBy: string | null;
+    lateMs: number | null;
+    decidedAt: number | null;
+    deadline: number;
+  }>(
     `SELECT p.id::int AS id, p.status, p.decided_by AS "decidedBy",
             (extract(epoch FROM p.decided_at - r.deadline) * 1000)::float8 AS "lateMs",
             (extract(epoch FROM p.decided_at) * 1000)::float8 AS "decidedAt", (extract(epoch FROM r.deadline) * 1000)::float8 AS deadline
@@ -621,17 +735,26 @@ async function measure(host: Runtime, ids: number[]) {
      FROM counts`,
     [ids],
   );
-  const failedJobs = await host.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE last_error IS NOT NULL`);
-  const members = await host.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM proposal_members WHERE proposal_id = $1`, [ids[0]]);
+  const failedJobs = await host.pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM jobs WHERE last_error IS NOT NULL`,
+  );
+  const members = await host.pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM proposal_members WHERE proposal_id = $1`,
+    [ids[0]],
+  );
 
   const late = decided.map((row) => row.lateMs!);
   const auditLate = audit.rows.map((row) => row.lateMs);
   // Lateness by when the deadline fell: a backlog growing over the spread shows as rising p99s.
   const byTenth = Array.from({ length: 10 }, () => [] as number[]);
   const order = new Map(ids.map((id, i) => [id, i]));
-  for (const row of decided) byTenth[Math.min(9, Math.floor((order.get(row.id)! * 10) / ids.length))]!.push(row.lateMs!);
+  for (const row of decided)
+    byTenth[Math.min(9, Math.floor((order.get(row.id)! * 10) / ids.length))]!.push(row.lateMs!);
   // From the first deadline to the last outcome: the rate the instances achieved (their capacity, when a backlog formed).
-  const spanMs = decided.length === 0 ? 0 : Math.max(...decided.map((row) => row.decidedAt!)) - Math.min(...rows.map((row) => row.deadline));
+  const spanMs =
+    decided.length === 0
+      ? 0
+      : Math.max(...decided.map((row) => row.decidedAt!)) - Math.min(...rows.map((row) => row.deadline));
   return {
     decided: decided.length,
     decidedPerSecond: spanMs > 0 ? round(decided.length / (spanMs / 1000), 1) : undefined,
@@ -719,17 +842,27 @@ function formatReport(report: Report): string {
       `    p99 by tenth of the spread (ms): ${phase.latenessP99ByTenth.map((value) => (value === null ? "-" : String(value))).join(" ")}`,
       `    missing outcome notices: ${phase.missingNotices}, decided early: ${phase.decidedEarly}, still open: ${phase.open}`,
       `    CPU per decision: instances ${cpuMs(sum(phase.byInstance.map((b) => b.cpuSeconds ?? NaN)), phase.decided)} ms, PostgreSQL ${cpuMs(phase.sessions.postgresCpuSeconds ?? NaN, phase.decided)} ms ` +
-        `(${phase.sessions.postgresCpuSeconds ?? "?"} CPU s while deciding: ${Object.entries(phase.sessions.postgresCpuByKind).map(([kind, seconds]) => `${kind} ${seconds}`).join(", ")}); ` +
+        `(${phase.sessions.postgresCpuSeconds ?? "?"} CPU s while deciding: ${Object.entries(
+          phase.sessions.postgresCpuByKind,
+        )
+          .map(([kind, seconds]) => `${kind} ${seconds}`)
+          .join(", ")}); ` +
         `${round(phase.sessions.transactions / Math.max(1, phase.decided), 2)} database transactions per decision (all sessions)`,
       `    while deciding: CPUs ${phase.sessions.cpuBusy === undefined ? "?" : `${Math.round(phase.sessions.cpuBusy * 100)}%`} busy; ` +
         `the instances' database sessions, on average ` +
-        `(${n(phase.sessions.samples)} samples): ${phase.sessions.states.filter((state) => state.sessions >= 0.01).map((state) => `${state.what} ${state.sessions}`).join(", ")}`,
+        `(${n(phase.sessions.samples)} samples): ${phase.sessions.states
+          .filter((state) => state.sessions >= 0.01)
+          .map((state) => `${state.what} ${state.sessions}`)
+          .join(", ")}`,
       `    plans as the deadlines started (jobs statistics: ${phase.plans.jobsStatistics?.rows ?? "?"} rows, analyzed ${phase.plans.jobsStatistics?.analyzed ?? "never"}): ` +
         `claim ${phase.plans.claim}; cancel ${phase.plans.cancel}`,
       `    statements being run (active, not waiting), sessions on average: ${phase.sessions.active.map((statement) => `${statement.sessions} "${statement.query}"`).join("; ")}`,
     ]),
     ...(report.ratio
-      ? ["", `ratio two instances / one instance: p50 ${report.ratio.p50}, p99 ${report.ratio.p99}, max ${report.ratio.max}`]
+      ? [
+          "",
+          `ratio two instances / one instance: p50 ${report.ratio.p50}, p99 ${report.ratio.p99}, max ${report.ratio.max}`,
+        ]
       : []),
     `audit chain: ${report.audit.ok ? `intact, ${n(report.audit.entries!)} entries` : `BROKEN at entry ${report.audit.entryId}: ${report.audit.reason}`}`,
   ];
@@ -751,6 +884,7 @@ function positiveInteger(name: string, raw: string): number {
   return value;
 }
 
-const cpuMs = (cpuSeconds: number, decisions: number) => (Number.isFinite(cpuSeconds) && decisions > 0 ? round((cpuSeconds * 1000) / decisions, 2) : "?");
+const cpuMs = (cpuSeconds: number, decisions: number) =>
+  Number.isFinite(cpuSeconds) && decisions > 0 ? round((cpuSeconds * 1000) / decisions, 2) : "?";
 
 run(main);

@@ -143,8 +143,9 @@ async function loadSyntheticData(pool: pg.Pool, external: boolean) {
   await assertCodesAreFree(pool);
 
   const started = performance.now();
-  await step(`Adding ${synthetic.organizations} organisations and ${synthetic.states.toLocaleString("en")} states`, () =>
-    insertActors(pool),
+  await step(
+    `Adding ${synthetic.organizations} organisations and ${synthetic.states.toLocaleString("en")} states`,
+    () => insertActors(pool),
   );
   const actorsDone = performance.now();
   await step(`Adding ${SYNTHETIC_INTERVALS.toLocaleString("en")} relation intervals`, () => insertRelations(pool));
@@ -179,7 +180,9 @@ async function assertCodesAreFree(pool: pg.Pool) {
     [organizationCodes(), stateCodes()],
   );
   if (rows.length > 0) {
-    throw new Error(`The database already has actors with synthetic codes (${rows.map((row) => row.code).join(", ")}): refusing to add more.`);
+    throw new Error(
+      `The database already has actors with synthetic codes (${rows.map((row) => row.code).join(", ")}): refusing to add more.`,
+    );
   }
 }
 
@@ -197,7 +200,8 @@ function stateCode(n: number): string {
 }
 
 async function insertActors(pool: pg.Pool) {
-  const names = (label: string) => `'${label} ' || i, '${label} (es) ' || i, '${label} (pt) ' || i, '${label} (fr) ' || i`;
+  const names = (label: string) =>
+    `'${label} ' || i, '${label} (es) ' || i, '${label} (pt) ' || i, '${label} (fr) ' || i`;
   await pool.query(
     `INSERT INTO actors (code, type, name_en, name_es, name_pt, name_fr, note)
      SELECT 'SYN' || i, 'organization', ${names("Synthetic organisation")}, $1
@@ -236,7 +240,12 @@ async function insertRelations(pool: pg.Pool) {
  * gap and never overlap (the exclusion constraint holds). Half of the last stints are still open.
  * Seeded, so every run loads the same data.
  */
-async function insertRelationGroup(pool: pg.Pool, firstOrganization: number, lastOrganization: number, seedIndex: number) {
+async function insertRelationGroup(
+  pool: pg.Pool,
+  firstOrganization: number,
+  lastOrganization: number,
+  seedIndex: number,
+) {
   const client = await pool.connect();
   const backend = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
   loadBackends.add(backend);
@@ -304,7 +313,11 @@ async function deleteSyntheticRows(pool: pg.Pool) {
 /** Exactly the predicate the repository's as-of query filters on, without joins or JSON. */
 const CORE_QUERY = "SELECT id, subject_code, kind, valid FROM relations WHERE object_code = $1 AND valid @> $2::date";
 
-type QueryCase = { name: string; organization: () => string; run: (organization: string, at: string) => Promise<number> };
+type QueryCase = {
+  name: string;
+  organization: () => string;
+  run: (organization: string, at: string) => Promise<number>;
+};
 
 async function measureDatabase(server: RunningServer) {
   const repository = new RegistryRepository(server.runtime.db);
@@ -322,7 +335,9 @@ async function measureDatabase(server: RunningServer) {
   ];
 
   await step(`DB warm-up (${settings.dbWarmup} queries per type)`, () => runCases(cases, settings.dbWarmup));
-  const samples = await step(`DB latency (${settings.dbIterations} queries per type)`, () => runCases(cases, settings.dbIterations));
+  const samples = await step(`DB latency (${settings.dbIterations} queries per type)`, () =>
+    runCases(cases, settings.dbIterations),
+  );
   const queries = cases.map((queryCase, i) => {
     const { times, rows } = samples[i]!;
     const p50 = percentile(times, 50);
@@ -367,7 +382,10 @@ function randomDate(): string {
 
 /** The plan's gist, so a report shows at a glance whether the as-of index is used and how hard it works. */
 async function explainCore(pool: pg.Pool, organization: string, at: string) {
-  const { rows } = await pool.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${CORE_QUERY}`, [organization, at]);
+  const { rows } = await pool.query<{ "QUERY PLAN": unknown }>(
+    `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${CORE_QUERY}`,
+    [organization, at],
+  );
   const [explained] = rows[0]!["QUERY PLAN"] as Array<{ Plan: PlanNode; "Execution Time": number }>;
   const nodes: string[] = [];
   const walk = (node: PlanNode) => {
@@ -398,7 +416,14 @@ type PlanNode = {
 // ---------------------------------------------------------------------------------------------
 // HTTP throughput
 
-type HttpRun = { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; timeouts: number };
+type HttpRun = {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+};
 
 async function measureHttp(baseUrl: string) {
   const target = `${baseUrl}${HTTP_TARGET_PATH}`;
@@ -415,8 +440,14 @@ async function measureHttp(baseUrl: string) {
   const baselineRuns: HttpRun[] = [];
   const targetRuns: HttpRun[] = [];
   for (let round = 1; round <= settings.httpRounds; round++) {
-    baselineRuns.push(await step(`HTTP round ${round}/${settings.httpRounds}: health`, () => cannon(baseline, settings.httpSeconds)));
-    targetRuns.push(await step(`HTTP round ${round}/${settings.httpRounds}: NATO members`, () => cannon(target, settings.httpSeconds)));
+    baselineRuns.push(
+      await step(`HTTP round ${round}/${settings.httpRounds}: health`, () => cannon(baseline, settings.httpSeconds)),
+    );
+    targetRuns.push(
+      await step(`HTTP round ${round}/${settings.httpRounds}: NATO members`, () =>
+        cannon(target, settings.httpSeconds),
+      ),
+    );
   }
 
   const summary = (endpoint: string, runs: HttpRun[]) => ({
@@ -462,7 +493,9 @@ async function checkEndpoints(target: string, baseline: string): Promise<number>
   const response = await fetch(target);
   const body = (await response.json()) as { members?: unknown[] };
   if (response.status !== 200 || !Array.isArray(body.members) || body.members.length === 0) {
-    throw new Error(`${HTTP_TARGET_PATH} answered ${response.status} without members: ${JSON.stringify(body).slice(0, 300)}`);
+    throw new Error(
+      `${HTTP_TARGET_PATH} answered ${response.status} without members: ${JSON.stringify(body).slice(0, 300)}`,
+    );
   }
   return body.members.length;
 }
@@ -472,7 +505,12 @@ async function checkEndpoints(target: string, baseline: string): Promise<number>
  * time it is measuring.
  */
 async function cannon(url: string, durationSeconds: number): Promise<HttpRun> {
-  const result = await autocannon({ url, connections: settings.httpConnections, duration: durationSeconds, workers: 1 });
+  const result = await autocannon({
+    url,
+    connections: settings.httpConnections,
+    duration: durationSeconds,
+    workers: 1,
+  });
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
@@ -513,7 +551,8 @@ function formatReport({ when, machine, loadAverage1m, database, load, db, http }
     `DB latency: as-of members query, random dates ${db.queryPeriod.from}..${db.queryPeriod.to}, ${settings.dbIterations} timed after ${settings.dbWarmup} warm-up, target p50 <= ${db.targetP50Ms} ms`,
     `  query                    rows avg   p50 ms   p99 ms  mean ms`,
     ...db.queries.map(
-      (q) => `  ${q.query.padEnd(22)} ${q.rowsAvg.toFixed(1).padStart(10)} ${ms(q.p50Ms)} ${ms(q.p99Ms)} ${ms(q.meanMs)}  ${q.verdict}`,
+      (q) =>
+        `  ${q.query.padEnd(22)} ${q.rowsAvg.toFixed(1).padStart(10)} ${ms(q.p50Ms)} ${ms(q.p99Ms)} ${ms(q.meanMs)}  ${q.verdict}`,
     ),
     `  core plan (${db.corePlan.organization} on ${db.corePlan.at}): ${db.corePlan.nodes}, ${n(db.corePlan.rows)} rows, ` +
       `${n(db.corePlan.sharedBuffersHit)} buffers hit / ${n(db.corePlan.sharedBuffersRead)} read, ${db.corePlan.executionMs} ms`,

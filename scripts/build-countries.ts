@@ -201,7 +201,8 @@ for (const alpha3 of Object.keys(OVERRIDES)) {
   if (!current.some((country) => country.alpha3 === alpha3)) problems.push(`override for unknown ${alpha3}`);
 }
 const currentCount = countries.filter((country) => !country.former).length;
-if (currentCount !== 197) problems.push(`expected 197 current states (193 UN + VAT + PSE + XKX + TWN), got ${currentCount}`);
+if (currentCount !== 197)
+  problems.push(`expected 197 current states (193 UN + VAT + PSE + XKX + TWN), got ${currentCount}`);
 
 if (problems.length > 0) {
   console.error(problems.join("\n"));

@@ -88,7 +88,9 @@ for (const [ccode, entry] of Object.entries(mapping)) {
   const state = states.get(ccode);
   if (!state) failures.push(`${where} is not a ccode in the CSV`);
   else if (entry.abbrev !== state.abbrev || entry.name !== state.name) {
-    failures.push(`${where}: abbrev/name ${entry.abbrev} "${entry.name}" differ from the CSV's ${state.abbrev} "${state.name}"`);
+    failures.push(
+      `${where}: abbrev/name ${entry.abbrev} "${entry.name}" differ from the CSV's ${state.abbrev} "${state.name}"`,
+    );
   }
   const extra = Object.keys(entry).filter((field) => !["abbrev", "name", "iso", "note", "reason"].includes(field));
   if (extra.length > 0) failures.push(`${where}: unknown fields ${extra.join(", ")}`);
@@ -97,7 +99,9 @@ for (const [ccode, entry] of Object.entries(mapping)) {
     if (!alpha3s.has(entry.iso)) failures.push(`${where}: iso ${entry.iso} is not an alpha3 in countries.json`);
     if (entry.reason !== undefined) failures.push(`${where}: has both iso and reason (use note)`);
     if (entry.abbrev !== entry.iso && alpha3s.has(entry.abbrev) && !entry.note?.includes(entry.abbrev)) {
-      warnings.push(`${where}: COW ${entry.abbrev} is ISO ${entry.abbrev} (${alpha3s.get(entry.abbrev)}) but maps to ${entry.iso}; say so in note`);
+      warnings.push(
+        `${where}: COW ${entry.abbrev} is ISO ${entry.abbrev} (${alpha3s.get(entry.abbrev)}) but maps to ${entry.iso}; say so in note`,
+      );
     }
   } else if (entry.iso === null && typeof entry.reason === "string" && entry.reason.trim() !== "") {
     unmapped += 1;

@@ -94,9 +94,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (applied.length > 0) log(`Applied migrations: ${applied.join(", ")}`);
     const db = createDatabase(pool);
     const starter = await loadStarterData(db, options.starterDataDir);
-    if (starter.loaded) log(`Loaded the starter data set: ${Object.entries(starter.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
+    if (starter.loaded)
+      log(
+        `Loaded the starter data set: ${Object.entries(starter.counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(", ")}`,
+      );
     const decisionsStarter = await loadStarterDecisions(db, options.starterDataDir);
-    if (decisionsStarter.loaded) log(`Loaded the starter decisions: ${Object.entries(decisionsStarter.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
+    if (decisionsStarter.loaded)
+      log(
+        `Loaded the starter decisions: ${Object.entries(decisionsStarter.counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(", ")}`,
+      );
     const sessions = new SessionsService(db);
     const refusals = new RefusalLog(db, { windowMs: env.refusalWindowSeconds * 1000, log });
     if (options.longRunning) refusals.start();
@@ -114,7 +124,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const jobHandlers = { ...decisions.jobHandlers(), ...statusNotices.jobHandlers() };
     const events = options.longRunning ? new EventHub(database.url, log) : undefined;
     await events?.start();
-    const worker = options.longRunning && env.jobs ? new JobWorker({ db, databaseUrl: database.url, handlers: jobHandlers, instance, log }) : undefined;
+    const worker =
+      options.longRunning && env.jobs
+        ? new JobWorker({ db, databaseUrl: database.url, handlers: jobHandlers, instance, log })
+        : undefined;
     await worker?.start();
     // Webhooks have workers of their own: a receiver that never answers must not hold a deadline's.
     const deliverer =

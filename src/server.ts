@@ -6,9 +6,19 @@ import { startRuntime, type Runtime } from "./runtime.ts";
 export type RunningServer = { url: string; port: number; runtime: Runtime; stop(): Promise<void> };
 
 /** Starts the database (unless external), prepares it, then serves the API and the web UI. */
-export async function startServer(env: Env, options: { log?: (line: string) => void; webDir?: string; starterDataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Env,
+  options: { log?: (line: string) => void; webDir?: string; starterDataDir?: string } = {},
+): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => env.log !== "silent" && console.error(line));
-  const runtime = await startRuntime({ env, role: "server", mode: "exclusive", log, starterDataDir: options.starterDataDir, longRunning: true });
+  const runtime = await startRuntime({
+    env,
+    role: "server",
+    mode: "exclusive",
+    log,
+    starterDataDir: options.starterDataDir,
+    longRunning: true,
+  });
   const app = createApp({ services: runtime.services, webDir: options.webDir, log });
 
   let server: ServerType;

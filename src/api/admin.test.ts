@@ -11,14 +11,25 @@ async function request(method: string, path: string, options: { body?: unknown; 
   const headers: Record<string, string> = {};
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (options.session) Object.assign(headers, { Cookie: options.session.cookie, "X-CSRF-Token": options.session.csrf });
-  const response = await fetch(concord.baseUrl + path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const response = await fetch(concord.baseUrl + path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
 async function signIn(email: string): Promise<Session> {
-  const response = await fetch(`${concord.baseUrl}/api/v1/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password }) });
-  return { cookie: response.headers.get("set-cookie")!.split(";")[0]!, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
+  const response = await fetch(`${concord.baseUrl}/api/v1/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  return {
+    cookie: response.headers.get("set-cookie")!.split(";")[0]!,
+    csrf: ((await response.json()) as { csrfToken: string }).csrfToken,
+  };
 }
 
 let natoAdmin: Session;
@@ -27,7 +38,9 @@ beforeAll(async () => {
   concord = await startConcord();
   const accounts = new AccountsService(concord.database.db);
   await accounts.createAdministrator({ email: "admin@nato.example", password, organizationCode: "NATO" });
-  unasurAccountId = (await accounts.createAdministrator({ email: "admin@unasur.example", password, organizationCode: "UNASUR" })).id;
+  unasurAccountId = (
+    await accounts.createAdministrator({ email: "admin@unasur.example", password, organizationCode: "UNASUR" })
+  ).id;
   natoAdmin = await signIn("admin@nato.example");
 });
 afterAll(async () => {
@@ -40,18 +53,47 @@ describe("administration of accounts, delegations and roles", () => {
   it("creates accounts in the administrator's organisation, checking role and delegation together", async () => {
     const head = await request("POST", "/api/v1/admin/accounts", {
       session: natoAdmin,
-      body: { email: "Head@Colombia.example", displayName: "Head of delegation", role: "delegation-head", delegation: "col", password },
+      body: {
+        email: "Head@Colombia.example",
+        displayName: "Head of delegation",
+        role: "delegation-head",
+        delegation: "col",
+        password,
+      },
     });
     expect(head.status).toBe(201);
-    expect(head.body.account).toMatchObject({ email: "head@colombia.example", organization: "NATO", role: "delegation-head", delegation: { state: "COL" }, disabled: false, hasPassword: true });
+    expect(head.body.account).toMatchObject({
+      email: "head@colombia.example",
+      organization: "NATO",
+      role: "delegation-head",
+      delegation: { state: "COL" },
+      disabled: false,
+      hasPassword: true,
+    });
     headId = head.body.account.id;
-    const noDelegation = await request("POST", "/api/v1/admin/accounts", { session: natoAdmin, body: { email: "x@example.org", displayName: "X", role: "delegation-member" } });
+    const noDelegation = await request("POST", "/api/v1/admin/accounts", {
+      session: natoAdmin,
+      body: { email: "x@example.org", displayName: "X", role: "delegation-member" },
+    });
     expect(noDelegation.body.error.message).toContain("json.delegation: a delegation-member speaks for a state");
-    const staffWithDelegation = await request("POST", "/api/v1/admin/accounts", { session: natoAdmin, body: { email: "x@example.org", displayName: "X", role: "secretariat-staff", delegation: "COL" } });
+    const staffWithDelegation = await request("POST", "/api/v1/admin/accounts", {
+      session: natoAdmin,
+      body: { email: "x@example.org", displayName: "X", role: "secretariat-staff", delegation: "COL" },
+    });
     expect(staffWithDelegation.body.error.message).toContain("belongs to no delegation");
-    const organisation = await request("POST", "/api/v1/admin/accounts", { session: natoAdmin, body: { email: "x@example.org", displayName: "X", role: "delegation-head", delegation: "EUX" } });
+    const organisation = await request("POST", "/api/v1/admin/accounts", {
+      session: natoAdmin,
+      body: { email: "x@example.org", displayName: "X", role: "delegation-head", delegation: "EUX" },
+    });
     expect(organisation.body.error.message).toContain("json.delegation: EUX is not a state in the registry");
-    expect((await request("POST", "/api/v1/admin/accounts", { session: natoAdmin, body: { email: "head@colombia.example", displayName: "Again", role: "analyst" } })).status).toBe(409);
+    expect(
+      (
+        await request("POST", "/api/v1/admin/accounts", {
+          session: natoAdmin,
+          body: { email: "head@colombia.example", displayName: "Again", role: "analyst" },
+        })
+      ).status,
+    ).toBe(409);
     const delegations = await request("GET", "/api/v1/admin/delegations", { session: natoAdmin });
     expect(delegations.body.delegations).toEqual([{ id: expect.any(Number), state: "COL", accounts: 1 }]);
     // Made with the account, and audited as such; recording it again changes nothing.
@@ -63,29 +105,58 @@ describe("administration of accounts, delegations and roles", () => {
 
   it("lists only its own organisation's accounts, and records the read in the audit log", async () => {
     const listed = await request("GET", "/api/v1/admin/accounts", { session: natoAdmin });
-    expect(listed.body.accounts.map((account: { email: string }) => account.email)).toEqual(["admin@nato.example", "head@colombia.example"]);
-    const reads = await concord.database.db.execute(sql`SELECT details FROM audit_log WHERE action = 'account.list' AND object_id = 'NATO'`);
+    expect(listed.body.accounts.map((account: { email: string }) => account.email)).toEqual([
+      "admin@nato.example",
+      "head@colombia.example",
+    ]);
+    const reads = await concord.database.db.execute(
+      sql`SELECT details FROM audit_log WHERE action = 'account.list' AND object_id = 'NATO'`,
+    );
     expect(reads.rows).toHaveLength(1);
   });
 
   it("answers another organisation's account as missing", async () => {
-    const foreign = await request("PATCH", `/api/v1/admin/accounts/${unasurAccountId}`, { session: natoAdmin, body: { role: "analyst" } });
-    const absent = await request("PATCH", "/api/v1/admin/accounts/00000000-0000-4000-8000-000000000000", { session: natoAdmin, body: { role: "analyst" } });
+    const foreign = await request("PATCH", `/api/v1/admin/accounts/${unasurAccountId}`, {
+      session: natoAdmin,
+      body: { role: "analyst" },
+    });
+    const absent = await request("PATCH", "/api/v1/admin/accounts/00000000-0000-4000-8000-000000000000", {
+      session: natoAdmin,
+      body: { role: "analyst" },
+    });
     expect(foreign.status).toBe(404);
     expect(absent.status).toBe(404);
-    expect(foreign.body.error.message.replace(unasurAccountId, "ID")).toBe(absent.body.error.message.replace("00000000-0000-4000-8000-000000000000", "ID"));
-    expect((await request("PATCH", "/api/v1/admin/accounts/not-a-uuid", { session: natoAdmin, body: { role: "analyst" } })).status).toBe(404);
+    expect(foreign.body.error.message.replace(unasurAccountId, "ID")).toBe(
+      absent.body.error.message.replace("00000000-0000-4000-8000-000000000000", "ID"),
+    );
+    expect(
+      (await request("PATCH", "/api/v1/admin/accounts/not-a-uuid", { session: natoAdmin, body: { role: "analyst" } }))
+        .status,
+    ).toBe(404);
   });
 
   it("puts a change of role or delegation in force on the account's next request, and a disabled account out", async () => {
     const head = await signIn("head@colombia.example");
-    expect((await request("GET", "/api/v1/session", { session: head })).body.account.delegation).toEqual({ state: "COL" });
-    await request("PATCH", `/api/v1/admin/accounts/${headId}`, { session: natoAdmin, body: { delegation: "AUS", role: "delegation-member" } });
-    expect((await request("GET", "/api/v1/session", { session: head })).body.account).toMatchObject({ role: "delegation-member", delegation: { state: "AUS" } });
+    expect((await request("GET", "/api/v1/session", { session: head })).body.account.delegation).toEqual({
+      state: "COL",
+    });
+    await request("PATCH", `/api/v1/admin/accounts/${headId}`, {
+      session: natoAdmin,
+      body: { delegation: "AUS", role: "delegation-member" },
+    });
+    expect((await request("GET", "/api/v1/session", { session: head })).body.account).toMatchObject({
+      role: "delegation-member",
+      delegation: { state: "AUS" },
+    });
     await request("PATCH", `/api/v1/admin/accounts/${headId}`, { session: natoAdmin, body: { disabled: true } });
     expect((await request("GET", "/api/v1/session", { session: head })).body.account).toBeNull();
-    const audited = await concord.database.db.execute(sql`SELECT before, after FROM audit_log WHERE action = 'account.update' AND object_id = ${headId} ORDER BY id`);
-    const [moved] = audited.rows as Array<{ before: { delegationState: string; passwordHash?: string }; after: { delegationState: string } }>;
+    const audited = await concord.database.db.execute(
+      sql`SELECT before, after FROM audit_log WHERE action = 'account.update' AND object_id = ${headId} ORDER BY id`,
+    );
+    const [moved] = audited.rows as Array<{
+      before: { delegationState: string; passwordHash?: string };
+      after: { delegationState: string };
+    }>;
     expect(moved!.before.delegationState).toBe("COL");
     expect(moved!.after.delegationState).toBe("AUS");
     expect(JSON.stringify(audited.rows)).not.toContain("$argon2id");
@@ -93,14 +164,23 @@ describe("administration of accounts, delegations and roles", () => {
 
   it("makes delegations only of states the registry relates to the organisation today", async () => {
     // Argentina is no NATO member or partner: no NATO administrator can speak of a delegation of it.
-    const unrelated = await request("POST", "/api/v1/admin/delegations", { session: natoAdmin, body: { state: "ARG" } });
+    const unrelated = await request("POST", "/api/v1/admin/delegations", {
+      session: natoAdmin,
+      body: { state: "ARG" },
+    });
     expect(unrelated.status).toBe(400);
     expect(unrelated.body.error.message).toMatch(/^json\.state: the registry relates ARG to NATO in no way today/);
-    const asAccount = await request("POST", "/api/v1/admin/accounts", { session: natoAdmin, body: { email: "arg@example.org", displayName: "A", role: "delegation-head", delegation: "ARG" } });
+    const asAccount = await request("POST", "/api/v1/admin/accounts", {
+      session: natoAdmin,
+      body: { email: "arg@example.org", displayName: "A", role: "delegation-head", delegation: "ARG" },
+    });
     expect(asAccount.status).toBe(400);
     expect(asAccount.body.error.message).toMatch(/^json\.delegation: the registry relates ARG to NATO in no way today/);
     // Japan is a NATO partner, the United States a member.
-    for (const state of ["JPN", "USA"]) expect((await request("POST", "/api/v1/admin/delegations", { session: natoAdmin, body: { state } })).status).toBe(201);
+    for (const state of ["JPN", "USA"])
+      expect((await request("POST", "/api/v1/admin/delegations", { session: natoAdmin, body: { state } })).status).toBe(
+        201,
+      );
     const listed = (await request("GET", "/api/v1/admin/delegations", { session: natoAdmin })).body;
     expect(listed.delegations.map((delegation: { state: string }) => delegation.state)).not.toContain("ARG");
     // What may be recorded, for the form to offer: NATO's members and partners today, not Argentina.
@@ -109,35 +189,60 @@ describe("administration of accounts, delegations and roles", () => {
   });
 
   it("ends a disabled account's sessions and revokes its tokens for good: enabling it again brings neither back", async () => {
-    const created = await request("POST", "/api/v1/admin/accounts", { session: natoAdmin, body: { email: "leaver@nato.example", displayName: "Leaver", role: "secretariat-staff", password } });
+    const created = await request("POST", "/api/v1/admin/accounts", {
+      session: natoAdmin,
+      body: { email: "leaver@nato.example", displayName: "Leaver", role: "secretariat-staff", password },
+    });
     const leaver = await signIn("leaver@nato.example");
-    const token = (await request("POST", "/api/v1/account/tokens", { session: leaver, body: { name: "script", scopes: ["registry:write"], password } })).body.token as string;
-    const asToken = () => fetch(`${concord.baseUrl}/api/v1/session`, { headers: { Authorization: `Bearer ${token}` } }).then((response) => response.status);
+    const token = (
+      await request("POST", "/api/v1/account/tokens", {
+        session: leaver,
+        body: { name: "script", scopes: ["registry:write"], password },
+      })
+    ).body.token as string;
+    const asToken = () =>
+      fetch(`${concord.baseUrl}/api/v1/session`, { headers: { Authorization: `Bearer ${token}` } }).then(
+        (response) => response.status,
+      );
     expect(await asToken()).toBe(200);
 
-    await request("PATCH", `/api/v1/admin/accounts/${created.body.account.id}`, { session: natoAdmin, body: { disabled: true } });
+    await request("PATCH", `/api/v1/admin/accounts/${created.body.account.id}`, {
+      session: natoAdmin,
+      body: { disabled: true },
+    });
     expect(await asToken()).toBe(401);
-    await request("PATCH", `/api/v1/admin/accounts/${created.body.account.id}`, { session: natoAdmin, body: { disabled: false } });
+    await request("PATCH", `/api/v1/admin/accounts/${created.body.account.id}`, {
+      session: natoAdmin,
+      body: { disabled: false },
+    });
     expect(await asToken()).toBe(401);
     expect((await request("GET", "/api/v1/session", { session: leaver })).body.account).toBeNull();
     const rows = await concord.database.db.execute(sql`
       SELECT (SELECT count(*)::int FROM sessions WHERE account_id = ${created.body.account.id}) AS sessions,
              (SELECT count(*)::int FROM api_tokens WHERE account_id = ${created.body.account.id} AND revoked_at IS NULL) AS tokens`);
     expect(rows.rows[0]).toEqual({ sessions: 0, tokens: 0 });
-    const audited = await concord.database.db.execute(sql`SELECT details FROM audit_log WHERE action = 'account.update' AND object_id = ${created.body.account.id} ORDER BY id`);
+    const audited = await concord.database.db.execute(
+      sql`SELECT details FROM audit_log WHERE action = 'account.update' AND object_id = ${created.body.account.id} ORDER BY id`,
+    );
     expect(audited.rows[0]).toEqual({ details: { sessionsEnded: 1, tokensRevoked: 1 } });
   });
 
   it("never leaves an organisation without an active administrator", async () => {
     const me = (await request("GET", "/api/v1/session", { session: natoAdmin })).body.account.id;
-    const demote = await request("PATCH", `/api/v1/admin/accounts/${me}`, { session: natoAdmin, body: { role: "secretariat-staff" } });
+    const demote = await request("PATCH", `/api/v1/admin/accounts/${me}`, {
+      session: natoAdmin,
+      body: { role: "secretariat-staff" },
+    });
     expect(demote.status).toBe(409);
     expect(demote.body.error.message).toContain("last active administrator");
   });
 
   it("is for administrators only: 401 for nobody, 403 for other roles", async () => {
     expect((await request("GET", "/api/v1/admin/accounts")).status).toBe(401);
-    await request("POST", "/api/v1/admin/accounts", { session: natoAdmin, body: { email: "staff@nato.example", displayName: "Staff", role: "secretariat-staff", password } });
+    await request("POST", "/api/v1/admin/accounts", {
+      session: natoAdmin,
+      body: { email: "staff@nato.example", displayName: "Staff", role: "secretariat-staff", password },
+    });
     const staff = await signIn("staff@nato.example");
     expect((await request("GET", "/api/v1/admin/accounts", { session: staff })).status).toBe(403);
     expect((await request("GET", "/api/v1/audit", { session: staff })).status).toBe(403);
@@ -150,13 +255,17 @@ describe("the audit log over HTTP", () => {
     const theirs = await request("GET", "/api/v1/audit?limit=200", { session: unasurAdmin });
     expect(theirs.status).toBe(200);
     expect(theirs.body.entries.length).toBeGreaterThan(0);
-    expect(theirs.body.entries.every((entry: { organization: string | null }) => entry.organization === "UNASUR")).toBe(true);
+    expect(theirs.body.entries.every((entry: { organization: string | null }) => entry.organization === "UNASUR")).toBe(
+      true,
+    );
     // NATO's changes are not there, however they are asked for.
     for (const query of ["action=account.update", "objectType=delegation", "actor=admin@nato.example"]) {
       expect((await request("GET", `/api/v1/audit?${query}`, { session: unasurAdmin })).body.entries).toEqual([]);
     }
     const ours = await request("GET", "/api/v1/audit?limit=200", { session: natoAdmin });
-    expect(ours.body.entries.every((entry: { organization: string | null }) => entry.organization === "NATO")).toBe(true);
+    expect(ours.body.entries.every((entry: { organization: string | null }) => entry.organization === "NATO")).toBe(
+      true,
+    );
   });
 
   it("lets administrators search it, newest first, by action, object and actor", async () => {
@@ -164,9 +273,16 @@ describe("the audit log over HTTP", () => {
     expect(all.status).toBe(200);
     const ids = all.body.entries.map((entry: { id: number }) => entry.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    const updates = await request("GET", "/api/v1/audit?action=account.update&actor=admin@nato.example", { session: natoAdmin });
+    const updates = await request("GET", "/api/v1/audit?action=account.update&actor=admin@nato.example", {
+      session: natoAdmin,
+    });
     expect(updates.body.entries.length).toBeGreaterThanOrEqual(2);
-    expect(updates.body.entries.every((entry: { action: string; actorEmail: string }) => entry.action === "account.update" && entry.actorEmail === "admin@nato.example")).toBe(true);
+    expect(
+      updates.body.entries.every(
+        (entry: { action: string; actorEmail: string }) =>
+          entry.action === "account.update" && entry.actorEmail === "admin@nato.example",
+      ),
+    ).toBe(true);
     const page = await request("GET", `/api/v1/audit?limit=2&beforeId=${ids[1]}`, { session: natoAdmin });
     expect(page.body.entries.every((entry: { id: number }) => entry.id < ids[1])).toBe(true);
     const bad = await request("GET", "/api/v1/audit?from=yesterday", { session: natoAdmin });
@@ -176,7 +292,11 @@ describe("the audit log over HTTP", () => {
 
   it("says whether the chain verifies, and gives anyone the latest signed head", async () => {
     const verdict = await request("GET", "/api/v1/audit/verify", { session: natoAdmin });
-    expect(verdict.body).toMatchObject({ ok: true, count: expect.any(Number), head: { entryId: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(verdict.body).toMatchObject({
+      ok: true,
+      count: expect.any(Number),
+      head: { entryId: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
     const head = await request("GET", "/api/v1/audit/head");
     expect(head.status).toBe(200);
     expect(head.body).toHaveProperty("head");

@@ -98,18 +98,30 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   app.route("/api/v1", api);
 
   const document = api.getOpenAPI31Document(openApiInfo);
-  document.paths = Object.fromEntries(Object.entries(document.paths ?? {}).map(([route, item]) => [`/api/v1${route}`, item]));
+  document.paths = Object.fromEntries(
+    Object.entries(document.paths ?? {}).map(([route, item]) => [`/api/v1${route}`, item]),
+  );
   document.paths["/api/v1/health"] = {
-    get: { summary: "200 {\"status\":\"ok\"} once migrations and starter data are in", responses: { 200: { description: "Ready." } } },
+    get: {
+      summary: '200 {"status":"ok"} once migrations and starter data are in',
+      responses: { 200: { description: "Ready." } },
+    },
   };
   app.get("/api/openapi.json", (c) => c.json(document));
   // The generator's types are wider than what the docs page reads; the shape is the same.
   const docsPage = renderDocs(document as unknown as ApiDocument);
   app.get("/api/docs", (c) => c.html(docsPage));
   // The docs' styles, from this origin: the page's Content-Security-Policy allows no inline style.
-  app.get("/api/docs.css", (c) => c.body(DOCS_STYLESHEET, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600" }));
+  app.get("/api/docs.css", (c) =>
+    c.body(DOCS_STYLESHEET, 200, {
+      "Content-Type": "text/css; charset=utf-8",
+      "Cache-Control": "public, max-age=3600",
+    }),
+  );
 
-  app.all("/api/*", (c) => c.json(errorBody("not_found", `No endpoint ${c.req.method} ${c.req.path}; see /api/docs.`), 404));
+  app.all("/api/*", (c) =>
+    c.json(errorBody("not_found", `No endpoint ${c.req.method} ${c.req.path}; see /api/docs.`), 404),
+  );
 
   mountWebUi(app, webDir);
 
@@ -137,7 +149,10 @@ function mountWebUi(app: OpenAPIHono<{ Variables: AuthVariables }>, webDir: stri
     // Read on each request (it is small): a rebuilt UI is served without restarting the server.
     const index = await fs.promises.readFile(indexFile, "utf8").catch(() => undefined);
     if (index === undefined) {
-      return c.text("The web UI has not been built. Run `npm run build:web` (npm start does this for you), then reload.", 503);
+      return c.text(
+        "The web UI has not been built. Run `npm run build:web` (npm start does this for you), then reload.",
+        503,
+      );
     }
     c.header("Cache-Control", "no-cache");
     return c.html(index);

@@ -33,7 +33,11 @@ export type AuthVariables = {
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export function identify(sessions: SessionsService, ownAccounts: OwnAccountService, refusals?: RefusalLog): MiddlewareHandler<{ Variables: AuthVariables }> {
+export function identify(
+  sessions: SessionsService,
+  ownAccounts: OwnAccountService,
+  refusals?: RefusalLog,
+): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
     const authorization = c.req.header("authorization");
     if (authorization !== undefined) {
@@ -42,9 +46,18 @@ export function identify(sessions: SessionsService, ownAccounts: OwnAccountServi
       const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
       const opened = bearer ? await ownAccounts.resolveToken(bearer) : undefined;
       if (!opened) {
-        await refusals?.record({ kind: "token.refused", organization: null, actor: "anonymous", source: clientAddress(c), details: { method: c.req.method, path: new URL(c.req.url).pathname } });
+        await refusals?.record({
+          kind: "token.refused",
+          organization: null,
+          actor: "anonymous",
+          source: clientAddress(c),
+          details: { method: c.req.method, path: new URL(c.req.url).pathname },
+        });
         c.header("WWW-Authenticate", 'Bearer realm="concord"');
-        return c.json(errorBody("invalid_token", "The API token is not valid: it may be mistyped, expired or revoked."), 401);
+        return c.json(
+          errorBody("invalid_token", "The API token is not valid: it may be mistyped, expired or revoked."),
+          401,
+        );
       }
       c.set("viewer", { kind: "account", account: opened.account, via: "token", scopes: opened.scopes });
       c.set("recheck", async () => (await ownAccounts.resolveToken(bearer!))?.account);
@@ -54,12 +67,22 @@ export function identify(sessions: SessionsService, ownAccounts: OwnAccountServi
     let viewer: Viewer = { kind: "anonymous" };
     if (token) {
       const session = await sessions.resolve(token);
-      if (session) viewer = { kind: "account", account: session.account, via: "session", sessionToken: token, csrfToken: session.csrfToken, signedInAt: session.signedInAt };
+      if (session)
+        viewer = {
+          kind: "account",
+          account: session.account,
+          via: "session",
+          sessionToken: token,
+          csrfToken: session.csrfToken,
+          signedInAt: session.signedInAt,
+        };
       // A cookie that opens nothing (expired, signed out elsewhere) is dropped.
       else deleteCookie(c, SESSION_COOKIE, { path: "/" });
     }
     c.set("viewer", viewer);
-    c.set("recheck", async () => (token && viewer.kind === "account" ? (await sessions.resolve(token))?.account : undefined));
+    c.set("recheck", async () =>
+      token && viewer.kind === "account" ? (await sessions.resolve(token))?.account : undefined,
+    );
     if (WRITE_METHODS.has(c.req.method) && viewer.kind === "account" && viewer.via === "session" && !isSignIn(c)) {
       const sent = c.req.header(CSRF_HEADER) ?? "";
       if (!sameSecret(sent, viewer.csrfToken)) {
@@ -68,10 +91,17 @@ export function identify(sessions: SessionsService, ownAccounts: OwnAccountServi
           organization: viewer.account.organizationCode,
           actor: viewer.account.id,
           source: clientAddress(c),
-          details: { method: c.req.method, path: new URL(c.req.url).pathname, sent: sent === "" ? "nothing" : "a wrong token" },
+          details: {
+            method: c.req.method,
+            path: new URL(c.req.url).pathname,
+            sent: sent === "" ? "nothing" : "a wrong token",
+          },
         });
         return c.json(
-          errorBody("csrf_failed", `This change needs the ${CSRF_HEADER} header of your session (from GET /api/v1/session); reload the page and try again.`),
+          errorBody(
+            "csrf_failed",
+            `This change needs the ${CSRF_HEADER} header of your session (from GET /api/v1/session); reload the page and try again.`,
+          ),
           403,
         );
       }
@@ -120,5 +150,7 @@ export function clientAddress(c: Context): string {
 export function principalOf(c: Context<{ Variables: AuthVariables }>): Principal {
   const viewer = c.get("viewer");
   if (viewer.kind === "anonymous") return ANONYMOUS;
-  return viewer.via === "token" ? { kind: "account", account: viewer.account, scopes: viewer.scopes } : { kind: "account", account: viewer.account };
+  return viewer.via === "token"
+    ? { kind: "account", account: viewer.account, scopes: viewer.scopes }
+    : { kind: "account", account: viewer.account };
 }

@@ -5,13 +5,30 @@ import { BREAKS_SILENCE, currentPositions } from "../domain/procedures.ts";
 import type { ProposalDetail } from "../services/decisions/decisions.ts";
 import type { StatusNoticeRow } from "../services/decisions/status-notices.ts";
 import type { WebhookRow } from "../services/webhooks.ts";
-import type { Body, DelegationNotice, Language, Outcome, Proposal, ProposalSummary, StatusNotice, Webhook } from "./schemas.ts";
+import type {
+  Body,
+  DelegationNotice,
+  Language,
+  Outcome,
+  Proposal,
+  ProposalSummary,
+  StatusNotice,
+  Webhook,
+} from "./schemas.ts";
 import type { NoticeRow } from "../db/repositories/decisions.ts";
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
 export function presentBody(body: BodyRow, lang: Language): z.infer<typeof Body> {
-  return { id: body.id, actor: body.actorCode, actorType: body.actorType, name: body.names[lang], chair: body.chair, defaultProcedure: body.defaultProcedure, note: body.note };
+  return {
+    id: body.id,
+    actor: body.actorCode,
+    actorType: body.actorType,
+    name: body.names[lang],
+    chair: body.chair,
+    defaultProcedure: body.defaultProcedure,
+    note: body.note,
+  };
 }
 
 function presentOutcome(proposal: ProposalRow): z.infer<typeof Outcome> | null {
@@ -46,7 +63,11 @@ function summaryFields(proposal: ProposalRow, body: { id: string; name: string; 
   };
 }
 
-export function presentProposalSummary(row: ProposalSummaryRow, bodies: Map<string, BodyRow>, lang: Language): z.infer<typeof ProposalSummary> {
+export function presentProposalSummary(
+  row: ProposalSummaryRow,
+  bodies: Map<string, BodyRow>,
+  lang: Language,
+): z.infer<typeof ProposalSummary> {
   const body = bodies.get(row.bodyId)!;
   return {
     ...summaryFields(row, { id: body.id, name: body.names[lang], actor: body.actorCode }),
@@ -64,10 +85,17 @@ export function presentProposal(detail: ProposalDetail, lang: Language): z.infer
   const deadline = current.deadline === null ? null : new Date(current.deadline);
   const inRound = positions.filter((cast) => cast.round === current.number);
   const latest = new Map(inRound.map((cast) => [cast.state, cast]));
-  const counted = currentPositions(inRound.map((cast) => ({ state: cast.state, position: cast.position, at: new Date(cast.castAt) })), deadline);
+  const counted = currentPositions(
+    inRound.map((cast) => ({ state: cast.state, position: cast.position, at: new Date(cast.castAt) })),
+    deadline,
+  );
   const breakers = new Set(
     proposal.procedure.kind === "silence"
-      ? inRound.filter((cast) => BREAKS_SILENCE.has(cast.position) && (deadline === null || new Date(cast.castAt) < deadline)).map((cast) => cast.state)
+      ? inRound
+          .filter(
+            (cast) => BREAKS_SILENCE.has(cast.position) && (deadline === null || new Date(cast.castAt) < deadline),
+          )
+          .map((cast) => cast.state)
       : [],
   );
   return {
@@ -79,7 +107,13 @@ export function presentProposal(detail: ProposalDetail, lang: Language): z.infer
     needsPosition: detail.abilities.speakFor !== null && !latest.has(detail.abilities.speakFor),
     chair: proposal.chair,
     text: current.text,
-    rounds: rounds.map((round) => ({ number: round.number, text: round.text, openedAt: iso(round.openedAt)!, deadline: iso(round.deadline), extensions: round.extensions })),
+    rounds: rounds.map((round) => ({
+      number: round.number,
+      text: round.text,
+      openedAt: iso(round.openedAt)!,
+      deadline: iso(round.deadline),
+      extensions: round.extensions,
+    })),
     grid: members.map((state) => {
       const cast = latest.get(state);
       return {
@@ -91,10 +125,24 @@ export function presentProposal(detail: ProposalDetail, lang: Language): z.infer
         brokeSilence: breakers.has(state),
       };
     }),
-    positions: positions.map((cast) => ({ id: cast.id, round: cast.round, state: cast.state, position: cast.position, statement: cast.statement, castBy: cast.castBy, castAt: iso(cast.castAt)! })),
+    positions: positions.map((cast) => ({
+      id: cast.id,
+      round: cast.round,
+      state: cast.state,
+      position: cast.position,
+      statement: cast.statement,
+      castBy: cast.castBy,
+      castAt: iso(cast.castAt)!,
+    })),
     outcome: presentOutcome(proposal),
     effect: proposal.effect,
-    attachments: detail.attachments.map((attachment) => ({ id: attachment.id, name: attachment.name, mediaType: attachment.mediaType, size: attachment.size, addedAt: iso(attachment.addedAt)! })),
+    attachments: detail.attachments.map((attachment) => ({
+      id: attachment.id,
+      name: attachment.name,
+      mediaType: attachment.mediaType,
+      size: attachment.size,
+      addedAt: iso(attachment.addedAt)!,
+    })),
     noticesIssued: detail.notices.reduce((sum, notice) => sum + notice.recipients.length, 0),
     now: detail.now.toISOString(),
     abilities: detail.abilities,
@@ -103,7 +151,14 @@ export function presentProposal(detail: ProposalDetail, lang: Language): z.infer
 
 /** A notice as its recipient `state` reads it. */
 export function presentDelegationNotice(notice: NoticeRow & { state: string }): z.infer<typeof DelegationNotice> {
-  return { id: notice.id, proposalId: notice.proposalId, state: notice.state, kind: notice.kind, message: notice.message, issuedAt: iso(notice.issuedAt)! };
+  return {
+    id: notice.id,
+    proposalId: notice.proposalId,
+    state: notice.state,
+    kind: notice.kind,
+    message: notice.message,
+    issuedAt: iso(notice.issuedAt)!,
+  };
 }
 
 export function presentStatusNotice(notice: StatusNoticeRow): z.infer<typeof StatusNotice> {

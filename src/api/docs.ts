@@ -2,9 +2,23 @@
  * A readable API reference rendered from the OpenAPI document itself, so it cannot drift from
  * the routes and needs no script or stylesheet from anywhere else.
  */
-type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: { type?: string; enum?: string[]; example?: unknown } };
-type Operation = { summary?: string; description?: string; parameters?: Parameter[]; responses?: Record<string, { description?: string }> };
-export type ApiDocument = { info: { title: string; version: string; description?: string }; paths: Record<string, Record<string, Operation>> };
+type Parameter = {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+  schema?: { type?: string; enum?: string[]; example?: unknown };
+};
+type Operation = {
+  summary?: string;
+  description?: string;
+  parameters?: Parameter[];
+  responses?: Record<string, { description?: string }>;
+};
+export type ApiDocument = {
+  info: { title: string; version: string; description?: string };
+  paths: Record<string, Record<string, Operation>>;
+};
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
@@ -25,13 +39,17 @@ export function renderDocs(document: ApiDocument): string {
     .map(({ path, method, operation }) => {
       const parameters = (operation.parameters ?? [])
         .map((parameter) => {
-          const type = parameter.schema?.enum ? parameter.schema.enum.join(" | ") : (parameter.schema?.type ?? "string");
+          const type = parameter.schema?.enum
+            ? parameter.schema.enum.join(" | ")
+            : (parameter.schema?.type ?? "string");
           return `<tr><td><code>${escape(parameter.name)}</code></td><td>${escape(parameter.in)}</td><td><code>${escape(type)}</code></td>
             <td>${parameter.required ? "yes" : "no"}</td><td>${escape(parameter.description ?? "")}</td></tr>`;
         })
         .join("");
       const responses = Object.entries(operation.responses ?? {})
-        .map(([status, response]) => `<li><strong>${escape(status)}</strong> ${escape(response.description ?? "")}</li>`)
+        .map(
+          ([status, response]) => `<li><strong>${escape(status)}</strong> ${escape(response.description ?? "")}</li>`,
+        )
         .join("");
       const example = path.replace("{code}", "NATO").replace("{id}", "1");
       return `<section id="${escape(method + path)}">

@@ -42,10 +42,16 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
  * refused authorization (403, or a 404 hiding what the reader may not know of) is recorded in
  * the audit log, summarised when it comes in floods.
  */
-export async function handleError(error: Error, c: Context, log: (line: string) => void, refusals?: RefusalLog): Promise<Response> {
+export async function handleError(
+  error: Error,
+  c: Context,
+  log: (line: string) => void,
+  refusals?: RefusalLog,
+): Promise<Response> {
   if (error instanceof AppError) {
     if (error instanceof RateLimitedError) c.header("Retry-After", String(error.retryAfterSeconds));
-    if (refusals && (error instanceof ForbiddenError || error instanceof HiddenError)) await recordRefusal(c, error, refusals);
+    if (refusals && (error instanceof ForbiddenError || error instanceof HiddenError))
+      await recordRefusal(c, error, refusals);
     return c.json(errorBody(error.id, error.message), error.status);
   }
   if (error instanceof HTTPException && error.status < 500) {
@@ -62,7 +68,10 @@ export async function handleError(error: Error, c: Context, log: (line: string) 
  */
 export function unexpectedErrorLine(method: string, path: string, error: Error): string {
   const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
-  return [`Unexpected error on ${JSON.stringify(method)} ${JSON.stringify(path)}: ${JSON.stringify(error.message)}`, ...frames].join("\n");
+  return [
+    `Unexpected error on ${JSON.stringify(method)} ${JSON.stringify(path)}: ${JSON.stringify(error.message)}`,
+    ...frames,
+  ].join("\n");
 }
 
 async function recordRefusal(c: Context, error: AppError, refusals: RefusalLog): Promise<void> {
@@ -73,6 +82,12 @@ async function recordRefusal(c: Context, error: AppError, refusals: RefusalLog):
     organization: account?.organizationCode ?? null,
     actor: account?.id ?? "anonymous",
     source: account?.id ?? clientAddress(c),
-    details: { method: c.req.method, path: new URL(c.req.url).pathname, answer: error.status, reason: error instanceof HiddenError ? "hidden" : error.message, via: viewer?.kind === "account" ? viewer.via : "anonymous" },
+    details: {
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      answer: error.status,
+      reason: error instanceof HiddenError ? "hidden" : error.message,
+      via: viewer?.kind === "account" ? viewer.via : "anonymous",
+    },
   });
 }

@@ -15,7 +15,10 @@ export const IdempotencyHeader = z.object({
     .min(1)
     .max(255)
     .optional()
-    .openapi({ description: "Any unique text, e.g. a UUID. A retry with the same key and body gets the first answer and changes nothing again." }),
+    .openapi({
+      description:
+        "Any unique text, e.g. a UUID. A retry with the same key and body gets the first answer and changes nothing again.",
+    }),
 });
 
 /**
@@ -33,9 +36,16 @@ export async function idempotentChange<Body extends object, Status extends 200 |
   const principal = principalOf(c);
   const key = c.req.header("idempotency-key");
   const attempt = key
-    ? { principal: principal.kind === "account" ? principal.account.id : "anonymous", key, request: { method: c.req.method, path: c.req.path, body: request } }
+    ? {
+        principal: principal.kind === "account" ? principal.account.id : "anonymous",
+        key,
+        request: { method: c.req.method, path: c.req.path, body: request },
+      }
     : undefined;
-  const answer = await services.idempotency.run(attempt, async (tx): Promise<StoredAnswer> => ({ status, body: await work(tx) }));
+  const answer = await services.idempotency.run(
+    attempt,
+    async (tx): Promise<StoredAnswer> => ({ status, body: await work(tx) }),
+  );
   if (answer.replayed) c.header("Idempotency-Replayed", "true");
   else services.registry.changed();
   return c.json(answer.body as Body, status);

@@ -38,11 +38,18 @@ export const requireAccountForChanges: MiddlewareHandler<{ Variables: AuthVariab
 
 /** 413, naming the limit, for a body larger than its endpoint takes; nothing larger is held in memory. */
 export const limitBodies: MiddlewareHandler = async (c, next) => {
-  const maxSize = c.req.method === "POST" && ATTACHMENTS.test(c.req.path) ? BODY_LIMITS.attachments : BODY_LIMITS.default;
+  const maxSize =
+    c.req.method === "POST" && ATTACHMENTS.test(c.req.path) ? BODY_LIMITS.attachments : BODY_LIMITS.default;
   return bodyLimit({
     maxSize,
     onError: (context) =>
-      context.json(errorBody("payload_too_large", `The request body is larger than ${maxSize / MiB} MiB, the most this endpoint takes.`), 413),
+      context.json(
+        errorBody(
+          "payload_too_large",
+          `The request body is larger than ${maxSize / MiB} MiB, the most this endpoint takes.`,
+        ),
+        413,
+      ),
   })(c, next);
 };
 
@@ -60,7 +67,9 @@ export function findUnstorableText(value: unknown): { path: string; problem: "un
     }
     if (item === null || typeof item !== "object") continue;
     if (depth >= MAX_JSON_DEPTH) return { path, problem: "too-deep" };
-    const entries = Array.isArray(item) ? item.map((member, index) => [String(index), member] as const) : Object.entries(item);
+    const entries = Array.isArray(item)
+      ? item.map((member, index) => [String(index), member] as const)
+      : Object.entries(item);
     // Reversed onto the stack, so the first problem in reading order is the one named.
     for (const [key, member] of entries.reverse()) {
       if (!Array.isArray(item) && UNSTORABLE.test(key)) return { path: `${path} (a key)`, problem: "unstorable" };
@@ -78,9 +87,16 @@ export const refuseUnstorableText: MiddlewareHandler = async (c, next) => {
     const body = await c.req.json().catch(() => undefined);
     const found = findUnstorableText(body);
     if (found?.problem === "unstorable") {
-      return c.json(errorBody("invalid_request", `${found.path}: must not contain U+0000 or a lone surrogate (text that cannot be stored)`), 400);
+      return c.json(
+        errorBody(
+          "invalid_request",
+          `${found.path}: must not contain U+0000 or a lone surrogate (text that cannot be stored)`,
+        ),
+        400,
+      );
     }
-    if (found?.problem === "too-deep") return c.json(errorBody("invalid_request", `${found.path}: nested more than ${MAX_JSON_DEPTH} levels deep`), 400);
+    if (found?.problem === "too-deep")
+      return c.json(errorBody("invalid_request", `${found.path}: nested more than ${MAX_JSON_DEPTH} levels deep`), 400);
   }
   await next();
 };

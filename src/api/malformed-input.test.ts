@@ -17,8 +17,22 @@ import { startConcord, type TestConcord } from "../../test/support/concord.ts";
 import { signInAs } from "../../test/support/people.ts";
 import { AccountsService } from "../services/accounts/accounts.ts";
 
-type Schema = { type?: string | string[]; maxLength?: number; pattern?: string; format?: string; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; anyOf?: Schema[]; oneOf?: Schema[] };
-type Operation = { tags?: string[]; parameters?: Array<{ name: string; in: string; schema?: Schema }>; requestBody?: { content: Record<string, { schema: Schema }> } };
+type Schema = {
+  type?: string | string[];
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  enum?: unknown[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+};
+type Operation = {
+  tags?: string[];
+  parameters?: Array<{ name: string; in: string; schema?: Schema }>;
+  requestBody?: { content: Record<string, { schema: Schema }> };
+};
 type Endpoint = { method: string; path: string; operation: Operation };
 type As = "anonymous" | "administrator" | "delegate" | "curator";
 
@@ -56,7 +70,9 @@ const BUSINESS_TABLES = [
 async function snapshot(): Promise<string> {
   const parts = await Promise.all(
     BUSINESS_TABLES.map(async (table) => {
-      const result = await concord.database.db.execute(sql.raw(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${table} t`));
+      const result = await concord.database.db.execute(
+        sql.raw(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${table} t`),
+      );
       return `${table}:${(result.rows[0] as { digest: string }).digest}`;
     }),
   );
@@ -76,33 +92,85 @@ let webhookId: string;
 let noticeId: number;
 
 /** Valid bodies of the decision endpoints, the path they are sent to, and who may send them; `n` picks a target to close. */
-function examples(n = 0): Record<string, { path: Record<string, string>; body: Record<string, unknown>; by: Exclude<As, "anonymous"> }> {
+function examples(
+  n = 0,
+): Record<string, { path: Record<string, string>; body: Record<string, unknown>; by: Exclude<As, "anonymous"> }> {
   return {
     "POST /api/v1/proposals": {
       path: {},
-      body: { body: "nato-pcsc", title: "Fuzzed", text: "A text.", procedure: { kind: "silence" }, deadline: inDays(30), chair: "The chair" },
+      body: {
+        body: "nato-pcsc",
+        title: "Fuzzed",
+        text: "A text.",
+        procedure: { kind: "silence" },
+        deadline: inDays(30),
+        chair: "The chair",
+      },
       by: "administrator",
     },
-    "POST /api/v1/proposals/{id}/positions": { path: { id: String(targets.positions) }, body: { state: "USA", position: "object", statement: "Reasons." }, by: "delegate" },
-    "POST /api/v1/proposals/{id}/extend": { path: { id: String(targets.extend) }, body: { deadline: inDays(60) }, by: "administrator" },
-    "POST /api/v1/proposals/{id}/recirculate": { path: { id: String(targets.recirculate) }, body: { text: "An amended text.", deadline: inDays(45) }, by: "administrator" },
-    "POST /api/v1/proposals/{id}/close": { path: { id: String(closeTargets[n] ?? targets.close) }, body: { as: "not-adopted", reason: "No consensus." }, by: "administrator" },
+    "POST /api/v1/proposals/{id}/positions": {
+      path: { id: String(targets.positions) },
+      body: { state: "USA", position: "object", statement: "Reasons." },
+      by: "delegate",
+    },
+    "POST /api/v1/proposals/{id}/extend": {
+      path: { id: String(targets.extend) },
+      body: { deadline: inDays(60) },
+      by: "administrator",
+    },
+    "POST /api/v1/proposals/{id}/recirculate": {
+      path: { id: String(targets.recirculate) },
+      body: { text: "An amended text.", deadline: inDays(45) },
+      by: "administrator",
+    },
+    "POST /api/v1/proposals/{id}/close": {
+      path: { id: String(closeTargets[n] ?? targets.close) },
+      body: { as: "not-adopted", reason: "No consensus." },
+      by: "administrator",
+    },
     "POST /api/v1/proposals/{id}/attachments": {
       path: { id: String(targets.attachments) },
       body: { name: "note.txt", mediaType: "text/plain", content: Buffer.from("A note.").toString("base64") },
       by: "administrator",
     },
-    "POST /api/v1/requests": { path: {}, body: { organization: "NATO", status: "partner", framework: "partners-across-the-globe", text: "A request." }, by: "delegate" },
-    "POST /api/v1/designations": { path: {}, body: { body: "us-president", designee: "CHL", designation: "major-non-nato-ally", revoke: false, text: "A designation." }, by: "delegate" },
-    "POST /api/v1/status-notices": { path: {}, body: { kind: "withdrawal", organization: "NATO", statement: "Notice." }, by: "delegate" },
-    "POST /api/v1/status-notices/{id}/withdraw": { path: { id: String(noticeId) }, body: { statement: "Taken back." }, by: "delegate" },
-    "POST /api/v1/organizations/{code}/webhooks": { path: { code: "NATO" }, body: { url: "https://receiver.example.org/fuzz", events: ["proposal.decided"] }, by: "administrator" },
+    "POST /api/v1/requests": {
+      path: {},
+      body: { organization: "NATO", status: "partner", framework: "partners-across-the-globe", text: "A request." },
+      by: "delegate",
+    },
+    "POST /api/v1/designations": {
+      path: {},
+      body: {
+        body: "us-president",
+        designee: "CHL",
+        designation: "major-non-nato-ally",
+        revoke: false,
+        text: "A designation.",
+      },
+      by: "delegate",
+    },
+    "POST /api/v1/status-notices": {
+      path: {},
+      body: { kind: "withdrawal", organization: "NATO", statement: "Notice." },
+      by: "delegate",
+    },
+    "POST /api/v1/status-notices/{id}/withdraw": {
+      path: { id: String(noticeId) },
+      body: { statement: "Taken back." },
+      by: "delegate",
+    },
+    "POST /api/v1/organizations/{code}/webhooks": {
+      path: { code: "NATO" },
+      body: { url: "https://receiver.example.org/fuzz", events: ["proposal.decided"] },
+      by: "administrator",
+    },
   };
 }
 
 /** Path values that name something real, for the decision endpoints. */
 function knownPathValues(endpoint: Endpoint, name: string): string[] {
-  if (name === "id" && endpoint.path.startsWith("/api/v1/proposals/")) return [...Object.values(targets), closedProposal].map(String);
+  if (name === "id" && endpoint.path.startsWith("/api/v1/proposals/"))
+    return [...Object.values(targets), closedProposal].map(String);
   if (name === "attachment") return [String(attachmentId)];
   if (name === "id" && endpoint.path.startsWith("/api/v1/status-notices/")) return [String(noticeId)];
   if (name === "id" && endpoint.path.includes("/webhooks/")) return [webhookId];
@@ -111,8 +179,15 @@ function knownPathValues(endpoint: Endpoint, name: string): string[] {
 }
 
 async function signIn(email: string) {
-  const response = await fetch(`${concord.baseUrl}/api/v1/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password }) });
-  return { cookie: response.headers.get("set-cookie")!.split(";")[0]!, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
+  const response = await fetch(`${concord.baseUrl}/api/v1/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  return {
+    cookie: response.headers.get("set-cookie")!.split(";")[0]!,
+    csrf: ((await response.json()) as { csrfToken: string }).csrfToken,
+  };
 }
 
 async function as(who: Exclude<As, "anonymous">, method: string, path: string, body?: unknown) {
@@ -128,7 +203,11 @@ async function as(who: Exclude<As, "anonymous">, method: string, path: string, b
 
 beforeAll(async () => {
   concord = await startConcord({ CONCORD_JOBS: "off" });
-  await new AccountsService(concord.database.db).createAdministrator({ email: "fuzz@example.org", password, organizationCode: "NATO" });
+  await new AccountsService(concord.database.db).createAdministrator({
+    email: "fuzz@example.org",
+    password,
+    organizationCode: "NATO",
+  });
   sessions.administrator = await signIn("fuzz@example.org");
   const delegate = await signInAs(concord, { organization: "NATO", role: "delegation-head", state: "USA" });
   sessions.delegate = { cookie: delegate.cookie, csrf: delegate.csrf };
@@ -136,23 +215,60 @@ beforeAll(async () => {
   sessions.curator = { cookie: curator.cookie, csrf: curator.csrf };
 
   const open = async (body: string, deadline?: string) =>
-    (await as("administrator", "POST", "/api/v1/proposals", { body, title: `Target ${randomUUID()}`, text: "A text.", ...(deadline ? { deadline } : {}) })).proposal.id as number;
+    (
+      await as("administrator", "POST", "/api/v1/proposals", {
+        body,
+        title: `Target ${randomUUID()}`,
+        text: "A text.",
+        ...(deadline ? { deadline } : {}),
+      })
+    ).proposal.id as number;
   targets.positions = await open("nato-nac");
   targets.extend = await open("nato-pcsc", inDays(30));
   targets.recirculate = await open("nato-pcsc", inDays(30));
   targets.close = await open("nato-nac");
   for (let n = 0; n < 1 + AWKWARD.length; n++) closeTargets.push(await open("nato-nac"));
   targets.attachments = await open("nato-nac");
-  targets.unilateral = (await as("delegate", "POST", "/api/v1/designations", { body: "us-president", designee: "URY", designation: "major-non-nato-ally", text: "A designation." })).proposal.id;
-  const attached = await as("administrator", "POST", `/api/v1/proposals/${targets.attachments}/attachments`, examples()["POST /api/v1/proposals/{id}/attachments"]!.body);
+  targets.unilateral = (
+    await as("delegate", "POST", "/api/v1/designations", {
+      body: "us-president",
+      designee: "URY",
+      designation: "major-non-nato-ally",
+      text: "A designation.",
+    })
+  ).proposal.id;
+  const attached = await as(
+    "administrator",
+    "POST",
+    `/api/v1/proposals/${targets.attachments}/attachments`,
+    examples()["POST /api/v1/proposals/{id}/attachments"]!.body,
+  );
   attachmentId = attached.proposal.attachments[0].id;
-  noticeId = (await as("delegate", "POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "NATO", statement: "A notice to take back." })).notice.id;
-  webhookId = (await as("administrator", "POST", "/api/v1/organizations/NATO/webhooks", { url: "https://receiver.example.org/seed", events: ["notice.applied"] })).webhook.id;
-  closedProposal = ((await concord.database.db.execute(sql`SELECT min(id)::int AS id FROM proposals WHERE status <> 'open'`)).rows[0] as { id: number }).id;
+  noticeId = (
+    await as("delegate", "POST", "/api/v1/status-notices", {
+      kind: "withdrawal",
+      organization: "NATO",
+      statement: "A notice to take back.",
+    })
+  ).notice.id;
+  webhookId = (
+    await as("administrator", "POST", "/api/v1/organizations/NATO/webhooks", {
+      url: "https://receiver.example.org/seed",
+      events: ["notice.applied"],
+    })
+  ).webhook.id;
+  closedProposal = (
+    (await concord.database.db.execute(sql`SELECT min(id)::int AS id FROM proposals WHERE status <> 'open'`))
+      .rows[0] as { id: number }
+  ).id;
 
-  const document = (await (await fetch(`${concord.baseUrl}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> };
+  const document = (await (await fetch(`${concord.baseUrl}/api/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, Operation>>;
+  };
   endpoints = Object.entries(document.paths)
-    .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })))
+    .flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
+    )
     // Signing out would end the session the rest of the run uses; it takes no input anyway.
     .filter((endpoint) => !(endpoint.method === "DELETE" && endpoint.path === "/api/v1/session"));
 }, 120_000);
@@ -168,7 +284,20 @@ const anything = fc.oneof(
   fc.double(),
   fc.boolean(),
   fc.constant(null),
-  fc.constantFrom("", " ", "0", "-1", "9999999999999999999999", "2023-02-30", "../../etc/passwd", "'; DROP TABLE relations; --", "\u0000", "NATO", "COL", "ñ𝌆"),
+  fc.constantFrom(
+    "",
+    " ",
+    "0",
+    "-1",
+    "9999999999999999999999",
+    "2023-02-30",
+    "../../etc/passwd",
+    "'; DROP TABLE relations; --",
+    "\u0000",
+    "NATO",
+    "COL",
+    "ñ𝌆",
+  ),
 );
 
 /** Values near what a schema asks for, and far from it: wrong types, edge strings, extra fields. */
@@ -179,7 +308,9 @@ function near(schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
   const alternatives = schema.anyOf ?? schema.oneOf;
   if (alternatives) options.push(...alternatives.map((alternative) => near(alternative, depth + 1)));
   if (schema.properties) {
-    const fields = Object.fromEntries(Object.entries(schema.properties).map(([name, property]) => [name, near(property, depth + 1)]));
+    const fields = Object.fromEntries(
+      Object.entries(schema.properties).map(([name, property]) => [name, near(property, depth + 1)]),
+    );
     options.push(
       fc.record(fields, { requiredKeys: [] }),
       fc.record({ ...fields, unexpected: anything }, { requiredKeys: [] }),
@@ -199,14 +330,22 @@ const AWKWARD = ["\u0000", "\ud800", "\udc00", "\u202e", "\ufeff", "\u2028", "%0
 function mutated(example: Record<string, unknown>, schema: Schema | undefined): fc.Arbitrary<Record<string, unknown>> {
   const keys = [...new Set([...Object.keys(example), ...Object.keys(schema?.properties ?? {})])];
   const variants = keys.map((key) => {
-    const options: Array<fc.WeightedArbitrary<{ value: unknown } | undefined>> = [{ weight: 1, arbitrary: near(schema?.properties?.[key]).map((value) => ({ value })) }];
-    if (key in example) options.push({ weight: 6, arbitrary: fc.constant({ value: example[key] }) }, { weight: 1, arbitrary: fc.constant(undefined) });
+    const options: Array<fc.WeightedArbitrary<{ value: unknown } | undefined>> = [
+      { weight: 1, arbitrary: near(schema?.properties?.[key]).map((value) => ({ value })) },
+    ];
+    if (key in example)
+      options.push(
+        { weight: 6, arbitrary: fc.constant({ value: example[key] }) },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+      );
     else options.push({ weight: 3, arbitrary: fc.constant(undefined) });
     const value = example[key];
     if (typeof value === "string") {
       options.push({
         weight: 2,
-        arbitrary: fc.tuple(fc.constantFrom(...AWKWARD), fc.boolean()).map(([awkward, before]) => ({ value: before ? awkward + value : value + awkward })),
+        arbitrary: fc
+          .tuple(fc.constantFrom(...AWKWARD), fc.boolean())
+          .map(([awkward, before]) => ({ value: before ? awkward + value : value + awkward })),
       });
     }
     return fc.oneof(...options);
@@ -225,10 +364,22 @@ const endpointKey = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}
 const pathParameters = (endpoint: Endpoint) => (endpoint.operation.parameters ?? []).filter((p) => p.in === "path");
 const bodySchema = (endpoint: Endpoint) => endpoint.operation.requestBody?.content["application/json"]?.schema;
 
-type Input = { path: unknown[]; query: Array<[string, string]>; body: string; as: As; idempotencyKey: string | null; contentType: string };
+type Input = {
+  path: unknown[];
+  query: Array<[string, string]>;
+  body: string;
+  as: As;
+  idempotencyKey: string | null;
+  contentType: string;
+};
 
 /** Every way of saying "JSON" a client may use: each must meet the same guards. */
-const JSON_CONTENT_TYPES = ["application/json", "Application/JSON; charset=UTF-8", "application/vnd.concord+json", "APPLICATION/MERGE-PATCH+JSON"];
+const JSON_CONTENT_TYPES = [
+  "application/json",
+  "Application/JSON; charset=UTF-8",
+  "application/vnd.concord+json",
+  "APPLICATION/MERGE-PATCH+JSON",
+];
 
 const request = (endpoint: Endpoint): fc.Arbitrary<Input> => {
   const example = examples()[endpointKey(endpoint)];
@@ -237,7 +388,11 @@ const request = (endpoint: Endpoint): fc.Arbitrary<Input> => {
     { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
     { weight: 1, arbitrary: fc.constant("{") },
   ];
-  if (example) bodies.push({ weight: 6, arbitrary: mutated(example.body, bodySchema(endpoint)).map((value) => JSON.stringify(value)) });
+  if (example)
+    bodies.push({
+      weight: 6,
+      arbitrary: mutated(example.body, bodySchema(endpoint)).map((value) => JSON.stringify(value)),
+    });
   return fc.record({
     path: fc.tuple(
       ...pathParameters(endpoint).map((p) => {
@@ -247,7 +402,15 @@ const request = (endpoint: Endpoint): fc.Arbitrary<Input> => {
       fc.constant(0),
     ),
     query: fc.array(
-      fc.tuple(fc.constantFrom(...((endpoint.operation.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name).concat("junk") as [string, ...string[]])), fc.string({ unit: "binary", maxLength: 30 })),
+      fc.tuple(
+        fc.constantFrom(
+          ...((endpoint.operation.parameters ?? [])
+            .filter((p) => p.in === "query")
+            .map((p) => p.name)
+            .concat("junk") as [string, ...string[]]),
+        ),
+        fc.string({ unit: "binary", maxLength: 30 }),
+      ),
       { maxLength: 4 },
     ),
     body: fc.oneof(...bodies),
@@ -271,17 +434,33 @@ function exampleInputs(endpoint: Endpoint): Array<[Input]> {
   const input = (change: (body: Record<string, unknown>) => Record<string, unknown>, who?: As): [Input] => {
     const example = examples(n++)[key]!;
     const path = [...pathParameters(endpoint).map((p) => example.path[p.name] ?? "x"), 0];
-    return [{ path, query: [], body: JSON.stringify(change(example.body)), as: who ?? example.by, idempotencyKey: null, contentType: JSON_CONTENT_TYPES[n % JSON_CONTENT_TYPES.length]! }];
+    return [
+      {
+        path,
+        query: [],
+        body: JSON.stringify(change(example.body)),
+        as: who ?? example.by,
+        idempotencyKey: null,
+        contentType: JSON_CONTENT_TYPES[n % JSON_CONTENT_TYPES.length]!,
+      },
+    ];
   };
   const spoiled = Object.entries(examples()[key]!.body)
     .filter((entry): entry is [string, string] => typeof entry[1] === "string")
     .flatMap(([field, value]) => AWKWARD.map((awkward) => input((body) => ({ ...body, [field]: value + awkward }))));
-  return [...spoiled, ...(["anonymous", "delegate", "administrator"] as const).map((who) => input((body) => body, who))];
+  return [
+    ...spoiled,
+    ...(["anonymous", "delegate", "administrator"] as const).map((who) => input((body) => body, who)),
+  ];
 }
 
 describe("malformed input to every endpoint", () => {
   it("has a valid example to start from for every decision endpoint that takes a body", () => {
-    const decisionBodies = endpoints.filter((endpoint) => endpoint.operation.requestBody && endpoint.operation.tags?.some((tag) => ["Decisions", "Webhooks"].includes(tag)));
+    const decisionBodies = endpoints.filter(
+      (endpoint) =>
+        endpoint.operation.requestBody &&
+        endpoint.operation.tags?.some((tag) => ["Decisions", "Webhooks"].includes(tag)),
+    );
     expect(decisionBodies.length).toBeGreaterThanOrEqual(10);
     expect(decisionBodies.map(endpointKey).filter((key) => !(key in examples()))).toEqual([]);
   });
@@ -302,7 +481,11 @@ describe("malformed input to every endpoint", () => {
     const withBodies = endpoints.filter((endpoint) => bodySchema(endpoint));
     expect(withBodies.length).toBeGreaterThan(10);
     const missing = withBodies.flatMap((endpoint) => unbounded(bodySchema(endpoint), endpointKey(endpoint)));
-    const queries = endpoints.flatMap((endpoint) => (endpoint.operation.parameters ?? []).flatMap((parameter) => unbounded(parameter.schema, `${endpointKey(endpoint)} ?${parameter.name}`)));
+    const queries = endpoints.flatMap((endpoint) =>
+      (endpoint.operation.parameters ?? []).flatMap((parameter) =>
+        unbounded(parameter.schema, `${endpointKey(endpoint)} ?${parameter.name}`),
+      ),
+    );
     expect([...missing, ...queries]).toEqual([]);
   });
 
@@ -318,14 +501,22 @@ describe("malformed input to every endpoint", () => {
         let path = endpoint.path;
         pathParameters(endpoint).forEach((parameter, index) => {
           const value = input.path[index];
-          path = path.replace(`{${parameter.name}}`, encodeURIComponent(typeof value === "string" ? value : JSON.stringify(value)) || "x");
+          path = path.replace(
+            `{${parameter.name}}`,
+            encodeURIComponent(typeof value === "string" ? value : JSON.stringify(value)) || "x",
+          );
         });
         const url = `${concord.baseUrl}${path}?${new URLSearchParams(input.query).toString()}`;
         const headers: Record<string, string> = { "Content-Type": input.contentType };
-        if (input.as !== "anonymous") Object.assign(headers, { Cookie: sessions[input.as].cookie, "X-CSRF-Token": sessions[input.as].csrf });
+        if (input.as !== "anonymous")
+          Object.assign(headers, { Cookie: sessions[input.as].cookie, "X-CSRF-Token": sessions[input.as].csrf });
         if (input.idempotencyKey !== null) headers["Idempotency-Key"] = input.idempotencyKey;
         const before = await snapshot();
-        const response = await fetch(url, { method: endpoint.method, headers, body: endpoint.method === "GET" || endpoint.method === "HEAD" ? undefined : input.body });
+        const response = await fetch(url, {
+          method: endpoint.method,
+          headers,
+          body: endpoint.method === "GET" || endpoint.method === "HEAD" ? undefined : input.body,
+        });
         const text = await response.text();
         requests += 1;
         if (!answered.has(key)) answered.set(key, new Set());
@@ -343,14 +534,17 @@ describe("malformed input to every endpoint", () => {
       try {
         await fc.assert(property, { numRuns: key in examples() ? 60 : 25, examples: exampleInputs(endpoint) });
       } catch (error) {
-        const counterexample = (error as Error).message.split("\n").find((line) => line.startsWith("Counterexample")) ?? (error as Error).message;
+        const counterexample =
+          (error as Error).message.split("\n").find((line) => line.startsWith("Counterexample")) ??
+          (error as Error).message;
         const cause = ((error as Error).cause as Error | undefined)?.message.split("\n")[0] ?? "";
         failures.push(`${key}: ${cause.slice(0, 400)} | ${counterexample.slice(0, 600)}`);
       }
     }
     for (const key of Object.keys(examples())) {
       const statuses = [...(answered.get(key) ?? [])];
-      if (!statuses.some((status) => status !== 400)) failures.push(`${key}: never got past validation (answered ${statuses.join(", ") || "nothing"})`);
+      if (!statuses.some((status) => status !== 400))
+        failures.push(`${key}: never got past validation (answered ${statuses.join(", ") || "nothing"})`);
     }
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThanOrEqual(endpoints.length * 25);
@@ -359,14 +553,35 @@ describe("malformed input to every endpoint", () => {
 });
 
 describe("what an attacker tries first", () => {
-  const send = async (who: As, method: string, path: string, body: string | undefined, contentType = "application/json") => {
+  const send = async (
+    who: As,
+    method: string,
+    path: string,
+    body: string | undefined,
+    contentType = "application/json",
+  ) => {
     const headers: Record<string, string> = { "Content-Type": contentType };
-    if (who !== "anonymous") Object.assign(headers, { Cookie: sessions[who].cookie, "X-CSRF-Token": sessions[who].csrf });
+    if (who !== "anonymous")
+      Object.assign(headers, { Cookie: sessions[who].cookie, "X-CSRF-Token": sessions[who].csrf });
     const response = await fetch(concord.baseUrl + path, { method, headers, body });
     const text = await response.text();
-    return { status: response.status, body: text.startsWith("{") ? (JSON.parse(text) as { error?: { id: string; message: string } } & Record<string, any>) : text, headers: response.headers };
+    return {
+      status: response.status,
+      body: text.startsWith("{")
+        ? (JSON.parse(text) as { error?: { id: string; message: string } } & Record<string, any>)
+        : text,
+      headers: response.headers,
+    };
   };
-  const refused = async (who: As, method: string, path: string, body: string | undefined, status: number, message: RegExp, contentType?: string) => {
+  const refused = async (
+    who: As,
+    method: string,
+    path: string,
+    body: string | undefined,
+    status: number,
+    message: RegExp,
+    contentType?: string,
+  ) => {
     const before = await snapshot();
     const answer = await send(who, method, path, body, contentType);
     expect(answer.status, `${method} ${path} ${String(body).slice(0, 80)}`).toBe(status);
@@ -376,17 +591,48 @@ describe("what an attacker tries first", () => {
   const claim = { source: "nato-member-countries" };
 
   it("refuses impossible relations by what is wrong: a state related to itself, an organisation as a state's member", async () => {
-    await refused("administrator", "POST", "/api/v1/relations", JSON.stringify({ subject: "NATO", object: "NATO", kind: "observer", since: "2000-01-01", claims: [claim] }), 400, /^body\.object: NATO cannot stand in a relation to itself/);
-    await refused("curator", "POST", "/api/v1/relations", JSON.stringify({ subject: "EU", object: "COL", kind: "member", since: "2000-01-01", claims: [claim] }), 400, /^body\.object: COL is a state; a member relation is held towards an organisation/);
-    await refused("curator", "POST", "/api/v1/relations", JSON.stringify({ subject: "COL", object: "COL", kind: "observer", since: "2000-01-01", claims: [claim] }), 400, /cannot stand in a relation to itself/);
+    await refused(
+      "administrator",
+      "POST",
+      "/api/v1/relations",
+      JSON.stringify({ subject: "NATO", object: "NATO", kind: "observer", since: "2000-01-01", claims: [claim] }),
+      400,
+      /^body\.object: NATO cannot stand in a relation to itself/,
+    );
+    await refused(
+      "curator",
+      "POST",
+      "/api/v1/relations",
+      JSON.stringify({ subject: "EU", object: "COL", kind: "member", since: "2000-01-01", claims: [claim] }),
+      400,
+      /^body\.object: COL is a state; a member relation is held towards an organisation/,
+    );
+    await refused(
+      "curator",
+      "POST",
+      "/api/v1/relations",
+      JSON.stringify({ subject: "COL", object: "COL", kind: "observer", since: "2000-01-01", claims: [claim] }),
+      400,
+      /cannot stand in a relation to itself/,
+    );
   });
 
   it("takes URLs with upper-case schemes, stored as the parser writes them", async () => {
-    const source = await send("administrator", "POST", "/api/v1/sources", JSON.stringify({ id: "upper-case-scheme", title: "t", publisher: "p", url: "HTTPS://Example.ORG/Report" }));
+    const source = await send(
+      "administrator",
+      "POST",
+      "/api/v1/sources",
+      JSON.stringify({ id: "upper-case-scheme", title: "t", publisher: "p", url: "HTTPS://Example.ORG/Report" }),
+    );
     expect(source.status, JSON.stringify(source.body)).toBe(201);
     const stored = await concord.database.db.execute(sql`SELECT url FROM sources WHERE id = 'upper-case-scheme'`);
     expect(stored.rows).toEqual([{ url: "https://example.org/Report" }]);
-    const hook = await send("administrator", "POST", "/api/v1/organizations/NATO/webhooks", JSON.stringify({ url: "HTTPS://Receiver.Example.org/x", events: ["notice.applied"] }));
+    const hook = await send(
+      "administrator",
+      "POST",
+      "/api/v1/organizations/NATO/webhooks",
+      JSON.stringify({ url: "HTTPS://Receiver.Example.org/x", events: ["notice.applied"] }),
+    );
     expect(hook.status).toBe(201);
   });
 
@@ -395,14 +641,29 @@ describe("what an attacker tries first", () => {
       // Escapes in the JSON text itself: a string holding the character would be sent as U+FFFD.
       for (const name of ["report\\ud800.pdf", "\\udc00", "a\\u0000b.txt"]) {
         const body = `{"name":"${name}","mediaType":"text/plain","content":"${Buffer.from("x").toString("base64")}"}`;
-        await refused("administrator", "POST", `/api/v1/proposals/${targets.attachments}/attachments`, body, 400, /^body\.name: must not contain U\+0000 or a lone surrogate/, contentType);
+        await refused(
+          "administrator",
+          "POST",
+          `/api/v1/proposals/${targets.attachments}/attachments`,
+          body,
+          400,
+          /^body\.name: must not contain U\+0000 or a lone surrogate/,
+          contentType,
+        );
       }
     }
   });
 
   it("refuses a body nested deeper than any request needs, naming where", async () => {
     const deep = `{"statement":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
-    await refused("delegate", "POST", `/api/v1/status-notices/${noticeId}/withdraw`, deep, 400, /^body\.statement(\.0)+: nested more than 32 levels deep/);
+    await refused(
+      "delegate",
+      "POST",
+      `/api/v1/status-notices/${noticeId}/withdraw`,
+      deep,
+      400,
+      /^body\.statement(\.0)+: nested more than 32 levels deep/,
+    );
   });
 
   /**
@@ -415,14 +676,21 @@ describe("what an attacker tries first", () => {
         method: "POST",
         // A connection of its own: the server closes one whose body it stopped reading.
         agent: false,
-        headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Cookie: sessions[who].cookie, "X-CSRF-Token": sessions[who].csrf },
+        headers: {
+          "Content-Type": "application/json",
+          "Content-Length": Buffer.byteLength(body),
+          Cookie: sessions[who].cookie,
+          "X-CSRF-Token": sessions[who].csrf,
+        },
       });
       let answered = false;
       request.on("response", (response) => {
         answered = true;
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
+        );
       });
       request.on("error", (error) => {
         if (!answered) reject(error);
@@ -432,21 +700,38 @@ describe("what an attacker tries first", () => {
 
   it("refuses a body larger than its endpoint takes with 413, naming the limit, and takes attachments up to theirs", async () => {
     const before = await snapshot();
-    const large = await postUnread("administrator", "/api/v1/proposals", JSON.stringify({ body: "nato-nac", title: "Large", text: "x".repeat(1_100_000) }));
+    const large = await postUnread(
+      "administrator",
+      "/api/v1/proposals",
+      JSON.stringify({ body: "nato-nac", title: "Large", text: "x".repeat(1_100_000) }),
+    );
     expect(large.status).toBe(413);
     expect(JSON.parse(large.body).error.message).toMatch(/larger than 1 MiB, the most this endpoint takes/);
     expect(await snapshot()).toBe(before);
     const content = Buffer.alloc(3 * 1024 * 1024, 7).toString("base64");
-    const attached = await send("administrator", "POST", `/api/v1/proposals/${targets.attachments}/attachments`, JSON.stringify({ name: "large.bin", mediaType: "application/octet-stream", content }));
+    const attached = await send(
+      "administrator",
+      "POST",
+      `/api/v1/proposals/${targets.attachments}/attachments`,
+      JSON.stringify({ name: "large.bin", mediaType: "application/octet-stream", content }),
+    );
     expect(attached.status).toBe(200);
-    const huge = await postUnread("administrator", `/api/v1/proposals/${targets.attachments}/attachments`, JSON.stringify({ name: "huge.bin", mediaType: "application/pdf", content: "A".repeat(9 * 1024 * 1024) }));
+    const huge = await postUnread(
+      "administrator",
+      `/api/v1/proposals/${targets.attachments}/attachments`,
+      JSON.stringify({ name: "huge.bin", mediaType: "application/pdf", content: "A".repeat(9 * 1024 * 1024) }),
+    );
     expect(huge.status).toBe(413);
     expect(JSON.parse(huge.body).error.message).toMatch(/larger than 8 MiB/);
   });
 
   it("answers a change by nobody signed in 401 before reading its body, however large", async () => {
     const anonymous = await new Promise<number>((resolve, reject) => {
-      const request = http.request(`${concord.baseUrl}/api/v1/proposals`, { method: "POST", agent: false, headers: { "Content-Type": "application/json" } });
+      const request = http.request(`${concord.baseUrl}/api/v1/proposals`, {
+        method: "POST",
+        agent: false,
+        headers: { "Content-Type": "application/json" },
+      });
       request.on("response", (response) => {
         response.resume();
         resolve(response.statusCode ?? 0);
@@ -461,12 +746,26 @@ describe("what an attacker tries first", () => {
 
   it("serves an attachment a browser could run as bytes to save, in a sandbox", async () => {
     const html = Buffer.from("<script>alert(document.cookie)</script>").toString("base64");
-    const attached = await send("administrator", "POST", `/api/v1/proposals/${targets.attachments}/attachments`, JSON.stringify({ name: "page.html", mediaType: "text/html", content: html }));
+    const attached = await send(
+      "administrator",
+      "POST",
+      `/api/v1/proposals/${targets.attachments}/attachments`,
+      JSON.stringify({ name: "page.html", mediaType: "text/html", content: html }),
+    );
     expect(attached.status).toBe(200);
-    const id = (attached.body as { proposal: { attachments: Array<{ id: number; name: string }> } }).proposal.attachments.find((file) => file.name === "page.html")!.id;
-    const download = await send("administrator", "GET", `/api/v1/proposals/${targets.attachments}/attachments/${id}`, undefined);
+    const id = (
+      attached.body as { proposal: { attachments: Array<{ id: number; name: string }> } }
+    ).proposal.attachments.find((file) => file.name === "page.html")!.id;
+    const download = await send(
+      "administrator",
+      "GET",
+      `/api/v1/proposals/${targets.attachments}/attachments/${id}`,
+      undefined,
+    );
     expect(download.headers.get("content-type")).toBe("application/octet-stream");
     expect(download.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
-    expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="page.html"; filename\*=UTF-8''page.html$/);
+    expect(download.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="page.html"; filename\*=UTF-8''page.html$/,
+    );
   });
 });

@@ -38,7 +38,10 @@ type Reader = (typeof READERS)[number];
 type Expected = "allowed" | 400 | 401 | 403 | 404;
 
 /** Each account's organisation, role and delegation (the token reader uses nato-admin's account). */
-const ACCOUNTS: Record<Exclude<Reader, "anonymous" | "nato-admin-audit-token">, { organization: string; role: string; state?: string }> = {
+const ACCOUNTS: Record<
+  Exclude<Reader, "anonymous" | "nato-admin-audit-token">,
+  { organization: string; role: string; state?: string }
+> = {
   "nato-admin": { organization: "NATO", role: "secretariat-admin" },
   "nato-staff": { organization: "NATO", role: "secretariat-staff" },
   "nato-head-usa": { organization: "NATO", role: "delegation-head", state: "USA" },
@@ -68,42 +71,74 @@ const everyone = () => "allowed" as const;
 /** Any account, by session or token. */
 const signedIn = (reader: Reader): Expected => (reader === "anonymous" ? 401 : "allowed");
 /** One's own password and tokens: a person through a browser session, never a token. */
-const ownAccount = (reader: Reader): Expected => (reader === "anonymous" ? 401 : reader === "nato-admin-audit-token" ? 403 : "allowed");
+const ownAccount = (reader: Reader): Expected =>
+  reader === "anonymous" ? 401 : reader === "nato-admin-audit-token" ? 403 : "allowed";
 /** Relations towards NATO: NATO's own secretariat only; not a curator (NATO has a secretariat), not the OAS's. */
-const natoSecretariatWrites = (reader: Reader): Expected => (reader === "anonymous" ? 401 : reader === "nato-admin" || reader === "nato-staff" ? "allowed" : 403);
+const natoSecretariatWrites = (reader: Reader): Expected =>
+  reader === "anonymous" ? 401 : reader === "nato-admin" || reader === "nato-staff" ? "allowed" : 403;
 /** Relations towards an organisation with no secretariat in Concord (BRICS): a curator only. */
-const curatorWrites = (reader: Reader): Expected => (reader === "anonymous" ? 401 : reader === "registry-curator" ? "allowed" : 403);
+const curatorWrites = (reader: Reader): Expected =>
+  reader === "anonymous" ? 401 : reader === "registry-curator" ? "allowed" : 403;
 /** A designation by the United States: its own body decides it; nobody writes it directly. */
 const nobodyWrites = (reader: Reader): Expected => (reader === "anonymous" ? 401 : 403);
 /** Sources, shared by every organisation's part: any secretariat, or a curator. */
 const sourceWriters = (reader: Reader): Expected =>
-  reader === "anonymous" ? 401 : ["nato-admin", "nato-staff", "registry-curator", "oas-admin", "oas-staff"].includes(reader) ? "allowed" : 403;
+  reader === "anonymous"
+    ? 401
+    : ["nato-admin", "nato-staff", "registry-curator", "oas-admin", "oas-staff"].includes(reader)
+      ? "allowed"
+      : 403;
 /** Each organisation's administrators manage their own organisation's accounts (the token lacks accounts:admin). */
-const eachOwnAdmin = (reader: Reader): Expected => (reader === "anonymous" ? 401 : reader === "nato-admin" || reader === "oas-admin" ? "allowed" : 403);
+const eachOwnAdmin = (reader: Reader): Expected =>
+  reader === "anonymous" ? 401 : reader === "nato-admin" || reader === "oas-admin" ? "allowed" : 403;
 /** A NATO account: its administrators; another organisation's administrator does not even see it. */
-const natoAdminOnly404 = (reader: Reader): Expected => (reader === "anonymous" ? 401 : reader === "nato-admin" ? "allowed" : reader === "oas-admin" ? 404 : 403);
+const natoAdminOnly404 = (reader: Reader): Expected =>
+  reader === "anonymous" ? 401 : reader === "nato-admin" ? "allowed" : reader === "oas-admin" ? 404 : 403;
 /** The audit log: each administrator its own organisation's entries, a system auditor all, a token with audit:read. */
 const auditReaders = (reader: Reader): Expected =>
-  reader === "anonymous" ? 401 : ["nato-admin", "oas-admin", "system-auditor", "nato-admin-audit-token"].includes(reader) ? "allowed" : 403;
+  reader === "anonymous"
+    ? 401
+    : ["nato-admin", "oas-admin", "system-auditor", "nato-admin-audit-token"].includes(reader)
+      ? "allowed"
+      : 403;
 /** Opening a proposal in a NATO body: its secretariat; bodies are public, so others get 403. */
 const opensInNato = (reader: Reader): Expected => natoSecretariatWrites(reader);
 /** The chair's actions on a NATO proposal: another organisation's proposals do not exist for its people. */
-const chairsInNato = (reader: Reader): Expected => (reader === "anonymous" ? 401 : reader === "nato-admin" || reader === "nato-staff" ? "allowed" : isOas(reader) ? 404 : 403);
+const chairsInNato = (reader: Reader): Expected =>
+  reader === "anonymous"
+    ? 401
+    : reader === "nato-admin" || reader === "nato-staff"
+      ? "allowed"
+      : isOas(reader)
+        ? 404
+        : 403;
 /** Reading a NATO proposal: all of NATO's people; nobody of the OAS, the US delegation there included. */
 const readsNato = (reader: Reader): Expected => (reader === "anonymous" ? 401 : isOas(reader) ? 404 : "allowed");
 /** What NATO's rules make known to its people, where the organisation itself is no secret. */
 const natoPeople = (reader: Reader): Expected => (reader === "anonymous" ? 401 : isOas(reader) ? 403 : "allowed");
 /** A position for the United States in a NATO body: its delegation head to NATO, and only it. */
-const speaksForUsaInNato = (reader: Reader): Expected => (reader === "anonymous" ? 401 : reader === "nato-head-usa" ? "allowed" : isOas(reader) ? 404 : 403);
+const speaksForUsaInNato = (reader: Reader): Expected =>
+  reader === "anonymous" ? 401 : reader === "nato-head-usa" ? "allowed" : isOas(reader) ? 404 : 403;
 /** A request, notice or designation of the United States to NATO: its delegation head to NATO, not to the OAS. */
-const filesForUsaInNato = (reader: Reader): Expected => (reader === "anonymous" ? 401 : reader === "nato-head-usa" ? "allowed" : 403);
+const filesForUsaInNato = (reader: Reader): Expected =>
+  reader === "anonymous" ? 401 : reader === "nato-head-usa" ? "allowed" : 403;
 /** A delegation's inbox (in its own organisation): accounts without a delegation are told so (400). */
-const delegationInbox = (reader: Reader): Expected => (reader === "anonymous" ? 401 : ["nato-head-usa", "nato-member-usa", "oas-head-usa"].includes(reader) ? "allowed" : 400);
+const delegationInbox = (reader: Reader): Expected =>
+  reader === "anonymous"
+    ? 401
+    : ["nato-head-usa", "nato-member-usa", "oas-head-usa"].includes(reader)
+      ? "allowed"
+      : 400;
 /** NATO's webhooks: its administrators; the OAS's administrator gets 403. */
-const natoAdmin = (reader: Reader): Expected => (reader === "anonymous" ? 401 : reader === "nato-admin" ? "allowed" : 403);
+const natoAdmin = (reader: Reader): Expected =>
+  reader === "anonymous" ? 401 : reader === "nato-admin" ? "allowed" : 403;
 
 const claim = { source: "nato-member-countries", note: "matrix test" };
-const attachment = { name: "note.txt", mediaType: "text/plain", content: Buffer.from("A note for the Allies.").toString("base64") };
+const attachment = {
+  name: "note.txt",
+  mediaType: "text/plain",
+  content: Buffer.from("A note for the Allies.").toString("base64"),
+};
 /** A deadline far enough ahead that nothing is decided or reminded during the run. */
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 let day = 0;
@@ -111,20 +146,52 @@ let day = 0;
 const freshDay = () => new Date(Date.UTC(1900, 0, 1) + day++ * 86_400_000).toISOString().slice(0, 10);
 
 const rows: Row[] = [
-  { endpoint: "GET /api/v1/actors", call: () => ({ method: "GET", path: "/api/v1/actors?type=organization" }), expect: everyone },
-  { endpoint: "GET /api/v1/actors/{code}", call: () => ({ method: "GET", path: "/api/v1/actors/COL" }), expect: everyone },
-  { endpoint: "GET /api/v1/actors/{code}/relations", call: () => ({ method: "GET", path: "/api/v1/actors/COL/relations" }), expect: everyone },
-  { endpoint: "GET /api/v1/actors/{code}/timeline", call: () => ({ method: "GET", path: "/api/v1/actors/COL/timeline" }), expect: everyone },
-  { endpoint: "GET /api/v1/organizations", call: () => ({ method: "GET", path: "/api/v1/organizations" }), expect: everyone },
-  { endpoint: "GET /api/v1/organizations/{code}/members", call: () => ({ method: "GET", path: "/api/v1/organizations/NATO/members" }), expect: everyone },
-  { endpoint: "GET /api/v1/relations/{id}", call: () => ({ method: "GET", path: `/api/v1/relations/${relationId}` }), expect: everyone },
+  {
+    endpoint: "GET /api/v1/actors",
+    call: () => ({ method: "GET", path: "/api/v1/actors?type=organization" }),
+    expect: everyone,
+  },
+  {
+    endpoint: "GET /api/v1/actors/{code}",
+    call: () => ({ method: "GET", path: "/api/v1/actors/COL" }),
+    expect: everyone,
+  },
+  {
+    endpoint: "GET /api/v1/actors/{code}/relations",
+    call: () => ({ method: "GET", path: "/api/v1/actors/COL/relations" }),
+    expect: everyone,
+  },
+  {
+    endpoint: "GET /api/v1/actors/{code}/timeline",
+    call: () => ({ method: "GET", path: "/api/v1/actors/COL/timeline" }),
+    expect: everyone,
+  },
+  {
+    endpoint: "GET /api/v1/organizations",
+    call: () => ({ method: "GET", path: "/api/v1/organizations" }),
+    expect: everyone,
+  },
+  {
+    endpoint: "GET /api/v1/organizations/{code}/members",
+    call: () => ({ method: "GET", path: "/api/v1/organizations/NATO/members" }),
+    expect: everyone,
+  },
+  {
+    endpoint: "GET /api/v1/relations/{id}",
+    call: () => ({ method: "GET", path: `/api/v1/relations/${relationId}` }),
+    expect: everyone,
+  },
   { endpoint: "GET /api/v1/session", call: () => ({ method: "GET", path: "/api/v1/session" }), expect: everyone },
   { endpoint: "GET /api/v1/audit/head", call: () => ({ method: "GET", path: "/api/v1/audit/head" }), expect: everyone },
   {
     endpoint: "POST /api/v1/relations",
     call: () => {
       const since = freshDay();
-      return { method: "POST", path: "/api/v1/relations", body: { subject: "MCO", object: "NATO", kind: "observer", since, until: next(since), claims: [claim] } };
+      return {
+        method: "POST",
+        path: "/api/v1/relations",
+        body: { subject: "MCO", object: "NATO", kind: "observer", since, until: next(since), claims: [claim] },
+      };
     },
     expect: natoSecretariatWrites,
   },
@@ -132,7 +199,11 @@ const rows: Row[] = [
     endpoint: "POST /api/v1/relations (towards an organisation with no secretariat in Concord)",
     call: () => {
       const since = freshDay();
-      return { method: "POST", path: "/api/v1/relations", body: { subject: "MCO", object: "BRICS", kind: "observer", since, until: next(since), claims: [claim] } };
+      return {
+        method: "POST",
+        path: "/api/v1/relations",
+        body: { subject: "MCO", object: "BRICS", kind: "observer", since, until: next(since), claims: [claim] },
+      };
     },
     expect: curatorWrites,
   },
@@ -140,112 +211,280 @@ const rows: Row[] = [
     endpoint: "POST /api/v1/relations (a designation by a state that decides them in its own body)",
     call: () => {
       const since = freshDay();
-      return { method: "POST", path: "/api/v1/relations", body: { subject: "MCO", object: "USA", kind: "designation", designation: "major-non-nato-ally", since, until: next(since), claims: [claim] } };
+      return {
+        method: "POST",
+        path: "/api/v1/relations",
+        body: {
+          subject: "MCO",
+          object: "USA",
+          kind: "designation",
+          designation: "major-non-nato-ally",
+          since,
+          until: next(since),
+          claims: [claim],
+        },
+      };
     },
     expect: nobodyWrites,
   },
-  { endpoint: "PATCH /api/v1/relations/{id}", call: () => ({ method: "PATCH", path: `/api/v1/relations/${relationId}`, body: { note: `matrix ${randomUUID()}`, claim } }), expect: natoSecretariatWrites },
+  {
+    endpoint: "PATCH /api/v1/relations/{id}",
+    call: () => ({
+      method: "PATCH",
+      path: `/api/v1/relations/${relationId}`,
+      body: { note: `matrix ${randomUUID()}`, claim },
+    }),
+    expect: natoSecretariatWrites,
+  },
   {
     endpoint: "POST /api/v1/relations/{id}/end",
     call: async () => {
       const since = freshDay();
       const id = await openRelation(since);
-      return { method: "POST", path: `/api/v1/relations/${id}/end`, body: { until: next(since), claim: { ...claim, field: "until", date: next(since) } } };
+      return {
+        method: "POST",
+        path: `/api/v1/relations/${id}/end`,
+        body: { until: next(since), claim: { ...claim, field: "until", date: next(since) } },
+      };
     },
     expect: natoSecretariatWrites,
   },
-  { endpoint: "POST /api/v1/relations/{id}/claims", call: () => ({ method: "POST", path: `/api/v1/relations/${relationId}/claims`, body: claim }), expect: natoSecretariatWrites },
-  { endpoint: "POST /api/v1/sources", call: () => ({ method: "POST", path: "/api/v1/sources", body: { id: `matrix-${randomUUID()}`, title: "t", publisher: "p" } }), expect: sourceWriters },
-  { endpoint: "PUT /api/v1/account/password", call: () => ({ method: "PUT", path: "/api/v1/account/password", body: { currentPassword: password, newPassword: password } }), expect: ownAccount },
-  { endpoint: "GET /api/v1/account/tokens", call: () => ({ method: "GET", path: "/api/v1/account/tokens" }), expect: ownAccount },
-  { endpoint: "POST /api/v1/account/tokens", call: () => ({ method: "POST", path: "/api/v1/account/tokens", body: { name: "matrix", scopes: ["audit:read"], password } }), expect: ownAccount },
+  {
+    endpoint: "POST /api/v1/relations/{id}/claims",
+    call: () => ({ method: "POST", path: `/api/v1/relations/${relationId}/claims`, body: claim }),
+    expect: natoSecretariatWrites,
+  },
+  {
+    endpoint: "POST /api/v1/sources",
+    call: () => ({
+      method: "POST",
+      path: "/api/v1/sources",
+      body: { id: `matrix-${randomUUID()}`, title: "t", publisher: "p" },
+    }),
+    expect: sourceWriters,
+  },
+  {
+    endpoint: "PUT /api/v1/account/password",
+    call: () => ({
+      method: "PUT",
+      path: "/api/v1/account/password",
+      body: { currentPassword: password, newPassword: password },
+    }),
+    expect: ownAccount,
+  },
+  {
+    endpoint: "GET /api/v1/account/tokens",
+    call: () => ({ method: "GET", path: "/api/v1/account/tokens" }),
+    expect: ownAccount,
+  },
+  {
+    endpoint: "POST /api/v1/account/tokens",
+    call: () => ({
+      method: "POST",
+      path: "/api/v1/account/tokens",
+      body: { name: "matrix", scopes: ["audit:read"], password },
+    }),
+    expect: ownAccount,
+  },
   {
     endpoint: "DELETE /api/v1/account/tokens/{id}",
     // Revoking one's own token; another's answers 404 (account.test.ts).
-    call: async (reader) => ({ method: "DELETE", path: `/api/v1/account/tokens/${reader === "anonymous" || reader === "nato-admin-audit-token" ? randomUUID() : await ownToken(reader)}` }),
+    call: async (reader) => ({
+      method: "DELETE",
+      path: `/api/v1/account/tokens/${reader === "anonymous" || reader === "nato-admin-audit-token" ? randomUUID() : await ownToken(reader)}`,
+    }),
     expect: ownAccount,
   },
-  { endpoint: "GET /api/v1/admin/accounts", call: () => ({ method: "GET", path: "/api/v1/admin/accounts" }), expect: eachOwnAdmin },
   {
-    endpoint: "POST /api/v1/admin/accounts",
-    call: () => ({ method: "POST", path: "/api/v1/admin/accounts", body: { email: `${randomUUID()}@example.org`, displayName: "New", role: "analyst" } }),
+    endpoint: "GET /api/v1/admin/accounts",
+    call: () => ({ method: "GET", path: "/api/v1/admin/accounts" }),
     expect: eachOwnAdmin,
   },
-  { endpoint: "PATCH /api/v1/admin/accounts/{id}", call: () => ({ method: "PATCH", path: `/api/v1/admin/accounts/${natoAccountId}`, body: { displayName: `Renamed ${randomUUID()}` } }), expect: natoAdminOnly404 },
-  { endpoint: "GET /api/v1/admin/delegations", call: () => ({ method: "GET", path: "/api/v1/admin/delegations" }), expect: eachOwnAdmin },
+  {
+    endpoint: "POST /api/v1/admin/accounts",
+    call: () => ({
+      method: "POST",
+      path: "/api/v1/admin/accounts",
+      body: { email: `${randomUUID()}@example.org`, displayName: "New", role: "analyst" },
+    }),
+    expect: eachOwnAdmin,
+  },
+  {
+    endpoint: "PATCH /api/v1/admin/accounts/{id}",
+    call: () => ({
+      method: "PATCH",
+      path: `/api/v1/admin/accounts/${natoAccountId}`,
+      body: { displayName: `Renamed ${randomUUID()}` },
+    }),
+    expect: natoAdminOnly404,
+  },
+  {
+    endpoint: "GET /api/v1/admin/delegations",
+    call: () => ({ method: "GET", path: "/api/v1/admin/delegations" }),
+    expect: eachOwnAdmin,
+  },
   // The United States is a member of both: each administrator records its delegation to their own organisation.
-  { endpoint: "POST /api/v1/admin/delegations", call: () => ({ method: "POST", path: "/api/v1/admin/delegations", body: { state: "USA" } }), expect: eachOwnAdmin },
-  { endpoint: "GET /api/v1/audit", call: () => ({ method: "GET", path: "/api/v1/audit?limit=1" }), expect: auditReaders },
-  { endpoint: "GET /api/v1/audit/verify", call: () => ({ method: "GET", path: "/api/v1/audit/verify" }), expect: auditReaders },
+  {
+    endpoint: "POST /api/v1/admin/delegations",
+    call: () => ({ method: "POST", path: "/api/v1/admin/delegations", body: { state: "USA" } }),
+    expect: eachOwnAdmin,
+  },
+  {
+    endpoint: "GET /api/v1/audit",
+    call: () => ({ method: "GET", path: "/api/v1/audit?limit=1" }),
+    expect: auditReaders,
+  },
+  {
+    endpoint: "GET /api/v1/audit/verify",
+    call: () => ({ method: "GET", path: "/api/v1/audit/verify" }),
+    expect: auditReaders,
+  },
 
   { endpoint: "GET /api/v1/bodies", call: () => ({ method: "GET", path: "/api/v1/bodies" }), expect: everyone },
   { endpoint: "GET /api/v1/proposals", call: () => ({ method: "GET", path: "/api/v1/proposals" }), expect: signedIn },
   {
     endpoint: "POST /api/v1/proposals",
-    call: () => ({ method: "POST", path: "/api/v1/proposals", body: { body: "nato-pcsc", title: `Matrix ${randomUUID()}`, text: "A text.", deadline: inDays(1) } }),
+    call: () => ({
+      method: "POST",
+      path: "/api/v1/proposals",
+      body: { body: "nato-pcsc", title: `Matrix ${randomUUID()}`, text: "A text.", deadline: inDays(1) },
+    }),
     expect: opensInNato,
   },
-  { endpoint: "GET /api/v1/proposals/{id}", call: async () => ({ method: "GET", path: `/api/v1/proposals/${await openProposal("nato-nac")}` }), expect: readsNato },
+  {
+    endpoint: "GET /api/v1/proposals/{id}",
+    call: async () => ({ method: "GET", path: `/api/v1/proposals/${await openProposal("nato-nac")}` }),
+    expect: readsNato,
+  },
   {
     endpoint: "POST /api/v1/proposals/{id}/positions",
     // The state is named, so that an account without a delegation is refused for what it is, not for a missing field.
-    call: async () => ({ method: "POST", path: `/api/v1/proposals/${await openProposal("nato-nac")}/positions`, body: { state: "USA", position: "concur" } }),
+    call: async () => ({
+      method: "POST",
+      path: `/api/v1/proposals/${await openProposal("nato-nac")}/positions`,
+      body: { state: "USA", position: "concur" },
+    }),
     expect: speaksForUsaInNato,
   },
   {
     endpoint: "POST /api/v1/proposals/{id}/extend",
-    call: async () => ({ method: "POST", path: `/api/v1/proposals/${await openProposal("nato-pcsc")}/extend`, body: { deadline: inDays(2) } }),
+    call: async () => ({
+      method: "POST",
+      path: `/api/v1/proposals/${await openProposal("nato-pcsc")}/extend`,
+      body: { deadline: inDays(2) },
+    }),
     expect: chairsInNato,
   },
   {
     endpoint: "POST /api/v1/proposals/{id}/recirculate",
-    call: async () => ({ method: "POST", path: `/api/v1/proposals/${await openProposal("nato-pcsc")}/recirculate`, body: { text: "An amended text.", deadline: inDays(2) } }),
+    call: async () => ({
+      method: "POST",
+      path: `/api/v1/proposals/${await openProposal("nato-pcsc")}/recirculate`,
+      body: { text: "An amended text.", deadline: inDays(2) },
+    }),
     expect: chairsInNato,
   },
   {
     endpoint: "POST /api/v1/proposals/{id}/close",
-    call: async () => ({ method: "POST", path: `/api/v1/proposals/${await openProposal("nato-nac")}/close`, body: { as: "not-adopted", reason: "No consensus." } }),
+    call: async () => ({
+      method: "POST",
+      path: `/api/v1/proposals/${await openProposal("nato-nac")}/close`,
+      body: { as: "not-adopted", reason: "No consensus." },
+    }),
     expect: chairsInNato,
   },
   {
     endpoint: "POST /api/v1/proposals/{id}/attachments",
-    call: async () => ({ method: "POST", path: `/api/v1/proposals/${await openProposal("nato-nac")}/attachments`, body: attachment }),
+    call: async () => ({
+      method: "POST",
+      path: `/api/v1/proposals/${await openProposal("nato-nac")}/attachments`,
+      body: attachment,
+    }),
     expect: chairsInNato,
   },
   {
     endpoint: "GET /api/v1/proposals/{id}/attachments/{attachment}",
     call: async () => {
       const id = await openProposal("nato-nac");
-      const attached = await send("nato-staff", { method: "POST", path: `/api/v1/proposals/${id}/attachments`, body: attachment });
-      if (attached.status !== 200) throw new Error(`attaching failed: ${attached.status} ${JSON.stringify(attached.body)}`);
+      const attached = await send("nato-staff", {
+        method: "POST",
+        path: `/api/v1/proposals/${id}/attachments`,
+        body: attachment,
+      });
+      if (attached.status !== 200)
+        throw new Error(`attaching failed: ${attached.status} ${JSON.stringify(attached.body)}`);
       return { method: "GET", path: `/api/v1/proposals/${id}/attachments/${attached.body.proposal.attachments[0].id}` };
     },
     expect: readsNato,
   },
-  { endpoint: "POST /api/v1/requests", call: () => ({ method: "POST", path: "/api/v1/requests", body: { organization: "NATO", status: "observer", text: "A request." } }), expect: filesForUsaInNato },
+  {
+    endpoint: "POST /api/v1/requests",
+    call: () => ({
+      method: "POST",
+      path: "/api/v1/requests",
+      body: { organization: "NATO", status: "observer", text: "A request." },
+    }),
+    expect: filesForUsaInNato,
+  },
   {
     endpoint: "POST /api/v1/designations",
-    call: () => ({ method: "POST", path: "/api/v1/designations", body: { body: "us-president", designee: "CHL", designation: "major-non-nato-ally", text: "A designation." } }),
+    call: () => ({
+      method: "POST",
+      path: "/api/v1/designations",
+      body: { body: "us-president", designee: "CHL", designation: "major-non-nato-ally", text: "A designation." },
+    }),
     expect: filesForUsaInNato,
   },
   // A withdrawal: a year's notice, so nothing is applied during the run (only the head's call succeeds, once).
-  { endpoint: "POST /api/v1/status-notices", call: () => ({ method: "POST", path: "/api/v1/status-notices", body: { kind: "withdrawal", organization: "NATO" } }), expect: filesForUsaInNato },
+  {
+    endpoint: "POST /api/v1/status-notices",
+    call: () => ({
+      method: "POST",
+      path: "/api/v1/status-notices",
+      body: { kind: "withdrawal", organization: "NATO" },
+    }),
+    expect: filesForUsaInNato,
+  },
   {
     endpoint: "POST /api/v1/status-notices/{id}/withdraw",
     // The notice the head filed in the row above: withdrawn once, by the head; others are refused before anything is looked at.
-    call: async () => ({ method: "POST", path: `/api/v1/status-notices/${await usaNotice()}/withdraw`, body: { statement: "Withdrawn." } }),
+    call: async () => ({
+      method: "POST",
+      path: `/api/v1/status-notices/${await usaNotice()}/withdraw`,
+      body: { statement: "Withdrawn." },
+    }),
     expect: speaksForUsaInNato,
   },
-  { endpoint: "GET /api/v1/organizations/{code}/status-notices", call: () => ({ method: "GET", path: "/api/v1/organizations/NATO/status-notices" }), expect: natoPeople },
-  { endpoint: "GET /api/v1/notices", call: () => ({ method: "GET", path: "/api/v1/notices" }), expect: delegationInbox },
-  { endpoint: "GET /api/v1/organizations/{code}/webhooks", call: () => ({ method: "GET", path: "/api/v1/organizations/NATO/webhooks" }), expect: natoAdmin },
+  {
+    endpoint: "GET /api/v1/organizations/{code}/status-notices",
+    call: () => ({ method: "GET", path: "/api/v1/organizations/NATO/status-notices" }),
+    expect: natoPeople,
+  },
+  {
+    endpoint: "GET /api/v1/notices",
+    call: () => ({ method: "GET", path: "/api/v1/notices" }),
+    expect: delegationInbox,
+  },
+  {
+    endpoint: "GET /api/v1/organizations/{code}/webhooks",
+    call: () => ({ method: "GET", path: "/api/v1/organizations/NATO/webhooks" }),
+    expect: natoAdmin,
+  },
   {
     endpoint: "POST /api/v1/organizations/{code}/webhooks",
     // Subscribed to an event the run never produces, so no delivery is attempted.
-    call: () => ({ method: "POST", path: "/api/v1/organizations/NATO/webhooks", body: { url: "https://receiver.example.org/matrix", events: ["notice.applied"] } }),
+    call: () => ({
+      method: "POST",
+      path: "/api/v1/organizations/NATO/webhooks",
+      body: { url: "https://receiver.example.org/matrix", events: ["notice.applied"] },
+    }),
     expect: natoAdmin,
   },
-  { endpoint: "DELETE /api/v1/organizations/{code}/webhooks/{id}", call: async () => ({ method: "DELETE", path: `/api/v1/organizations/NATO/webhooks/${await newWebhook()}` }), expect: natoAdmin },
+  {
+    endpoint: "DELETE /api/v1/organizations/{code}/webhooks/{id}",
+    call: async () => ({ method: "DELETE", path: `/api/v1/organizations/NATO/webhooks/${await newWebhook()}` }),
+    expect: natoAdmin,
+  },
 ];
 /** Endpoints that change who is signed in: covered in session.test.ts, not by reader. */
 const coveredElsewhere = new Set(["POST /api/v1/session", "DELETE /api/v1/session"]);
@@ -255,7 +494,27 @@ function next(day: string): string {
 }
 
 /** Subjects for open relations towards NATO: two open intervals of one fact would contradict each other. */
-const openSubjects = ["AND", "LIE", "SMR", "VAT", "MCO", "IRL", "AUT", "CHE", "FJI", "TON", "WSM", "PLW", "NRU", "TUV", "KIR", "MHL", "FSM", "CYP", "MLT"];
+const openSubjects = [
+  "AND",
+  "LIE",
+  "SMR",
+  "VAT",
+  "MCO",
+  "IRL",
+  "AUT",
+  "CHE",
+  "FJI",
+  "TON",
+  "WSM",
+  "PLW",
+  "NRU",
+  "TUV",
+  "KIR",
+  "MHL",
+  "FSM",
+  "CYP",
+  "MLT",
+];
 async function openRelation(since: string): Promise<number> {
   const subject = openSubjects.shift()!;
   const result = await concord.database.db.execute(sql`
@@ -268,15 +527,23 @@ async function openProposal(body: "nato-nac" | "nato-pcsc"): Promise<number> {
   const answer = await send("nato-staff", {
     method: "POST",
     path: "/api/v1/proposals",
-    body: { body, title: `Matrix ${randomUUID()}`, text: "A text.", ...(body === "nato-pcsc" ? { deadline: inDays(1) } : {}) },
+    body: {
+      body,
+      title: `Matrix ${randomUUID()}`,
+      text: "A text.",
+      ...(body === "nato-pcsc" ? { deadline: inDays(1) } : {}),
+    },
   });
-  if (answer.status !== 201) throw new Error(`opening a proposal failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 201)
+    throw new Error(`opening a proposal failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body.proposal.id;
 }
 
 /** The United States' latest notice to NATO. */
 async function usaNotice(): Promise<number> {
-  const result = await concord.database.db.execute(sql`SELECT max(id)::int AS id FROM status_notices WHERE state_code = 'USA' AND organization_code = 'NATO'`);
+  const result = await concord.database.db.execute(
+    sql`SELECT max(id)::int AS id FROM status_notices WHERE state_code = 'USA' AND organization_code = 'NATO'`,
+  );
   return (result.rows[0] as { id: number }).id;
 }
 
@@ -289,7 +556,11 @@ async function newWebhook(): Promise<string> {
 }
 
 async function ownToken(reader: keyof typeof ACCOUNTS): Promise<string> {
-  const response = await send(reader, { method: "POST", path: "/api/v1/account/tokens", body: { name: "to revoke", scopes: ["audit:read"], password } });
+  const response = await send(reader, {
+    method: "POST",
+    path: "/api/v1/account/tokens",
+    body: { name: "to revoke", scopes: ["audit:read"], password },
+  });
   return response.body.apiToken.id;
 }
 
@@ -297,14 +568,24 @@ async function send(reader: Reader, call: Call) {
   const headers: Record<string, string> = {};
   if (call.body !== undefined) headers["Content-Type"] = "application/json";
   if (reader === "nato-admin-audit-token") headers.Authorization = `Bearer ${auditToken}`;
-  else if (reader !== "anonymous") Object.assign(headers, { Cookie: sessions[reader].cookie, "X-CSRF-Token": sessions[reader].csrf });
-  const response = await fetch(concord.baseUrl + call.path, { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) });
+  else if (reader !== "anonymous")
+    Object.assign(headers, { Cookie: sessions[reader].cookie, "X-CSRF-Token": sessions[reader].csrf });
+  const response = await fetch(concord.baseUrl + call.path, {
+    method: call.method,
+    headers,
+    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+  });
   const text = await response.text();
   // A password change starts a fresh session: follow it, as a browser would.
   const cookie = response.headers.get("set-cookie");
   // Answers are JSON, except a downloaded attachment.
   const body = text && response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text || null;
-  if (reader !== "anonymous" && reader !== "nato-admin-audit-token" && cookie?.startsWith("concord_session=") && body?.csrfToken) {
+  if (
+    reader !== "anonymous" &&
+    reader !== "nato-admin-audit-token" &&
+    cookie?.startsWith("concord_session=") &&
+    body?.csrfToken
+  ) {
     sessions[reader] = { ...sessions[reader], cookie: cookie.split(";")[0]!, csrf: body.csrfToken };
   }
   return { status: response.status, body };
@@ -313,18 +594,35 @@ async function send(reader: Reader, call: Call) {
 beforeAll(async () => {
   concord = await startConcord();
   const accounts = new AccountsService(concord.database.db);
-  for (const [reader, account] of Object.entries(ACCOUNTS) as Array<[keyof typeof ACCOUNTS, (typeof ACCOUNTS)[keyof typeof ACCOUNTS]]>) {
+  for (const [reader, account] of Object.entries(ACCOUNTS) as Array<
+    [keyof typeof ACCOUNTS, (typeof ACCOUNTS)[keyof typeof ACCOUNTS]]
+  >) {
     const email = `${reader}@example.org`;
     const made = await accounts.createAdministrator({ email, password, organizationCode: account.organization });
-    if (account.state) await concord.database.db.execute(sql`INSERT INTO delegations (organization_code, state_code) VALUES (${account.organization}, ${account.state}) ON CONFLICT DO NOTHING`);
+    if (account.state)
+      await concord.database.db.execute(
+        sql`INSERT INTO delegations (organization_code, state_code) VALUES (${account.organization}, ${account.state}) ON CONFLICT DO NOTHING`,
+      );
     await concord.database.db.execute(sql`
       UPDATE accounts SET role = ${account.role},
         delegation_id = (SELECT id FROM delegations WHERE organization_code = ${account.organization} AND state_code = ${account.state ?? null})
       WHERE id = ${made.id}`);
-    const response = await fetch(`${concord.baseUrl}/api/v1/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password }) });
-    sessions[reader] = { cookie: response.headers.get("set-cookie")!.split(";")[0]!, csrf: ((await response.json()) as { csrfToken: string }).csrfToken, accountId: made.id };
+    const response = await fetch(`${concord.baseUrl}/api/v1/session`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    sessions[reader] = {
+      cookie: response.headers.get("set-cookie")!.split(";")[0]!,
+      csrf: ((await response.json()) as { csrfToken: string }).csrfToken,
+      accountId: made.id,
+    };
   }
-  const token = await send("nato-admin", { method: "POST", path: "/api/v1/account/tokens", body: { name: "audit script", scopes: ["audit:read"], password } });
+  const token = await send("nato-admin", {
+    method: "POST",
+    path: "/api/v1/account/tokens",
+    body: { name: "audit script", scopes: ["audit:read"], password },
+  });
   auditToken = token.body.token;
   natoAccountId = sessions["nato-analyst"].accountId;
   relationId = await openRelation("1850-01-01");
@@ -335,8 +633,12 @@ afterAll(async () => {
 
 describe("the authorization matrix", () => {
   it("names every endpoint of the API", async () => {
-    const document = (await (await fetch(`${concord.baseUrl}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
-    const endpoints = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const document = (await (await fetch(`${concord.baseUrl}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const endpoints = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     const covered = new Set([...rows.map((row) => row.endpoint), ...coveredElsewhere, "GET /api/v1/health"]);
     expect(endpoints.filter((endpoint) => !covered.has(endpoint) && !endpoint.includes("/auth/"))).toEqual([]);
   });
@@ -349,10 +651,10 @@ describe("the authorization matrix", () => {
         const answer = await send(reader, await row.call(reader));
         outcomes[reader] = answer.status < 300 ? "allowed" : String(answer.status);
         expected[reader] = String(row.expect(reader));
-        if (answer.status >= 300 && String(answer.status) !== expected[reader]) outcomes[reader] += ` ${answer.body?.error?.message}`;
+        if (answer.status >= 300 && String(answer.status) !== expected[reader])
+          outcomes[reader] += ` ${answer.body?.error?.message}`;
       }
       expect(outcomes).toEqual(expected);
     });
   }
-
 });

@@ -4,7 +4,12 @@ import { sql } from "drizzle-orm";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
-import { Browser, startIdentityProvider, throughProvider, type TestIdentityProvider } from "../../test/support/identity-provider.ts";
+import {
+  Browser,
+  startIdentityProvider,
+  throughProvider,
+  type TestIdentityProvider,
+} from "../../test/support/identity-provider.ts";
 import { readOidcConfig, type OidcConfig } from "../config/oidc.ts";
 import { AccountsService } from "../services/accounts/accounts.ts";
 import { OIDC_COOKIE, OidcService } from "../services/accounts/oidc.ts";
@@ -39,7 +44,9 @@ type Instance = { url: string; server: ServerType; handle: (request: Request) =>
 
 /** A listening server whose app is set later: the provider must know its address first. */
 async function listen(): Promise<Instance> {
-  const instance = { handle: (_request: Request): Response | Promise<Response> => new Response("not ready", { status: 503 }) } as Instance;
+  const instance = {
+    handle: (_request: Request): Response | Promise<Response> => new Response("not ready", { status: 503 }),
+  } as Instance;
   instance.server = serve({ fetch: (request) => instance.handle(request), port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => instance.server.once("listening", () => resolve()));
   instance.url = `http://127.0.0.1:${(instance.server.address() as AddressInfo).port}`;
@@ -80,7 +87,10 @@ beforeAll(async () => {
   const oidc = new OidcService(database.db, sessions, mainConfig);
   await oidc.checkOrganization();
   main.handle = concordApp(database, oidc).fetch;
-  admins.handle = concordApp(database, new OidcService(database.db, sessions, configFor(admins.url, { CONCORD_OIDC_ALLOW_ADMIN_CLAIM: "true" }))).fetch;
+  admins.handle = concordApp(
+    database,
+    new OidcService(database.db, sessions, configFor(admins.url, { CONCORD_OIDC_ALLOW_ADMIN_CLAIM: "true" })),
+  ).fetch;
 });
 
 afterAll(async () => {
@@ -100,7 +110,10 @@ function person(claims: Record<string, unknown> = {}): { sub: string; email: str
 }
 
 /** Signs in through the provider in a fresh browser; returns the callback's answer and the browser. */
-async function signIn(sub: string, options: { instance?: Instance; returnTo?: string; headers?: Record<string, string> } = {}) {
+async function signIn(
+  sub: string,
+  options: { instance?: Instance; returnTo?: string; headers?: Record<string, string> } = {},
+) {
   const instance = options.instance ?? main;
   const browser = new Browser();
   const query = options.returnTo === undefined ? "" : `?returnTo=${encodeURIComponent(options.returnTo)}`;
@@ -119,7 +132,15 @@ async function accountRow(email: string) {
            a.display_name AS "displayName", a.password_hash IS NOT NULL AS "hasPassword"
     FROM accounts a LEFT JOIN delegations d ON d.id = a.delegation_id WHERE a.email = ${email}`);
   return result.rows[0] as
-    | { id: string; role: string; organization: string; delegation: string | null; identity: string | null; displayName: string; hasPassword: boolean }
+    | {
+        id: string;
+        role: string;
+        organization: string;
+        delegation: string | null;
+        identity: string | null;
+        displayName: string;
+        hasPassword: boolean;
+      }
     | undefined;
 }
 
@@ -131,7 +152,9 @@ describe("GET /api/v1/auth/providers", () => {
 
   it("says it is off, and the flow's endpoints answer 404, when single sign-on is not configured", async () => {
     const app = concordApp(database, undefined);
-    expect(await (await app.request("/api/v1/auth/providers")).json()).toEqual({ oidc: { enabled: false, startUrl: null } });
+    expect(await (await app.request("/api/v1/auth/providers")).json()).toEqual({
+      oidc: { enabled: false, startUrl: null },
+    });
     const start = await app.request("/api/v1/auth/oidc/start");
     expect(start.status).toBe(404);
     expect((await start.json()).error.id).toBe("oidc_disabled");
@@ -154,12 +177,22 @@ describe("the first sign-in", () => {
 
     expect(callback.status).toBe(302);
     expect(callback.location).toBe(`${main.url}/organizations/NATO?at=2004-03-29`);
-    expect(callback.setCookies.some((line) => /^concord_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/.test(line))).toBe(true);
+    expect(
+      callback.setCookies.some((line) =>
+        /^concord_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/.test(line),
+      ),
+    ).toBe(true);
     expect(callback.setCookies.some((line) => line.startsWith(`${OIDC_COOKIE}=; Max-Age=0`))).toBe(true);
     expect(session).toBeDefined();
 
     const signedIn = await sessionOf(browser);
-    expect(signedIn.account).toMatchObject({ email, displayName: "Ada Lovelace", organization: "NATO", role: "delegation-member", delegation: { state: "FRA" } });
+    expect(signedIn.account).toMatchObject({
+      email,
+      displayName: "Ada Lovelace",
+      organization: "NATO",
+      role: "delegation-member",
+      delegation: { state: "FRA" },
+    });
     expect(signedIn.csrfToken).toEqual(expect.any(String));
     expect(await accountRow(email)).toMatchObject({ identity: `${idp.issuer} ${sub}`, hasPassword: false });
   });
@@ -182,7 +215,12 @@ describe("later sign-ins re-apply the claims", () => {
     idp.people.set(sub, { ...idp.people.get(sub), delegation: "DEU", name: "Renamed at the provider" });
     const moved = await signIn(sub);
     expect(moved.callback.status).toBe(302);
-    expect(await accountRow(email)).toMatchObject({ id: before!.id, delegation: "DEU", role: "delegation-member", displayName: "Renamed at the provider" });
+    expect(await accountRow(email)).toMatchObject({
+      id: before!.id,
+      delegation: "DEU",
+      role: "delegation-member",
+      displayName: "Renamed at the provider",
+    });
     expect((await sessionOf(moved.browser)).account.delegation).toEqual({ state: "DEU" });
 
     idp.people.set(sub, { ...idp.people.get(sub), delegation: undefined });
@@ -237,11 +275,15 @@ describe("the delegation claim", () => {
   });
 
   it("creates the state's delegation to the organisation when it is not there yet", async () => {
-    const before = await database.db.execute(sql`SELECT 1 FROM delegations WHERE organization_code = 'NATO' AND state_code = 'ISL'`);
+    const before = await database.db.execute(
+      sql`SELECT 1 FROM delegations WHERE organization_code = 'NATO' AND state_code = 'ISL'`,
+    );
     expect(before.rows).toHaveLength(0);
     const { sub } = person({ delegation: "ISL" });
     expect((await signIn(sub)).callback.status).toBe(302);
-    const after = await database.db.execute(sql`SELECT 1 FROM delegations WHERE organization_code = 'NATO' AND state_code = 'ISL'`);
+    const after = await database.db.execute(
+      sql`SELECT 1 FROM delegations WHERE organization_code = 'NATO' AND state_code = 'ISL'`,
+    );
     expect(after.rows).toHaveLength(1);
   });
 });
@@ -278,7 +320,11 @@ describe("linking to an existing account by e-mail address", () => {
     const existing = await passwordAccount(email);
     const { callback, browser } = await signIn(sub);
     expect(callback.status).toBe(302);
-    expect(await accountRow(email)).toMatchObject({ id: existing.id, hasPassword: true, identity: expect.stringMatching(new RegExp(` ${sub}$`)) });
+    expect(await accountRow(email)).toMatchObject({
+      id: existing.id,
+      hasPassword: true,
+      identity: expect.stringMatching(new RegExp(` ${sub}$`)),
+    });
     expect((await sessionOf(browser)).account.id).toBe(existing.id);
   });
 
@@ -351,9 +397,21 @@ describe("refused sign-ins", () => {
     expect(altered.json.error.id).toBe("oidc_state_invalid");
 
     const iss = encodeURIComponent(idp.issuer);
-    const queries = ["", "?code=abc", "?state=a&state=b&code=c", "?error=server_error", "?code=%ZZ", `?code=${"x".repeat(5000)}`];
+    const queries = [
+      "",
+      "?code=abc",
+      "?state=a&state=b&code=c",
+      "?error=server_error",
+      "?code=%ZZ",
+      `?code=${"x".repeat(5000)}`,
+    ];
     // With the provider's issuer and this browser's own state, the checks go as far as the provider.
-    const deeper = [`?iss=${iss}&state={state}`, `?iss=${iss}&state={state}&code=forged`, `?iss=${iss}&state={state}&error=access_denied`, `?iss=http%3A%2F%2Fevil.example&state={state}&code=x`];
+    const deeper = [
+      `?iss=${iss}&state={state}`,
+      `?iss=${iss}&state={state}&code=forged`,
+      `?iss=${iss}&state={state}&error=access_denied`,
+      `?iss=http%3A%2F%2Fevil.example&state={state}&code=x`,
+    ];
     for (const query of [...queries, ...deeper]) {
       const fresh = new Browser();
       const start = await fresh.get(`${main.url}/api/v1/auth/oidc/start`);
@@ -366,7 +424,9 @@ describe("refused sign-ins", () => {
   });
 
   it("answers a browser with a page that says what went wrong", async () => {
-    const answer = await new Browser().get(`${main.url}/api/v1/auth/oidc/callback?code=x`, { Accept: "text/html,application/xhtml+xml" });
+    const answer = await new Browser().get(`${main.url}/api/v1/auth/oidc/callback?code=x`, {
+      Accept: "text/html,application/xhtml+xml",
+    });
     expect(answer.status).toBe(400);
     expect(answer.text).toContain("<h1>Sign-in failed</h1>");
     expect(answer.text).toContain("Start the sign-in again.");
@@ -395,8 +455,16 @@ describe("refused sign-ins", () => {
   });
 
   it("refuses a returnTo that leads off the site", async () => {
-    for (const returnTo of ["//evil.example/", "https://evil.example/", "/\\evil.example", "evil", "/ok\nSet-Cookie: x=y"]) {
-      const answer = await new Browser().get(`${main.url}/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`);
+    for (const returnTo of [
+      "//evil.example/",
+      "https://evil.example/",
+      "/\\evil.example",
+      "evil",
+      "/ok\nSet-Cookie: x=y",
+    ]) {
+      const answer = await new Browser().get(
+        `${main.url}/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`,
+      );
       expect(answer.status, returnTo).toBe(400);
       expect(answer.json.error.message).toMatch(/^query\.returnTo: must be a path on this site/);
     }
@@ -409,7 +477,10 @@ describe("refused sign-ins", () => {
     const app = concordApp(database, new OidcService(database.db, new SessionsService(database.db), config));
     const answer = await app.request("/api/v1/auth/oidc/start");
     expect(answer.status).toBe(502);
-    expect((await answer.json()).error).toMatchObject({ id: "oidc_unavailable", message: expect.stringContaining(closed.url) });
+    expect((await answer.json()).error).toMatchObject({
+      id: "oidc_unavailable",
+      message: expect.stringContaining(closed.url),
+    });
   });
 });
 
@@ -429,7 +500,11 @@ describe("the administrator claim", () => {
 
   it("leaves an administrator made in Concord one, whatever the claims say, when the claim is not trusted", async () => {
     const { sub, email } = person({ delegation: "FRA", role: "delegation-member" });
-    await new AccountsService(database.db).createAdministrator({ email, password: "a long enough secret", organizationCode: "NATO" });
+    await new AccountsService(database.db).createAdministrator({
+      email,
+      password: "a long enough secret",
+      organizationCode: "NATO",
+    });
     const { browser } = await signIn(sub);
     expect((await sessionOf(browser)).account).toMatchObject({ email, role: "secretariat-admin", delegation: null });
     idp.people.set(sub, { ...idp.people.get(sub), delegation: "XYZ", role: "analyst" });
@@ -443,7 +518,10 @@ describe("several instances", () => {
     const { sub, email } = person();
     const browser = new Browser();
     const { callbackUrl } = await throughProvider(browser, `${main.url}/api/v1/auth/oidc/start`, sub);
-    const other = concordApp(database, new OidcService(database.db, new SessionsService(database.db), configFor(main.url)));
+    const other = concordApp(
+      database,
+      new OidcService(database.db, new SessionsService(database.db), configFor(main.url)),
+    );
     const answer = await browser.get(callbackUrl, {}, (request) => other.fetch(request));
     expect(answer.status).toBe(302);
     expect((await sessionOf(browser)).account.email).toBe(email);
@@ -485,7 +563,10 @@ describe("sessions", () => {
       await other.query("COMMIT");
       const answer = await pending;
       expect(answer.status).toBe(302);
-      expect((await sessionOf(browser)).account).toMatchObject({ id: inserted.rows[0]!.id, delegation: { state: "NOR" } });
+      expect((await sessionOf(browser)).account).toMatchObject({
+        id: inserted.rows[0]!.id,
+        delegation: { state: "NOR" },
+      });
     } finally {
       other.release();
     }
@@ -508,12 +589,19 @@ describe("a provider that puts the claims in the ID token and has no UserInfo", 
         CONCORD_OIDC_SCOPES: "openid email profile concord",
         CONCORD_PUBLIC_URL: instance.url,
       })!;
-      instance.handle = concordApp(database, new OidcService(database.db, new SessionsService(database.db), config)).fetch;
+      instance.handle = concordApp(
+        database,
+        new OidcService(database.db, new SessionsService(database.db), config),
+      ).fetch;
       const email = `id-token-only-${Math.random().toString(36).slice(2, 8)}@example.org`;
       other.people.set("someone", { email, email_verified: true, name: "In the ID token", delegation: "ESP" });
       const { browser, callback } = await signIn("someone", { instance });
       expect(callback.status).toBe(302);
-      expect((await sessionOf(browser, instance)).account).toMatchObject({ email, displayName: "In the ID token", delegation: { state: "ESP" } });
+      expect((await sessionOf(browser, instance)).account).toMatchObject({
+        email,
+        displayName: "In the ID token",
+        delegation: { state: "ESP" },
+      });
       expect(await accountRow(email)).toMatchObject({ identity: `${other.issuer} someone` });
     } finally {
       instance.server.close();
@@ -527,13 +615,23 @@ describe("the API description", () => {
     const app = new OpenAPIHono();
     app.route("/", oidcRoutes({ oidc: undefined }));
     const document = app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "1" } });
-    expect(Object.keys(document.paths ?? {}).sort()).toEqual(["/auth/oidc/callback", "/auth/oidc/start", "/auth/providers"]);
+    expect(Object.keys(document.paths ?? {}).sort()).toEqual([
+      "/auth/oidc/callback",
+      "/auth/oidc/start",
+      "/auth/providers",
+    ]);
   });
 });
 
 describe("start-up", () => {
   it("refuses an organisation that is not one in the registry", async () => {
-    const service = new OidcService(database.db, new SessionsService(database.db), configFor(main.url, { CONCORD_OIDC_ORGANIZATION: "FRA" }));
-    await expect(service.checkOrganization()).rejects.toThrow("CONCORD_OIDC_ORGANIZATION: FRA is not an organisation in the registry");
+    const service = new OidcService(
+      database.db,
+      new SessionsService(database.db),
+      configFor(main.url, { CONCORD_OIDC_ORGANIZATION: "FRA" }),
+    );
+    await expect(service.checkOrganization()).rejects.toThrow(
+      "CONCORD_OIDC_ORGANIZATION: FRA is not an organisation in the registry",
+    );
   });
 });

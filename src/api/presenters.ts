@@ -2,10 +2,27 @@
  * What leaves the server, field by field: rows are never returned as they are.
  */
 import type { z } from "@hono/zod-openapi";
-import type { ActorPeriodRow, ActorRow, ClaimRow, FrameworkRow, Names, RelationRow } from "../db/repositories/registry.ts";
+import type {
+  ActorPeriodRow,
+  ActorRow,
+  ClaimRow,
+  FrameworkRow,
+  Names,
+  RelationRow,
+} from "../db/repositories/registry.ts";
 import type { TimelineEvent as TimelineEventOf } from "../domain/timeline.ts";
 import type { AccountRow } from "../db/repositories/accounts.ts";
-import type { Account, Actor, ActorDetail, Claim, Member, Organization, Relation, TimelineEvent, Language } from "./schemas.ts";
+import type {
+  Account,
+  Actor,
+  ActorDetail,
+  Claim,
+  Member,
+  Organization,
+  Relation,
+  TimelineEvent,
+  Language,
+} from "./schemas.ts";
 
 export function presentActor(actor: ActorRow, lang: Language): z.infer<typeof Actor> {
   return {
@@ -18,7 +35,11 @@ export function presentActor(actor: ActorRow, lang: Language): z.infer<typeof Ac
   };
 }
 
-export function presentActorDetail(actor: ActorRow, periods: ActorPeriodRow[], lang: Language): z.infer<typeof ActorDetail> {
+export function presentActorDetail(
+  actor: ActorRow,
+  periods: ActorPeriodRow[],
+  lang: Language,
+): z.infer<typeof ActorDetail> {
   return {
     ...presentActor(actor, lang),
     names: actor.names,
@@ -34,7 +55,11 @@ export function presentActorDetail(actor: ActorRow, periods: ActorPeriodRow[], l
   };
 }
 
-export function presentOrganization(organization: ActorRow, frameworks: FrameworkRow[], lang: Language): z.infer<typeof Organization> {
+export function presentOrganization(
+  organization: ActorRow,
+  frameworks: FrameworkRow[],
+  lang: Language,
+): z.infer<typeof Organization> {
   return {
     code: organization.code,
     name: organization.names[lang],
@@ -130,8 +155,16 @@ export function presentClaim(claim: ClaimRow): z.infer<typeof Claim> {
   };
 }
 
-export function presentTimelineEvent(event: TimelineEventOf<RelationRow>, lang: Language): z.infer<typeof TimelineEvent> {
-  return { date: event.date, precision: event.precision, change: event.change, relation: presentRelation(event.relation, lang) };
+export function presentTimelineEvent(
+  event: TimelineEventOf<RelationRow>,
+  lang: Language,
+): z.infer<typeof TimelineEvent> {
+  return {
+    date: event.date,
+    precision: event.precision,
+    change: event.change,
+    relation: presentRelation(event.relation, lang),
+  };
 }
 
 // Building a collator costs more than sorting a few dozen names with it: one per language.

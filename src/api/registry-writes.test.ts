@@ -64,7 +64,11 @@ const austria = {
 };
 
 const members = async (at: string) =>
-  ((await (await fetch(`${concord.baseUrl}/api/v1/organizations/NATO/members?at=${at}`)).json()) as { members: Array<{ code: string; kind: string }> }).members;
+  (
+    (await (await fetch(`${concord.baseUrl}/api/v1/organizations/NATO/members?at=${at}`)).json()) as {
+      members: Array<{ code: string; kind: string }>;
+    }
+  ).members;
 
 describe("who may change the registry", () => {
   it("refuses nobody signed in (401), and roles other than the secretariat's (403)", async () => {
@@ -72,12 +76,18 @@ describe("who may change the registry", () => {
     for (const role of ["analyst", "delegation-head"]) {
       const answer = await write("POST", "/api/v1/relations", austria, sessions[role]);
       expect(answer.status, role).toBe(403);
-      expect(answer.body.error).toEqual({ id: "forbidden", message: "Relations towards NATO are recorded by NATO's own secretariat, and by its decisions." });
+      expect(answer.body.error).toEqual({
+        id: "forbidden",
+        message: "Relations towards NATO are recorded by NATO's own secretariat, and by its decisions.",
+      });
     }
   });
 
   it("refuses a cookie-borne change without the session's CSRF token", async () => {
-    const answer = await write("POST", "/api/v1/relations", austria, { cookie: sessions["secretariat-staff"]!.cookie, csrf: "" });
+    const answer = await write("POST", "/api/v1/relations", austria, {
+      cookie: sessions["secretariat-staff"]!.cookie,
+      csrf: "",
+    });
     expect(answer.status).toBe(403);
     expect(answer.body.error.id).toBe("csrf_failed");
   });
@@ -90,9 +100,18 @@ describe("changing the registry", () => {
     expect((await members("2020-01-01")).some((member) => member.code === "AUT")).toBe(false);
     const answer = await write("POST", "/api/v1/relations", austria, sessions["secretariat-staff"]);
     expect(answer.status).toBe(201);
-    expect(answer.body.relation).toMatchObject({ subject: "AUT", object: "NATO", kind: "partner", framework: "pfp", since: "1995-02-10", until: null });
+    expect(answer.body.relation).toMatchObject({
+      subject: "AUT",
+      object: "NATO",
+      kind: "partner",
+      framework: "pfp",
+      since: "1995-02-10",
+      until: null,
+    });
     id = answer.body.relation.id;
-    expect((await members("2020-01-01")).some((member) => member.code === "AUT" && member.kind === "partner")).toBe(true);
+    expect((await members("2020-01-01")).some((member) => member.code === "AUT" && member.kind === "partner")).toBe(
+      true,
+    );
   });
 
   it("refuses a change without a source, citing an unknown source or actor, or contradicting a relation held", async () => {
@@ -100,7 +119,12 @@ describe("changing the registry", () => {
     const uncited = await write("POST", "/api/v1/relations", { ...austria, claims: [] }, staff);
     expect(uncited.status).toBe(400);
     expect(uncited.body.error.message).toContain("json.claims: every relation cites at least one source");
-    const unknownSource = await write("POST", "/api/v1/relations", { ...austria, since: "1980", until: "1990", claims: [{ source: "rumour" }] }, staff);
+    const unknownSource = await write(
+      "POST",
+      "/api/v1/relations",
+      { ...austria, since: "1980", until: "1990", claims: [{ source: "rumour" }] },
+      staff,
+    );
     expect(unknownSource.body.error.message).toContain("no source has the id rumour");
     const unknownActor = await write("POST", "/api/v1/relations", { ...austria, subject: "ZZZ" }, staff);
     expect(unknownActor.body.error.message).toContain("no state or organisation has the code ZZZ");
@@ -111,21 +135,67 @@ describe("changing the registry", () => {
 
   it("changes dates citing a source, ends a relation once, and attaches a disagreeing claim", async () => {
     const staff = sessions["secretariat-staff"];
-    const changed = await write("PATCH", `/api/v1/relations/${id}`, { since: "1995-02", certainty: "uncertain", claim: { source: "nato-member-countries", field: "since", date: "1995-02" } }, staff);
+    const changed = await write(
+      "PATCH",
+      `/api/v1/relations/${id}`,
+      {
+        since: "1995-02",
+        certainty: "uncertain",
+        claim: { source: "nato-member-countries", field: "since", date: "1995-02" },
+      },
+      staff,
+    );
     expect(changed.status).toBe(200);
-    expect(changed.body.relation).toMatchObject({ since: "1995-02-01", sincePrecision: "month", certainty: "uncertain" });
-    const ended = await write("POST", `/api/v1/relations/${id}/end`, { until: "2030-01-01", claim: { source: "nato-member-countries", field: "until", date: "2030-01-01" } }, staff);
+    expect(changed.body.relation).toMatchObject({
+      since: "1995-02-01",
+      sincePrecision: "month",
+      certainty: "uncertain",
+    });
+    const ended = await write(
+      "POST",
+      `/api/v1/relations/${id}/end`,
+      { until: "2030-01-01", claim: { source: "nato-member-countries", field: "until", date: "2030-01-01" } },
+      staff,
+    );
     expect(ended.body.relation).toMatchObject({ until: "2030-01-01", untilPrecision: "day" });
-    const again = await write("POST", `/api/v1/relations/${id}/end`, { until: "2031-01-01", claim: { source: "nato-member-countries", field: "until", date: "2031" } }, staff);
+    const again = await write(
+      "POST",
+      `/api/v1/relations/${id}/end`,
+      { until: "2031-01-01", claim: { source: "nato-member-countries", field: "until", date: "2031" } },
+      staff,
+    );
     expect(again.status).toBe(409);
-    const backwards = await write("PATCH", `/api/v1/relations/${id}`, { until: "1990-01-01", claim: { source: "nato-member-countries", field: "until", date: "1990" } }, staff);
+    const backwards = await write(
+      "PATCH",
+      `/api/v1/relations/${id}`,
+      { until: "1990-01-01", claim: { source: "nato-member-countries", field: "until", date: "1990" } },
+      staff,
+    );
     expect(backwards.status).toBe(400);
     expect(backwards.body.error.message).toMatch(/^body\.until: must come after since/);
-    const cited = await write("POST", `/api/v1/relations/${id}/claims`, { source: "rt-2019-nato-latin-america", field: "since", date: "1996", quote: "a fixture quote" }, staff);
+    const cited = await write(
+      "POST",
+      `/api/v1/relations/${id}/claims`,
+      { source: "rt-2019-nato-latin-america", field: "since", date: "1996", quote: "a fixture quote" },
+      staff,
+    );
     expect(cited.status).toBe(201);
-    const detail = (await (await fetch(`${concord.baseUrl}/api/v1/relations/${id}`)).json()) as { relation: { claims: Array<{ asserted: string | null }> } };
-    expect(detail.relation.claims.map((claim) => claim.asserted)).toEqual(expect.arrayContaining([null, "1995-02-01", "2030-01-01", "1996-01-01"]));
-    expect((await write("PATCH", "/api/v1/relations/99999999", { note: "x", claim: { source: "nato-member-countries" } }, staff)).status).toBe(404);
+    const detail = (await (await fetch(`${concord.baseUrl}/api/v1/relations/${id}`)).json()) as {
+      relation: { claims: Array<{ asserted: string | null }> };
+    };
+    expect(detail.relation.claims.map((claim) => claim.asserted)).toEqual(
+      expect.arrayContaining([null, "1995-02-01", "2030-01-01", "1996-01-01"]),
+    );
+    expect(
+      (
+        await write(
+          "PATCH",
+          "/api/v1/relations/99999999",
+          { note: "x", claim: { source: "nato-member-countries" } },
+          staff,
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("audits every change with who, for whom, before and after, in a chain that verifies", async () => {
@@ -134,8 +204,14 @@ describe("changing the registry", () => {
         SELECT actor, on_behalf_of AS "onBehalfOf", action, object_id AS "objectId", before, after FROM audit_log
         WHERE object_type = 'relation' AND object_id = ${String(id)} ORDER BY id`)
     ).rows as Array<{ actor: string; onBehalfOf: string; action: string; before: any; after: any }>;
-    expect(entries.map((entry) => entry.action)).toEqual(["relation.create", "relation.update", "relation.update", "relation.cite"]);
-    const staff = (await concord.database.db.execute(sql`SELECT id FROM accounts WHERE email = 'staff@example.org'`)).rows[0] as { id: string };
+    expect(entries.map((entry) => entry.action)).toEqual([
+      "relation.create",
+      "relation.update",
+      "relation.update",
+      "relation.cite",
+    ]);
+    const staff = (await concord.database.db.execute(sql`SELECT id FROM accounts WHERE email = 'staff@example.org'`))
+      .rows[0] as { id: string };
     expect(entries.every((entry) => entry.actor === staff.id && entry.onBehalfOf === "NATO")).toBe(true);
     expect(entries[1]!.before.since).toBe("1995-02-10");
     expect(entries[1]!.after.since).toBe("1995-02-01");
@@ -144,31 +220,56 @@ describe("changing the registry", () => {
 
   it("sees a change of role on the next request", async () => {
     await concord.database.db.execute(sql`UPDATE accounts SET role = 'analyst' WHERE email = 'staff@example.org'`);
-    expect((await write("POST", "/api/v1/sources", { id: "demoted", title: "t", publisher: "p" }, sessions["secretariat-staff"])).status).toBe(403);
-    await concord.database.db.execute(sql`UPDATE accounts SET role = 'secretariat-staff' WHERE email = 'staff@example.org'`);
+    expect(
+      (
+        await write(
+          "POST",
+          "/api/v1/sources",
+          { id: "demoted", title: "t", publisher: "p" },
+          sessions["secretariat-staff"],
+        )
+      ).status,
+    ).toBe(403);
+    await concord.database.db.execute(
+      sql`UPDATE accounts SET role = 'secretariat-staff' WHERE email = 'staff@example.org'`,
+    );
   });
 });
 
 describe("Idempotency-Key", () => {
   const source = (id: string) => ({ id, title: "A source recorded once", publisher: "Test" });
   const count = async (id: string) =>
-    ((await concord.database.db.execute(sql`SELECT count(*)::int AS n FROM sources WHERE id = ${id}`)).rows[0] as { n: number }).n;
+    (
+      (await concord.database.db.execute(sql`SELECT count(*)::int AS n FROM sources WHERE id = ${id}`)).rows[0] as {
+        n: number;
+      }
+    ).n;
 
   it("answers a retry with the first answer, changing nothing twice", async () => {
     const staff = sessions["secretariat-staff"];
-    const first = await write("POST", "/api/v1/sources", source("retried-source"), staff, { "Idempotency-Key": "key-1" });
-    const retry = await write("POST", "/api/v1/sources", source("retried-source"), staff, { "Idempotency-Key": "key-1" });
+    const first = await write("POST", "/api/v1/sources", source("retried-source"), staff, {
+      "Idempotency-Key": "key-1",
+    });
+    const retry = await write("POST", "/api/v1/sources", source("retried-source"), staff, {
+      "Idempotency-Key": "key-1",
+    });
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.get("idempotency-replayed")).toBe("true");
     expect(await count("retried-source")).toBe(1);
-    const audited = (await concord.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE object_id = 'retried-source'`)).rows[0] as { n: number };
+    const audited = (
+      await concord.database.db.execute(
+        sql`SELECT count(*)::int AS n FROM audit_log WHERE object_id = 'retried-source'`,
+      )
+    ).rows[0] as { n: number };
     expect(audited.n).toBe(1);
   });
 
   it("refuses the same key for a different request", async () => {
-    const answer = await write("POST", "/api/v1/sources", source("another-source"), sessions["secretariat-staff"], { "Idempotency-Key": "key-1" });
+    const answer = await write("POST", "/api/v1/sources", source("another-source"), sessions["secretariat-staff"], {
+      "Idempotency-Key": "key-1",
+    });
     expect(answer.status).toBe(422);
     expect(answer.body.error.id).toBe("idempotency_key_reused");
     expect(await count("another-source")).toBe(0);
@@ -177,10 +278,18 @@ describe("Idempotency-Key", () => {
   it("makes racing retries of one change act once and all get its answer", async () => {
     const staff = sessions["secretariat-staff"];
     const relation = { ...austria, subject: "CHE", since: "1996-12-11" };
-    const answers = await Promise.all(Array.from({ length: 6 }, () => write("POST", "/api/v1/relations", relation, staff, { "Idempotency-Key": "race-1" })));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        write("POST", "/api/v1/relations", relation, staff, { "Idempotency-Key": "race-1" }),
+      ),
+    );
     expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(201));
     expect(new Set(answers.map((answer) => answer.body.relation.id)).size).toBe(1);
-    const stored = (await concord.database.db.execute(sql`SELECT count(*)::int AS n FROM relations WHERE subject_code = 'CHE' AND object_code = 'NATO'`)).rows[0] as { n: number };
+    const stored = (
+      await concord.database.db.execute(
+        sql`SELECT count(*)::int AS n FROM relations WHERE subject_code = 'CHE' AND object_code = 'NATO'`,
+      )
+    ).rows[0] as { n: number };
     expect(stored.n).toBe(1);
   });
 });

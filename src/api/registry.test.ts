@@ -17,7 +17,14 @@ async function get(path: string, headers: Record<string, string> = {}) {
   return { status: response.status, body };
 }
 
-type Member = { code: string; kind: string; framework: string | null; since: string; until: string | null; certainty: string };
+type Member = {
+  code: string;
+  kind: string;
+  framework: string | null;
+  since: string;
+  until: string | null;
+  certainty: string;
+};
 
 describe("GET /api/v1/health", () => {
   it("answers ok once the database is ready", async () => {
@@ -43,13 +50,19 @@ describe("GET /api/v1/organizations/{code}/members", () => {
       certainty: "confirmed",
     });
     expect(bulgaria.sources.length).toBeGreaterThan(0);
-    expect(bulgaria.sources[0]).toEqual({ id: expect.any(String), title: expect.any(String), publisher: expect.any(String) });
+    expect(bulgaria.sources[0]).toEqual({
+      id: expect.any(String),
+      title: expect.any(String),
+      publisher: expect.any(String),
+    });
   });
 
   it("gives exactly the presenter's fields, sorted by name, the same on repeated requests and in every language", async () => {
     const direct = await concord.database.registry.members("NATO", { at: "2004-03-29" });
     for (const lang of ["en", "es", "pt", "fr"] as const) {
-      const expected = direct.members.map((member) => presentMember(member, lang)).sort(byName(lang, (member) => member.name));
+      const expected = direct.members
+        .map((member) => presentMember(member, lang))
+        .sort(byName(lang, (member) => member.name));
       for (let repeat = 0; repeat < 2; repeat++) {
         const { body } = await get(`/api/v1/organizations/NATO/members?at=2004-03-29&lang=${lang}`);
         expect(body).toEqual({ organization: "NATO", at: "2004-03-29", members: expected });
@@ -59,7 +72,9 @@ describe("GET /api/v1/organizations/{code}/members", () => {
 
   it("counts NATO's members at each enlargement, holding from the accession day and not the day before", async () => {
     const members = async (at: string) =>
-      (await get(`/api/v1/organizations/NATO/members?at=${at}&kind=member`)).body.members.map((member: Member) => member.code);
+      (await get(`/api/v1/organizations/NATO/members?at=${at}&kind=member`)).body.members.map(
+        (member: Member) => member.code,
+      );
     const expected: Array<[string, number]> = [
       ["1949-04-03", 0],
       ["1949-04-04", 12],
@@ -83,14 +98,17 @@ describe("GET /api/v1/organizations/{code}/members", () => {
     const all = (await get("/api/v1/organizations/NATO/members?at=2019-01-01")).body.members as Member[];
     const kinds = new Set(all.map((member) => member.kind));
     expect(kinds).toEqual(new Set(["member", "partner"]));
-    const global = (await get("/api/v1/organizations/NATO/members?at=2019-01-01&framework=partners-across-the-globe")).body.members as Member[];
+    const global = (await get("/api/v1/organizations/NATO/members?at=2019-01-01&framework=partners-across-the-globe"))
+      .body.members as Member[];
     expect(global.map((member) => member.code)).toContain("COL");
     expect(global.every((member) => member.framework === "partners-across-the-globe")).toBe(true);
   });
 
   it("shows suspensions beside membership in UNASUR in 2018", async () => {
     const { body } = await get("/api/v1/organizations/UNASUR/members?at=2018-06-01");
-    const argentina = body.members.filter((member: Member) => member.code === "ARG").map((member: Member) => member.kind);
+    const argentina = body.members
+      .filter((member: Member) => member.code === "ARG")
+      .map((member: Member) => member.kind);
     expect(argentina.sort()).toEqual(["member", "suspended"]);
   });
 
@@ -102,7 +120,9 @@ describe("GET /api/v1/organizations/{code}/members", () => {
   it("names members in the language asked for, by parameter or by Accept-Language", async () => {
     const byParameter = await get("/api/v1/organizations/NATO/members?at=2020-01-01&lang=es");
     expect(byParameter.body.members.map((member: Member & { name: string }) => member.name)).toContain("Alemania");
-    const byHeader = await get("/api/v1/organizations/NATO/members?at=2020-01-01", { "Accept-Language": "fr-CA,fr;q=0.9" });
+    const byHeader = await get("/api/v1/organizations/NATO/members?at=2020-01-01", {
+      "Accept-Language": "fr-CA,fr;q=0.9",
+    });
     expect(byHeader.body.members.map((member: Member & { name: string }) => member.name)).toContain("Allemagne");
   });
 
@@ -183,13 +203,22 @@ describe("GET /api/v1/actors/{code}/relations", () => {
       certainty: "disputed",
     });
     const designation = body.relations.find((relation: { kind: string }) => relation.kind === "designation");
-    expect(designation).toMatchObject({ kind: "designation", designation: "major-non-nato-ally", subject: "COL", object: "USA" });
+    expect(designation).toMatchObject({
+      kind: "designation",
+      designation: "major-non-nato-ally",
+      subject: "COL",
+      object: "USA",
+    });
   });
 
   it("shows the designating state's side too", async () => {
     const { body } = await get("/api/v1/actors/USA/relations?at=2020-01-01");
-    const designated = body.relations.filter((relation: { designation: string | null }) => relation.designation === "major-non-nato-ally");
-    expect(designated.map((relation: { subject: string }) => relation.subject)).toEqual(expect.arrayContaining(["ARG", "BRA", "JPN"]));
+    const designated = body.relations.filter(
+      (relation: { designation: string | null }) => relation.designation === "major-non-nato-ally",
+    );
+    expect(designated.map((relation: { subject: string }) => relation.subject)).toEqual(
+      expect.arrayContaining(["ARG", "BRA", "JPN"]),
+    );
     expect(designated.map((relation: { subject: string }) => relation.subject)).not.toContain("COL");
   });
 });
@@ -201,7 +230,9 @@ describe("GET /api/v1/actors/{code}/timeline", () => {
     expect(dates).toEqual([...dates].sort());
     expect(body.events.some((event: { change: string }) => event.change === "end")).toBe(true);
     for (const event of body.events) expect(event.relation.sources.length).toBeGreaterThan(0);
-    const mnna = body.events.find((event: { relation: { designation: string | null } }) => event.relation.designation === "major-non-nato-ally");
+    const mnna = body.events.find(
+      (event: { relation: { designation: string | null } }) => event.relation.designation === "major-non-nato-ally",
+    );
     expect(mnna).toMatchObject({ date: "1998-01-01", precision: "year", change: "start" });
   });
 });
@@ -217,7 +248,9 @@ describe("GET /api/v1/relations/{id}", () => {
     const asserted = new Set(sinceClaims.map((claim: { asserted: string }) => claim.asserted));
     expect(asserted.size).toBeGreaterThanOrEqual(2);
     const bySource = (id: string) => sinceClaims.filter((claim: { source: { id: string } }) => claim.source.id === id);
-    expect(bySource("dialogo-2020-gottemoeller").some((claim: { asserted: string }) => claim.asserted.startsWith("2017"))).toBe(true);
+    expect(
+      bySource("dialogo-2020-gottemoeller").some((claim: { asserted: string }) => claim.asserted.startsWith("2017")),
+    ).toBe(true);
     const rt = bySource("rt-2019-nato-latin-america");
     expect(rt.some((claim: { quote: string }) => claim.quote.includes("completed in May 2018"))).toBe(true);
     expect(rt[0].source.perspective).toBeTruthy();
@@ -280,7 +313,9 @@ describe("malformed input", () => {
       fc.asyncProperty(
         fc.constantFrom(...paths),
         fc.string({ unit: "binary", maxLength: 40 }),
-        fc.array(fc.tuple(fc.constantFrom(...parameters), fc.string({ unit: "binary", maxLength: 40 })), { maxLength: 4 }),
+        fc.array(fc.tuple(fc.constantFrom(...parameters), fc.string({ unit: "binary", maxLength: 40 })), {
+          maxLength: 4,
+        }),
         async (path, segment, query) => {
           const search = new URLSearchParams(query).toString();
           const url = `${concord.baseUrl}${path.replace("{x}", encodeURIComponent(segment) || "x")}?${search}`;

@@ -100,7 +100,9 @@ export const ActorDetail = Actor.extend({
 }).openapi("ActorDetail");
 
 const datedFields = {
-  since: z.string().openapi({ description: "First day the relation holds (a partial date is given as the first day of its period)." }),
+  since: z
+    .string()
+    .openapi({ description: "First day the relation holds (a partial date is given as the first day of its period)." }),
   sincePrecision: precision,
   until: z.string().nullable().openapi({ description: "First day it no longer holds; null while it holds." }),
   untilPrecision: precision.nullable(),
@@ -138,7 +140,13 @@ export const Relation = z
     designation: z.string().nullable(),
     ...datedFields,
     note: z.string().nullable(),
-    recordedBy: z.string().nullable().openapi({ description: "The organisation whose secretariat, decision or notice recorded it; null for Concord's own data (the starter data set, imports)." }),
+    recordedBy: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          "The organisation whose secretariat, decision or notice recorded it; null for Concord's own data (the starter data set, imports).",
+      }),
     sources: z.array(SourceRef),
   })
   .openapi("Relation");
@@ -163,13 +171,18 @@ export const Organization = z
   .object({
     code: z.string(),
     name: z.string(),
-    frameworks: z.array(z.object({ slug: z.string(), name: z.string(), since: z.string().nullable(), sincePrecision: precision.nullable() })),
+    frameworks: z.array(
+      z.object({
+        slug: z.string(),
+        name: z.string(),
+        since: z.string().nullable(),
+        sincePrecision: precision.nullable(),
+      }),
+    ),
   })
   .openapi("Organization");
 
-export const ErrorBody = z
-  .object({ error: z.object({ id: z.string(), message: z.string() }) })
-  .openapi("Error");
+export const ErrorBody = z.object({ error: z.object({ id: z.string(), message: z.string() }) }).openapi("Error");
 
 export const Account = z
   .object({
@@ -186,7 +199,14 @@ export const Abilities = z
   .object({
     registry: z.object({ write: z.boolean() }),
     administration: z.object({ manage: z.boolean() }),
-    audit: z.object({ read: z.boolean(), all: z.boolean().openapi({ description: "Reads every organisation's entries (a system auditor), not only its own organisation's." }) }),
+    audit: z.object({
+      read: z.boolean(),
+      all: z
+        .boolean()
+        .openapi({
+          description: "Reads every organisation's entries (a system auditor), not only its own organisation's.",
+        }),
+    }),
     account: z.object({ manage: z.boolean() }),
     decisions: z.object({ read: z.boolean(), chair: z.boolean(), speakFor: z.string().nullable() }),
   })
@@ -195,7 +215,10 @@ export const Abilities = z
 export const SessionBody = z.object({
   account: Account.nullable(),
   abilities: Abilities,
-  csrfToken: z.string().nullable().openapi({ description: "Send it as X-CSRF-Token with every change made with this session." }),
+  csrfToken: z
+    .string()
+    .nullable()
+    .openapi({ description: "Send it as X-CSRF-Token with every change made with this session." }),
 });
 
 export const ApiToken = z
@@ -227,7 +250,10 @@ export const AuditEntry = z
     before: z.unknown(),
     after: z.unknown(),
     details: z.unknown(),
-    organization: z.string().nullable().openapi({ description: "The organisation whose part of Concord the entry belongs to; null for Concord's own." }),
+    organization: z
+      .string()
+      .nullable()
+      .openapi({ description: "The organisation whose part of Concord the entry belongs to; null for Concord's own." }),
     hash: z.string(),
   })
   .openapi("AuditEntry");
@@ -263,7 +289,15 @@ export const Procedure = z
 export const PositionKind = z.enum(POSITION_KINDS);
 
 export const Body = z
-  .object({ id: z.string(), actor: z.string(), actorType: z.enum(["state", "organization"]), name: z.string(), chair: z.string(), defaultProcedure: Procedure, note: z.string().nullable() })
+  .object({
+    id: z.string(),
+    actor: z.string(),
+    actorType: z.enum(["state", "organization"]),
+    name: z.string(),
+    chair: z.string(),
+    defaultProcedure: Procedure,
+    note: z.string().nullable(),
+  })
   .openapi("Body");
 
 export const Outcome = z
@@ -274,7 +308,10 @@ export const Outcome = z
     decidedAt: z.string().nullable(),
     decidedOn: z.string().nullable(),
     decidedOnPrecision: precision.nullable(),
-    decidedBy: z.string().nullable().openapi({ description: "The Concord instance that recorded it, 'chair', or 'starter data'." }),
+    decidedBy: z
+      .string()
+      .nullable()
+      .openapi({ description: "The Concord instance that recorded it, 'chair', or 'starter data'." }),
     relationId: z.number().nullable().openapi({ description: "The registry relation the decision started or ended." }),
     sourceId: z.string().nullable(),
   })
@@ -297,13 +334,23 @@ export const ProposalSummary = z
     decidedOnPrecision: precision.nullable(),
     members: z.number(),
     positionsTaken: z.number().openapi({ description: "Members that have taken a position in the current round." }),
-    needsPosition: z.boolean().openapi({ description: "The reader's state is a member and has not taken a position in this round." }),
+    needsPosition: z
+      .boolean()
+      .openapi({ description: "The reader's state is a member and has not taken a position in this round." }),
     reconstructed: z.boolean(),
   })
   .openapi("ProposalSummary");
 
 export const CastPosition = z
-  .object({ id: z.number(), round: z.number(), state: z.string(), position: PositionKind, statement: z.string().nullable(), castBy: z.string(), castAt: z.string() })
+  .object({
+    id: z.number(),
+    round: z.number(),
+    state: z.string(),
+    position: PositionKind,
+    statement: z.string().nullable(),
+    castBy: z.string(),
+    castAt: z.string(),
+  })
   .openapi("Position");
 
 export const Proposal = ProposalSummary.extend({
@@ -333,7 +380,9 @@ export const Proposal = ProposalSummary.extend({
   positions: z.array(CastPosition).openapi({ description: "Every position cast, changes included, oldest first." }),
   outcome: Outcome.nullable(),
   effect: z.unknown().nullable(),
-  attachments: z.array(z.object({ id: z.number(), name: z.string(), mediaType: z.string(), size: z.number(), addedAt: z.string() })),
+  attachments: z.array(
+    z.object({ id: z.number(), name: z.string(), mediaType: z.string(), size: z.number(), addedAt: z.string() }),
+  ),
   noticesIssued: z.number().openapi({ description: "Outcome notices issued to member delegations." }),
   now: z.string().openapi({ description: "The server's clock, to count down to the deadline." }),
   abilities: z.object({
@@ -345,7 +394,14 @@ export const Proposal = ProposalSummary.extend({
 }).openapi("Proposal");
 
 export const DelegationNotice = z
-  .object({ id: z.number(), proposalId: z.number(), state: z.string(), kind: z.enum(["outcome", "reminder"]), message: z.record(z.string(), z.unknown()), issuedAt: z.string() })
+  .object({
+    id: z.number(),
+    proposalId: z.number(),
+    state: z.string(),
+    kind: z.enum(["outcome", "reminder"]),
+    message: z.record(z.string(), z.unknown()),
+    issuedAt: z.string(),
+  })
   .openapi("DelegationNotice");
 
 export const StatusNotice = z
@@ -360,7 +416,12 @@ export const StatusNotice = z
     sourceId: z.string(),
     applied: z.boolean(),
     statement: z.string().nullable(),
-    status: z.enum(["pending", "applied", "withdrawn"]).openapi({ description: "pending until its effective date, then applied; or withdrawn before it by the state that gave it." }),
+    status: z
+      .enum(["pending", "applied", "withdrawn"])
+      .openapi({
+        description:
+          "pending until its effective date, then applied; or withdrawn before it by the state that gave it.",
+      }),
     withdrawnAt: z.string().nullable(),
     withdrawalStatement: z.string().nullable(),
   })
@@ -374,6 +435,14 @@ export const Webhook = z
     events: z.array(z.string()),
     createdAt: z.string(),
     disabled: z.boolean(),
-    lastDelivery: z.object({ id: z.number(), attempts: z.number(), lastStatus: z.number().nullable(), lastError: z.string().nullable(), deliveredAt: z.string().nullable() }).nullable(),
+    lastDelivery: z
+      .object({
+        id: z.number(),
+        attempts: z.number(),
+        lastStatus: z.number().nullable(),
+        lastError: z.string().nullable(),
+        deliveredAt: z.string().nullable(),
+      })
+      .nullable(),
   })
   .openapi("Webhook");

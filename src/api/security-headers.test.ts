@@ -18,7 +18,14 @@ const get = (path: string, headers: Record<string, string> = {}) => fetch(concor
 
 describe("security headers", () => {
   it("give the web UI, the API docs and every API answer a strict Content-Security-Policy, no framing, no referrer, no sniffing", async () => {
-    for (const path of ["/", "/organizations/NATO", "/api/docs", "/api/v1/organizations", "/api/v1/nowhere", "/api/openapi.json"]) {
+    for (const path of [
+      "/",
+      "/organizations/NATO",
+      "/api/docs",
+      "/api/v1/organizations",
+      "/api/v1/nowhere",
+      "/api/openapi.json",
+    ]) {
       const response = await get(path);
       const policy = response.headers.get("content-security-policy") ?? "";
       expect(policy, path).toContain("default-src 'self'");
@@ -49,7 +56,14 @@ describe("security headers", () => {
 
   it("keep answers about people out of every cache: the session, the account, its tokens, administration, the audit log", async () => {
     const admin = await signInAs(concord, { organization: "NATO", role: "secretariat-admin" });
-    for (const path of ["/api/v1/session", "/api/v1/account/tokens", "/api/v1/admin/accounts", "/api/v1/admin/delegations", "/api/v1/audit?limit=1", "/api/v1/audit/verify"]) {
+    for (const path of [
+      "/api/v1/session",
+      "/api/v1/account/tokens",
+      "/api/v1/admin/accounts",
+      "/api/v1/admin/delegations",
+      "/api/v1/audit?limit=1",
+      "/api/v1/audit/verify",
+    ]) {
       const response = await get(path, { Cookie: admin.cookie });
       expect(response.status, path).toBe(200);
       expect(response.headers.get("cache-control"), path).toBe("no-store");

@@ -18,7 +18,11 @@ afterAll(async () => {
 
 type Answer = { status: number; body: any; cookie: string | undefined; setCookie: string | null; headers: Headers };
 
-async function call(method: string, path: string, options: { body?: unknown; cookie?: string; csrf?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+async function call(
+  method: string,
+  path: string,
+  options: { body?: unknown; cookie?: string; csrf?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined) headers["Content-Type"] ??= "application/json";
   if (options.cookie) headers.Cookie = options.cookie;
@@ -26,7 +30,12 @@ async function call(method: string, path: string, options: { body?: unknown; coo
   const response = await fetch(concord.baseUrl + path, {
     method,
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === "string"
+          ? options.body
+          : JSON.stringify(options.body),
   });
   const setCookie = response.headers.get("set-cookie");
   const text = await response.text();
@@ -39,24 +48,49 @@ async function call(method: string, path: string, options: { body?: unknown; coo
   };
 }
 
-const signIn = (email: string, secret: string, cookie?: string) => call("POST", "/api/v1/session", { body: { email, password: secret }, cookie });
+const signIn = (email: string, secret: string, cookie?: string) =>
+  call("POST", "/api/v1/session", { body: { email, password: secret }, cookie });
 
 describe("signing in", () => {
   it("sets an HttpOnly, SameSite session cookie and says who is signed in", async () => {
     const answer = await signIn("Admin@Example.org", password);
     expect(answer.status).toBe(200);
-    expect(answer.body.account).toMatchObject({ email: "admin@example.org", role: "secretariat-admin", organization: "NATO", delegation: null });
+    expect(answer.body.account).toMatchObject({
+      email: "admin@example.org",
+      role: "secretariat-admin",
+      organization: "NATO",
+      delegation: null,
+    });
     expect(answer.body.account.passwordHash).toBeUndefined();
     expect(answer.setCookie).toMatch(/^concord_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
     const session = await call("GET", "/api/v1/session", { cookie: answer.cookie });
-    expect(session.body).toEqual({ account: answer.body.account, abilities: answer.body.abilities, csrfToken: answer.body.csrfToken });
-    expect(session.body.abilities).toEqual({ registry: { write: true }, administration: { manage: true }, audit: { read: true, all: false }, account: { manage: true }, decisions: { read: true, chair: true, speakFor: null } });
+    expect(session.body).toEqual({
+      account: answer.body.account,
+      abilities: answer.body.abilities,
+      csrfToken: answer.body.csrfToken,
+    });
+    expect(session.body.abilities).toEqual({
+      registry: { write: true },
+      administration: { manage: true },
+      audit: { read: true, all: false },
+      account: { manage: true },
+      decisions: { read: true, chair: true, speakFor: null },
+    });
     const anonymous = await call("GET", "/api/v1/session");
-    expect(anonymous.body.abilities).toEqual({ registry: { write: false }, administration: { manage: false }, audit: { read: false, all: false }, account: { manage: false }, decisions: { read: false, chair: false, speakFor: null } });
+    expect(anonymous.body.abilities).toEqual({
+      registry: { write: false },
+      administration: { manage: false },
+      audit: { read: false, all: false },
+      account: { manage: false },
+      decisions: { read: false, chair: false, speakFor: null },
+    });
   });
 
   it("marks the cookie Secure when served over HTTPS", async () => {
-    const answer = await call("POST", "/api/v1/session", { body: { email: "admin@example.org", password }, headers: { "X-Forwarded-Proto": "https" } });
+    const answer = await call("POST", "/api/v1/session", {
+      body: { email: "admin@example.org", password },
+      headers: { "X-Forwarded-Proto": "https" },
+    });
     expect(answer.setCookie).toContain("; Secure");
   });
 
@@ -65,7 +99,10 @@ describe("signing in", () => {
     const unknown = await signIn("nobody@example.org", password);
     expect(wrong.status).toBe(401);
     expect({ status: unknown.status, body: unknown.body }).toEqual({ status: wrong.status, body: wrong.body });
-    expect(wrong.body.error).toEqual({ id: "invalid_credentials", message: "The e-mail address or the password is wrong." });
+    expect(wrong.body.error).toEqual({
+      id: "invalid_credentials",
+      message: "The e-mail address or the password is wrong.",
+    });
     expect(wrong.setCookie).toBeNull();
   });
 
@@ -74,7 +111,9 @@ describe("signing in", () => {
     const second = await signIn("admin@example.org", password, first.cookie);
     expect(second.cookie).not.toBe(first.cookie);
     expect((await call("GET", "/api/v1/session", { cookie: first.cookie })).body.account).toBeNull();
-    expect((await call("GET", "/api/v1/session", { cookie: second.cookie })).body.account.email).toBe("admin@example.org");
+    expect((await call("GET", "/api/v1/session", { cookie: second.cookie })).body.account.email).toBe(
+      "admin@example.org",
+    );
   });
 
   it("accepts only JSON, which another site's form cannot send", async () => {
@@ -122,7 +161,9 @@ describe("a session", () => {
     expect((await call("GET", "/api/v1/session", { cookie: session.cookie })).body.account.role).toBe("analyst");
     await concord.database.db.execute(sql`UPDATE accounts SET disabled_at = now() WHERE email = 'admin@example.org'`);
     expect((await call("GET", "/api/v1/session", { cookie: session.cookie })).body.account).toBeNull();
-    await concord.database.db.execute(sql`UPDATE accounts SET role = 'secretariat-admin', disabled_at = NULL WHERE email = 'admin@example.org'`);
+    await concord.database.db.execute(
+      sql`UPDATE accounts SET role = 'secretariat-admin', disabled_at = NULL WHERE email = 'admin@example.org'`,
+    );
   });
 
   it("ends with every other session of the account when they are all ended (as on a password change)", async () => {
@@ -130,7 +171,8 @@ describe("a session", () => {
     const b = await signIn("admin@example.org", password);
     const account = (await call("GET", "/api/v1/session", { cookie: a.cookie })).body.account;
     await concord.server.runtime.services.sessions.endAll(account.id);
-    for (const session of [a, b]) expect((await call("GET", "/api/v1/session", { cookie: session.cookie })).body.account).toBeNull();
+    for (const session of [a, b])
+      expect((await call("GET", "/api/v1/session", { cookie: session.cookie })).body.account).toBeNull();
   });
 });
 
@@ -148,19 +190,23 @@ describe("sign-in rate limit", () => {
   });
 
   it("lets no more than the limit of guesses be checked, however many arrive at once", async () => {
-    const guesses = await Promise.all(Array.from({ length: 40 }, (_, n) => signIn("parallel@example.org", `wrong guess ${n}`)));
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => signIn("parallel@example.org", `wrong guess ${n}`)),
+    );
     const statuses = guesses.map((guess) => guess.status).sort();
     expect(statuses.filter((status) => status === 401)).toHaveLength(LIMITS.perAddressAndEmail);
     expect(statuses.filter((status) => status === 429)).toHaveLength(40 - LIMITS.perAddressAndEmail);
   });
 
   it("counts a right password against nobody", async () => {
-    for (let attempt = 0; attempt < LIMITS.perAddressAndEmail + 2; attempt++) expect((await signIn("admin@example.org", password)).status).toBe(200);
+    for (let attempt = 0; attempt < LIMITS.perAddressAndEmail + 2; attempt++)
+      expect((await signIn("admin@example.org", password)).status).toBe(200);
   });
 
   it("does not lock the owner out: the same account from another address may still sign in", async () => {
     const limits = new SignInLimits(concord.database.db);
-    for (let attempt = 0; attempt < LIMITS.perAddressAndEmail; attempt++) expect(await limits.attempt("203.0.113.7", { email: "owner@example.org" })).toHaveProperty("attempt");
+    for (let attempt = 0; attempt < LIMITS.perAddressAndEmail; attempt++)
+      expect(await limits.attempt("203.0.113.7", { email: "owner@example.org" })).toHaveProperty("attempt");
     expect(await limits.attempt("203.0.113.7", { email: "owner@example.org" })).toEqual({ wait: expect.any(Number) });
     expect(await limits.attempt("198.51.100.20", { email: "owner@example.org" })).toHaveProperty("attempt");
   });

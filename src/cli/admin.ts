@@ -6,9 +6,13 @@
 import type { Runtime } from "../runtime.ts";
 import { AccountsService } from "../services/accounts/accounts.ts";
 
-export async function adminCreate(runtime: Runtime, options: { email?: string; organization?: string; name?: string }): Promise<number> {
+export async function adminCreate(
+  runtime: Runtime,
+  options: { email?: string; organization?: string; name?: string },
+): Promise<number> {
   if (!options.email) throw new CliUsageError("--email is required: the administrator's e-mail address.");
-  if (!options.organization) throw new CliUsageError("--organization is required: the organisation whose secretariat this is (e.g. NATO).");
+  if (!options.organization)
+    throw new CliUsageError("--organization is required: the organisation whose secretariat this is (e.g. NATO).");
   const password = await readPassword(process.stdin, process.stderr);
   const account = await new AccountsService(runtime.db).createAdministrator({
     email: options.email,
@@ -16,7 +20,9 @@ export async function adminCreate(runtime: Runtime, options: { email?: string; o
     organizationCode: options.organization,
     displayName: options.name,
   });
-  console.log(`Created ${account.email}, secretariat administrator of ${account.organizationCode} (account ${account.id}).`);
+  console.log(
+    `Created ${account.email}, secretariat administrator of ${account.organizationCode} (account ${account.id}).`,
+  );
   return 0;
 }
 

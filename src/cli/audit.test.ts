@@ -23,10 +23,18 @@ afterAll(async () => {
 async function seed(test: TestDatabase, count: number): Promise<number> {
   for (let k = 1; k <= count; k++) {
     await test.db.transaction((tx) =>
-      appendAudit(tx, { actor: "cli", action: "relation.create", objectType: "relation", objectId: k, after: { kind: "member", step: k } }),
+      appendAudit(tx, {
+        actor: "cli",
+        action: "relation.create",
+        objectType: "relation",
+        objectId: k,
+        after: { kind: "member", step: k },
+      }),
     );
   }
-  const rows = (await test.db.execute(sql`SELECT last_id::int AS "lastId" FROM audit_chain_head`)).rows as Array<{ lastId: number }>;
+  const rows = (await test.db.execute(sql`SELECT last_id::int AS "lastId" FROM audit_chain_head`)).rows as Array<{
+    lastId: number;
+  }>;
   return rows[0]!.lastId;
 }
 
@@ -48,14 +56,17 @@ describe("concord audit on an intact log", () => {
   it("verify says the log is intact, how long it is and its head, and exits 0", async () => {
     const { code, stdout } = await runConcord(["audit", "verify"], env);
     expect(code).toBe(0);
-    const hash = ((await test.db.execute(sql`SELECT last_hash FROM audit_chain_head`)).rows[0] as { last_hash: string }).last_hash;
+    const hash = ((await test.db.execute(sql`SELECT last_hash FROM audit_chain_head`)).rows[0] as { last_hash: string })
+      .last_hash;
     expect(stdout.trim()).toBe(`Audit log intact: ${last} entries, head ${hash}`);
   });
 
   it("head creates the key on first use (mode 600, outside the database), then prints a signed head as JSON", async () => {
     const first = await runConcord(["audit", "head"], env);
     expect(first.code).toBe(0);
-    expect(first.stderr).toMatch(/Created the audit signing key .*audit-signing-key\.pem \(public key fingerprint [0-9a-f]{64}\)/);
+    expect(first.stderr).toMatch(
+      /Created the audit signing key .*audit-signing-key\.pem \(public key fingerprint [0-9a-f]{64}\)/,
+    );
     expect(first.stderr).not.toContain("PRIVATE KEY");
     expect(first.stdout).not.toContain("PRIVATE KEY");
     const head = readHead(first.stdout);
@@ -80,7 +91,9 @@ describe("concord audit on an intact log", () => {
     const { code, stdout: verified } = await runConcord(["audit", "verify", "--head", file], env);
     expect(code).toBe(0);
     expect(verified).toContain(`Audit log intact: ${last + 1} entries`);
-    expect(verified).toMatch(new RegExp(`The signed head of \\S+ \\(entry ${last}, key [0-9a-f]{64}, this instance's\\) is in the log\\.`));
+    expect(verified).toMatch(
+      new RegExp(`The signed head of \\S+ \\(entry ${last}, key [0-9a-f]{64}, this instance's\\) is in the log\\.`),
+    );
   });
 
   it("verify --head refuses a forged head, and says what is wrong with a file that is not a head", async () => {
@@ -90,7 +103,9 @@ describe("concord audit on an intact log", () => {
     await fs.writeFile(forged, JSON.stringify({ ...head, entryId: head.entryId - 1 }));
     const refused = await runConcord(["audit", "verify", "--head", forged], env);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("is refused: its signature does not match its entry, hash and time: it was forged or altered");
+    expect(refused.stderr).toContain(
+      "is refused: its signature does not match its entry, hash and time: it was forged or altered",
+    );
 
     const missing = await runConcord(["audit", "verify", "--head", path.join(folder, "nowhere.json")], env);
     expect(missing.code).toBe(2);
@@ -99,7 +114,9 @@ describe("concord audit on an intact log", () => {
     await fs.writeFile(notHead, JSON.stringify({ entryId: 1, hash: "xyz" }));
     const wrong = await runConcord(["audit", "verify", "--head", notHead], env);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain("is not a signed head printed by concord audit head: hash must be 64 lower-case hex digits");
+    expect(wrong.stderr).toContain(
+      "is not a signed head printed by concord audit head: hash must be 64 lower-case hex digits",
+    );
   });
 
   it("names its subcommands when given another", async () => {
@@ -136,7 +153,9 @@ describe("concord audit on a tampered log", () => {
     const against = await runConcord(["audit", "verify", "--head", kept], env);
     expect(against.code).toBe(1);
     expect(against.stderr).toMatch(
-      new RegExp(`^Audit log BROKEN at entry ${last - 1}: the log ends at entry ${last - 2}, but the signed head of \\S+ covers entry ${last}: entries ${last - 1} to ${last} were removed`),
+      new RegExp(
+        `^Audit log BROKEN at entry ${last - 1}: the log ends at entry ${last - 2}, but the signed head of \\S+ covers entry ${last}: entries ${last - 1} to ${last} were removed`,
+      ),
     );
   });
 
@@ -146,7 +165,9 @@ describe("concord audit on a tampered log", () => {
     });
     const verify = await runConcord(["audit", "verify"], env);
     expect(verify.code).toBe(1);
-    expect(verify.stderr.trim()).toBe("Audit log BROKEN at entry 3: entry 3 was changed: its hash does not match its contents");
+    expect(verify.stderr.trim()).toBe(
+      "Audit log BROKEN at entry 3: entry 3 was changed: its hash does not match its contents",
+    );
     const head = await runConcord(["audit", "head"], env);
     expect(head.code).toBe(1);
     expect(head.stdout).toBe("");

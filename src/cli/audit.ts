@@ -65,7 +65,9 @@ export async function auditVerify(runtime: Runtime, options: AuditVerifyOptions 
   if (head) {
     const checked = verifyHead(head);
     const fingerprint = checked.ok ? checked.fingerprint : "?";
-    console.log(`The signed head of ${head.signedAt} (entry ${head.entryId}, key ${fingerprint}${key ? ", this instance's" : ""}) is in the log.`);
+    console.log(
+      `The signed head of ${head.signedAt} (entry ${head.entryId}, key ${fingerprint}${key ? ", this instance's" : ""}) is in the log.`,
+    );
   }
   return 0;
 }
@@ -80,7 +82,8 @@ export async function auditHead(runtime: Runtime, options: { keyFile?: string } 
     console.error(error.message);
     return 1;
   }
-  if (key.created) console.error(`Created the audit signing key ${key.file} (public key fingerprint ${key.fingerprint}).`);
+  if (key.created)
+    console.error(`Created the audit signing key ${key.file} (public key fingerprint ${key.fingerprint}).`);
   try {
     const head = await publishHead(runtime.db, key.privateKey);
     console.log(JSON.stringify(head, null, 2));

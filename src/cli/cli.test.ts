@@ -36,12 +36,19 @@ describe("concord members", () => {
   });
 
   it("prints the API's JSON with --json", async () => {
-    const { code, stdout } = await runConcord(["members", "NATO", "--at", "2004-03-29", "--kind", "member", "--json"], env);
+    const { code, stdout } = await runConcord(
+      ["members", "NATO", "--at", "2004-03-29", "--kind", "member", "--json"],
+      env,
+    );
     expect(code).toBe(0);
     const printed = JSON.parse(stdout);
-    const expected = (await test.registry.members("NATO", { at: "2004-03-29", kind: "member" })).members.map((member) => presentMember(member, "en"));
+    const expected = (await test.registry.members("NATO", { at: "2004-03-29", kind: "member" })).members.map((member) =>
+      presentMember(member, "en"),
+    );
     expect(printed.organization).toBe("NATO");
-    expect(new Set(printed.members.map((member: { code: string }) => member.code))).toEqual(new Set(expected.map((member) => member.code)));
+    expect(new Set(printed.members.map((member: { code: string }) => member.code))).toEqual(
+      new Set(expected.map((member) => member.code)),
+    );
   });
 
   it("explains bad input and exits non-zero", async () => {
@@ -107,6 +114,7 @@ describe("concord help", () => {
   it("lists the commands", async () => {
     const { code, stdout } = await runConcord(["help"], env);
     expect(code).toBe(0);
-    for (const command of ["concord start", "concord members", "concord relations", "concord import cow-states"]) expect(stdout).toContain(command);
+    for (const command of ["concord start", "concord members", "concord relations", "concord import cow-states"])
+      expect(stdout).toContain(command);
   });
 });

@@ -29,7 +29,9 @@ afterAll(async () => {
 
 /** A proposal opened as the chair would open it, through the service, in MERCOSUR's Common Market Council (consensus; five States Parties decide — Venezuela is suspended). */
 async function openInMercosur(title: string): Promise<{ id: number; members: string[] }> {
-  const detail = await test.db.transaction((tx) => decisions.open(CLI, { body: "mercosur-cmc", title, text: "A text to agree on." }, tx));
+  const detail = await test.db.transaction((tx) =>
+    decisions.open(CLI, { body: "mercosur-cmc", title, text: "A text to agree on." }, tx),
+  );
   return { id: detail.proposal.id, members: detail.members };
 }
 
@@ -46,7 +48,9 @@ describe("concord proposals", () => {
     expect(stderr).not.toMatch(/Error/);
     expect(code).toBe(0);
     const printed = JSON.parse(stdout) as { proposals: Array<Record<string, any>> };
-    const colombia = printed.proposals.find((proposal) => proposal.body.id === "nato-nac" && proposal.concerns === "COL");
+    const colombia = printed.proposals.find(
+      (proposal) => proposal.body.id === "nato-nac" && proposal.concerns === "COL",
+    );
     expect(colombia).toMatchObject({
       body: { id: "nato-nac", actor: "NATO", name: "North Atlantic Council" },
       title: "Request by Colombia: partner (Partners across the globe)",
@@ -61,17 +65,24 @@ describe("concord proposals", () => {
     expect(printed.proposals.every((proposal) => proposal.status !== "open")).toBe(true);
 
     const bodies = new Map((await listBodies(test.db)).map((body) => [body.id, body]));
-    const expected = (await decisions.list(CLI, { status: "closed" })).map((row) => presentProposalSummary(row, bodies, "en"));
+    const expected = (await decisions.list(CLI, { status: "closed" })).map((row) =>
+      presentProposalSummary(row, bodies, "en"),
+    );
     expect(printed).toEqual(JSON.parse(JSON.stringify({ proposals: expected })));
   });
 
   it("prints a table: id, body, title, procedure, status, decision date and positions of members", async () => {
-    const { code, stdout } = await runConcord(["proposals", "--status", "closed", "--body", "nato-nac", "--lang", "es"], env);
+    const { code, stdout } = await runConcord(
+      ["proposals", "--status", "closed", "--body", "nato-nac", "--lang", "es"],
+      env,
+    );
     expect(code).toBe(0);
     expect(stdout).toContain("closed in nato-nac proposal(s), newest first");
     expect(stdout).toMatch(/^Id\s+Body\s+Title\s+Procedure\s+Status\s+Deadline \/ decided\s+Positions$/m);
     // A reconstructed decision records no individual positions: "-" of the members, not "0".
-    expect(stdout).toMatch(/^\d+\s+nato-nac\s+Request by Colombia: partner \(Partners across the globe\)\s+consensus\s+adopted \(reconstructed\)\s+2017-05\s+-\/\d+$/m);
+    expect(stdout).toMatch(
+      /^\d+\s+nato-nac\s+Request by Colombia: partner \(Partners across the globe\)\s+consensus\s+adopted \(reconstructed\)\s+2017-05\s+-\/\d+$/m,
+    );
     expect(stdout).not.toContain("us-president");
   });
 
@@ -92,13 +103,23 @@ describe("concord proposals", () => {
 
 describe("concord bodies", () => {
   it("lists the deciding bodies with their default procedures, and the API's JSON with --json", async () => {
-    const [table, json] = await Promise.all([runConcord(["bodies"], env), runConcord(["bodies", "--json", "--lang", "fr"], env)]);
+    const [table, json] = await Promise.all([
+      runConcord(["bodies"], env),
+      runConcord(["bodies", "--json", "--lang", "fr"], env),
+    ]);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^nato-nac\s+NATO\s+North Atlantic Council\s+Secretary General\s+consensus$/m);
-    expect(table.stdout).toMatch(/^oas-general-assembly\s+OAS\s+General Assembly\s+.*majority \(2\/3 of all members\)$/m);
+    expect(table.stdout).toMatch(
+      /^oas-general-assembly\s+OAS\s+General Assembly\s+.*majority \(2\/3 of all members\)$/m,
+    );
     expect(json.code).toBe(0);
-    const { bodies } = JSON.parse(json.stdout) as { bodies: Array<{ id: string; name: string; defaultProcedure: { kind: string } }> };
-    expect(bodies.find((body) => body.id === "nato-nac")).toMatchObject({ name: "Conseil de l'Atlantique Nord", defaultProcedure: { kind: "consensus" } });
+    const { bodies } = JSON.parse(json.stdout) as {
+      bodies: Array<{ id: string; name: string; defaultProcedure: { kind: string } }>;
+    };
+    expect(bodies.find((body) => body.id === "nato-nac")).toMatchObject({
+      name: "Conseil de l'Atlantique Nord",
+      defaultProcedure: { kind: "consensus" },
+    });
     expect(bodies.map((body) => body.id)).toContain("us-president");
   });
 });
@@ -125,20 +146,52 @@ describe("concord position and concord proposal", () => {
     const first = await runConcord(["position", String(id), "--state", "ARG", "--position", "concur"], env);
     expect(first.stderr).not.toMatch(/Error/);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain(`Recorded the position of Argentina (ARG) on proposal ${id}: concur (by the CLI, on its behalf).`);
+    expect(first.stdout).toContain(
+      `Recorded the position of Argentina (ARG) on proposal ${id}: concur (by the CLI, on its behalf).`,
+    );
     expect(first.stdout).toContain(`Proposal ${id} stays open: 1 of 5 members have taken a position in round 1.`);
 
-    const objection = await runConcord(["position", String(id), "--state", "BRA", "--position", "object", "--statement", "The text needs another reading."], env);
+    const objection = await runConcord(
+      [
+        "position",
+        String(id),
+        "--state",
+        "BRA",
+        "--position",
+        "object",
+        "--statement",
+        "The text needs another reading.",
+      ],
+      env,
+    );
     expect(objection.code).toBe(0);
     const reservation = await runConcord(
-      ["position", String(id), "--state", "BRA", "--position", "concur-with-reservation", "--statement", "On the understanding that it binds no State Party to deploy forces.", "--json"],
+      [
+        "position",
+        String(id),
+        "--state",
+        "BRA",
+        "--position",
+        "concur-with-reservation",
+        "--statement",
+        "On the understanding that it binds no State Party to deploy forces.",
+        "--json",
+      ],
       env,
     );
     expect(reservation.code).toBe(0);
     const { proposal } = JSON.parse(reservation.stdout);
     expect(proposal).toMatchObject({ id, status: "open", positionsTaken: 2, members: 5, outcome: null });
-    expect(proposal.grid.find((row: { state: string }) => row.state === "BRA")).toMatchObject({ position: "concur-with-reservation" });
-    expect(proposal.positions.map((cast: { state: string; position: string; castBy: string }) => [cast.state, cast.position, cast.castBy])).toEqual([
+    expect(proposal.grid.find((row: { state: string }) => row.state === "BRA")).toMatchObject({
+      position: "concur-with-reservation",
+    });
+    expect(
+      proposal.positions.map((cast: { state: string; position: string; castBy: string }) => [
+        cast.state,
+        cast.position,
+        cast.castBy,
+      ]),
+    ).toEqual([
       ["ARG", "concur", "cli"],
       ["BRA", "object", "cli"],
       ["BRA", "concur-with-reservation", "cli"],
@@ -146,7 +199,9 @@ describe("concord position and concord proposal", () => {
 
     const shown = await runConcord(["proposal", String(id)], env);
     expect(shown.stdout).toMatch(/^ {2}BRA\s+Brazil\s+concur-with-reservation\s+\S+ \S+ UTC\s+cli$/m);
-    expect(shown.stdout).toContain("BRA (concur-with-reservation): On the understanding that it binds no State Party to deploy forces.");
+    expect(shown.stdout).toContain(
+      "BRA (concur-with-reservation): On the understanding that it binds no State Party to deploy forces.",
+    );
     expect(shown.stdout).toMatch(/Earlier positions[^\n]*\n.*\n.*\n {2}1\s+BRA\s+object\s+.*\s+cli$/m);
   }, 90_000);
 
@@ -163,15 +218,21 @@ describe("concord position and concord proposal", () => {
       runConcord(["proposal"], env),
     ]);
     expect(abstain.code).toBe(1);
-    expect(abstain.stderr.trim()).toBe("--position: a consensus procedure accepts concur, concur-with-reservation, object; got abstain");
+    expect(abstain.stderr.trim()).toBe(
+      "--position: a consensus procedure accepts concur, concur-with-reservation, object; got abstain",
+    );
     expect(noStatement.code).toBe(1);
     expect(noStatement.stderr.trim()).toBe("--statement: an objection must be stated in writing");
     expect(notMember.code).toBe(1);
-    expect(notMember.stderr.trim()).toBe(`USA was not a member of Common Market Council when proposal ${id} opened, so it takes no position on it.`);
+    expect(notMember.stderr.trim()).toBe(
+      `USA was not a member of Common Market Council when proposal ${id} opened, so it takes no position on it.`,
+    );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim()).toBe("No proposal has the id 999999.");
     expect(notAPosition.code).toBe(2);
-    expect(notAPosition.stderr).toContain('--position: must be one of concur, concur-with-reservation, object, amend, abstain (got "maybe")');
+    expect(notAPosition.stderr).toContain(
+      '--position: must be one of concur, concur-with-reservation, object, amend, abstain (got "maybe")',
+    );
     expect(noState.code).toBe(2);
     expect(noState.stderr).toContain("--state is required");
     expect(notAnId.code).toBe(2);
@@ -189,7 +250,9 @@ describe("concord position and concord proposal", () => {
     const last = await runConcord(["position", String(id), "--state", "URY", "--position", "concur"], env);
     expect(last.stderr).not.toMatch(/Error/);
     expect(last.code).toBe(0);
-    expect(last.stdout).toContain(`Proposal ${id} is now adopted (consensus.all-concurred): All 5 members concurred, BRA with a reservation.`);
+    expect(last.stdout).toContain(
+      `Proposal ${id} is now adopted (consensus.all-concurred): All 5 members concurred, BRA with a reservation.`,
+    );
 
     const { code, stdout } = await runConcord(["proposal", String(id), "--json"], env);
     expect(code).toBe(0);
@@ -197,12 +260,19 @@ describe("concord position and concord proposal", () => {
     expect(printed.proposal).toMatchObject({
       status: "adopted",
       positionsTaken: 5,
-      outcome: { status: "adopted", rule: "consensus.all-concurred", explanation: "All 5 members concurred, BRA with a reservation.", relationId: null },
+      outcome: {
+        status: "adopted",
+        rule: "consensus.all-concurred",
+        explanation: "All 5 members concurred, BRA with a reservation.",
+        relationId: null,
+      },
       noticesIssued: 5,
       abilities: { speakFor: null, chair: false },
     });
     const { now: _printedNow, ...printedRest } = printed.proposal;
-    const { now: _expectedNow, ...expectedRest } = JSON.parse(JSON.stringify(presentProposal(await decisions.get(CLI, id), "en")));
+    const { now: _expectedNow, ...expectedRest } = JSON.parse(
+      JSON.stringify(presentProposal(await decisions.get(CLI, id), "en")),
+    );
     expect(printedRest).toEqual(expectedRest);
 
     const shown = await runConcord(["proposal", String(id)], env);
@@ -220,18 +290,26 @@ describe("concord position and concord proposal", () => {
       { actor: "cli", onBehalfOf: "PRY", state: "PRY", position: "concur" },
       { actor: "cli", onBehalfOf: "URY", state: "URY", position: "concur" },
     ]);
-    const decided = (await test.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'proposal.decide' AND object_id = ${String(id)}`)).rows[0];
+    const decided = (
+      await test.db.execute(
+        sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'proposal.decide' AND object_id = ${String(id)}`,
+      )
+    ).rows[0];
     expect(decided).toEqual({ n: 1 });
   });
 
   it("takes no more positions once closed, on a decided proposal or a reconstructed one", async () => {
-    const reconstructed = (await decisions.list(CLI, { status: "closed", body: "nato-nac" })).find((row) => row.reconstructed)!;
+    const reconstructed = (await decisions.list(CLI, { status: "closed", body: "nato-nac" })).find(
+      (row) => row.reconstructed,
+    )!;
     const [decided, historical] = await Promise.all([
       runConcord(["position", String(id), "--state", "ARG", "--position", "object", "--statement", "Too late."], env),
       runConcord(["position", String(reconstructed.id), "--state", "BEL", "--position", "concur"], env),
     ]);
     expect(decided.code).toBe(1);
-    expect(decided.stderr).toMatch(new RegExp(`^Proposal ${id} is closed \\(adopted at .*\\): nothing more can be changed\\.`));
+    expect(decided.stderr).toMatch(
+      new RegExp(`^Proposal ${id} is closed \\(adopted at .*\\): nothing more can be changed\\.`),
+    );
     expect(historical.code).toBe(1);
     expect(historical.stderr).toContain(`Proposal ${reconstructed.id} is closed (adopted`);
   });
@@ -241,7 +319,12 @@ describe("concord help", () => {
   it("lists the decision commands", async () => {
     const { code, stdout } = await runConcord(["help"], env);
     expect(code).toBe(0);
-    for (const command of ["concord bodies", "concord proposals [--status open|closed] [--body ID]", "concord proposal <ID>", "concord position <ID> --state CODE --position P"]) {
+    for (const command of [
+      "concord bodies",
+      "concord proposals [--status open|closed] [--body ID]",
+      "concord proposal <ID>",
+      "concord position <ID> --state CODE --position P",
+    ]) {
       expect(stdout).toContain(command);
     }
   });

@@ -40,7 +40,13 @@ export function bodiesCommand(values: DecisionValues): Work {
     console.log(
       formatTable(
         ["Id", "Of", "Name", "Chair", "Default procedure"],
-        bodies.map((body) => [body.id, body.actor, body.name, body.chair, describeProcedure(body.defaultProcedure, "short")]),
+        bodies.map((body) => [
+          body.id,
+          body.actor,
+          body.name,
+          body.chair,
+          describeProcedure(body.defaultProcedure, "short"),
+        ]),
       ),
     );
     return 0;
@@ -70,7 +76,11 @@ export function proposalsCommand(values: DecisionValues): Work {
           proposal.title,
           describeProcedure(proposal.procedure, "short"),
           proposal.status + (proposal.reconstructed ? " (reconstructed)" : ""),
-          proposal.status === "open" ? (proposal.deadline === null ? "no deadline" : formatInstant(proposal.deadline)) : decidedOn(proposal),
+          proposal.status === "open"
+            ? proposal.deadline === null
+              ? "no deadline"
+              : formatInstant(proposal.deadline)
+            : decidedOn(proposal),
           // A reconstructed decision records no individual positions: say so rather than "0".
           `${proposal.reconstructed && proposal.positionsTaken === 0 ? "-" : proposal.positionsTaken}/${proposal.members}`,
         ]),
@@ -101,8 +111,10 @@ export function proposalCommand(idArgument: string | undefined, values: Decision
 export function positionCommand(idArgument: string | undefined, values: DecisionValues): Work {
   const id = readId(idArgument);
   const lang = readLang(values);
-  if (!values.state) throw new CliUsageError("--state is required: the member state whose position this is (e.g. COL).");
-  if (!/^[A-Z][A-Z0-9]{1,15}$/.test(values.state)) throw new CliUsageError(`--state: must be an upper-case code such as COL or NATO (got "${values.state}").`);
+  if (!values.state)
+    throw new CliUsageError("--state is required: the member state whose position this is (e.g. COL).");
+  if (!/^[A-Z][A-Z0-9]{1,15}$/.test(values.state))
+    throw new CliUsageError(`--state: must be an upper-case code such as COL or NATO (got "${values.state}").`);
   if (!values.position) throw new CliUsageError(`--position is required: one of ${POSITION_KINDS.join(", ")}.`);
   if (!(POSITION_KINDS as readonly string[]).includes(values.position)) {
     throw new CliUsageError(`--position: must be one of ${POSITION_KINDS.join(", ")} (got "${values.position}").`);
@@ -110,14 +122,21 @@ export function positionCommand(idArgument: string | undefined, values: Decision
   const statement = values.statement === undefined ? undefined : readStatement(values.statement);
   const input = { state: values.state, position: values.position as PositionKind, statement };
   return async (runtime) => {
-    const detail = await asCliOptions(() => runtime.services.db.transaction((tx) => runtime.services.decisions.castPosition(CLI, id, input, tx)));
+    const detail = await asCliOptions(() =>
+      runtime.services.db.transaction((tx) => runtime.services.decisions.castPosition(CLI, id, input, tx)),
+    );
     const proposal = presentProposal(detail, lang);
     if (values.json) return printJson({ proposal });
     const state = proposal.grid.find((row) => row.state === input.state);
-    console.log(`Recorded the position of ${state?.name ?? input.state} (${input.state}) on proposal ${proposal.id}: ${input.position} (by the CLI, on its behalf).`);
+    console.log(
+      `Recorded the position of ${state?.name ?? input.state} (${input.state}) on proposal ${proposal.id}: ${input.position} (by the CLI, on its behalf).`,
+    );
     if (proposal.outcome) {
-      console.log(`Proposal ${proposal.id} is now ${proposal.outcome.status} (${proposal.outcome.rule}): ${proposal.outcome.explanation}`);
-      if (proposal.outcome.relationId !== null) console.log(`Registry: relation ${proposal.outcome.relationId}, citing source ${proposal.outcome.sourceId}.`);
+      console.log(
+        `Proposal ${proposal.id} is now ${proposal.outcome.status} (${proposal.outcome.rule}): ${proposal.outcome.explanation}`,
+      );
+      if (proposal.outcome.relationId !== null)
+        console.log(`Registry: relation ${proposal.outcome.relationId}, citing source ${proposal.outcome.sourceId}.`);
     } else {
       console.log(
         `Proposal ${proposal.id} stays open: ${proposal.positionsTaken} of ${proposal.members} members have taken a position in round ${proposal.round}` +
@@ -139,12 +158,18 @@ function printProposal(proposal: Presented): void {
   field("Body", `${proposal.body.name} (${proposal.body.id}, ${proposal.body.actor}); chair: ${proposal.chair}`);
   field("Procedure", describeProcedure(proposal.procedure));
   field("Purpose", proposal.purpose + (proposal.concerns ? `, concerning ${proposal.concerns}` : ""));
-  field("Status", proposal.status + (proposal.reconstructed ? " (reconstructed from the sources; individual positions are not recorded)" : ""));
+  field(
+    "Status",
+    proposal.status +
+      (proposal.reconstructed ? " (reconstructed from the sources; individual positions are not recorded)" : ""),
+  );
   field("Opened", proposal.reconstructed ? decidedOn(proposal) : formatInstant(proposal.openedAt));
   field(
     "Round",
     `${proposal.round} of ${proposal.rounds.length}` +
-      (proposal.status === "open" ? `, deadline ${proposal.deadline === null ? "none" : formatInstant(proposal.deadline)}` : ""),
+      (proposal.status === "open"
+        ? `, deadline ${proposal.deadline === null ? "none" : formatInstant(proposal.deadline)}`
+        : ""),
   );
   field("Positions", `${proposal.positionsTaken} of ${proposal.members} members in round ${proposal.round}`);
 
@@ -158,7 +183,11 @@ function printProposal(proposal: Presented): void {
             String(round.number),
             formatInstant(round.openedAt),
             round.deadline === null ? "none" : formatInstant(round.deadline),
-            round.extensions.map((extension) => `${formatInstant(extension.from)} -> ${formatInstant(extension.to)} by ${extension.by}`).join("; "),
+            round.extensions
+              .map(
+                (extension) => `${formatInstant(extension.from)} -> ${formatInstant(extension.to)} by ${extension.by}`,
+              )
+              .join("; "),
           ]),
         ),
       ),
@@ -168,28 +197,35 @@ function printProposal(proposal: Presented): void {
   lines.push("", `Text (round ${proposal.round}):`, indent(proposal.text));
 
   // Who recorded each current position: a delegation head's account, or "cli" for one received in writing.
-  const current = new Map(proposal.positions.filter((cast) => cast.round === proposal.round).map((cast) => [cast.state, cast]));
+  const current = new Map(
+    proposal.positions.filter((cast) => cast.round === proposal.round).map((cast) => [cast.state, cast]),
+  );
   lines.push("", `Members (${proposal.members}):`);
   if (proposal.reconstructed && proposal.positions.length === 0) {
-    lines.push(`  ${proposal.grid.map((row) => row.state).join(", ")}`, "  (their individual positions are not recorded)");
-  } else lines.push(
-    indent(
-      formatTable(
-        ["State", "Name", "Position", "Cast at", "Recorded by"],
-        proposal.grid.map((row) => [
-          row.state,
-          row.name,
-          (row.position ?? "-") + (row.brokeSilence ? " (broke silence)" : ""),
-          row.castAt === null ? "" : formatInstant(row.castAt),
-          current.get(row.state)?.castBy ?? "",
-        ]),
+    lines.push(
+      `  ${proposal.grid.map((row) => row.state).join(", ")}`,
+      "  (their individual positions are not recorded)",
+    );
+  } else
+    lines.push(
+      indent(
+        formatTable(
+          ["State", "Name", "Position", "Cast at", "Recorded by"],
+          proposal.grid.map((row) => [
+            row.state,
+            row.name,
+            (row.position ?? "-") + (row.brokeSilence ? " (broke silence)" : ""),
+            row.castAt === null ? "" : formatInstant(row.castAt),
+            current.get(row.state)?.castBy ?? "",
+          ]),
+        ),
       ),
-    ),
-  );
+    );
   const statements = proposal.grid.filter((row) => row.statement !== null);
   if (statements.length > 0) {
     lines.push("", "Statements:");
-    for (const row of statements) lines.push(`  ${row.state} (${row.position}): ${row.statement!.replace(/\n/g, "\n    ")}`);
+    for (const row of statements)
+      lines.push(`  ${row.state} (${row.position}): ${row.statement!.replace(/\n/g, "\n    ")}`);
   }
   const currentIds = new Set([...current.values()].map((cast) => cast.id));
   const earlier = proposal.positions.filter((cast) => !currentIds.has(cast.id));
@@ -199,14 +235,21 @@ function printProposal(proposal: Presented): void {
       indent(
         formatTable(
           ["Round", "State", "Position", "Cast at", "Recorded by"],
-          earlier.map((cast) => [String(cast.round), cast.state, cast.position, formatInstant(cast.castAt), cast.castBy]),
+          earlier.map((cast) => [
+            String(cast.round),
+            cast.state,
+            cast.position,
+            formatInstant(cast.castAt),
+            cast.castBy,
+          ]),
         ),
       ),
     );
   }
   if (proposal.attachments.length > 0) {
     lines.push("", "Attachments:");
-    for (const attachment of proposal.attachments) lines.push(`  ${attachment.id}. ${attachment.name} (${attachment.mediaType}, ${attachment.size} bytes)`);
+    for (const attachment of proposal.attachments)
+      lines.push(`  ${attachment.id}. ${attachment.name} (${attachment.mediaType}, ${attachment.size} bytes)`);
   }
 
   lines.push("");
@@ -218,14 +261,20 @@ function printProposal(proposal: Presented): void {
     );
   } else {
     const outcome = proposal.outcome;
-    const on = outcome.decidedOn === null ? "" : ` on ${formatPartialDate({ date: outcome.decidedOn, precision: outcome.decidedOnPrecision ?? "day" })}`;
+    const on =
+      outcome.decidedOn === null
+        ? ""
+        : ` on ${formatPartialDate({ date: outcome.decidedOn, precision: outcome.decidedOnPrecision ?? "day" })}`;
     lines.push(`Outcome:    ${outcome.status}${on}${outcome.decidedBy ? `, recorded by ${outcome.decidedBy}` : ""}`);
     lines.push(`Rule:       ${outcome.rule}`);
     lines.push(`Why:        ${outcome.explanation}`);
     if (outcome.relationId !== null || outcome.sourceId !== null) {
-      lines.push(`Registry:   ${outcome.relationId === null ? "no relation changed" : `relation ${outcome.relationId}`}${outcome.sourceId ? `, source ${outcome.sourceId}` : ""}`);
+      lines.push(
+        `Registry:   ${outcome.relationId === null ? "no relation changed" : `relation ${outcome.relationId}`}${outcome.sourceId ? `, source ${outcome.sourceId}` : ""}`,
+      );
     }
-    if (proposal.noticesIssued > 0) lines.push(`Notices:    ${proposal.noticesIssued} outcome notice(s) sent to member delegations`);
+    if (proposal.noticesIssued > 0)
+      lines.push(`Notices:    ${proposal.noticesIssued} outcome notice(s) sent to member delegations`);
   }
   console.log(lines.join("\n"));
 }
@@ -257,7 +306,8 @@ function readStatement(value: string): string {
   const text = value.trim();
   if (text.length === 0) throw new CliUsageError("--statement: must not be empty.");
   if (text.length > 20_000) throw new CliUsageError("--statement: must be at most 20000 characters.");
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) throw new CliUsageError("--statement: must not contain control characters.");
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text))
+    throw new CliUsageError("--statement: must not contain control characters.");
   return text;
 }
 
@@ -279,13 +329,23 @@ async function asCliOptions<T>(work: () => Promise<T>): Promise<T> {
 function describeProcedure(procedure: Procedure, style: "short" | "long" = "long"): string {
   if (procedure.kind !== "majority") return procedure.kind;
   const threshold = procedure.threshold === "simple" ? "more than half" : formatFraction(procedure.threshold);
-  const base = procedure.base === "all-members" ? "of all members" : procedure.abstentions === "counted" ? "of those present" : "of those present and voting";
+  const base =
+    procedure.base === "all-members"
+      ? "of all members"
+      : procedure.abstentions === "counted"
+        ? "of those present"
+        : "of those present and voting";
   if (style === "short") return `majority (${threshold} ${base})`;
   return `majority: ${threshold} ${base}, quorum ${formatFraction(procedure.quorum)} of members, abstentions ${procedure.abstentions === "counted" ? "counted" : "excluded from the count"}`;
 }
 
-function decidedOn(proposal: { decidedOn: string | null; decidedOnPrecision: "day" | "month" | "year" | null }): string {
-  return proposal.decidedOn === null ? "" : formatPartialDate({ date: proposal.decidedOn, precision: proposal.decidedOnPrecision ?? "day" });
+function decidedOn(proposal: {
+  decidedOn: string | null;
+  decidedOnPrecision: "day" | "month" | "year" | null;
+}): string {
+  return proposal.decidedOn === null
+    ? ""
+    : formatPartialDate({ date: proposal.decidedOn, precision: proposal.decidedOnPrecision ?? "day" });
 }
 
 /** An instant to the minute, in UTC: 2026-12-01 12:00 UTC. */

@@ -101,9 +101,13 @@ export async function main(argv: string[]): Promise<number> {
       case "start":
         return await start();
       case "members":
-        return await withRuntime((runtime) => members(runtime, requireArgument(rest[0], "the organisation's code, e.g. NATO"), values));
+        return await withRuntime((runtime) =>
+          members(runtime, requireArgument(rest[0], "the organisation's code, e.g. NATO"), values),
+        );
       case "relations":
-        return await withRuntime((runtime) => relations(runtime, requireArgument(rest[0], "the state's or organisation's code, e.g. COL"), values));
+        return await withRuntime((runtime) =>
+          relations(runtime, requireArgument(rest[0], "the state's or organisation's code, e.g. COL"), values),
+        );
       case "bodies":
         return await withRuntime(bodiesCommand(values));
       case "proposals":
@@ -117,10 +121,12 @@ export async function main(argv: string[]): Promise<number> {
         if (rest[0] === "auditor") return await withRuntime((runtime) => adminAuditor(runtime, values));
         throw new UsageError(`Unknown admin command "${rest[0] ?? ""}": use admin create or admin auditor.`);
       case "import":
-        if (rest[0] !== "cow-states") throw new UsageError(`Unknown import "${rest[0] ?? ""}": the one available is cow-states.`);
+        if (rest[0] !== "cow-states")
+          throw new UsageError(`Unknown import "${rest[0] ?? ""}": the one available is cow-states.`);
         return await importCow(requireArgument(rest[1], "the CSV file to import"));
       case "audit":
-        if (rest[0] === "verify") return await withRuntime((runtime) => auditVerify(runtime, { headFile: values.head }));
+        if (rest[0] === "verify")
+          return await withRuntime((runtime) => auditVerify(runtime, { headFile: values.head }));
         if (rest[0] === "head") return await withRuntime((runtime) => auditHead(runtime));
         throw new UsageError(`Unknown audit command "${rest[0] ?? ""}": use audit verify or audit head.`);
       default:
@@ -131,7 +137,12 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`${error.message}\n\n${HELP}`);
       return 2;
     }
-    if (error instanceof AppError || error instanceof ConfigError || error instanceof DataFolderLockedError || error instanceof StarterDataError) {
+    if (
+      error instanceof AppError ||
+      error instanceof ConfigError ||
+      error instanceof DataFolderLockedError ||
+      error instanceof StarterDataError
+    ) {
       console.error(error.message);
       return 1;
     }
@@ -189,12 +200,16 @@ const dated = (date: string | null, precision: "day" | "month" | "year" | null) 
 async function members(runtime: Runtime, code: string, values: Values): Promise<number> {
   const query = readQuery(values);
   const result = await runtime.services.registry.members(code, query, CLI);
-  const presented = result.members.map((member) => presentMember(member, query.lang)).sort(byName(query.lang, (member) => member.name));
+  const presented = result.members
+    .map((member) => presentMember(member, query.lang))
+    .sort(byName(query.lang, (member) => member.name));
   if (values.json) {
     console.log(JSON.stringify({ organization: result.organization.code, at: result.at, members: presented }, null, 2));
     return 0;
   }
-  console.log(`${result.organization.names[query.lang]} (${result.organization.code}) as of ${result.at}: ${presented.length} relation(s)\n`);
+  console.log(
+    `${result.organization.names[query.lang]} (${result.organization.code}) as of ${result.at}: ${presented.length} relation(s)\n`,
+  );
   console.log(
     formatTable(
       ["Code", "Name", "Kind", "Since", "Until", "Certainty", "Sources"],
@@ -220,7 +235,9 @@ async function relations(runtime: Runtime, code: string, values: Values): Promis
     console.log(JSON.stringify({ actor: result.actor.code, at: result.at, relations: presented }, null, 2));
     return 0;
   }
-  console.log(`${result.actor.names[query.lang]} (${result.actor.code}) as of ${result.at}: ${presented.length} relation(s)\n`);
+  console.log(
+    `${result.actor.names[query.lang]} (${result.actor.code}) as of ${result.at}: ${presented.length} relation(s)\n`,
+  );
   console.log(
     formatTable(
       ["Id", "Subject", "Relation", "Object", "Since", "Until", "Certainty"],
@@ -243,7 +260,9 @@ async function importCow(file: string): Promise<number> {
   try {
     text = await fs.readFile(file, "utf8");
   } catch (error) {
-    console.error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    console.error(
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+    );
     return 1;
   }
   return withRuntime(async (runtime) => {
@@ -260,9 +279,13 @@ async function importCow(file: string): Promise<number> {
       throw error;
     }
     bar.finish();
-    console.log(`Read ${summary.rows} rows from ${file}: ${summary.loaded} periods loaded, ${summary.unchanged} already present, ${summary.refused.length} refused.`);
+    console.log(
+      `Read ${summary.rows} rows from ${file}: ${summary.loaded} periods loaded, ${summary.unchanged} already present, ${summary.refused.length} refused.`,
+    );
     if (summary.junkColumnLines.length > 0) {
-      console.log(`Ignored values in unnamed trailing columns on ${summary.junkColumnLines.length} line(s): ${summary.junkColumnLines.join(", ")}.`);
+      console.log(
+        `Ignored values in unnamed trailing columns on ${summary.junkColumnLines.length} line(s): ${summary.junkColumnLines.join(", ")}.`,
+      );
     }
     if (summary.refused.length > 0) {
       console.log("\nRefused rows:");

@@ -29,7 +29,13 @@ describe("progressBar", () => {
 
 describe("formatTable", () => {
   it("lines columns up, counting accented letters as one character", () => {
-    const table = formatTable(["Code", "Name"], [["STP", "São Tomé and Príncipe"], ["TUR", "Türkiye"]]);
+    const table = formatTable(
+      ["Code", "Name"],
+      [
+        ["STP", "São Tomé and Príncipe"],
+        ["TUR", "Türkiye"],
+      ],
+    );
     const lines = table.split("\n");
     expect(lines[0]).toBe("Code  Name");
     expect(lines[2]).toBe("STP   São Tomé and Príncipe");

@@ -1,6 +1,8 @@
 /** A plain-text table that lines up in any terminal: columns padded to their widest cell. */
 export function formatTable(headers: string[], rows: string[][]): string {
-  const widths = headers.map((header, column) => Math.max(width(header), ...rows.map((row) => width(row[column] ?? ""))));
+  const widths = headers.map((header, column) =>
+    Math.max(width(header), ...rows.map((row) => width(row[column] ?? ""))),
+  );
   const line = (cells: string[]) =>
     cells
       .map((cell, column) => cell + " ".repeat(widths[column]! - width(cell)))

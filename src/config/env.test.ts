@@ -18,11 +18,17 @@ describe("readEnv", () => {
       refusalWindowSeconds: 60,
     });
     expect(readEnv({ CONCORD_WEBHOOK_ALLOW_PRIVATE: "true" }).webhooks.allowPrivate).toBe(true);
-    expect(() => readEnv({ CONCORD_WEBHOOK_ALLOW_PRIVATE: "yes" })).toThrow(/CONCORD_WEBHOOK_ALLOW_PRIVATE: must be true or false/);
+    expect(() => readEnv({ CONCORD_WEBHOOK_ALLOW_PRIVATE: "yes" })).toThrow(
+      /CONCORD_WEBHOOK_ALLOW_PRIVATE: must be true or false/,
+    );
     expect(readEnv({ CONCORD_REMINDER_HOURS: "24, 1.5" }).reminderHours).toEqual([24, 1.5]);
-    expect(() => readEnv({ CONCORD_REMINDER_HOURS: "two days" })).toThrow(/CONCORD_REMINDER_HOURS: must be hours before a deadline/);
+    expect(() => readEnv({ CONCORD_REMINDER_HOURS: "two days" })).toThrow(
+      /CONCORD_REMINDER_HOURS: must be hours before a deadline/,
+    );
     expect(readEnv({ CONCORD_JOBS: "off" }).jobs).toBe(false);
-    expect(readEnv({ CONCORD_DATA_DIR: "/srv/concord", CONCORD_AUDIT_KEY_FILE: "" }).auditKeyFile).toBe("/srv/concord/audit-signing-key.pem");
+    expect(readEnv({ CONCORD_DATA_DIR: "/srv/concord", CONCORD_AUDIT_KEY_FILE: "" }).auditKeyFile).toBe(
+      "/srv/concord/audit-signing-key.pem",
+    );
     expect(readEnv({ CONCORD_AUDIT_KEY_FILE: "/keys/audit.pem" }).auditKeyFile).toBe("/keys/audit.pem");
   });
 

@@ -18,7 +18,10 @@ const schema = z.object({
   CONCORD_AUDIT_HEAD_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   CONCORD_REMINDER_HOURS: z
     .string()
-    .regex(/^\s*(\d+(\.\d+)?\s*(,\s*\d+(\.\d+)?\s*)*)?$/, "must be hours before a deadline, separated by commas, e.g. 48,2")
+    .regex(
+      /^\s*(\d+(\.\d+)?\s*(,\s*\d+(\.\d+)?\s*)*)?$/,
+      "must be hours before a deadline, separated by commas, e.g. 48,2",
+    )
     .default("48,2"),
   CONCORD_JOBS: z.enum(["on", "off"]).default("on"),
   CONCORD_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
@@ -59,9 +62,7 @@ export type Env = {
 export class ConfigError extends Error {}
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
-  );
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
@@ -77,7 +78,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     log: env.CONCORD_LOG,
     auditKeyFile: path.resolve(env.CONCORD_AUDIT_KEY_FILE ?? path.join(dataDir, "audit-signing-key.pem")),
     auditHeadSeconds: env.CONCORD_AUDIT_HEAD_SECONDS,
-    reminderHours: env.CONCORD_REMINDER_HOURS.split(",").map((hours) => hours.trim()).filter(Boolean).map(Number),
+    reminderHours: env.CONCORD_REMINDER_HOURS.split(",")
+      .map((hours) => hours.trim())
+      .filter(Boolean)
+      .map(Number),
     jobs: env.CONCORD_JOBS === "on",
     webhooks: {
       allowPrivate: env.CONCORD_WEBHOOK_ALLOW_PRIVATE === "true",

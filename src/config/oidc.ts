@@ -36,7 +36,12 @@ const REQUIRED = [
   "CONCORD_OIDC_ORGANIZATION",
   "CONCORD_PUBLIC_URL",
 ] as const;
-const OPTIONAL = ["CONCORD_OIDC_DELEGATION_CLAIM", "CONCORD_OIDC_ROLE_CLAIM", "CONCORD_OIDC_ALLOW_ADMIN_CLAIM", "CONCORD_OIDC_SCOPES"] as const;
+const OPTIONAL = [
+  "CONCORD_OIDC_DELEGATION_CLAIM",
+  "CONCORD_OIDC_ROLE_CLAIM",
+  "CONCORD_OIDC_ALLOW_ADMIN_CLAIM",
+  "CONCORD_OIDC_SCOPES",
+] as const;
 const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
 /** Values never repeated in an error message. */
 const SECRET = new Set<string>(["CONCORD_OIDC_CLIENT_SECRET"]);
@@ -67,13 +72,11 @@ const schema = z.object({
     .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, "must be scope names separated by single spaces")
     .refine((scopes) => scopes.split(" ").includes("openid"), "must include openid")
     .default("openid email profile"),
-  CONCORD_PUBLIC_URL: z
-    .url({ protocol: /^https?$/, message: "must be an http(s):// URL" })
-    .refine((value) => {
-      if (!URL.canParse(value)) return true;
-      const url = new URL(value);
-      return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
-    }, "must be the address browsers use to reach Concord, without a path (e.g. https://concord.example.org)"),
+  CONCORD_PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s):// URL" }).refine((value) => {
+    if (!URL.canParse(value)) return true;
+    const url = new URL(value);
+    return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+  }, "must be the address browsers use to reach Concord, without a path (e.g. https://concord.example.org)"),
 });
 
 /**
@@ -81,13 +84,17 @@ const schema = z.object({
  * Throws ConfigError naming every missing or malformed variable (never echoing the secret).
  */
 export function readOidcConfig(source: NodeJS.ProcessEnv = process.env): OidcConfig | undefined {
-  const given = Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""));
+  const given = Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""),
+  );
   const oidcNames = Object.keys(given).filter((name) => name.startsWith("CONCORD_OIDC_"));
   if (oidcNames.length === 0) return undefined;
 
   const unknown = oidcNames.filter((name) => !KNOWN.has(name));
   if (unknown.length > 0) {
-    throw new ConfigError(`Invalid configuration: unknown variable ${unknown.join(", ")} (single sign-on reads ${[...KNOWN].join(", ")})`);
+    throw new ConfigError(
+      `Invalid configuration: unknown variable ${unknown.join(", ")} (single sign-on reads ${[...KNOWN].join(", ")})`,
+    );
   }
   const missing = REQUIRED.filter((name) => given[name] === undefined);
   if (missing.length > 0) {

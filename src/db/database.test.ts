@@ -15,7 +15,14 @@ afterAll(async () => {
   await test?.drop();
 });
 
-const insertRelation = (values: { subject: string; object: string; kind: string; valid: string; framework?: string; designation?: string }) =>
+const insertRelation = (values: {
+  subject: string;
+  object: string;
+  kind: string;
+  valid: string;
+  framework?: string;
+  designation?: string;
+}) =>
   test.db.execute(sql`
     INSERT INTO relations (subject_code, object_code, kind, framework_id, designation, valid, since_precision, until_precision)
     VALUES (${values.subject}, ${values.object}, ${values.kind}::relation_kind,
@@ -35,10 +42,14 @@ async function refusal(write: Promise<unknown>): Promise<string> {
 describe("relations", () => {
   it("refuses an overlapping interval for the same subject, object and kind", async () => {
     await insertRelation({ subject: "AND", object: "EU", kind: "observer", valid: "[2000-01-01,2010-01-01)" });
-    expect(await refusal(insertRelation({ subject: "AND", object: "EU", kind: "observer", valid: "[2009-12-31,2012-01-01)" }))).toBe(
-      "relations_no_overlap",
-    );
-    expect(await refusal(insertRelation({ subject: "AND", object: "EU", kind: "observer", valid: "[1990-01-01,)" }))).toBe("relations_no_overlap");
+    expect(
+      await refusal(
+        insertRelation({ subject: "AND", object: "EU", kind: "observer", valid: "[2009-12-31,2012-01-01)" }),
+      ),
+    ).toBe("relations_no_overlap");
+    expect(
+      await refusal(insertRelation({ subject: "AND", object: "EU", kind: "observer", valid: "[1990-01-01,)" })),
+    ).toBe("relations_no_overlap");
   });
 
   it("accepts an interval that starts the day the previous one ends, and other kinds at the same time", async () => {
@@ -48,11 +59,23 @@ describe("relations", () => {
   });
 
   it("refuses contradictions of shape: a partner without framework, a designation without name, a relation to oneself, an empty interval", async () => {
-    expect(await refusal(insertRelation({ subject: "MCO", object: "NATO", kind: "partner", valid: "[2000-01-01,)" }))).toContain("relations_check");
-    expect(await refusal(insertRelation({ subject: "MCO", object: "USA", kind: "designation", valid: "[2000-01-01,)" }))).toContain("relations_check");
-    expect(await refusal(insertRelation({ subject: "USA", object: "USA", kind: "observer", valid: "[2000-01-01,)" }))).toContain("relations_check");
-    expect(await refusal(insertRelation({ subject: "MCO", object: "EU", kind: "observer", valid: "[2000-01-01,2000-01-01)" }))).toContain("relations_valid_check");
-    expect(await refusal(insertRelation({ subject: "MCO", object: "ZZZ", kind: "observer", valid: "[2000-01-01,)" }))).toContain("fkey");
+    expect(
+      await refusal(insertRelation({ subject: "MCO", object: "NATO", kind: "partner", valid: "[2000-01-01,)" })),
+    ).toContain("relations_check");
+    expect(
+      await refusal(insertRelation({ subject: "MCO", object: "USA", kind: "designation", valid: "[2000-01-01,)" })),
+    ).toContain("relations_check");
+    expect(
+      await refusal(insertRelation({ subject: "USA", object: "USA", kind: "observer", valid: "[2000-01-01,)" })),
+    ).toContain("relations_check");
+    expect(
+      await refusal(
+        insertRelation({ subject: "MCO", object: "EU", kind: "observer", valid: "[2000-01-01,2000-01-01)" }),
+      ),
+    ).toContain("relations_valid_check");
+    expect(
+      await refusal(insertRelation({ subject: "MCO", object: "ZZZ", kind: "observer", valid: "[2000-01-01,)" })),
+    ).toContain("fkey");
   });
 
   it("answers the as-of question from the GiST index", async () => {
@@ -70,13 +93,23 @@ describe("relations", () => {
 
 describe("schema.ts", () => {
   it("names exactly the columns the migrations create", async () => {
-    const tables: PgTable[] = [schema.actors, schema.sources, schema.actorPeriods, schema.frameworks, schema.relations, schema.claims, schema.imports];
+    const tables: PgTable[] = [
+      schema.actors,
+      schema.sources,
+      schema.actorPeriods,
+      schema.frameworks,
+      schema.relations,
+      schema.claims,
+      schema.imports,
+    ];
     for (const table of tables) {
       const name = getTableName(table);
       const result = await test.db.execute(sql`
         SELECT column_name, is_nullable FROM information_schema.columns
         WHERE table_schema = 'public' AND table_name = ${name} ORDER BY column_name`);
-      const inDatabase = (result.rows as Array<{ column_name: string; is_nullable: string }>).map((row) => `${row.column_name}${row.is_nullable === "NO" ? "!" : ""}`);
+      const inDatabase = (result.rows as Array<{ column_name: string; is_nullable: string }>).map(
+        (row) => `${row.column_name}${row.is_nullable === "NO" ? "!" : ""}`,
+      );
       const inSchema = Object.values(getTableColumns(table))
         .map((column) => `${column.name}${column.notNull ? "!" : ""}`)
         .sort();

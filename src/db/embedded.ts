@@ -96,10 +96,13 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Databa
       createPostgresUser: runningAsRoot,
       initdbFlags: ["--encoding=UTF8", "--no-locale"],
       postgresFlags: [
-        "-c", "listen_addresses=127.0.0.1",
+        "-c",
+        "listen_addresses=127.0.0.1",
         // No Unix socket: its default folder may not exist or be writable here.
-        "-c", "unix_socket_directories=",
-        "-c", "max_connections=200",
+        "-c",
+        "unix_socket_directories=",
+        "-c",
+        "max_connections=200",
       ],
       onLog: (line) => debug(String(line).trimEnd()),
       onError: (error) => debug(String(error)),
@@ -281,7 +284,8 @@ async function stopOrphanedPostmaster(clusterDir: string, log: (line: string) =>
     log(`Stopping PostgreSQL (pid ${pid}) left running by a Concord process that ended abruptly`);
     process.kill(pid, "SIGINT");
   }
-  const startable = async () => !(await isRunning(pid)) && ((await readPostmasterPid(clusterDir)) !== pid || !isAlive(pid));
+  const startable = async () =>
+    !(await isRunning(pid)) && ((await readPostmasterPid(clusterDir)) !== pid || !isAlive(pid));
   for (let waited = 0; waited < 60_000 && !(await startable()); waited += 50) await sleep(50);
   if (await isRunning(pid)) {
     throw new Error(`PostgreSQL (pid ${pid}) in ${clusterDir} did not stop within 60 s; stop it by hand.`);
@@ -368,7 +372,9 @@ function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

@@ -7,7 +7,13 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isAlive, makeDataDir, runConcord, startConcordProcess, type ServerProcess } from "../../test/support/process.ts";
+import {
+  isAlive,
+  makeDataDir,
+  runConcord,
+  startConcordProcess,
+  type ServerProcess,
+} from "../../test/support/process.ts";
 
 let dataDir: string;
 beforeAll(async () => {
@@ -100,7 +106,11 @@ describe("as an ordinary user", { timeout: 120_000 }, () => {
       await fs.chmod(folder, 0o755);
       const nobody = Number(execFileSync("id", ["-u", "nobody"], { encoding: "utf8" }).trim());
       await fs.chown(folder, nobody, nobody);
-      const cli = await runConcord(["members", "NATO", "--at", "2024-03-07", "--kind", "member", "--json"], { CONCORD_DATA_DIR: folder, HOME: folder }, { asUser: "nobody" });
+      const cli = await runConcord(
+        ["members", "NATO", "--at", "2024-03-07", "--kind", "member", "--json"],
+        { CONCORD_DATA_DIR: folder, HOME: folder },
+        { asUser: "nobody" },
+      );
       expect(cli.stderr).toContain("Loaded the starter data set");
       expect(cli.code).toBe(0);
       expect(JSON.parse(cli.stdout).members).toHaveLength(32);

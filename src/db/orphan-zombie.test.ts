@@ -58,12 +58,22 @@ describe("a restart where PID 1 does not reap orphans", { timeout: 120_000 }, ()
   it.skipIf(!canUnshare)("does not wait for the stopped orphan's zombie to be reaped", async () => {
     const dataDir = await makeDataDir();
     try {
-      const run = spawnSync("unshare", ["--pid", "--fork", "--mount-proc", process.execPath, "-e", pid1, bin, dataDir], {
-        encoding: "utf8",
-        timeout: 110_000,
-        env: { ...process.env, CONCORD_LOG: "info", DATABASE_URL: "" },
-      });
-      const report = JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as { ok: boolean; error?: string; restartMs: number; orphan: string; stderr: string };
+      const run = spawnSync(
+        "unshare",
+        ["--pid", "--fork", "--mount-proc", process.execPath, "-e", pid1, bin, dataDir],
+        {
+          encoding: "utf8",
+          timeout: 110_000,
+          env: { ...process.env, CONCORD_LOG: "info", DATABASE_URL: "" },
+        },
+      );
+      const report = JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as {
+        ok: boolean;
+        error?: string;
+        restartMs: number;
+        orphan: string;
+        stderr: string;
+      };
       expect(report.error).toBeUndefined();
       expect(report.ok).toBe(true);
       expect(report.stderr).toContain("left running by a Concord process that ended abruptly");

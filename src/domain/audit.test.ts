@@ -55,10 +55,21 @@ describe("canonicalJson", () => {
   });
 
   it("gives two values the same encoding exactly when they are equal", () => {
-    const pair = json.chain((a) => fc.tuple(fc.constant(a), fc.oneof(json, fc.constant(a), fc.integer().map((seed) => reorderKeys(a, seed)))));
+    const pair = json.chain((a) =>
+      fc.tuple(
+        fc.constant(a),
+        fc.oneof(
+          json,
+          fc.constant(a),
+          fc.integer().map((seed) => reorderKeys(a, seed)),
+        ),
+      ),
+    );
     fc.assert(
       fc.property(pair, ([a, b]) => {
-        expect(canonicalJson(a) === canonicalJson(b)).toBe(isDeepStrictEqual(withoutNegativeZero(a), withoutNegativeZero(b)));
+        expect(canonicalJson(a) === canonicalJson(b)).toBe(
+          isDeepStrictEqual(withoutNegativeZero(a), withoutNegativeZero(b)),
+        );
       }),
     );
   });
@@ -73,7 +84,9 @@ describe("canonicalJson", () => {
   });
 
   it("sorts keys by UTF-16 code units and prints numbers as ECMAScript does (RFC 8785)", () => {
-    expect(canonicalJson({ b: 1, a: [1, "x", null, true], 10: 0, 2: 0 })).toBe('{"10":0,"2":0,"a":[1,"x",null,true],"b":1}');
+    expect(canonicalJson({ b: 1, a: [1, "x", null, true], 10: 0, 2: 0 })).toBe(
+      '{"10":0,"2":0,"a":[1,"x",null,true],"b":1}',
+    );
     // U+1F600 is the surrogate pair D83D DE00: before U+FFFF in code units, after it in code points.
     expect(canonicalJson({ "\uFFFF": 1, "\u{1F600}": 2 })).toBe('{"\u{1F600}":2,"\uFFFF":1}');
     expect(canonicalJson([1e21, 1e-7, 0.1, -0, 123.456, -5e-324])).toBe("[1e+21,1e-7,0.1,0,123.456,-5e-324]");
@@ -112,7 +125,9 @@ describe("canonicalJson", () => {
   });
 });
 
-const isoTime = fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((date) => date.toISOString());
+const isoTime = fc
+  .date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+  .map((date) => date.toISOString());
 const text = fc.string({ minLength: 1, maxLength: 12 });
 
 const content: fc.Arbitrary<Omit<AuditContent, "id">> = fc.record({
@@ -141,7 +156,21 @@ function buildChain(contents: Array<Omit<AuditContent, "id">>, from: AuditEntry[
 
 const chain = fc.array(content, { minLength: 1, maxLength: 10 }).map((contents) => buildChain(contents));
 
-const FIELDS = ["id", "at", "actor", "onBehalfOf", "action", "objectType", "objectId", "before", "after", "details", "organization", "previousHash", "hash"] as const;
+const FIELDS = [
+  "id",
+  "at",
+  "actor",
+  "onBehalfOf",
+  "action",
+  "objectType",
+  "objectId",
+  "before",
+  "after",
+  "details",
+  "organization",
+  "previousHash",
+  "hash",
+] as const;
 
 /** A value for the field that differs from the one it has. */
 function changed(entry: AuditEntry, field: (typeof FIELDS)[number], salt: number): AuditEntry {
@@ -173,7 +202,11 @@ describe("verifyChain", () => {
   it("accepts a chain built by appending, and reports its length and head", () => {
     fc.assert(
       fc.property(chain, (entries) => {
-        expect(verifyChain(entries)).toEqual({ ok: true, count: entries.length, head: { entryId: entries.length, hash: entries.at(-1)!.hash } });
+        expect(verifyChain(entries)).toEqual({
+          ok: true,
+          count: entries.length,
+          head: { entryId: entries.length, hash: entries.at(-1)!.hash },
+        });
       }),
     );
     expect(verifyChain([])).toEqual({ ok: true, count: 0, head: { entryId: 0, hash: GENESIS_HASH } });
@@ -186,56 +219,107 @@ describe("verifyChain", () => {
         const tampered = entries.map((entry, i) => (i === index ? changed(entry, field, salt) : entry));
         const result = verifyChain(tampered);
         expect(result).toMatchObject({ ok: false, entryId: index + 1 });
-        if (!result.ok && field !== "id") expect(result.reason).toMatch(new RegExp(`^entry ${index + 1} (was changed|is missing or out of order)`));
+        if (!result.ok && field !== "id")
+          expect(result.reason).toMatch(new RegExp(`^entry ${index + 1} (was changed|is missing or out of order)`));
       }),
     );
   });
 
   it("hashes an entry without an organisation as entries were hashed before organisations were recorded", () => {
-    const fields = { id: 1, at: "2026-01-01T00:00:00.000Z", actor: "cli", onBehalfOf: null, action: "relation.create", objectType: "relation", objectId: "1", before: null, after: { kind: "member" }, details: null };
+    const fields = {
+      id: 1,
+      at: "2026-01-01T00:00:00.000Z",
+      actor: "cli",
+      onBehalfOf: null,
+      action: "relation.create",
+      objectType: "relation",
+      objectId: "1",
+      before: null,
+      after: { kind: "member" },
+      details: null,
+    };
     // The encoding of migration 0003's entries, which had no organisation: their hashes stay valid.
-    const before0014 = createHash("sha256").update(canonicalJson({ previousHash: GENESIS_HASH, ...fields }), "utf8").digest("hex");
+    const before0014 = createHash("sha256")
+      .update(canonicalJson({ previousHash: GENESIS_HASH, ...fields }), "utf8")
+      .digest("hex");
     expect(entryHash(GENESIS_HASH, { ...fields, organization: null })).toBe(before0014);
     expect(entryHash(GENESIS_HASH, { ...fields, organization: "NATO" })).not.toBe(before0014);
   });
 
   it("says an entry was changed when its contents no longer match its hash", () => {
-    const entries = buildChain([{ at: "2026-01-01T00:00:00.000Z", actor: "cli", onBehalfOf: null, action: "relation.create", objectType: "relation", objectId: "1", before: null, after: { kind: "member" }, details: null, organization: null }]);
-    expect(verifyChain([{ ...entries[0]!, after: { kind: "partner" } }])).toEqual({ ok: false, entryId: 1, reason: "entry 1 was changed: its hash does not match its contents" });
+    const entries = buildChain([
+      {
+        at: "2026-01-01T00:00:00.000Z",
+        actor: "cli",
+        onBehalfOf: null,
+        action: "relation.create",
+        objectType: "relation",
+        objectId: "1",
+        before: null,
+        after: { kind: "member" },
+        details: null,
+        organization: null,
+      },
+    ]);
+    expect(verifyChain([{ ...entries[0]!, after: { kind: "partner" } }])).toEqual({
+      ok: false,
+      entryId: 1,
+      reason: "entry 1 was changed: its hash does not match its contents",
+    });
   });
 
   it("detects a removed entry at its place; the last one only against a checkpoint or the recorded end", () => {
     fc.assert(
-      fc.property(chain.filter((entries) => entries.length >= 2), fc.nat(), (entries, at) => {
-        const index = at % (entries.length - 1);
-        const result = verifyChain(entries.filter((_, i) => i !== index));
-        expect(result).toMatchObject({ ok: false, entryId: index + 1 });
-        if (!result.ok) expect(result.reason).toContain(`entry ${index + 1} is missing or out of order`);
+      fc.property(
+        chain.filter((entries) => entries.length >= 2),
+        fc.nat(),
+        (entries, at) => {
+          const index = at % (entries.length - 1);
+          const result = verifyChain(entries.filter((_, i) => i !== index));
+          expect(result).toMatchObject({ ok: false, entryId: index + 1 });
+          if (!result.ok) expect(result.reason).toContain(`entry ${index + 1} is missing or out of order`);
 
-        const withoutLast = entries.slice(0, -1);
-        const head = { entryId: entries.length, hash: entries.at(-1)!.hash };
-        expect(verifyChain(withoutLast).ok).toBe(true);
-        expect(verifyChain(withoutLast, { end: { ...head, label: "the chain head" } })).toMatchObject({ ok: false, entryId: entries.length });
-        const checked = verifyChain(withoutLast, { checkpoints: [{ ...head, label: "the signed head" }] });
-        expect(checked).toMatchObject({ ok: false, entryId: entries.length, reason: `the log ends at entry ${entries.length - 1}, but the signed head covers entry ${entries.length}: entry ${entries.length} was removed` });
-      }),
+          const withoutLast = entries.slice(0, -1);
+          const head = { entryId: entries.length, hash: entries.at(-1)!.hash };
+          expect(verifyChain(withoutLast).ok).toBe(true);
+          expect(verifyChain(withoutLast, { end: { ...head, label: "the chain head" } })).toMatchObject({
+            ok: false,
+            entryId: entries.length,
+          });
+          const checked = verifyChain(withoutLast, { checkpoints: [{ ...head, label: "the signed head" }] });
+          expect(checked).toMatchObject({
+            ok: false,
+            entryId: entries.length,
+            reason: `the log ends at entry ${entries.length - 1}, but the signed head covers entry ${entries.length}: entry ${entries.length} was removed`,
+          });
+        },
+      ),
     );
   });
 
   it("detects two entries swapped, whole or only in content", () => {
     fc.assert(
-      fc.property(chain.filter((entries) => entries.length >= 2), fc.nat(), fc.nat(), (entries, a, b) => {
-        const i = a % entries.length;
-        const j = (i + 1 + (b % (entries.length - 1))) % entries.length;
-        const [first, second] = [Math.min(i, j), Math.max(i, j)];
-        const moved = [...entries];
-        [moved[first], moved[second]] = [moved[second]!, moved[first]!];
-        expect(verifyChain(moved)).toMatchObject({ ok: false, entryId: first + 1 });
-        const swappedContent = entries.map((entry, k) =>
-          k === first ? { ...entries[second]!, id: entry.id } : k === second ? { ...entries[first]!, id: entry.id } : entry,
-        );
-        expect(verifyChain(swappedContent)).toMatchObject({ ok: false, entryId: first + 1 });
-      }),
+      fc.property(
+        chain.filter((entries) => entries.length >= 2),
+        fc.nat(),
+        fc.nat(),
+        (entries, a, b) => {
+          const i = a % entries.length;
+          const j = (i + 1 + (b % (entries.length - 1))) % entries.length;
+          const [first, second] = [Math.min(i, j), Math.max(i, j)];
+          const moved = [...entries];
+          [moved[first], moved[second]] = [moved[second]!, moved[first]!];
+          expect(verifyChain(moved)).toMatchObject({ ok: false, entryId: first + 1 });
+          const swappedContent = entries.map((entry, k) =>
+            k === first
+              ? { ...entries[second]!, id: entry.id }
+              : k === second
+                ? { ...entries[first]!, id: entry.id }
+                : entry,
+          );
+          expect(verifyChain(swappedContent)).toMatchObject({ ok: false, entryId: first + 1 });
+        },
+      ),
     );
   });
 
@@ -249,7 +333,10 @@ describe("verifyChain", () => {
         const head = { entryId: entries.length, hash: entries.at(-1)!.hash, label: "the signed head of 2026-01-01" };
         const result = verifyChain(rewritten, { checkpoints: [head] });
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.reason).toMatch(/no longer has the hash the signed head of 2026-01-01 recorded: the log was rewritten|(was|were) removed$/);
+        if (!result.ok)
+          expect(result.reason).toMatch(
+            /no longer has the hash the signed head of 2026-01-01 recorded: the log was rewritten|(was|were) removed$/,
+          );
       }),
     );
   });
@@ -262,8 +349,13 @@ describe("verifyChain", () => {
         expect(verifyChain(grown, { checkpoints: [head] })).toMatchObject({ ok: true, count: grown.length });
         const from = at % entries.length;
         const start = { entryId: from + 1, hash: entries[from]!.hash };
-        expect(verifyChain(grown.slice(from + 1), { start })).toMatchObject({ ok: true, count: grown.length - from - 1 });
-        expect(verifyChain(grown.slice(from + 1), { start: { ...start, hash: GENESIS_HASH } }).ok).toBe(grown.length === from + 1);
+        expect(verifyChain(grown.slice(from + 1), { start })).toMatchObject({
+          ok: true,
+          count: grown.length - from - 1,
+        });
+        expect(verifyChain(grown.slice(from + 1), { start: { ...start, hash: GENESIS_HASH } }).ok).toBe(
+          grown.length === from + 1,
+        );
       }),
     );
   });
@@ -271,7 +363,11 @@ describe("verifyChain", () => {
   it("refuses entries added behind the recorded end's back", () => {
     const entries = buildChain(fc.sample(content, 3));
     const end = { entryId: 2, hash: entries[1]!.hash, label: "the chain head" };
-    expect(verifyChain(entries, { end })).toMatchObject({ ok: false, entryId: 3, reason: expect.stringContaining("entries were added behind its back") });
+    expect(verifyChain(entries, { end })).toMatchObject({
+      ok: false,
+      entryId: 3,
+      reason: expect.stringContaining("entries were added behind its back"),
+    });
     expect(verifyChain(entries.slice(0, 2), { end }).ok).toBe(true);
   });
 });
@@ -306,8 +402,16 @@ describe("signed heads", () => {
     });
     const forged = signHead({ entryId: 7, hash: "cd".repeat(32) }, head.signedAt, other.privateKey);
     expect(verifyHead(forged).ok).toBe(true); // self-consistent…
-    expect(verifyHead(forged, publicKey)).toMatchObject({ ok: false, reason: expect.stringContaining("not by this instance's key") }); // …but not ours
-    expect(verifyHead({ ...head, publicKey: other.publicKey.export({ type: "spki", format: "der" }).toString("base64") }).ok).toBe(false);
-    expect(verifyHead({ ...head, publicKey: "bm90IGEga2V5" })).toEqual({ ok: false, reason: "its public key cannot be read" });
+    expect(verifyHead(forged, publicKey)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("not by this instance's key"),
+    }); // …but not ours
+    expect(
+      verifyHead({ ...head, publicKey: other.publicKey.export({ type: "spki", format: "der" }).toString("base64") }).ok,
+    ).toBe(false);
+    expect(verifyHead({ ...head, publicKey: "bm90IGEga2V5" })).toEqual({
+      ok: false,
+      reason: "its public key cannot be read",
+    });
   });
 });

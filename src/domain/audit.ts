@@ -58,14 +58,18 @@ function encodeContainer(value: object, path: string, ancestors: Set<object>): s
     if (Array.isArray(value)) {
       const items: string[] = [];
       // A for loop, not map: map skips holes, which must be refused like undefined.
-      for (let index = 0; index < value.length; index++) items.push(encode(value[index], `${path}[${index}]`, ancestors));
+      for (let index = 0; index < value.length; index++)
+        items.push(encode(value[index], `${path}[${index}]`, ancestors));
       return `[${items.join(",")}]`;
     }
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) {
-      throw new CanonicalJsonError(`${path}: a ${value.constructor?.name ?? "non-plain object"} is not plain JSON (convert it first)`);
+      throw new CanonicalJsonError(
+        `${path}: a ${value.constructor?.name ?? "non-plain object"} is not plain JSON (convert it first)`,
+      );
     }
-    if (Object.getOwnPropertySymbols(value).length > 0) throw new CanonicalJsonError(`${path}: symbol keys are not JSON`);
+    if (Object.getOwnPropertySymbols(value).length > 0)
+      throw new CanonicalJsonError(`${path}: symbol keys are not JSON`);
     // The default sort compares UTF-16 code units, as RFC 8785 asks.
     const keys = Object.keys(value).sort();
     const members = keys.map((key) => {
@@ -158,7 +162,9 @@ export type VerifyOptions = {
   end?: Checkpoint;
 };
 
-export type VerifyResult = { ok: true; count: number; head: ChainPoint } | { ok: false; entryId: number; reason: string };
+export type VerifyResult =
+  | { ok: true; count: number; head: ChainPoint }
+  | { ok: false; entryId: number; reason: string };
 
 /**
  * Checks a chain given one entry at a time in id order, so a log of any length can be streamed
@@ -283,7 +289,9 @@ export function headMessage(head: { entryId: number; hash: string; signedAt: str
 /** Lower-case hex SHA-256 of a public key's SPKI DER (given the key or its private half): which key, at a glance. */
 export function keyFingerprint(key: KeyObject): string {
   const publicKey = key.type === "private" ? createPublicKey(key) : key;
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
+  return createHash("sha256")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex");
 }
 
 /** Signs a chain point at a time with an Ed25519 private key. */
@@ -301,17 +309,24 @@ export function signHead(point: ChainPoint, signedAt: string, privateKey: KeyObj
  * Checks a signed head's signature against the public key it carries, or against `trustedKey`
  * when given (a head carrying another key is then refused). Says why when it fails.
  */
-export function verifyHead(head: SignedHead, trustedKey?: KeyObject): { ok: true; fingerprint: string } | { ok: false; reason: string } {
+export function verifyHead(
+  head: SignedHead,
+  trustedKey?: KeyObject,
+): { ok: true; fingerprint: string } | { ok: false; reason: string } {
   let publicKey: KeyObject;
   try {
     publicKey = createPublicKey({ key: Buffer.from(head.publicKey, "base64"), format: "der", type: "spki" });
   } catch {
     return { ok: false, reason: "its public key cannot be read" };
   }
-  if (publicKey.asymmetricKeyType !== "ed25519") return { ok: false, reason: `its public key is ${publicKey.asymmetricKeyType}, not Ed25519` };
+  if (publicKey.asymmetricKeyType !== "ed25519")
+    return { ok: false, reason: `its public key is ${publicKey.asymmetricKeyType}, not Ed25519` };
   const fingerprint = keyFingerprint(publicKey);
   if (trustedKey && fingerprint !== keyFingerprint(trustedKey)) {
-    return { ok: false, reason: `it was signed by key ${fingerprint}, not by this instance's key ${keyFingerprint(trustedKey)}` };
+    return {
+      ok: false,
+      reason: `it was signed by key ${fingerprint}, not by this instance's key ${keyFingerprint(trustedKey)}`,
+    };
   }
   let valid: boolean;
   try {
@@ -319,5 +334,7 @@ export function verifyHead(head: SignedHead, trustedKey?: KeyObject): { ok: true
   } catch {
     valid = false;
   }
-  return valid ? { ok: true, fingerprint } : { ok: false, reason: "its signature does not match its entry, hash and time: it was forged or altered" };
+  return valid
+    ? { ok: true, fingerprint }
+    : { ok: false, reason: "its signature does not match its entry, hash and time: it was forged or altered" };
 }

@@ -14,17 +14,32 @@ describe("isDay", () => {
 
   it("agrees with the calendar on any YYYY-MM-DD text", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
-        const text = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-        const date = new Date(`${text}T00:00:00Z`);
-        const real = m >= 1 && m <= 12 && d >= 1 && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-        expect(isDay(text)).toBe(real);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const text = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          const date = new Date(`${text}T00:00:00Z`);
+          const real =
+            m >= 1 && m <= 12 && d >= 1 && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+          expect(isDay(text)).toBe(real);
+        },
+      ),
     );
   });
 
   it("refuses impossible and malformed days", () => {
-    for (const text of ["2023-02-30", "2023-02-29", "2023-13-01", "2023-00-10", "2023-4-01", "20230401", "", "2023-04-01T00:00"]) {
+    for (const text of [
+      "2023-02-30",
+      "2023-02-29",
+      "2023-13-01",
+      "2023-00-10",
+      "2023-4-01",
+      "20230401",
+      "",
+      "2023-04-01T00:00",
+    ]) {
       expect(isDay(text), text).toBe(false);
     }
     expect(isDay("2024-02-29")).toBe(true);
@@ -54,12 +69,16 @@ describe("partial dates", () => {
 describe("addDays", () => {
   it("moves by whole days and back", () => {
     fc.assert(
-      fc.property(arbitraryDay.filter((d) => d > "0002" && d < "9998"), fc.integer({ min: -366, max: 366 }), (day, days) => {
-        const moved = addDays(day, days);
-        expect(isDay(moved)).toBe(true);
-        expect(addDays(moved, -days)).toBe(day);
-        expect(Math.sign(moved.localeCompare(day))).toBe(Math.sign(days));
-      }),
+      fc.property(
+        arbitraryDay.filter((d) => d > "0002" && d < "9998"),
+        fc.integer({ min: -366, max: 366 }),
+        (day, days) => {
+          const moved = addDays(day, days);
+          expect(isDay(moved)).toBe(true);
+          expect(addDays(moved, -days)).toBe(day);
+          expect(Math.sign(moved.localeCompare(day))).toBe(Math.sign(days));
+        },
+      ),
     );
   });
 

@@ -65,7 +65,8 @@ export function addDays(day: Day, days: number): Day {
   const moved = new Date(0);
   moved.setUTCFullYear(year, month - 1, date + days);
   const movedYear = moved.getUTCFullYear();
-  if (movedYear < 1 || movedYear > 9999) throw new RangeError(`${day} moved by ${days} days leaves the years 1 to 9999`);
+  if (movedYear < 1 || movedYear > 9999)
+    throw new RangeError(`${day} moved by ${days} days leaves the years 1 to 9999`);
   return moved.toISOString().slice(0, 10);
 }
 

@@ -23,10 +23,13 @@ describe("holdsOn: valid time is half-open [since, until)", () => {
 
   it("does not hold on its end date, and holds on the day before it", () => {
     fc.assert(
-      fc.property(interval.filter((value) => value.until !== null), (value) => {
-        expect(holdsOn(value, value.until!)).toBe(false);
-        expect(holdsOn(value, addDays(value.until!, -1))).toBe(true);
-      }),
+      fc.property(
+        interval.filter((value) => value.until !== null),
+        (value) => {
+          expect(holdsOn(value, value.until!)).toBe(false);
+          expect(holdsOn(value, addDays(value.until!, -1))).toBe(true);
+        },
+      ),
     );
   });
 
@@ -63,10 +66,14 @@ describe("overlaps", () => {
 
   it("treats intervals that meet end to start as not overlapping", () => {
     fc.assert(
-      fc.property(interval.filter((value) => value.until !== null), fc.integer({ min: 1, max: 1000 }), (first, length) => {
-        const next = { since: first.until!, until: addDays(first.until!, length) };
-        expect(overlaps(first, next)).toBe(false);
-      }),
+      fc.property(
+        interval.filter((value) => value.until !== null),
+        fc.integer({ min: 1, max: 1000 }),
+        (first, length) => {
+          const next = { since: first.until!, until: addDays(first.until!, length) };
+          expect(overlaps(first, next)).toBe(false);
+        },
+      ),
     );
   });
 });

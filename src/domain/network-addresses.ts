@@ -11,7 +11,8 @@ export function nonPublicRange(address: string): string | undefined {
   if (!ipaddr.isValid(address)) return undefined;
   let parsed = ipaddr.parse(address);
   // ::ffff:127.0.0.1 is 127.0.0.1.
-  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   const range = parsed.range();
   if (range === "unicast") return undefined;
   return RANGE_WORDS[range] ?? `a reserved address (${range})`;

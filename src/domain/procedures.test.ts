@@ -65,7 +65,10 @@ function historyOf(who: Body, kinds: readonly PositionKind[], maxLength = 60): f
   const state =
     who.outsiders.length === 0
       ? fc.constantFrom(...who.members)
-      : fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...who.members) }, { weight: 1, arbitrary: fc.constantFrom(...who.outsiders) });
+      : fc.oneof(
+          { weight: 5, arbitrary: fc.constantFrom(...who.members) },
+          { weight: 1, arbitrary: fc.constantFrom(...who.outsiders) },
+        );
   const cast = fc.record({ state, position: fc.constantFrom(...kinds), at: moment });
   return fc.array(cast, { maxLength }).map((casts) => [...casts].sort((a, b) => a.at.getTime() - b.at.getTime()));
 }
@@ -74,7 +77,11 @@ function historyOf(who: Body, kinds: readonly PositionKind[], maxLength = 60): f
  * The model of "a member's position": the last one it cast strictly before the deadline (or the
  * last one at all when there is no deadline). Written independently of currentPositions.
  */
-function latestBefore(history: readonly CastPosition[], state: string, deadline: Date | null): PositionKind | undefined {
+function latestBefore(
+  history: readonly CastPosition[],
+  state: string,
+  deadline: Date | null,
+): PositionKind | undefined {
   for (let index = history.length - 1; index >= 0; index--) {
     const cast = history[index]!;
     if (cast.state !== state) continue;
@@ -84,7 +91,12 @@ function latestBefore(history: readonly CastPosition[], state: string, deadline:
   return undefined;
 }
 
-const round = (procedure: Procedure, members: string[], history: CastPosition[], deadline: Date | null = DEADLINE): Round => ({
+const round = (
+  procedure: Procedure,
+  members: string[],
+  history: CastPosition[],
+  deadline: Date | null = DEADLINE,
+): Round => ({
   procedure,
   members,
   history,
@@ -130,7 +142,14 @@ describe("consensus", () => {
   const consensus: Procedure = { kind: "consensus" };
   const kinds: readonly PositionKind[] = ["concur", "concur-with-reservation", "object"];
   /** Mostly concurring positions, so that full concurrence is not vanishingly rare with many members. */
-  const leaning: readonly PositionKind[] = ["concur", "concur", "concur", "concur", "concur-with-reservation", "object"];
+  const leaning: readonly PositionKind[] = [
+    "concur",
+    "concur",
+    "concur",
+    "concur",
+    "concur-with-reservation",
+    "object",
+  ];
   /**
    * Random positions, then every member's last word within a few milliseconds of the deadline
    * (mostly concur and mostly in time; ignored when cast at or after it): large bodies reach consensus too.
@@ -140,7 +159,9 @@ describe("consensus", () => {
     { weight: 2, arbitrary: fc.constant<PositionKind>("concur-with-reservation") },
     { weight: 1, arbitrary: fc.constant<PositionKind>("object") },
   );
-  const lastMoment = fc.oneof({ weight: 19, arbitrary: fc.constantFrom(-2, -1) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 }) }).map(at);
+  const lastMoment = fc
+    .oneof({ weight: 19, arbitrary: fc.constantFrom(-2, -1) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 }) })
+    .map(at);
   const lastWords = (who: Body) =>
     fc
       .tuple(
@@ -187,8 +208,14 @@ describe("consensus", () => {
     const changedMinds = body.chain(({ members }) =>
       fc.record({
         members: fc.constant(members),
-        objections: fc.array(fc.integer({ min: -3 * DAY, max: -DAY }), { minLength: members.length, maxLength: members.length }),
-        concurrences: fc.array(fc.integer({ min: -DAY + 1, max: -1 }), { minLength: members.length, maxLength: members.length }),
+        objections: fc.array(fc.integer({ min: -3 * DAY, max: -DAY }), {
+          minLength: members.length,
+          maxLength: members.length,
+        }),
+        concurrences: fc.array(fc.integer({ min: -DAY + 1, max: -1 }), {
+          minLength: members.length,
+          maxLength: members.length,
+        }),
         withReservation: fc.array(fc.boolean(), { minLength: members.length, maxLength: members.length }),
         now: moment,
       }),
@@ -245,7 +272,10 @@ describe("silence", () => {
   /** The model: some member cast object or amend strictly before the deadline (even if it later concurred). */
   const broken = (members: readonly string[], history: readonly CastPosition[]) =>
     history.some(
-      (cast) => members.includes(cast.state) && (cast.position === "object" || cast.position === "amend") && cast.at.getTime() < DEADLINE.getTime(),
+      (cast) =>
+        members.includes(cast.state) &&
+        (cast.position === "object" || cast.position === "amend") &&
+        cast.at.getTime() < DEADLINE.getTime(),
     );
 
   it("is adopted at the deadline iff no member objected or proposed an amendment before it", () => {
@@ -291,7 +321,9 @@ describe("silence", () => {
       fc.property(withLate, closedMoment, ({ who, history, late }, now) => {
         const before = history.filter((cast) => cast.at.getTime() < DEADLINE.getTime());
         const later = [...history, ...late].sort((a, b) => a.at.getTime() - b.at.getTime());
-        expect(decide(round(silence, who.members, later), now)).toEqual(decide(round(silence, who.members, before), now));
+        expect(decide(round(silence, who.members, later), now)).toEqual(
+          decide(round(silence, who.members, before), now),
+        );
       }),
     );
   });
@@ -299,7 +331,9 @@ describe("silence", () => {
   it("is never broken by a non-member", () => {
     const outsidersOnly = body
       .filter((who) => who.outsiders.length > 0)
-      .chain((who) => fc.record({ who: fc.constant(who), history: historyOf({ members: who.outsiders, outsiders: [] }, kinds) }));
+      .chain((who) =>
+        fc.record({ who: fc.constant(who), history: historyOf({ members: who.outsiders, outsiders: [] }, kinds) }),
+      );
     fc.assert(
       fc.property(outsidersOnly, closedMoment, ({ who, history }, now) => {
         expect(decide(round(silence, who.members, history), now)?.outcome).toBe("adopted");
@@ -356,10 +390,12 @@ describe("majority", () => {
     const abstain = positions.filter((p) => p === "abstain").length;
     const takingPart = concur + object + abstain;
     if (!atLeast(takingPart, members.length, rule.quorum)) return "majority.quorum-not-met";
-    const base = rule.base === "all-members" ? members.length : concur + object + (rule.abstentions === "counted" ? abstain : 0);
+    const base =
+      rule.base === "all-members" ? members.length : concur + object + (rule.abstentions === "counted" ? abstain : 0);
     // Nobody in the base: nothing can have been carried, whatever the threshold.
     if (base === 0) return "majority.threshold-not-met";
-    const met = rule.threshold === "simple" ? BigInt(concur) * 2n > BigInt(base) : atLeast(concur, base, rule.threshold);
+    const met =
+      rule.threshold === "simple" ? BigInt(concur) * 2n > BigInt(base) : atLeast(concur, base, rule.threshold);
     return met ? "majority.threshold-met" : "majority.threshold-not-met";
   }
 
@@ -397,7 +433,12 @@ describe("majority", () => {
   const all: Fraction = { numerator: 1, denominator: 1 };
   const none: Fraction = { numerator: 0, denominator: 1 };
   const twoThirds: Fraction = { numerator: 2, denominator: 3 };
-  const simple: MajorityRule = { threshold: "simple", base: "present-and-voting", quorum: none, abstentions: "excluded" };
+  const simple: MajorityRule = {
+    threshold: "simple",
+    base: "present-and-voting",
+    quorum: none,
+    abstentions: "excluded",
+  };
   const qualified: MajorityRule = { ...simple, threshold: twoThirds };
 
   it("qualified 2/3: exactly two thirds adopts, one fewer does not", () => {
@@ -461,7 +502,10 @@ describe("majority", () => {
 
 describe("unilateral", () => {
   const unilateral: Procedure = { kind: "unilateral" };
-  const oneState = body.map(({ members, outsiders }) => ({ members: members.slice(0, 1), outsiders: [...members.slice(1), ...outsiders] }));
+  const oneState = body.map(({ members, outsiders }) => ({
+    members: members.slice(0, 1),
+    outsiders: [...members.slice(1), ...outsiders],
+  }));
   const unilateralRound = oneState.chain((who) =>
     fc.record({
       members: fc.constant(who.members),
@@ -485,7 +529,9 @@ describe("unilateral", () => {
 
   it("examples: decided at once, long before any deadline; others cannot decide for it", () => {
     expect(decide(round(unilateral, ["AAA"], [cast("AAA", "concur", -DAY)]), at(-DAY))?.outcome).toBe("adopted");
-    expect(decide(round(unilateral, ["AAA"], [cast("AAA", "object", -DAY)], null), at(-DAY))?.outcome).toBe("not-adopted");
+    expect(decide(round(unilateral, ["AAA"], [cast("AAA", "object", -DAY)], null), at(-DAY))?.outcome).toBe(
+      "not-adopted",
+    );
     expect(decide(round(unilateral, ["AAA"], [], null), at(DAY))).toBeUndefined();
     expect(decide(round(unilateral, ["AAA"], [cast("BBB", "concur")], null), at(0))).toBeUndefined();
   });
@@ -540,8 +586,13 @@ describe("procedureProblem", () => {
   });
 
   it("refuses a threshold of 0, which would adopt a proposal nobody voted for", () => {
-    for (const zero of [{ numerator: 0, denominator: 1 }, { numerator: 0, denominator: 5 }]) {
-      expect(procedureProblem(majority(half, zero), DEADLINE, 5)).toMatch(/threshold must be more than 0, got 0\/\d: nobody would need to vote/);
+    for (const zero of [
+      { numerator: 0, denominator: 1 },
+      { numerator: 0, denominator: 5 },
+    ]) {
+      expect(procedureProblem(majority(half, zero), DEADLINE, 5)).toMatch(
+        /threshold must be more than 0, got 0\/\d: nobody would need to vote/,
+      );
     }
   });
 
@@ -566,11 +617,14 @@ describe("procedureProblem", () => {
     const term = fc.integer({ min: -20, max: 20 });
     const nearEdge = fc
       .tuple(term, fc.constantFrom(0, 1))
-      .chain(([denominator, shift]) => fc.constantFrom(denominator + shift, -shift).map((numerator) => ({ numerator, denominator })));
+      .chain(([denominator, shift]) =>
+        fc.constantFrom(denominator + shift, -shift).map((numerator) => ({ numerator, denominator })),
+      );
     const pair = fc.oneof(fc.record({ numerator: term, denominator: term }), nearEdge);
     fc.assert(
       fc.property(pair, fc.integer({ min: 1, max: 40 }), (fraction, members) => {
-        const valid = fraction.denominator >= 1 && fraction.numerator >= 0 && fraction.numerator <= fraction.denominator;
+        const valid =
+          fraction.denominator >= 1 && fraction.numerator >= 0 && fraction.numerator <= fraction.denominator;
         const asQuorum = procedureProblem(majority(fraction), DEADLINE, members);
         const asThreshold = procedureProblem(majority(half, fraction), DEADLINE, members);
         if (valid) expect(asQuorum).toBeUndefined();

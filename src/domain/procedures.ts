@@ -78,7 +78,10 @@ export const BREAKS_SILENCE: ReadonlySet<PositionKind> = new Set(["object", "ame
 const CONCURS: ReadonlySet<PositionKind> = new Set(["concur", "concur-with-reservation"]);
 
 /** Each member's latest position cast before `until` (all of them when until is null). */
-export function currentPositions(history: readonly CastPosition[], until: Date | null = null): Map<string, PositionKind> {
+export function currentPositions(
+  history: readonly CastPosition[],
+  until: Date | null = null,
+): Map<string, PositionKind> {
   const latest = new Map<string, PositionKind>();
   for (const cast of history) {
     if (until !== null && cast.at.getTime() >= until.getTime()) continue;
@@ -93,7 +96,8 @@ export function silenceBreakers(round: Pick<Round, "history" | "deadline" | "mem
   const breakers: string[] = [];
   for (const cast of round.history) {
     if (round.deadline !== null && cast.at.getTime() >= round.deadline.getTime()) continue;
-    if (members.has(cast.state) && BREAKS_SILENCE.has(cast.position) && !breakers.includes(cast.state)) breakers.push(cast.state);
+    if (members.has(cast.state) && BREAKS_SILENCE.has(cast.position) && !breakers.includes(cast.state))
+      breakers.push(cast.state);
   }
   return breakers;
 }
@@ -121,7 +125,8 @@ export function decide(round: Round, now: Date): Decision | undefined {
           outcome: "adopted",
           rule: "consensus.all-concurred",
           explanation:
-            `All ${members.length} members concurred` + (reservations.length > 0 ? `, ${reservations.join(", ")} with a reservation.` : "."),
+            `All ${members.length} members concurred` +
+            (reservations.length > 0 ? `, ${reservations.join(", ")} with a reservation.` : "."),
         };
       }
       if (!passed) return undefined;
@@ -141,7 +146,11 @@ export function decide(round: Round, now: Date): Decision | undefined {
       if (!passed) return undefined;
       const breakers = silenceBreakers(round);
       if (breakers.length === 0) {
-        return { outcome: "adopted", rule: "silence.deadline-passed-unbroken", explanation: "The deadline passed and no member broke silence." };
+        return {
+          outcome: "adopted",
+          rule: "silence.deadline-passed-unbroken",
+          explanation: "The deadline passed and no member broke silence.",
+        };
       }
       return {
         outcome: "not-adopted",
@@ -157,10 +166,18 @@ export function decide(round: Round, now: Date): Decision | undefined {
       const [designating] = members;
       const position = designating === undefined ? undefined : positions.get(designating);
       if (position === "concur") {
-        return { outcome: "adopted", rule: "unilateral.designating-state-concurred", explanation: `${designating} decided to adopt.` };
+        return {
+          outcome: "adopted",
+          rule: "unilateral.designating-state-concurred",
+          explanation: `${designating} decided to adopt.`,
+        };
       }
       if (position === "object") {
-        return { outcome: "not-adopted", rule: "unilateral.designating-state-declined", explanation: `${designating} decided not to adopt.` };
+        return {
+          outcome: "not-adopted",
+          rule: "unilateral.designating-state-declined",
+          explanation: `${designating} decided not to adopt.`,
+        };
       }
       return undefined;
     }
@@ -187,7 +204,11 @@ function reaches(count: number, of: number, fraction: Fraction): boolean {
   return count * fraction.denominator >= fraction.numerator * of;
 }
 
-function decideMajority(rule: MajorityRule, members: readonly string[], positions: ReadonlyMap<string, PositionKind>): Decision {
+function decideMajority(
+  rule: MajorityRule,
+  members: readonly string[],
+  positions: ReadonlyMap<string, PositionKind>,
+): Decision {
   const counts = tally(members, positions);
   const counted = `${counts.concur} for, ${counts.object} against, ${counts.abstain} abstaining, of ${counts.members} members`;
   if (!reaches(counts.takingPart, counts.members, rule.quorum)) {
@@ -198,14 +219,25 @@ function decideMajority(rule: MajorityRule, members: readonly string[], position
     };
   }
   const base =
-    rule.base === "all-members" ? counts.members : counts.concur + counts.object + (rule.abstentions === "counted" ? counts.abstain : 0);
+    rule.base === "all-members"
+      ? counts.members
+      : counts.concur + counts.object + (rule.abstentions === "counted" ? counts.abstain : 0);
   const met =
     base > 0 && (rule.threshold === "simple" ? counts.concur * 2 > base : reaches(counts.concur, base, rule.threshold));
   const needed = rule.threshold === "simple" ? "more than half" : `at least ${formatFraction(rule.threshold)}`;
-  const of = rule.base === "all-members" ? "of all members" : rule.abstentions === "counted" ? "of those present" : "of those present and voting";
+  const of =
+    rule.base === "all-members"
+      ? "of all members"
+      : rule.abstentions === "counted"
+        ? "of those present"
+        : "of those present and voting";
   return met
     ? { outcome: "adopted", rule: "majority.threshold-met", explanation: `Adopted with ${needed} ${of} (${counted}).` }
-    : { outcome: "not-adopted", rule: "majority.threshold-not-met", explanation: `Not adopted: ${needed} ${of} was needed (${counted}).` };
+    : {
+        outcome: "not-adopted",
+        rule: "majority.threshold-not-met",
+        explanation: `Not adopted: ${needed} ${of} was needed (${counted}).`,
+      };
 }
 
 export function formatFraction(fraction: Fraction): string {
@@ -217,13 +249,23 @@ export function procedureProblem(procedure: Procedure, deadline: Date | null, me
   if ((procedure.kind === "silence" || procedure.kind === "majority") && deadline === null) {
     return `a ${procedure.kind} procedure needs a deadline`;
   }
-  if (procedure.kind === "unilateral" && memberCount !== 1) return "a unilateral procedure is decided by exactly one state";
+  if (procedure.kind === "unilateral" && memberCount !== 1)
+    return "a unilateral procedure is decided by exactly one state";
   if (memberCount === 0) return "the body has no member states on this date: nobody could decide";
   if (procedure.kind === "majority") {
-    for (const [name, fraction] of [["quorum", procedure.quorum], ["threshold", procedure.threshold]] as const) {
+    for (const [name, fraction] of [
+      ["quorum", procedure.quorum],
+      ["threshold", procedure.threshold],
+    ] as const) {
       if (fraction === "simple") continue;
       const { numerator, denominator } = fraction;
-      if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || denominator < 1 || numerator < 0 || numerator > denominator) {
+      if (
+        !Number.isInteger(numerator) ||
+        !Number.isInteger(denominator) ||
+        denominator < 1 ||
+        numerator < 0 ||
+        numerator > denominator
+      ) {
         return `the ${name} must be a fraction between 0/1 and 1/1, got ${numerator}/${denominator}`;
       }
     }

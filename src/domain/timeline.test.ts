@@ -27,7 +27,9 @@ describe("timeline", () => {
     );
     fc.assert(
       fc.property(arbitraryRelations, (specs) => {
-        const relations = specs.map(([year, length], id) => relation(id, `${year}-01-01`, length === null ? null : `${year + length}-01-01`));
+        const relations = specs.map(([year, length], id) =>
+          relation(id, `${year}-01-01`, length === null ? null : `${year + length}-01-01`),
+        );
         const events = timeline(relations);
         expect(events.filter((event) => event.change === "start")).toHaveLength(relations.length);
         expect(events.filter((event) => event.change === "end")).toHaveLength(relations.filter((r) => r.until).length);

@@ -54,7 +54,9 @@ export async function publishEvents(tx: Executor, events: ReadonlyArray<Omit<Con
   if (events.length === 0) return;
   const at = new Date().toISOString();
   const texts = events.map((event) => JSON.stringify({ ...event, at } satisfies ConcordEvent));
-  await tx.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, text) FROM unnest(${sql.param(texts)}::text[]) WITH ORDINALITY AS e(text, n) ORDER BY n`);
+  await tx.execute(
+    sql`SELECT pg_notify(${EVENTS_CHANNEL}, text) FROM unnest(${sql.param(texts)}::text[]) WITH ORDINALITY AS e(text, n) ORDER BY n`,
+  );
   // One delivery per subscribed webhook of the organisation, sent by the delivery workers once this commits.
   await insertDeliveries(tx, texts);
 }

@@ -18,19 +18,28 @@ const KEEP_HOURS = 24;
 
 export class IdempotencyKeyReusedError extends AppError {
   constructor() {
-    super(422, "idempotency_key_reused", "This Idempotency-Key was used for a different request: use a new key for a new change.");
+    super(
+      422,
+      "idempotency_key_reused",
+      "This Idempotency-Key was used for a different request: use a new key for a new change.",
+    );
   }
 }
 
 export function requestHash(request: Attempt["request"]): string {
-  return createHash("sha256").update(JSON.stringify([request.method, request.path, request.body ?? null])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([request.method, request.path, request.body ?? null]))
+    .digest("hex");
 }
 
 export class IdempotencyService {
   constructor(private readonly db: Database) {}
 
   /** Runs `work` in a transaction once per key; later calls with the key get the stored answer. */
-  async run(attempt: Attempt | undefined, work: (tx: Transaction) => Promise<StoredAnswer>): Promise<StoredAnswer & { replayed: boolean }> {
+  async run(
+    attempt: Attempt | undefined,
+    work: (tx: Transaction) => Promise<StoredAnswer>,
+  ): Promise<StoredAnswer & { replayed: boolean }> {
     if (!attempt) return { ...(await this.db.transaction(work)), replayed: false };
     const hash = requestHash(attempt.request);
     try {
@@ -41,7 +50,9 @@ export class IdempotencyService {
         await tx.execute(sql`
           INSERT INTO idempotency_keys (principal, key, request_hash, status, response)
           VALUES (${attempt.principal}, ${attempt.key}, ${hash}, ${answer.status}, ${JSON.stringify(answer.body ?? null)}::jsonb)`);
-        await tx.execute(sql`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => ${KEEP_HOURS})`);
+        await tx.execute(
+          sql`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => ${KEEP_HOURS})`,
+        );
         return { ...answer, replayed: false };
       });
     } catch (error) {
@@ -53,7 +64,11 @@ export class IdempotencyService {
     }
   }
 
-  private async find(executor: Pick<Database, "execute">, attempt: Attempt, hash: string): Promise<StoredAnswer | undefined> {
+  private async find(
+    executor: Pick<Database, "execute">,
+    attempt: Attempt,
+    hash: string,
+  ): Promise<StoredAnswer | undefined> {
     const result = await executor.execute(sql`
       SELECT request_hash AS "requestHash", status, response FROM idempotency_keys
       WHERE principal = ${attempt.principal} AND key = ${attempt.key}`);

@@ -33,7 +33,12 @@ function roleOf(principal: Principal): Role | undefined {
 }
 
 /** What decides who may write relations towards an actor (src/db/repositories/registry-writes.ts, writeTarget). */
-export type RegistryTarget = { code: string; type: "state" | "organization"; hasSecretariat: boolean; hasOwnBody: boolean };
+export type RegistryTarget = {
+  code: string;
+  type: "state" | "organization";
+  hasSecretariat: boolean;
+  hasOwnBody: boolean;
+};
 
 /**
  * The registry: public to read. Each organisation's part is written by its own process only:
@@ -47,17 +52,24 @@ export const registryPolicy = {
   writeTowards: (principal: Principal, target: RegistryTarget) => {
     if (principal.kind === "system") return true;
     if (principal.kind !== "account" || !scoped(principal, "registry:write")) return false;
-    if (target.type === "organization" && target.hasSecretariat) return SECRETARIAT.has(principal.account.role) && principal.account.organizationCode === target.code;
+    if (target.type === "organization" && target.hasSecretariat)
+      return SECRETARIAT.has(principal.account.role) && principal.account.organizationCode === target.code;
     if (target.type === "state" && target.hasOwnBody) return false;
     return principal.account.role === "registry-curator";
   },
   /** Sources are shared by every organisation's part: any secretariat or curator may record one. */
   writeSources: (principal: Principal) =>
     principal.kind === "system" ||
-    (principal.kind === "account" && (SECRETARIAT.has(principal.account.role) || principal.account.role === "registry-curator") && scoped(principal, "registry:write")),
+    (principal.kind === "account" &&
+      (SECRETARIAT.has(principal.account.role) || principal.account.role === "registry-curator") &&
+      scoped(principal, "registry:write")),
   /** Whose record a write is: the writer's organisation, or (Concord's own tools) the organisation whose process they carry out. */
   recordedBy: (principal: Principal): string | null =>
-    principal.kind === "account" ? principal.account.organizationCode : principal.kind === "system" ? (principal.organization ?? null) : null,
+    principal.kind === "account"
+      ? principal.account.organizationCode
+      : principal.kind === "system"
+        ? (principal.organization ?? null)
+        : null,
 };
 
 /** Accounts, delegations and roles of an organisation: its secretariat's administrators. */
@@ -100,7 +112,11 @@ export const ownAccountPolicy = {
 /** The delegation an account speaks for: its organisation and state, and whether it heads it. */
 function delegationOf(principal: Principal): { organization: string; state: string; head: boolean } | undefined {
   if (principal.kind !== "account" || principal.account.delegationState === null) return undefined;
-  return { organization: principal.account.organizationCode, state: principal.account.delegationState, head: principal.account.role === "delegation-head" };
+  return {
+    organization: principal.account.organizationCode,
+    state: principal.account.delegationState,
+    head: principal.account.role === "delegation-head",
+  };
 }
 
 /**
@@ -129,26 +145,44 @@ export const decisionPolicy = {
   /** Open a proposal, extend, recirculate, close: the chair's side, the organisation's secretariat (a state body: that state's head). */
   chair: (principal: Principal, body: DecidingBody) => {
     if (principal.kind === "system") return true;
-    if (principal.kind !== "account" || !scoped(principal, "decisions:write") || principal.account.organizationCode !== body.organization) return false;
-    if (body.actorType === "state") return delegationOf(principal)?.head === true && delegationOf(principal)?.state === body.actorCode;
+    if (
+      principal.kind !== "account" ||
+      !scoped(principal, "decisions:write") ||
+      principal.account.organizationCode !== body.organization
+    )
+      return false;
+    if (body.actorType === "state")
+      return delegationOf(principal)?.head === true && delegationOf(principal)?.state === body.actorCode;
     return SECRETARIAT.has(principal.account.role);
   },
   /** Take a position for `state`: that state's delegation head to the body's organisation (a state's own body: that state's); or the CLI, never the scheduler or importer. */
   speakFor: (principal: Principal, body: DecidingBody, state: string) => {
     if (principal.kind === "system") return principal.name === "cli";
     const own = delegationOf(principal);
-    if (!own?.head || own.state !== state || own.organization !== body.organization || !scoped(principal, "decisions:write")) return false;
+    if (
+      !own?.head ||
+      own.state !== state ||
+      own.organization !== body.organization ||
+      !scoped(principal, "decisions:write")
+    )
+      return false;
     return body.actorType === "organization" || body.actorCode === state;
   },
   /** File a request or a notice to `organization` for the state the account's delegation represents. */
   fileFor: (principal: Principal, organization: string): string | undefined => {
     const own = delegationOf(principal);
-    return own?.head && own.organization === organization && scoped(principal, "decisions:write") ? own.state : undefined;
+    return own?.head && own.organization === organization && scoped(principal, "decisions:write")
+      ? own.state
+      : undefined;
   },
 };
 
 /** An organisation as the body of its own notices and registry: what `decisionPolicy` asks of it. */
-export const organizationBody = (code: string): DecidingBody => ({ actorCode: code, actorType: "organization", organization: code });
+export const organizationBody = (code: string): DecidingBody => ({
+  actorCode: code,
+  actorType: "organization",
+  organization: code,
+});
 
 /**
  * Throws unless allowed: 401 for nobody signed in, 403 for an account without the right.
@@ -161,10 +195,18 @@ export function authorize(principal: Principal, allowed: boolean, what: string):
 }
 
 /** The audit log's "who", "for whom", and whose part of Concord the entry belongs to. */
-export function auditActor(principal: Principal): { actor: string; onBehalfOf: string | null; organization: string | null } {
+export function auditActor(principal: Principal): {
+  actor: string;
+  onBehalfOf: string | null;
+  organization: string | null;
+} {
   switch (principal.kind) {
     case "account":
-      return { actor: principal.account.id, onBehalfOf: principal.account.delegationState ?? principal.account.organizationCode, organization: principal.account.organizationCode };
+      return {
+        actor: principal.account.id,
+        onBehalfOf: principal.account.delegationState ?? principal.account.organizationCode,
+        organization: principal.account.organizationCode,
+      };
     case "system":
       return { actor: principal.name, onBehalfOf: null, organization: principal.organization ?? null };
     case "anonymous":
@@ -193,7 +235,12 @@ export function abilities(principal: Principal) {
       /** Opens and chairs proposals in its organisation's bodies. */
       chair: principal.kind === "account" && decisionPolicy.chair(principal, organizationBody(organization)),
       /** Heads a delegation: takes positions, files requests and notices, proposes its state's designations. */
-      speakFor: principal.kind === "account" && principal.account.role === "delegation-head" && scoped(principal, "decisions:write") ? principal.account.delegationState : null,
+      speakFor:
+        principal.kind === "account" &&
+        principal.account.role === "delegation-head" &&
+        scoped(principal, "decisions:write")
+          ? principal.account.delegationState
+          : null,
     },
   };
 }

@@ -31,25 +31,44 @@ async function eventually(check: () => Promise<boolean> | boolean, what: string,
 }
 
 const codesOn = async (service: RegistryService, organization: string, at: string) =>
-  (await service.members(organization, { at })).members.map((member) => `${member.subject} ${member.kind} ${member.id}`).sort();
+  (await service.members(organization, { at })).members
+    .map((member) => `${member.subject} ${member.kind} ${member.id}`)
+    .sort();
 
 describe("RegistryCache", () => {
   it("gives the same answers as the database, for any organisation, date, kind and framework", async () => {
     const organizations = ["NATO", "UNASUR", "PROSUR", "MERCOSUR", "ALBA", "CELAC", "OAS"];
-    const day = fc.date({ min: new Date("1945-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date("1945-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(0, 10));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...organizations), day, fc.option(fc.constantFrom(...relationKinds), { nil: undefined }), async (organization, at, kind) => {
-        expect(cache.active).toBe(true);
-        const fromCache = await cached.members(organization, { at, kind });
-        const fromDatabase = await test.registry.members(organization, { at, kind });
-        const key = (relation: { id: number }) => relation.id;
-        expect(fromCache.members.map(key).sort()).toEqual(fromDatabase.members.map(key).sort());
-        expect(fromCache.members.sort((a, b) => a.id - b.id)).toEqual(fromDatabase.members.sort((a, b) => a.id - b.id));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...organizations),
+        day,
+        fc.option(fc.constantFrom(...relationKinds), { nil: undefined }),
+        async (organization, at, kind) => {
+          expect(cache.active).toBe(true);
+          const fromCache = await cached.members(organization, { at, kind });
+          const fromDatabase = await test.registry.members(organization, { at, kind });
+          const key = (relation: { id: number }) => relation.id;
+          expect(fromCache.members.map(key).sort()).toEqual(fromDatabase.members.map(key).sort());
+          expect(fromCache.members.sort((a, b) => a.id - b.id)).toEqual(
+            fromDatabase.members.sort((a, b) => a.id - b.id),
+          );
+        },
+      ),
       { numRuns: 150 },
     );
     const framework = await cached.members("NATO", { at: "2020-01-01", framework: "mediterranean-dialogue" });
-    expect(framework.members.map((member) => member.subject).sort()).toEqual(["DZA", "EGY", "ISR", "JOR", "MAR", "MRT", "TUN"]);
+    expect(framework.members.map((member) => member.subject).sort()).toEqual([
+      "DZA",
+      "EGY",
+      "ISR",
+      "JOR",
+      "MAR",
+      "MRT",
+      "TUN",
+    ]);
   });
 
   it("drops its copy when the registry changes, whoever changes it", async () => {
@@ -59,7 +78,10 @@ describe("RegistryCache", () => {
     await test.db.execute(sql`
       INSERT INTO relations (subject_code, object_code, kind, framework_id, valid, since_precision, certainty)
       VALUES ('AUT', 'NATO', 'partner', (SELECT id FROM frameworks WHERE slug = 'pfp'), '[1995-02-10,)', 'day', 'confirmed')`);
-    await eventually(async () => (await codesOn(cached, "NATO", "2025-01-01")).some((line) => line.startsWith("AUT partner")), "the new partner shows");
+    await eventually(
+      async () => (await codesOn(cached, "NATO", "2025-01-01")).some((line) => line.startsWith("AUT partner")),
+      "the new partner shows",
+    );
     expect(await codesOn(cached, "NATO", "2025-01-01")).toEqual(await codesOn(test.registry, "NATO", "2025-01-01"));
   });
 
@@ -69,7 +91,9 @@ describe("RegistryCache", () => {
       WHERE datname = current_database() AND query ILIKE 'LISTEN %'`);
     await eventually(() => !cache.active, "the cache notices it stopped listening");
     // A change made while nobody listens is seen at once: answers come from the database.
-    await test.db.execute(sql`UPDATE relations SET valid = '[1995-02-10,2001-01-01)', until_precision = 'day' WHERE subject_code = 'AUT' AND object_code = 'NATO'`);
+    await test.db.execute(
+      sql`UPDATE relations SET valid = '[1995-02-10,2001-01-01)', until_precision = 'day' WHERE subject_code = 'AUT' AND object_code = 'NATO'`,
+    );
     expect((await codesOn(cached, "NATO", "2025-01-01")).some((line) => line.startsWith("AUT "))).toBe(false);
     await eventually(() => cache.active, "the cache listens again");
     expect(await codesOn(cached, "NATO", "2025-01-01")).toEqual(await codesOn(test.registry, "NATO", "2025-01-01"));

@@ -65,7 +65,9 @@ export class RegistryCache {
   relationsTowards(code: string): Promise<RelationRow[]> {
     let loaded = this.relations.get(code);
     if (!loaded) {
-      loaded = this.keepIfCurrent(this.repository.relationsTowards(code, undefined, {}), () => this.relations.delete(code));
+      loaded = this.keepIfCurrent(this.repository.relationsTowards(code, undefined, {}), () =>
+        this.relations.delete(code),
+      );
       this.relations.set(code, loaded);
     }
     return loaded;
@@ -80,9 +82,13 @@ export class RegistryCache {
   }
 
   private async loadOrganizations(): Promise<Organizations> {
-    const [actors, frameworks] = await Promise.all([this.repository.listActors({ type: "organization" }), this.repository.frameworks()]);
+    const [actors, frameworks] = await Promise.all([
+      this.repository.listActors({ type: "organization" }),
+      this.repository.frameworks(),
+    ]);
     const byOrganization = new Map<string, FrameworkRow[]>();
-    for (const framework of frameworks) byOrganization.set(framework.organization, [...(byOrganization.get(framework.organization) ?? []), framework]);
+    for (const framework of frameworks)
+      byOrganization.set(framework.organization, [...(byOrganization.get(framework.organization) ?? []), framework]);
     return { byCode: new Map(actors.map((actor) => [actor.code, actor])), frameworks: byOrganization };
   }
 

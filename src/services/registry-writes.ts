@@ -28,14 +28,24 @@ import type { ClaimEntry, RelationEntry, SourceEntry } from "./starter/format.ts
 
 const date = (text: string): PartialDate => parsePartialDate(text)!; // validated at the boundary
 
-export type RelationChange = { since?: string; until?: string | null; certainty?: "confirmed" | "uncertain" | "disputed"; note?: string | null; claim: ClaimEntry };
+export type RelationChange = {
+  since?: string;
+  until?: string | null;
+  certainty?: "confirmed" | "uncertain" | "disputed";
+  note?: string | null;
+  claim: ClaimEntry;
+};
 
 export class RegistryWriter {
   /**
    * Writes towards `object` are its owner's (registryPolicy.writeTowards). Refused before
    * anything else is looked at, so a refusal says nothing about the request's other parts.
    */
-  private async authorizeTowards(principal: Principal, object: string, tx: Transaction): Promise<RegistryTarget | undefined> {
+  private async authorizeTowards(
+    principal: Principal,
+    object: string,
+    tx: Transaction,
+  ): Promise<RegistryTarget | undefined> {
     authorize(principal, principal.kind !== "anonymous", "changing the registry");
     const target = await writeTarget(tx, object);
     if (!target) return undefined;
@@ -56,13 +66,19 @@ export class RegistryWriter {
   async createRelation(principal: Principal, input: RelationEntry, tx: Transaction): Promise<RelationRow> {
     const target = await this.authorizeTowards(principal, input.object, tx);
     const missingActors = await unknownActors(tx, [input.subject, input.object]);
-    if (!target || missingActors.length > 0) throw new InvalidRequestError(`body: no state or organisation has the code ${missingActors.join(", ")}`);
-    if (input.subject === input.object) throw new InvalidRequestError(`body.object: ${input.object} cannot stand in a relation to itself`);
+    if (!target || missingActors.length > 0)
+      throw new InvalidRequestError(`body: no state or organisation has the code ${missingActors.join(", ")}`);
+    if (input.subject === input.object)
+      throw new InvalidRequestError(`body.object: ${input.object} cannot stand in a relation to itself`);
     if (input.kind === "designation" && target.type !== "state") {
-      throw new InvalidRequestError(`body.object: a designation is made by a state, and ${input.object} is an organisation`);
+      throw new InvalidRequestError(
+        `body.object: a designation is made by a state, and ${input.object} is an organisation`,
+      );
     }
     if (input.kind !== "designation" && target.type !== "organization") {
-      throw new InvalidRequestError(`body.object: ${input.object} is a state; a ${input.kind} relation is held towards an organisation`);
+      throw new InvalidRequestError(
+        `body.object: ${input.object} is a state; a ${input.kind} relation is held towards an organisation`,
+      );
     }
     await this.requireSources(tx, input.claims);
     if (input.framework) {
@@ -76,18 +92,32 @@ export class RegistryWriter {
     const id = await insertRelation(tx, input, registryPolicy.recordedBy(principal));
     await insertClaims(tx, id, input.claims);
     const after = await this.read(tx, id);
-    await appendAudit(tx, { ...auditActor(principal), action: "relation.create", objectType: "relation", objectId: id, after });
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "relation.create",
+      objectType: "relation",
+      objectId: id,
+      after,
+    });
     return after;
   }
 
   /** New dates, certainty or note for a relation, with the claim that supports the change. */
-  async changeRelation(principal: Principal, id: number, change: RelationChange, tx: Transaction): Promise<RelationRow> {
+  async changeRelation(
+    principal: Principal,
+    id: number,
+    change: RelationChange,
+    tx: Transaction,
+  ): Promise<RelationRow> {
     await this.authorizeRelation(principal, id, tx);
     const stored = await lockRelation(tx, id);
     if (!stored) throw new NotFoundError(`No relation has the id ${id}.`);
     await this.requireSources(tx, [change.claim]);
     const before = await this.read(tx, id);
-    const since = change.since !== undefined ? date(change.since) : { date: stored.since, precision: stored.sincePrecision as PartialDate["precision"] };
+    const since =
+      change.since !== undefined
+        ? date(change.since)
+        : { date: stored.since, precision: stored.sincePrecision as PartialDate["precision"] };
     const until =
       change.until === null
         ? null
@@ -98,20 +128,43 @@ export class RegistryWriter {
             : { date: stored.until, precision: stored.untilPrecision as PartialDate["precision"] };
     const valid = this.validRange(since.date, until?.date ?? null);
     await this.refuseOverlap(tx, toNewRelation(before), valid, id);
-    await updateRelation(tx, id, { since, until, certainty: change.certainty ?? stored.certainty, note: change.note === undefined ? stored.note : change.note });
+    await updateRelation(tx, id, {
+      since,
+      until,
+      certainty: change.certainty ?? stored.certainty,
+      note: change.note === undefined ? stored.note : change.note,
+    });
     await insertClaims(tx, id, [change.claim]);
     const after = await this.read(tx, id);
-    await appendAudit(tx, { ...auditActor(principal), action: "relation.update", objectType: "relation", objectId: id, before, after });
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "relation.update",
+      objectType: "relation",
+      objectId: id,
+      before,
+      after,
+    });
     return after;
   }
 
   /** Ends a relation that holds: from `until` on, it no longer holds. */
-  async endRelation(principal: Principal, id: number, end: { until: string; claim: ClaimEntry }, tx: Transaction): Promise<RelationRow> {
+  async endRelation(
+    principal: Principal,
+    id: number,
+    end: { until: string; claim: ClaimEntry },
+    tx: Transaction,
+  ): Promise<RelationRow> {
     await this.authorizeRelation(principal, id, tx);
     const stored = await lockRelation(tx, id);
     if (!stored) throw new NotFoundError(`No relation has the id ${id}.`);
-    if (stored.until !== null) throw new ConflictError(`Relation ${id} has ended already (on ${stored.until}); change its dates instead.`);
-    return this.changeRelation(principal, id, { until: end.until, claim: { ...end.claim, field: end.claim.field ?? "until" } }, tx);
+    if (stored.until !== null)
+      throw new ConflictError(`Relation ${id} has ended already (on ${stored.until}); change its dates instead.`);
+    return this.changeRelation(
+      principal,
+      id,
+      { until: end.until, claim: { ...end.claim, field: end.claim.field ?? "until" } },
+      tx,
+    );
   }
 
   async addClaim(principal: Principal, id: number, claim: ClaimEntry, tx: Transaction): Promise<RelationRow> {
@@ -120,25 +173,46 @@ export class RegistryWriter {
     await this.requireSources(tx, [claim]);
     await insertClaims(tx, id, [claim]);
     const after = await this.read(tx, id);
-    await appendAudit(tx, { ...auditActor(principal), action: "relation.cite", objectType: "relation", objectId: id, after, details: { claim } });
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "relation.cite",
+      objectType: "relation",
+      objectId: id,
+      after,
+      details: { claim },
+    });
     return after;
   }
 
   async createSource(principal: Principal, source: SourceEntry, tx: Transaction): Promise<void> {
     authorize(principal, registryPolicy.writeSources(principal), "recording sources");
-    if ((await unknownSources(tx, [source.id])).length === 0) throw new ConflictError(`A source with the id ${source.id} exists already.`);
+    if ((await unknownSources(tx, [source.id])).length === 0)
+      throw new ConflictError(`A source with the id ${source.id} exists already.`);
     await insertSource(tx, source);
-    await appendAudit(tx, { ...auditActor(principal), action: "source.create", objectType: "source", objectId: source.id, after: source });
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "source.create",
+      objectType: "source",
+      objectId: source.id,
+      after: source,
+    });
   }
 
   private async requireSources(tx: Transaction, claims: Array<{ source: string }>): Promise<void> {
-    const missing = await unknownSources(tx, claims.map((claim) => claim.source));
-    if (missing.length > 0) throw new InvalidRequestError(`body: no source has the id ${missing.join(", ")}; create it first (POST /api/v1/sources)`);
+    const missing = await unknownSources(
+      tx,
+      claims.map((claim) => claim.source),
+    );
+    if (missing.length > 0)
+      throw new InvalidRequestError(
+        `body: no source has the id ${missing.join(", ")}; create it first (POST /api/v1/sources)`,
+      );
   }
 
   private validRange(since: string, until: string | null): string {
     const interval = { since: date(since).date, until: until === null ? null : date(until).date };
-    if (!isValidInterval(interval)) throw new InvalidRequestError(`body.until: must come after since (${since}), got ${until}`);
+    if (!isValidInterval(interval))
+      throw new InvalidRequestError(`body.until: must come after since (${since}), got ${until}`);
     return toDaterange(interval);
   }
 
@@ -171,7 +245,9 @@ function toNewRelation(relation: RelationRow): NewRelation {
 
 /** Why a write towards this actor is not the reader's to make, and whose it is. */
 function refusal(target: RegistryTarget): string {
-  if (target.type === "organization" && target.hasSecretariat) return `Relations towards ${target.code} are recorded by ${target.code}'s own secretariat, and by its decisions.`;
-  if (target.type === "state" && target.hasOwnBody) return `${target.code}'s designations are made by its own deciding body: propose one (POST /api/v1/designations).`;
+  if (target.type === "organization" && target.hasSecretariat)
+    return `Relations towards ${target.code} are recorded by ${target.code}'s own secretariat, and by its decisions.`;
+  if (target.type === "state" && target.hasOwnBody)
+    return `${target.code}'s designations are made by its own deciding body: propose one (POST /api/v1/designations).`;
   return `Relations towards ${target.code}, which has no secretariat in Concord, are research data: a registry curator records them.`;
 }

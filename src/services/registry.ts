@@ -60,12 +60,18 @@ export class RegistryService {
   }
 
   /** Every relation held towards an organisation on `at` (default today), optionally of one kind or framework. */
-  async members(code: string, query: { at?: string; kind?: RelationKind; framework?: string }, principal: Principal = ANONYMOUS) {
+  async members(
+    code: string,
+    query: { at?: string; kind?: RelationKind; framework?: string },
+    principal: Principal = ANONYMOUS,
+  ) {
     this.authorizeRead(principal);
     const { organization, frameworks } = await this.requireOrganization(code.toUpperCase());
     if (query.framework && !frameworks.some((framework) => framework.slug === query.framework)) {
       const list = frameworks.length > 0 ? frameworks.map((framework) => framework.slug).join(", ") : "none";
-      throw new InvalidRequestError(`query.framework: ${organization.code} has no framework "${query.framework}" (its frameworks: ${list})`);
+      throw new InvalidRequestError(
+        `query.framework: ${organization.code} has no framework "${query.framework}" (its frameworks: ${list})`,
+      );
     }
     const at = query.at ?? today();
     const members = this.cache?.active
@@ -104,7 +110,10 @@ export class RegistryService {
     return { actor, events: timeline(await this.repository.relationsInvolving(actor.code)) };
   }
 
-  async getRelation(id: number, principal: Principal = ANONYMOUS): Promise<{ relation: RelationRow; claims: Awaited<ReturnType<RegistryRepository["claimsOf"]>> }> {
+  async getRelation(
+    id: number,
+    principal: Principal = ANONYMOUS,
+  ): Promise<{ relation: RelationRow; claims: Awaited<ReturnType<RegistryRepository["claimsOf"]>> }> {
     this.authorizeRead(principal);
     const relation = await this.repository.findRelation(id);
     if (!relation) throw new NotFoundError(`No relation has the id ${id}.`);

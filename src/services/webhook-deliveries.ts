@@ -100,20 +100,33 @@ export class WebhookDeliverer {
     }
     const attempts = delivery.attempts + 1;
     // 10 s, 20 s, 40 s, … capped at 6 hours: about a day in all.
-    const retryInSeconds = error === null || attempts >= MAX_DELIVERY_ATTEMPTS ? null : Math.min(10 * 2 ** (attempts - 1), 6 * 3600);
-    await repo.recordAttempt(this.options.db, { id: delivery.id, leasedBy: this.options.instance, status, error, retryInSeconds });
+    const retryInSeconds =
+      error === null || attempts >= MAX_DELIVERY_ATTEMPTS ? null : Math.min(10 * 2 ** (attempts - 1), 6 * 3600);
+    await repo.recordAttempt(this.options.db, {
+      id: delivery.id,
+      leasedBy: this.options.instance,
+      status,
+      error,
+      retryInSeconds,
+    });
     return { ran: true, more: true };
   }
 
   private async claim(): Promise<{ delivery?: repo.LeasedDelivery; nextInMs: number | null }> {
-    const { organizations, nextInMs } = await repo.organizationsWithDueDeliveries(this.options.db, this.options.perOrganization);
+    const { organizations, nextInMs } = await repo.organizationsWithDueDeliveries(
+      this.options.db,
+      this.options.perOrganization,
+    );
     for (const organization of organizations) {
       const delivery = await this.options.db.transaction(async (tx) => {
         // Counted again under the organisation's lock, which another instance claiming for it holds: then we leave it to them.
         if (!(await repo.tryLockOrganizationDeliveries(tx, organization))) return undefined;
         if ((await repo.deliveriesInFlight(tx, organization)) >= this.options.perOrganization) return undefined;
         // The lease outlasts the timeout, so a live worker never loses its delivery to another.
-        return repo.leaseNextDelivery(tx, organization, { seconds: Math.ceil(this.options.timeoutMs / 1000) + 30, by: this.options.instance });
+        return repo.leaseNextDelivery(tx, organization, {
+          seconds: Math.ceil(this.options.timeoutMs / 1000) + 30,
+          by: this.options.instance,
+        });
       });
       if (delivery) return { delivery, nextInMs };
     }
@@ -127,7 +140,10 @@ export class WebhookDeliverer {
       const target = new URL(delivery.url);
       const literal = literalAddress(target);
       // A literal address is never looked up, so the connect-time check would not see it.
-      if (!this.options.allowPrivate && ((literal !== undefined && nonPublicRange(literal)) || isLocalName(target.hostname))) {
+      if (
+        !this.options.allowPrivate &&
+        ((literal !== undefined && nonPublicRange(literal)) || isLocalName(target.hostname))
+      ) {
         throw new DeliveryRefused(NOT_PUBLIC);
       }
       const response = await fetch(target, {
@@ -146,7 +162,11 @@ export class WebhookDeliverer {
       });
       await response.body?.cancel();
       if (response.status >= 200 && response.status < 300) return { status: response.status, error: null };
-      if (response.status >= 300 && response.status < 400) return { status: response.status, error: `the receiver answered ${response.status} (a redirect, which Concord does not follow)` };
+      if (response.status >= 300 && response.status < 400)
+        return {
+          status: response.status,
+          error: `the receiver answered ${response.status} (a redirect, which Concord does not follow)`,
+        };
       return { status: response.status, error: `the receiver answered ${response.status}` };
     } catch (caught) {
       return { status: null, error: this.describe(caught) };
@@ -157,14 +177,23 @@ export class WebhookDeliverer {
   private describe(caught: unknown): string {
     const error = caught as Error & { cause?: Error & { code?: string } };
     if (error instanceof DeliveryRefused) return error.message;
-    if (error.name === "TimeoutError" || error.name === "AbortError") return `the receiver did not answer within ${Math.round(this.options.timeoutMs / 1000)} s`;
+    if (error.name === "TimeoutError" || error.name === "AbortError")
+      return `the receiver did not answer within ${Math.round(this.options.timeoutMs / 1000)} s`;
     const cause = error.cause;
     if (cause instanceof DeliveryRefused) return cause.message;
     const code = cause?.code ?? "";
-    if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "ENODATA") return "the receiver's host name could not be resolved";
+    if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "ENODATA")
+      return "the receiver's host name could not be resolved";
     if (code === "ECONNREFUSED") return "the receiver refused the connection";
-    if (code.startsWith("UND_ERR_CONNECT_TIMEOUT") || code === "ETIMEDOUT") return "the connection to the receiver timed out";
-    if (code.startsWith("ERR_TLS") || code.includes("CERT") || code.startsWith("SELF_SIGNED") || code.startsWith("UNABLE_TO")) return "the receiver's TLS certificate was not accepted";
+    if (code.startsWith("UND_ERR_CONNECT_TIMEOUT") || code === "ETIMEDOUT")
+      return "the connection to the receiver timed out";
+    if (
+      code.startsWith("ERR_TLS") ||
+      code.includes("CERT") ||
+      code.startsWith("SELF_SIGNED") ||
+      code.startsWith("UNABLE_TO")
+    )
+      return "the receiver's TLS certificate was not accepted";
     return "the connection to the receiver failed";
   }
 }
@@ -177,7 +206,10 @@ function guardedLookup(lookup: typeof dns.lookup, allowPrivate: boolean): Lookup
     lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "", 0);
       const all = addresses as dns.LookupAddress[];
-      if (!allowPrivate && (isLocalName(hostname) || all.some((entry) => nonPublicRange(entry.address) !== undefined))) {
+      if (
+        !allowPrivate &&
+        (isLocalName(hostname) || all.some((entry) => nonPublicRange(entry.address) !== undefined))
+      ) {
         return callback(new DeliveryRefused(NOT_PUBLIC) as NodeJS.ErrnoException, "", 0);
       }
       if (options.all) return (callback as unknown as (error: null, addresses: dns.LookupAddress[]) => void)(null, all);

@@ -25,7 +25,12 @@ export function signPayload(secret: string, timestamp: number, body: string): st
 }
 
 /** What a receiver does: recompute and compare in constant time, and refuse stale timestamps. */
-export function verifySignature(secret: string, header: string, body: string, options: { toleranceSeconds?: number; now?: number } = {}): boolean {
+export function verifySignature(
+  secret: string,
+  header: string,
+  body: string,
+  options: { toleranceSeconds?: number; now?: number } = {},
+): boolean {
   const parts = Object.fromEntries(header.split(",").map((part) => part.split("=", 2) as [string, string]));
   const timestamp = Number(parts.t);
   if (!Number.isInteger(timestamp) || !parts.v1) return false;
@@ -50,11 +55,14 @@ export function webhookTargetProblem(url: string, allowPrivate: boolean): string
     return "must be an http:// or https:// URL";
   }
   if (target.protocol !== "http:" && target.protocol !== "https:") return "must be an http:// or https:// URL";
-  if (target.username !== "" || target.password !== "") return "must not carry a user name or password (the signature authenticates Concord)";
+  if (target.username !== "" || target.password !== "")
+    return "must not carry a user name or password (the signature authenticates Concord)";
   if (allowPrivate) return undefined;
   const literal = literalAddress(target);
-  const range = literal !== undefined ? nonPublicRange(literal) : isLocalName(target.hostname) ? "a loopback address" : undefined;
-  if (range) return `${target.hostname} is ${range}: webhooks are sent only to public addresses (the operator can allow others with CONCORD_WEBHOOK_ALLOW_PRIVATE=true)`;
+  const range =
+    literal !== undefined ? nonPublicRange(literal) : isLocalName(target.hostname) ? "a loopback address" : undefined;
+  if (range)
+    return `${target.hostname} is ${range}: webhooks are sent only to public addresses (the operator can allow others with CONCORD_WEBHOOK_ALLOW_PRIVATE=true)`;
   return undefined;
 }
 
@@ -71,14 +79,34 @@ export class WebhooksService {
   }
 
   /** Creates a subscription; the secret is returned this once. */
-  async create(principal: Principal, input: { organization: string; url: string; events: string[] }, tx: Transaction): Promise<{ webhook: WebhookRow; secret: string }> {
-    authorize(principal, webhookPolicy.manage(principal, input.organization), `managing ${input.organization}'s webhooks`);
+  async create(
+    principal: Principal,
+    input: { organization: string; url: string; events: string[] },
+    tx: Transaction,
+  ): Promise<{ webhook: WebhookRow; secret: string }> {
+    authorize(
+      principal,
+      webhookPolicy.manage(principal, input.organization),
+      `managing ${input.organization}'s webhooks`,
+    );
     const problem = webhookTargetProblem(input.url, this.options.allowPrivate);
     if (problem) throw new InvalidRequestError(`body.url: ${problem}`);
     const url = new URL(input.url).href;
     const secret = randomBytes(32).toString("base64url");
-    const webhook = await insertWebhook(tx, { organization: input.organization, url, secret, events: input.events, createdBy: auditActor(principal).actor });
-    await appendAudit(tx, { ...auditActor(principal), action: "webhook.create", objectType: "webhook", objectId: webhook.id, after: { url, events: input.events, organization: input.organization } });
+    const webhook = await insertWebhook(tx, {
+      organization: input.organization,
+      url,
+      secret,
+      events: input.events,
+      createdBy: auditActor(principal).actor,
+    });
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "webhook.create",
+      objectType: "webhook",
+      objectId: webhook.id,
+      after: { url, events: input.events, organization: input.organization },
+    });
     return { webhook, secret };
   }
 

@@ -16,7 +16,15 @@ describe("a server killed with SIGKILL while clients write", () => {
   it(
     `loses no acknowledged write, half-applies none, duplicates none, and keeps the audit chain intact over ${kills} kills`,
     async () => {
-      const report = await runCrashHarness({ kills, writers: 4, killAfterMs: [50, 800], postgresEvery: 5, startupKillEvery: 10, cliVerifyEvery, seed: seedFromEnv() });
+      const report = await runCrashHarness({
+        kills,
+        writers: 4,
+        killAfterMs: [50, 800],
+        postgresEvery: 5,
+        startupKillEvery: 10,
+        cliVerifyEvery,
+        seed: seedFromEnv(),
+      });
       console.log(formatReport(report));
 
       expect(report.problems.restart, "failed restarts").toEqual([]);

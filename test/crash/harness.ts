@@ -120,7 +120,24 @@ type ExpectedRelation = {
   patched: boolean;
 };
 
-const SUBJECTS = ["ESP", "FRA", "ITA", "DEU", "PRT", "NLD", "JPN", "KOR", "ISR", "EGY", "IND", "CHN", "POL", "GRC", "TUR", "AUS"];
+const SUBJECTS = [
+  "ESP",
+  "FRA",
+  "ITA",
+  "DEU",
+  "PRT",
+  "NLD",
+  "JPN",
+  "KOR",
+  "ISR",
+  "EGY",
+  "IND",
+  "CHN",
+  "POL",
+  "GRC",
+  "TUR",
+  "AUS",
+];
 /** The organisation whose relations the harness writes; its administrator writes them (its own part of the registry). */
 const OBJECT = "OAS";
 const KIND = "observer";
@@ -177,7 +194,15 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
     recoveryMs: { nodeOnly: [], withPostgres: [], afterStartupKill: [] },
     roundMs: [],
     totalMs: 0,
-    problems: { lost: [], duplicated: [], halfApplied: [], unexpectedAnswers: [], auditVerify: [], restart: [], settings: [] },
+    problems: {
+      lost: [],
+      duplicated: [],
+      halfApplied: [],
+      unexpectedAnswers: [],
+      auditVerify: [],
+      restart: [],
+      settings: [],
+    },
   };
   const problemCount = () => Object.values(report.problems).reduce((sum, list) => sum + list.length, 0);
 
@@ -199,7 +224,15 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
         break;
       case "relation": {
         const relation = body.relation as { id: number; subject: string; since: string; until: string };
-        relations.set(write.relation!, { tag: `${write.writer}-${write.n}`, id: relation.id, subject: relation.subject, since: relation.since, until: relation.until, cites: 0, patched: false });
+        relations.set(write.relation!, {
+          tag: `${write.writer}-${write.n}`,
+          id: relation.id,
+          subject: relation.subject,
+          since: relation.since,
+          until: relation.until,
+          cites: 0,
+          patched: false,
+        });
         break;
       }
       case "cite":
@@ -214,13 +247,22 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
   const send = async (write: Write) => {
     const response = await fetch(server!.url + write.path, {
       method: write.method,
-      headers: { "Content-Type": "application/json", Cookie: session!.cookie, "X-CSRF-Token": session!.csrf, "Idempotency-Key": write.key },
+      headers: {
+        "Content-Type": "application/json",
+        Cookie: session!.cookie,
+        "X-CSRF-Token": session!.csrf,
+        "Idempotency-Key": write.key,
+      },
       body: JSON.stringify(write.body),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     // Acknowledged only once the whole answer is in: a status line alone is not an answer.
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, replayed: response.headers.get("idempotency-replayed") === "true" };
+    return {
+      status: response.status,
+      body: text ? JSON.parse(text) : null,
+      replayed: response.headers.get("idempotency-replayed") === "true",
+    };
   };
 
   const startServer = async () => {
@@ -233,15 +275,23 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
 
   try {
     // The administrator, made by the CLI on a folder with no server: it initialises the cluster.
-    const admin = await runConcord(["admin", "create", "--email", EMAIL, "--organization", OBJECT], env, { input: PASSWORD, timeoutMs: START_TIMEOUT_MS });
+    const admin = await runConcord(["admin", "create", "--email", EMAIL, "--organization", OBJECT], env, {
+      input: PASSWORD,
+      timeoutMs: START_TIMEOUT_MS,
+    });
     if (admin.code !== 0) throw new Error(`concord admin create failed (${admin.code}):\n${admin.stderr}`);
     await startServer();
     session = await signIn(server!.url);
     report.postgresSettings = await settings(database!);
     for (const [name, wanted] of Object.entries(DURABLE_SETTINGS)) {
-      if (report.postgresSettings[name] !== wanted) report.problems.settings.push(`${name} is ${report.postgresSettings[name]}, must be ${wanted}`);
+      if (report.postgresSettings[name] !== wanted)
+        report.problems.settings.push(`${name} is ${report.postgresSettings[name]}, must be ${wanted}`);
     }
-    log(`data folder ${dataDir}, seed ${seed}, ${writers} writers, PostgreSQL ${Object.entries(report.postgresSettings).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+    log(
+      `data folder ${dataDir}, seed ${seed}, ${writers} writers, PostgreSQL ${Object.entries(report.postgresSettings)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ")}`,
+    );
 
     for (let round = 1; round <= options.kills; round++) {
       const roundStarted = performance.now();
@@ -265,12 +315,17 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
             return answer.body;
           }
           write.outcome = "failed";
-          report.problems.unexpectedAnswers.push(`round ${round}: ${write.method} ${write.path} (${write.key}) answered ${answer.status} ${JSON.stringify(answer.body)}`);
+          report.problems.unexpectedAnswers.push(
+            `round ${round}: ${write.method} ${write.path} (${write.key}) answered ${answer.status} ${JSON.stringify(answer.body)}`,
+          );
           return undefined;
         } catch (error) {
           write.outcome = "in-flight";
           inFlight.push(write);
-          if (!stopping) report.problems.unexpectedAnswers.push(`round ${round}: ${write.key} failed before the kill: ${describe(error)}`);
+          if (!stopping)
+            report.problems.unexpectedAnswers.push(
+              `round ${round}: ${write.key} failed before the kill: ${describe(error)}`,
+            );
           return undefined;
         }
       };
@@ -284,14 +339,29 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
           const until = day(n + 1);
           const relationKey = `${subject} ${since}`;
           const source = await attempt({
-            kind: "source", writer: w, n, key: `${sourceId}-source`, method: "POST", path: "/api/v1/sources",
+            kind: "source",
+            writer: w,
+            n,
+            key: `${sourceId}-source`,
+            method: "POST",
+            path: "/api/v1/sources",
             body: { id: sourceId, title: `Crash harness source ${w}-${n}`, publisher: "Concord crash harness" },
           });
           if (!source || stopping) return;
           const created = await attempt({
-            kind: "relation", writer: w, n, key: `${sourceId}-relation`, method: "POST", path: "/api/v1/relations", relation: relationKey,
+            kind: "relation",
+            writer: w,
+            n,
+            key: `${sourceId}-relation`,
+            method: "POST",
+            path: "/api/v1/relations",
+            relation: relationKey,
             body: {
-              subject, object: OBJECT, kind: KIND, since, until,
+              subject,
+              object: OBJECT,
+              kind: KIND,
+              since,
+              until,
               claims: [
                 { source: sourceId, note: `crash harness write ${w}-${n}` },
                 { source: "nato-member-countries", field: "since", date: since },
@@ -303,13 +373,29 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
           const choice = random();
           if (choice < 1 / 3) {
             await attempt({
-              kind: "cite", writer: w, n, key: `${sourceId}-cite`, method: "POST", path: `/api/v1/relations/${id}/claims`, relation: relationKey,
+              kind: "cite",
+              writer: w,
+              n,
+              key: `${sourceId}-cite`,
+              method: "POST",
+              path: `/api/v1/relations/${id}/claims`,
+              relation: relationKey,
               body: { source: sourceId, field: "until", date: until, note: `cited ${w}-${n}` },
             });
           } else if (choice < 2 / 3) {
             await attempt({
-              kind: "patch", writer: w, n, key: `${sourceId}-patch`, method: "PATCH", path: `/api/v1/relations/${id}`, relation: relationKey,
-              body: { note: `patched ${w}-${n}`, certainty: "uncertain", claim: { source: sourceId, note: `patch ${w}-${n}` } },
+              kind: "patch",
+              writer: w,
+              n,
+              key: `${sourceId}-patch`,
+              method: "PATCH",
+              path: `/api/v1/relations/${id}`,
+              relation: relationKey,
+              body: {
+                note: `patched ${w}-${n}`,
+                certainty: "uncertain",
+                claim: { source: sourceId, note: `patch ${w}-${n}` },
+              },
             });
           }
         }
@@ -333,8 +419,15 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
         if (killStartup) {
           // A crash while starting up: stopping the orphan, starting or recovering PostgreSQL, migrating.
           let starting: ChildProcess | undefined;
-          const attempt = startConcordProcess(serverEnv, { timeoutMs: START_TIMEOUT_MS, ownProcessGroup: true, onSpawn: (child) => (starting = child) });
-          const served = attempt.then((early) => early, () => undefined);
+          const attempt = startConcordProcess(serverEnv, {
+            timeoutMs: START_TIMEOUT_MS,
+            ownProcessGroup: true,
+            onSpawn: (child) => (starting = child),
+          });
+          const served = attempt.then(
+            (early) => early,
+            () => undefined,
+          );
           await Promise.race([served, sleep(random() * STARTUP_KILL_WINDOW_MS)]);
           starting!.kill("SIGKILL");
           const early = await served;
@@ -347,7 +440,12 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
         break;
       }
       const recovery = performance.now() - killedAt;
-      (killStartup ? report.recoveryMs.afterStartupKill : withPostgres ? report.recoveryMs.withPostgres : report.recoveryMs.nodeOnly).push(recovery);
+      (killStartup
+        ? report.recoveryMs.afterStartupKill
+        : withPostgres
+          ? report.recoveryMs.withPostgres
+          : report.recoveryMs.nodeOnly
+      ).push(recovery);
       // How the start found things: an orphan to stop (the server alone was killed), or a cluster
       // to recover from its write-ahead log (PostgreSQL was killed too).
       const output = server!.output();
@@ -357,7 +455,9 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
       if (recovered) report.crashRecoveries += 1;
       // (After a killed start-up, what the next start finds depends on where that kill landed.)
       if (!killStartup && (stoppedOrphan === withPostgres || recovered !== withPostgres)) {
-        report.problems.restart.push(`round ${round}: after a kill of the server${withPostgres ? " and PostgreSQL" : " alone"} the start ${stoppedOrphan ? "stopped" : "found no"} orphaned PostgreSQL and ${recovered ? "ran" : "did not run"} crash recovery`);
+        report.problems.restart.push(
+          `round ${round}: after a kill of the server${withPostgres ? " and PostgreSQL" : " alone"} the start ${stoppedOrphan ? "stopped" : "found no"} orphaned PostgreSQL and ${recovered ? "ran" : "did not run"} crash recovery`,
+        );
       }
 
       // (c) Retry what was in flight, with the same key and body: it replays or applies, once.
@@ -371,29 +471,52 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
             apply(write, answer.status, answer.body);
           } else {
             const list = answer.status === 409 ? report.problems.duplicated : report.problems.unexpectedAnswers;
-            list.push(`round ${round}: retry of in-flight ${write.key} answered ${answer.status} ${JSON.stringify(answer.body)}`);
+            list.push(
+              `round ${round}: retry of in-flight ${write.key} answered ${answer.status} ${JSON.stringify(answer.body)}`,
+            );
           }
         } catch (error) {
-          report.problems.unexpectedAnswers.push(`round ${round}: retry of in-flight ${write.key} failed: ${describe(error)}`);
+          report.problems.unexpectedAnswers.push(
+            `round ${round}: retry of in-flight ${write.key} failed: ${describe(error)}`,
+          );
         }
       }
 
       // (a), (b): the whole registry against the model, after every restart.
-      const checked = await checkDatabase(database!, { writers, sources, relations, keys }, report.problems, `round ${round}`);
+      const checked = await checkDatabase(
+        database!,
+        { writers, sources, relations, keys },
+        report.problems,
+        `round ${round}`,
+      );
       report.writesVerified = checked.writes;
       // The relations this round touched, read back through the API.
-      const touched = new Set(roundWrites.filter((write) => write.relation && relations.has(write.relation)).map((write) => write.relation!));
-      report.relationsReadOverApi += await checkOverApi(server!.url, [...touched].map((key) => relations.get(key)!), report.problems, `round ${round}`);
+      const touched = new Set(
+        roundWrites.filter((write) => write.relation && relations.has(write.relation)).map((write) => write.relation!),
+      );
+      report.relationsReadOverApi += await checkOverApi(
+        server!.url,
+        [...touched].map((key) => relations.get(key)!),
+        report.problems,
+        `round ${round}`,
+      );
 
       // (d) The audit log: in-process after every restart, with the CLI every cliVerifyEvery-th.
       const chain = await verifyLog(createDatabase(database!));
       report.auditChecksInProcess += 1;
-      if (!chain.ok) report.problems.auditVerify.push(`round ${round}: audit log BROKEN at entry ${chain.entryId}: ${chain.reason}`);
+      if (!chain.ok)
+        report.problems.auditVerify.push(`round ${round}: audit log BROKEN at entry ${chain.entryId}: ${chain.reason}`);
       if (round % cliVerifyEvery === 0 || round === options.kills) {
         const verified = await runConcord(["audit", "verify"], env, { timeoutMs: START_TIMEOUT_MS });
         report.auditVerifyCliRuns += 1;
-        if (verified.code !== 0) report.problems.auditVerify.push(`round ${round}: concord audit verify exited ${verified.code}: ${verified.stderr.trim()}`);
-        else if (verified.stderr.includes("left running")) report.problems.auditVerify.push(`round ${round}: concord audit verify did not borrow the server's database: ${verified.stderr.trim()}`);
+        if (verified.code !== 0)
+          report.problems.auditVerify.push(
+            `round ${round}: concord audit verify exited ${verified.code}: ${verified.stderr.trim()}`,
+          );
+        else if (verified.stderr.includes("left running"))
+          report.problems.auditVerify.push(
+            `round ${round}: concord audit verify did not borrow the server's database: ${verified.stderr.trim()}`,
+          );
       }
 
       report.roundMs.push(performance.now() - roundStarted);
@@ -418,10 +541,17 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
       server.child.kill("SIGTERM");
       const stopped = await server.exited;
       server = undefined;
-      if (stopped.code !== 0) report.problems.restart.push(`the final clean stop exited ${stopped.code ?? stopped.signal}`);
+      if (stopped.code !== 0)
+        report.problems.restart.push(`the final clean stop exited ${stopped.code ?? stopped.signal}`);
       // A clean stop leaves neither the lock nor a PostgreSQL behind.
       for (const file of ["concord.lock", "db/postmaster.pid"]) {
-        if (await fs.access(path.join(dataDir, file)).then(() => true, () => false)) report.problems.restart.push(`the final clean stop left ${file} behind`);
+        if (
+          await fs.access(path.join(dataDir, file)).then(
+            () => true,
+            () => false,
+          )
+        )
+          report.problems.restart.push(`the final clean stop left ${file} behind`);
       }
     }
   } finally {
@@ -444,16 +574,30 @@ const DURABLE_SETTINGS: Record<string, string> = { fsync: "on", synchronous_comm
 
 async function settings(database: pg.Pool): Promise<Record<string, string>> {
   const names = [...Object.keys(DURABLE_SETTINGS), "wal_sync_method", "wal_level"];
-  const rows = (await database.query("SELECT name, setting FROM pg_settings WHERE name = ANY($1)", [names])).rows as Array<{ name: string; setting: string }>;
+  const rows = (await database.query("SELECT name, setting FROM pg_settings WHERE name = ANY($1)", [names]))
+    .rows as Array<{ name: string; setting: string }>;
   return Object.fromEntries(rows.map((row) => [row.name, row.setting]));
 }
 
 /** A read-only connection to the running server's database, from its lock file and credentials. */
 async function connect(dataDir: string, serverPid: number): Promise<pg.Pool> {
-  const lock = JSON.parse(await fs.readFile(path.join(dataDir, "concord.lock"), "utf8")) as { pid: number; port: number };
+  const lock = JSON.parse(await fs.readFile(path.join(dataDir, "concord.lock"), "utf8")) as {
+    pid: number;
+    port: number;
+  };
   if (lock.pid !== serverPid) throw new Error(`concord.lock names pid ${lock.pid}, not the server's ${serverPid}`);
-  const { password } = JSON.parse(await fs.readFile(path.join(dataDir, "db-credentials.json"), "utf8")) as { password: string };
-  const pool = new pg.Pool({ host: "127.0.0.1", port: lock.port, user: "concord", password, database: "concord", max: 2, options: "-c default_transaction_read_only=on" });
+  const { password } = JSON.parse(await fs.readFile(path.join(dataDir, "db-credentials.json"), "utf8")) as {
+    password: string;
+  };
+  const pool = new pg.Pool({
+    host: "127.0.0.1",
+    port: lock.port,
+    user: "concord",
+    password,
+    database: "concord",
+    max: 2,
+    options: "-c default_transaction_read_only=on",
+  });
   pool.on("error", () => {});
   return pool;
 }
@@ -469,13 +613,23 @@ async function signIn(url: string): Promise<{ cookie: string; csrf: string }> {
   return { cookie: response.headers.get("set-cookie")!.split(";")[0]!, csrf: body.csrfToken };
 }
 
-type Model = { writers: number; sources: Set<string>; relations: Map<string, ExpectedRelation>; keys: Map<string, number> };
+type Model = {
+  writers: number;
+  sources: Set<string>;
+  relations: Map<string, ExpectedRelation>;
+  keys: Map<string, number>;
+};
 
 /**
  * The whole registry against the model: every acknowledged write present exactly once, nothing
  * half-applied, one audit entry per change. Returns how many writes it found in place.
  */
-async function checkDatabase(database: pg.Pool, model: Model, problems: CrashReport["problems"], where: string): Promise<{ writes: number }> {
+async function checkDatabase(
+  database: pg.Pool,
+  model: Model,
+  problems: CrashReport["problems"],
+  where: string,
+): Promise<{ writes: number }> {
   const subjects = SUBJECTS.slice(0, model.writers);
   const client = await database.connect();
   try {
@@ -484,12 +638,16 @@ async function checkDatabase(database: pg.Pool, model: Model, problems: CrashRep
     let writes = 0;
 
     // Sources: every acknowledged one, and no other.
-    const storedSources = new Set((await client.query("SELECT id FROM sources WHERE id LIKE 'crash-%'")).rows.map((row) => row.id as string));
+    const storedSources = new Set(
+      (await client.query("SELECT id FROM sources WHERE id LIKE 'crash-%'")).rows.map((row) => row.id as string),
+    );
     for (const id of model.sources) {
       if (storedSources.has(id)) writes += 1;
       else problems.lost.push(`${where}: source ${id} was acknowledged and is missing`);
     }
-    for (const id of storedSources) if (!model.sources.has(id)) problems.duplicated.push(`${where}: source ${id} is stored but was never acknowledged nor retried`);
+    for (const id of storedSources)
+      if (!model.sources.has(id))
+        problems.duplicated.push(`${where}: source ${id} is stored but was never acknowledged nor retried`);
 
     // Relations: each acknowledged one once, under the id answered, with all its claims and changes.
     const rows = (
@@ -499,7 +657,15 @@ async function checkDatabase(database: pg.Pool, model: Model, problems: CrashRep
          FROM relations r WHERE r.object_code = $1 AND r.kind = $2 AND r.subject_code = ANY($3)`,
         [OBJECT, KIND, subjects],
       )
-    ).rows as Array<{ id: number; subject: string; since: string; until: string; note: string | null; certainty: string; claims: number }>;
+    ).rows as Array<{
+      id: number;
+      subject: string;
+      since: string;
+      until: string;
+      note: string | null;
+      certainty: string;
+      claims: number;
+    }>;
     const stored = new Map<string, typeof rows>();
     for (const row of rows) {
       const key = `${row.subject} ${row.since}`;
@@ -511,24 +677,41 @@ async function checkDatabase(database: pg.Pool, model: Model, problems: CrashRep
         problems.lost.push(`${where}: relation ${expected.id} (${key}) was acknowledged and is missing`);
         continue;
       }
-      if (found.length > 1) problems.duplicated.push(`${where}: relation ${key} is stored ${found.length} times (ids ${found.map((row) => row.id).join(", ")})`);
+      if (found.length > 1)
+        problems.duplicated.push(
+          `${where}: relation ${key} is stored ${found.length} times (ids ${found.map((row) => row.id).join(", ")})`,
+        );
       const row = found[0]!;
       writes += 1 + expected.cites + (expected.patched ? 1 : 0);
-      if (row.id !== expected.id) problems.duplicated.push(`${where}: relation ${key} has id ${row.id}, the answer said ${expected.id}`);
-      if (row.until !== expected.until) problems.halfApplied.push(`${where}: relation ${key} ends ${row.until}, not ${expected.until}`);
+      if (row.id !== expected.id)
+        problems.duplicated.push(`${where}: relation ${key} has id ${row.id}, the answer said ${expected.id}`);
+      if (row.until !== expected.until)
+        problems.halfApplied.push(`${where}: relation ${key} ends ${row.until}, not ${expected.until}`);
       const claims = 2 + expected.cites + (expected.patched ? 1 : 0);
       if (row.claims !== claims) {
-        (row.claims < claims ? problems.lost : problems.halfApplied).push(`${where}: relation ${expected.id} (${key}) has ${row.claims} claims, expected ${claims}`);
+        (row.claims < claims ? problems.lost : problems.halfApplied).push(
+          `${where}: relation ${expected.id} (${key}) has ${row.claims} claims, expected ${claims}`,
+        );
       }
       const note = expected.patched ? `patched ${expected.tag}` : null;
       if (row.note !== note || row.certainty !== (expected.patched ? "uncertain" : "confirmed")) {
-        (expected.patched ? problems.lost : problems.halfApplied).push(`${where}: relation ${expected.id} (${key}) has note ${row.note} and certainty ${row.certainty}, expected ${note}`);
+        (expected.patched ? problems.lost : problems.halfApplied).push(
+          `${where}: relation ${expected.id} (${key}) has note ${row.note} and certainty ${row.certainty}, expected ${note}`,
+        );
       }
     }
-    for (const [key, found] of stored) if (!model.relations.has(key)) problems.duplicated.push(`${where}: relation ${key} (ids ${found.map((row) => row.id).join(", ")}) is stored but was never acknowledged nor retried`);
+    for (const [key, found] of stored)
+      if (!model.relations.has(key))
+        problems.duplicated.push(
+          `${where}: relation ${key} (ids ${found.map((row) => row.id).join(", ")}) is stored but was never acknowledged nor retried`,
+        );
 
     // Nothing half-applied anywhere: every relation (the starter data's too) has a claim.
-    const uncited = (await client.query("SELECT id::int AS id FROM relations r WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.relation_id = r.id)")).rows;
+    const uncited = (
+      await client.query(
+        "SELECT id::int AS id FROM relations r WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.relation_id = r.id)",
+      )
+    ).rows;
     for (const row of uncited) problems.halfApplied.push(`${where}: relation ${row.id} has no claim`);
 
     // The audit log: one entry per change, each naming something that exists.
@@ -538,32 +721,58 @@ async function checkDatabase(database: pg.Pool, model: Model, problems: CrashRep
          WHERE action IN ('source.create', 'relation.create', 'relation.update', 'relation.cite') GROUP BY action, object_id`,
       )
     ).rows as Array<{ action: string; objectId: string; n: number }>;
-    const count = (action: string, id: string | number) => audited.find((row) => row.action === action && row.objectId === String(id))?.n ?? 0;
-    const existingRelations = new Set((await client.query("SELECT id::text AS id FROM relations")).rows.map((row) => row.id as string));
+    const count = (action: string, id: string | number) =>
+      audited.find((row) => row.action === action && row.objectId === String(id))?.n ?? 0;
+    const existingRelations = new Set(
+      (await client.query("SELECT id::text AS id FROM relations")).rows.map((row) => row.id as string),
+    );
     const existingSources = new Set((await client.query("SELECT id FROM sources")).rows.map((row) => row.id as string));
     for (const row of audited) {
-      const exists = row.action === "source.create" ? existingSources.has(row.objectId) : existingRelations.has(row.objectId);
-      if (!exists) problems.halfApplied.push(`${where}: ${row.n} ${row.action} audit entr(ies) for ${row.objectId}, which does not exist`);
+      const exists =
+        row.action === "source.create" ? existingSources.has(row.objectId) : existingRelations.has(row.objectId);
+      if (!exists)
+        problems.halfApplied.push(
+          `${where}: ${row.n} ${row.action} audit entr(ies) for ${row.objectId}, which does not exist`,
+        );
     }
     for (const id of model.sources) {
       const n = count("source.create", id);
       if (n !== 1) problems.halfApplied.push(`${where}: source ${id} has ${n} source.create audit entries`);
     }
     for (const [key, expected] of model.relations) {
-      const wanted: Array<[string, number]> = [["relation.create", 1], ["relation.cite", expected.cites], ["relation.update", expected.patched ? 1 : 0]];
+      const wanted: Array<[string, number]> = [
+        ["relation.create", 1],
+        ["relation.cite", expected.cites],
+        ["relation.update", expected.patched ? 1 : 0],
+      ];
       for (const [action, n] of wanted) {
         const found = count(action, expected.id);
-        if (found !== n) problems.halfApplied.push(`${where}: relation ${expected.id} (${key}) has ${found} ${action} audit entries, expected ${n}`);
+        if (found !== n)
+          problems.halfApplied.push(
+            `${where}: relation ${expected.id} (${key}) has ${found} ${action} audit entries, expected ${n}`,
+          );
       }
     }
 
     // Every acknowledged key keeps its answer, so a late retry still replays.
-    const storedKeys = new Map((await client.query("SELECT key, status FROM idempotency_keys WHERE key LIKE 'crash-%'")).rows.map((row) => [row.key as string, row.status as number]));
+    const storedKeys = new Map(
+      (await client.query("SELECT key, status FROM idempotency_keys WHERE key LIKE 'crash-%'")).rows.map((row) => [
+        row.key as string,
+        row.status as number,
+      ]),
+    );
     for (const [key, status] of model.keys) {
-      if (storedKeys.get(key) !== status) problems.lost.push(`${where}: Idempotency-Key ${key} answered ${status} and is stored as ${storedKeys.get(key)}`);
+      if (storedKeys.get(key) !== status)
+        problems.lost.push(
+          `${where}: Idempotency-Key ${key} answered ${status} and is stored as ${storedKeys.get(key)}`,
+        );
     }
     // …and no key is stored for a change the model does not know of (a change without its answer, or the reverse).
-    for (const key of storedKeys.keys()) if (!model.keys.has(key)) problems.halfApplied.push(`${where}: Idempotency-Key ${key} is stored but its change was never acknowledged nor retried`);
+    for (const key of storedKeys.keys())
+      if (!model.keys.has(key))
+        problems.halfApplied.push(
+          `${where}: Idempotency-Key ${key} is stored but its change was never acknowledged nor retried`,
+        );
 
     await client.query("COMMIT");
     return { writes };
@@ -573,20 +782,33 @@ async function checkDatabase(database: pg.Pool, model: Model, problems: CrashRep
 }
 
 /** Each relation read back through GET /api/v1/relations/{id}. Returns how many were read. */
-async function checkOverApi(url: string, expected: ExpectedRelation[], problems: CrashReport["problems"], where: string): Promise<number> {
+async function checkOverApi(
+  url: string,
+  expected: ExpectedRelation[],
+  problems: CrashReport["problems"],
+  where: string,
+): Promise<number> {
   let next = 0;
   const reader = async () => {
     while (next < expected.length) {
       const relation = expected[next++]!;
-      const response = await fetch(`${url}/api/v1/relations/${relation.id}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const response = await fetch(`${url}/api/v1/relations/${relation.id}`, {
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
       if (response.status !== 200) {
         problems.lost.push(`${where}: GET /api/v1/relations/${relation.id} answered ${response.status}`);
         await response.body?.cancel();
         continue;
       }
-      const body = (await response.json()) as { relation: { subject: string; since: string; until: string; claims: unknown[] } };
+      const body = (await response.json()) as {
+        relation: { subject: string; since: string; until: string; claims: unknown[] };
+      };
       const claims = 2 + relation.cites + (relation.patched ? 1 : 0);
-      if (body.relation.subject !== relation.subject || body.relation.since !== relation.since || body.relation.claims.length !== claims) {
+      if (
+        body.relation.subject !== relation.subject ||
+        body.relation.since !== relation.since ||
+        body.relation.claims.length !== claims
+      ) {
         problems.lost.push(
           `${where}: GET /api/v1/relations/${relation.id} shows ${body.relation.subject} since ${body.relation.since} with ${body.relation.claims.length} claims; ` +
             `expected ${relation.subject} since ${relation.since} with ${claims}`,
@@ -668,8 +890,14 @@ export function formatReport(report: CrashReport): string {
   const lines = [
     `Crash harness: ${report.kills} kills with SIGKILL (${report.nodeOnlyKills} of the server alone, ${report.postgresKills} of the server with its PostgreSQL), ` +
       `and ${report.startupKills} restarts killed while starting up; ${report.writers} concurrent writers, seed ${report.seed}`,
-    `  PostgreSQL: ${Object.entries(report.postgresSettings).map(([name, value]) => `${name}=${value}`).join(", ")}`,
-    `  writes sent ${report.writesSent}; acknowledged ${report.acknowledged} (${Object.entries(report.acknowledgedByKind).map(([kind, n]) => `${n} ${kind}`).join(", ")})`,
+    `  PostgreSQL: ${Object.entries(report.postgresSettings)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(", ")}`,
+    `  writes sent ${report.writesSent}; acknowledged ${report.acknowledged} (${Object.entries(
+      report.acknowledgedByKind,
+    )
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(", ")})`,
     `  in flight at a kill ${report.inFlight}: on retry with the same Idempotency-Key ${report.inFlightCommitted} replayed (had committed), ${report.inFlightNotCommitted} applied once (had not)`,
     `  verified after the last restart: ${report.writesVerified} writes in place, ${report.auditEntries} audit entries in an intact chain; ` +
       `${report.relationsReadOverApi} relation reads over the API; audit log verified ${report.auditChecksInProcess} times in-process, ${report.auditVerifyCliRuns} times by concord audit verify`,

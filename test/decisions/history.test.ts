@@ -23,7 +23,13 @@ describe("reconstructed decisions", () => {
   it("record NATO's consensus on Colombia's global partnership with the 28 Allies of May 2017", async () => {
     const closed = await decisions.list(SCHEDULER, { status: "closed", body: "nato-nac" });
     const colombia = closed.find((proposal) => proposal.concernsState === "COL");
-    expect(colombia).toMatchObject({ status: "adopted", outcomeRule: "consensus.all-concurred", reconstructed: true, decidedOn: "2017-05-01", decidedOnPrecision: "month" });
+    expect(colombia).toMatchObject({
+      status: "adopted",
+      outcomeRule: "consensus.all-concurred",
+      reconstructed: true,
+      decidedOn: "2017-05-01",
+      decidedOnPrecision: "month",
+    });
     const detail = await decisions.get(SCHEDULER, colombia!.id);
     // Montenegro joined on 2017-06-05, after the decision: it could not take part.
     expect(detail.members).toHaveLength(28);
@@ -31,7 +37,12 @@ describe("reconstructed decisions", () => {
     expect(detail.positions).toEqual([]); // no positions are invented
     expect(detail.proposal.decisionSourceId).toBe("dialogo-2020-gottemoeller");
     const { relation } = await database.registry.getRelation(detail.proposal.effectRelationId!);
-    expect(relation).toMatchObject({ subject: "COL", object: "NATO", kind: "partner", framework: "partners-across-the-globe" });
+    expect(relation).toMatchObject({
+      subject: "COL",
+      object: "NATO",
+      kind: "partner",
+      framework: "partners-across-the-globe",
+    });
   });
 
   it("record the US designations as unilateral decisions of the United States alone", async () => {

@@ -17,7 +17,14 @@ let natoStaff: Person;
 let unasurStaff: Person;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Change = { type: string; organization: string; proposalId?: number; states?: string[]; status?: string; at: string };
+type Change = {
+  type: string;
+  organization: string;
+  proposalId?: number;
+  states?: string[];
+  status?: string;
+  at: string;
+};
 
 beforeAll(async () => {
   // The receivers below listen on loopback, which Concord refuses unless the operator allows it.
@@ -29,7 +36,11 @@ afterAll(async () => {
   await concord?.stop();
 });
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = await probe();
@@ -48,7 +59,10 @@ async function openProposal(by: Person, body: string, title = "A text to follow"
 /** A browser's EventSource, by hand: the stream of `change` events one signed-in reader receives. */
 async function follow(person: Person) {
   const controller = new AbortController();
-  const response = await fetch(`${concord.baseUrl}/api/v1/events`, { headers: { Cookie: person.cookie, Accept: "text/event-stream" }, signal: controller.signal });
+  const response = await fetch(`${concord.baseUrl}/api/v1/events`, {
+    headers: { Cookie: person.cookie, Accept: "text/event-stream" },
+    signal: controller.signal,
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
   const received: Array<{ event: string; data: string }> = [];
@@ -75,7 +89,8 @@ async function follow(person: Person) {
     }
   })();
   await until("the stream to be ready", () => received.find((event) => event.event === "ready"));
-  const changes = () => received.filter((event) => event.event === "change").map((event) => JSON.parse(event.data) as Change);
+  const changes = () =>
+    received.filter((event) => event.event === "change").map((event) => JSON.parse(event.data) as Change);
   return {
     changes,
     /** The reason the server gave for ending the stream, once it has. */
@@ -99,10 +114,17 @@ describe("live updates (server-sent events)", () => {
     const stream = await follow(natoStaff);
     try {
       const id = await openProposal(natoStaff, "nato-nac");
-      expect(await stream.waitFor("the opening", (change) => change.proposalId === id && change.type === "proposal.opened")).toMatchObject({ organization: "NATO", status: "open" });
+      expect(
+        await stream.waitFor("the opening", (change) => change.proposalId === id && change.type === "proposal.opened"),
+      ).toMatchObject({ organization: "NATO", status: "open" });
       const taken = await germany.send("POST", `/api/v1/proposals/${id}/positions`, { position: "concur" });
       expect(taken.status).toBe(200);
-      expect(await stream.waitFor("the position", (change) => change.proposalId === id && change.type === "proposal.position")).toMatchObject({ organization: "NATO", states: ["DEU"], status: "open" });
+      expect(
+        await stream.waitFor(
+          "the position",
+          (change) => change.proposalId === id && change.type === "proposal.position",
+        ),
+      ).toMatchObject({ organization: "NATO", states: ["DEU"], status: "open" });
     } finally {
       stream.close();
     }
@@ -114,9 +136,14 @@ describe("live updates (server-sent events)", () => {
     const unasurStream = await follow(unasurStaff);
     try {
       const theirs = await openProposal(unasurStaff, "unasur-council");
-      expect((await bolivia.send("POST", `/api/v1/proposals/${theirs}/positions`, { position: "concur" })).status).toBe(200);
+      expect((await bolivia.send("POST", `/api/v1/proposals/${theirs}/positions`, { position: "concur" })).status).toBe(
+        200,
+      );
       // UNASUR's own people hear of it…
-      await unasurStream.waitFor("the UNASUR position", (change) => change.proposalId === theirs && change.type === "proposal.position");
+      await unasurStream.waitFor(
+        "the UNASUR position",
+        (change) => change.proposalId === theirs && change.type === "proposal.position",
+      );
       // …and a NATO change made afterwards reaches the NATO reader, with nothing of UNASUR's before it.
       const ours = await openProposal(natoStaff, "nato-nac");
       await stream.waitFor("the NATO opening", (change) => change.proposalId === ours);
@@ -146,7 +173,9 @@ describe("live updates (server-sent events)", () => {
     // …so its stream must not tell it of them either.
     const stream = await follow(usaInNato);
     try {
-      expect((await usaInOas.send("POST", `/api/v1/proposals/${theirs}/positions`, { position: "concur" })).status).toBe(200);
+      expect(
+        (await usaInOas.send("POST", `/api/v1/proposals/${theirs}/positions`, { position: "concur" })).status,
+      ).toBe(200);
       const ours = await openProposal(natoStaff, "nato-nac");
       await stream.waitFor("the NATO opening", (change) => change.proposalId === ours);
       expect(stream.changes().filter((change) => change.proposalId === theirs)).toEqual([]);
@@ -199,11 +228,20 @@ describe("webhooks", () => {
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/concord`;
     admin = await signInAs(concord, { organization: "NATO", role: "secretariat-admin" });
-    const created = await admin.send("POST", "/api/v1/organizations/NATO/webhooks", { url: receiverUrl, events: ["*"] });
+    const created = await admin.send("POST", "/api/v1/organizations/NATO/webhooks", {
+      url: receiverUrl,
+      events: ["*"],
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     secret = created.body.secret;
     webhookId = created.body.webhook.id;
-    expect(created.body.webhook).toMatchObject({ organization: "NATO", url: receiverUrl, events: ["*"], disabled: false, lastDelivery: null });
+    expect(created.body.webhook).toMatchObject({
+      organization: "NATO",
+      url: receiverUrl,
+      events: ["*"],
+      disabled: false,
+      lastDelivery: null,
+    });
     expect(secret.length).toBeGreaterThanOrEqual(32);
     // The secret is shown once: never in the list.
     expect(JSON.stringify((await admin.send("GET", "/api/v1/organizations/NATO/webhooks")).body)).not.toContain(secret);
@@ -213,11 +251,21 @@ describe("webhooks", () => {
   });
 
   const deliveredFor = (id: number, type: string) =>
-    until(`a ${type} delivery for proposal ${id}`, () => deliveries.find((delivery) => delivery.answered === 200 && JSON.parse(delivery.body).proposalId === id && JSON.parse(delivery.body).type === type));
+    until(`a ${type} delivery for proposal ${id}`, () =>
+      deliveries.find(
+        (delivery) =>
+          delivery.answered === 200 &&
+          JSON.parse(delivery.body).proposalId === id &&
+          JSON.parse(delivery.body).type === type,
+      ),
+    );
 
   it("POST the opening and the outcome of a proposal, signed with the subscription's secret", async () => {
     const id = await openProposal(natoStaff, "nato-nac", "A text for other systems");
-    const closed = await natoStaff.send("POST", `/api/v1/proposals/${id}/close`, { as: "not-adopted", reason: "No consensus." });
+    const closed = await natoStaff.send("POST", `/api/v1/proposals/${id}/close`, {
+      as: "not-adopted",
+      reason: "No consensus.",
+    });
     expect(closed.status).toBe(200);
 
     for (const type of ["proposal.opened", "proposal.decided"]) {
@@ -248,7 +296,13 @@ describe("webhooks", () => {
   it("retry a delivery the receiver failed, with the same delivery id, until it succeeds", async () => {
     // Earlier deliveries are done, so that the failure is this one's.
     await until("no delivery pending", async () =>
-      ((await concord.database.db.execute(sql`SELECT count(*)::int AS n FROM webhook_deliveries WHERE delivered_at IS NULL AND gave_up_at IS NULL`)).rows[0] as { n: number }).n === 0
+      (
+        (
+          await concord.database.db.execute(
+            sql`SELECT count(*)::int AS n FROM webhook_deliveries WHERE delivered_at IS NULL AND gave_up_at IS NULL`,
+          )
+        ).rows[0] as { n: number }
+      ).n === 0
         ? true
         : undefined,
     );
@@ -259,17 +313,30 @@ describe("webhooks", () => {
     const deliveryId = Number(first.headers["concord-delivery"]);
 
     const recorded = async () =>
-      (await concord.database.db.execute(sql`SELECT attempts, last_status AS "lastStatus", last_error AS "lastError", delivered_at AS "deliveredAt" FROM webhook_deliveries WHERE id = ${deliveryId}`))
-        .rows[0] as { attempts: number; lastStatus: number | null; lastError: string | null; deliveredAt: Date | null };
+      (
+        await concord.database.db.execute(
+          sql`SELECT attempts, last_status AS "lastStatus", last_error AS "lastError", delivered_at AS "deliveredAt" FROM webhook_deliveries WHERE id = ${deliveryId}`,
+        )
+      ).rows[0] as { attempts: number; lastStatus: number | null; lastError: string | null; deliveredAt: Date | null };
     await until("the failure to be recorded", async () => ((await recorded()).attempts === 1 ? true : undefined));
-    expect(await recorded()).toMatchObject({ attempts: 1, lastStatus: 500, lastError: "the receiver answered 500", deliveredAt: null });
+    expect(await recorded()).toMatchObject({
+      attempts: 1,
+      lastStatus: 500,
+      lastError: "the receiver answered 500",
+      deliveredAt: null,
+    });
 
     // The retry waits 10 s; bring it forward, as time would.
-    const retry = (await concord.database.db.execute(sql`SELECT next_attempt_at AS "nextAttemptAt", leased_until AS "leasedUntil" FROM webhook_deliveries WHERE id = ${deliveryId}`))
-      .rows[0] as { nextAttemptAt: Date; leasedUntil: Date | null };
+    const retry = (
+      await concord.database.db.execute(
+        sql`SELECT next_attempt_at AS "nextAttemptAt", leased_until AS "leasedUntil" FROM webhook_deliveries WHERE id = ${deliveryId}`,
+      )
+    ).rows[0] as { nextAttemptAt: Date; leasedUntil: Date | null };
     expect(new Date(retry.nextAttemptAt).getTime() - Date.now(), "a retry is scheduled").toBeGreaterThan(5_000);
     expect(retry.leasedUntil, "nobody holds it meanwhile").toBeNull();
-    await concord.database.db.execute(sql`UPDATE webhook_deliveries SET next_attempt_at = clock_timestamp() WHERE id = ${deliveryId}`);
+    await concord.database.db.execute(
+      sql`UPDATE webhook_deliveries SET next_attempt_at = clock_timestamp() WHERE id = ${deliveryId}`,
+    );
     await concord.database.db.execute(sql`SELECT pg_notify('concord_webhooks', '')`);
 
     const second = await deliveredFor(id, "proposal.opened");
@@ -280,8 +347,16 @@ describe("webhooks", () => {
     await until("the success to be recorded", async () => ((await recorded()).deliveredAt !== null ? true : undefined));
     expect(await recorded()).toMatchObject({ attempts: 2, lastStatus: 200, lastError: null });
 
-    const listed = (await admin.send("GET", "/api/v1/organizations/NATO/webhooks")).body.webhooks.find((webhook: { id: string }) => webhook.id === webhookId);
-    expect(listed.lastDelivery).toMatchObject({ id: deliveryId, attempts: 2, lastStatus: 200, lastError: null, deliveredAt: expect.any(String) });
+    const listed = (await admin.send("GET", "/api/v1/organizations/NATO/webhooks")).body.webhooks.find(
+      (webhook: { id: string }) => webhook.id === webhookId,
+    );
+    expect(listed.lastDelivery).toMatchObject({
+      id: deliveryId,
+      attempts: 2,
+      lastStatus: 200,
+      lastError: null,
+      deliveredAt: expect.any(String),
+    });
   });
 
   it("stop when the subscription is stopped", async () => {
@@ -291,7 +366,11 @@ describe("webhooks", () => {
     // No delivery is even recorded for it, so none can be attempted.
     await sleep(300);
     expect(deliveries.length).toBe(count);
-    const rows = (await concord.database.db.execute(sql`SELECT count(*)::int AS n FROM webhook_deliveries WHERE (event->>'proposalId')::int = ${id}`)).rows[0] as { n: number };
+    const rows = (
+      await concord.database.db.execute(
+        sql`SELECT count(*)::int AS n FROM webhook_deliveries WHERE (event->>'proposalId')::int = ${id}`,
+      )
+    ).rows[0] as { n: number };
     expect(rows.n).toBe(0);
   });
 });

@@ -21,8 +21,26 @@ function monthsAfter(day: string, months: number): string {
   return new Date(Date.UTC(year, month - 1 + months, Math.min(date, lastDay))).toISOString().slice(0, 10);
 }
 
-type Notice = { id: number; kind: string; state: string; organization: string; relationId: number; filedOn: string; effectiveOn: string; sourceId: string; applied: boolean; statement: string | null };
-type Relation = { id: number; kind: string; since: string; until: string | null; sources: Array<{ id: string }>; claims: Array<{ field: string; asserted: string | null; source: { id: string } }> };
+type Notice = {
+  id: number;
+  kind: string;
+  state: string;
+  organization: string;
+  relationId: number;
+  filedOn: string;
+  effectiveOn: string;
+  sourceId: string;
+  applied: boolean;
+  statement: string | null;
+};
+type Relation = {
+  id: number;
+  kind: string;
+  since: string;
+  until: string | null;
+  sources: Array<{ id: string }>;
+  claims: Array<{ field: string; asserted: string | null; source: { id: string } }>;
+};
 
 beforeAll(async () => {
   concord = await startConcord();
@@ -32,7 +50,8 @@ afterAll(async () => {
   await concord?.stop();
 });
 
-const head = (state: string, organization = "UNASUR") => signInAs(concord, { organization, role: "delegation-head", state });
+const head = (state: string, organization = "UNASUR") =>
+  signInAs(concord, { organization, role: "delegation-head", state });
 
 async function relation(id: number): Promise<Relation> {
   const answer = await fetch(`${concord.baseUrl}/api/v1/relations/${id}`);
@@ -64,8 +83,16 @@ async function applyJob(id: number) {
 }
 
 async function membersOn(day: string, kind = "member") {
-  const answer = (await (await fetch(`${concord.baseUrl}/api/v1/organizations/UNASUR/members?kind=${kind}&at=${day}`)).json()) as {
-    members: Array<{ code: string; relationId: number; since: string; until: string | null; sources: Array<{ id: string }> }>;
+  const answer = (await (
+    await fetch(`${concord.baseUrl}/api/v1/organizations/UNASUR/members?kind=${kind}&at=${day}`)
+  ).json()) as {
+    members: Array<{
+      code: string;
+      relationId: number;
+      since: string;
+      until: string | null;
+      sources: Array<{ id: string }>;
+    }>;
   };
   return answer.members;
 }
@@ -82,7 +109,11 @@ describe("a withdrawal from UNASUR", () => {
     const membership = (await membersOn(today())).find((member) => member.code === "BOL")!;
     expect(membership.until).toBeNull();
 
-    const filed = await bolivia.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR", statement: "Bolivia denounces the Constitutive Treaty (art. 24)." });
+    const filed = await bolivia.send("POST", "/api/v1/status-notices", {
+      kind: "withdrawal",
+      organization: "UNASUR",
+      statement: "Bolivia denounces the Constitutive Treaty (art. 24).",
+    });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     notice = filed.body.notice;
     expect(notice).toMatchObject({
@@ -122,32 +153,57 @@ describe("a withdrawal from UNASUR", () => {
 
     const ended = await relation(notice.relationId);
     expect(ended.until).toBe(notice.effectiveOn);
-    expect(ended.claims).toContainEqual(expect.objectContaining({ field: "until", asserted: notice.effectiveOn, source: expect.objectContaining({ id: `notice-${notice.id}` }) }));
+    expect(ended.claims).toContainEqual(
+      expect.objectContaining({
+        field: "until",
+        asserted: notice.effectiveOn,
+        source: expect.objectContaining({ id: `notice-${notice.id}` }),
+      }),
+    );
     // A member until the day before; not on the effective date.
     expect((await membersOn(today())).map((member) => member.code)).toContain("BOL");
     expect((await membersOn(notice.effectiveOn)).map((member) => member.code)).not.toContain("BOL");
 
-    const audit = (await concord.database.db.execute(sql`SELECT action FROM audit_log WHERE object_type = 'status-notice' AND object_id = ${String(notice.id)} ORDER BY id`)).rows;
+    const audit = (
+      await concord.database.db.execute(
+        sql`SELECT action FROM audit_log WHERE object_type = 'status-notice' AND object_id = ${String(notice.id)} ORDER BY id`,
+      )
+    ).rows;
     expect(audit.map((row) => (row as { action: string }).action)).toEqual(["notice.file", "notice.apply"]);
     // Its membership now has an end: there is nothing left to give notice of.
-    expect((await bolivia.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status).toBe(409);
+    expect(
+      (await bolivia.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status,
+    ).toBe(409);
   });
 });
 
 describe("a suspension of participation in UNASUR", () => {
   it("applies at once (no notice period): a suspended relation starts today, citing the notice, and the membership continues", async () => {
     const guyana = await head("GUY");
-    const filed = await guyana.send("POST", "/api/v1/status-notices", { kind: "suspension", organization: "UNASUR", statement: "Guyana suspends its participation." });
+    const filed = await guyana.send("POST", "/api/v1/status-notices", {
+      kind: "suspension",
+      organization: "UNASUR",
+      statement: "Guyana suspends its participation.",
+    });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const notice: Notice = filed.body.notice;
-    expect(notice).toMatchObject({ kind: "suspension", state: "GUY", filedOn: today(), effectiveOn: today(), applied: false });
+    expect(notice).toMatchObject({
+      kind: "suspension",
+      state: "GUY",
+      filedOn: today(),
+      effectiveOn: today(),
+      applied: false,
+    });
 
     // The job is due already (midnight today): the worker picks it up without help.
     expect(await applied(notice.id)).toMatchObject({ applied: true });
     const suspended = (await membersOn(today(), "suspended")).find((member) => member.code === "GUY");
     expect(suspended).toMatchObject({ since: today(), until: null });
     expect(suspended!.sources.map((source) => source.id)).toEqual([`notice-${notice.id}`]);
-    expect((await membersOn(today())).find((member) => member.code === "GUY")).toMatchObject({ relationId: notice.relationId, until: null });
+    expect((await membersOn(today())).find((member) => member.code === "GUY")).toMatchObject({
+      relationId: notice.relationId,
+      until: null,
+    });
   });
 
   it("is refused to a state whose participation is suspended already, rather than accepted and never applied", async () => {
@@ -165,17 +221,27 @@ describe("who may give notice", () => {
   it("is refused to a state that is not a member (409), to the secretariat and to another organisation's delegation (403)", async () => {
     // Chile left UNASUR in 2019.
     const chile = await head("CHL");
-    const notMember = await chile.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" });
+    const notMember = await chile.send("POST", "/api/v1/status-notices", {
+      kind: "withdrawal",
+      organization: "UNASUR",
+    });
     expect(notMember.status).toBe(409);
     expect(notMember.body.error.message).toMatch(/not a member/);
 
-    expect((await secretariat.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status).toBe(403);
+    expect(
+      (await secretariat.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status,
+    ).toBe(403);
     // Suriname's delegation to the OAS does not speak for Suriname in UNASUR.
     const surinameInOas = await head("SUR", "OAS");
-    expect((await surinameInOas.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status).toBe(403);
+    expect(
+      (await surinameInOas.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" }))
+        .status,
+    ).toBe(403);
     // A delegation member is not its head.
     const member = await signInAs(concord, { organization: "UNASUR", role: "delegation-member", state: "SUR" });
-    expect((await member.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status).toBe(403);
+    expect(
+      (await member.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status,
+    ).toBe(403);
     expect((await notices()).some((notice) => notice.state === "CHL" || notice.state === "SUR")).toBe(false);
   });
 });
@@ -184,20 +250,34 @@ describe("withdrawing a notice before it takes effect", () => {
   it("leaves the registry as it was, keeps the notice on record as withdrawn, drops its job, and lets the state give another later", async () => {
     const brazil = await head("BRA");
     const membership = (await membersOn(today())).find((member) => member.code === "BRA")!;
-    const filed = await brazil.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR", statement: "Brazil denounces the treaty." });
+    const filed = await brazil.send("POST", "/api/v1/status-notices", {
+      kind: "withdrawal",
+      organization: "UNASUR",
+      statement: "Brazil denounces the treaty.",
+    });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const notice: Notice = filed.body.notice;
     expect(await applyJob(notice.id)).toHaveLength(1);
 
     // Nobody else may take it back: the secretariat, another state's head, Brazil's delegation to the OAS.
     expect((await secretariat.send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, {})).status).toBe(403);
-    expect((await (await head("ARG")).send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, {})).status).toBe(403);
+    expect((await (await head("ARG")).send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, {})).status).toBe(
+      403,
+    );
     const brazilInOas = await head("BRA", "OAS");
     expect((await brazilInOas.send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, {})).status).toBe(404);
 
-    const withdrawn = await brazil.send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, { statement: "Brazil stays." });
+    const withdrawn = await brazil.send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, {
+      statement: "Brazil stays.",
+    });
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
-    expect(withdrawn.body.notice).toMatchObject({ id: notice.id, status: "withdrawn", applied: false, withdrawalStatement: "Brazil stays.", withdrawnAt: expect.any(String) });
+    expect(withdrawn.body.notice).toMatchObject({
+      id: notice.id,
+      status: "withdrawn",
+      applied: false,
+      withdrawalStatement: "Brazil stays.",
+      withdrawnAt: expect.any(String),
+    });
     expect(await applyJob(notice.id)).toEqual([]);
     expect(await relation(membership.relationId)).toMatchObject({ until: null });
     expect((await notices()).find((candidate) => candidate.id === notice.id)).toMatchObject({ status: "withdrawn" });
@@ -206,12 +286,18 @@ describe("withdrawing a notice before it takes effect", () => {
     expect((await brazil.send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, {})).status).toBe(409);
     const again = await brazil.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" });
     expect(again.status, JSON.stringify(again.body)).toBe(201);
-    const audit = (await concord.database.db.execute(sql`SELECT action FROM audit_log WHERE object_type = 'status-notice' AND object_id = ${String(notice.id)} ORDER BY id`)).rows;
+    const audit = (
+      await concord.database.db.execute(
+        sql`SELECT action FROM audit_log WHERE object_type = 'status-notice' AND object_id = ${String(notice.id)} ORDER BY id`,
+      )
+    ).rows;
     expect(audit.map((row) => (row as { action: string }).action)).toEqual(["notice.file", "notice.withdraw"]);
   });
 
   it("is refused once the notice has taken effect", async () => {
-    const guyanaNotice = (await notices()).find((candidate) => candidate.state === "GUY" && candidate.kind === "suspension")!;
+    const guyanaNotice = (await notices()).find(
+      (candidate) => candidate.state === "GUY" && candidate.kind === "suspension",
+    )!;
     expect(guyanaNotice.applied).toBe(true);
     const guyana = await head("GUY");
     const late = await guyana.send("POST", `/api/v1/status-notices/${guyanaNotice.id}/withdraw`, {});

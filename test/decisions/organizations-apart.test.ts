@@ -27,7 +27,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 const claim = { source: "nato-member-countries", note: "organisations-apart test" };
 
 async function councilMembers(): Promise<string[]> {
-  const opened = await natoStaff.send("POST", "/api/v1/proposals", { body: "nato-nac", title: "Who sits here?", text: "A text." });
+  const opened = await natoStaff.send("POST", "/api/v1/proposals", {
+    body: "nato-nac",
+    title: "Who sits here?",
+    text: "A text.",
+  });
   expect(opened.status, JSON.stringify(opened.body)).toBe(201);
   return opened.body.proposal.grid.map((row: { state: string }) => row.state);
 }
@@ -37,13 +41,20 @@ describe("relations towards an organisation", () => {
     const mexico = { subject: "MEX", object: "NATO", kind: "member", since: "2020-01-01", claims: [claim] };
     const byOas = await oasStaff.send("POST", "/api/v1/relations", mexico);
     expect(byOas.status).toBe(403);
-    expect(byOas.body.error.message).toBe("Relations towards NATO are recorded by NATO's own secretariat, and by its decisions.");
+    expect(byOas.body.error.message).toBe(
+      "Relations towards NATO are recorded by NATO's own secretariat, and by its decisions.",
+    );
     expect((await curator.send("POST", "/api/v1/relations", mexico)).status).toBe(403);
 
     // Nor may they end or amend NATO's: the United States' membership stays as it is.
-    const usa = (await (await fetch(`${concord.baseUrl}/api/v1/organizations/NATO/members?at=${today()}`)).json()) as { members: Array<{ code: string; relationId: number }> };
+    const usa = (await (await fetch(`${concord.baseUrl}/api/v1/organizations/NATO/members?at=${today()}`)).json()) as {
+      members: Array<{ code: string; relationId: number }>;
+    };
     const membership = usa.members.find((member) => member.code === "USA")!;
-    const ended = await oasStaff.send("POST", `/api/v1/relations/${membership.relationId}/end`, { until: today(), claim: { ...claim, field: "until", date: today() } });
+    const ended = await oasStaff.send("POST", `/api/v1/relations/${membership.relationId}/end`, {
+      until: today(),
+      claim: { ...claim, field: "until", date: today() },
+    });
     expect(ended.status).toBe(403);
     expect((await oasStaff.send("POST", `/api/v1/relations/${membership.relationId}/claims`, claim)).status).toBe(403);
     expect(await councilMembers()).toContain("USA");
@@ -51,27 +62,72 @@ describe("relations towards an organisation", () => {
   });
 
   it("towards an organisation with no secretariat in Concord are research data: a curator records them, as its organisation's", async () => {
-    const brics = await curator.send("POST", "/api/v1/relations", { subject: "ARG", object: "BRICS", kind: "applicant", since: "2023-08-24", claims: [claim] });
+    const brics = await curator.send("POST", "/api/v1/relations", {
+      subject: "ARG",
+      object: "BRICS",
+      kind: "applicant",
+      since: "2023-08-24",
+      claims: [claim],
+    });
     expect(brics.status, JSON.stringify(brics.body)).toBe(201);
     expect(brics.body.relation).toMatchObject({ recordedBy: "UNASUR" });
-    expect((await natoStaff.send("POST", "/api/v1/relations", { subject: "ARG", object: "BRICS", kind: "observer", since: "2023-08-24", claims: [claim] })).status).toBe(403);
+    expect(
+      (
+        await natoStaff.send("POST", "/api/v1/relations", {
+          subject: "ARG",
+          object: "BRICS",
+          kind: "observer",
+          since: "2023-08-24",
+          claims: [claim],
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("recorded by the organisation's own secretariat say so, and count for its decisions", async () => {
-    const recorded = await natoStaff.send("POST", "/api/v1/relations", { subject: "ISL", object: "NATO", kind: "observer", since: "1900-01-01", until: "1900-01-02", claims: [claim] });
+    const recorded = await natoStaff.send("POST", "/api/v1/relations", {
+      subject: "ISL",
+      object: "NATO",
+      kind: "observer",
+      since: "1900-01-01",
+      until: "1900-01-02",
+      claims: [claim],
+    });
     expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
     expect(recorded.body.relation.recordedBy).toBe("NATO");
   });
 
   it("refuse what cannot be: a state related to itself, an organisation as a member of a state, a designation by an organisation", async () => {
     const cases: Array<[object, RegExp]> = [
-      [{ subject: "NATO", object: "NATO", kind: "observer", since: "2000-01-01", claims: [claim] }, /^body\.object: NATO cannot stand in a relation to itself/],
-      [{ subject: "NATO", object: "COL", kind: "member", since: "2000-01-01", claims: [claim] }, /^body\.object: COL is a state; a member relation is held towards an organisation/],
+      [
+        { subject: "NATO", object: "NATO", kind: "observer", since: "2000-01-01", claims: [claim] },
+        /^body\.object: NATO cannot stand in a relation to itself/,
+      ],
+      [
+        { subject: "NATO", object: "COL", kind: "member", since: "2000-01-01", claims: [claim] },
+        /^body\.object: COL is a state; a member relation is held towards an organisation/,
+      ],
     ];
     const curatorCases: Array<[object, RegExp]> = [
-      [{ subject: "BRICS", object: "BRICS", kind: "observer", since: "2000-01-01", claims: [claim] }, /cannot stand in a relation to itself/],
-      [{ subject: "EU", object: "MEX", kind: "member", since: "2000-01-01", claims: [claim] }, /MEX is a state; a member relation is held towards an organisation/],
-      [{ subject: "COL", object: "BRICS", kind: "designation", designation: "friend", since: "2000-01-01", claims: [claim] }, /a designation is made by a state, and BRICS is an organisation/],
+      [
+        { subject: "BRICS", object: "BRICS", kind: "observer", since: "2000-01-01", claims: [claim] },
+        /cannot stand in a relation to itself/,
+      ],
+      [
+        { subject: "EU", object: "MEX", kind: "member", since: "2000-01-01", claims: [claim] },
+        /MEX is a state; a member relation is held towards an organisation/,
+      ],
+      [
+        {
+          subject: "COL",
+          object: "BRICS",
+          kind: "designation",
+          designation: "friend",
+          since: "2000-01-01",
+          claims: [claim],
+        },
+        /a designation is made by a state, and BRICS is an organisation/,
+      ],
     ];
     for (const [body, message] of cases) {
       const answer = await natoStaff.send("POST", "/api/v1/relations", body);

@@ -22,10 +22,20 @@ afterAll(async () => {
 
 type Entry = { action: string; organization: string | null; actor: string; details: Record<string, unknown> | null };
 const entries = async (where: ReturnType<typeof sql>) =>
-  (await concord.database.db.execute(sql`SELECT action, organization, actor, details FROM audit_log WHERE ${where} ORDER BY id`)).rows as Entry[];
+  (
+    await concord.database.db.execute(
+      sql`SELECT action, organization, actor, details FROM audit_log WHERE ${where} ORDER BY id`,
+    )
+  ).rows as Entry[];
 
 async function signIn(email: string, password: string) {
-  return (await fetch(`${concord.baseUrl}/api/v1/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password }) })).status;
+  return (
+    await fetch(`${concord.baseUrl}/api/v1/session`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    })
+  ).status;
 }
 
 describe("refused sign-ins", () => {
@@ -40,7 +50,12 @@ describe("refused sign-ins", () => {
     // At most three of a kind from one address have an entry of their own.
     expect(own.filter((entry) => entry.action === "sign-in.refused")).toHaveLength(3);
     expect(own.filter((entry) => entry.action === "sign-in.limited")).toHaveLength(3);
-    expect(own.every((entry) => entry.organization === "UNASUR" && entry.actor === admin.accountId && entry.details?.email === admin.email)).toBe(true);
+    expect(
+      own.every(
+        (entry) =>
+          entry.organization === "UNASUR" && entry.actor === admin.accountId && entry.details?.email === admin.email,
+      ),
+    ).toBe(true);
 
     // The window ends (as its timer would end it): the rest is summarised, once per kind and organisation.
     await concord.server.runtime.services.refusals.endWindow();
@@ -48,7 +63,10 @@ describe("refused sign-ins", () => {
     expect(summaries.reduce((sum, entry) => sum + Number(entry.details?.count), 0)).toBe(60 - 6);
     expect(summaries.every((entry) => entry.organization === "UNASUR")).toBe(true);
     expect(summaries.map((entry) => entry.details?.kind).sort()).toEqual(["sign-in.limited", "sign-in.refused"]);
-    const bySource = summaries.find((entry) => entry.details?.kind === "sign-in.limited")!.details!.bySource as Record<string, number>;
+    const bySource = summaries.find((entry) => entry.details?.kind === "sign-in.limited")!.details!.bySource as Record<
+      string,
+      number
+    >;
     expect(Object.values(bySource)).toEqual([52]);
     // This address has spent its guesses for the window (50): the tests below sign in afresh.
     await concord.database.db.execute(sql`DELETE FROM sign_in_failures`);
@@ -72,20 +90,44 @@ describe("refused requests", () => {
 
   it("are recorded in the refused account's organisation: a 403, another organisation's proposal answered 404, a bad token, a missing CSRF token", async () => {
     const natoStaff = await signInAs(concord, { organization: "NATO", role: "secretariat-staff" });
-    const proposal = (await natoStaff.send("POST", "/api/v1/proposals", { body: "nato-nac", title: "Not for the OAS", text: "A text." })).body.proposal.id as number;
+    const proposal = (
+      await natoStaff.send("POST", "/api/v1/proposals", { body: "nato-nac", title: "Not for the OAS", text: "A text." })
+    ).body.proposal.id as number;
 
-    expect((await natoAnalyst.send("POST", "/api/v1/proposals", { body: "nato-nac", title: "No", text: "No." })).status).toBe(403);
+    expect(
+      (await natoAnalyst.send("POST", "/api/v1/proposals", { body: "nato-nac", title: "No", text: "No." })).status,
+    ).toBe(403);
     expect((await oasAdmin.send("GET", `/api/v1/proposals/${proposal}`)).status).toBe(404);
-    expect((await fetch(`${concord.baseUrl}/api/v1/proposals`, { headers: { Authorization: "Bearer concord_not-a-real-token" } })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${concord.baseUrl}/api/v1/proposals`, {
+          headers: { Authorization: "Bearer concord_not-a-real-token" },
+        })
+      ).status,
+    ).toBe(401);
     expect((await natoAnalyst.send("DELETE", "/api/v1/session", undefined, { "X-CSRF-Token": "" })).status).toBe(403);
 
     const refused = await entries(sql`action IN ('access.refused', 'token.refused', 'csrf.refused')`);
-    expect(refused).toContainEqual(expect.objectContaining({ action: "access.refused", organization: "NATO", actor: natoAnalyst.accountId, details: expect.objectContaining({ method: "POST", path: "/api/v1/proposals", answer: 403 }) }));
     expect(refused).toContainEqual(
-      expect.objectContaining({ action: "access.refused", organization: "OAS", actor: oasAdmin.accountId, details: expect.objectContaining({ path: `/api/v1/proposals/${proposal}`, answer: 404, reason: "hidden" }) }),
+      expect.objectContaining({
+        action: "access.refused",
+        organization: "NATO",
+        actor: natoAnalyst.accountId,
+        details: expect.objectContaining({ method: "POST", path: "/api/v1/proposals", answer: 403 }),
+      }),
+    );
+    expect(refused).toContainEqual(
+      expect.objectContaining({
+        action: "access.refused",
+        organization: "OAS",
+        actor: oasAdmin.accountId,
+        details: expect.objectContaining({ path: `/api/v1/proposals/${proposal}`, answer: 404, reason: "hidden" }),
+      }),
     );
     expect(refused).toContainEqual(expect.objectContaining({ action: "token.refused", organization: null }));
-    expect(refused).toContainEqual(expect.objectContaining({ action: "csrf.refused", organization: "NATO", actor: natoAnalyst.accountId }));
+    expect(refused).toContainEqual(
+      expect.objectContaining({ action: "csrf.refused", organization: "NATO", actor: natoAnalyst.accountId }),
+    );
     // A proposal that does not exist is no refusal: nothing hidden, nothing recorded.
     const accessRefusals = async () => (await entries(sql`action = 'access.refused'`)).length;
     const before = await accessRefusals();
@@ -112,12 +154,18 @@ describe("reading the audit log", () => {
     expect(session.body.abilities.audit).toEqual({ read: true, all: true });
     // It reads; it does not administer, decide or write.
     expect((await auditor.send("GET", "/api/v1/admin/accounts")).status).toBe(403);
-    expect((await auditor.send("POST", "/api/v1/sources", { id: "auditor-source", title: "t", publisher: "p" })).status).toBe(403);
+    expect(
+      (await auditor.send("POST", "/api/v1/sources", { id: "auditor-source", title: "t", publisher: "p" })).status,
+    ).toBe(403);
   });
 
   it("cannot make a system auditor through the API, nor change one's role there", async () => {
     const admin = await signInAs(concord, { organization: "NATO", role: "secretariat-admin" });
-    const made = await admin.send("POST", "/api/v1/admin/accounts", { email: "would-be-auditor@example.org", displayName: "A", role: "system-auditor" });
+    const made = await admin.send("POST", "/api/v1/admin/accounts", {
+      email: "would-be-auditor@example.org",
+      displayName: "A",
+      role: "system-auditor",
+    });
     expect(made.status).toBe(400);
     expect(made.body.error.message).toMatch(/^json\.role: /);
     const auditor = await signInAs(concord, { organization: "NATO", role: "analyst" });

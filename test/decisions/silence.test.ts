@@ -19,7 +19,8 @@ const allies = {} as Record<"CAN" | "DEU" | "FRA" | "USA", Person>;
 beforeAll(async () => {
   concord = await startConcord({ CONCORD_REMINDER_HOURS: REMINDER_HOURS });
   chair = await signInAs(concord, { organization: "NATO", role: "secretariat-staff", name: "NATO secretariat" });
-  for (const state of ["CAN", "DEU", "FRA", "USA"] as const) allies[state] = await signInAs(concord, { organization: "NATO", role: "delegation-head", state });
+  for (const state of ["CAN", "DEU", "FRA", "USA"] as const)
+    allies[state] = await signInAs(concord, { organization: "NATO", role: "delegation-head", state });
 }, 120_000);
 afterAll(async () => {
   await concord?.stop();
@@ -29,7 +30,12 @@ const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function open(deadline: string, text = "The Committee agrees the partnership cooperation menu for 2027.") {
-  const answer = await chair.send("POST", "/api/v1/proposals", { body: "nato-pcsc", title: "Partnership cooperation menu", text, deadline });
+  const answer = await chair.send("POST", "/api/v1/proposals", {
+    body: "nato-pcsc",
+    title: "Partnership cooperation menu",
+    text,
+    deadline,
+  });
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   return answer.body.proposal;
 }
@@ -46,19 +52,29 @@ async function decided(id: number, timeoutMs = 15_000) {
   for (;;) {
     const proposal = await read(id);
     if (proposal.status !== "open") return proposal;
-    if (Date.now() > until) throw new Error(`proposal ${id} still open after ${timeoutMs} ms (deadline ${proposal.deadline})`);
+    if (Date.now() > until)
+      throw new Error(`proposal ${id} still open after ${timeoutMs} ms (deadline ${proposal.deadline})`);
     await sleep(100);
   }
 }
 
 async function position(state: keyof typeof allies, id: number, position: string, statement?: string) {
-  return allies[state].send("POST", `/api/v1/proposals/${id}/positions`, { position, ...(statement ? { statement } : {}) });
+  return allies[state].send("POST", `/api/v1/proposals/${id}/positions`, {
+    position,
+    ...(statement ? { statement } : {}),
+  });
 }
 
 describe("the silence procedure", () => {
   it("adopts the text when the deadline passes and nobody has broken silence (saying one concurs does not break it)", async () => {
     const opened = await open(inMs(2_000));
-    expect(opened).toMatchObject({ status: "open", procedure: { kind: "silence" }, body: { id: "nato-pcsc" }, members: 32, round: 1 });
+    expect(opened).toMatchObject({
+      status: "open",
+      procedure: { kind: "silence" },
+      body: { id: "nato-pcsc" },
+      members: 32,
+      round: 1,
+    });
     expect(opened.abilities.chair).toBe(true);
     const concurred = await position("USA", opened.id, "concur");
     expect(concurred.status).toBe(200);
@@ -81,7 +97,10 @@ describe("the silence procedure", () => {
     expect(objection.status).toBe(200);
     const afterObjection = objection.body.proposal;
     expect(afterObjection.status).toBe("open");
-    expect(afterObjection.grid.find((row: { state: string }) => row.state === "FRA")).toMatchObject({ position: "object", brokeSilence: true });
+    expect(afterObjection.grid.find((row: { state: string }) => row.state === "FRA")).toMatchObject({
+      position: "object",
+      brokeSilence: true,
+    });
 
     const proposal = await decided(opened.id);
     expect(proposal.outcome).toMatchObject({ status: "not-adopted", rule: "silence.deadline-passed-broken" });
@@ -104,14 +123,20 @@ describe("the silence procedure", () => {
     const oldDeadline = opened.deadline as string;
     const newDeadline = new Date(Date.parse(oldDeadline) + 2_500).toISOString();
 
-    expect((await allies.USA.send("POST", `/api/v1/proposals/${opened.id}/extend`, { deadline: newDeadline })).status).toBe(403); // a delegation is not the chair
-    const earlier = await chair.send("POST", `/api/v1/proposals/${opened.id}/extend`, { deadline: new Date(Date.parse(oldDeadline) - 500).toISOString() });
+    expect(
+      (await allies.USA.send("POST", `/api/v1/proposals/${opened.id}/extend`, { deadline: newDeadline })).status,
+    ).toBe(403); // a delegation is not the chair
+    const earlier = await chair.send("POST", `/api/v1/proposals/${opened.id}/extend`, {
+      deadline: new Date(Date.parse(oldDeadline) - 500).toISOString(),
+    });
     expect(earlier.status).toBe(400);
 
     const extended = await chair.send("POST", `/api/v1/proposals/${opened.id}/extend`, { deadline: newDeadline });
     expect(extended.status).toBe(200);
     expect(extended.body.proposal.deadline).toBe(newDeadline);
-    expect(extended.body.proposal.rounds[0].extensions).toEqual([{ from: oldDeadline, to: newDeadline, at: expect.any(String), by: chair.accountId }]);
+    expect(extended.body.proposal.rounds[0].extensions).toEqual([
+      { from: oldDeadline, to: newDeadline, at: expect.any(String), by: chair.accountId },
+    ]);
 
     await sleep(Date.parse(oldDeadline) - Date.now() + 500);
     const between = await read(opened.id);
@@ -136,12 +161,32 @@ describe("the silence procedure", () => {
 
     const amendedText = "The Committee notes the annual partnership report.";
     const secondDeadline = new Date(Date.parse(firstDeadline) + 2_500).toISOString();
-    expect((await allies.DEU.send("POST", `/api/v1/proposals/${opened.id}/recirculate`, { text: amendedText, deadline: secondDeadline })).status).toBe(403);
-    const recirculated = await chair.send("POST", `/api/v1/proposals/${opened.id}/recirculate`, { text: amendedText, deadline: secondDeadline });
+    expect(
+      (
+        await allies.DEU.send("POST", `/api/v1/proposals/${opened.id}/recirculate`, {
+          text: amendedText,
+          deadline: secondDeadline,
+        })
+      ).status,
+    ).toBe(403);
+    const recirculated = await chair.send("POST", `/api/v1/proposals/${opened.id}/recirculate`, {
+      text: amendedText,
+      deadline: secondDeadline,
+    });
     expect(recirculated.status).toBe(200);
     const round2 = recirculated.body.proposal;
-    expect(round2).toMatchObject({ status: "open", round: 2, text: amendedText, deadline: secondDeadline, positionsTaken: 0 });
-    expect(round2.grid.every((row: { position: string | null; brokeSilence: boolean }) => row.position === null && !row.brokeSilence)).toBe(true);
+    expect(round2).toMatchObject({
+      status: "open",
+      round: 2,
+      text: amendedText,
+      deadline: secondDeadline,
+      positionsTaken: 0,
+    });
+    expect(
+      round2.grid.every(
+        (row: { position: string | null; brokeSilence: boolean }) => row.position === null && !row.brokeSilence,
+      ),
+    ).toBe(true);
 
     // Round 1's deadline passes: its silence was broken, but round 1 no longer decides anything.
     await sleep(Date.parse(firstDeadline) - Date.now() + 500);
@@ -150,12 +195,25 @@ describe("the silence procedure", () => {
     const proposal = await decided(opened.id);
     expect(proposal.outcome).toMatchObject({ status: "adopted", rule: "silence.deadline-passed-unbroken" });
     expect(Date.parse(proposal.outcome.decidedAt)).toBeGreaterThanOrEqual(Date.parse(secondDeadline));
-    expect(proposal.rounds.map((round: { number: number; text: string; deadline: string }) => [round.number, round.text, round.deadline])).toEqual([
+    expect(
+      proposal.rounds.map((round: { number: number; text: string; deadline: string }) => [
+        round.number,
+        round.text,
+        round.deadline,
+      ]),
+    ).toEqual([
       [1, originalText, firstDeadline],
       [2, amendedText, secondDeadline],
     ]);
     // Round 1's amendment is history, not a position in round 2.
-    expect(proposal.positions).toEqual([expect.objectContaining({ round: 1, state: "DEU", position: "amend", statement: "Replace 'agrees' with 'notes'." })]);
+    expect(proposal.positions).toEqual([
+      expect.objectContaining({
+        round: 1,
+        state: "DEU",
+        position: "amend",
+        statement: "Replace 'agrees' with 'notes'.",
+      }),
+    ]);
   });
 
   it(`reminds the delegations that have taken no position ${REMINDER_HOURS} hours before the deadline, and not those that have`, async () => {
@@ -165,9 +223,15 @@ describe("the silence procedure", () => {
     expect((await position("CAN", opened.id, "concur")).status).toBe(200);
 
     const remindersOf = async (state: keyof typeof allies) =>
-      ((await allies[state].send("GET", "/api/v1/notices")).body.notices as Array<{ proposalId: number; kind: string; state: string; message: any; issuedAt: string }>).filter(
-        (notice) => notice.proposalId === opened.id && notice.kind === "reminder",
-      );
+      (
+        (await allies[state].send("GET", "/api/v1/notices")).body.notices as Array<{
+          proposalId: number;
+          kind: string;
+          state: string;
+          message: any;
+          issuedAt: string;
+        }>
+      ).filter((notice) => notice.proposalId === opened.id && notice.kind === "reminder");
     const until = Date.now() + 10_000;
     while ((await remindersOf("USA")).length === 0) {
       if (Date.now() > until) throw new Error("no reminder reached the United States' delegation");
@@ -176,14 +240,19 @@ describe("the silence procedure", () => {
     for (const state of ["USA", "DEU", "FRA"] as const) {
       const reminders = await remindersOf(state);
       expect(reminders, state).toHaveLength(1);
-      expect(reminders[0]).toMatchObject({ state, message: { round: 1, deadline: opened.deadline, hoursBefore: Number(REMINDER_HOURS) } });
+      expect(reminders[0]).toMatchObject({
+        state,
+        message: { round: 1, deadline: opened.deadline, hoursBefore: Number(REMINDER_HOURS) },
+      });
       expect(Date.parse(reminders[0]!.issuedAt)).toBeGreaterThanOrEqual(remindAt);
       expect(Date.parse(reminders[0]!.issuedAt)).toBeLessThan(Date.parse(opened.deadline));
     }
     expect(await remindersOf("CAN")).toEqual([]);
     // Every member but Canada was reminded: 31 of 32.
     const { count } = (
-      await concord.database.db.execute(sql`SELECT sum(cardinality(recipients))::int AS count FROM notices WHERE proposal_id = ${opened.id} AND kind = 'reminder'`)
+      await concord.database.db.execute(
+        sql`SELECT sum(cardinality(recipients))::int AS count FROM notices WHERE proposal_id = ${opened.id} AND kind = 'reminder'`,
+      )
     ).rows[0] as { count: number };
     expect(count).toBe(31);
 

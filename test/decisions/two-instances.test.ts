@@ -63,20 +63,39 @@ const delegations = new Map<string, { person: Person; server: RunningServer }>()
 let members: string[] = [];
 /** What both servers logged (job failures among it), shown when the test fails. */
 const logs: string[] = [];
-const jobLines = () => logs.filter((line) => line.includes("Jobs:")).slice(0, 20).join("\n");
+const jobLines = () =>
+  logs
+    .filter((line) => line.includes("Jobs:"))
+    .slice(0, 20)
+    .join("\n");
 
 beforeAll(async () => {
   database = await createTestDatabase();
   for (let n = 0; n < 2; n++) {
     const keyFolder = await fs.mkdtemp(path.join(os.tmpdir(), "concord-key-"));
     keyFolders.push(keyFolder);
-    const env = readEnv({ DATABASE_URL: database.url, PORT: "0", CONCORD_LOG: "silent", CONCORD_AUDIT_KEY_FILE: path.join(keyFolder, "audit.pem") });
+    const env = readEnv({
+      DATABASE_URL: database.url,
+      PORT: "0",
+      CONCORD_LOG: "silent",
+      CONCORD_AUDIT_KEY_FILE: path.join(keyFolder, "audit.pem"),
+    });
     servers.push(await startServer(env, { log: (line) => logs.push(`server ${n + 1}: ${line}`) }));
   }
-  members = [...new Set((await database.registry.members("NATO", { kind: "member" })).members.map((relation) => relation.subject))].sort();
+  members = [
+    ...new Set(
+      (await database.registry.members("NATO", { kind: "member" })).members.map((relation) => relation.subject),
+    ),
+  ].sort();
   for (const [n, state] of members.slice(0, 4).entries()) {
     const server = servers[n % 2]!;
-    delegations.set(state, { server, person: await signInAs({ baseUrl: server.url, database }, { organization: "NATO", role: "delegation-head", state }) });
+    delegations.set(state, {
+      server,
+      person: await signInAs(
+        { baseUrl: server.url, database },
+        { organization: "NATO", role: "delegation-head", state },
+      ),
+    });
   }
 }, 120_000);
 
@@ -104,7 +123,16 @@ describe("silence procedures decided by two instances on one database", () => {
       const deadline = new Date(Math.max(planned, Date.now() + MIN_LEAD_MS));
       const via = servers[i % 2]!;
       const detail = await via.runtime.db.transaction((tx) =>
-        via.runtime.services.decisions.open(CLI, { body: "nato-pcsc", title: `Silence procedure ${i + 1}`, text: `Text ${i + 1}, agreed unless silence is broken.`, deadline }, tx),
+        via.runtime.services.decisions.open(
+          CLI,
+          {
+            body: "nato-pcsc",
+            title: `Silence procedure ${i + 1}`,
+            text: `Text ${i + 1}, agreed unless silence is broken.`,
+            deadline,
+          },
+          tx,
+        ),
       );
       expect(detail.proposal.procedure).toEqual({ kind: "silence" });
       expect(detail.members).toEqual(members);
@@ -112,13 +140,22 @@ describe("silence procedures decided by two instances on one database", () => {
       const speaker = plan === "silent" ? undefined : speakers[i % speakers.length]!;
       opened[i] = { id: detail.proposal.id, plan, speaker };
       if (!speaker) return;
-      const statement = plan === "concur" ? undefined : plan === "object" ? `Delegation ${speaker} objects to text ${i + 1}.` : `Delegation ${speaker} proposes to amend text ${i + 1}.`;
+      const statement =
+        plan === "concur"
+          ? undefined
+          : plan === "object"
+            ? `Delegation ${speaker} objects to text ${i + 1}.`
+            : `Delegation ${speaker} proposes to amend text ${i + 1}.`;
       positions.push(
         delegations
           .get(speaker)!
-          .person.send("POST", `/api/v1/proposals/${detail.proposal.id}/positions`, { position: plan, ...(statement ? { statement } : {}) })
+          .person.send("POST", `/api/v1/proposals/${detail.proposal.id}/positions`, {
+            position: plan,
+            ...(statement ? { statement } : {}),
+          })
           .then((answer) => {
-            const refusedAsLate = answer.status === 409 && /deadline .* passed|is closed/.test(answer.body?.error?.message ?? "");
+            const refusedAsLate =
+              answer.status === 409 && /deadline .* passed|is closed/.test(answer.body?.error?.message ?? "");
             if (!refusedAsLate) expect(answer.status, JSON.stringify(answer.body)).toBe(200);
             opened[i]!.accepted = answer.status === 200;
           }),
@@ -136,7 +173,15 @@ describe("silence procedures decided by two instances on one database", () => {
     const until = Date.now() + 30_000;
     let open = PROPOSALS;
     while (Date.now() < until) {
-      open = Number(((await db.execute(sql`SELECT count(*)::int AS n FROM proposals WHERE id = ANY (${sql.param(ids)}::bigint[]) AND status = 'open'`)).rows[0] as { n: number }).n);
+      open = Number(
+        (
+          (
+            await db.execute(
+              sql`SELECT count(*)::int AS n FROM proposals WHERE id = ANY (${sql.param(ids)}::bigint[]) AND status = 'open'`,
+            )
+          ).rows[0] as { n: number }
+        ).n,
+      );
       if (open === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -179,14 +224,26 @@ describe("silence procedures decided by two instances on one database", () => {
                (p.decided_at >= r.deadline) AS "notEarly", extract(epoch FROM p.decided_at - r.deadline) * 1000 AS "lateMs"
         FROM proposals p JOIN proposal_rounds r ON r.proposal_id = p.id AND r.number = 1
         WHERE p.id = ANY (${sql.param(ids)}::bigint[])`)
-    ).rows as Array<{ id: number; status: string; rule: string; explanation: string; decidedBy: string; notEarly: boolean; lateMs: number }>;
+    ).rows as Array<{
+      id: number;
+      status: string;
+      rule: string;
+      explanation: string;
+      decidedBy: string;
+      notEarly: boolean;
+      lateMs: number;
+    }>;
     const byId = new Map(outcomes.map((row) => [row.id, row]));
     const wrong: string[] = [];
     for (const { id, plan, speaker, accepted } of opened) {
       const outcome = byId.get(id)!;
       const broken = (plan === "object" || plan === "amend") && accepted === true;
       if (broken) {
-        if (outcome.status !== "not-adopted" || outcome.rule !== "silence.deadline-passed-broken" || !outcome.explanation.includes(speaker!)) {
+        if (
+          outcome.status !== "not-adopted" ||
+          outcome.rule !== "silence.deadline-passed-broken" ||
+          !outcome.explanation.includes(speaker!)
+        ) {
           wrong.push(`${id} (${plan} by ${speaker}): ${outcome.status} ${outcome.rule} "${outcome.explanation}"`);
         }
       } else if (outcome.status !== "adopted" || outcome.rule !== "silence.deadline-passed-unbroken") {
@@ -196,7 +253,10 @@ describe("silence procedures decided by two instances on one database", () => {
     }
     expect(wrong).toEqual([]);
     // Most positions arrive well before their deadline (at least MIN_LEAD_MS): a test where silence was seldom broken would prove little.
-    expect(opened.filter((proposal) => (proposal.plan === "object" || proposal.plan === "amend") && proposal.accepted).length).toBeGreaterThan(40);
+    expect(
+      opened.filter((proposal) => (proposal.plan === "object" || proposal.plan === "amend") && proposal.accepted)
+        .length,
+    ).toBeGreaterThan(40);
 
     const byInstance = new Map<string, number>();
     for (const row of outcomes) byInstance.set(row.decidedBy, (byInstance.get(row.decidedBy) ?? 0) + 1);

@@ -83,10 +83,15 @@ describe("a webhook's address, when it is made", () => {
       expect(answer.body.error.message, url).toMatch(message);
       expect(answer.body.error.message, url).toContain("CONCORD_WEBHOOK_ALLOW_PRIVATE");
     }
-    const stored = (await concord.database.db.execute(sql`SELECT count(*)::int AS n FROM webhooks`)).rows[0] as { n: number };
+    const stored = (await concord.database.db.execute(sql`SELECT count(*)::int AS n FROM webhooks`)).rows[0] as {
+      n: number;
+    };
     expect(stored.n).toBe(0);
 
-    const accepted = await admin.send("POST", "/api/v1/organizations/NATO/webhooks", { url: "HTTPS://Receiver.Example.ORG/hook", events: ["*"] });
+    const accepted = await admin.send("POST", "/api/v1/organizations/NATO/webhooks", {
+      url: "HTTPS://Receiver.Example.ORG/hook",
+      events: ["*"],
+    });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
     // Stored as the URL parser writes it: the scheme and host in lower case.
     expect(accepted.body.webhook.url).toBe("https://receiver.example.org/hook");
@@ -106,7 +111,9 @@ describe("a delivery's address, at every connection", () => {
     for (const deliverer of deliverers.splice(0)) await deliverer.stop();
     // Each test's webhooks end with it: the next test's events are for its own alone.
     await test.db.execute(sql`UPDATE webhooks SET disabled_at = now() WHERE disabled_at IS NULL`);
-    await test.db.execute(sql`UPDATE webhook_deliveries SET gave_up_at = clock_timestamp() WHERE delivered_at IS NULL AND gave_up_at IS NULL`);
+    await test.db.execute(
+      sql`UPDATE webhook_deliveries SET gave_up_at = clock_timestamp() WHERE delivered_at IS NULL AND gave_up_at IS NULL`,
+    );
   });
   afterAll(async () => {
     await target?.close();
@@ -114,11 +121,18 @@ describe("a delivery's address, at every connection", () => {
   });
 
   /** A resolver that answers for the test's host names, as a DNS server would. */
-  const resolving =
-    (answers: Record<string, string[]>): typeof dns.lookup =>
-    ((hostname: string, _options: unknown, callback: (error: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void) => {
+  const resolving = (answers: Record<string, string[]>): typeof dns.lookup =>
+    ((
+      hostname: string,
+      _options: unknown,
+      callback: (error: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void,
+    ) => {
       const addresses = answers[hostname];
-      if (!addresses) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname }), []);
+      if (!addresses)
+        return callback(
+          Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname }),
+          [],
+        );
       callback(
         null,
         addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })),
@@ -126,7 +140,15 @@ describe("a delivery's address, at every connection", () => {
     }) as unknown as typeof dns.lookup;
 
   function deliverer(options: { allowPrivate: boolean; lookup?: typeof dns.lookup }) {
-    const made = new WebhookDeliverer({ db: test.db, databaseUrl: test.url, instance: "test", concurrency: 1, perOrganization: 2, timeoutMs: 5_000, ...options });
+    const made = new WebhookDeliverer({
+      db: test.db,
+      databaseUrl: test.url,
+      instance: "test",
+      concurrency: 1,
+      perOrganization: 2,
+      timeoutMs: 5_000,
+      ...options,
+    });
     deliverers.push(made);
     return made;
   }
@@ -134,25 +156,58 @@ describe("a delivery's address, at every connection", () => {
   /** Webhooks of NATO's at these URLs, stored as they are (as if made before the checks, or by another path), and one event for them all: a delivery due to each. */
   async function deliveriesTo(...urls: string[]): Promise<number[]> {
     const webhooks = [];
-    for (const url of urls) webhooks.push(await insertWebhook(test.db, { organization: "NATO", url, secret: "s".repeat(40), events: ["*"], createdBy: "test" }));
-    await insertDeliveries(test.db, [JSON.stringify({ type: "proposal.opened", organization: "NATO", proposalId: 1, at: new Date().toISOString() })]);
+    for (const url of urls)
+      webhooks.push(
+        await insertWebhook(test.db, {
+          organization: "NATO",
+          url,
+          secret: "s".repeat(40),
+          events: ["*"],
+          createdBy: "test",
+        }),
+      );
+    await insertDeliveries(test.db, [
+      JSON.stringify({ type: "proposal.opened", organization: "NATO", proposalId: 1, at: new Date().toISOString() }),
+    ]);
     const ids = [];
-    for (const webhook of webhooks) ids.push(((await test.db.execute(sql`SELECT id::int AS id FROM webhook_deliveries WHERE webhook_id = ${webhook.id}`)).rows[0] as { id: number }).id);
+    for (const webhook of webhooks)
+      ids.push(
+        (
+          (await test.db.execute(sql`SELECT id::int AS id FROM webhook_deliveries WHERE webhook_id = ${webhook.id}`))
+            .rows[0] as { id: number }
+        ).id,
+      );
     return ids;
   }
 
   async function delivery(id: number | undefined) {
     if (id === undefined) throw new Error("no such delivery");
-    return (await test.db.execute(sql`SELECT attempts, last_status AS "lastStatus", last_error AS "lastError", delivered_at AS "deliveredAt", leased_until AS "leasedUntil" FROM webhook_deliveries WHERE id = ${id}`))
-      .rows[0] as { attempts: number; lastStatus: number | null; lastError: string | null; deliveredAt: Date | null; leasedUntil: Date | null };
+    return (
+      await test.db.execute(
+        sql`SELECT attempts, last_status AS "lastStatus", last_error AS "lastError", delivered_at AS "deliveredAt", leased_until AS "leasedUntil" FROM webhook_deliveries WHERE id = ${id}`,
+      )
+    ).rows[0] as {
+      attempts: number;
+      lastStatus: number | null;
+      lastError: string | null;
+      deliveredAt: Date | null;
+      leasedUntil: Date | null;
+    };
   }
 
   it("is refused when a host name resolves to a loopback address, and sent when the operator allows it", async () => {
     const lookup = resolving({ "receiver.test": ["127.0.0.1"] });
     const [refused] = await deliveriesTo(`http://receiver.test:${target.port}/concord`);
     expect(await deliverer({ allowPrivate: false, lookup }).deliverDue()).toBe(1);
-    expect(await delivery(refused)).toMatchObject({ attempts: 1, lastStatus: null, deliveredAt: null, leasedUntil: null });
-    expect((await delivery(refused)).lastError).toBe("the receiver's address is not a public one (loopback, private or link-local addresses are refused)");
+    expect(await delivery(refused)).toMatchObject({
+      attempts: 1,
+      lastStatus: null,
+      deliveredAt: null,
+      leasedUntil: null,
+    });
+    expect((await delivery(refused)).lastError).toBe(
+      "the receiver's address is not a public one (loopback, private or link-local addresses are refused)",
+    );
     expect(target.received).toEqual([]);
 
     // The same name, the same receiver: with private addresses allowed, it arrives (so the refusal above was the address check's).
@@ -164,12 +219,20 @@ describe("a delivery's address, at every connection", () => {
 
   it("is refused when any address a name resolves to is private (a public one beside it does not help)", async () => {
     const [id] = await deliveriesTo(`http://mixed.test:${target.port}/concord`);
-    expect(await deliverer({ allowPrivate: false, lookup: resolving({ "mixed.test": ["93.184.215.14", "10.0.0.7"] }) }).deliverDue()).toBe(1);
+    expect(
+      await deliverer({
+        allowPrivate: false,
+        lookup: resolving({ "mixed.test": ["93.184.215.14", "10.0.0.7"] }),
+      }).deliverDue(),
+    ).toBe(1);
     expect((await delivery(id)).lastError).toMatch(/not a public one/);
   });
 
   it("is refused for localhost and literal loopback addresses, with the system's own resolver too", async () => {
-    const [byName, literal] = await deliveriesTo(`http://localhost:${target.port}/concord`, `http://127.0.0.1:${target.port}/concord`);
+    const [byName, literal] = await deliveriesTo(
+      `http://localhost:${target.port}/concord`,
+      `http://127.0.0.1:${target.port}/concord`,
+    );
     const received = target.received.length;
     expect(await deliverer({ allowPrivate: false }).deliverDue()).toBe(2);
     for (const id of [byName, literal]) expect((await delivery(id)).lastError).toMatch(/not a public one/);
@@ -179,12 +242,16 @@ describe("a delivery's address, at every connection", () => {
   it("records failures in general words, without the address, port or resolver's message", async () => {
     const closed = await receiver();
     await closed.close(); // nothing listens there now
-    const [refused, unknown] = await deliveriesTo(`http://127.0.0.1:${closed.port}/concord`, "http://nowhere.test/concord");
+    const [refused, unknown] = await deliveriesTo(
+      `http://127.0.0.1:${closed.port}/concord`,
+      "http://nowhere.test/concord",
+    );
     expect(await deliverer({ allowPrivate: true, lookup: resolving({}) }).deliverDue()).toBe(2);
     expect((await delivery(refused)).lastError).toBe("the receiver refused the connection");
     expect((await delivery(unknown)).lastError).toBe("the receiver's host name could not be resolved");
     const shown = JSON.stringify([await delivery(refused), await delivery(unknown)]);
-    for (const detail of ["127.0.0.1", String(closed.port), "ECONNREFUSED", "ENOTFOUND", "getaddrinfo", "nowhere.test"]) expect(shown).not.toContain(detail);
+    for (const detail of ["127.0.0.1", String(closed.port), "ECONNREFUSED", "ENOTFOUND", "getaddrinfo", "nowhere.test"])
+      expect(shown).not.toContain(detail);
   });
 });
 
@@ -207,8 +274,13 @@ describe("a receiver that never answers", () => {
     });
     const natoAdmin = await signInAs(concord, { organization: "NATO", role: "secretariat-admin" });
     const unasurAdmin = await signInAs(concord, { organization: "UNASUR", role: "secretariat-admin" });
-    expect((await natoAdmin.send("POST", "/api/v1/organizations/NATO/webhooks", { url: hanging.url, events: ["*"] })).status).toBe(201);
-    expect((await unasurAdmin.send("POST", "/api/v1/organizations/UNASUR/webhooks", { url: answering.url, events: ["*"] })).status).toBe(201);
+    expect(
+      (await natoAdmin.send("POST", "/api/v1/organizations/NATO/webhooks", { url: hanging.url, events: ["*"] })).status,
+    ).toBe(201);
+    expect(
+      (await unasurAdmin.send("POST", "/api/v1/organizations/UNASUR/webhooks", { url: answering.url, events: ["*"] }))
+        .status,
+    ).toBe(201);
     natoStaff = await signInAs(concord, { organization: "NATO", role: "secretariat-staff" });
     unasurStaff = await signInAs(concord, { organization: "UNASUR", role: "secretariat-staff" });
   }, 120_000);
@@ -220,14 +292,24 @@ describe("a receiver that never answers", () => {
 
   it("holds at most its organisation's cap of delivery slots, and delays neither another organisation's deadline nor its deliveries", async () => {
     for (let n = 0; n < 5; n++) {
-      const opened = await natoStaff.send("POST", "/api/v1/proposals", { body: "nato-nac", title: `Unheard ${n}`, text: "A text." });
+      const opened = await natoStaff.send("POST", "/api/v1/proposals", {
+        body: "nato-nac",
+        title: `Unheard ${n}`,
+        text: "A text.",
+      });
       expect(opened.status).toBe(201);
     }
     await until("NATO's receiver to hold two deliveries", () => (hanging.open() === 2 ? true : undefined));
 
     // A silence procedure of UNASUR's, due in two seconds, while NATO's deliveries hang.
     const deadline = new Date(Date.now() + 2_000).toISOString();
-    const opened = await unasurStaff.send("POST", "/api/v1/proposals", { body: "unasur-council", title: "On time", text: "A text.", procedure: { kind: "silence" }, deadline });
+    const opened = await unasurStaff.send("POST", "/api/v1/proposals", {
+      body: "unasur-council",
+      title: "On time",
+      text: "A text.",
+      procedure: { kind: "silence" },
+      deadline,
+    });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const id = opened.body.proposal.id as number;
     const decided = await until(
@@ -240,7 +322,9 @@ describe("a receiver that never answers", () => {
     );
     expect(decided.status).toBe("adopted");
     const kinds = await until("UNASUR's receiver to be told of the opening and the outcome", () => {
-      const told = answering.received.map((body) => JSON.parse(body) as { type: string; proposalId: number }).filter((event) => event.proposalId === id);
+      const told = answering.received
+        .map((body) => JSON.parse(body) as { type: string; proposalId: number })
+        .filter((event) => event.proposalId === id);
       return told.length >= 2 ? told.map((event) => event.type) : undefined;
     });
     expect(kinds).toEqual(["proposal.opened", "proposal.decided"]);
@@ -248,9 +332,11 @@ describe("a receiver that never answers", () => {
     // All the while, NATO's receiver held two deliveries and never more; the other three wait, untried.
     expect(hanging.open()).toBe(2);
     expect(hanging.mostOpen()).toBe(2);
-    const nato = (await concord.database.db.execute(sql`
+    const nato = (
+      await concord.database.db.execute(sql`
       SELECT count(*) FILTER (WHERE d.leased_until > clock_timestamp())::int AS "inFlight", count(*) FILTER (WHERE d.attempts = 0)::int AS untried, count(*)::int AS "all"
-      FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE w.organization_code = 'NATO'`)).rows[0];
+      FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE w.organization_code = 'NATO'`)
+    ).rows[0];
     expect(nato).toEqual({ inFlight: 2, untried: 5, all: 5 });
   }, 120_000);
 });

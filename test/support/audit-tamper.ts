@@ -8,7 +8,10 @@ import { entryHash, type AuditContent, type AuditEntry } from "../../src/domain/
 const AUDIT_TABLES = ["audit_log", "audit_chain_head", "audit_heads"];
 
 /** Runs `work` in one transaction with the audit tables' triggers disabled, then commits. */
-export async function withoutAuditTriggers(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+export async function withoutAuditTriggers(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<void>,
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
@@ -31,8 +34,20 @@ export async function insertEntry(client: pg.PoolClient, entry: AuditEntry): Pro
   await client.query(
     `INSERT INTO audit_log (id, at, actor, on_behalf_of, action, object_type, object_id, before, after, details, previous_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [entry.id, entry.at, entry.actor, entry.onBehalfOf, entry.action, entry.objectType, entry.objectId,
-      json(entry.before), json(entry.after), json(entry.details), entry.previousHash, entry.hash],
+    [
+      entry.id,
+      entry.at,
+      entry.actor,
+      entry.onBehalfOf,
+      entry.action,
+      entry.objectType,
+      entry.objectId,
+      json(entry.before),
+      json(entry.after),
+      json(entry.details),
+      entry.previousHash,
+      entry.hash,
+    ],
   );
 }
 
@@ -48,7 +63,9 @@ export async function truncateAndRehash(
 ): Promise<AuditEntry[]> {
   const forged: AuditEntry[] = [];
   await withoutAuditTriggers(pool, async (client) => {
-    const before = await client.query<{ hash: string }>("SELECT hash FROM audit_log WHERE id = $1", [options.fromId - 1]);
+    const before = await client.query<{ hash: string }>("SELECT hash FROM audit_log WHERE id = $1", [
+      options.fromId - 1,
+    ]);
     let previousHash = before.rows[0]?.hash ?? "0".repeat(64);
     await client.query("DELETE FROM audit_log WHERE id >= $1", [options.fromId]);
     for (let k = 0; k < options.count; k++) {
@@ -70,7 +87,10 @@ export async function truncateAndRehash(
       forged.push(entry);
       previousHash = entry.hash;
     }
-    await client.query("UPDATE audit_chain_head SET last_id = $1, last_hash = $2", [options.fromId + options.count - 1, previousHash]);
+    await client.query("UPDATE audit_chain_head SET last_id = $1, last_hash = $2", [
+      options.fromId + options.count - 1,
+      previousHash,
+    ]);
     if (!options.keepPublishedHeads) await client.query("DELETE FROM audit_heads");
   });
   return forged;

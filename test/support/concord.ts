@@ -16,7 +16,13 @@ export type TestConcord = { baseUrl: string; server: RunningServer; database: Te
 export async function startConcord(extraEnv: Record<string, string> = {}): Promise<TestConcord> {
   const database = await createTestDatabase();
   const keyFolder = await fs.mkdtemp(path.join(os.tmpdir(), "concord-key-"));
-  const env = readEnv({ ...extraEnv, DATABASE_URL: database.url, PORT: "0", CONCORD_LOG: "silent", CONCORD_AUDIT_KEY_FILE: path.join(keyFolder, "audit.pem") });
+  const env = readEnv({
+    ...extraEnv,
+    DATABASE_URL: database.url,
+    PORT: "0",
+    CONCORD_LOG: "silent",
+    CONCORD_AUDIT_KEY_FILE: path.join(keyFolder, "audit.pem"),
+  });
   const server = await startServer(env, { log: () => {} });
   return {
     baseUrl: server.url,

@@ -63,7 +63,8 @@ export default async function setup(project: TestProject) {
       const leftovers = await cleanup.query<{ datname: string }>(
         "SELECT datname FROM pg_database WHERE datname LIKE 'concord_test_%'",
       );
-      for (const { datname } of leftovers.rows) await cleanup.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      for (const { datname } of leftovers.rows)
+        await cleanup.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       await cleanup.end();
     }
     await handle.stop();

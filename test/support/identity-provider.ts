@@ -83,7 +83,14 @@ export async function startIdentityProvider(
 
 type Cookie = { name: string; value: string; path: string };
 
-export type Answer = { status: number; location: string | null; setCookies: string[]; text: string; json: any; url: string };
+export type Answer = {
+  status: number;
+  location: string | null;
+  setCookies: string[];
+  text: string;
+  json: any;
+  url: string;
+};
 
 /**
  * Cookies per origin (with their paths), requests with redirect: "manual". `route` lets a test
@@ -93,7 +100,11 @@ export class Browser {
   private readonly jars = new Map<string, Cookie[]>();
   route: ((request: Request) => Promise<Response> | Response) | undefined;
 
-  async get(url: string, headers: Record<string, string> = {}, via?: (request: Request) => Promise<Response> | Response): Promise<Answer> {
+  async get(
+    url: string,
+    headers: Record<string, string> = {},
+    via?: (request: Request) => Promise<Response> | Response,
+  ): Promise<Answer> {
     return this.send(new URL(url), { method: "GET", headers }, via);
   }
 
@@ -111,12 +122,23 @@ export class Browser {
 
   setCookie(origin: string, name: string, value: string, path = "/"): void {
     const jar = this.jars.get(new URL(origin).origin) ?? [];
-    this.jars.set(new URL(origin).origin, [...jar.filter((c) => !(c.name === name && c.path === path)), { name, value, path }]);
+    this.jars.set(new URL(origin).origin, [
+      ...jar.filter((c) => !(c.name === name && c.path === path)),
+      { name, value, path },
+    ]);
   }
 
-  private async send(url: URL, init: { method: string; headers: Record<string, string>; body?: string }, via?: (request: Request) => Promise<Response> | Response): Promise<Answer> {
+  private async send(
+    url: URL,
+    init: { method: string; headers: Record<string, string>; body?: string },
+    via?: (request: Request) => Promise<Response> | Response,
+  ): Promise<Answer> {
     const jar = this.jars.get(url.origin) ?? [];
-    const cookies = jar.filter((cookie) => url.pathname === cookie.path || url.pathname.startsWith(cookie.path.endsWith("/") ? cookie.path : `${cookie.path}/`));
+    const cookies = jar.filter(
+      (cookie) =>
+        url.pathname === cookie.path ||
+        url.pathname.startsWith(cookie.path.endsWith("/") ? cookie.path : `${cookie.path}/`),
+    );
     const headers = { ...init.headers };
     if (cookies.length > 0) headers.Cookie = cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
     const request = new Request(url, { ...init, headers, redirect: "manual" });
@@ -131,7 +153,14 @@ export class Browser {
       json = undefined;
     }
     const location = response.headers.get("location");
-    return { status: response.status, location: location && new URL(location, url).href, setCookies, text, json, url: url.href };
+    return {
+      status: response.status,
+      location: location && new URL(location, url).href,
+      setCookies,
+      text,
+      json,
+      url: url.href,
+    };
   }
 
   private store(url: URL, line: string): void {
@@ -139,9 +168,13 @@ export class Browser {
     const at = pair.indexOf("=");
     const name = pair.slice(0, at);
     const value = pair.slice(at + 1);
-    const attribute = (key: string) => attributes.find((a) => a.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1);
+    const attribute = (key: string) =>
+      attributes.find((a) => a.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1);
     const path = attribute("path") ?? "/";
-    const expired = attribute("max-age") === "0" || (attribute("expires") !== undefined && Date.parse(attribute("expires")!) < Date.now()) || value === "";
+    const expired =
+      attribute("max-age") === "0" ||
+      (attribute("expires") !== undefined && Date.parse(attribute("expires")!) < Date.now()) ||
+      value === "";
     const jar = (this.jars.get(url.origin) ?? []).filter((cookie) => !(cookie.name === name && cookie.path === path));
     if (!expired) jar.push({ name, value, path });
     this.jars.set(url.origin, jar);
@@ -153,7 +186,12 @@ export class Browser {
  * the provider's final redirect back to the application, without following it. `abort` cancels
  * at the login page instead, as a person pressing "Cancel" would.
  */
-export async function throughProvider(browser: Browser, startUrl: string, sub: string, options: { abort?: boolean; startHeaders?: Record<string, string> } = {}): Promise<{ start: Answer; callbackUrl: string }> {
+export async function throughProvider(
+  browser: Browser,
+  startUrl: string,
+  sub: string,
+  options: { abort?: boolean; startHeaders?: Record<string, string> } = {},
+): Promise<{ start: Answer; callbackUrl: string }> {
   const start = await browser.get(startUrl, options.startHeaders);
   if (start.status !== 302 || !start.location) throw new Error(`start answered ${start.status}: ${start.text}`);
   const providerOrigin = new URL(start.location).origin;
@@ -172,7 +210,8 @@ export async function throughProvider(browser: Browser, startUrl: string, sub: s
     } else {
       answer = await browser.get(next);
     }
-    if (!answer.location) throw new Error(`The provider stopped at ${answer.url} with ${answer.status}: ${answer.text.slice(0, 500)}`);
+    if (!answer.location)
+      throw new Error(`The provider stopped at ${answer.url} with ${answer.status}: ${answer.text.slice(0, 500)}`);
     next = answer.location;
   }
   throw new Error("Too many redirects at the provider");

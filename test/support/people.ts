@@ -14,7 +14,12 @@ export type Person = {
   cookie: string;
   csrf: string;
   /** JSON in, status and parsed JSON out. */
-  send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  send(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any }>;
 };
 
 const PASSWORD = "a long enough secret";
@@ -25,9 +30,16 @@ export async function signInAs(
 ): Promise<Person> {
   const { db } = concord.database;
   const email = `${who.role}-${who.state ?? who.organization}-${randomUUID().slice(0, 8)}@example.org`.toLowerCase();
-  const account = await new AccountsService(db).createAdministrator({ email, password: PASSWORD, organizationCode: who.organization, displayName: who.name });
+  const account = await new AccountsService(db).createAdministrator({
+    email,
+    password: PASSWORD,
+    organizationCode: who.organization,
+    displayName: who.name,
+  });
   if (who.state) {
-    await db.execute(sql`INSERT INTO delegations (organization_code, state_code) VALUES (${who.organization}, ${who.state}) ON CONFLICT DO NOTHING`);
+    await db.execute(
+      sql`INSERT INTO delegations (organization_code, state_code) VALUES (${who.organization}, ${who.state}) ON CONFLICT DO NOTHING`,
+    );
   }
   await db.execute(sql`
     UPDATE accounts SET role = ${who.role},
@@ -38,7 +50,8 @@ export async function signInAs(
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ email, password: PASSWORD }),
   });
-  if (response.status !== 200) throw new Error(`sign-in of ${email} failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`sign-in of ${email} failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
   const csrf = ((await response.json()) as { csrfToken: string }).csrfToken;
   return {
@@ -49,7 +62,12 @@ export async function signInAs(
     async send(method, path, body, headers = {}) {
       const answer = await fetch(concord.baseUrl + path, {
         method,
-        headers: { Cookie: cookie, "X-CSRF-Token": csrf, ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
+        headers: {
+          Cookie: cookie,
+          "X-CSRF-Token": csrf,
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await answer.text();

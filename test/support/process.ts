@@ -25,7 +25,10 @@ export function runConcord(
     ? ["runuser", ["-u", options.asUser, "--", process.execPath, bin, ...args]]
     : [process.execPath, [bin, ...args]];
   return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { env: childEnv(env), stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+    const child = spawn(command, commandArgs, {
+      env: childEnv(env),
+      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+    });
     if (options.input !== undefined) child.stdin!.end(options.input);
     let stdout = "";
     let stderr = "";
@@ -65,8 +68,13 @@ export function startConcordProcess(
     options.onSpawn?.(child);
     let stdout = "";
     let stderr = "";
-    const exited = new Promise<Finished>((done) => child.on("close", (code, signal) => done({ code, signal, stdout, stderr })));
-    const timer = setTimeout(() => reject(new Error(`concord start did not come up in ${timeoutMs} ms\n${stderr}`)), timeoutMs);
+    const exited = new Promise<Finished>((done) =>
+      child.on("close", (code, signal) => done({ code, signal, stdout, stderr })),
+    );
+    const timer = setTimeout(
+      () => reject(new Error(`concord start did not come up in ${timeoutMs} ms\n${stderr}`)),
+      timeoutMs,
+    );
     child.stdout!.on("data", (chunk) => (stdout += chunk));
     child.stderr!.on("data", (chunk) => {
       stderr += chunk;
@@ -78,7 +86,9 @@ export function startConcordProcess(
     });
     void exited.then((finished) => {
       clearTimeout(timer);
-      reject(new Error(`concord start exited (${finished.code ?? finished.signal}) before serving:\n${finished.stderr}`));
+      reject(
+        new Error(`concord start exited (${finished.code ?? finished.signal}) before serving:\n${finished.stderr}`),
+      );
     });
   });
 }

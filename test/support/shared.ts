@@ -9,7 +9,9 @@ export function sharedFile(...parts: string[]): string {
   const root = process.env.CONCORD_SHARED_DIR ?? path.resolve(import.meta.dirname, "../../../shared");
   const file = path.join(root, ...parts);
   if (!fs.existsSync(file)) {
-    throw new Error(`These tests read ${file} from the shared material beside the repository; set CONCORD_SHARED_DIR if it is elsewhere.`);
+    throw new Error(
+      `These tests read ${file} from the shared material beside the repository; set CONCORD_SHARED_DIR if it is elsewhere.`,
+    );
   }
   return file;
 }

@@ -1,49 +1,58 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Layout } from './components/Layout.tsx';
-import { lazyPage } from './components/Lazy.tsx';
-import { Loading } from './components/Status.tsx';
-import { catalogues, I18nContext, initialLang, storeLang, useI18n, type I18n, type Lang, type Messages } from './i18n/index.ts';
-import { isPrivateRoute, matchRoute, useLocation, type Route } from './lib/router.ts';
-import { SessionProvider, useSession } from './lib/session.tsx';
-import { ActorPage } from './pages/ActorPage.tsx';
-import { MapPage } from './pages/MapPage.tsx';
-import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { OrganizationPage } from './pages/OrganizationPage.tsx';
-import { RelationPage } from './pages/RelationPage.tsx';
-import { SignInPage } from './pages/SignInPage.tsx';
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { Layout } from "./components/Layout.tsx";
+import { lazyPage } from "./components/Lazy.tsx";
+import { Loading } from "./components/Status.tsx";
+import {
+  catalogues,
+  I18nContext,
+  initialLang,
+  storeLang,
+  useI18n,
+  type I18n,
+  type Lang,
+  type Messages,
+} from "./i18n/index.ts";
+import { isPrivateRoute, matchRoute, useLocation, type Route } from "./lib/router.ts";
+import { SessionProvider, useSession } from "./lib/session.tsx";
+import { ActorPage } from "./pages/ActorPage.tsx";
+import { MapPage } from "./pages/MapPage.tsx";
+import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { OrganizationPage } from "./pages/OrganizationPage.tsx";
+import { RelationPage } from "./pages/RelationPage.tsx";
+import { SignInPage } from "./pages/SignInPage.tsx";
 
 // Pages for signed-in people are fetched when first shown: the public registry stays light.
-const AccountPage = lazyPage(() => import('./pages/AccountPage.tsx').then((m) => m.default));
-const AccountsPage = lazyPage(() => import('./pages/admin/AccountsPage.tsx').then((m) => m.default));
-const DelegationsPage = lazyPage(() => import('./pages/admin/DelegationsPage.tsx').then((m) => m.default));
-const AuditPage = lazyPage(() => import('./pages/AuditPage.tsx').then((m) => m.default));
-const ProposalsPage = lazyPage(() => import('./pages/decisions/ProposalsPage.tsx').then((m) => m.default));
-const ProposalPage = lazyPage(() => import('./pages/decisions/ProposalPage.tsx').then((m) => m.default));
+const AccountPage = lazyPage(() => import("./pages/AccountPage.tsx").then((m) => m.default));
+const AccountsPage = lazyPage(() => import("./pages/admin/AccountsPage.tsx").then((m) => m.default));
+const DelegationsPage = lazyPage(() => import("./pages/admin/DelegationsPage.tsx").then((m) => m.default));
+const AuditPage = lazyPage(() => import("./pages/AuditPage.tsx").then((m) => m.default));
+const ProposalsPage = lazyPage(() => import("./pages/decisions/ProposalsPage.tsx").then((m) => m.default));
+const ProposalPage = lazyPage(() => import("./pages/decisions/ProposalPage.tsx").then((m) => m.default));
 
 function pageTitle(route: Route, t: Messages): string {
   switch (route.name) {
-    case 'map':
+    case "map":
       return t.mapTitle;
-    case 'organization':
-    case 'actor':
+    case "organization":
+    case "actor":
       return route.code;
-    case 'relation':
+    case "relation":
       return `${t.relation} ${route.id}`;
-    case 'signIn':
+    case "signIn":
       return t.signInTitle;
-    case 'account':
+    case "account":
       return t.accountTitle;
-    case 'adminAccounts':
+    case "adminAccounts":
       return t.accountsTitle;
-    case 'adminDelegations':
+    case "adminDelegations":
       return t.delegationsTitle;
-    case 'audit':
+    case "audit":
       return t.auditTitle;
-    case 'proposals':
+    case "proposals":
       return t.decisionsTitle;
-    case 'proposal':
+    case "proposal":
       return t.proposalPageTitle(route.id);
-    case 'notFound':
+    case "notFound":
       return t.notFoundTitle;
   }
 }
@@ -82,7 +91,7 @@ function Pages() {
   const { session } = useSession();
   const { t, lang } = useI18n();
   // Pages about people start afresh when someone else signs in.
-  const who = session?.account?.id ?? 'nobody';
+  const who = session?.account?.id ?? "nobody";
 
   useEffect(() => {
     document.title = `${pageTitle(route, t)} · ${t.appName}`;
@@ -93,27 +102,27 @@ function Pages() {
       {isPrivateRoute(route) && session === undefined ? (
         // Who is asking decides what these pages show: wait for the session first.
         <Loading />
-      ) : route.name === 'map' ? (
+      ) : route.name === "map" ? (
         <MapPage location={location} />
-      ) : route.name === 'organization' ? (
+      ) : route.name === "organization" ? (
         <OrganizationPage key={route.code} code={route.code} location={location} />
-      ) : route.name === 'actor' ? (
+      ) : route.name === "actor" ? (
         <ActorPage key={route.code} code={route.code} location={location} />
-      ) : route.name === 'relation' ? (
+      ) : route.name === "relation" ? (
         <RelationPage key={route.id} id={route.id} />
-      ) : route.name === 'signIn' ? (
+      ) : route.name === "signIn" ? (
         <SignInPage location={location} />
-      ) : route.name === 'account' ? (
+      ) : route.name === "account" ? (
         <AccountPage key={who} />
-      ) : route.name === 'adminAccounts' ? (
+      ) : route.name === "adminAccounts" ? (
         <AccountsPage key={who} location={location} />
-      ) : route.name === 'adminDelegations' ? (
+      ) : route.name === "adminDelegations" ? (
         <DelegationsPage key={who} />
-      ) : route.name === 'audit' ? (
+      ) : route.name === "audit" ? (
         <AuditPage key={who} location={location} />
-      ) : route.name === 'proposals' ? (
+      ) : route.name === "proposals" ? (
         <ProposalsPage key={who} location={location} />
-      ) : route.name === 'proposal' ? (
+      ) : route.name === "proposal" ? (
         <ProposalPage key={`${who}:${route.id}`} id={route.id} />
       ) : (
         <NotFoundPage />

@@ -15,32 +15,51 @@ import { validationHook } from "../validation.ts";
 
 const NewToken = z.strictObject({
   name: z.string().trim().min(1, "is required").max(100),
-  scopes: z.array(z.enum(SCOPES)).min(1, "name at least one scope").openapi({ description: `Any of ${SCOPES.join(", ")}.` }),
+  scopes: z
+    .array(z.enum(SCOPES))
+    .min(1, "name at least one scope")
+    .openapi({ description: `Any of ${SCOPES.join(", ")}.` }),
   expiresInDays: z.number().int().min(1).max(365).default(90),
   password: z
     .string()
     .min(1, "is required")
     .max(1024)
     .optional()
-    .openapi({ description: `Your password, asked again: required unless this session signed in within the last ${RECENT_SIGN_IN_MINUTES} minutes.` }),
+    .openapi({
+      description: `Your password, asked again: required unless this session signed in within the last ${RECENT_SIGN_IN_MINUTES} minutes.`,
+    }),
 });
 
 const PasswordChange = z.strictObject({
   currentPassword: z.string().min(1, "is required").max(1024),
   newPassword: z.string().min(1, "is required").max(1024),
-  revokeTokens: z.boolean().default(false).openapi({ description: "Also revoke every API token of yours; otherwise they go on working (the answer says how many)." }),
+  revokeTokens: z
+    .boolean()
+    .default(false)
+    .openapi({
+      description: "Also revoke every API token of yours; otherwise they go on working (the answer says how many).",
+    }),
 });
 
 const errors = {
-  400: { content: { "application/json": { schema: ErrorBody } }, description: "A field is invalid; the message names it." },
+  400: {
+    content: { "application/json": { schema: ErrorBody } },
+    description: "A field is invalid; the message names it.",
+  },
   401: { content: { "application/json": { schema: ErrorBody } }, description: "Nobody is signed in." },
-  403: { content: { "application/json": { schema: ErrorBody } }, description: "Not with an API token, or without the CSRF token." },
+  403: {
+    content: { "application/json": { schema: ErrorBody } },
+    description: "Not with an API token, or without the CSRF token.",
+  },
 };
 
 /** Where the asker is, and when their session signed in: what a password asked again is weighed against. */
 function asking(c: Context<{ Variables: AuthVariables }>) {
   const viewer = c.get("viewer");
-  return { clientAddress: clientAddress(c), signedInAt: viewer.kind === "account" && viewer.via === "session" ? viewer.signedInAt : undefined };
+  return {
+    clientAddress: clientAddress(c),
+    signedInAt: viewer.kind === "account" && viewer.via === "session" ? viewer.signedInAt : undefined,
+  };
 }
 
 function presentToken(row: ApiTokenRow): z.infer<typeof ApiToken> {
@@ -78,7 +97,10 @@ export function accountRoutes(services: { ownAccounts: OwnAccountService; db: Da
           },
           description: "Changed.",
         },
-        429: { content: { "application/json": { schema: ErrorBody } }, description: "Too many wrong passwords from this address: wait." },
+        429: {
+          content: { "application/json": { schema: ErrorBody } },
+          description: "Too many wrong passwords from this address: wait.",
+        },
         ...errors,
       },
     }),
@@ -86,7 +108,14 @@ export function accountRoutes(services: { ownAccounts: OwnAccountService; db: Da
       const changed = await services.ownAccounts.changePassword(principalOf(c), c.req.valid("json"), asking(c));
       setSessionCookie(c, changed.session.token);
       c.header("Cache-Control", "no-store");
-      return c.json({ csrfToken: changed.session.csrfToken, tokensRevoked: changed.tokensRevoked, tokensRemaining: changed.tokensRemaining }, 200);
+      return c.json(
+        {
+          csrfToken: changed.session.csrfToken,
+          tokensRevoked: changed.tokensRevoked,
+          tokensRemaining: changed.tokensRemaining,
+        },
+        200,
+      );
     },
   );
 
@@ -96,7 +125,13 @@ export function accountRoutes(services: { ownAccounts: OwnAccountService; db: Da
       path: "/account/tokens",
       tags: ["Accounts"],
       summary: "Your API tokens (never their secret)",
-      responses: { 200: { content: { "application/json": { schema: z.object({ tokens: z.array(ApiToken) }) } }, description: "The tokens." }, ...errors },
+      responses: {
+        200: {
+          content: { "application/json": { schema: z.object({ tokens: z.array(ApiToken) }) } },
+          description: "The tokens.",
+        },
+        ...errors,
+      },
     }),
     async (c) => c.json({ tokens: (await services.ownAccounts.listTokens(principalOf(c))).map(presentToken) }, 200),
   );
@@ -107,16 +142,22 @@ export function accountRoutes(services: { ownAccounts: OwnAccountService; db: Da
       path: "/account/tokens",
       tags: ["Accounts"],
       summary: "Create an API token for scripts; its secret is in this answer and nowhere else, ever",
-      description: "Use it as `Authorization: Bearer <token>`. Not idempotent by design: replaying the answer would mean storing the secret.",
+      description:
+        "Use it as `Authorization: Bearer <token>`. Not idempotent by design: replaying the answer would mean storing the secret.",
       request: { body: { content: { "application/json": { schema: NewToken } }, required: true } },
       responses: {
-        201: { content: { "application/json": { schema: z.object({ token: z.string(), apiToken: ApiToken }) } }, description: "Created." },
+        201: {
+          content: { "application/json": { schema: z.object({ token: z.string(), apiToken: ApiToken }) } },
+          description: "Created.",
+        },
         ...errors,
       },
     }),
     async (c) => {
       const request = c.req.valid("json");
-      const { token, row } = await services.db.transaction((tx) => services.ownAccounts.createToken(principalOf(c), request, asking(c), tx));
+      const { token, row } = await services.db.transaction((tx) =>
+        services.ownAccounts.createToken(principalOf(c), request, asking(c), tx),
+      );
       c.header("Cache-Control", "no-store");
       return c.json({ token, apiToken: presentToken(row) }, 201);
     },
@@ -128,8 +169,14 @@ export function accountRoutes(services: { ownAccounts: OwnAccountService; db: Da
       path: "/account/tokens/{id}",
       tags: ["Accounts"],
       summary: "Revoke one of your API tokens",
-      request: { params: z.object({ id: z.uuid("must be a token id").openapi({ param: { name: "id", in: "path" } }) }) },
-      responses: { 204: { description: "Revoked." }, 404: { content: { "application/json": { schema: ErrorBody } }, description: "You have no such live token." }, ...errors },
+      request: {
+        params: z.object({ id: z.uuid("must be a token id").openapi({ param: { name: "id", in: "path" } }) }),
+      },
+      responses: {
+        204: { description: "Revoked." },
+        404: { content: { "application/json": { schema: ErrorBody } }, description: "You have no such live token." },
+        ...errors,
+      },
     }),
     async (c) => {
       await services.ownAccounts.revokeToken(principalOf(c), c.req.valid("param").id);

@@ -17,7 +17,11 @@ const NewAccount = z.strictObject({
   displayName: z.string().trim().min(1, "is required").max(200),
   role: z.enum(ASSIGNABLE_ROLES).openapi({ description: "system-auditor is given on the server's command line only." }),
   delegation: stateCode.nullable().optional().openapi({ description: "The state a delegation role speaks for." }),
-  password: z.string().max(1024).optional().openapi({ description: "Leave out for an account that signs in only through single sign-on." }),
+  password: z
+    .string()
+    .max(1024)
+    .optional()
+    .openapi({ description: "Leave out for an account that signs in only through single sign-on." }),
 });
 
 const AccountChange = z.strictObject({
@@ -30,10 +34,19 @@ const AccountChange = z.strictObject({
 const DelegationBody = z.object({ delegation: z.object({ id: z.number(), state: z.string() }) });
 
 const errors = {
-  400: { content: { "application/json": { schema: ErrorBody } }, description: "A field is invalid; the message names it." },
+  400: {
+    content: { "application/json": { schema: ErrorBody } },
+    description: "A field is invalid; the message names it.",
+  },
   401: { content: { "application/json": { schema: ErrorBody } }, description: "Nobody is signed in." },
-  403: { content: { "application/json": { schema: ErrorBody } }, description: "Only the organisation's administrators manage accounts." },
-  409: { content: { "application/json": { schema: ErrorBody } }, description: "The address is taken, or the change would leave no administrator." },
+  403: {
+    content: { "application/json": { schema: ErrorBody } },
+    description: "Only the organisation's administrators manage accounts.",
+  },
+  409: {
+    content: { "application/json": { schema: ErrorBody } },
+    description: "The address is taken, or the change would leave no administrator.",
+  },
 };
 
 type AccountRowWithState = Parameters<typeof presentAccount>[0];
@@ -53,7 +66,13 @@ export function adminRoutes(services: { administration: AdministrationService; d
       path: "/admin/accounts",
       tags: ["Administration"],
       summary: "The accounts of your organisation (this read is audited)",
-      responses: { 200: { content: { "application/json": { schema: z.object({ accounts: z.array(AdminAccount) }) } }, description: "The accounts." }, ...errors },
+      responses: {
+        200: {
+          content: { "application/json": { schema: z.object({ accounts: z.array(AdminAccount) }) } },
+          description: "The accounts.",
+        },
+        ...errors,
+      },
     }),
     async (c) => c.json({ accounts: (await administration.listAccounts(principalOf(c))).map(present) }, 200),
   );
@@ -65,7 +84,13 @@ export function adminRoutes(services: { administration: AdministrationService; d
       tags: ["Administration"],
       summary: "Create an account in your organisation",
       request: { body: { content: { "application/json": { schema: NewAccount } }, required: true } },
-      responses: { 201: { content: { "application/json": { schema: z.object({ account: AdminAccount }) } }, description: "Created." }, ...errors },
+      responses: {
+        201: {
+          content: { "application/json": { schema: z.object({ account: AdminAccount }) } },
+          description: "Created.",
+        },
+        ...errors,
+      },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -81,18 +106,31 @@ export function adminRoutes(services: { administration: AdministrationService; d
       tags: ["Administration"],
       summary: "Change an account's role, delegation, name, or disable it; in force on its next request",
       request: {
-        params: z.object({ id: z.string().max(64).openapi({ param: { name: "id", in: "path" } }) }),
+        params: z.object({
+          id: z
+            .string()
+            .max(64)
+            .openapi({ param: { name: "id", in: "path" } }),
+        }),
         body: { content: { "application/json": { schema: AccountChange } }, required: true },
       },
       responses: {
-        200: { content: { "application/json": { schema: z.object({ account: AdminAccount }) } }, description: "Changed." },
-        404: { content: { "application/json": { schema: ErrorBody } }, description: "Your organisation has no such account." },
+        200: {
+          content: { "application/json": { schema: z.object({ account: AdminAccount }) } },
+          description: "Changed.",
+        },
+        404: {
+          content: { "application/json": { schema: ErrorBody } },
+          description: "Your organisation has no such account.",
+        },
         ...errors,
       },
     }),
     async (c) => {
       const change = c.req.valid("json");
-      const account = await db.transaction((tx) => administration.updateAccount(principalOf(c), c.req.valid("param").id, change, tx));
+      const account = await db.transaction((tx) =>
+        administration.updateAccount(principalOf(c), c.req.valid("param").id, change, tx),
+      );
       return c.json({ account: present(account) }, 200);
     },
   );
@@ -109,7 +147,12 @@ export function adminRoutes(services: { administration: AdministrationService; d
             "application/json": {
               schema: z.object({
                 delegations: z.array(Delegation),
-                eligible: z.array(z.string()).openapi({ description: "The states the registry relates to your organisation today: those a delegation may be recorded of." }),
+                eligible: z
+                  .array(z.string())
+                  .openapi({
+                    description:
+                      "The states the registry relates to your organisation today: those a delegation may be recorded of.",
+                  }),
               }),
             },
           },
@@ -127,16 +170,23 @@ export function adminRoutes(services: { administration: AdministrationService; d
       path: "/admin/delegations",
       tags: ["Administration"],
       summary: "Record a state's delegation to your organisation",
-      request: { body: { content: { "application/json": { schema: z.strictObject({ state: stateCode }) } }, required: true } },
+      request: {
+        body: { content: { "application/json": { schema: z.strictObject({ state: stateCode }) } }, required: true },
+      },
       responses: {
-        200: { content: { "application/json": { schema: DelegationBody } }, description: "Recorded before: nothing changed." },
+        200: {
+          content: { "application/json": { schema: DelegationBody } },
+          description: "Recorded before: nothing changed.",
+        },
         201: { content: { "application/json": { schema: DelegationBody } }, description: "Recorded." },
         ...errors,
       },
     }),
     async (c) => {
       const { state } = c.req.valid("json");
-      const { created, ...delegation } = await db.transaction((tx) => administration.createDelegation(principalOf(c), state, tx));
+      const { created, ...delegation } = await db.transaction((tx) =>
+        administration.createDelegation(principalOf(c), state, tx),
+      );
       return created ? c.json({ delegation }, 201) : c.json({ delegation }, 200);
     },
   );

@@ -5,7 +5,9 @@ import { type AuthVariables, principalOf } from "../auth.ts";
 import { AuditEntry, AuditVerdict, ErrorBody, SignedHead } from "../schemas.ts";
 import { validationHook } from "../validation.ts";
 
-const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "must be a date (YYYY-MM-DD) or an ISO 8601 date-time" });
+const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: "must be a date (YYYY-MM-DD) or an ISO 8601 date-time",
+});
 
 const AuditQuery = z.object({
   actor: z.string().max(254).optional().openapi({ description: "An account id or e-mail address, or cli / system." }),
@@ -14,14 +16,26 @@ const AuditQuery = z.object({
   objectId: z.string().max(128).optional(),
   from: instant.optional(),
   to: instant.optional(),
-  beforeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().openapi({ description: "Entries older than this one: the next page." }),
+  beforeId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .openapi({ description: "Entries older than this one: the next page." }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 const errors = {
-  400: { content: { "application/json": { schema: ErrorBody } }, description: "A parameter is invalid; the message names it." },
+  400: {
+    content: { "application/json": { schema: ErrorBody } },
+    description: "A parameter is invalid; the message names it.",
+  },
   401: { content: { "application/json": { schema: ErrorBody } }, description: "Nobody is signed in." },
-  403: { content: { "application/json": { schema: ErrorBody } }, description: "Only administrators read the audit log." },
+  403: {
+    content: { "application/json": { schema: ErrorBody } },
+    description: "Only administrators read the audit log.",
+  },
 };
 
 export function auditRoutes(services: { audit: AuditService }) {
@@ -34,7 +48,13 @@ export function auditRoutes(services: { audit: AuditService }) {
       tags: ["Audit"],
       summary: "Search the audit log, newest first (this read is itself audited)",
       request: { query: AuditQuery },
-      responses: { 200: { content: { "application/json": { schema: z.object({ entries: z.array(AuditEntry) }) } }, description: "The entries." }, ...errors },
+      responses: {
+        200: {
+          content: { "application/json": { schema: z.object({ entries: z.array(AuditEntry) }) } },
+          description: "The entries.",
+        },
+        ...errors,
+      },
     }),
     async (c) => c.json({ entries: await services.audit.search(principalOf(c), c.req.valid("query")) }, 200),
   );
@@ -59,7 +79,12 @@ export function auditRoutes(services: { audit: AuditService }) {
     }),
     async (c) => {
       const result = await services.audit.verify(principalOf(c));
-      return c.json(result.ok ? { ok: true as const, count: result.count, head: { entryId: result.head.entryId, hash: result.head.hash } } : { ok: false as const, entryId: result.entryId, reason: result.reason }, 200);
+      return c.json(
+        result.ok
+          ? { ok: true as const, count: result.count, head: { entryId: result.head.entryId, hash: result.head.hash } }
+          : { ok: false as const, entryId: result.entryId, reason: result.reason },
+        200,
+      );
     },
   );
 
@@ -78,7 +103,20 @@ export function auditRoutes(services: { audit: AuditService }) {
     }),
     async (c) => {
       const head = await services.audit.latestHead();
-      return c.json({ head: head ? { entryId: head.entryId, hash: head.hash, signedAt: head.signedAt, publicKey: head.publicKey, signature: head.signature } : null }, 200);
+      return c.json(
+        {
+          head: head
+            ? {
+                entryId: head.entryId,
+                hash: head.hash,
+                signedAt: head.signedAt,
+                publicKey: head.publicKey,
+                signature: head.signature,
+              }
+            : null,
+        },
+        200,
+      );
     },
   );
 

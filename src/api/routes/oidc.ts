@@ -28,7 +28,13 @@ const Providers = z
   .object({
     oidc: z.object({
       enabled: z.boolean(),
-      startUrl: z.string().nullable().openapi({ description: "Send the browser here (optionally with ?returnTo=/path) to sign in through the identity provider." }),
+      startUrl: z
+        .string()
+        .nullable()
+        .openapi({
+          description:
+            "Send the browser here (optionally with ?returnTo=/path) to sign in through the identity provider.",
+        }),
     }),
   })
   .openapi("AuthProviders");
@@ -39,7 +45,10 @@ const StartQuery = z.object({
     .max(2000, "must be at most 2000 characters")
     .refine((value) => sameSitePath(value) !== undefined, "must be a path on this site, starting with a single /")
     .optional()
-    .openapi({ description: "Where to go after signing in; a path on this site. Defaults to /.", example: "/organizations/NATO" }),
+    .openapi({
+      description: "Where to go after signing in; a path on this site. Defaults to /.",
+      example: "/organizations/NATO",
+    }),
 });
 
 /**
@@ -57,9 +66,12 @@ export function oidcRoutes(services: { oidc?: OidcService | undefined }) {
       path: "/auth/providers",
       tags: ["Accounts"],
       summary: "Which ways of signing in besides e-mail and password are available",
-      responses: { 200: { content: { "application/json": { schema: Providers } }, description: "The sign-in providers." } },
+      responses: {
+        200: { content: { "application/json": { schema: Providers } }, description: "The sign-in providers." },
+      },
     }),
-    (c) => c.json({ oidc: oidc ? { enabled: true, startUrl: OIDC_START_PATH } : { enabled: false, startUrl: null } }, 200),
+    (c) =>
+      c.json({ oidc: oidc ? { enabled: true, startUrl: OIDC_START_PATH } : { enabled: false, startUrl: null } }, 200),
   );
 
   app.openapi(
@@ -71,9 +83,18 @@ export function oidcRoutes(services: { oidc?: OidcService | undefined }) {
       request: { query: StartQuery },
       responses: {
         302: { description: "To the identity provider, with a short-lived cookie holding this sign-in's state." },
-        400: { content: { "application/json": { schema: ErrorBody } }, description: "returnTo is not a path on this site." },
-        404: { content: { "application/json": { schema: ErrorBody } }, description: "Single sign-on is not configured." },
-        502: { content: { "application/json": { schema: ErrorBody } }, description: "The identity provider cannot be reached." },
+        400: {
+          content: { "application/json": { schema: ErrorBody } },
+          description: "returnTo is not a path on this site.",
+        },
+        404: {
+          content: { "application/json": { schema: ErrorBody } },
+          description: "Single sign-on is not configured.",
+        },
+        502: {
+          content: { "application/json": { schema: ErrorBody } },
+          description: "The identity provider cannot be reached.",
+        },
       },
     }),
     async (c) => {
@@ -103,14 +124,30 @@ export function oidcRoutes(services: { oidc?: OidcService | undefined }) {
       path: "/auth/oidc/callback",
       tags: ["Accounts"],
       summary: "Where the identity provider sends the browser back: signs in and redirects into the app",
-      description: "Register `CONCORD_PUBLIC_URL` + this path as the redirect URI at the provider. The query is the provider's (code, state, iss).",
+      description:
+        "Register `CONCORD_PUBLIC_URL` + this path as the redirect URI at the provider. The query is the provider's (code, state, iss).",
       responses: {
         302: { description: "Signed in: the session cookie is set; to the returnTo path given at start, or /." },
-        400: { content: { "application/json": { schema: ErrorBody } }, description: "The sign-in was not started here, expired, was used already, or did not verify." },
-        403: { content: { "application/json": { schema: ErrorBody } }, description: "Refused: the provider said no, the account is disabled, or a claim is not acceptable." },
-        404: { content: { "application/json": { schema: ErrorBody } }, description: "Single sign-on is not configured." },
-        409: { content: { "application/json": { schema: ErrorBody } }, description: "An account with this e-mail address exists and cannot be linked." },
-        502: { content: { "application/json": { schema: ErrorBody } }, description: "The identity provider cannot be reached." },
+        400: {
+          content: { "application/json": { schema: ErrorBody } },
+          description: "The sign-in was not started here, expired, was used already, or did not verify.",
+        },
+        403: {
+          content: { "application/json": { schema: ErrorBody } },
+          description: "Refused: the provider said no, the account is disabled, or a claim is not acceptable.",
+        },
+        404: {
+          content: { "application/json": { schema: ErrorBody } },
+          description: "Single sign-on is not configured.",
+        },
+        409: {
+          content: { "application/json": { schema: ErrorBody } },
+          description: "An account with this e-mail address exists and cannot be linked.",
+        },
+        502: {
+          content: { "application/json": { schema: ErrorBody } },
+          description: "The identity provider cannot be reached.",
+        },
       },
     }),
     async (c) => {
@@ -124,7 +161,8 @@ export function oidcRoutes(services: { oidc?: OidcService | undefined }) {
         const { session, returnTo } = await oidc.complete({
           query: new URL(c.req.url).search,
           cookie,
-          previousSessionToken: viewer?.kind === "account" && viewer.via === "session" ? viewer.sessionToken : undefined,
+          previousSessionToken:
+            viewer?.kind === "account" && viewer.via === "session" ? viewer.sessionToken : undefined,
         });
         setSessionCookie(c, session.token);
         return c.redirect(returnTo, 302);
@@ -138,7 +176,13 @@ export function oidcRoutes(services: { oidc?: OidcService | undefined }) {
 }
 
 function notConfigured(c: Context) {
-  return c.json(errorBody("oidc_disabled", "Single sign-on is not configured on this server; sign in with your e-mail address and password."), 404);
+  return c.json(
+    errorBody(
+      "oidc_disabled",
+      "Single sign-on is not configured on this server; sign in with your e-mail address and password.",
+    ),
+    404,
+  );
 }
 
 /** A refusal or an unreachable provider, told to a browser as a page and to a script as JSON. */

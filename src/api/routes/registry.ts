@@ -111,7 +111,10 @@ export function registryRoutes(registry: RegistryService) {
       const query = c.req.valid("query");
       const lang = languageOf(c, query.lang);
       const { actor, at, relations } = await registry.relationsOf(c.req.valid("param").code, query, principalOf(c));
-      return c.json({ actor: actor.code, at, relations: relations.map((relation) => presentRelation(relation, lang)) }, 200);
+      return c.json(
+        { actor: actor.code, at, relations: relations.map((relation) => presentRelation(relation, lang)) },
+        200,
+      );
     },
   );
 
@@ -122,7 +125,10 @@ export function registryRoutes(registry: RegistryService) {
       tags: ["Registry"],
       summary: "Every change over time, in order, with sources",
       request: { params: CodeParam, query: LangQuery },
-      responses: { 200: json(z.object({ actor: z.string(), events: z.array(TimelineEvent) }), "The changes."), ...errors },
+      responses: {
+        200: json(z.object({ actor: z.string(), events: z.array(TimelineEvent) }), "The changes."),
+        ...errors,
+      },
     }),
     async (c) => {
       const lang = languageOf(c, c.req.valid("query").lang);
@@ -138,13 +144,20 @@ export function registryRoutes(registry: RegistryService) {
       tags: ["Registry"],
       summary: "The organisations, with their partnership frameworks",
       request: { query: LangQuery },
-      responses: { 200: json(z.object({ organizations: z.array(Organization) }), "The organisations."), 400: errors[400] },
+      responses: {
+        200: json(z.object({ organizations: z.array(Organization) }), "The organisations."),
+        400: errors[400],
+      },
     }),
     async (c) => {
       const lang = languageOf(c, c.req.valid("query").lang);
       const organizations = await registry.listOrganizations(principalOf(c));
       return c.json(
-        { organizations: organizations.map(({ organization, frameworks }) => presentOrganization(organization, frameworks, lang)) },
+        {
+          organizations: organizations.map(({ organization, frameworks }) =>
+            presentOrganization(organization, frameworks, lang),
+          ),
+        },
         200,
       );
     },
@@ -173,7 +186,11 @@ export function registryRoutes(registry: RegistryService) {
       // Assembled from each member's memoised JSON: the same text c.json would produce.
       const body = `{"organization":${JSON.stringify(organization.code)},"at":${JSON.stringify(at)},"members":[${sorted.map((member) => memberJson(member, lang)).join(",")}]}`;
       // The text is the JSON of MembersBody (registry.test.ts compares it with the presenter's output).
-      return c.body(body, 200, { "Content-Type": "application/json" }) as unknown as TypedResponse<MembersBody, 200, "json">;
+      return c.body(body, 200, { "Content-Type": "application/json" }) as unknown as TypedResponse<
+        MembersBody,
+        200,
+        "json"
+      >;
     },
   );
 

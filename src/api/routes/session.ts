@@ -28,19 +28,40 @@ export function sessionRoutes(services: { sessions: SessionsService; signIn: Sig
       request: { body: { content: { "application/json": { schema: SignIn } }, required: true } },
       responses: {
         200: { content: { "application/json": { schema: SessionBody } }, description: "Signed in." },
-        400: { content: { "application/json": { schema: ErrorBody } }, description: "A field is missing or malformed." },
-        401: { content: { "application/json": { schema: ErrorBody } }, description: "The e-mail address or the password is wrong." },
-        429: { content: { "application/json": { schema: ErrorBody } }, description: "Too many failed attempts from this address: wait." },
+        400: {
+          content: { "application/json": { schema: ErrorBody } },
+          description: "A field is missing or malformed.",
+        },
+        401: {
+          content: { "application/json": { schema: ErrorBody } },
+          description: "The e-mail address or the password is wrong.",
+        },
+        429: {
+          content: { "application/json": { schema: ErrorBody } },
+          description: "Too many failed attempts from this address: wait.",
+        },
       },
     }),
     async (c) => {
       const { email, password } = c.req.valid("json");
       const viewer = c.get("viewer");
       const previousToken = viewer.kind === "account" && viewer.via === "session" ? viewer.sessionToken : undefined;
-      const session = await services.signIn.withPassword({ email, password, clientAddress: clientAddress(c), previousToken });
+      const session = await services.signIn.withPassword({
+        email,
+        password,
+        clientAddress: clientAddress(c),
+        previousToken,
+      });
       setSessionCookie(c, session.token);
       const account = session.account;
-      return c.json({ account: presentAccount(account), abilities: abilities({ kind: "account", account }), csrfToken: session.csrfToken }, 200);
+      return c.json(
+        {
+          account: presentAccount(account),
+          abilities: abilities({ kind: "account", account }),
+          csrfToken: session.csrfToken,
+        },
+        200,
+      );
     },
   );
 
@@ -56,7 +77,14 @@ export function sessionRoutes(services: { sessions: SessionsService; signIn: Sig
       const viewer = c.get("viewer");
       const can = abilities(principalOf(c));
       if (viewer.kind === "anonymous") return c.json({ account: null, abilities: can, csrfToken: null }, 200);
-      return c.json({ account: presentAccount(viewer.account), abilities: can, csrfToken: viewer.via === "session" ? viewer.csrfToken : null }, 200);
+      return c.json(
+        {
+          account: presentAccount(viewer.account),
+          abilities: can,
+          csrfToken: viewer.via === "session" ? viewer.csrfToken : null,
+        },
+        200,
+      );
     },
   );
 

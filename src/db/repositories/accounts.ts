@@ -2,7 +2,15 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 
-export const ROLES = ["secretariat-admin", "secretariat-staff", "delegation-head", "delegation-member", "analyst", "registry-curator", "system-auditor"] as const;
+export const ROLES = [
+  "secretariat-admin",
+  "secretariat-staff",
+  "delegation-head",
+  "delegation-member",
+  "analyst",
+  "registry-curator",
+  "system-auditor",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export type AccountRow = {
@@ -45,7 +53,14 @@ export class AccountsRepository {
     return (result.rows[0] as { count: number }).count;
   }
 
-  async insert(account: { email: string; displayName: string; organizationCode: string; role: Role; delegationId: number | null; passwordHash: string | null }): Promise<AccountRow> {
+  async insert(account: {
+    email: string;
+    displayName: string;
+    organizationCode: string;
+    role: Role;
+    delegationId: number | null;
+    passwordHash: string | null;
+  }): Promise<AccountRow> {
     const result = await this.db.execute(sql`
       INSERT INTO accounts (email, display_name, organization_code, role, delegation_id, password_hash)
       VALUES (${account.email}, ${account.displayName}, ${account.organizationCode}, ${account.role}, ${account.delegationId}, ${account.passwordHash})
@@ -61,7 +76,10 @@ export class AccountsRepository {
     return result.rows as AccountRow[];
   }
 
-  async update(id: string, change: { role: Role; delegationId: number | null; displayName: string; disabled: boolean }): Promise<void> {
+  async update(
+    id: string,
+    change: { role: Role; delegationId: number | null; displayName: string; disabled: boolean },
+  ): Promise<void> {
     await this.db.execute(sql`
       UPDATE accounts SET role = ${change.role}, delegation_id = ${change.delegationId}, display_name = ${change.displayName},
         disabled_at = CASE WHEN ${change.disabled} THEN coalesce(disabled_at, now()) ELSE NULL END, updated_at = now()
@@ -90,12 +108,16 @@ export class AccountsRepository {
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.db.execute(sql`UPDATE accounts SET password_hash = ${passwordHash}, updated_at = now() WHERE id = ${id}`);
+    await this.db.execute(
+      sql`UPDATE accounts SET password_hash = ${passwordHash}, updated_at = now() WHERE id = ${id}`,
+    );
   }
 
   /** Ends every session of the account; how many there were. */
   async endSessions(accountId: string): Promise<number> {
-    const result = await this.db.execute(sql`DELETE FROM sessions WHERE account_id = ${accountId} RETURNING account_id`);
+    const result = await this.db.execute(
+      sql`DELETE FROM sessions WHERE account_id = ${accountId} RETURNING account_id`,
+    );
     return result.rows.length;
   }
 

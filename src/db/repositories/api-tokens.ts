@@ -21,7 +21,13 @@ const columns = sql`id, account_id AS "accountId", name, scopes, created_at AS "
 export class ApiTokensRepository {
   constructor(private readonly db: Executor) {}
 
-  async insert(token: { accountId: string; name: string; tokenHash: Buffer; scopes: string[]; expiresAt: Date }): Promise<ApiTokenRow> {
+  async insert(token: {
+    accountId: string;
+    name: string;
+    tokenHash: Buffer;
+    scopes: string[];
+    expiresAt: Date;
+  }): Promise<ApiTokenRow> {
     const result = await this.db.execute(sql`
       INSERT INTO api_tokens (account_id, name, token_hash, scopes, expires_at)
       VALUES (${token.accountId}, ${token.name}, ${token.tokenHash}, ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(token.scopes)}::jsonb)), ${token.expiresAt.toISOString()})
@@ -30,7 +36,9 @@ export class ApiTokensRepository {
   }
 
   async listOf(accountId: string): Promise<ApiTokenRow[]> {
-    const result = await this.db.execute(sql`SELECT ${columns} FROM api_tokens WHERE account_id = ${accountId} ORDER BY created_at DESC`);
+    const result = await this.db.execute(
+      sql`SELECT ${columns} FROM api_tokens WHERE account_id = ${accountId} ORDER BY created_at DESC`,
+    );
     return result.rows as ApiTokenRow[];
   }
 
@@ -52,13 +60,17 @@ export class ApiTokensRepository {
 
   /** Revokes every live token of the account; how many that was. */
   async revokeAll(accountId: string): Promise<number> {
-    const result = await this.db.execute(sql`UPDATE api_tokens SET revoked_at = now() WHERE account_id = ${accountId} AND revoked_at IS NULL AND expires_at > now() RETURNING id`);
+    const result = await this.db.execute(
+      sql`UPDATE api_tokens SET revoked_at = now() WHERE account_id = ${accountId} AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
+    );
     return result.rows.length;
   }
 
   /** The account's tokens that still open it (neither revoked nor expired). */
   async countLive(accountId: string): Promise<number> {
-    const result = await this.db.execute(sql`SELECT count(*)::int AS n FROM api_tokens WHERE account_id = ${accountId} AND revoked_at IS NULL AND expires_at > now()`);
+    const result = await this.db.execute(
+      sql`SELECT count(*)::int AS n FROM api_tokens WHERE account_id = ${accountId} AND revoked_at IS NULL AND expires_at > now()`,
+    );
     return (result.rows[0] as { n: number }).n;
   }
 }

@@ -34,8 +34,16 @@ export type AuditRow = {
  * Entries matching the filter, newest first, of one organisation (its own entries, and those
  * written before entries named theirs by an account of it) or of all.
  */
-export async function searchAudit(db: Pick<Database, "execute">, filter: AuditFilter, scope: "all" | string): Promise<AuditRow[]> {
-  const conditions: SQL[] = [scope === "all" ? sql`true` : sql`(l.organization = ${scope} OR (l.organization IS NULL AND a.organization_code = ${scope}))`];
+export async function searchAudit(
+  db: Pick<Database, "execute">,
+  filter: AuditFilter,
+  scope: "all" | string,
+): Promise<AuditRow[]> {
+  const conditions: SQL[] = [
+    scope === "all"
+      ? sql`true`
+      : sql`(l.organization = ${scope} OR (l.organization IS NULL AND a.organization_code = ${scope}))`,
+  ];
   if (filter.actor) conditions.push(sql`(l.actor = ${filter.actor} OR a.email = ${filter.actor.toLowerCase()})`);
   if (filter.action) conditions.push(sql`l.action = ${filter.action}`);
   if (filter.objectType) conditions.push(sql`l.object_type = ${filter.objectType}`);

@@ -25,7 +25,14 @@ export type ProposalPurpose = "general" | "request" | "designation" | "revocatio
 
 /** What adoption does to the registry. */
 export type Effect =
-  | { action: "relation.start"; subject: string; object: string; kind: "member" | "partner" | "observer" | "associate" | "designation"; framework?: string; designation?: string }
+  | {
+      action: "relation.start";
+      subject: string;
+      object: string;
+      kind: "member" | "partner" | "observer" | "associate" | "designation";
+      framework?: string;
+      designation?: string;
+    }
   | { action: "relation.end"; relationId: number };
 
 export type ProposalRow = {
@@ -94,16 +101,30 @@ const bodyColumns = sql`
   b.default_procedure AS "defaultProcedure", b.note`;
 
 export async function listBodies(db: Executor): Promise<BodyRow[]> {
-  return (await db.execute(sql`SELECT ${bodyColumns} FROM bodies b JOIN actors a ON a.code = b.actor_code ORDER BY b.actor_code, b.id`)).rows as BodyRow[];
+  return (
+    await db.execute(
+      sql`SELECT ${bodyColumns} FROM bodies b JOIN actors a ON a.code = b.actor_code ORDER BY b.actor_code, b.id`,
+    )
+  ).rows as BodyRow[];
 }
 
 export async function findBody(db: Executor, id: string): Promise<BodyRow | undefined> {
-  return (await db.execute(sql`SELECT ${bodyColumns} FROM bodies b JOIN actors a ON a.code = b.actor_code WHERE b.id = ${id}`)).rows[0] as BodyRow | undefined;
+  return (
+    await db.execute(sql`SELECT ${bodyColumns} FROM bodies b JOIN actors a ON a.code = b.actor_code WHERE b.id = ${id}`)
+  ).rows[0] as BodyRow | undefined;
 }
 
-export type OrganizationRules = { organizationCode: string; requestBodyId: string | null; withdrawalNoticeMonths: number; suspensionNoticeMonths: number };
+export type OrganizationRules = {
+  organizationCode: string;
+  requestBodyId: string | null;
+  withdrawalNoticeMonths: number;
+  suspensionNoticeMonths: number;
+};
 
-export async function findOrganizationRules(db: Executor, organization: string): Promise<OrganizationRules | undefined> {
+export async function findOrganizationRules(
+  db: Executor,
+  organization: string,
+): Promise<OrganizationRules | undefined> {
   return (
     await db.execute(sql`
       SELECT organization_code AS "organizationCode", request_body_id AS "requestBodyId",
@@ -164,21 +185,41 @@ export async function insertProposal(tx: Executor, proposal: NewProposal): Promi
   return id;
 }
 
-export async function insertRound(tx: Executor, proposalId: number, number: number, text: string, deadline: Date | null): Promise<void> {
+export async function insertRound(
+  tx: Executor,
+  proposalId: number,
+  number: number,
+  text: string,
+  deadline: Date | null,
+): Promise<void> {
   await tx.execute(sql`
     INSERT INTO proposal_rounds (proposal_id, number, text, deadline)
     VALUES (${proposalId}, ${number}, ${text}, ${deadline?.toISOString() ?? null}::timestamptz)`);
 }
 
-export async function findProposal(db: Executor, id: number, options: { lock?: boolean } = {}): Promise<ProposalRow | undefined> {
+export async function findProposal(
+  db: Executor,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<ProposalRow | undefined> {
   const lock = options.lock ? sql`FOR UPDATE` : sql``;
-  return (await db.execute(sql`SELECT ${proposalColumns} FROM proposals p WHERE p.id = ${id} ${lock}`)).rows[0] as ProposalRow | undefined;
+  return (await db.execute(sql`SELECT ${proposalColumns} FROM proposals p WHERE p.id = ${id} ${lock}`)).rows[0] as
+    | ProposalRow
+    | undefined;
 }
 
 /** Several proposals, in id order (the order their locks are taken in, everywhere, so two batches never deadlock). */
-export async function findProposals(db: Executor, ids: readonly number[], options: { lock?: boolean } = {}): Promise<ProposalRow[]> {
+export async function findProposals(
+  db: Executor,
+  ids: readonly number[],
+  options: { lock?: boolean } = {},
+): Promise<ProposalRow[]> {
   const lock = options.lock ? sql`FOR UPDATE` : sql``;
-  return (await db.execute(sql`SELECT ${proposalColumns} FROM proposals p WHERE p.id = ANY (${sql.param([...ids])}::bigint[]) ORDER BY p.id ${lock}`)).rows as ProposalRow[];
+  return (
+    await db.execute(
+      sql`SELECT ${proposalColumns} FROM proposals p WHERE p.id = ANY (${sql.param([...ids])}::bigint[]) ORDER BY p.id ${lock}`,
+    )
+  ).rows as ProposalRow[];
 }
 
 export async function proposalMembers(db: Executor, id: number): Promise<string[]> {
@@ -196,7 +237,10 @@ export async function membersOf(db: Executor, ids: readonly number[]): Promise<M
 }
 
 /** Each proposal's latest round, with the positions taken in it (in the order they were taken). */
-export async function currentRounds(db: Executor, ids: readonly number[]): Promise<Map<number, { round: RoundRow; positions: PositionRow[] }>> {
+export async function currentRounds(
+  db: Executor,
+  ids: readonly number[],
+): Promise<Map<number, { round: RoundRow; positions: PositionRow[] }>> {
   const rows = (
     await db.execute(sql`
       SELECT r.proposal_id::int AS "proposalId", r.number, r.text, r.opened_at AS "openedAt", r.deadline, r.extensions,
@@ -211,7 +255,12 @@ export async function currentRounds(db: Executor, ids: readonly number[]): Promi
       round.proposalId,
       {
         round: { ...round, deadline: round.deadline === null ? null : new Date(round.deadline) },
-        positions: positions.map((cast) => ({ ...cast, id: Number(cast.id), proposalId: Number(cast.proposalId), castAt: new Date(cast.castAt) })),
+        positions: positions.map((cast) => ({
+          ...cast,
+          id: Number(cast.id),
+          proposalId: Number(cast.proposalId),
+          castAt: new Date(cast.castAt),
+        })),
       },
     ]),
   );
@@ -236,7 +285,14 @@ export async function proposalPositions(db: Executor, id: number): Promise<Posit
 
 export async function insertPosition(
   tx: Executor,
-  position: { proposalId: number; round: number; state: string; position: PositionKind; statement: string | null; castBy: string },
+  position: {
+    proposalId: number;
+    round: number;
+    state: string;
+    position: PositionKind;
+    statement: string | null;
+    castBy: string;
+  },
 ): Promise<PositionRow> {
   return (
     await tx.execute(sql`
@@ -247,14 +303,26 @@ export async function insertPosition(
   ).rows[0] as PositionRow;
 }
 
-export async function extendRoundDeadline(tx: Executor, proposalId: number, round: number, deadline: Date, extension: RoundRow["extensions"][number]): Promise<void> {
+export async function extendRoundDeadline(
+  tx: Executor,
+  proposalId: number,
+  round: number,
+  deadline: Date,
+  extension: RoundRow["extensions"][number],
+): Promise<void> {
   await tx.execute(sql`
     UPDATE proposal_rounds SET deadline = ${deadline.toISOString()}::timestamptz,
            extensions = extensions || ${JSON.stringify([extension])}::jsonb
     WHERE proposal_id = ${proposalId} AND number = ${round}`);
 }
 
-export type OutcomeToRecord = { id: number; status: Exclude<ProposalStatus, "open">; rule: string; explanation: string; decidedBy: string };
+export type OutcomeToRecord = {
+  id: number;
+  status: Exclude<ProposalStatus, "open">;
+  rule: string;
+  explanation: string;
+  decidedBy: string;
+};
 
 /** Closes each still-open proposal with its outcome, in one statement; returns the proposals as they are now. */
 export async function recordOutcomes(tx: Executor, outcomes: readonly OutcomeToRecord[]): Promise<ProposalRow[]> {
@@ -276,11 +344,22 @@ export async function updateOutcomeExplanation(tx: Executor, id: number, explana
   await tx.execute(sql`UPDATE proposals SET outcome_explanation = ${explanation} WHERE id = ${id}`);
 }
 
-export async function recordEffect(tx: Executor, id: number, effect: { relationId: number | null; sourceId: string | null }): Promise<void> {
-  await tx.execute(sql`UPDATE proposals SET effect_relation_id = ${effect.relationId}, decision_source_id = ${effect.sourceId} WHERE id = ${id}`);
+export async function recordEffect(
+  tx: Executor,
+  id: number,
+  effect: { relationId: number | null; sourceId: string | null },
+): Promise<void> {
+  await tx.execute(
+    sql`UPDATE proposals SET effect_relation_id = ${effect.relationId}, decision_source_id = ${effect.sourceId} WHERE id = ${id}`,
+  );
 }
 
-export type NoticeToIssue = { proposalId: number; kind: "outcome" | "reminder"; recipients: string[]; message: Record<string, unknown> };
+export type NoticeToIssue = {
+  proposalId: number;
+  kind: "outcome" | "reminder";
+  recipients: string[];
+  message: Record<string, unknown>;
+};
 
 /** Issues notices, one row each, however many delegations each goes to. */
 export async function insertNotices(tx: Executor, notices: readonly NoticeToIssue[]): Promise<void> {
@@ -297,7 +376,13 @@ export async function insertNotices(tx: Executor, notices: readonly NoticeToIssu
 
 export async function noticesFor(
   db: Executor,
-  options: { state?: string; organization?: string; proposalId?: number; kind?: "outcome" | "reminder"; limit?: number },
+  options: {
+    state?: string;
+    organization?: string;
+    proposalId?: number;
+    kind?: "outcome" | "reminder";
+    limit?: number;
+  },
 ): Promise<NoticeRow[]> {
   const state = options.state === undefined ? sql`` : sql`AND recipients @> ARRAY[${options.state}::text]`;
   const organization =
@@ -336,7 +421,12 @@ export type ProposalFilter = {
 };
 
 export async function listProposals(db: Executor, filter: ProposalFilter): Promise<ProposalSummaryRow[]> {
-  const status = filter.status === "open" ? sql`AND p.status = 'open'` : filter.status === "closed" ? sql`AND p.status <> 'open'` : sql``;
+  const status =
+    filter.status === "open"
+      ? sql`AND p.status = 'open'`
+      : filter.status === "closed"
+        ? sql`AND p.status <> 'open'`
+        : sql``;
   const bodies =
     filter.bodyIds === "all" || filter.bodyIds === undefined
       ? sql``
@@ -372,7 +462,15 @@ export async function actorNames(db: Executor, codes: string[]): Promise<Map<str
   return new Map(rows.map((row) => [row.code, row.names]));
 }
 
-export type AttachmentRow = { id: number; proposalId: number; name: string; mediaType: string; size: number; addedBy: string; addedAt: Date };
+export type AttachmentRow = {
+  id: number;
+  proposalId: number;
+  name: string;
+  mediaType: string;
+  size: number;
+  addedBy: string;
+  addedAt: Date;
+};
 
 export async function proposalAttachments(db: Executor, proposalId: number): Promise<AttachmentRow[]> {
   return (
@@ -383,7 +481,10 @@ export async function proposalAttachments(db: Executor, proposalId: number): Pro
   ).rows as AttachmentRow[];
 }
 
-export async function insertAttachment(tx: Executor, attachment: { proposalId: number; name: string; mediaType: string; content: Buffer; addedBy: string }): Promise<number> {
+export async function insertAttachment(
+  tx: Executor,
+  attachment: { proposalId: number; name: string; mediaType: string; content: Buffer; addedBy: string },
+): Promise<number> {
   const row = (
     await tx.execute(sql`
       INSERT INTO proposal_attachments (proposal_id, name, media_type, content, added_by)
@@ -392,8 +493,14 @@ export async function insertAttachment(tx: Executor, attachment: { proposalId: n
   return row.id;
 }
 
-export async function attachmentContent(db: Executor, proposalId: number, id: number): Promise<{ name: string; mediaType: string; content: Buffer } | undefined> {
+export async function attachmentContent(
+  db: Executor,
+  proposalId: number,
+  id: number,
+): Promise<{ name: string; mediaType: string; content: Buffer } | undefined> {
   return (
-    await db.execute(sql`SELECT name, media_type AS "mediaType", content FROM proposal_attachments WHERE proposal_id = ${proposalId} AND id = ${id}`)
+    await db.execute(
+      sql`SELECT name, media_type AS "mediaType", content FROM proposal_attachments WHERE proposal_id = ${proposalId} AND id = ${id}`,
+    )
   ).rows[0] as { name: string; mediaType: string; content: Buffer } | undefined;
 }

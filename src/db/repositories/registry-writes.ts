@@ -9,7 +9,13 @@ import type { Database } from "../client.ts";
 
 type Executor = Pick<Database, "execute">;
 
-export type NewClaim = { source: string; field: "relation" | "since" | "until"; date?: string; quote?: string; note?: string };
+export type NewClaim = {
+  source: string;
+  field: "relation" | "since" | "until";
+  date?: string;
+  quote?: string;
+  note?: string;
+};
 export type NewRelation = {
   subject: string;
   object: string;
@@ -32,7 +38,11 @@ function partial(text: string): PartialDate {
   return parsed;
 }
 
-export async function insertRelation(db: Executor, relation: NewRelation, recordedBy: RecordedBy = null): Promise<number> {
+export async function insertRelation(
+  db: Executor,
+  relation: NewRelation,
+  recordedBy: RecordedBy = null,
+): Promise<number> {
   const since = partial(relation.since);
   const until = relation.until ? partial(relation.until) : undefined;
   const result = await db.execute(sql`
@@ -62,7 +72,15 @@ export async function lockRelation(db: Executor, id: number) {
            until_precision AS "untilPrecision", certainty, note
     FROM relations WHERE id = ${id} FOR UPDATE`);
   return result.rows[0] as
-    | { id: number; since: string; until: string | null; sincePrecision: string; untilPrecision: string | null; certainty: string; note: string | null }
+    | {
+        id: number;
+        since: string;
+        until: string | null;
+        sincePrecision: string;
+        untilPrecision: string | null;
+        certainty: string;
+        note: string | null;
+      }
     | undefined;
 }
 
@@ -82,7 +100,15 @@ export async function updateRelation(
 
 export async function insertSource(
   db: Executor,
-  source: { id: string; title: string; publisher: string; published?: string; url?: string; perspective?: string; citation?: string },
+  source: {
+    id: string;
+    title: string;
+    publisher: string;
+    published?: string;
+    url?: string;
+    perspective?: string;
+    citation?: string;
+  },
 ): Promise<void> {
   const published = source.published ? partial(source.published) : undefined;
   await db.execute(sql`
@@ -96,13 +122,18 @@ export async function insertSource(
  * organisation with a secretariat in Concord (any account of its own), and whether it is a
  * state with a deciding body of its own here (its designations are that body's to make).
  */
-export async function writeTarget(db: Executor, code: string): Promise<{ code: string; type: "state" | "organization"; hasSecretariat: boolean; hasOwnBody: boolean } | undefined> {
+export async function writeTarget(
+  db: Executor,
+  code: string,
+): Promise<{ code: string; type: "state" | "organization"; hasSecretariat: boolean; hasOwnBody: boolean } | undefined> {
   const result = await db.execute(sql`
     SELECT a.code, a.type,
            EXISTS (SELECT 1 FROM accounts x WHERE x.organization_code = a.code) AS "hasSecretariat",
            EXISTS (SELECT 1 FROM bodies b WHERE b.actor_code = a.code AND a.type = 'state') AS "hasOwnBody"
     FROM actors a WHERE a.code = ${code}`);
-  return result.rows[0] as { code: string; type: "state" | "organization"; hasSecretariat: boolean; hasOwnBody: boolean } | undefined;
+  return result.rows[0] as
+    | { code: string; type: "state" | "organization"; hasSecretariat: boolean; hasOwnBody: boolean }
+    | undefined;
 }
 
 /** The object of a stored relation (what its write rights follow). */
@@ -113,7 +144,12 @@ export async function relationObject(db: Executor, id: number): Promise<string |
 
 /** Of these codes, those that name no actor. */
 export async function unknownActors(db: Executor, codes: string[]): Promise<string[]> {
-  const result = await db.execute(sql`SELECT code FROM actors WHERE code IN (${sql.join(codes.map((code) => sql`${code}`), sql`, `)})`);
+  const result = await db.execute(
+    sql`SELECT code FROM actors WHERE code IN (${sql.join(
+      codes.map((code) => sql`${code}`),
+      sql`, `,
+    )})`,
+  );
   const known = new Set((result.rows as Array<{ code: string }>).map((row) => row.code));
   return codes.filter((code) => !known.has(code));
 }
@@ -121,13 +157,23 @@ export async function unknownActors(db: Executor, codes: string[]): Promise<stri
 /** Of these ids, those that name no source. */
 export async function unknownSources(db: Executor, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const result = await db.execute(sql`SELECT id FROM sources WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  const result = await db.execute(
+    sql`SELECT id FROM sources WHERE id IN (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
   const known = new Set((result.rows as Array<{ id: string }>).map((row) => row.id));
   return [...new Set(ids)].filter((id) => !known.has(id));
 }
 
 /** Relations that a new interval for the same fact would overlap: what the database would refuse. */
-export async function overlapping(db: Executor, relation: NewRelation, valid: string, exceptId?: number): Promise<number[]> {
+export async function overlapping(
+  db: Executor,
+  relation: NewRelation,
+  valid: string,
+  exceptId?: number,
+): Promise<number[]> {
   const result = await db.execute(sql`
     SELECT id::int AS id FROM relations
     WHERE subject_code = ${relation.subject} AND object_code = ${relation.object} AND kind = ${relation.kind}::relation_kind

@@ -75,10 +75,18 @@ export type ClaimRow = {
   source: SourceRow;
 };
 
-export type FrameworkRow = { organization: string; slug: string; names: Names; since: string | null; sincePrecision: Precision | null };
+export type FrameworkRow = {
+  organization: string;
+  slug: string;
+  names: Names;
+  since: string | null;
+  sincePrecision: Precision | null;
+};
 
 const namesOf = (alias: string) =>
-  sql.raw(`json_build_object('en', ${alias}.name_en, 'es', ${alias}.name_es, 'pt', ${alias}.name_pt, 'fr', ${alias}.name_fr)`);
+  sql.raw(
+    `json_build_object('en', ${alias}.name_en, 'es', ${alias}.name_es, 'pt', ${alias}.name_pt, 'fr', ${alias}.name_fr)`,
+  );
 
 const actorColumns = sql`a.code, a.type, ${namesOf("a")} AS names, a.iso_alpha2 AS "isoAlpha2",
   a.iso_numeric AS "isoNumeric", a.cow_code AS "cowCode", a.note`;
@@ -139,7 +147,9 @@ export class RegistryRepository {
       conditions.push(sql`(a.code ILIKE ${pattern} OR a.name_en ILIKE ${pattern} OR a.name_es ILIKE ${pattern}
         OR a.name_pt ILIKE ${pattern} OR a.name_fr ILIKE ${pattern})`);
     }
-    return this.rows<ActorRow>(sql`SELECT ${actorColumns} FROM actors a WHERE ${sql.join(conditions, sql` AND `)} ORDER BY a.code`);
+    return this.rows<ActorRow>(
+      sql`SELECT ${actorColumns} FROM actors a WHERE ${sql.join(conditions, sql` AND `)} ORDER BY a.code`,
+    );
   }
 
   async actorPeriods(code: string): Promise<ActorPeriodRow[]> {
@@ -158,20 +168,30 @@ export class RegistryRepository {
   }
 
   /** Relations held towards `objectCode` on `at`, or at any time when `at` is undefined. */
-  async relationsTowards(objectCode: string, at: string | undefined, filter: { kind?: RelationKind; framework?: string }): Promise<RelationRow[]> {
+  async relationsTowards(
+    objectCode: string,
+    at: string | undefined,
+    filter: { kind?: RelationKind; framework?: string },
+  ): Promise<RelationRow[]> {
     const conditions: SQL[] = [sql`r.object_code = ${objectCode}`];
     if (at) conditions.push(sql`r.valid @> ${at}::date`);
     if (filter.kind) conditions.push(sql`r.kind = ${filter.kind}`);
     if (filter.framework) {
-      conditions.push(sql`r.framework_id = (SELECT id FROM frameworks WHERE organization_code = ${objectCode} AND slug = ${filter.framework})`);
+      conditions.push(
+        sql`r.framework_id = (SELECT id FROM frameworks WHERE organization_code = ${objectCode} AND slug = ${filter.framework})`,
+      );
     }
-    return this.rows<RelationRow>(selectRelations(sql.join(conditions, sql` AND `), sql`r.subject_code, r.kind, lower(r.valid)`));
+    return this.rows<RelationRow>(
+      selectRelations(sql.join(conditions, sql` AND `), sql`r.subject_code, r.kind, lower(r.valid)`),
+    );
   }
 
   /** Relations in which `code` is subject or object, valid on `at`, or at any time when `at` is undefined. */
   async relationsInvolving(code: string, at?: string): Promise<RelationRow[]> {
     const when = at ? sql`AND r.valid @> ${at}::date` : sql``;
-    return this.rows<RelationRow>(selectRelations(sql`(r.subject_code = ${code} OR r.object_code = ${code}) ${when}`, sql`lower(r.valid), r.id`));
+    return this.rows<RelationRow>(
+      selectRelations(sql`(r.subject_code = ${code} OR r.object_code = ${code}) ${when}`, sql`lower(r.valid), r.id`),
+    );
   }
 
   async findRelation(id: number): Promise<RelationRow | undefined> {

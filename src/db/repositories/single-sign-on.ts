@@ -59,11 +59,16 @@ export class SingleSignOnRepository {
   }
 
   async linkIdentity(accountId: string, identity: string): Promise<void> {
-    await this.db.execute(sql`UPDATE accounts SET oidc_identity = ${identity}, updated_at = now() WHERE id = ${accountId}`);
+    await this.db.execute(
+      sql`UPDATE accounts SET oidc_identity = ${identity}, updated_at = now() WHERE id = ${accountId}`,
+    );
   }
 
   /** Applies what the provider says about a person: role, delegation, and name when it gives one. */
-  async applyClaims(accountId: string, claims: { role: Role; delegationId: number | null; displayName: string | undefined }): Promise<void> {
+  async applyClaims(
+    accountId: string,
+    claims: { role: Role; delegationId: number | null; displayName: string | undefined },
+  ): Promise<void> {
     await this.db.execute(sql`
       UPDATE accounts
       SET role = ${claims.role}, delegation_id = ${claims.delegationId},

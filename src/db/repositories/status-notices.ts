@@ -29,18 +29,32 @@ const columns = sql`
   withdrawn_at AS "withdrawnAt", withdrawn_by AS "withdrawnBy", withdrawal_statement AS "withdrawalStatement"`;
 
 export async function noticesTo(db: Executor, organization: string): Promise<StatusNoticeRow[]> {
-  return (await db.execute(sql`SELECT ${columns} FROM status_notices WHERE organization_code = ${organization} ORDER BY id DESC`)).rows as StatusNoticeRow[];
+  return (
+    await db.execute(
+      sql`SELECT ${columns} FROM status_notices WHERE organization_code = ${organization} ORDER BY id DESC`,
+    )
+  ).rows as StatusNoticeRow[];
 }
 
-export async function findNotice(db: Executor, id: number, options: { lock?: boolean } = {}): Promise<StatusNoticeRow | undefined> {
-  return (await db.execute(sql`SELECT ${columns} FROM status_notices WHERE id = ${id} ${options.lock ? sql`FOR UPDATE` : sql``}`)).rows[0] as StatusNoticeRow | undefined;
+export async function findNotice(
+  db: Executor,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<StatusNoticeRow | undefined> {
+  return (
+    await db.execute(
+      sql`SELECT ${columns} FROM status_notices WHERE id = ${id} ${options.lock ? sql`FOR UPDATE` : sql``}`,
+    )
+  ).rows[0] as StatusNoticeRow | undefined;
 }
 
 /** The notice pending on a membership (given, neither applied nor withdrawn), if any. */
 export async function pendingNoticeOn(db: Executor, relationId: number): Promise<number | undefined> {
-  const row = (await db.execute(sql`SELECT id::int AS id FROM status_notices WHERE relation_id = ${relationId} AND applied_at IS NULL AND withdrawn_at IS NULL`)).rows[0] as
-    | { id: number }
-    | undefined;
+  const row = (
+    await db.execute(
+      sql`SELECT id::int AS id FROM status_notices WHERE relation_id = ${relationId} AND applied_at IS NULL AND withdrawn_at IS NULL`,
+    )
+  ).rows[0] as { id: number } | undefined;
   return row?.id;
 }
 
@@ -50,7 +64,18 @@ export async function nextNoticeId(db: Executor): Promise<number> {
 
 export async function insertNotice(
   db: Executor,
-  notice: { id: number; kind: string; state: string; organization: string; relationId: number; filedOn: string; effectiveOn: string; sourceId: string; filedBy: string; statement: string | null },
+  notice: {
+    id: number;
+    kind: string;
+    state: string;
+    organization: string;
+    relationId: number;
+    filedOn: string;
+    effectiveOn: string;
+    sourceId: string;
+    filedBy: string;
+    statement: string | null;
+  },
 ): Promise<void> {
   await db.execute(sql`
     INSERT INTO status_notices (id, kind, state_code, organization_code, relation_id, filed_on, effective_on, source_id, filed_by, statement)
@@ -62,7 +87,11 @@ export async function markApplied(db: Executor, id: number): Promise<void> {
   await db.execute(sql`UPDATE status_notices SET applied_at = clock_timestamp() WHERE id = ${id}`);
 }
 
-export async function markWithdrawn(db: Executor, id: number, withdrawal: { by: string; statement: string | null }): Promise<void> {
+export async function markWithdrawn(
+  db: Executor,
+  id: number,
+  withdrawal: { by: string; statement: string | null },
+): Promise<void> {
   await db.execute(sql`
     UPDATE status_notices SET withdrawn_at = clock_timestamp(), withdrawn_by = ${withdrawal.by}, withdrawal_statement = ${withdrawal.statement}
     WHERE id = ${id}`);

@@ -12,7 +12,13 @@ export type WebhookRow = {
   createdBy: string;
   createdAt: Date;
   disabledAt: Date | null;
-  lastDelivery: { id: number; attempts: number; lastStatus: number | null; lastError: string | null; deliveredAt: Date | null } | null;
+  lastDelivery: {
+    id: number;
+    attempts: number;
+    lastStatus: number | null;
+    lastError: string | null;
+    deliveredAt: Date | null;
+  } | null;
 };
 
 const columns = sql`
@@ -22,10 +28,17 @@ const columns = sql`
      FROM webhook_deliveries d WHERE d.webhook_id = w.id ORDER BY d.id DESC LIMIT 1) AS "lastDelivery"`;
 
 export async function webhooksOf(db: Executor, organization: string): Promise<WebhookRow[]> {
-  return (await db.execute(sql`SELECT ${columns} FROM webhooks w WHERE w.organization_code = ${organization} ORDER BY w.created_at`)).rows as WebhookRow[];
+  return (
+    await db.execute(
+      sql`SELECT ${columns} FROM webhooks w WHERE w.organization_code = ${organization} ORDER BY w.created_at`,
+    )
+  ).rows as WebhookRow[];
 }
 
-export async function insertWebhook(tx: Executor, webhook: { organization: string; url: string; secret: string; events: string[]; createdBy: string }): Promise<WebhookRow> {
+export async function insertWebhook(
+  tx: Executor,
+  webhook: { organization: string; url: string; secret: string; events: string[]; createdBy: string },
+): Promise<WebhookRow> {
   const { id } = (
     await tx.execute(sql`
       INSERT INTO webhooks (organization_code, url, secret, events, created_by)
@@ -62,13 +75,24 @@ export async function insertDeliveries(tx: Executor, events: readonly string[]):
 }
 
 /** A delivery leased to a worker: what it takes to POST it. */
-export type LeasedDelivery = { id: number; organization: string; url: string; secret: string; event: string; attempts: number; webhookDisabled: boolean };
+export type LeasedDelivery = {
+  id: number;
+  organization: string;
+  url: string;
+  secret: string;
+  event: string;
+  attempts: number;
+  webhookDisabled: boolean;
+};
 
 /**
  * The organisations with deliveries due now that nobody holds, and fewer than `cap` in flight,
  * the longest waiting first; and, when none is due, how long until the next one is.
  */
-export async function organizationsWithDueDeliveries(db: Executor, cap: number): Promise<{ organizations: string[]; nextInMs: number | null }> {
+export async function organizationsWithDueDeliveries(
+  db: Executor,
+  cap: number,
+): Promise<{ organizations: string[]; nextInMs: number | null }> {
   const rows = (
     await db.execute(sql`
       WITH t AS (SELECT clock_timestamp() AS at),
@@ -99,7 +123,9 @@ export async function organizationsWithDueDeliveries(db: Executor, cap: number):
  * deliveries, so the cap holds across instances.
  */
 export async function tryLockOrganizationDeliveries(tx: Transaction, organization: string): Promise<boolean> {
-  const row = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext(${`concord-webhooks:${organization}`})) AS locked`)).rows[0] as { locked: boolean };
+  const row = (
+    await tx.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext(${`concord-webhooks:${organization}`})) AS locked`)
+  ).rows[0] as { locked: boolean };
   return row.locked;
 }
 
@@ -114,7 +140,11 @@ export async function deliveriesInFlight(tx: Executor, organization: string): Pr
 }
 
 /** Leases the organisation's longest-waiting due delivery that nobody holds, if there is one. */
-export async function leaseNextDelivery(tx: Transaction, organization: string, lease: { seconds: number; by: string }): Promise<LeasedDelivery | undefined> {
+export async function leaseNextDelivery(
+  tx: Transaction,
+  organization: string,
+  lease: { seconds: number; by: string },
+): Promise<LeasedDelivery | undefined> {
   return (
     await tx.execute(sql`
       WITH next AS (
@@ -151,10 +181,14 @@ export async function recordAttempt(
 
 /** Gives a leased delivery back untried (its worker is stopping). */
 export async function releaseDelivery(db: Executor, id: number, leasedBy: string): Promise<void> {
-  await db.execute(sql`UPDATE webhook_deliveries SET leased_until = NULL, leased_by = NULL WHERE id = ${id} AND leased_by = ${leasedBy}`);
+  await db.execute(
+    sql`UPDATE webhook_deliveries SET leased_until = NULL, leased_by = NULL WHERE id = ${id} AND leased_by = ${leasedBy}`,
+  );
 }
 
 /** A delivery whose webhook was stopped after it was made: never sent. */
 export async function giveUpDelivery(db: Executor, id: number): Promise<void> {
-  await db.execute(sql`UPDATE webhook_deliveries SET gave_up_at = clock_timestamp(), leased_until = NULL, leased_by = NULL WHERE id = ${id}`);
+  await db.execute(
+    sql`UPDATE webhook_deliveries SET gave_up_at = clock_timestamp(), leased_until = NULL, leased_by = NULL WHERE id = ${id}`,
+  );
 }

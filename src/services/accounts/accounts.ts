@@ -12,7 +12,10 @@ import { auditActor, CLI } from "../policies.ts";
 import { auditView } from "./administration.ts";
 import { decoyHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from "./passwords.ts";
 
-const email = z.email("must be an e-mail address").max(254).transform((value) => value.toLowerCase());
+const email = z
+  .email("must be an e-mail address")
+  .max(254)
+  .transform((value) => value.toLowerCase());
 
 export class AccountsService {
   constructor(private readonly db: Database) {}
@@ -21,19 +24,28 @@ export class AccountsService {
    * Creates a secretariat administrator. Only the command line calls this: whoever runs it on
    * the server's machine already holds the keys to the database.
    */
-  async createAdministrator(input: { email: string; password: string; organizationCode: string; displayName?: string }): Promise<AccountRow> {
+  async createAdministrator(input: {
+    email: string;
+    password: string;
+    organizationCode: string;
+    displayName?: string;
+  }): Promise<AccountRow> {
     const address = email.safeParse(input.email);
-    if (!address.success) throw new InvalidRequestError(`--email: ${address.error.issues[0]!.message} (got "${input.email}")`);
+    if (!address.success)
+      throw new InvalidRequestError(`--email: ${address.error.issues[0]!.message} (got "${input.email}")`);
     const problem = passwordProblem(input.password);
     if (problem) throw new InvalidRequestError(`password: ${problem}`);
     const organization = await new RegistryRepository(this.db).findActor(input.organizationCode.toUpperCase());
     if (organization?.type !== "organization") {
-      throw new InvalidRequestError(`--organization: ${input.organizationCode} is not an organisation in the registry (e.g. NATO, UNASUR)`);
+      throw new InvalidRequestError(
+        `--organization: ${input.organizationCode} is not an organisation in the registry (e.g. NATO, UNASUR)`,
+      );
     }
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (tx) => {
       const accounts = new AccountsRepository(tx);
-      if (await accounts.findByEmail(address.data)) throw new ConflictError(`An account with the e-mail address ${address.data} exists already.`);
+      if (await accounts.findByEmail(address.data))
+        throw new ConflictError(`An account with the e-mail address ${address.data} exists already.`);
       const account = await accounts.insert({
         email: address.data,
         displayName: input.displayName?.trim() || address.data,
@@ -42,7 +54,14 @@ export class AccountsService {
         delegationId: null,
         passwordHash,
       });
-      await appendAudit(tx, { ...auditActor(CLI), organization: organization.code, action: "account.create", objectType: "account", objectId: account.id, after: auditView(account) });
+      await appendAudit(tx, {
+        ...auditActor(CLI),
+        organization: organization.code,
+        action: "account.create",
+        objectType: "account",
+        objectId: account.id,
+        after: auditView(account),
+      });
       return account;
     });
   }
@@ -59,13 +78,32 @@ export class AccountsService {
       const before = await accounts.findByEmail(address);
       if (!before) throw new InvalidRequestError(`--email: no account has the address ${address}`);
       if (grant === (before.role === "system-auditor")) return before;
-      if (!grant || before.role !== "secretariat-admin" || (await accounts.countAdministrators(before.organizationCode)) > 1) {
-        await accounts.update(before.id, { role: grant ? "system-auditor" : "analyst", delegationId: null, displayName: before.displayName, disabled: before.disabledAt !== null });
+      if (
+        !grant ||
+        before.role !== "secretariat-admin" ||
+        (await accounts.countAdministrators(before.organizationCode)) > 1
+      ) {
+        await accounts.update(before.id, {
+          role: grant ? "system-auditor" : "analyst",
+          delegationId: null,
+          displayName: before.displayName,
+          disabled: before.disabledAt !== null,
+        });
       } else {
-        throw new ConflictError(`${address} is ${before.organizationCode}'s last active administrator: make another one first, so nobody is locked out.`);
+        throw new ConflictError(
+          `${address} is ${before.organizationCode}'s last active administrator: make another one first, so nobody is locked out.`,
+        );
       }
       const after = (await accounts.findById(before.id))!;
-      await appendAudit(tx, { ...auditActor(CLI), organization: after.organizationCode, action: grant ? "account.grant-auditor" : "account.revoke-auditor", objectType: "account", objectId: after.id, before: auditView(before), after: auditView(after) });
+      await appendAudit(tx, {
+        ...auditActor(CLI),
+        organization: after.organizationCode,
+        action: grant ? "account.grant-auditor" : "account.revoke-auditor",
+        objectType: "account",
+        objectId: after.id,
+        before: auditView(before),
+        after: auditView(after),
+      });
       return after;
     });
   }

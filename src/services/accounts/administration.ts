@@ -18,11 +18,24 @@ import { hashPassword, passwordProblem } from "./passwords.ts";
 
 const DELEGATION_ROLES: ReadonlySet<Role> = new Set(["delegation-head", "delegation-member"]);
 /** Roles that belong to no delegation. */
-const SECRETARIAT_ROLES: ReadonlySet<Role> = new Set(["secretariat-admin", "secretariat-staff", "registry-curator", "system-auditor"]);
+const SECRETARIAT_ROLES: ReadonlySet<Role> = new Set([
+  "secretariat-admin",
+  "secretariat-staff",
+  "registry-curator",
+  "system-auditor",
+]);
 /** A system auditor reads every organisation's audit log: only the command line makes or unmakes one (AccountsService.setSystemAuditor). */
-export const ASSIGNABLE_ROLES = ROLES.filter((role): role is Exclude<Role, "system-auditor"> => role !== "system-auditor");
+export const ASSIGNABLE_ROLES = ROLES.filter(
+  (role): role is Exclude<Role, "system-auditor"> => role !== "system-auditor",
+);
 
-export type NewAccount = { email: string; displayName: string; role: Role; delegation?: string | null; password?: string };
+export type NewAccount = {
+  email: string;
+  displayName: string;
+  role: Role;
+  delegation?: string | null;
+  password?: string;
+};
 export type AccountChange = { role?: Role; delegation?: string | null; displayName?: string; disabled?: boolean };
 
 /** What the audit log keeps of an account: never its password hash. */
@@ -44,7 +57,13 @@ export class AdministrationService {
     const organization = this.organizationOf(principal);
     return this.db.transaction(async (tx) => {
       const accounts = await new AccountsRepository(tx).listOf(organization);
-      await appendAudit(tx, { ...auditActor(principal), action: "account.list", objectType: "organization", objectId: organization, details: { count: accounts.length } });
+      await appendAudit(tx, {
+        ...auditActor(principal),
+        action: "account.list",
+        objectType: "organization",
+        objectId: organization,
+        details: { count: accounts.length },
+      });
       return accounts;
     });
   }
@@ -54,7 +73,8 @@ export class AdministrationService {
     refuseAuditorRole(input.role);
     const accounts = new AccountsRepository(tx);
     const email = input.email.trim().toLowerCase();
-    if (await accounts.findByEmail(email)) throw new ConflictError(`An account with the e-mail address ${email} exists already.`);
+    if (await accounts.findByEmail(email))
+      throw new ConflictError(`An account with the e-mail address ${email} exists already.`);
     const delegationId = await this.delegationFor(tx, principal, organization, input.role, input.delegation ?? null);
     let passwordHash: string | null = null;
     if (input.password !== undefined) {
@@ -62,8 +82,21 @@ export class AdministrationService {
       if (problem) throw new InvalidRequestError(`json.password: ${problem}`);
       passwordHash = await hashPassword(input.password);
     }
-    const account = await accounts.insert({ email, displayName: input.displayName, organizationCode: organization, role: input.role, delegationId, passwordHash });
-    await appendAudit(tx, { ...auditActor(principal), action: "account.create", objectType: "account", objectId: account.id, after: auditView(account) });
+    const account = await accounts.insert({
+      email,
+      displayName: input.displayName,
+      organizationCode: organization,
+      role: input.role,
+      delegationId,
+      passwordHash,
+    });
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "account.create",
+      objectType: "account",
+      objectId: account.id,
+      after: auditView(account),
+    });
     return account;
   }
 
@@ -73,7 +106,8 @@ export class AdministrationService {
     const accounts = new AccountsRepository(tx);
     const before = z.uuid().safeParse(id).success ? await accounts.findById(id) : undefined;
     if (!before) throw new NotFoundError(`No account of ${organization} has the id ${id}.`);
-    if (before.organizationCode !== organization) throw new HiddenError(`No account of ${organization} has the id ${id}.`);
+    if (before.organizationCode !== organization)
+      throw new HiddenError(`No account of ${organization} has the id ${id}.`);
     if (change.role !== undefined && change.role !== before.role) {
       refuseAuditorRole(change.role);
       refuseAuditorRole(before.role);
@@ -83,14 +117,34 @@ export class AdministrationService {
     const delegationId = await this.delegationFor(tx, principal, organization, role, delegationState);
     const disabled = change.disabled ?? before.disabledAt !== null;
     const stillAdministers = role === "secretariat-admin" && !disabled;
-    if (before.role === "secretariat-admin" && !stillAdministers && (await accounts.countAdministrators(organization)) <= 1) {
-      throw new ConflictError(`This is ${organization}'s last active administrator: make another one first, so nobody is locked out.`);
+    if (
+      before.role === "secretariat-admin" &&
+      !stillAdministers &&
+      (await accounts.countAdministrators(organization)) <= 1
+    ) {
+      throw new ConflictError(
+        `This is ${organization}'s last active administrator: make another one first, so nobody is locked out.`,
+      );
     }
     await accounts.update(id, { role, delegationId, displayName: change.displayName ?? before.displayName, disabled });
     const after = (await accounts.findById(id))!;
     // Disabling ends the account's sessions and revokes its tokens for good: enabling it again gives back neither.
-    const ended = disabled && before.disabledAt === null ? { sessionsEnded: await accounts.endSessions(id), tokensRevoked: await new ApiTokensRepository(tx).revokeAll(id) } : undefined;
-    await appendAudit(tx, { ...auditActor(principal), action: "account.update", objectType: "account", objectId: id, before: auditView(before), after: auditView(after), details: ended });
+    const ended =
+      disabled && before.disabledAt === null
+        ? {
+            sessionsEnded: await accounts.endSessions(id),
+            tokensRevoked: await new ApiTokensRepository(tx).revokeAll(id),
+          }
+        : undefined;
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "account.update",
+      objectType: "account",
+      objectId: id,
+      before: auditView(before),
+      after: auditView(after),
+      details: ended,
+    });
     return after;
   }
 
@@ -98,11 +152,18 @@ export class AdministrationService {
   async listDelegations(principal: Principal) {
     const organization = this.organizationOf(principal);
     const accounts = new AccountsRepository(this.db);
-    return { delegations: await accounts.delegations(organization), eligible: await accounts.statesRelatedTo(organization, today(await databaseNow(this.db))) };
+    return {
+      delegations: await accounts.delegations(organization),
+      eligible: await accounts.statesRelatedTo(organization, today(await databaseNow(this.db))),
+    };
   }
 
   /** Records a state's delegation; one already recorded is answered as it is, and not recorded twice. */
-  async createDelegation(principal: Principal, stateCode: string, tx: Transaction): Promise<{ id: number; state: string; created: boolean }> {
+  async createDelegation(
+    principal: Principal,
+    stateCode: string,
+    tx: Transaction,
+  ): Promise<{ id: number; state: string; created: boolean }> {
     const organization = this.organizationOf(principal);
     const state = await this.requireState(tx, organization, stateCode);
     const { id, created } = await this.delegation(tx, principal, organization, state);
@@ -113,23 +174,44 @@ export class AdministrationService {
   private async delegation(tx: Transaction, principal: Principal, organization: string, state: string) {
     const delegation = await new AccountsRepository(tx).delegation(organization, state);
     if (delegation.created) {
-      await appendAudit(tx, { ...auditActor(principal), action: "delegation.create", objectType: "delegation", objectId: delegation.id, after: { organization, state } });
+      await appendAudit(tx, {
+        ...auditActor(principal),
+        action: "delegation.create",
+        objectType: "delegation",
+        objectId: delegation.id,
+        after: { organization, state },
+      });
     }
     return delegation;
   }
 
   /** The delegation an account of this role belongs to: required for delegation roles, refused for secretariat ones. */
-  private async delegationFor(tx: Transaction, principal: Principal, organization: string, role: Role, stateCode: string | null): Promise<number | null> {
-    if (!(ROLES as readonly string[]).includes(role)) throw new InvalidRequestError(`json.role: must be one of ${ROLES.join(", ")}`);
+  private async delegationFor(
+    tx: Transaction,
+    principal: Principal,
+    organization: string,
+    role: Role,
+    stateCode: string | null,
+  ): Promise<number | null> {
+    if (!(ROLES as readonly string[]).includes(role))
+      throw new InvalidRequestError(`json.role: must be one of ${ROLES.join(", ")}`);
     if (SECRETARIAT_ROLES.has(role)) {
       if (stateCode) throw new InvalidRequestError(`json.delegation: a ${role} belongs to no delegation`);
       return null;
     }
     if (!stateCode) {
-      if (DELEGATION_ROLES.has(role)) throw new InvalidRequestError(`json.delegation: a ${role} speaks for a state: name its delegation (e.g. COL)`);
+      if (DELEGATION_ROLES.has(role))
+        throw new InvalidRequestError(`json.delegation: a ${role} speaks for a state: name its delegation (e.g. COL)`);
       return null;
     }
-    return (await this.delegation(tx, principal, organization, await this.requireState(tx, organization, stateCode, "json.delegation"))).id;
+    return (
+      await this.delegation(
+        tx,
+        principal,
+        organization,
+        await this.requireState(tx, organization, stateCode, "json.delegation"),
+      )
+    ).id;
   }
 
   /**
@@ -137,7 +219,12 @@ export class AdministrationService {
    * by its own records or Concord's own data: an organisation has delegations of its own states
    * only, so nobody can make, say, a US delegation in an organisation the US has nothing to do with.
    */
-  private async requireState(tx: Transaction, organization: string, stateCode: string, field = "json.state"): Promise<string> {
+  private async requireState(
+    tx: Transaction,
+    organization: string,
+    stateCode: string,
+    field = "json.state",
+  ): Promise<string> {
     const state = await new RegistryRepository(tx).findActor(stateCode.toUpperCase());
     if (state?.type !== "state") throw new InvalidRequestError(`${field}: ${stateCode} is not a state in the registry`);
     const related = await new AccountsRepository(tx).statesRelatedTo(organization, today(await databaseNow(tx)));
@@ -151,5 +238,8 @@ export class AdministrationService {
 }
 
 function refuseAuditorRole(role: Role): void {
-  if (role === "system-auditor") throw new ForbiddenError("The system-auditor role is given and taken back only on the server's command line (concord admin auditor).");
+  if (role === "system-auditor")
+    throw new ForbiddenError(
+      "The system-auditor role is given and taken back only on the server's command line (concord admin auditor).",
+    );
 }

@@ -68,7 +68,13 @@ export class OidcService {
     readonly config: OidcConfig,
   ) {
     this.key = Buffer.from(
-      hkdfSync("sha256", config.clientSecret, "concord single sign-on cookie v1", `${config.issuer.href} ${config.clientId}`, 32),
+      hkdfSync(
+        "sha256",
+        config.clientSecret,
+        "concord single sign-on cookie v1",
+        `${config.issuer.href} ${config.clientId}`,
+        32,
+      ),
     );
   }
 
@@ -108,7 +114,11 @@ export class OidcService {
    * Finishes a sign-in from the provider's redirect (its query string) and the cookie set by
    * `begin`: checks everything, finds or creates the account, starts a session.
    */
-  async complete(input: { query: string; cookie: string | undefined; previousSessionToken?: string }): Promise<{ session: Session; returnTo: string }> {
+  async complete(input: {
+    query: string;
+    cookie: string | undefined;
+    previousSessionToken?: string;
+  }): Promise<{ session: Session; returnTo: string }> {
     const pending = input.cookie === undefined ? undefined : this.open(input.cookie);
     if (!pending) {
       throw new OidcSignInError(
@@ -140,11 +150,17 @@ export class OidcService {
   /** The provider's metadata, discovered once; a failed discovery is retried on the next sign-in. */
   private provider(): Promise<client.Configuration> {
     this.discovered ??= client
-      .discovery(this.config.issuer, this.config.clientId, undefined, client.ClientSecretBasic(this.config.clientSecret), {
-        // http:// is accepted by the configuration only for a provider on this machine.
-        execute: this.config.issuer.protocol === "http:" ? [client.allowInsecureRequests] : [],
-        timeout: 10,
-      })
+      .discovery(
+        this.config.issuer,
+        this.config.clientId,
+        undefined,
+        client.ClientSecretBasic(this.config.clientSecret),
+        {
+          // http:// is accepted by the configuration only for a provider on this machine.
+          execute: this.config.issuer.protocol === "http:" ? [client.allowInsecureRequests] : [],
+          timeout: 10,
+        },
+      )
       .catch((error: unknown) => {
         this.discovered = undefined;
         throw new OidcUnavailableError(
@@ -159,7 +175,11 @@ export class OidcService {
    * Connect to the letter put scope-requested claims (email, name, …) there, not in the ID token.
    * The ID token wins where both speak; UserInfo is checked to be about the same subject.
    */
-  private async userClaims(provider: client.Configuration, accessToken: string, idToken: client.IDToken): Promise<Record<string, unknown>> {
+  private async userClaims(
+    provider: client.Configuration,
+    accessToken: string,
+    idToken: client.IDToken,
+  ): Promise<Record<string, unknown>> {
     if (!provider.serverMetadata().userinfo_endpoint) return idToken;
     const userInfo = await client.fetchUserInfo(provider, accessToken, idToken.sub).catch((error: unknown) => {
       throw providerFailure(error);
@@ -180,7 +200,11 @@ export class OidcService {
     }
   }
 
-  private async resolveAccount(tx: Transaction, identity: string, claims: Record<string, unknown>): Promise<AccountRow> {
+  private async resolveAccount(
+    tx: Transaction,
+    identity: string,
+    claims: Record<string, unknown>,
+  ): Promise<AccountRow> {
     const { organizationCode } = this.config;
     const accounts = new AccountsRepository(tx);
     const sso = new SingleSignOnRepository(tx);
@@ -221,7 +245,11 @@ export class OidcService {
       );
     }
     if (account && account.disabledAt !== null) {
-      throw new OidcSignInError(403, "account_disabled", "This account is disabled. Ask an administrator of your organisation.");
+      throw new OidcSignInError(
+        403,
+        "account_disabled",
+        "This account is disabled. Ask an administrator of your organisation.",
+      );
     }
 
     const displayName = nameClaim(claims.name);
@@ -244,7 +272,16 @@ export class OidcService {
         identity,
       });
       const created = (await accounts.findById(id))!;
-      await appendAudit(tx, { actor: id, onBehalfOf: created.delegationState ?? organizationCode, organization: organizationCode, action: "account.sso-create", objectType: "account", objectId: id, after: auditView(created), details: { identity } });
+      await appendAudit(tx, {
+        actor: id,
+        onBehalfOf: created.delegationState ?? organizationCode,
+        organization: organizationCode,
+        action: "account.sso-create",
+        objectType: "account",
+        objectId: id,
+        after: auditView(created),
+        details: { identity },
+      });
       return created;
     }
 
@@ -257,7 +294,11 @@ export class OidcService {
       await sso.applyClaims(account.id, { role: account.role, delegationId: account.delegationId, displayName });
     } else {
       const membership = await this.membership(sso, claims);
-      await sso.applyClaims(account.id, { role: membership.role, delegationId: await this.delegationId(sso, membership.delegation), displayName });
+      await sso.applyClaims(account.id, {
+        role: membership.role,
+        delegationId: await this.delegationId(sso, membership.delegation),
+        displayName,
+      });
     }
     const after = (await accounts.findById(account.id))!;
     const changed = JSON.stringify(auditView(before)) !== JSON.stringify(auditView(after));
@@ -278,7 +319,10 @@ export class OidcService {
   }
 
   /** The delegation and role the claims give, checked against the registry and the role rules. */
-  private async membership(sso: SingleSignOnRepository, claims: Record<string, unknown>): Promise<{ delegation: string | null; role: Role }> {
+  private async membership(
+    sso: SingleSignOnRepository,
+    claims: Record<string, unknown>,
+  ): Promise<{ delegation: string | null; role: Role }> {
     const { delegationClaim, roleClaim } = this.config;
     const delegation = delegationCode(claims[delegationClaim], delegationClaim);
     if (delegation !== null && !(await sso.isState(delegation))) {
@@ -288,7 +332,15 @@ export class OidcService {
         `Your identity provider says you belong to the delegation of "${delegation}" (claim ${delegationClaim}), which is not a state in Concord's registry. Ask its administrators to set ${delegationClaim} to a state's ISO 3166 alpha-3 code, such as FRA.`,
       );
     }
-    return { delegation, role: chooseRole(roleClaim === undefined ? undefined : claims[roleClaim], delegation, this.config.allowAdminClaim, roleClaim) };
+    return {
+      delegation,
+      role: chooseRole(
+        roleClaim === undefined ? undefined : claims[roleClaim],
+        delegation,
+        this.config.allowAdminClaim,
+        roleClaim,
+      ),
+    };
   }
 
   private async delegationId(sso: SingleSignOnRepository, state: string | null): Promise<number | null> {
@@ -312,7 +364,9 @@ export class OidcService {
       const decipher = createDecipheriv("aes-256-gcm", this.key, raw.subarray(0, 12));
       decipher.setAAD(Buffer.from(OIDC_COOKIE));
       decipher.setAuthTag(raw.subarray(raw.length - 16));
-      const body = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString("utf8");
+      const body = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString(
+        "utf8",
+      );
       const parsed = PendingCookie.safeParse(JSON.parse(body));
       if (!parsed.success || parsed.data.exp < Date.now()) return undefined;
       const { state, nonce, verifier, returnTo } = parsed.data;
@@ -328,7 +382,8 @@ export class OidcService {
  * elsewhere (`//evil.example`, `/\evil.example`, `https://…`, control characters).
  */
 export function sameSitePath(value: string): string | undefined {
-  if (!value.startsWith("/") || value.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(value) || value.length > 2000) return undefined;
+  if (!value.startsWith("/") || value.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(value) || value.length > 2000)
+    return undefined;
   const base = "http://concord.invalid";
   const url = new URL(value, base);
   if (url.origin !== base) return undefined;
@@ -353,7 +408,12 @@ export function delegationCode(value: unknown, claim: string): string | null {
  * The role the claims give: the role claim when it names a Concord role, else delegation-member
  * for someone in a delegation, else analyst.
  */
-export function chooseRole(claimed: unknown, delegation: string | null, allowAdminClaim: boolean, claimName = "role"): Role {
+export function chooseRole(
+  claimed: unknown,
+  delegation: string | null,
+  allowAdminClaim: boolean,
+  claimName = "role",
+): Role {
   const role = ROLES.find((known) => known === claimed);
   // Administrators can create accounts and change anyone's role: one wrong group mapping at the
   // provider would hand over the whole organisation. Unless the operator says the provider is
@@ -363,10 +423,18 @@ export function chooseRole(claimed: unknown, delegation: string | null, allowAdm
     const delegationRole = role === "delegation-head" || role === "delegation-member";
     const secretariatRole = role === "secretariat-admin" || role === "secretariat-staff";
     if (delegationRole && delegation === null) {
-      throw new OidcSignInError(403, "oidc_role_conflict", `Your identity provider gives you the role ${role} (claim ${claimName}) but no delegation: a ${role} speaks for a state. Ask its administrators to set the delegation claim.`);
+      throw new OidcSignInError(
+        403,
+        "oidc_role_conflict",
+        `Your identity provider gives you the role ${role} (claim ${claimName}) but no delegation: a ${role} speaks for a state. Ask its administrators to set the delegation claim.`,
+      );
     }
     if (secretariatRole && delegation !== null) {
-      throw new OidcSignInError(403, "oidc_role_conflict", `Your identity provider gives you the role ${role} (claim ${claimName}) and the delegation of ${delegation}: secretariat roles belong to no delegation. Ask its administrators to correct one of them.`);
+      throw new OidcSignInError(
+        403,
+        "oidc_role_conflict",
+        `Your identity provider gives you the role ${role} (claim ${claimName}) and the delegation of ${delegation}: secretariat roles belong to no delegation. Ask its administrators to correct one of them.`,
+      );
     }
     return role;
   }
@@ -381,28 +449,54 @@ function emailClaim(value: unknown): string | undefined {
 
 function nameClaim(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
-  const name = value.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 200);
+  const name = value
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim()
+    .slice(0, 200);
   return name === "" ? undefined : name;
 }
 
 /** What the provider's refusal or failure means for the person in front of the browser. */
 function providerFailure(error: unknown): Error {
   if (error instanceof client.AuthorizationResponseError) {
-    return new OidcSignInError(403, "oidc_denied", `Your identity provider did not sign you in (${error.error}${error.error_description ? `: ${error.error_description}` : ""}).`);
+    return new OidcSignInError(
+      403,
+      "oidc_denied",
+      `Your identity provider did not sign you in (${error.error}${error.error_description ? `: ${error.error_description}` : ""}).`,
+    );
   }
   if (error instanceof client.ResponseBodyError) {
-    if (error.status >= 500) return new OidcUnavailableError(`The identity provider failed (${error.status} ${error.error}). Try again later.`);
-    return new OidcSignInError(400, "oidc_failed", `Your identity provider did not accept this sign-in (${error.error}${error.error_description ? `: ${error.error_description}` : ""}). Start the sign-in again.`);
+    if (error.status >= 500)
+      return new OidcUnavailableError(
+        `The identity provider failed (${error.status} ${error.error}). Try again later.`,
+      );
+    return new OidcSignInError(
+      400,
+      "oidc_failed",
+      `Your identity provider did not accept this sign-in (${error.error}${error.error_description ? `: ${error.error_description}` : ""}). Start the sign-in again.`,
+    );
   }
   if (error instanceof client.ClientError || error instanceof client.WWWAuthenticateChallengeError) {
-    if (error instanceof client.ClientError && (error.code === "OAUTH_RESPONSE_IS_NOT_CONFORM" || error.code === "OAUTH_RESPONSE_IS_NOT_JSON")) {
-      return new OidcUnavailableError(`The identity provider answered unexpectedly (${error.message}). Try again later.`);
+    if (
+      error instanceof client.ClientError &&
+      (error.code === "OAUTH_RESPONSE_IS_NOT_CONFORM" || error.code === "OAUTH_RESPONSE_IS_NOT_JSON")
+    ) {
+      return new OidcUnavailableError(
+        `The identity provider answered unexpectedly (${error.message}). Try again later.`,
+      );
     }
     // openid-client's own message is generic ("invalid response encountered"); the cause says what.
     const reason = error.cause instanceof Error ? error.cause.message : error.message;
-    return new OidcSignInError(400, "oidc_failed", `The answer from your identity provider could not be verified (${reason}). Start the sign-in again.`);
+    return new OidcSignInError(
+      400,
+      "oidc_failed",
+      `The answer from your identity provider could not be verified (${reason}). Start the sign-in again.`,
+    );
   }
-  if (isNetworkFailure(error)) return new OidcUnavailableError(`The identity provider could not be reached (${describe(error)}). Try again later.`);
+  if (isNetworkFailure(error))
+    return new OidcUnavailableError(
+      `The identity provider could not be reached (${describe(error)}). Try again later.`,
+    );
   return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -413,12 +507,17 @@ function isNetworkFailure(error: unknown): boolean {
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message}` : "";
+  const cause =
+    error.cause instanceof Error ? `: ${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message}` : "";
   return `${error.message}${cause}`;
 }
 
 function postgresCode(error: unknown): string | undefined {
-  for (let current = error; current instanceof Error || (typeof current === "object" && current !== null); current = (current as { cause?: unknown }).cause) {
+  for (
+    let current = error;
+    current instanceof Error || (typeof current === "object" && current !== null);
+    current = (current as { cause?: unknown }).cause
+  ) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
     if (!("cause" in (current as object))) break;

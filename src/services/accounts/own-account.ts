@@ -25,7 +25,11 @@ export type Reauthentication = { clientAddress: string; signedInAt?: Date };
 
 export class ReauthenticationRequiredError extends AppError {
   constructor() {
-    super(403, "reauthentication_required", `Confirm with your password (json.password): making an API token needs it, or a sign-in in the last ${RECENT_SIGN_IN_MINUTES} minutes.`);
+    super(
+      403,
+      "reauthentication_required",
+      `Confirm with your password (json.password): making an API token needs it, or a sign-in in the last ${RECENT_SIGN_IN_MINUTES} minutes.`,
+    );
   }
 }
 
@@ -46,15 +50,37 @@ export class OwnAccountService {
    * Checks the password asked again, counted like sign-in guesses: too many wrong ones from one
    * address wait (429), and each wrong one is recorded. `field` names it in the refusal.
    */
-  private async confirmPassword(account: AccountRow, password: string, field: string, asking: Reauthentication): Promise<void> {
+  private async confirmPassword(
+    account: AccountRow,
+    password: string,
+    field: string,
+    asking: Reauthentication,
+  ): Promise<void> {
     const counted = await this.limits.attempt(asking.clientAddress, { account: account.id });
     if ("wait" in counted) {
-      await this.refusals.record({ kind: "password.refused", organization: account.organizationCode, actor: account.id, source: asking.clientAddress, details: { field, limited: 1 } });
-      throw new RateLimitedError(`Too many wrong passwords from your address. Try again in ${Math.ceil(counted.wait / 60)} minute(s).`, counted.wait);
+      await this.refusals.record({
+        kind: "password.refused",
+        organization: account.organizationCode,
+        actor: account.id,
+        source: asking.clientAddress,
+        details: { field, limited: 1 },
+      });
+      throw new RateLimitedError(
+        `Too many wrong passwords from your address. Try again in ${Math.ceil(counted.wait / 60)} minute(s).`,
+        counted.wait,
+      );
     }
     if (!account.passwordHash || !(await verifyPassword(account.passwordHash, password))) {
-      await this.refusals.record({ kind: "password.refused", organization: account.organizationCode, actor: account.id, source: asking.clientAddress, details: { field } });
-      throw new InvalidRequestError(`${field}: is not your ${field.endsWith("currentPassword") ? "current " : ""}password`);
+      await this.refusals.record({
+        kind: "password.refused",
+        organization: account.organizationCode,
+        actor: account.id,
+        source: asking.clientAddress,
+        details: { field },
+      });
+      throw new InvalidRequestError(
+        `${field}: is not your ${field.endsWith("currentPassword") ? "current " : ""}password`,
+      );
     }
     await this.limits.succeeded(counted.attempt);
   }
@@ -78,11 +104,21 @@ export class OwnAccountService {
       const repository = new ApiTokensRepository(tx);
       const revoked = change.revokeTokens ? await repository.revokeAll(account.id) : 0;
       const remaining = await repository.countLive(account.id);
-      await appendAudit(tx, { ...auditActor(principal), action: "account.password", objectType: "account", objectId: account.id, details: { tokensRevoked: revoked, tokensRemaining: remaining } });
+      await appendAudit(tx, {
+        ...auditActor(principal),
+        action: "account.password",
+        objectType: "account",
+        objectId: account.id,
+        details: { tokensRevoked: revoked, tokensRemaining: remaining },
+      });
       return { revoked, remaining };
     });
     await this.sessions.endAll(account.id);
-    return { session: await this.sessions.start({ ...account, passwordHash }), tokensRevoked: tokens.revoked, tokensRemaining: tokens.remaining };
+    return {
+      session: await this.sessions.start({ ...account, passwordHash }),
+      tokensRevoked: tokens.revoked,
+      tokensRemaining: tokens.remaining,
+    };
   }
 
   /** How many of the account's tokens still open it (to say so before a password change). */
@@ -107,7 +143,8 @@ export class OwnAccountService {
   ): Promise<{ token: string; row: ApiTokenRow }> {
     const account = this.account(principal);
     if (request.password !== undefined) await this.confirmPassword(account, request.password, "json.password", asking);
-    else if (!asking.signedInAt || Date.now() - asking.signedInAt.getTime() > RECENT_SIGN_IN_MINUTES * 60_000) throw new ReauthenticationRequiredError();
+    else if (!asking.signedInAt || Date.now() - asking.signedInAt.getTime() > RECENT_SIGN_IN_MINUTES * 60_000)
+      throw new ReauthenticationRequiredError();
     const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
     const row = await new ApiTokensRepository(tx).insert({
       accountId: account.id,
@@ -122,7 +159,13 @@ export class OwnAccountService {
       action: "token.create",
       objectType: "api_token",
       objectId: row.id,
-      after: { ...row, createdAt: iso(row.createdAt), expiresAt: iso(row.expiresAt), revokedAt: iso(row.revokedAt), lastUsedAt: iso(row.lastUsedAt) },
+      after: {
+        ...row,
+        createdAt: iso(row.createdAt),
+        expiresAt: iso(row.expiresAt),
+        revokedAt: iso(row.revokedAt),
+        lastUsedAt: iso(row.lastUsedAt),
+      },
     });
     return { token, row };
   }
@@ -131,8 +174,14 @@ export class OwnAccountService {
     const account = this.account(principal);
     await this.db.transaction(async (tx) => {
       // Another account's token answers as a missing one: its existence is not ours to know.
-      if (!(await new ApiTokensRepository(tx).revoke(account.id, id))) throw new NotFoundError(`You have no live API token with the id ${id}.`);
-      await appendAudit(tx, { ...auditActor(principal), action: "token.revoke", objectType: "api_token", objectId: id });
+      if (!(await new ApiTokensRepository(tx).revoke(account.id, id)))
+        throw new NotFoundError(`You have no live API token with the id ${id}.`);
+      await appendAudit(tx, {
+        ...auditActor(principal),
+        action: "token.revoke",
+        objectType: "api_token",
+        objectId: id,
+      });
     });
   }
 

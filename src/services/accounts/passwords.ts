@@ -50,7 +50,9 @@ export function decoyHash(): Promise<string> {
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   if (!common) {
-    const { dictionary } = createRequire(import.meta.url)("@zxcvbn-ts/language-common") as { dictionary: Record<"passwords-common", string[]> };
+    const { dictionary } = createRequire(import.meta.url)("@zxcvbn-ts/language-common") as {
+      dictionary: Record<"passwords-common", string[]>;
+    };
     common = new Set(dictionary["passwords-common"].map((entry) => entry.toLowerCase()));
   }
   return common;

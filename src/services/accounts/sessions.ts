@@ -37,7 +37,12 @@ export class SessionsService {
         INSERT INTO sessions (token_hash, account_id, csrf_token, expires_at)
         VALUES (${sha256(token)}, ${account.id}, ${csrfToken}, ${expiresAt.toISOString()})`);
       // Successful sign-ins only: recording failures would let anyone fill the log at will.
-      await appendAudit(tx, { ...auditActor({ kind: "account", account }), action: "session.start", objectType: "account", objectId: account.id });
+      await appendAudit(tx, {
+        ...auditActor({ kind: "account", account }),
+        action: "session.start",
+        objectType: "account",
+        objectId: account.id,
+      });
     });
     return { token, csrfToken, account, expiresAt };
   }
@@ -61,7 +66,14 @@ export class SessionsService {
         DELETE FROM sessions s USING accounts a WHERE s.token_hash = ${sha256(token)} AND a.id = s.account_id
         RETURNING s.account_id AS "accountId", a.organization_code AS organization`);
       const session = ended.rows[0] as { accountId: string; organization: string } | undefined;
-      if (session) await appendAudit(tx, { actor: session.accountId, organization: session.organization, action: "session.end", objectType: "account", objectId: session.accountId });
+      if (session)
+        await appendAudit(tx, {
+          actor: session.accountId,
+          organization: session.organization,
+          action: "session.end",
+          objectType: "account",
+          objectId: session.accountId,
+        });
     });
   }
 

@@ -51,7 +51,9 @@ export class SignInLimits {
           extract(epoch FROM window_start + make_interval(mins => ${LIMITS.windowMinutes}) - now())::int AS "remainingSeconds"`)
     ).rows as Array<{ key: string; failures: number; remainingSeconds: number }>;
     // Old windows are of no use to anyone.
-    await this.db.execute(sql`DELETE FROM sign_in_failures WHERE window_start < ${windowStart}::timestamptz - interval '1 day'`);
+    await this.db.execute(
+      sql`DELETE FROM sign_in_failures WHERE window_start < ${windowStart}::timestamptz - interval '1 day'`,
+    );
     let wait = 0;
     for (const row of counted) {
       const limit = keys.find((entry) => entry.key === row.key)!.limit;

@@ -28,12 +28,20 @@ export class SignInService {
   ) {}
 
   /** A new session for these credentials (ending `previousToken`'s), or a refusal that says nothing of the account. */
-  async withPassword(input: { email: string; password: string; clientAddress: string; previousToken?: string }): Promise<Session> {
+  async withPassword(input: {
+    email: string;
+    password: string;
+    clientAddress: string;
+    previousToken?: string;
+  }): Promise<Session> {
     const email = input.email.trim().toLowerCase();
     const counted = await this.limits.attempt(input.clientAddress, { email });
     if ("wait" in counted) {
       await this.refuse("sign-in.limited", email, input.clientAddress);
-      throw new RateLimitedError(`Too many failed sign-ins from your address. Try again in ${Math.ceil(counted.wait / 60)} minute(s).`, counted.wait);
+      throw new RateLimitedError(
+        `Too many failed sign-ins from your address. Try again in ${Math.ceil(counted.wait / 60)} minute(s).`,
+        counted.wait,
+      );
     }
     const account = await this.accounts.authenticate(email, input.password);
     if (!account) {
@@ -45,7 +53,11 @@ export class SignInService {
   }
 
   /** Kept in the organisation's log when the address names one of its accounts; in Concord's own otherwise. */
-  private async refuse(kind: "sign-in.refused" | "sign-in.limited", email: string, clientAddress: string): Promise<void> {
+  private async refuse(
+    kind: "sign-in.refused" | "sign-in.limited",
+    email: string,
+    clientAddress: string,
+  ): Promise<void> {
     const account = await new AccountsRepository(this.db).findByEmail(email);
     await this.refusals.record({
       kind,

@@ -17,7 +17,12 @@ export class AuditService {
     authorize(principal, scope !== undefined, "reading the audit log");
     return this.db.transaction(async (tx) => {
       const rows = await searchAudit(tx, filter, "all" in scope! ? "all" : scope!.organization);
-      await appendAudit(tx, { ...auditActor(principal), action: "audit.read", objectType: "audit_log", details: { filter: { ...filter }, returned: rows.length } });
+      await appendAudit(tx, {
+        ...auditActor(principal),
+        action: "audit.read",
+        objectType: "audit_log",
+        details: { filter: { ...filter }, returned: rows.length },
+      });
       return rows;
     });
   }

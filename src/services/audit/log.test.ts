@@ -33,11 +33,14 @@ const buildRecord = (overrides: Partial<AuditRecord> = {}): AuditRecord => ({
   ...overrides,
 });
 
-const append = (test: TestDatabase, record: AuditRecord = buildRecord()) => test.db.transaction((tx) => appendAudit(tx, record));
+const append = (test: TestDatabase, record: AuditRecord = buildRecord()) =>
+  test.db.transaction((tx) => appendAudit(tx, record));
 
 /** The chain head's id: where the log of a fresh test database ends (the template may hold entries). */
 async function lastId(test: TestDatabase): Promise<number> {
-  const rows = (await test.db.execute(sql`SELECT last_id::int AS "lastId" FROM audit_chain_head`)).rows as Array<{ lastId: number }>;
+  const rows = (await test.db.execute(sql`SELECT last_id::int AS "lastId" FROM audit_chain_head`)).rows as Array<{
+    lastId: number;
+  }>;
   return rows[0]!.lastId;
 }
 
@@ -53,20 +56,48 @@ describe("appendAudit", () => {
   it("appends entries that chain onto each other, and reads them back exactly as hashed", async () => {
     const start = await lastId(test);
     const first = await append(test);
-    const second = await append(test, buildRecord({ action: "account.read", before: null, after: null, details: { fields: ["email"] }, onBehalfOf: null }));
+    const second = await append(
+      test,
+      buildRecord({
+        action: "account.read",
+        before: null,
+        after: null,
+        details: { fields: ["email"] },
+        onBehalfOf: null,
+      }),
+    );
     expect([first.id, second.id]).toEqual([start + 1, start + 2]);
     expect(second.previousHash).toBe(first.hash);
     expect(first.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(Math.abs(Date.parse(first.at) - Date.now())).toBeLessThan(60_000);
     const stored = await readEntries(test.db, { afterId: start });
     expect(stored).toEqual([first, second]);
-    expect(stored[0]).toMatchObject({ objectId: "42", onBehalfOf: "COL", before: { kind: "observer", since: "2013-06-25" } });
-    expect(await verifyLog(test.db)).toMatchObject({ ok: true, count: start + 2, head: { entryId: start + 2, hash: second.hash } });
+    expect(stored[0]).toMatchObject({
+      objectId: "42",
+      onBehalfOf: "COL",
+      before: { kind: "observer", since: "2013-06-25" },
+    });
+    expect(await verifyLog(test.db)).toMatchObject({
+      ok: true,
+      count: start + 2,
+      head: { entryId: start + 2, hash: second.hash },
+    });
   });
 
   it("stores Dates as ISO strings and an absent before/after as null", async () => {
-    const entry = await append(test, { actor: "cli", action: "import.apply", objectType: "import", after: { appliedAt: new Date("2026-11-23T10:00:00Z") } });
-    expect(entry).toMatchObject({ onBehalfOf: null, objectId: null, before: null, details: null, after: { appliedAt: "2026-11-23T10:00:00.000Z" } });
+    const entry = await append(test, {
+      actor: "cli",
+      action: "import.apply",
+      objectType: "import",
+      after: { appliedAt: new Date("2026-11-23T10:00:00Z") },
+    });
+    expect(entry).toMatchObject({
+      onBehalfOf: null,
+      objectId: null,
+      before: null,
+      details: null,
+      after: { appliedAt: "2026-11-23T10:00:00.000Z" },
+    });
     expect((await readEntries(test.db, { afterId: entry.id - 1 }))[0]).toEqual(entry);
   });
 
@@ -146,7 +177,11 @@ describe("appendAudit", () => {
       await Promise.all(
         Array.from({ length: 6 }, (_, n) =>
           db.transaction(async (tx) => {
-            if (n % 2 === 0) await appendAuditEntries(tx, Array.from({ length: 5 }, (_, k) => buildRecord({ objectId: n, details: { n, k } })));
+            if (n % 2 === 0)
+              await appendAuditEntries(
+                tx,
+                Array.from({ length: 5 }, (_, k) => buildRecord({ objectId: n, details: { n, k } })),
+              );
             else await appendAudit(tx, buildRecord({ objectId: n, details: { n, k: 0 } }));
           }),
         ),
@@ -167,16 +202,20 @@ describe("appendAudit", () => {
 
   it("refuses a set with one entry that cannot be hashed, and appends none of it", async () => {
     const start = await lastId(test);
-    await expect(test.db.transaction((tx) => appendAuditEntries(tx, [buildRecord(), buildRecord({ details: { ratio: Infinity } })]))).rejects.toThrow(
-      /\$\.details\.ratio: Infinity is not a JSON number/,
-    );
+    await expect(
+      test.db.transaction((tx) =>
+        appendAuditEntries(tx, [buildRecord(), buildRecord({ details: { ratio: Infinity } })]),
+      ),
+    ).rejects.toThrow(/\$\.details\.ratio: Infinity is not a JSON number/);
     expect(await lastId(test)).toBe(start);
   });
 
   it("refuses what cannot be hashed, and appends nothing", async () => {
     const start = await lastId(test);
     await expect(append(test, buildRecord({ after: { since: undefined } }))).rejects.toThrow(CanonicalJsonError);
-    await expect(append(test, buildRecord({ details: { ratio: NaN } }))).rejects.toThrow(/\$\.details\.ratio: NaN is not a JSON number/);
+    await expect(append(test, buildRecord({ details: { ratio: NaN } }))).rejects.toThrow(
+      /\$\.details\.ratio: NaN is not a JSON number/,
+    );
     expect(await lastId(test)).toBe(start);
   });
 });
@@ -195,8 +234,12 @@ describe("the database keeps the log append-only", () => {
     await expect(test.pool.query(`UPDATE audit_log SET actor = 'someone-else' WHERE id = 1`)).rejects.toThrow(
       "the audit log is append-only: UPDATE on audit_log is refused",
     );
-    await expect(test.pool.query(`DELETE FROM audit_log WHERE id = 1`)).rejects.toThrow("the audit log is append-only: DELETE on audit_log is refused");
-    await expect(test.pool.query(`TRUNCATE audit_log`)).rejects.toThrow("the audit log is append-only: TRUNCATE on audit_log is refused");
+    await expect(test.pool.query(`DELETE FROM audit_log WHERE id = 1`)).rejects.toThrow(
+      "the audit log is append-only: DELETE on audit_log is refused",
+    );
+    await expect(test.pool.query(`TRUNCATE audit_log`)).rejects.toThrow(
+      "the audit log is append-only: TRUNCATE on audit_log is refused",
+    );
     // Even a statement that would touch nothing.
     await expect(test.pool.query(`DELETE FROM audit_log WHERE false`)).rejects.toThrow("append-only");
     expect(await verifyLog(test.db)).toMatchObject({ ok: true });
@@ -209,17 +252,23 @@ describe("the database keeps the log append-only", () => {
         `INSERT INTO audit_log (id, at, actor, action, object_type, previous_hash, hash) VALUES ($1, now(), 'cli', 'x.y', 'x', $2, $3)`,
         [id, previousHash, "ab".repeat(32)],
       );
-    await expect(insert(last!.id + 2, last!.hash)).rejects.toThrow(`audit log entry ${last!.id + 2} does not extend the chain`);
+    await expect(insert(last!.id + 2, last!.hash)).rejects.toThrow(
+      `audit log entry ${last!.id + 2} does not extend the chain`,
+    );
     await expect(insert(last!.id + 1, "0".repeat(64))).rejects.toThrow("does not extend the chain");
     await expect(insert(last!.id, last!.previousHash)).rejects.toThrow("does not extend the chain");
-    await expect(test.pool.query(`UPDATE audit_chain_head SET last_id = 1`)).rejects.toThrow("its chain head moves only when an entry is appended");
+    await expect(test.pool.query(`UPDATE audit_chain_head SET last_id = 1`)).rejects.toThrow(
+      "its chain head moves only when an entry is appended",
+    );
     await expect(test.pool.query(`DELETE FROM audit_chain_head`)).rejects.toThrow("append-only");
     await expect(test.pool.query(`TRUNCATE audit_chain_head`)).rejects.toThrow("append-only");
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE on the published heads", async () => {
     await publishHead(test.db, key.privateKey);
-    await expect(test.pool.query(`UPDATE audit_heads SET hash = repeat('0', 64)`)).rejects.toThrow("the audit log is append-only: UPDATE on audit_heads is refused");
+    await expect(test.pool.query(`UPDATE audit_heads SET hash = repeat('0', 64)`)).rejects.toThrow(
+      "the audit log is append-only: UPDATE on audit_heads is refused",
+    );
     await expect(test.pool.query(`DELETE FROM audit_heads`)).rejects.toThrow("append-only");
     await expect(test.pool.query(`TRUNCATE audit_heads`)).rejects.toThrow("append-only");
   });
@@ -280,11 +329,17 @@ describe("tamper drills: whoever can switch the triggers off", () => {
     await test?.drop();
   });
 
-  const tamper = (statement: string, params: unknown[] = []) => withoutAuditTriggers(test.pool, async (client) => void (await client.query(statement, params)));
+  const tamper = (statement: string, params: unknown[] = []) =>
+    withoutAuditTriggers(test.pool, async (client) => void (await client.query(statement, params)));
 
   it("(a) an entry edited in place is named", async () => {
     await tamper(`UPDATE audit_log SET after = '{"kind": "partner", "step": 4}' WHERE id = $1`, [base + 4]);
-    expect(await verifyLog(test.db)).toEqual({ ok: false, entryId: base + 4, reason: `entry ${base + 4} was changed: its hash does not match its contents`, headsChecked: 1 });
+    expect(await verifyLog(test.db)).toEqual({
+      ok: false,
+      entryId: base + 4,
+      reason: `entry ${base + 4} was changed: its hash does not match its contents`,
+      headsChecked: 1,
+    });
   });
 
   it("(b) a deleted entry is detected where it was, and no head is signed over it", async () => {
@@ -294,9 +349,13 @@ describe("tamper drills: whoever can switch the triggers off", () => {
       entryId: base + 5,
       reason: `entry ${base + 5} is missing or out of order: entry ${base + 6} follows entry ${base + 4}`,
     });
-    await expect(publishHead(test.db, key.privateKey)).rejects.toThrow(`Refusing to sign a head: audit log BROKEN at entry ${base + 5}`);
+    await expect(publishHead(test.db, key.privateKey)).rejects.toThrow(
+      `Refusing to sign a head: audit log BROKEN at entry ${base + 5}`,
+    );
     // The periodic publisher checks only what follows its last head: the hole is before it.
-    await expect(publishHead(test.db, key.privateKey, { check: "since-last-head" })).resolves.toMatchObject({ entryId: base + 10 });
+    await expect(publishHead(test.db, key.privateKey, { check: "since-last-head" })).resolves.toMatchObject({
+      entryId: base + 10,
+    });
   });
 
   it("(b') the last entry deleted is caught by the chain head, or by the published heads if that was moved too", async () => {
@@ -304,21 +363,37 @@ describe("tamper drills: whoever can switch the triggers off", () => {
     expect(await verifyLog(test.db)).toMatchObject({
       ok: false,
       entryId: base + 10,
-      reason: expect.stringMatching(/^the log ends at entry \d+, but (the chain head \(audit_chain_head\) records|published head #\d+ of \S+ covers) entry \d+: entry \d+ was removed$/),
+      reason: expect.stringMatching(
+        /^the log ends at entry \d+, but (the chain head \(audit_chain_head\) records|published head #\d+ of \S+ covers) entry \d+: entry \d+ was removed$/,
+      ),
     });
     await withoutAuditTriggers(test.pool, async (client) => {
-      await client.query(`UPDATE audit_chain_head SET last_id = $1, last_hash = (SELECT hash FROM audit_log WHERE id = $1)`, [base + 9]);
+      await client.query(
+        `UPDATE audit_chain_head SET last_id = $1, last_hash = (SELECT hash FROM audit_log WHERE id = $1)`,
+        [base + 9],
+      );
     });
-    expect(await verifyLog(test.db)).toMatchObject({ ok: false, entryId: base + 10, reason: expect.stringContaining(`covers entry ${base + 10}: entry ${base + 10} was removed`) });
+    expect(await verifyLog(test.db)).toMatchObject({
+      ok: false,
+      entryId: base + 10,
+      reason: expect.stringContaining(`covers entry ${base + 10}: entry ${base + 10} was removed`),
+    });
   });
 
   it("(c) two entries' contents swapped, or their places, are detected at the first", async () => {
-    await tamper(`
+    await tamper(
+      `
       UPDATE audit_log a SET (at, actor, action, object_id, before, after, details, previous_hash, hash) =
         (SELECT at, actor, action, object_id, before, after, details, previous_hash, hash FROM audit_log b
          WHERE b.id = CASE a.id WHEN $1::bigint THEN $2::bigint ELSE $1::bigint END)
-      WHERE a.id IN ($1, $2)`, [base + 3, base + 7]);
-    expect(await verifyLog(test.db)).toMatchObject({ ok: false, entryId: base + 3, reason: `entry ${base + 3} was changed: its hash does not match its contents` });
+      WHERE a.id IN ($1, $2)`,
+      [base + 3, base + 7],
+    );
+    expect(await verifyLog(test.db)).toMatchObject({
+      ok: false,
+      entryId: base + 3,
+      reason: `entry ${base + 3} was changed: its hash does not match its contents`,
+    });
   });
 
   it("(c') two entries moved into each other's place are detected at the first", async () => {
@@ -333,11 +408,20 @@ describe("tamper drills: whoever can switch the triggers off", () => {
   it("(d) a log truncated and re-hashed passes the chain checks, but not a signed head kept elsewhere", async () => {
     // Clumsy: the heads the database published are left behind, and give it away.
     await truncateAndRehash(test.pool, { fromId: base + 6, count: 3, keepPublishedHeads: true });
-    expect(await verifyLog(test.db)).toMatchObject({ ok: false, entryId: base + 9, reason: expect.stringContaining(`published head #`) });
+    expect(await verifyLog(test.db)).toMatchObject({
+      ok: false,
+      entryId: base + 9,
+      reason: expect.stringContaining(`published head #`),
+    });
 
     // Thorough: the published heads removed too. Everything in the database agrees now…
     const forged = await truncateAndRehash(test.pool, { fromId: base + 6, count: 3 });
-    expect(await verifyLog(test.db)).toEqual({ ok: true, count: base + 8, head: { entryId: base + 8, hash: forged.at(-1)!.hash }, headsChecked: 0 });
+    expect(await verifyLog(test.db)).toEqual({
+      ok: true,
+      count: base + 8,
+      head: { entryId: base + 8, hash: forged.at(-1)!.hash },
+      headsChecked: 0,
+    });
     // …except with the head someone kept.
     expect(await verifyLog(test.db, { againstHead: head, trustedKey: key.publicKey })).toMatchObject({
       ok: false,
@@ -360,11 +444,15 @@ describe("tamper drills: whoever can switch the triggers off", () => {
     const forged = await truncateAndRehash(test.pool, { fromId: base + 6, count: 5 });
     const altered = { ...head, hash: forged.at(-1)!.hash };
     await expect(verifyLog(test.db, { againstHead: altered })).rejects.toThrow(AuditHeadError);
-    await expect(verifyLog(test.db, { againstHead: altered })).rejects.toThrow(/is refused: its signature does not match its entry, hash and time: it was forged or altered/);
+    await expect(verifyLog(test.db, { againstHead: altered })).rejects.toThrow(
+      /is refused: its signature does not match its entry, hash and time: it was forged or altered/,
+    );
     // Signed by the attacker's own key: self-consistent, so only the instance's key refuses it.
     const attacker = generateKeyPairSync("ed25519");
     const theirs = signHead({ entryId: base + 10, hash: forged.at(-1)!.hash }, head.signedAt, attacker.privateKey);
-    await expect(verifyLog(test.db, { againstHead: theirs, trustedKey: key.publicKey })).rejects.toThrow(/not by this instance's key/);
+    await expect(verifyLog(test.db, { againstHead: theirs, trustedKey: key.publicKey })).rejects.toThrow(
+      /not by this instance's key/,
+    );
     // And a forged head slipped into audit_heads is itself named.
     await withoutAuditTriggers(test.pool, async (client) => {
       await client.query(
@@ -372,6 +460,12 @@ describe("tamper drills: whoever can switch the triggers off", () => {
         [altered.entryId, altered.hash, altered.signedAt, altered.signature, altered.publicKey],
       );
     });
-    expect(await verifyLog(test.db)).toMatchObject({ ok: false, entryId: base + 10, reason: expect.stringMatching(/^published head #\d+ \(entry \d+, .*\) is not valid: its signature does not match/) });
+    expect(await verifyLog(test.db)).toMatchObject({
+      ok: false,
+      entryId: base + 10,
+      reason: expect.stringMatching(
+        /^published head #\d+ \(entry \d+, .*\) is not valid: its signature does not match/,
+      ),
+    });
   });
 });

@@ -108,7 +108,9 @@ export async function appendAuditEntries(tx: Transaction, records: readonly Audi
   }
   // The trigger audit_log_extends_chain checks each row's id and previous hash again, in order, and moves the head.
   const rows = entries.map(
-    (entry) => sql`(${entry.id}, ${entry.at}::timestamptz, ${entry.actor}, ${entry.onBehalfOf}, ${entry.action}, ${entry.objectType},
+    (
+      entry,
+    ) => sql`(${entry.id}, ${entry.at}::timestamptz, ${entry.actor}, ${entry.onBehalfOf}, ${entry.action}, ${entry.objectType},
             ${entry.objectId}, ${jsonb(entry.before)}, ${jsonb(entry.after)}, ${jsonb(entry.details)}, ${entry.organization}, ${entry.previousHash}, ${entry.hash})`,
   );
   await tx.execute(sql`
@@ -140,7 +142,10 @@ type EntryRow = {
  * Up to `limit` entries after entry `afterId`, in id order. JSON columns are read as text and
  * parsed here, so what is hashed does not depend on the driver's type parsers.
  */
-export async function readEntries(db: Executor, options: { afterId?: number; limit?: number } = {}): Promise<AuditEntry[]> {
+export async function readEntries(
+  db: Executor,
+  options: { afterId?: number; limit?: number } = {},
+): Promise<AuditEntry[]> {
   const rows = (
     await db.execute(sql`
       SELECT id::text AS id, ${isoUtc(sql`at`)} AS at, actor, on_behalf_of AS "onBehalfOf", action,
@@ -197,21 +202,41 @@ export async function verifyLog(db: Database, options: VerifyLogOptions = {}): P
   const external = options.againstHead === undefined ? [] : [options.againstHead].flat();
   for (const head of external) {
     const checked = verifyHead(head, options.trustedKey);
-    if (!checked.ok) throw new AuditHeadError(`The signed head of ${head.signedAt} (entry ${head.entryId}) is refused: ${checked.reason}.`);
+    if (!checked.ok)
+      throw new AuditHeadError(
+        `The signed head of ${head.signedAt} (entry ${head.entryId}) is refused: ${checked.reason}.`,
+      );
   }
-  const checkpoints: Checkpoint[] = external.map((head) => ({ entryId: head.entryId, hash: head.hash, label: `the signed head of ${head.signedAt}` }));
+  const checkpoints: Checkpoint[] = external.map((head) => ({
+    entryId: head.entryId,
+    hash: head.hash,
+    label: `the signed head of ${head.signedAt}`,
+  }));
   return db.transaction(
     async (tx) => {
       const published = await publishedHeads(tx);
       for (const head of published) {
         const checked = verifyHead(head);
         if (!checked.ok) {
-          return { ok: false, entryId: head.entryId, reason: `published head #${head.id} (entry ${head.entryId}, ${head.signedAt}) is not valid: ${checked.reason}`, headsChecked: 0 };
+          return {
+            ok: false,
+            entryId: head.entryId,
+            reason: `published head #${head.id} (entry ${head.entryId}, ${head.signedAt}) is not valid: ${checked.reason}`,
+            headsChecked: 0,
+          };
         }
-        checkpoints.push({ entryId: head.entryId, hash: head.hash, label: `published head #${head.id} of ${head.signedAt}` });
+        checkpoints.push({
+          entryId: head.entryId,
+          hash: head.hash,
+          label: `published head #${head.id} of ${head.signedAt}`,
+        });
       }
       const end = await chainHead(tx);
-      const result = await walk(tx, { checkpoints, end: { ...end, label: "the chain head (audit_chain_head)" } }, options.batchSize);
+      const result = await walk(
+        tx,
+        { checkpoints, end: { ...end, label: "the chain head (audit_chain_head)" } },
+        options.batchSize,
+      );
       return { ...result, headsChecked: checkpoints.length };
     },
     // One snapshot: entries appended while we read neither count nor look like a broken end.
@@ -233,7 +258,8 @@ async function walk(tx: Executor, options: VerifyOptions, batchSize = 1000): Pro
 }
 
 async function chainHead(tx: Executor): Promise<ChainPoint> {
-  const row = (await tx.execute(sql`SELECT last_id::text AS "entryId", last_hash AS hash FROM audit_chain_head`)).rows[0] as { entryId: string; hash: string };
+  const row = (await tx.execute(sql`SELECT last_id::text AS "entryId", last_hash AS hash FROM audit_chain_head`))
+    .rows[0] as { entryId: string; hash: string };
   return { entryId: Number(row.entryId), hash: row.hash };
 }
 
@@ -242,18 +268,26 @@ type PublishedHeadRow = Omit<PublishedHead, "id" | "entryId"> & { id: string; en
 
 const headColumns = sql`id::text AS id, entry_id::text AS "entryId", hash, signed_at AS "signedAt", signature,
   public_key AS "publicKey", key_fingerprint AS "keyFingerprint"`;
-const toPublishedHead = (row: PublishedHeadRow): PublishedHead => ({ ...row, id: Number(row.id), entryId: Number(row.entryId) });
+const toPublishedHead = (row: PublishedHeadRow): PublishedHead => ({
+  ...row,
+  id: Number(row.id),
+  entryId: Number(row.entryId),
+});
 
 /** The heads the database published, oldest first. */
 export async function publishedHeads(db: Executor): Promise<PublishedHead[]> {
-  const rows = (await db.execute(sql`SELECT ${headColumns} FROM audit_heads ORDER BY audit_heads.id`)).rows as PublishedHeadRow[];
+  const rows = (await db.execute(sql`SELECT ${headColumns} FROM audit_heads ORDER BY audit_heads.id`))
+    .rows as PublishedHeadRow[];
   return rows.map(toPublishedHead);
 }
 
 /** The latest head published with the key of this fingerprint, if any. */
 async function lastPublishedHead(db: Executor, fingerprint: string): Promise<PublishedHead | undefined> {
-  const row = (await db.execute(sql`SELECT ${headColumns} FROM audit_heads WHERE key_fingerprint = ${fingerprint} ORDER BY audit_heads.id DESC LIMIT 1`))
-    .rows[0] as PublishedHeadRow | undefined;
+  const row = (
+    await db.execute(
+      sql`SELECT ${headColumns} FROM audit_heads WHERE key_fingerprint = ${fingerprint} ORDER BY audit_heads.id DESC LIMIT 1`,
+    )
+  ).rows[0] as PublishedHeadRow | undefined;
   return row && toPublishedHead(row);
 }
 
@@ -265,7 +299,11 @@ async function lastPublishedHead(db: Executor, fingerprint: string): Promise<Pub
  * the entries after the last head this key signed: enough for what the signature promises, that
  * the new head extends the old one, while damage to older entries is left for verifyLog to find.
  */
-export async function publishHead(db: Database, privateKey: KeyObject, options: { check?: "full" | "since-last-head" } = {}): Promise<SignedHead> {
+export async function publishHead(
+  db: Database,
+  privateKey: KeyObject,
+  options: { check?: "full" | "since-last-head" } = {},
+): Promise<SignedHead> {
   return db.transaction(
     async (tx) => {
       const head = await chainHead(tx);
@@ -276,11 +314,24 @@ export async function publishHead(db: Database, privateKey: KeyObject, options: 
       const trusted = previous && verifyHead(previous).ok ? previous : undefined;
       const incremental = options.check === "since-last-head" && trusted && trusted.entryId <= head.entryId;
       const start = incremental ? { entryId: trusted.entryId, hash: trusted.hash } : undefined;
-      const checkpoints = trusted ? [{ entryId: trusted.entryId, hash: trusted.hash, label: `published head #${trusted.id} of ${trusted.signedAt}` }] : [];
-      const result = await walk(tx, { start, checkpoints, end: { ...head, label: "the chain head (audit_chain_head)" } });
+      const checkpoints = trusted
+        ? [
+            {
+              entryId: trusted.entryId,
+              hash: trusted.hash,
+              label: `published head #${trusted.id} of ${trusted.signedAt}`,
+            },
+          ]
+        : [];
+      const result = await walk(tx, {
+        start,
+        checkpoints,
+        end: { ...head, label: "the chain head (audit_chain_head)" },
+      });
       if (!result.ok) throw new AuditChainBrokenError(result);
 
-      const now = (await tx.execute(sql`SELECT ${isoUtc(sql`date_trunc('milliseconds', clock_timestamp())`)} AS now`)).rows[0] as { now: string };
+      const now = (await tx.execute(sql`SELECT ${isoUtc(sql`date_trunc('milliseconds', clock_timestamp())`)} AS now`))
+        .rows[0] as { now: string };
       const signed = signHead(head, now.now, privateKey);
       await tx.execute(sql`
         INSERT INTO audit_heads (entry_id, hash, signed_at, signature, public_key, key_fingerprint)
@@ -297,7 +348,11 @@ export async function publishHead(db: Database, privateKey: KeyObject, options: 
  * long-running server. Failures are logged, not thrown: a broken chain must be seen, and must
  * not take the server down. Returns a function that stops it.
  */
-export function startHeadPublisher(db: Database, privateKey: KeyObject, options: { everyMs: number; log: (line: string) => void }): () => void {
+export function startHeadPublisher(
+  db: Database,
+  privateKey: KeyObject,
+  options: { everyMs: number; log: (line: string) => void },
+): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -305,7 +360,8 @@ export function startHeadPublisher(db: Database, privateKey: KeyObject, options:
     try {
       const head = await chainHead(db);
       const last = await lastPublishedHead(db, keyFingerprint(privateKey));
-      if (last?.entryId !== head.entryId || last.hash !== head.hash) await publishHead(db, privateKey, { check: "since-last-head" });
+      if (last?.entryId !== head.entryId || last.hash !== head.hash)
+        await publishHead(db, privateKey, { check: "since-last-head" });
     } catch (error) {
       options.log(`Audit head not published: ${(error as Error).message}`);
     } finally {

@@ -11,7 +11,13 @@
 import type { Database } from "../../db/client.ts";
 import { appendAudit } from "./log.ts";
 
-export type RefusalKind = "sign-in.refused" | "sign-in.limited" | "password.refused" | "token.refused" | "csrf.refused" | "access.refused";
+export type RefusalKind =
+  | "sign-in.refused"
+  | "sign-in.limited"
+  | "password.refused"
+  | "token.refused"
+  | "csrf.refused"
+  | "access.refused";
 
 export type Refusal = {
   kind: RefusalKind;
@@ -40,7 +46,13 @@ const NAMED_SOURCES = 20;
 /** Sources counted by name per summary while a window lasts, so memory stays bounded under any flood. */
 const TRACKED_SOURCES = 1_000;
 
-type Summary = { kind: RefusalKind; organization: string | null; count: number; bySource: Map<string, number>; otherSources: number };
+type Summary = {
+  kind: RefusalKind;
+  organization: string | null;
+  count: number;
+  bySource: Map<string, number>;
+  otherSources: number;
+};
 
 export class RefusalLog {
   private windowStart = Date.now();
@@ -88,7 +100,14 @@ export class RefusalLog {
             action: "security.refusals",
             objectType: "refusal",
             objectId: summary.kind,
-            details: { kind: summary.kind, count: summary.count, from, to: new Date().toISOString(), bySource: named, otherSources: others },
+            details: {
+              kind: summary.kind,
+              count: summary.count,
+              from,
+              to: new Date().toISOString(),
+              bySource: named,
+              otherSources: others,
+            },
           }),
         )
         .catch((error: Error) => this.options.log(`Refusals not summarised in the audit log: ${error.message}`));
@@ -124,7 +143,13 @@ export class RefusalLog {
     const key = `${refusal.kind}|${refusal.organization ?? ""}`;
     let summary = this.summaries.get(key);
     if (!summary) {
-      summary = { kind: refusal.kind, organization: refusal.organization, count: 0, bySource: new Map(), otherSources: 0 };
+      summary = {
+        kind: refusal.kind,
+        organization: refusal.organization,
+        count: 0,
+        bySource: new Map(),
+        otherSources: 0,
+      };
       this.summaries.set(key, summary);
     }
     summary.count++;
@@ -143,7 +168,15 @@ export class RefusalLog {
           action: refusal.kind,
           objectType: "refusal",
           objectId: null,
-          details: { source: short(refusal.source), ...Object.fromEntries(Object.entries(refusal.details).map(([key, value]) => [key, typeof value === "string" ? short(value) : value])) },
+          details: {
+            source: short(refusal.source),
+            ...Object.fromEntries(
+              Object.entries(refusal.details).map(([key, value]) => [
+                key,
+                typeof value === "string" ? short(value) : value,
+              ]),
+            ),
+          },
         }),
       )
       .catch((error: Error) => this.options.log(`Refusal not recorded in the audit log: ${error.message}`));

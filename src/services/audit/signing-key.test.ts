@@ -35,12 +35,20 @@ describe("loadSigningKey", () => {
 
   it("refuses a key file others can read, and one that is not an Ed25519 key, without quoting it", async () => {
     const open = path.join(folder, "open.pem");
-    await fs.writeFile(open, generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o644 });
+    await fs.writeFile(open, generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }), {
+      mode: 0o644,
+    });
     await fs.chmod(open, 0o644);
-    await expect(loadSigningKey(open)).rejects.toThrow(`The audit signing key ${open} is open to other users (mode 644): run chmod 600 ${open}.`);
+    await expect(loadSigningKey(open)).rejects.toThrow(
+      `The audit signing key ${open} is open to other users (mode 644): run chmod 600 ${open}.`,
+    );
 
     const rsa = path.join(folder, "rsa.pem");
-    await fs.writeFile(rsa, generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+    await fs.writeFile(
+      rsa,
+      generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }),
+      { mode: 0o600 },
+    );
     await expect(loadSigningKey(rsa)).rejects.toThrow(`The audit signing key ${rsa} is rsa, not Ed25519.`);
 
     const junk = path.join(folder, "junk.pem");

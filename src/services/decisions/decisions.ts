@@ -76,8 +76,6 @@ export type ProposalDetail = {
 
 type Executor = Pick<Database, "execute">;
 
-
-
 export class DecisionsService {
   constructor(
     private readonly db: Database,
@@ -92,16 +90,25 @@ export class DecisionsService {
     return bodies.filter((body) => decisionPolicy.read(principal, body) || decisionPolicy.chair(principal, body));
   }
 
-  async list(principal: Principal, query: { status?: "open" | "closed"; needsPosition?: boolean; body?: string; limit?: number; beforeId?: number }) {
+  async list(
+    principal: Principal,
+    query: { status?: "open" | "closed"; needsPosition?: boolean; body?: string; limit?: number; beforeId?: number },
+  ) {
     authorize(principal, principal.kind !== "anonymous", "reading proposals");
     const all = await repo.listBodies(this.db);
     const visible = all.filter((body) => decisionPolicy.read(principal, body));
-    const bodyIds = query.body === undefined ? visible.map((body) => body.id) : visible.some((body) => body.id === query.body) ? [query.body] : [];
+    const bodyIds =
+      query.body === undefined
+        ? visible.map((body) => body.id)
+        : visible.some((body) => body.id === query.body)
+          ? [query.body]
+          : [];
     if (query.body !== undefined && bodyIds.length === 0 && !(await repo.findBody(this.db, query.body))) {
       throw new NotFoundError(`No body has the id ${query.body}.`);
     }
     const state = principal.kind === "account" ? (principal.account.delegationState ?? undefined) : undefined;
-    if (query.needsPosition && state === undefined) throw new InvalidRequestError("query.needs: only a delegation has positions to take");
+    if (query.needsPosition && state === undefined)
+      throw new InvalidRequestError("query.needs: only a delegation has positions to take");
     return repo.listProposals(this.db, {
       status: query.status,
       bodyIds: principal.kind === "system" && query.body === undefined ? "all" : bodyIds,
@@ -109,7 +116,12 @@ export class DecisionsService {
       // A state's own body's proposals that concern the reader's state, in the reader's organisation only.
       alsoConcerning:
         query.body === undefined && state !== undefined && principal.kind === "account"
-          ? { state, bodyIds: all.filter((body) => body.organization === principal.account.organizationCode).map((body) => body.id) }
+          ? {
+              state,
+              bodyIds: all
+                .filter((body) => body.organization === principal.account.organizationCode)
+                .map((body) => body.id),
+            }
           : undefined,
       needsPositionOnly: query.needsPosition,
       limit: Math.min(query.limit ?? 100, 500),
@@ -140,9 +152,13 @@ export class DecisionsService {
     const names = await repo.actorNames(db, [...members, ...(proposal.concernsState ? [proposal.concernsState] : [])]);
     const open = proposal.status === "open";
     const own = principal.kind === "account" ? principal.account.delegationState : null;
-    const speakFor = open && own !== null && members.includes(own) && decisionPolicy.speakFor(principal, body, own) ? own : null;
+    const speakFor =
+      open && own !== null && members.includes(own) && decisionPolicy.speakFor(principal, body, own) ? own : null;
     const chair = open && decisionPolicy.chair(principal, body);
-    const requester = proposal.purpose === "request" && proposal.concernsState !== null && decisionPolicy.fileFor(principal, body.organization) === proposal.concernsState;
+    const requester =
+      proposal.purpose === "request" &&
+      proposal.concernsState !== null &&
+      decisionPolicy.fileFor(principal, body.organization) === proposal.concernsState;
     const abilities = {
       speakFor,
       allowedPositions: speakFor ? [...ALLOWED_POSITIONS[proposal.procedure.kind]] : [],
@@ -158,7 +174,13 @@ export class DecisionsService {
     const state = principal.kind === "account" ? principal.account.delegationState : null;
     if (!state) throw new InvalidRequestError("Notices go to delegations: this account does not belong to one.");
     // Only the notices of the reader's own organisation's proposals: its state sits in other organisations' bodies too.
-    return (await repo.noticesFor(this.db, { state, organization: (principal as { account: { organizationCode: string } }).account.organizationCode, limit: 100 })).map((notice) => ({ ...notice, state }));
+    return (
+      await repo.noticesFor(this.db, {
+        state,
+        organization: (principal as { account: { organizationCode: string } }).account.organizationCode,
+        limit: 100,
+      })
+    ).map((notice) => ({ ...notice, state }));
   }
 
   // ---------------------------------------------------------------- opening
@@ -173,7 +195,13 @@ export class DecisionsService {
   /** A state's request for a status in an organisation, sent to the body its rules name. */
   async fileRequest(
     principal: Principal,
-    input: { organization: string; status: "member" | "partner" | "observer" | "associate"; framework?: string; text: string; deadline?: Date | null },
+    input: {
+      organization: string;
+      status: "member" | "partner" | "observer" | "associate";
+      framework?: string;
+      text: string;
+      deadline?: Date | null;
+    },
     tx: Transaction,
   ): Promise<ProposalDetail> {
     const state = decisionPolicy.fileFor(principal, input.organization);
@@ -185,21 +213,48 @@ export class DecisionsService {
     const body = rules?.requestBodyId ? await repo.findBody(tx, rules.requestBodyId) : undefined;
     if (!body) throw new ConflictError(`${input.organization} has no body that decides requests: its rules name none.`);
     if ((input.status === "partner") !== (input.framework !== undefined)) {
-      throw new InvalidRequestError("body.framework: a partnership request names its framework, and only a partnership request does");
+      throw new InvalidRequestError(
+        "body.framework: a partnership request names its framework, and only a partnership request does",
+      );
     }
     const registry = new RegistryRepository(tx);
-    if (input.framework !== undefined && !(await registry.frameworks(input.organization)).some((framework) => framework.slug === input.framework)) {
+    if (
+      input.framework !== undefined &&
+      !(await registry.frameworks(input.organization)).some((framework) => framework.slug === input.framework)
+    ) {
       throw new InvalidRequestError(`body.framework: ${input.organization} has no framework "${input.framework}"`);
     }
     const now = await databaseNow(tx);
     const holds = (await registry.relationsTowards(input.organization, today(now), {})).some(
-      (relation) => relation.subject === state && relation.kind === input.status && (input.framework === undefined || relation.framework === input.framework),
+      (relation) =>
+        relation.subject === state &&
+        relation.kind === input.status &&
+        (input.framework === undefined || relation.framework === input.framework),
     );
     if (holds) throw new ConflictError(`${state} is already ${input.status} of ${input.organization}.`);
     const actor = await registry.findActor(state);
     const what = input.status === "partner" ? `partner (${input.framework})` : input.status;
-    const effect: Effect = { action: "relation.start", subject: state, object: input.organization, kind: input.status, framework: input.framework };
-    return this.openIn(principal, body, { body: body.id, title: `Request by ${actor?.names.en ?? state}: ${what}`, text: input.text, deadline: input.deadline, purpose: "request", effect, concernsState: state }, tx);
+    const effect: Effect = {
+      action: "relation.start",
+      subject: state,
+      object: input.organization,
+      kind: input.status,
+      framework: input.framework,
+    };
+    return this.openIn(
+      principal,
+      body,
+      {
+        body: body.id,
+        title: `Request by ${actor?.names.en ?? state}: ${what}`,
+        text: input.text,
+        deadline: input.deadline,
+        purpose: "request",
+        effect,
+        concernsState: state,
+      },
+      tx,
+    );
   }
 
   /** A designation by one state (e.g. a US Major Non-NATO Ally), or its revocation, decided by that state alone. */
@@ -209,25 +264,48 @@ export class DecisionsService {
     tx: Transaction,
   ): Promise<ProposalDetail> {
     const body = await repo.findBody(tx, input.body);
-    if (!body || body.actorType !== "state") throw new InvalidRequestError(`body.body: no body of a state has the id ${input.body}`);
+    if (!body || body.actorType !== "state")
+      throw new InvalidRequestError(`body.body: no body of a state has the id ${input.body}`);
     authorize(principal, decisionPolicy.chair(principal, body), `designations by ${body.actorCode}`);
     const registry = new RegistryRepository(tx);
     const designee = await registry.findActor(input.designee);
-    if (!designee) throw new InvalidRequestError(`body.designee: no state or organisation has the code ${input.designee}`);
+    if (!designee)
+      throw new InvalidRequestError(`body.designee: no state or organisation has the code ${input.designee}`);
     const now = await databaseNow(tx);
     const current = (await registry.relationsTowards(body.actorCode, today(now), { kind: "designation" })).find(
       (relation) => relation.subject === input.designee && relation.designation === input.designation,
     );
-    if (input.revoke && !current) throw new ConflictError(`${input.designee} holds no ${input.designation} designation by ${body.actorCode} today.`);
-    if (!input.revoke && current) throw new ConflictError(`${input.designee} holds the ${input.designation} designation by ${body.actorCode} already (relation ${current.id}).`);
+    if (input.revoke && !current)
+      throw new ConflictError(
+        `${input.designee} holds no ${input.designation} designation by ${body.actorCode} today.`,
+      );
+    if (!input.revoke && current)
+      throw new ConflictError(
+        `${input.designee} holds the ${input.designation} designation by ${body.actorCode} already (relation ${current.id}).`,
+      );
     const effect: Effect = input.revoke
       ? { action: "relation.end", relationId: current!.id }
-      : { action: "relation.start", subject: input.designee, object: body.actorCode, kind: "designation", designation: input.designation };
-    const title = `${input.revoke ? "Revocation of the" : ""} ${input.designation} designation ${input.revoke ? "of" : "for"} ${designee.names.en}`.trim();
+      : {
+          action: "relation.start",
+          subject: input.designee,
+          object: body.actorCode,
+          kind: "designation",
+          designation: input.designation,
+        };
+    const title =
+      `${input.revoke ? "Revocation of the" : ""} ${input.designation} designation ${input.revoke ? "of" : "for"} ${designee.names.en}`.trim();
     return this.openIn(
       principal,
       body,
-      { body: body.id, title: title[0]!.toUpperCase() + title.slice(1), text: input.text, procedure: { kind: "unilateral" }, purpose: input.revoke ? "revocation" : "designation", effect, concernsState: input.designee },
+      {
+        body: body.id,
+        title: title[0]!.toUpperCase() + title.slice(1),
+        text: input.text,
+        procedure: { kind: "unilateral" },
+        purpose: input.revoke ? "revocation" : "designation",
+        effect,
+        concernsState: input.designee,
+      },
       tx,
     );
   }
@@ -241,8 +319,10 @@ export class DecisionsService {
     const procedure = input.procedure ?? body.defaultProcedure;
     const now = await databaseNow(tx);
     const deadline = input.deadline ?? null;
-    if (deadline !== null && deadline.getTime() <= now.getTime()) throw new InvalidRequestError(`body.deadline: must be in the future, got ${deadline.toISOString()}`);
-    if (procedure.kind === "unilateral" && body.actorType !== "state") throw new InvalidRequestError("body.procedure: a unilateral decision is taken in a state's own body");
+    if (deadline !== null && deadline.getTime() <= now.getTime())
+      throw new InvalidRequestError(`body.deadline: must be in the future, got ${deadline.toISOString()}`);
+    if (procedure.kind === "unilateral" && body.actorType !== "state")
+      throw new InvalidRequestError("body.procedure: a unilateral decision is taken in a state's own body");
     const members = await repo.memberStatesOn(tx, body, today(now));
     const problem = procedureProblem(procedure, deadline, members.length);
     if (problem) throw new InvalidRequestError(`body.procedure: ${problem}`);
@@ -261,8 +341,20 @@ export class DecisionsService {
     });
     await this.scheduleRound(tx, id, 1, deadline, now);
     const detail = await this.get(principal, id, tx);
-    await appendAudit(tx, { ...auditActor(principal), action: "proposal.open", objectType: "proposal", objectId: id, after: auditView(detail) });
-    await publishEvent(tx, { type: "proposal.opened", ...eventOf(body), concerns: input.concernsState, proposalId: id, status: "open" });
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "proposal.open",
+      objectType: "proposal",
+      objectId: id,
+      after: auditView(detail),
+    });
+    await publishEvent(tx, {
+      type: "proposal.opened",
+      ...eventOf(body),
+      concerns: input.concernsState,
+      proposalId: id,
+      status: "open",
+    });
     return detail;
   }
 
@@ -275,7 +367,9 @@ export class DecisionsService {
     authorize(principal, decisionPolicy.speakFor(principal, body, state), `taking positions for ${state}`);
     const members = await repo.proposalMembers(tx, id);
     if (!members.includes(state)) {
-      throw new ConflictError(`${state} was not a member of ${body.names.en} when proposal ${id} opened, so it takes no position on it.`);
+      throw new ConflictError(
+        `${state} was not a member of ${body.names.en} when proposal ${id} opened, so it takes no position on it.`,
+      );
     }
     if (!ALLOWED_POSITIONS[proposal.procedure.kind].includes(input.position)) {
       throw new InvalidRequestError(
@@ -289,13 +383,38 @@ export class DecisionsService {
     const { round } = await this.currentRound(tx, id);
     const now = await databaseNow(tx);
     if (deadlinePassed(round, now)) {
-      throw new ConflictError(`The deadline of proposal ${id} passed at ${round.deadline!.toISOString()}: positions are closed; the outcome is being recorded.`);
+      throw new ConflictError(
+        `The deadline of proposal ${id} passed at ${round.deadline!.toISOString()}: positions are closed; the outcome is being recorded.`,
+      );
     }
-    const cast = await repo.insertPosition(tx, { proposalId: id, round: round.number, state, position: input.position, statement, castBy: auditActor(principal).actor });
+    const cast = await repo.insertPosition(tx, {
+      proposalId: id,
+      round: round.number,
+      state,
+      position: input.position,
+      statement,
+      castBy: auditActor(principal).actor,
+    });
     // Recorded by the CLI from the state's written word: the audit log names the state it was recorded for.
-    const recorder = principal.kind === "system" ? { ...auditActor(principal), onBehalfOf: state, organization: body.organization } : auditActor(principal);
-    await appendAudit(tx, { ...recorder, action: "proposal.position", objectType: "proposal", objectId: id, after: cast });
-    await publishEvent(tx, { type: "proposal.position", ...eventOf(body), concerns: proposal.concernsState, proposalId: id, states: [state], status: "open" });
+    const recorder =
+      principal.kind === "system"
+        ? { ...auditActor(principal), onBehalfOf: state, organization: body.organization }
+        : auditActor(principal);
+    await appendAudit(tx, {
+      ...recorder,
+      action: "proposal.position",
+      objectType: "proposal",
+      objectId: id,
+      after: cast,
+    });
+    await publishEvent(tx, {
+      type: "proposal.position",
+      ...eventOf(body),
+      concerns: proposal.concernsState,
+      proposalId: id,
+      states: [state],
+      status: "open",
+    });
     await this.settle(tx, [{ proposal, body }], this.options.instance);
     return this.get(principal, id, tx);
   }
@@ -305,69 +424,153 @@ export class DecisionsService {
     const { round } = await this.currentRound(tx, id);
     const now = await databaseNow(tx);
     if (round.deadline === null) throw new ConflictError(`Proposal ${id} has no deadline to extend.`);
-    if (deadlinePassed(round, now)) throw new ConflictError(`The deadline of proposal ${id} has passed: it can no longer be extended.`);
+    if (deadlinePassed(round, now))
+      throw new ConflictError(`The deadline of proposal ${id} has passed: it can no longer be extended.`);
     if (input.deadline.getTime() <= round.deadline.getTime()) {
-      throw new InvalidRequestError(`body.deadline: an extension must come after the current deadline, ${round.deadline.toISOString()}`);
+      throw new InvalidRequestError(
+        `body.deadline: an extension must come after the current deadline, ${round.deadline.toISOString()}`,
+      );
     }
-    const extension = { from: round.deadline.toISOString(), to: input.deadline.toISOString(), at: now.toISOString(), by: auditActor(principal).actor };
+    const extension = {
+      from: round.deadline.toISOString(),
+      to: input.deadline.toISOString(),
+      at: now.toISOString(),
+      by: auditActor(principal).actor,
+    };
     await repo.extendRoundDeadline(tx, id, round.number, input.deadline, extension);
     await this.scheduleRound(tx, id, round.number, input.deadline, now);
-    await appendAudit(tx, { ...auditActor(principal), action: "proposal.extend", objectType: "proposal", objectId: id, details: extension });
-    await publishEvent(tx, { type: "proposal.extended", ...eventOf(body), concerns: proposal.concernsState, proposalId: id, status: "open" });
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "proposal.extend",
+      objectType: "proposal",
+      objectId: id,
+      details: extension,
+    });
+    await publishEvent(tx, {
+      type: "proposal.extended",
+      ...eventOf(body),
+      concerns: proposal.concernsState,
+      proposalId: id,
+      status: "open",
+    });
     return this.get(principal, id, tx);
   }
 
   /** An amended text in a new round with a new deadline; positions start afresh, every round is kept. */
-  async recirculate(principal: Principal, id: number, input: { text: string; deadline: Date | null }, tx: Transaction): Promise<ProposalDetail> {
+  async recirculate(
+    principal: Principal,
+    id: number,
+    input: { text: string; deadline: Date | null },
+    tx: Transaction,
+  ): Promise<ProposalDetail> {
     const { proposal, body } = await this.lockOpen(principal, id, tx, "chair");
-    if (proposal.procedure.kind === "unilateral") throw new ConflictError("A unilateral decision has no rounds to recirculate.");
+    if (proposal.procedure.kind === "unilateral")
+      throw new ConflictError("A unilateral decision has no rounds to recirculate.");
     const { round } = await this.currentRound(tx, id);
     const now = await databaseNow(tx);
-    if (deadlinePassed(round, now)) throw new ConflictError(`The deadline of proposal ${id} has passed: the outcome is being recorded.`);
-    if (input.deadline !== null && input.deadline.getTime() <= now.getTime()) throw new InvalidRequestError(`body.deadline: must be in the future, got ${input.deadline.toISOString()}`);
+    if (deadlinePassed(round, now))
+      throw new ConflictError(`The deadline of proposal ${id} has passed: the outcome is being recorded.`);
+    if (input.deadline !== null && input.deadline.getTime() <= now.getTime())
+      throw new InvalidRequestError(`body.deadline: must be in the future, got ${input.deadline.toISOString()}`);
     const problem = procedureProblem(proposal.procedure, input.deadline, 1);
     if (problem) throw new InvalidRequestError(`body.deadline: ${problem}`);
     await repo.insertRound(tx, id, round.number + 1, input.text, input.deadline);
     await this.scheduleRound(tx, id, round.number + 1, input.deadline, now);
-    await appendAudit(tx, { ...auditActor(principal), action: "proposal.recirculate", objectType: "proposal", objectId: id, details: { round: round.number + 1, text: input.text, deadline: input.deadline?.toISOString() ?? null } });
-    await publishEvent(tx, { type: "proposal.recirculated", ...eventOf(body), concerns: proposal.concernsState, proposalId: id, status: "open" });
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "proposal.recirculate",
+      objectType: "proposal",
+      objectId: id,
+      details: { round: round.number + 1, text: input.text, deadline: input.deadline?.toISOString() ?? null },
+    });
+    await publishEvent(tx, {
+      type: "proposal.recirculated",
+      ...eventOf(body),
+      concerns: proposal.concernsState,
+      proposalId: id,
+      status: "open",
+    });
     return this.get(principal, id, tx);
   }
 
   /** The chair closes a proposal without adoption (consensus not reached), or its proposer withdraws it. */
-  async close(principal: Principal, id: number, input: { as: "not-adopted" | "withdrawn"; reason: string }, tx: Transaction): Promise<ProposalDetail> {
+  async close(
+    principal: Principal,
+    id: number,
+    input: { as: "not-adopted" | "withdrawn"; reason: string },
+    tx: Transaction,
+  ): Promise<ProposalDetail> {
     const proposal = await repo.findProposal(tx, id, { lock: true });
     const body = proposal && (await repo.findBody(tx, proposal.bodyId));
     if (!proposal || !body || !decisionPolicy.read(principal, body, proposal.concernsState)) {
       authorize(principal, principal.kind !== "anonymous", "closing proposals");
       throw notFound(id, proposal !== undefined);
     }
-    const requester = proposal.purpose === "request" && proposal.concernsState !== null && decisionPolicy.fileFor(principal, body.organization) === proposal.concernsState;
+    const requester =
+      proposal.purpose === "request" &&
+      proposal.concernsState !== null &&
+      decisionPolicy.fileFor(principal, body.organization) === proposal.concernsState;
     const allowed = decisionPolicy.chair(principal, body) || (input.as === "withdrawn" && requester);
     authorize(principal, allowed, input.as === "withdrawn" ? "withdrawing this proposal" : "closing this proposal");
     if (proposal.status !== "open") throw new ConflictError(`Proposal ${id} is closed already (${proposal.status}).`);
     if (input.as === "not-adopted" && proposal.procedure.kind !== "consensus") {
-      throw new ConflictError(`Only a consensus procedure is closed by its chair; a ${proposal.procedure.kind} procedure is decided ${proposal.procedure.kind === "unilateral" ? "by its state" : "at its deadline"}.`);
+      throw new ConflictError(
+        `Only a consensus procedure is closed by its chair; a ${proposal.procedure.kind} procedure is decided ${proposal.procedure.kind === "unilateral" ? "by its state" : "at its deadline"}.`,
+      );
     }
-    const rule = input.as === "withdrawn" ? (requester ? "withdrawn.by-requesting-state" : "withdrawn.by-chair") : "chair.closed-without-consensus";
+    const rule =
+      input.as === "withdrawn"
+        ? requester
+          ? "withdrawn.by-requesting-state"
+          : "withdrawn.by-chair"
+        : "chair.closed-without-consensus";
     const members = await repo.proposalMembers(tx, id);
-    await this.recordOutcomes(tx, [{ proposal, body, members, outcome: { status: input.as, rule, explanation: input.reason } }], auditActor(principal).actor, principal);
+    await this.recordOutcomes(
+      tx,
+      [{ proposal, body, members, outcome: { status: input.as, rule, explanation: input.reason } }],
+      auditActor(principal).actor,
+      principal,
+    );
     return this.get(principal, id, tx);
   }
 
   /** A document circulated with the proposal (the chair's side, while it is open). */
-  async attach(principal: Principal, id: number, input: { name: string; mediaType: string; content: Buffer }, tx: Transaction): Promise<ProposalDetail> {
+  async attach(
+    principal: Principal,
+    id: number,
+    input: { name: string; mediaType: string; content: Buffer },
+    tx: Transaction,
+  ): Promise<ProposalDetail> {
     const { proposal, body } = await this.lockOpen(principal, id, tx, "chair");
-    if (input.content.length > MAX_ATTACHMENT_BYTES) throw new InvalidRequestError(`body.content: an attachment may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`);
-    const attachmentId = await repo.insertAttachment(tx, { proposalId: id, ...input, addedBy: auditActor(principal).actor });
+    if (input.content.length > MAX_ATTACHMENT_BYTES)
+      throw new InvalidRequestError(
+        `body.content: an attachment may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`,
+      );
+    const attachmentId = await repo.insertAttachment(tx, {
+      proposalId: id,
+      ...input,
+      addedBy: auditActor(principal).actor,
+    });
     await appendAudit(tx, {
       ...auditActor(principal),
       action: "proposal.attach",
       objectType: "proposal",
       objectId: id,
-      details: { attachment: attachmentId, name: input.name, mediaType: input.mediaType, size: input.content.length, sha256: createHash("sha256").update(input.content).digest("hex") },
+      details: {
+        attachment: attachmentId,
+        name: input.name,
+        mediaType: input.mediaType,
+        size: input.content.length,
+        sha256: createHash("sha256").update(input.content).digest("hex"),
+      },
     });
-    await publishEvent(tx, { type: "proposal.attached", ...eventOf(body), concerns: proposal.concernsState, proposalId: id, status: "open" });
+    await publishEvent(tx, {
+      type: "proposal.attached",
+      ...eventOf(body),
+      concerns: proposal.concernsState,
+      proposalId: id,
+      status: "open",
+    });
     return this.get(principal, id, tx);
   }
 
@@ -385,7 +588,11 @@ export class DecisionsService {
    * every position and by the deadline jobs (many at once when many fall due together); the
    * caller holds the proposals' row locks.
    */
-  private async settle(tx: Transaction, candidates: ReadonlyArray<{ proposal: ProposalRow; body: BodyRow }>, decidedBy: string): Promise<void> {
+  private async settle(
+    tx: Transaction,
+    candidates: ReadonlyArray<{ proposal: ProposalRow; body: BodyRow }>,
+    decidedBy: string,
+  ): Promise<void> {
     const open = candidates.filter(({ proposal }) => proposal.status === "open");
     if (open.length === 0) return;
     const ids = open.map(({ proposal }) => proposal.id);
@@ -395,10 +602,23 @@ export class DecisionsService {
     const decided: Deciding[] = [];
     for (const { proposal, body } of open) {
       const { round, positions } = rounds.get(proposal.id)!;
-      const history = positions.map((cast) => ({ state: cast.state, position: cast.position, at: new Date(cast.castAt) }));
+      const history = positions.map((cast) => ({
+        state: cast.state,
+        position: cast.position,
+        at: new Date(cast.castAt),
+      }));
       const proposalMembers = members.get(proposal.id) ?? [];
-      const decision = decide({ procedure: proposal.procedure, members: proposalMembers, history, deadline: round.deadline }, now);
-      if (decision) decided.push({ proposal, body, members: proposalMembers, outcome: { status: decision.outcome, rule: decision.rule, explanation: decision.explanation } });
+      const decision = decide(
+        { procedure: proposal.procedure, members: proposalMembers, history, deadline: round.deadline },
+        now,
+      );
+      if (decision)
+        decided.push({
+          proposal,
+          body,
+          members: proposalMembers,
+          outcome: { status: decision.outcome, rule: decision.rule, explanation: decision.explanation },
+        });
     }
     await this.recordOutcomes(tx, decided, decidedBy, SCHEDULER);
   }
@@ -409,7 +629,12 @@ export class DecisionsService {
    * time, in a few statements whatever its size; the audit entries go last, because every
    * other appender waits from then until this transaction commits.
    */
-  private async recordOutcomes(tx: Transaction, deciding: readonly Deciding[], decidedBy: string, principal: Principal): Promise<void> {
+  private async recordOutcomes(
+    tx: Transaction,
+    deciding: readonly Deciding[],
+    decidedBy: string,
+    principal: Principal,
+  ): Promise<void> {
     if (deciding.length === 0) return;
     const closed = await repo.recordOutcomes(
       tx,
@@ -423,7 +648,8 @@ export class DecisionsService {
       const decided = byId.get(proposal.id);
       if (!decided) continue; // closed already: its outcome was recorded once, by whoever closed it
       let outcome = decidedOutcome;
-      const effect = outcome.status === "adopted" && proposal.effect ? await this.applyEffect(tx, decided, body) : undefined;
+      const effect =
+        outcome.status === "adopted" && proposal.effect ? await this.applyEffect(tx, decided, body) : undefined;
       if (effect?.problem) {
         // The decision stands; the registry refused its effect (it changed since the request). Say so where people read the outcome.
         outcome = { ...outcome, explanation: `${outcome.explanation} The registry was not changed: ${effect.problem}` };
@@ -433,7 +659,14 @@ export class DecisionsService {
         proposalId: proposal.id,
         kind: "outcome",
         recipients: members,
-        message: { title: proposal.title, outcome: outcome.status, rule: outcome.rule, explanation: outcome.explanation, decidedOn: decided.decidedOn, effect },
+        message: {
+          title: proposal.title,
+          outcome: outcome.status,
+          rule: outcome.rule,
+          explanation: outcome.explanation,
+          decidedOn: decided.decidedOn,
+          effect,
+        },
       });
       audits.push({
         ...auditActor(principal),
@@ -441,18 +674,39 @@ export class DecisionsService {
         action: "proposal.decide",
         objectType: "proposal",
         objectId: proposal.id,
-        after: { status: outcome.status, rule: outcome.rule, explanation: outcome.explanation, decidedBy, decidedAt: decided.decidedAt, effect: effect ?? null },
+        after: {
+          status: outcome.status,
+          rule: outcome.rule,
+          explanation: outcome.explanation,
+          decidedBy,
+          decidedAt: decided.decidedAt,
+          effect: effect ?? null,
+        },
       });
-      events.push({ type: "proposal.decided", ...eventOf(body), concerns: proposal.concernsState, proposalId: proposal.id, status: outcome.status, states: members });
+      events.push({
+        type: "proposal.decided",
+        ...eventOf(body),
+        concerns: proposal.concernsState,
+        proposalId: proposal.id,
+        status: outcome.status,
+        states: members,
+      });
     }
     await repo.insertNotices(tx, notices);
-    await cancelJobs(tx, deciding.map(({ proposal }) => jobSubject(proposal.id)));
+    await cancelJobs(
+      tx,
+      deciding.map(({ proposal }) => jobSubject(proposal.id)),
+    );
     await publishEvents(tx, events);
     await appendAuditEntries(tx, audits);
   }
 
   /** What adoption does to the registry, citing the decision as its source. */
-  private async applyEffect(tx: Transaction, proposal: ProposalRow, body: BodyRow): Promise<{ relationId: number | null; sourceId: string; problem?: string }> {
+  private async applyEffect(
+    tx: Transaction,
+    proposal: ProposalRow,
+    body: BodyRow,
+  ): Promise<{ relationId: number | null; sourceId: string; problem?: string }> {
     const effect = proposal.effect!;
     const day = proposal.decidedOn!;
     const sourceId = `decision-${proposal.id}`;
@@ -474,12 +728,23 @@ export class DecisionsService {
         if (effect.action === "relation.start") {
           const relation = await this.writer.createRelation(
             schedulerFor(body.organization),
-            { ...effect, since: day, certainty: "confirmed", note: `Decided in Concord: proposal ${proposal.id}.`, claims: [claim] },
+            {
+              ...effect,
+              since: day,
+              certainty: "confirmed",
+              note: `Decided in Concord: proposal ${proposal.id}.`,
+              claims: [claim],
+            },
             savepoint,
           );
           return relation.id;
         }
-        const relation = await this.writer.endRelation(schedulerFor(body.organization), effect.relationId, { until: day, claim: { ...claim, field: "until", date: day } }, savepoint);
+        const relation = await this.writer.endRelation(
+          schedulerFor(body.organization),
+          effect.relationId,
+          { until: day, claim: { ...claim, field: "until", date: day } },
+          savepoint,
+        );
         return relation.id;
       });
       await repo.recordEffect(tx, proposal.id, { relationId, sourceId });
@@ -494,14 +759,32 @@ export class DecisionsService {
   // ---------------------------------------------------------------- time
 
   /** Deadline and reminder jobs of a round; keyed by the deadline, so an extension adds new ones and the old ones find nothing to do. */
-  private async scheduleRound(tx: Transaction, id: number, round: number, deadline: Date | null, now: Date): Promise<void> {
+  private async scheduleRound(
+    tx: Transaction,
+    id: number,
+    round: number,
+    deadline: Date | null,
+    now: Date,
+  ): Promise<void> {
     if (deadline === null) return;
     const key = `proposal:${id}:round:${round}:${deadline.toISOString()}`;
-    await scheduleJob(tx, { kind: "proposal.deadline", payload: { proposalId: id }, runAt: deadline, uniqueKey: `${key}:deadline`, subject: jobSubject(id) });
+    await scheduleJob(tx, {
+      kind: "proposal.deadline",
+      payload: { proposalId: id },
+      runAt: deadline,
+      uniqueKey: `${key}:deadline`,
+      subject: jobSubject(id),
+    });
     for (const hours of this.options.reminderHours) {
       const at = new Date(deadline.getTime() - hours * 3_600_000);
       if (at.getTime() <= now.getTime()) continue;
-      await scheduleJob(tx, { kind: "proposal.reminder", payload: { proposalId: id, round, deadline: deadline.toISOString(), hours }, runAt: at, uniqueKey: `${key}:reminder:${hours}`, subject: jobSubject(id) });
+      await scheduleJob(tx, {
+        kind: "proposal.reminder",
+        payload: { proposalId: id, round, deadline: deadline.toISOString(), hours },
+        runAt: at,
+        uniqueKey: `${key}:reminder:${hours}`,
+        subject: jobSubject(id),
+      });
     }
   }
 
@@ -510,14 +793,28 @@ export class DecisionsService {
       "proposal.deadline": {
         maxJobs: DEADLINES_PER_TRANSACTION,
         batch: async (tx, jobs) => {
-          const proposals = await repo.findProposals(tx, [...new Set(jobs.map((job) => Number(job.payload.proposalId)))], { lock: true });
+          const proposals = await repo.findProposals(
+            tx,
+            [...new Set(jobs.map((job) => Number(job.payload.proposalId)))],
+            { lock: true },
+          );
           const bodies = new Map<string, BodyRow>();
-          for (const bodyId of new Set(proposals.map((proposal) => proposal.bodyId))) bodies.set(bodyId, (await repo.findBody(tx, bodyId))!);
-          await this.settle(tx, proposals.map((proposal) => ({ proposal, body: bodies.get(proposal.bodyId)! })), this.options.instance);
+          for (const bodyId of new Set(proposals.map((proposal) => proposal.bodyId)))
+            bodies.set(bodyId, (await repo.findBody(tx, bodyId))!);
+          await this.settle(
+            tx,
+            proposals.map((proposal) => ({ proposal, body: bodies.get(proposal.bodyId)! })),
+            this.options.instance,
+          );
         },
       },
       "proposal.reminder": async (tx, job) => {
-        const { proposalId, round, deadline, hours } = job.payload as { proposalId: number; round: number; deadline: string; hours: number };
+        const { proposalId, round, deadline, hours } = job.payload as {
+          proposalId: number;
+          round: number;
+          deadline: string;
+          hours: number;
+        };
         const proposal = await repo.findProposal(tx, proposalId, { lock: true });
         if (!proposal || proposal.status !== "open") return;
         const { round: current, positions } = await this.currentRound(tx, proposalId);
@@ -526,9 +823,29 @@ export class DecisionsService {
         const silent = (await repo.proposalMembers(tx, proposalId)).filter((state) => !taken.has(state));
         if (silent.length === 0) return;
         const body = (await repo.findBody(tx, proposal.bodyId))!;
-        await repo.insertNotices(tx, [{ proposalId, kind: "reminder", recipients: silent, message: { title: proposal.title, deadline, hoursBefore: hours, round } }]);
-        await appendAudit(tx, { ...auditActor(schedulerFor(body.organization)), action: "proposal.remind", objectType: "proposal", objectId: proposalId, details: { round, deadline, hoursBefore: hours, states: silent } });
-        await publishEvent(tx, { type: "proposal.reminder", ...eventOf(body), concerns: proposal.concernsState, proposalId, states: silent, status: "open" });
+        await repo.insertNotices(tx, [
+          {
+            proposalId,
+            kind: "reminder",
+            recipients: silent,
+            message: { title: proposal.title, deadline, hoursBefore: hours, round },
+          },
+        ]);
+        await appendAudit(tx, {
+          ...auditActor(schedulerFor(body.organization)),
+          action: "proposal.remind",
+          objectType: "proposal",
+          objectId: proposalId,
+          details: { round, deadline, hoursBefore: hours, states: silent },
+        });
+        await publishEvent(tx, {
+          type: "proposal.reminder",
+          ...eventOf(body),
+          concerns: proposal.concernsState,
+          proposalId,
+          states: silent,
+          status: "open",
+        });
       },
     };
   }
@@ -538,19 +855,29 @@ export class DecisionsService {
   private async lockOpen(principal: Principal, id: number, tx: Transaction, as: "member" | "chair" = "member") {
     const proposal = await repo.findProposal(tx, id, { lock: true });
     const body = proposal && (await repo.findBody(tx, proposal.bodyId));
-    if (!proposal || !body || !(decisionPolicy.read(principal, body, proposal.concernsState) || decisionPolicy.chair(principal, body))) {
+    if (
+      !proposal ||
+      !body ||
+      !(decisionPolicy.read(principal, body, proposal.concernsState) || decisionPolicy.chair(principal, body))
+    ) {
       authorize(principal, principal.kind !== "anonymous", "acting on proposals");
       throw notFound(id, proposal !== undefined);
     }
-    if (as === "chair") authorize(principal, decisionPolicy.chair(principal, body), `chairing proposals of ${body.names.en}`);
+    if (as === "chair")
+      authorize(principal, decisionPolicy.chair(principal, body), `chairing proposals of ${body.names.en}`);
     if (proposal.status !== "open") {
-      throw new ConflictError(`Proposal ${id} is closed (${proposal.status}${proposal.decidedAt ? ` at ${new Date(proposal.decidedAt).toISOString()}` : ""}): nothing more can be changed.`);
+      throw new ConflictError(
+        `Proposal ${id} is closed (${proposal.status}${proposal.decidedAt ? ` at ${new Date(proposal.decidedAt).toISOString()}` : ""}): nothing more can be changed.`,
+      );
     }
     return { proposal, body };
   }
 
   /** The proposal's latest round and the positions taken in it. */
-  private async currentRound(tx: Executor, id: number): Promise<{ round: repo.RoundRow; positions: repo.PositionRow[] }> {
+  private async currentRound(
+    tx: Executor,
+    id: number,
+  ): Promise<{ round: repo.RoundRow; positions: repo.PositionRow[] }> {
     return (await repo.currentRounds(tx, [id])).get(id)!;
   }
 }
@@ -564,16 +891,26 @@ type Deciding = {
 };
 
 /** A proposal the reader may not see is as missing as one that does not exist; the refusal log tells them apart. */
-const notFound = (id: number, exists: boolean) => (exists ? new HiddenError(`No proposal has the id ${id}.`) : new NotFoundError(`No proposal has the id ${id}.`));
+const notFound = (id: number, exists: boolean) =>
+  exists ? new HiddenError(`No proposal has the id ${id}.`) : new NotFoundError(`No proposal has the id ${id}.`);
 
 /** Where an event about a body's proposal belongs, and which body: readers are chosen by decisionPolicy.read. */
-const eventOf = (body: BodyRow) => ({ organization: body.organization, body: { actorCode: body.actorCode, actorType: body.actorType } });
+const eventOf = (body: BodyRow) => ({
+  organization: body.organization,
+  body: { actorCode: body.actorCode, actorType: body.actorType },
+});
 
 /** A proposal's jobs (deadlines, reminders) share this subject, so closing it removes them all. */
 const jobSubject = (proposalId: number) => `proposal:${proposalId}`;
 
 function describePosition(position: PositionKind): string {
-  return { object: "an objection", amend: "a proposed amendment", "concur-with-reservation": "a reservation", concur: "a concurrence", abstain: "an abstention" }[position];
+  return {
+    object: "an objection",
+    amend: "a proposed amendment",
+    "concur-with-reservation": "a reservation",
+    concur: "a concurrence",
+    abstain: "an abstention",
+  }[position];
 }
 
 /** What the audit log keeps of a proposal when it opens. */

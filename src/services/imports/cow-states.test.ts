@@ -44,9 +44,14 @@ describe("parseCowStates on the published file, junk columns included", () => {
   });
 
   it("refuses a file that is not the state list, and a row with a bad date, by line", () => {
-    expect(() => parseCowStates("a,b,c\n1,2,3", mapping)).toThrow(/first line must start with the columns stateabb,ccode/);
+    expect(() => parseCowStates("a,b,c\n1,2,3", mapping)).toThrow(
+      /first line must start with the columns stateabb,ccode/,
+    );
     const header = text.split("\n")[0];
-    const parsed = parseCowStates(`${header}\nUSA,2,United States of America,1816,2,30,2016,12,31,2016\nXXX,9999,Nowhere,1900,1,1,1950,1,1,2016`, mapping);
+    const parsed = parseCowStates(
+      `${header}\nUSA,2,United States of America,1816,2,30,2016,12,31,2016\nXXX,9999,Nowhere,1900,1,1,1950,1,1,2016`,
+      mapping,
+    );
     expect(parsed.refused.map((refusal) => [refusal.line, refusal.reason])).toEqual([
       [2, "start 1816-2-30 is not a calendar date"],
       [3, "COW code 9999 (XXX) has no entry in data/mappings/cow-iso.json"],
@@ -89,6 +94,8 @@ describe("importCowStates", () => {
     const header = text.split("\n")[0];
     const clash = await importCowStates(test.db, `${header}\nCUB,40,Cuba,1903,1,1,1905,1,1,2016`, { mapping });
     expect(clash.loaded).toBe(0);
-    expect(clash.refused[0]?.reason).toMatch(/CUB \[1903-01-01,1905-01-02\) overlaps the period \[1902-05-20,1906-09-26\) from cow-state-system-2016/);
+    expect(clash.refused[0]?.reason).toMatch(
+      /CUB \[1903-01-01,1905-01-02\) overlaps the period \[1902-05-20,1906-09-26\) from cow-state-system-2016/,
+    );
   });
 });

@@ -20,17 +20,38 @@ export const COW_SOURCE = {
   published: "2017-01-01",
   publishedPrecision: "year",
   url: "https://correlatesofwar.org/data-sets/state-system-membership/",
-  citation: 'Correlates of War Project (2017), "State System Membership List, v2016". Free for public and academic use with citation.',
+  citation:
+    'Correlates of War Project (2017), "State System Membership List, v2016". Free for public and academic use with citation.',
 } as const;
 
-const COLUMNS = ["stateabb", "ccode", "statenme", "styear", "stmonth", "stday", "endyear", "endmonth", "endday", "version"] as const;
+const COLUMNS = [
+  "stateabb",
+  "ccode",
+  "statenme",
+  "styear",
+  "stmonth",
+  "stday",
+  "endyear",
+  "endmonth",
+  "endday",
+  "version",
+] as const;
 
 /** The dataset's last day: a period ending on it had not ended when the list was made. */
 const OPEN_END_DAY = (version: number) => `${version}-12-31`;
 
 const mappingFile = z.record(
   z.string().regex(/^\d+$/),
-  z.object({ abbrev: z.string(), name: z.string(), iso: z.string().regex(/^[A-Z]{3}$/).nullable(), reason: z.string().optional(), note: z.string().optional() }),
+  z.object({
+    abbrev: z.string(),
+    name: z.string(),
+    iso: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .nullable(),
+    reason: z.string().optional(),
+    note: z.string().optional(),
+  }),
 );
 export type CowMapping = z.infer<typeof mappingFile>;
 
@@ -89,7 +110,8 @@ export function parseCowStates(text: string, mapping: CowMapping): ParsedFile {
 
     const mapped = mapping[String(ccode)];
     if (!mapped) return refuse(`COW code ${ccode} (${abbrev}) has no entry in data/mappings/cow-iso.json`);
-    if (!mapped.iso) return refuse(`${name} (COW ${ccode}) has no ISO 3166 code: ${mapped.reason ?? "no reason recorded"}`);
+    if (!mapped.iso)
+      return refuse(`${name} (COW ${ccode}) has no ISO 3166 code: ${mapped.reason ?? "no reason recorded"}`);
 
     result.periods.push({
       line,
@@ -129,7 +151,13 @@ export async function importCowStates(
 ): Promise<ImportSummary> {
   const mapping = options.mapping ?? (await readCowMapping());
   const parsed = parseCowStates(text, mapping);
-  const summary: ImportSummary = { rows: parsed.rows, loaded: 0, unchanged: 0, refused: [...parsed.refused], junkColumnLines: parsed.junkColumnLines };
+  const summary: ImportSummary = {
+    rows: parsed.rows,
+    loaded: 0,
+    unchanged: 0,
+    refused: [...parsed.refused],
+    junkColumnLines: parsed.junkColumnLines,
+  };
 
   await db.transaction(async (tx) => {
     await tx.execute(sql`
@@ -138,14 +166,20 @@ export async function importCowStates(
               ${COW_SOURCE.publishedPrecision}, ${COW_SOURCE.url}, ${COW_SOURCE.citation})
       ON CONFLICT (id) DO NOTHING`);
     const known = new Set(
-      ((await tx.execute(sql`SELECT code FROM actors WHERE type = 'state'`)).rows as Array<{ code: string }>).map((row) => row.code),
+      ((await tx.execute(sql`SELECT code FROM actors WHERE type = 'state'`)).rows as Array<{ code: string }>).map(
+        (row) => row.code,
+      ),
     );
 
     let done = 0;
     for (const period of parsed.periods) {
       options.onProgress?.(++done, parsed.periods.length);
       if (!known.has(period.iso)) {
-        summary.refused.push({ line: period.line, text: `${period.abbrev},${period.ccode},${period.name}`, reason: `ISO code ${period.iso} is not a state in the registry` });
+        summary.refused.push({
+          line: period.line,
+          text: `${period.abbrev},${period.ccode},${period.name}`,
+          reason: `ISO code ${period.iso} is not a state in the registry`,
+        });
         continue;
       }
       const valid = toDaterange({ since: period.since, until: period.until });
@@ -154,14 +188,20 @@ export async function importCowStates(
           SELECT valid::text AS valid, source_id AS "sourceId", cow_code AS "cowCode"
           FROM actor_periods WHERE actor_code = ${period.iso} AND valid && ${valid}::daterange`)
       ).rows as Array<{ valid: string; sourceId: string; cowCode: number | null }>;
-      const same = overlapping.find((row) => row.valid === valid && row.sourceId === COW_SOURCE.id && row.cowCode === period.ccode);
+      const same = overlapping.find(
+        (row) => row.valid === valid && row.sourceId === COW_SOURCE.id && row.cowCode === period.ccode,
+      );
       if (same && overlapping.length === 1) {
         summary.unchanged += 1;
         continue;
       }
       if (overlapping.length > 0) {
         const clash = overlapping.map((row) => `${row.valid} from ${row.sourceId}`).join(", ");
-        summary.refused.push({ line: period.line, text: `${period.abbrev},${period.ccode},${period.name}`, reason: `${period.iso} ${valid} overlaps the period ${clash} already in the registry` });
+        summary.refused.push({
+          line: period.line,
+          text: `${period.abbrev},${period.ccode},${period.name}`,
+          reason: `${period.iso} ${valid} overlaps the period ${clash} already in the registry`,
+        });
         continue;
       }
       await tx.execute(sql`

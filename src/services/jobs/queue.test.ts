@@ -23,11 +23,17 @@ const past = (seconds: number) => new Date(Date.now() - seconds * 1000);
 const future = (seconds: number) => new Date(Date.now() + seconds * 1000);
 
 async function schedule(kind: string, tag: string, runAt: Date, subject?: string) {
-  await test.db.transaction((tx) => scheduleJob(tx, { kind, payload: { tag }, runAt, uniqueKey: `${kind}:${tag}`, subject }));
+  await test.db.transaction((tx) =>
+    scheduleJob(tx, { kind, payload: { tag }, runAt, uniqueKey: `${kind}:${tag}`, subject }),
+  );
 }
 
 async function jobRows() {
-  return (await test.db.execute(sql`SELECT kind, payload->>'tag' AS tag, attempts, last_error AS "lastError", run_at > clock_timestamp() AS later FROM jobs ORDER BY id`)).rows as Array<{
+  return (
+    await test.db.execute(
+      sql`SELECT kind, payload->>'tag' AS tag, attempts, last_error AS "lastError", run_at > clock_timestamp() AS later FROM jobs ORDER BY id`,
+    )
+  ).rows as Array<{
     kind: string;
     tag: string;
     attempts: number;
@@ -37,11 +43,20 @@ async function jobRows() {
 }
 
 async function done() {
-  return (await test.db.execute(sql`SELECT tag, batch FROM work_done ORDER BY tag`)).rows as Array<{ tag: string; batch: number | null }>;
+  return (await test.db.execute(sql`SELECT tag, batch FROM work_done ORDER BY tag`)).rows as Array<{
+    tag: string;
+    batch: number | null;
+  }>;
 }
 
 function worker(handlers: JobHandlers, log: string[] = []) {
-  return new JobWorker({ db: test.db, databaseUrl: test.url, handlers, instance: "test", log: (line) => log.push(line) });
+  return new JobWorker({
+    db: test.db,
+    databaseUrl: test.url,
+    handlers,
+    instance: "test",
+    log: (line) => log.push(line),
+  });
 }
 
 describe("batches of jobs of one kind", () => {
@@ -54,7 +69,8 @@ describe("batches of jobs of one kind", () => {
         batch: async (tx, jobs: ClaimedJob[]) => {
           batchNumber++;
           batches.push(jobs.map((job) => String(job.payload.tag)));
-          for (const job of jobs) await tx.execute(sql`INSERT INTO work_done VALUES (${job.id}, ${String(job.payload.tag)}, ${batchNumber})`);
+          for (const job of jobs)
+            await tx.execute(sql`INSERT INTO work_done VALUES (${job.id}, ${String(job.payload.tag)}, ${batchNumber})`);
         },
       },
       other: async (tx, job) => {
@@ -105,8 +121,12 @@ describe("batches of jobs of one kind", () => {
     expect(calls).toBe(4);
     expect((await done()).map((row) => row.tag)).toEqual(["a", "c"]);
     const left = await jobRows();
-    expect(left).toEqual([{ kind: "deadline", tag: "bad", attempts: 1, lastError: "the registry refused it", later: true }]);
-    expect(log).toEqual([expect.stringMatching(/^Jobs: deadline #\d+ failed \(attempt 1\): "the registry refused it"$/)]);
+    expect(left).toEqual([
+      { kind: "deadline", tag: "bad", attempts: 1, lastError: "the registry refused it", later: true },
+    ]);
+    expect(log).toEqual([
+      expect.stringMatching(/^Jobs: deadline #\d+ failed \(attempt 1\): "the registry refused it"$/),
+    ]);
   });
 
   it("a plain handler's failure undoes its work and keeps the job, later, with the database's own message", async () => {
@@ -183,7 +203,10 @@ describe("waking the workers", () => {
   it("a running worker wakes for a job added now and at each later job's time, without waiting for its poll", async () => {
     const ran: string[] = [];
     const handlers: JobHandlers = {
-      deadline: { maxJobs: 50, batch: async (_tx, jobs) => void ran.push(...jobs.map((job) => String(job.payload.tag))) },
+      deadline: {
+        maxJobs: 50,
+        batch: async (_tx, jobs) => void ran.push(...jobs.map((job) => String(job.payload.tag))),
+      },
       other: async (_tx, job) => void ran.push(String(job.payload.tag)),
     };
     // A poll far longer than the test may take: only the timer and the notifications can get these run.

@@ -152,7 +152,12 @@ export class JobWorker {
   private async putBack(tx: Transaction, job: StoredJob, error: unknown): Promise<void> {
     const attempts = job.attempts + 1;
     // Drizzle wraps the database's error in "Failed query: <the SQL>"; the cause says what was wrong.
-    const message = error instanceof Error ? (error.cause instanceof Error ? `${error.cause.message} (in: ${error.message.slice(0, 300)})` : error.message) : String(error);
+    const message =
+      error instanceof Error
+        ? error.cause instanceof Error
+          ? `${error.cause.message} (in: ${error.message.slice(0, 300)})`
+          : error.message
+        : String(error);
     // The message may quote stored data: quoted, it cannot pass for a log line of its own.
     this.options.log(`Jobs: ${job.kind} #${job.id} failed (attempt ${attempts}): ${JSON.stringify(message)}`);
     // Backoff: 1 s, 2 s, 4 s, … capped at 10 minutes.
@@ -177,7 +182,11 @@ type StoredJob = ClaimedJob & { uniqueKey: string | null; subject: string | null
  * matters: a row locked by a transaction and changed in its subtransaction becomes a MultiXact,
  * which every other worker's claim then has to look up; under load that was most of PostgreSQL's time.
  */
-async function claim(tx: Transaction, limit: number, kind?: string): Promise<{ jobs: StoredJob[]; nextInMs: number | null }> {
+async function claim(
+  tx: Transaction,
+  limit: number,
+  kind?: string,
+): Promise<{ jobs: StoredJob[]; nextInMs: number | null }> {
   const ofKind = kind === undefined ? sql`` : sql`AND kind = ${kind}`;
   const rows = (
     await tx.execute(sql`
@@ -200,7 +209,11 @@ async function claim(tx: Transaction, limit: number, kind?: string): Promise<{ j
              c.unique_key AS "uniqueKey", c.subject, c.created_at::text AS "createdAt"
       FROM (SELECT 1) one LEFT JOIN claimed c ON true
       ORDER BY c.run_at, c.id`)
-  ).rows as Array<{ nextInMs: number | null; id: number | null } & Omit<StoredJob, "id" | "runAt"> & { runAt: string | Date }>;
-  const jobs: StoredJob[] = rows.flatMap(({ nextInMs: _, id, runAt, ...job }) => (id === null ? [] : [{ ...job, id, runAt: new Date(runAt) }]));
+  ).rows as Array<
+    { nextInMs: number | null; id: number | null } & Omit<StoredJob, "id" | "runAt"> & { runAt: string | Date }
+  >;
+  const jobs: StoredJob[] = rows.flatMap(({ nextInMs: _, id, runAt, ...job }) =>
+    id === null ? [] : [{ ...job, id, runAt: new Date(runAt) }],
+  );
   return { jobs, nextInMs: rows[0]!.nextInMs };
 }

@@ -78,7 +78,9 @@ export class WorkLoop {
         if (this.wakeups === wakeups && !this.stopped) await new Promise<void>((resolve) => this.idle.push(resolve));
       } catch (error) {
         if (this.stopped) return;
-        this.options.log(`${this.options.name}: ${JSON.stringify((error as Error).message)}; trying again in a second.`);
+        this.options.log(
+          `${this.options.name}: ${JSON.stringify((error as Error).message)}; trying again in a second.`,
+        );
         await new Promise((resolve) => setTimeout(resolve, 1_000));
       }
     }

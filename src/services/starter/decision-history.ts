@@ -28,7 +28,13 @@ export const historyFile = z.array(
     explanation: z.string().min(1),
     /** The relation the decision started, found in the registry by these fields. */
     relation: z
-      .strictObject({ subject: code, object: code, kind: z.string().min(1), framework: z.string().optional(), designation: z.string().optional() })
+      .strictObject({
+        subject: code,
+        object: code,
+        kind: z.string().min(1),
+        framework: z.string().optional(),
+        designation: z.string().optional(),
+      })
       .optional(),
     /** The first is recorded as the decision's source; all are named in the text. */
     sources: z.array(z.string().min(1)).min(1),
@@ -74,8 +80,12 @@ export async function loadHistory(tx: Transaction, entries: HistoryEntry[]): Pro
         ).rows[0] as { id: string }
       ).id,
     );
-    await tx.execute(sql`INSERT INTO proposal_members (proposal_id, state_code) SELECT ${id}, code FROM unnest(${sql.param(members)}::text[]) AS code`);
-    await tx.execute(sql`INSERT INTO proposal_rounds (proposal_id, number, text, opened_at) VALUES (${id}, 1, ${entry.text}, ${decided.date}::date)`);
+    await tx.execute(
+      sql`INSERT INTO proposal_members (proposal_id, state_code) SELECT ${id}, code FROM unnest(${sql.param(members)}::text[]) AS code`,
+    );
+    await tx.execute(
+      sql`INSERT INTO proposal_rounds (proposal_id, number, text, opened_at) VALUES (${id}, 1, ${entry.text}, ${decided.date}::date)`,
+    );
   }
   if (problems.length > 0) throw new StarterDataError(problems);
   return entries.length;

@@ -25,7 +25,12 @@ export const bodiesFile = z.strictObject({
       actor: code,
       /** The organisation whose part of Concord the body belongs to; required for a state's own body, an organisation's is its own. */
       organization: code.optional(),
-      names: z.strictObject({ en: z.string().min(1), es: z.string().min(1), pt: z.string().min(1), fr: z.string().min(1) }),
+      names: z.strictObject({
+        en: z.string().min(1),
+        es: z.string().min(1),
+        pt: z.string().min(1),
+        fr: z.string().min(1),
+      }),
       chair: z.string().min(1),
       defaultProcedure: procedureSchema,
       note: z.string().min(1).optional(),
@@ -43,7 +48,11 @@ export const bodiesFile = z.strictObject({
   ),
 });
 
-async function readJson<T extends z.ZodType>(file: string, schema: T, problems: string[]): Promise<z.infer<T> | undefined> {
+async function readJson<T extends z.ZodType>(
+  file: string,
+  schema: T,
+  problems: string[],
+): Promise<z.infer<T> | undefined> {
   let value: unknown;
   try {
     value = JSON.parse(await fs.readFile(file, "utf8"));
@@ -53,13 +62,17 @@ async function readJson<T extends z.ZodType>(file: string, schema: T, problems: 
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${path.basename(file)}: ${issue.path.join(".") || "(top)"}: ${issue.message}`);
+    for (const issue of parsed.error.issues)
+      problems.push(`${path.basename(file)}: ${issue.path.join(".") || "(top)"}: ${issue.message}`);
     return undefined;
   }
   return parsed.data;
 }
 
-export async function loadStarterDecisions(db: Database, dataDir = defaultDataDir): Promise<{ loaded: boolean; counts: Record<string, number> }> {
+export async function loadStarterDecisions(
+  db: Database,
+  dataDir = defaultDataDir,
+): Promise<{ loaded: boolean; counts: Record<string, number> }> {
   if (await alreadyLoaded(db)) return { loaded: false, counts: {} };
   const folder = path.join(dataDir, "starter", "decisions");
   const problems: string[] = [];
@@ -77,10 +90,17 @@ export async function loadStarterDecisions(db: Database, dataDir = defaultDataDi
                 ${JSON.stringify(body.defaultProcedure)}::jsonb, ${body.note ?? null})`);
     }
     const misplaced = (
-      await tx.execute(sql`SELECT b.id FROM bodies b JOIN actors o ON o.code = b.organization_code WHERE o.type <> 'organization' ORDER BY b.id`)
+      await tx.execute(
+        sql`SELECT b.id FROM bodies b JOIN actors o ON o.code = b.organization_code WHERE o.type <> 'organization' ORDER BY b.id`,
+      )
     ).rows as Array<{ id: string }>;
     if (misplaced.length > 0) {
-      throw new StarterDataError(misplaced.map((body) => `bodies.json: ${body.id} is a state's own body: name the organisation it belongs to ("organization")`));
+      throw new StarterDataError(
+        misplaced.map(
+          (body) =>
+            `bodies.json: ${body.id} is a state's own body: name the organisation it belongs to ("organization")`,
+        ),
+      );
     }
     for (const rule of bodies.rules) {
       await tx.execute(sql`
@@ -88,8 +108,14 @@ export async function loadStarterDecisions(db: Database, dataDir = defaultDataDi
         VALUES (${rule.organization}, ${rule.requestBody}, ${rule.withdrawalNoticeMonths}, ${rule.suspensionNoticeMonths}, ${rule.source}, ${rule.note ?? null})`);
     }
     const proposals = await loadHistory(tx, history);
-    const counts = { bodies: bodies.bodies.length, "organisation rules": bodies.rules.length, "historical decisions": proposals };
-    await tx.execute(sql`INSERT INTO imports (name, checksum, summary) VALUES (${DECISIONS_IMPORT}, ${"-"}, ${JSON.stringify(counts)}::jsonb)`);
+    const counts = {
+      bodies: bodies.bodies.length,
+      "organisation rules": bodies.rules.length,
+      "historical decisions": proposals,
+    };
+    await tx.execute(
+      sql`INSERT INTO imports (name, checksum, summary) VALUES (${DECISIONS_IMPORT}, ${"-"}, ${JSON.stringify(counts)}::jsonb)`,
+    );
     return { loaded: true, counts };
   });
 }

@@ -11,7 +11,17 @@ export const partialDate = z
   .refine((text) => parsePartialDate(text) !== undefined, "must be a real date written YYYY-MM-DD, YYYY-MM or YYYY");
 
 /** Limits on what is stored, the same for the starter data and the API (and documented in the OpenAPI document). */
-export const TEXT_LIMITS = { name: 200, title: 500, publisher: 300, url: 2000, perspective: 1000, citation: 2000, note: 5000, quote: 2000, fileName: 200 } as const;
+export const TEXT_LIMITS = {
+  name: 200,
+  title: 500,
+  publisher: 300,
+  url: 2000,
+  perspective: 1000,
+  citation: 2000,
+  note: 5000,
+  quote: 2000,
+  fileName: 200,
+} as const;
 
 /** Text of at least one character and at most `max`. */
 const text = (max: number) => z.string().min(1).max(max, `must be at most ${max} characters`);
@@ -23,7 +33,10 @@ export const names = z.object({
   fr: text(TEXT_LIMITS.name),
 });
 
-const slug = z.string().max(100, "must be at most 100 characters").regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens");
+const slug = z
+  .string()
+  .max(100, "must be at most 100 characters")
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens");
 const organizationCode = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, "must be upper-case letters and digits");
 const stateCode = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code");
 
@@ -31,8 +44,14 @@ const stateCode = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 
 export const countryFile = z.array(
   z.strictObject({
     alpha3: stateCode,
-    alpha2: z.string().regex(/^[A-Z]{2}$/).nullable(),
-    numeric: z.string().regex(/^\d{3}$/).nullable(),
+    alpha2: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .nullable(),
+    numeric: z
+      .string()
+      .regex(/^\d{3}$/)
+      .nullable(),
     names,
     /** Former states (ISO 3166-3), such as YUG or SUN: kept for historical relations and imports. */
     former: z.boolean().default(false),
@@ -97,30 +116,38 @@ export const claimEntry = z
     path: ["date"],
   });
 
-export const relationKinds = ["member", "partner", "associate", "observer", "applicant", "suspended", "designation"] as const;
+export const relationKinds = [
+  "member",
+  "partner",
+  "associate",
+  "observer",
+  "applicant",
+  "suspended",
+  "designation",
+] as const;
 
 /** One relation with its claims: an entry of `data/starter/relations/*.json`, and the body of POST /relations. */
 export const relationEntry = z
-    .strictObject({
-      subject: organizationCode,
-      object: organizationCode,
-      kind: z.enum(relationKinds),
-      framework: slug.optional(),
-      designation: slug.optional(),
-      since: partialDate,
-      until: partialDate.optional(),
-      certainty: z.enum(["confirmed", "uncertain", "disputed"]).default("confirmed"),
-      note: text(TEXT_LIMITS.note).optional(),
-      claims: z.array(claimEntry).min(1, "every relation cites at least one source"),
-    })
-    .refine((relation) => (relation.kind === "partner") === (relation.framework !== undefined), {
-      message: "a partner relation names its framework, and only a partner relation does",
-      path: ["framework"],
-    })
-    .refine((relation) => (relation.kind === "designation") === (relation.designation !== undefined), {
-      message: "a designation relation names its designation, and only a designation does",
-      path: ["designation"],
-    });
+  .strictObject({
+    subject: organizationCode,
+    object: organizationCode,
+    kind: z.enum(relationKinds),
+    framework: slug.optional(),
+    designation: slug.optional(),
+    since: partialDate,
+    until: partialDate.optional(),
+    certainty: z.enum(["confirmed", "uncertain", "disputed"]).default("confirmed"),
+    note: text(TEXT_LIMITS.note).optional(),
+    claims: z.array(claimEntry).min(1, "every relation cites at least one source"),
+  })
+  .refine((relation) => (relation.kind === "partner") === (relation.framework !== undefined), {
+    message: "a partner relation names its framework, and only a partner relation does",
+    path: ["framework"],
+  })
+  .refine((relation) => (relation.kind === "designation") === (relation.designation !== undefined), {
+    message: "a designation relation names its designation, and only a designation does",
+    path: ["designation"],
+  });
 
 /** `data/starter/relations/*.json`. */
 export const relationFile = z.array(relationEntry);

@@ -106,20 +106,39 @@ function crossCheck(data: Omit<StarterData, "checksum">): string[] {
       seen.add(key);
     }
   };
-  duplicates("countries.json", data.countries.map((country) => country.alpha3));
-  duplicates("starter/organizations.json", data.organizations.map((organization) => organization.code));
-  duplicates("starter/sources.json", data.sources.map((source) => source.id));
-  duplicates("starter/frameworks.json", data.frameworks.map((framework) => `${framework.organization}/${framework.slug}`));
+  duplicates(
+    "countries.json",
+    data.countries.map((country) => country.alpha3),
+  );
+  duplicates(
+    "starter/organizations.json",
+    data.organizations.map((organization) => organization.code),
+  );
+  duplicates(
+    "starter/sources.json",
+    data.sources.map((source) => source.id),
+  );
+  duplicates(
+    "starter/frameworks.json",
+    data.frameworks.map((framework) => `${framework.organization}/${framework.slug}`),
+  );
 
-  const actors = new Set([...data.countries.map((country) => country.alpha3), ...data.organizations.map((organization) => organization.code)]);
+  const actors = new Set([
+    ...data.countries.map((country) => country.alpha3),
+    ...data.organizations.map((organization) => organization.code),
+  ]);
   const sources = new Set(data.sources.map((source) => source.id));
   const frameworks = new Set(data.frameworks.map((framework) => `${framework.organization}/${framework.slug}`));
 
   for (const organization of data.organizations) {
-    if (!sources.has(organization.source)) problems.push(`starter/organizations.json: ${organization.code} cites unknown source "${organization.source}"`);
+    if (!sources.has(organization.source))
+      problems.push(`starter/organizations.json: ${organization.code} cites unknown source "${organization.source}"`);
   }
   for (const framework of data.frameworks) {
-    if (!actors.has(framework.organization)) problems.push(`starter/frameworks.json: ${framework.slug} belongs to unknown organisation ${framework.organization}`);
+    if (!actors.has(framework.organization))
+      problems.push(
+        `starter/frameworks.json: ${framework.slug} belongs to unknown organisation ${framework.organization}`,
+      );
   }
 
   const intervalsByFact = new Map<string, Array<{ since: string; until: string | null; where: string }>>();

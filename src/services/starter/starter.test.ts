@@ -21,24 +21,39 @@ describe("the starter data set", () => {
     const members = data.relations.filter((relation) => relation.object === "NATO" && relation.kind === "member");
     expect(members).toHaveLength(32);
     const since = Object.fromEntries(members.map((relation) => [relation.subject, relation.since]));
-    expect(since).toMatchObject({ BEL: "1949-04-04", USA: "1949-04-04", GRC: "1952-02-18", DEU: "1955-05-06", ESP: "1982-05-30", BGR: "2004-03-29", MKD: "2020-03-27", FIN: "2023-04-04", SWE: "2024-03-07" });
+    expect(since).toMatchObject({
+      BEL: "1949-04-04",
+      USA: "1949-04-04",
+      GRC: "1952-02-18",
+      DEU: "1955-05-06",
+      ESP: "1982-05-30",
+      BGR: "2004-03-29",
+      MKD: "2020-03-27",
+      FIN: "2023-04-04",
+      SWE: "2024-03-07",
+    });
   });
 
   it("has the NATO partnership frameworks and the US Major Non-NATO Allies", () => {
-    expect(data.frameworks.filter((framework) => framework.organization === "NATO").map((framework) => framework.slug).sort()).toEqual([
-      "istanbul-cooperation-initiative",
-      "mediterranean-dialogue",
-      "partners-across-the-globe",
-      "pfp",
-    ]);
+    expect(
+      data.frameworks
+        .filter((framework) => framework.organization === "NATO")
+        .map((framework) => framework.slug)
+        .sort(),
+    ).toEqual(["istanbul-cooperation-initiative", "mediterranean-dialogue", "partners-across-the-globe", "pfp"]);
     const mnna = data.relations.filter((relation) => relation.designation === "major-non-nato-ally");
     expect(mnna.every((relation) => relation.object === "USA" && relation.kind === "designation")).toBe(true);
-    expect(mnna.map((relation) => relation.subject)).toEqual(expect.arrayContaining(["ARG", "BRA", "COL", "AUS", "JPN", "KEN"]));
+    expect(mnna.map((relation) => relation.subject)).toEqual(
+      expect.arrayContaining(["ARG", "BRA", "COL", "AUS", "JPN", "KEN"]),
+    );
   });
 
   it("covers the Latin American bodies", () => {
     for (const organization of ["UNASUR", "PROSUR", "MERCOSUR", "ALBA", "CELAC", "OAS"]) {
-      expect(data.relations.some((relation) => relation.object === organization), organization).toBe(true);
+      expect(
+        data.relations.some((relation) => relation.object === organization),
+        organization,
+      ).toBe(true);
     }
     expect(data.relations.some((relation) => relation.object === "UNASUR" && relation.kind === "suspended")).toBe(true);
   });
@@ -54,14 +69,19 @@ describe("the starter data set", () => {
   it("quotes the held source documents verbatim", () => {
     const held = data.sources.filter((source) => source.file);
     expect(held).toHaveLength(5);
-    const texts = new Map(held.map((source) => [source.id, collapse(fs.readFileSync(sharedFile("sources", source.file!), "utf8"))]));
+    const texts = new Map(
+      held.map((source) => [source.id, collapse(fs.readFileSync(sharedFile("sources", source.file!), "utf8"))]),
+    );
     let quotes = 0;
     for (const relation of data.relations) {
       for (const claim of relation.claims) {
         const text = texts.get(claim.source);
         if (!text) continue;
         expect(claim.quote, `${relation.file}[${relation.index}] cites ${claim.source} without a quote`).toBeTruthy();
-        expect(text.includes(collapse(claim.quote!)), `${relation.file}[${relation.index}]: "${claim.quote}" is not in ${claim.source}`).toBe(true);
+        expect(
+          text.includes(collapse(claim.quote!)),
+          `${relation.file}[${relation.index}]: "${claim.quote}" is not in ${claim.source}`,
+        ).toBe(true);
         quotes += 1;
       }
     }
@@ -69,7 +89,9 @@ describe("the starter data set", () => {
   });
 
   it("keeps Colombia's disputed partnership with both competing claims", () => {
-    const colombia = data.relations.find((relation) => relation.subject === "COL" && relation.object === "NATO" && relation.kind === "partner");
+    const colombia = data.relations.find(
+      (relation) => relation.subject === "COL" && relation.object === "NATO" && relation.kind === "partner",
+    );
     expect(colombia?.certainty).toBe("disputed");
     const asserted = colombia!.claims.filter((claim) => claim.field === "since").map((claim) => claim.date);
     expect(asserted).toEqual(expect.arrayContaining(["2017-05", "2018-05", "2018-05-31"]));
@@ -84,7 +106,11 @@ describe("the starter data set", () => {
   it("uses only well-formed dates", () => {
     for (const relation of data.relations) {
       expect(parsePartialDate(relation.since)).toBeDefined();
-      if (relation.until) expect(relation.until > relation.since || parsePartialDate(relation.until)!.date > parsePartialDate(relation.since)!.date).toBe(true);
+      if (relation.until)
+        expect(
+          relation.until > relation.since ||
+            parsePartialDate(relation.until)!.date > parsePartialDate(relation.since)!.date,
+        ).toBe(true);
     }
   });
 });
@@ -110,13 +136,22 @@ describe("readStarterData", () => {
         { subject: "XXX", object: "NATO", kind: "member", since: "2004-03-29", claims: claim },
         { subject: "ROU", object: "NATO", kind: "member", since: "2004-03-29", claims: claim },
         { subject: "ROU", object: "NATO", kind: "member", since: "2010", claims: claim },
-        { subject: "COL", object: "NATO", kind: "partner", framework: "nope", since: "2018", claims: [{ source: "nobody" }] },
+        {
+          subject: "COL",
+          object: "NATO",
+          kind: "partner",
+          framework: "nope",
+          since: "2018",
+          claims: [{ source: "nobody" }],
+        },
       ]);
       const error = await readStarterData(dir).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(StarterDataError);
       const message = (error as Error).message;
       expect(message).toContain("starter/relations/format.json at [0].[since]: must be a real date");
-      expect(message).toContain("starter/relations/format.json at [1].[claims]: every relation cites at least one source");
+      expect(message).toContain(
+        "starter/relations/format.json at [1].[claims]: every relation cites at least one source",
+      );
       expect(message).toContain("starter/relations/references.json at [0] (XXX member NATO): unknown actor XXX");
       expect(message).toMatch(/references\.json at \[2\] \(ROU member NATO\): overlaps .*references\.json at \[1\]/);
       expect(message).toContain('NATO has no framework "nope"');

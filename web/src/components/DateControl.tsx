@@ -1,6 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { useI18n } from '../i18n/index.ts';
-import { addYears, clampDay, dayFromIndex, dayIndex, FIRST_DAY, formatDate, isDay, today } from '../lib/dates.ts';
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useI18n } from "../i18n/index.ts";
+import { addYears, clampDay, dayFromIndex, dayIndex, FIRST_DAY, formatDate, isDay, today } from "../lib/dates.ts";
 
 interface Props {
   value: string;
@@ -18,7 +18,7 @@ const DECADES = [1950, 1960, 1970, 1980, 1990, 2000, 2010, 2020];
  * The slider moves by days (Page Up/Down by years); while it is dragged, the page is asked
  * to load only after a short pause.
  */
-export function DateControl({ value, onChange, idPrefix = 'date', readout = true }: Props) {
+export function DateControl({ value, onChange, idPrefix = "date", readout = true }: Props) {
   const { t, lang } = useI18n();
   const max = today();
   const [draft, setDraft] = useState(value);
@@ -53,7 +53,7 @@ export function DateControl({ value, onChange, idPrefix = 'date', readout = true
   const sliderId = `${idPrefix}-slider`;
   const helpId = `${idPrefix}-help`;
   const errorId = `${idPrefix}-error`;
-  const spoken = formatDate(draft, 'day', lang);
+  const spoken = formatDate(draft, "day", lang);
 
   return (
     <div class="date-control">
@@ -76,7 +76,7 @@ export function DateControl({ value, onChange, idPrefix = 'date', readout = true
               const text = event.currentTarget.value;
               if (isDay(text) && text >= FIRST_DAY && text <= max) return;
               // Out of range or unfinished: say so, and show the date still in force.
-              setInvalid(text !== '');
+              setInvalid(text !== "");
               event.currentTarget.value = draft;
             }}
           />
@@ -94,7 +94,7 @@ export function DateControl({ value, onChange, idPrefix = 'date', readout = true
       </div>
       {invalid && (
         <p id={errorId} class="field-error">
-          {t.dateOutOfRange(formatDate(FIRST_DAY, 'day', lang), formatDate(max, 'day', lang))}
+          {t.dateOutOfRange(formatDate(FIRST_DAY, "day", lang), formatDate(max, "day", lang))}
         </p>
       )}
       <div class="slider-field">
@@ -111,19 +111,22 @@ export function DateControl({ value, onChange, idPrefix = 'date', readout = true
           value={dayIndex(draft)}
           aria-valuetext={spoken}
           aria-describedby={helpId}
-          style={{ '--fill': `${(dayIndex(draft) / maxIndex) * 100}%` }}
+          style={{ "--fill": `${(dayIndex(draft) / maxIndex) * 100}%` }}
           onInput={(event) => commit(dayFromIndex(Number(event.currentTarget.value)), false)}
           onChange={(event) => commit(dayFromIndex(Number(event.currentTarget.value)), true)}
           onKeyDown={(event) => {
-            if (event.key === 'PageUp' || event.key === 'PageDown') {
+            if (event.key === "PageUp" || event.key === "PageDown") {
               event.preventDefault();
-              commit(addYears(draft, event.key === 'PageUp' ? 1 : -1), true);
+              commit(addYears(draft, event.key === "PageUp" ? 1 : -1), true);
             }
           }}
         />
         <div class="ticks" aria-hidden="true">
           {DECADES.map((year) => (
-            <span class={`tick${year % 20 === 0 ? '' : ' tick-minor'}`} style={{ '--at': dayIndex(`${year}-01-01`) / maxIndex }}>
+            <span
+              class={`tick${year % 20 === 0 ? "" : " tick-minor"}`}
+              style={{ "--at": dayIndex(`${year}-01-01`) / maxIndex }}
+            >
               {year}
             </span>
           ))}

@@ -1,6 +1,6 @@
-import type { ComponentChildren, Ref } from 'preact';
-import { useI18n } from '../i18n/index.ts';
-import { ApiError } from '../lib/api.ts';
+import type { ComponentChildren, Ref } from "preact";
+import { useI18n } from "../i18n/index.ts";
+import { ApiError } from "../lib/api.ts";
 
 /**
  * The API names the field at fault (`json.newPassword: must be at least 12 characters long`):
@@ -26,7 +26,7 @@ interface InputProps {
   label: ComponentChildren;
   value: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'search' | 'date';
+  type?: "text" | "email" | "password" | "search" | "date";
   autoComplete?: string;
   hint?: ComponentChildren;
   error?: string | null | undefined;
@@ -38,27 +38,40 @@ interface InputProps {
   spellcheck?: boolean;
   class?: string;
   inputClass?: string;
-  autoCapitalize?: 'none' | 'characters' | 'off' | 'on' | 'sentences' | 'words';
+  autoCapitalize?: "none" | "characters" | "off" | "on" | "sentences" | "words";
 }
 
 /** A labelled input with its hint and its error, tied together for assistive technology. */
-export function TextField({ id, label, value, onInput, type = 'text', hint, error, required, inputRef, class: className, inputClass, ...rest }: InputProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onInput,
+  type = "text",
+  hint,
+  error,
+  required,
+  inputRef,
+  class: className,
+  inputClass,
+  ...rest
+}: InputProps) {
   const { t } = useI18n();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hint ? hintId : "", error ? errorId : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div class={`field${className ? ` ${className}` : ''}`}>
+    <div class={`field${className ? ` ${className}` : ""}`}>
       <label for={id}>
         {label}
         {required === false && <span class="optional"> {t.optional}</span>}
       </label>
       <input
         id={id}
-        type={type as 'text'}
+        type={type as "text"}
         value={value}
         ref={inputRef}
-        class={`input${inputClass ? ` ${inputClass}` : ''}`}
+        class={`input${inputClass ? ` ${inputClass}` : ""}`}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         aria-required={required || undefined}
@@ -89,13 +102,21 @@ export function TextField({ id, label, value, onInput, type = 'text', hint, erro
  * The outcome of a form, announced politely: the region is always in the page, so that screen
  * readers notice when words appear in it. `tone` colours it; the words say it.
  */
-export function FormStatus({ message, tone = 'success', id }: { message: string | null; tone?: 'success' | 'info'; id?: string }) {
+export function FormStatus({
+  message,
+  tone = "success",
+  id,
+}: {
+  message: string | null;
+  tone?: "success" | "info";
+  id?: string;
+}) {
   return (
-    <div id={id} class={`form-status${message ? ` is-${tone}` : ''}`} role="status" aria-live="polite">
+    <div id={id} class={`form-status${message ? ` is-${tone}` : ""}`} role="status" aria-live="polite">
       {message && (
         <>
           <span class="form-status-icon" aria-hidden="true">
-            {tone === 'success' ? '✓' : 'ℹ'}
+            {tone === "success" ? "✓" : "ℹ"}
           </span>
           <span>{message}</span>
         </>

@@ -1,15 +1,18 @@
-import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { ENDONYMS, isLang, LANGS, useI18n } from '../i18n/index.ts';
-import { isPrivateRoute, matchRoute, navigate, signInHref } from '../lib/router.ts';
-import { useSession } from '../lib/session.tsx';
-import { Link } from './Link.tsx';
+import type { ComponentChildren } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { ENDONYMS, isLang, LANGS, useI18n } from "../i18n/index.ts";
+import { isPrivateRoute, matchRoute, navigate, signInHref } from "../lib/router.ts";
+import { useSession } from "../lib/session.tsx";
+import { Link } from "./Link.tsx";
 
 /** Up to two initials for the round badge beside the name ("Ana María Ruiz" → "AR"). */
 function initials(name: string): string {
-  const words = name.replace(/@.*$/, '').split(/[\s._-]+/).filter(Boolean);
+  const words = name
+    .replace(/@.*$/, "")
+    .split(/[\s._-]+/)
+    .filter(Boolean);
   const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
-  return letters.map((word) => [...word][0]!.toUpperCase()).join('') || '?';
+  return letters.map((word) => [...word][0]!.toUpperCase()).join("") || "?";
 }
 
 export function Layout({ children, path }: { children: ComponentChildren; path: string }) {
@@ -18,20 +21,20 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
   const account = session?.account ?? null;
   const abilities = session?.abilities;
   // A message that outlives the click that caused it (signing out), shown on the page it leads to.
-  const [flash, setFlash] = useState<{ path: string; text: 'signedOut' | 'signOutFailed' } | null>(null);
+  const [flash, setFlash] = useState<{ path: string; text: "signedOut" | "signOutFailed" } | null>(null);
   useEffect(() => {
     if (flash && flash.path !== path) setFlash(null);
   }, [path]);
-  const section = path.startsWith('/admin')
-    ? 'admin'
-    : path === '/audit'
-      ? 'audit'
-      : path === '/account'
-        ? 'account'
-        : path === '/proposals' || path.startsWith('/proposals/')
-          ? 'decisions'
-          : path === '/'
-            ? 'map'
+  const section = path.startsWith("/admin")
+    ? "admin"
+    : path === "/audit"
+      ? "audit"
+      : path === "/account"
+        ? "account"
+        : path === "/proposals" || path.startsWith("/proposals/")
+          ? "decisions"
+          : path === "/"
+            ? "map"
             : null;
 
   const onSignOut = async () => {
@@ -42,9 +45,9 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
       failed = true;
     }
     const leaving = !failed && isPrivateRoute(matchRoute(window.location.pathname));
-    const target = leaving ? '/' : window.location.pathname;
-    if (leaving) navigate('/');
-    setFlash({ path: target, text: failed ? 'signOutFailed' : 'signedOut' });
+    const target = leaving ? "/" : window.location.pathname;
+    if (leaving) navigate("/");
+    setFlash({ path: target, text: failed ? "signOutFailed" : "signedOut" });
   };
 
   return (
@@ -67,27 +70,27 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
           <nav class="site-nav" aria-label={t.mainNavigation}>
             <ul>
               <li>
-                <Link href="/" aria-current={section === 'map' ? 'page' : undefined}>
+                <Link href="/" aria-current={section === "map" ? "page" : undefined}>
                   {t.navMap}
                 </Link>
               </li>
               {abilities?.decisions.read && (
                 <li>
-                  <Link href="/proposals" aria-current={section === 'decisions' ? 'page' : undefined}>
+                  <Link href="/proposals" aria-current={section === "decisions" ? "page" : undefined}>
                     {t.navDecisions}
                   </Link>
                 </li>
               )}
               {abilities?.administration.manage && (
                 <li>
-                  <Link href="/admin/accounts" aria-current={section === 'admin' ? 'page' : undefined}>
+                  <Link href="/admin/accounts" aria-current={section === "admin" ? "page" : undefined}>
                     {t.navAdministration}
                   </Link>
                 </li>
               )}
               {abilities?.audit.read && (
                 <li>
-                  <Link href="/audit" aria-current={section === 'audit' ? 'page' : undefined}>
+                  <Link href="/audit" aria-current={section === "audit" ? "page" : undefined}>
                     {t.navAudit}
                   </Link>
                 </li>
@@ -97,7 +100,7 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
           <div class="header-account" aria-busy={session === undefined}>
             {session === undefined ? null : account ? (
               <>
-                <Link href="/account" class="account-link" aria-current={section === 'account' ? 'page' : undefined}>
+                <Link href="/account" class="account-link" aria-current={section === "account" ? "page" : undefined}>
                   <span class="avatar" aria-hidden="true">
                     {initials(account.displayName)}
                   </span>
@@ -112,7 +115,7 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
                   {t.signOut}
                 </button>
               </>
-            ) : path !== '/sign-in' ? (
+            ) : path !== "/sign-in" ? (
               <Link href={signInHref(path + window.location.search)} class="header-button">
                 {t.signIn}
               </Link>
@@ -140,9 +143,9 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
       <main id="main" tabIndex={-1} class="container">
         <div role="status" aria-live="polite" class="flash-region">
           {flash && flash.path === path && (
-            <p class={`flash${flash.text === 'signOutFailed' ? ' is-error' : ''}`}>
-              <span aria-hidden="true">{flash.text === 'signedOut' ? '✓ ' : '⚠ '}</span>
-              {flash.text === 'signedOut' ? t.signedOut : t.signOutFailed}
+            <p class={`flash${flash.text === "signOutFailed" ? " is-error" : ""}`}>
+              <span aria-hidden="true">{flash.text === "signedOut" ? "✓ " : "⚠ "}</span>
+              {flash.text === "signedOut" ? t.signedOut : t.signOutFailed}
               <button type="button" class="flash-close" aria-label={t.dismiss} onClick={() => setFlash(null)}>
                 ×
               </button>

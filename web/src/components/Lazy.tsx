@@ -1,6 +1,6 @@
-import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { ErrorBox, Loading } from './Status.tsx';
+import type { ComponentType } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { ErrorBox, Loading } from "./Status.tsx";
 
 /**
  * A page whose code is fetched the first time it is shown (Vite makes a chunk of each dynamic

@@ -1,12 +1,12 @@
-import type { ComponentChildren } from 'preact';
-import { onLinkClick } from '../lib/router.ts';
+import type { ComponentChildren } from "preact";
+import { onLinkClick } from "../lib/router.ts";
 
 interface Props {
   href: string;
   children?: ComponentChildren;
   class?: string;
-  'aria-label'?: string;
-  'aria-current'?: 'page' | undefined;
+  "aria-label"?: string;
+  "aria-current"?: "page" | undefined;
   onMouseEnter?: (event: MouseEvent) => void;
   onMouseLeave?: (event: MouseEvent) => void;
   onFocus?: (event: FocusEvent) => void;

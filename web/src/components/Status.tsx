@@ -1,7 +1,7 @@
-import type { ApiError } from '../lib/api.ts';
-import { useI18n } from '../i18n/index.ts';
-import { signInHref } from '../lib/router.ts';
-import { Link } from './Link.tsx';
+import type { ApiError } from "../lib/api.ts";
+import { useI18n } from "../i18n/index.ts";
+import { signInHref } from "../lib/router.ts";
+import { Link } from "./Link.tsx";
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useI18n();

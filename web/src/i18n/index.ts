@@ -1,23 +1,23 @@
-import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
-import { en, type Messages } from './en.ts';
-import { es } from './es.ts';
-import { fr } from './fr.ts';
-import { pt } from './pt.ts';
+import { createContext } from "preact";
+import { useContext } from "preact/hooks";
+import { en, type Messages } from "./en.ts";
+import { es } from "./es.ts";
+import { fr } from "./fr.ts";
+import { pt } from "./pt.ts";
 
-export const LANGS = ['en', 'es', 'pt', 'fr'] as const;
+export const LANGS = ["en", "es", "pt", "fr"] as const;
 export type Lang = (typeof LANGS)[number];
 export type { Messages };
 
 export const catalogues: Record<Lang, Messages> = { en, es, pt, fr };
 
 /** Each language's name in itself, for the switcher. */
-export const ENDONYMS: Record<Lang, string> = { en: 'English', es: 'Español', pt: 'Português', fr: 'Français' };
+export const ENDONYMS: Record<Lang, string> = { en: "English", es: "Español", pt: "Português", fr: "Français" };
 
-const STORAGE_KEY = 'concord.lang';
+const STORAGE_KEY = "concord.lang";
 
 export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+  return typeof value === "string" && (LANGS as readonly string[]).includes(value);
 }
 
 /** localStorage first, then the browser's languages, then English. */
@@ -28,12 +28,12 @@ export function initialLang(): Lang {
   } catch {
     // Storage can be unavailable (private mode, blocked cookies): fall through.
   }
-  const preferred = typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? []), navigator.language];
+  const preferred = typeof navigator === "undefined" ? [] : [...(navigator.languages ?? []), navigator.language];
   for (const tag of preferred) {
-    const base = tag?.toLowerCase().split('-')[0];
+    const base = tag?.toLowerCase().split("-")[0];
     if (isLang(base)) return base;
   }
-  return 'en';
+  return "en";
 }
 
 export function storeLang(lang: Lang): void {
@@ -51,7 +51,7 @@ export interface I18n {
   setLang: (lang: Lang) => void;
 }
 
-export const I18nContext = createContext<I18n>({ lang: 'en', t: en, setLang: () => {} });
+export const I18nContext = createContext<I18n>({ lang: "en", t: en, setLang: () => {} });
 
 export function useI18n(): I18n {
   return useContext(I18nContext);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from "preact/hooks";
 
 /** An error the API reported (`{"error":{"id","message"}}`) or a network failure. */
 export class ApiError extends Error {
@@ -8,7 +8,7 @@ export class ApiError extends Error {
     readonly id: string,
   ) {
     super(message);
-    this.name = 'ApiError';
+    this.name = "ApiError";
   }
 }
 
@@ -17,10 +17,10 @@ type Params = Record<string, string | null | undefined>;
 export function apiUrl(path: string, params: Params = {}): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value !== null && value !== undefined && value !== '') search.set(key, value);
+    if (value !== null && value !== undefined && value !== "") search.set(key, value);
   }
   const query = search.toString();
-  return `/api/v1${path}${query ? `?${query}` : ''}`;
+  return `/api/v1${path}${query ? `?${query}` : ""}`;
 }
 
 // Registry answers change rarely while a page is open: keep recent answers so that moving the
@@ -50,17 +50,17 @@ async function readAnswer<T>(response: Response): Promise<T> {
     throw new ApiError(
       error?.message ?? `${response.status} ${response.statusText}`.trim(),
       response.status,
-      error?.id ?? 'http_error',
+      error?.id ?? "http_error",
     );
   }
   if (response.status === 204) return undefined as T;
-  if (body === null) throw new ApiError('The server sent an answer that is not JSON.', response.status, 'bad_response');
+  if (body === null) throw new ApiError("The server sent an answer that is not JSON.", response.status, "bad_response");
   return body as T;
 }
 
 function networkError(error: unknown): unknown {
-  if (error instanceof DOMException && error.name === 'AbortError') return error;
-  return new ApiError(error instanceof Error ? error.message : String(error), 0, 'network');
+  if (error instanceof DOMException && error.name === "AbortError") return error;
+  return new ApiError(error instanceof Error ? error.message : String(error), 0, "network");
 }
 
 export interface FetchOptions {
@@ -76,7 +76,11 @@ export async function getJson<T>(url: string, signal?: AbortSignal, options: Fet
   if (cached && cache.has(url)) return cache.get(url) as T;
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal: signal ?? null, cache: cached ? 'default' : 'no-store' });
+    response = await fetch(url, {
+      headers: { accept: "application/json" },
+      signal: signal ?? null,
+      cache: cached ? "default" : "no-store",
+    });
   } catch (error) {
     throw networkError(error);
   }
@@ -114,7 +118,7 @@ function notifyUnauthenticated(): void {
 
 /** Fetches the session's CSRF token afresh (the page may have been open across a sign-in elsewhere). */
 async function refreshCsrfToken(): Promise<void> {
-  const session = await getJson<{ csrfToken: string | null }>(apiUrl('/session'), undefined, { cache: false });
+  const session = await getJson<{ csrfToken: string | null }>(apiUrl("/session"), undefined, { cache: false });
   csrfToken = session.csrfToken;
 }
 
@@ -127,19 +131,25 @@ export interface SendOptions {
  * A change: JSON in and out, with the session's CSRF token. A refused CSRF token (the session
  * was renewed in another tab) is fetched again and the change tried once more.
  */
-export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: SendOptions = {}, retried = false): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+export async function send<T>(
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  body?: unknown,
+  options: SendOptions = {},
+  retried = false,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
       method,
       headers,
       body: body === undefined ? null : JSON.stringify(body),
-      credentials: 'same-origin',
-      cache: 'no-store',
+      credentials: "same-origin",
+      cache: "no-store",
     });
   } catch (error) {
     throw networkError(error);
@@ -147,12 +157,12 @@ export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path:
   if (response.status === 403 && !retried) {
     const copy = response.clone();
     const answer = (await copy.json().catch(() => null)) as { error?: { id?: string } } | null;
-    if (answer?.error?.id === 'csrf_failed') {
+    if (answer?.error?.id === "csrf_failed") {
       await refreshCsrfToken();
       return send<T>(method, path, body, options, true);
     }
   }
-  if (response.status === 401 && path !== '/session') notifyUnauthenticated();
+  if (response.status === 401 && path !== "/session") notifyUnauthenticated();
   return readAnswer<T>(response);
 }
 
@@ -169,7 +179,12 @@ export interface ApiState<T> {
 /** Fetches `url` (null: nothing) and follows it as it changes, dropping stale answers. */
 export function useApi<T>(url: string | null, options: FetchOptions = {}): ApiState<T> {
   const cached = options.cache !== false;
-  const [state, setState] = useState<{ url: string | null; data: T | undefined; error: ApiError | undefined; loading: boolean }>(() => ({
+  const [state, setState] = useState<{
+    url: string | null;
+    data: T | undefined;
+    error: ApiError | undefined;
+    loading: boolean;
+  }>(() => ({
     url: null,
     data: cached && url && cache.has(url) ? (cache.get(url) as T) : undefined,
     error: undefined,
@@ -196,7 +211,7 @@ export function useApi<T>(url: string | null, options: FetchOptions = {}): ApiSt
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        const apiError = error instanceof ApiError ? error : new ApiError(String(error), 0, 'unknown');
+        const apiError = error instanceof ApiError ? error : new ApiError(String(error), 0, "unknown");
         if (latest.current === url) setState((previous) => ({ ...previous, url, error: apiError, loading: false }));
       },
     );

@@ -1,11 +1,11 @@
-import type { Precision } from './types.ts';
+import type { Precision } from "./types.ts";
 
 /** Calendar days as `YYYY-MM-DD` text, handled in UTC so that no time zone shifts a day. */
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
-export const FIRST_DAY = '1949-01-01';
+export const FIRST_DAY = "1949-01-01";
 
 export function isDay(text: string | null | undefined): text is string {
   if (!text) return false;
@@ -19,13 +19,13 @@ export function isDay(text: string | null | undefined): text is string {
 export function today(now: Date = new Date()): string {
   // The user's own calendar day, not UTC's: "today" is what the person's calendar says.
   const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
+  const m = String(now.getMonth() + 1).padStart(2, "0");
+  const d = String(now.getDate()).padStart(2, "0");
   return `${y}-${m}-${d}`;
 }
 
 function toUtc(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d);
 }
 
@@ -44,7 +44,7 @@ export function dayFromIndex(index: number): string {
 
 /** The same day of the month `years` years later (29 February becomes 28 February). */
 export function addYears(day: string, years: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
   return fromUtc(Date.UTC(y + years, m - 1, Math.min(d, last)));
 }
@@ -55,7 +55,7 @@ export function clampDay(day: string, min: string, max: string): string {
 
 /** The Intl locale for a UI language: British English gives "31 May 2018". */
 export function intlLocale(lang: string): string {
-  return lang === 'en' ? 'en-GB' : lang;
+  return lang === "en" ? "en-GB" : lang;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -65,11 +65,11 @@ function formatter(lang: string, precision: Precision): Intl.DateTimeFormat {
   let found = formatters.get(key);
   if (!found) {
     const options: Intl.DateTimeFormatOptions =
-      precision === 'day'
-        ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
-        : precision === 'month'
-          ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
-          : { year: 'numeric', timeZone: 'UTC' };
+      precision === "day"
+        ? { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }
+        : precision === "month"
+          ? { month: "long", year: "numeric", timeZone: "UTC" }
+          : { year: "numeric", timeZone: "UTC" };
     found = new Intl.DateTimeFormat(intlLocale(lang), options);
     formatters.set(key, found);
   }
@@ -82,7 +82,7 @@ function formatter(lang: string, precision: Precision): Intl.DateTimeFormat {
  */
 export function formatDate(day: string, precision: Precision | null | undefined, lang: string): string {
   if (!isDay(day)) return day;
-  return formatter(lang, precision ?? 'day').format(new Date(toUtc(day)));
+  return formatter(lang, precision ?? "day").format(new Date(toUtc(day)));
 }
 
 export function yearOf(day: string): number {
@@ -95,18 +95,29 @@ const instantFormatters = new Map<string, Intl.DateTimeFormat>();
  * A moment (an ISO 8601 instant from the API) in the reader's own time zone: "22 Nov 2026, 16:56"
  * (`seconds` for the audit log, where order within a minute matters). Unparsable text is shown as it is.
  */
-export function formatInstant(iso: string | null | undefined, lang: string, options: { seconds?: boolean; dateOnly?: boolean } = {}): string {
-  if (!iso) return '';
+export function formatInstant(
+  iso: string | null | undefined,
+  lang: string,
+  options: { seconds?: boolean; dateOnly?: boolean } = {},
+): string {
+  if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const key = `${lang}:${options.seconds ? 's' : ''}${options.dateOnly ? 'd' : ''}`;
+  const key = `${lang}:${options.seconds ? "s" : ""}${options.dateOnly ? "d" : ""}`;
   let found = instantFormatters.get(key);
   if (!found) {
     found = new Intl.DateTimeFormat(
       intlLocale(lang),
       options.dateOnly
-        ? { day: 'numeric', month: 'short', year: 'numeric' }
-        : { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: options.seconds ? '2-digit' : undefined },
+        ? { day: "numeric", month: "short", year: "numeric" }
+        : {
+            day: "numeric",
+            month: "short",
+            year: "numeric",
+            hour: "2-digit",
+            minute: "2-digit",
+            second: options.seconds ? "2-digit" : undefined,
+          },
     );
     instantFormatters.set(key, found);
   }

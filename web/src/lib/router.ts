@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from "preact/hooks";
 
 /**
  * A small history-API router: real paths (`/organizations/NATO?at=2004-03-29`) so that links
@@ -10,7 +10,7 @@ export interface Location {
   query: URLSearchParams;
 }
 
-const CHANGE = 'concord:navigate';
+const CHANGE = "concord:navigate";
 
 function current(): Location {
   return { path: window.location.pathname, query: new URLSearchParams(window.location.search) };
@@ -20,10 +20,10 @@ export function useLocation(): Location {
   const [location, setLocation] = useState(current);
   useEffect(() => {
     const update = () => setLocation(current());
-    window.addEventListener('popstate', update);
+    window.addEventListener("popstate", update);
     window.addEventListener(CHANGE, update);
     return () => {
-      window.removeEventListener('popstate', update);
+      window.removeEventListener("popstate", update);
       window.removeEventListener(CHANGE, update);
     };
   }, []);
@@ -34,14 +34,14 @@ export function useLocation(): Location {
 export function navigate(href: string, options: { replace?: boolean } = {}): void {
   const target = new URL(href, window.location.href);
   const same = target.pathname === window.location.pathname;
-  if (options.replace) window.history.replaceState(null, '', target);
-  else window.history.pushState(null, '', target);
+  if (options.replace) window.history.replaceState(null, "", target);
+  else window.history.pushState(null, "", target);
   window.dispatchEvent(new Event(CHANGE));
   if (!same && !options.replace) {
     window.scrollTo(0, 0);
     // Move focus to the new page's heading so that screen readers announce it.
     requestAnimationFrame(() => {
-      const heading = document.querySelector<HTMLElement>('main h1');
+      const heading = document.querySelector<HTMLElement>("main h1");
       if (heading) {
         heading.tabIndex = -1;
         heading.focus({ preventScroll: true });
@@ -51,14 +51,17 @@ export function navigate(href: string, options: { replace?: boolean } = {}): voi
 }
 
 /** Replaces some query parameters of the current address (null removes one). */
-export function setQuery(changes: Record<string, string | null>, options: { replace?: boolean } = { replace: true }): void {
+export function setQuery(
+  changes: Record<string, string | null>,
+  options: { replace?: boolean } = { replace: true },
+): void {
   const query = new URLSearchParams(window.location.search);
   for (const [key, value] of Object.entries(changes)) {
-    if (value === null || value === '') query.delete(key);
+    if (value === null || value === "") query.delete(key);
     else query.set(key, value);
   }
   const search = query.toString();
-  navigate(`${window.location.pathname}${search ? `?${search}` : ''}`, options);
+  navigate(`${window.location.pathname}${search ? `?${search}` : ""}`, options);
 }
 
 /** Builds an in-app address with a query string, leaving out empty values. */
@@ -71,9 +74,10 @@ export function href(path: string, query: Record<string, string | null | undefin
 
 /** Click handler for in-app links: plain left clicks navigate without a page load. */
 export function onLinkClick(event: MouseEvent): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   const anchor = event.currentTarget as HTMLAnchorElement;
-  if (anchor.target && anchor.target !== '_self') return;
+  if (anchor.target && anchor.target !== "_self") return;
   const url = new URL(anchor.href);
   if (url.origin !== window.location.origin) return;
   event.preventDefault();
@@ -81,34 +85,34 @@ export function onLinkClick(event: MouseEvent): void {
 }
 
 export type Route =
-  | { name: 'map' }
-  | { name: 'organization'; code: string }
-  | { name: 'actor'; code: string }
-  | { name: 'relation'; id: string }
-  | { name: 'signIn' }
-  | { name: 'account' }
-  | { name: 'adminAccounts' }
-  | { name: 'adminDelegations' }
-  | { name: 'audit' }
-  | { name: 'proposals' }
-  | { name: 'proposal'; id: string }
-  | { name: 'notFound' };
+  | { name: "map" }
+  | { name: "organization"; code: string }
+  | { name: "actor"; code: string }
+  | { name: "relation"; id: string }
+  | { name: "signIn" }
+  | { name: "account" }
+  | { name: "adminAccounts" }
+  | { name: "adminDelegations" }
+  | { name: "audit" }
+  | { name: "proposals" }
+  | { name: "proposal"; id: string }
+  | { name: "notFound" };
 
 /** Pages about people rather than the registry: only for someone signed in, never cached. */
 export function isPrivateRoute(route: Route): boolean {
   return (
-    route.name === 'account' ||
-    route.name === 'adminAccounts' ||
-    route.name === 'adminDelegations' ||
-    route.name === 'audit' ||
-    route.name === 'proposals' ||
-    route.name === 'proposal'
+    route.name === "account" ||
+    route.name === "adminAccounts" ||
+    route.name === "adminDelegations" ||
+    route.name === "audit" ||
+    route.name === "proposals" ||
+    route.name === "proposal"
   );
 }
 
 /** A path on this site to come back to after signing in (`/x`, never `//host` or `https://…`). */
 export function safeReturnTo(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
   try {
     const url = new URL(value, window.location.origin);
     return url.origin === window.location.origin ? url.pathname + url.search + url.hash : null;
@@ -120,7 +124,7 @@ export function safeReturnTo(value: string | null | undefined): string | null {
 /** The sign-in page's address, coming back to `returnTo` afterwards. */
 export function signInHref(returnTo?: string): string {
   const back = safeReturnTo(returnTo);
-  return href('/sign-in', { returnTo: back && back !== '/' && !back.startsWith('/sign-in') ? back : null });
+  return href("/sign-in", { returnTo: back && back !== "/" && !back.startsWith("/sign-in") ? back : null });
 }
 
 /** A path segment as text; a malformed escape (`%E0%A4%A`) is kept as typed rather than crashing the page. */
@@ -133,21 +137,21 @@ function segment(text: string): string {
 }
 
 export function matchRoute(path: string): Route {
-  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  if (clean === '/' || clean === '') return { name: 'map' };
+  const clean = path.length > 1 ? path.replace(/\/+$/, "") : path;
+  if (clean === "/" || clean === "") return { name: "map" };
   let match = /^\/organizations\/([^/]+)$/.exec(clean);
-  if (match?.[1]) return { name: 'organization', code: segment(match[1]).toUpperCase() };
+  if (match?.[1]) return { name: "organization", code: segment(match[1]).toUpperCase() };
   match = /^\/actors\/([^/]+)$/.exec(clean);
-  if (match?.[1]) return { name: 'actor', code: segment(match[1]).toUpperCase() };
+  if (match?.[1]) return { name: "actor", code: segment(match[1]).toUpperCase() };
   match = /^\/relations\/([^/]+)$/.exec(clean);
-  if (match?.[1]) return { name: 'relation', id: segment(match[1]) };
-  if (clean === '/sign-in') return { name: 'signIn' };
-  if (clean === '/account') return { name: 'account' };
-  if (clean === '/admin' || clean === '/admin/accounts') return { name: 'adminAccounts' };
-  if (clean === '/admin/delegations') return { name: 'adminDelegations' };
-  if (clean === '/audit') return { name: 'audit' };
-  if (clean === '/proposals') return { name: 'proposals' };
+  if (match?.[1]) return { name: "relation", id: segment(match[1]) };
+  if (clean === "/sign-in") return { name: "signIn" };
+  if (clean === "/account") return { name: "account" };
+  if (clean === "/admin" || clean === "/admin/accounts") return { name: "adminAccounts" };
+  if (clean === "/admin/delegations") return { name: "adminDelegations" };
+  if (clean === "/audit") return { name: "audit" };
+  if (clean === "/proposals") return { name: "proposals" };
   match = /^\/proposals\/([^/]+)$/.exec(clean);
-  if (match?.[1]) return { name: 'proposal', id: segment(match[1]) };
-  return { name: 'notFound' };
+  if (match?.[1]) return { name: "proposal", id: segment(match[1]) };
+  return { name: "notFound" };
 }

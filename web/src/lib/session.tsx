@@ -1,7 +1,7 @@
-import { createContext, type ComponentChildren } from 'preact';
-import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError, apiUrl, clearCache, getJson, onUnauthenticated, send, setCsrfToken } from './api.ts';
-import type { Abilities, SessionResponse } from './types.ts';
+import { createContext, type ComponentChildren } from "preact";
+import { useCallback, useContext, useEffect, useMemo, useState } from "preact/hooks";
+import { ApiError, apiUrl, clearCache, getJson, onUnauthenticated, send, setCsrfToken } from "./api.ts";
+import type { Abilities, SessionResponse } from "./types.ts";
 
 /**
  * Who is signed in and what they may do, as the server says (GET /api/v1/session). The UI shows
@@ -43,8 +43,8 @@ export function useSession(): SessionValue {
 /** Thrown when the sign-in succeeded but the browser did not keep the session cookie. */
 export class CookieRefusedError extends Error {
   constructor() {
-    super('cookie_refused');
-    this.name = 'CookieRefusedError';
+    super("cookie_refused");
+    this.name = "CookieRefusedError";
   }
 }
 
@@ -52,7 +52,7 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
   const [session, setSession] = useState<SessionResponse | undefined>(undefined);
 
   const refresh = useCallback(async () => {
-    const next = await getJson<SessionResponse>(apiUrl('/session'), undefined, { cache: false });
+    const next = await getJson<SessionResponse>(apiUrl("/session"), undefined, { cache: false });
     setCsrfToken(next.csrfToken);
     setSession((previous) => {
       // Answers about the registry may depend on who asks: forget them when that changes.
@@ -72,7 +72,7 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
       session,
       refresh,
       signIn: async (email, password) => {
-        const answer = await send<SessionResponse>('POST', '/session', { email, password });
+        const answer = await send<SessionResponse>("POST", "/session", { email, password });
         setCsrfToken(answer.csrfToken);
         // Ask again through the cookie: this also proves that the browser kept it.
         const confirmed = await refresh();
@@ -81,7 +81,7 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
       },
       signOut: async () => {
         try {
-          await send<void>('DELETE', '/session');
+          await send<void>("DELETE", "/session");
         } catch (error) {
           // Already signed out (the session ended elsewhere) is still signed out.
           if (!(error instanceof ApiError) || error.status !== 401) throw error;

@@ -1,12 +1,12 @@
-import { geoArea, geoEqualEarth, geoPath } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import { geoArea, geoEqualEarth, geoPath } from "d3-geo";
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
 // The atlas is emitted as a separate file and fetched when the map is first shown.
-import atlasUrl from 'world-atlas/countries-110m.json?url';
-import { KIND_ORDER, KIND_STYLE, kindFill, NO_RELATION_FILL, patternId, UNKNOWN_FILL } from '../lib/kinds.ts';
-import type { Kind } from '../lib/types.ts';
+import atlasUrl from "world-atlas/countries-110m.json?url";
+import { KIND_ORDER, KIND_STYLE, kindFill, NO_RELATION_FILL, patternId, UNKNOWN_FILL } from "../lib/kinds.ts";
+import type { Kind } from "../lib/types.ts";
 
 /** One country on the map as the page sees it. */
 export interface MapEntry {
@@ -43,17 +43,17 @@ function loadAtlas(): Promise<Atlas> {
     .then((topology) => {
       const collection = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>;
       // Antarctica ("010") takes a fifth of the picture and holds no relation.
-      const features = collection.features.filter((f) => f.id !== '010');
-      const land: FeatureCollection<Geometry, { name: string }> = { type: 'FeatureCollection', features };
+      const features = collection.features.filter((f) => f.id !== "010");
+      const land: FeatureCollection<Geometry, { name: string }> = { type: "FeatureCollection", features };
       const projection = geoEqualEarth().fitWidth(WIDTH, land);
       const path = geoPath(projection);
       const [[, y0], [, y1]] = path.bounds(land);
       projection.translate([projection.translate()[0], projection.translate()[1] - y0 + 2]);
       const height = Math.ceil(y1 - y0 + 4);
       const shapes = features.map((f) => ({
-        id: String(f.id ?? ''),
-        name: f.properties?.name ?? '',
-        d: path(f) ?? '',
+        id: String(f.id ?? ""),
+        name: f.properties?.name ?? "",
+        d: path(f) ?? "",
         anchor: anchorOf(f, path),
       }));
       return { width: WIDTH, height, shapes };
@@ -67,11 +67,11 @@ function loadAtlas(): Promise<Atlas> {
 
 function anchorOf(f: Feature<Geometry>, path: ReturnType<typeof geoPath>): [number, number] {
   let target: Feature<Geometry> = f;
-  if (f.geometry.type === 'MultiPolygon') {
+  if (f.geometry.type === "MultiPolygon") {
     const polygons = (f.geometry as MultiPolygon).coordinates;
     let best = -1;
     for (const coordinates of polygons) {
-      const piece: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } };
+      const piece: Feature<Polygon> = { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates } };
       const area = geoArea(piece);
       if (area > best) {
         best = area;
@@ -144,7 +144,7 @@ export default function WorldMap(props: Props) {
   const focusedEntry = highlight ? entries.get(highlight) : undefined;
 
   return (
-    <div class={`map-frame${props.busy ? ' is-busy' : ''}`}>
+    <div class={`map-frame${props.busy ? " is-busy" : ""}`}>
       <svg
         class="world-map"
         viewBox={`0 0 ${atlas.width} ${atlas.height}`}
@@ -154,10 +154,18 @@ export default function WorldMap(props: Props) {
       >
         <defs>
           {KIND_ORDER.filter((kind) => KIND_STYLE[kind].pattern).map((kind) => (
-            <pattern id={patternId(kind)} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <pattern
+              id={patternId(kind)}
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
               <rect width="6" height="6" fill={KIND_STYLE[kind].fill} />
               <line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2" stroke-opacity="0.75" />
-              {KIND_STYLE[kind].pattern === 'cross' && <line x1="0" y1="3" x2="6" y2="3" stroke="#ffffff" stroke-width="1.5" stroke-opacity="0.6" />}
+              {KIND_STYLE[kind].pattern === "cross" && (
+                <line x1="0" y1="3" x2="6" y2="3" stroke="#ffffff" stroke-width="1.5" stroke-opacity="0.6" />
+              )}
             </pattern>
           ))}
         </defs>
@@ -170,9 +178,9 @@ export default function WorldMap(props: Props) {
                 key={shape.id}
                 d={shape.d}
                 fill={fill}
-                class={entry?.code ? 'country is-linked' : 'country'}
+                class={entry?.code ? "country is-linked" : "country"}
                 data-id={shape.id}
-                data-kind={entry?.kind ?? 'none'}
+                data-kind={entry?.kind ?? "none"}
                 onPointerEnter={() => onHighlight(shape.id)}
                 onClick={() => entry?.code && onSelect(entry.code)}
               />
@@ -183,8 +191,11 @@ export default function WorldMap(props: Props) {
       </svg>
       {focused && (
         <div
-          class={`map-tooltip${focused.anchor[1] < atlas.height * 0.25 ? ' below' : ''}${focused.anchor[0] < atlas.width * 0.15 ? ' align-start' : focused.anchor[0] > atlas.width * 0.85 ? ' align-end' : ''}`}
-          style={{ left: `${(focused.anchor[0] / atlas.width) * 100}%`, top: `${(focused.anchor[1] / atlas.height) * 100}%` }}
+          class={`map-tooltip${focused.anchor[1] < atlas.height * 0.25 ? " below" : ""}${focused.anchor[0] < atlas.width * 0.15 ? " align-start" : focused.anchor[0] > atlas.width * 0.85 ? " align-end" : ""}`}
+          style={{
+            left: `${(focused.anchor[0] / atlas.width) * 100}%`,
+            top: `${(focused.anchor[1] / atlas.height) * 100}%`,
+          }}
           aria-hidden="true"
         >
           <strong>{focusedEntry?.name ?? focused.name}</strong>

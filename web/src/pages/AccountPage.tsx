@@ -1,18 +1,26 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ConfirmInline, CopyButton } from '../components/Actions.tsx';
-import { FormError, FormStatus, TextField, errorText, fieldError, focusField } from '../components/Form.tsx';
-import { AccessErrorBox, Loading } from '../components/Status.tsx';
-import { useText } from '../i18n/accounts/index.ts';
-import { ApiError, apiUrl, send, useApi } from '../lib/api.ts';
-import { formatInstant } from '../lib/dates.ts';
-import { useSession } from '../lib/session.tsx';
-import { SCOPES, type Abilities, type Account, type ApiToken, type NewTokenResponse, type Scope, type TokensResponse } from '../lib/types.ts';
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ConfirmInline, CopyButton } from "../components/Actions.tsx";
+import { FormError, FormStatus, TextField, errorText, fieldError, focusField } from "../components/Form.tsx";
+import { AccessErrorBox, Loading } from "../components/Status.tsx";
+import { useText } from "../i18n/accounts/index.ts";
+import { ApiError, apiUrl, send, useApi } from "../lib/api.ts";
+import { formatInstant } from "../lib/dates.ts";
+import { useSession } from "../lib/session.tsx";
+import {
+  SCOPES,
+  type Abilities,
+  type Account,
+  type ApiToken,
+  type NewTokenResponse,
+  type Scope,
+  type TokensResponse,
+} from "../lib/types.ts";
 
 /** One's own account: who one is, the password, and API tokens for scripts. */
 export default function AccountPage() {
   const { t } = useText();
   const { session } = useSession();
-  const tokens = useApi<TokensResponse>(session?.account ? apiUrl('/account/tokens') : null, { cache: false });
+  const tokens = useApi<TokensResponse>(session?.account ? apiUrl("/account/tokens") : null, { cache: false });
 
   if (session === undefined) return <Loading />;
   const account = session.account;
@@ -34,9 +42,20 @@ export default function AccountPage() {
       </div>
       <div class="account-grid">
         <Profile account={account} />
-        <PasswordForm liveTokens={tokens.data ? tokens.data.tokens.filter((token) => tokenState(token, Date.now()) === 'active').length : 0} onTokensChanged={tokens.retry} />
+        <PasswordForm
+          liveTokens={
+            tokens.data ? tokens.data.tokens.filter((token) => tokenState(token, Date.now()) === "active").length : 0
+          }
+          onTokensChanged={tokens.retry}
+        />
       </div>
-      <Tokens tokens={tokens.data?.tokens} error={tokens.error} loading={tokens.loading} reload={tokens.retry} abilities={session.abilities} />
+      <Tokens
+        tokens={tokens.data?.tokens}
+        error={tokens.error}
+        loading={tokens.loading}
+        reload={tokens.retry}
+        abilities={session.abilities}
+      />
     </div>
   );
 }
@@ -69,15 +88,15 @@ function Profile({ account }: { account: Account }) {
   );
 }
 
-const PASSWORD_FIELDS: Record<string, string> = { currentPassword: 'password-current', newPassword: 'password-new' };
+const PASSWORD_FIELDS: Record<string, string> = { currentPassword: "password-current", newPassword: "password-new" };
 
 function PasswordForm({ liveTokens, onTokensChanged }: { liveTokens: number; onTokensChanged: () => void }) {
   const { t } = useText();
   const [revokeTokens, setRevokeTokens] = useState(false);
   const { adoptCsrfToken } = useSession();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [repeat, setRepeat] = useState("");
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -88,9 +107,9 @@ function PasswordForm({ liveTokens, onTokensChanged }: { liveTokens: number; onT
     setDone(null);
     setFormError(null);
     const found: Record<string, string> = {};
-    if (!current) found['password-current'] = t.enterCurrentPassword;
-    if (!next) found['password-new'] = t.enterNewPassword;
-    else if (next !== repeat) found['password-repeat'] = t.passwordsDiffer;
+    if (!current) found["password-current"] = t.enterCurrentPassword;
+    if (!next) found["password-new"] = t.enterNewPassword;
+    else if (next !== repeat) found["password-repeat"] = t.passwordsDiffer;
     setErrors(found);
     const first = Object.keys(found)[0];
     if (first) {
@@ -99,16 +118,20 @@ function PasswordForm({ liveTokens, onTokensChanged }: { liveTokens: number; onT
     }
     setPending(true);
     try {
-      const answer = await send<{ csrfToken: string; tokensRevoked: number; tokensRemaining: number }>('PUT', '/account/password', {
-        currentPassword: current,
-        newPassword: next,
-        revokeTokens: revokeTokens && liveTokens > 0,
-      });
+      const answer = await send<{ csrfToken: string; tokensRevoked: number; tokensRemaining: number }>(
+        "PUT",
+        "/account/password",
+        {
+          currentPassword: current,
+          newPassword: next,
+          revokeTokens: revokeTokens && liveTokens > 0,
+        },
+      );
       // The server ended every session of this account and started a fresh one here.
       await adoptCsrfToken(answer.csrfToken);
-      setCurrent('');
-      setNext('');
-      setRepeat('');
+      setCurrent("");
+      setNext("");
+      setRepeat("");
       setRevokeTokens(false);
       setDone(`${t.passwordChanged} ${t.passwordChangedTokens(answer.tokensRevoked, answer.tokensRemaining)}`);
       if (answer.tokensRevoked > 0) onTokensChanged();
@@ -131,12 +154,46 @@ function PasswordForm({ liveTokens, onTokensChanged }: { liveTokens: number; onT
       <h2 id="password-heading">{t.changePassword}</h2>
       <form class="stack-form" onSubmit={onSubmit} noValidate>
         <FormError message={formError} />
-        <TextField id="password-current" label={t.currentPassword} type="password" autoComplete="current-password" value={current} onInput={setCurrent} error={errors['password-current']} required />
-        <TextField id="password-new" label={t.newPassword} type="password" autoComplete="new-password" value={next} onInput={setNext} hint={t.newPasswordHint} error={errors['password-new']} required />
-        <TextField id="password-repeat" label={t.repeatPassword} type="password" autoComplete="new-password" value={repeat} onInput={setRepeat} error={errors['password-repeat']} required />
+        <TextField
+          id="password-current"
+          label={t.currentPassword}
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onInput={setCurrent}
+          error={errors["password-current"]}
+          required
+        />
+        <TextField
+          id="password-new"
+          label={t.newPassword}
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onInput={setNext}
+          hint={t.newPasswordHint}
+          error={errors["password-new"]}
+          required
+        />
+        <TextField
+          id="password-repeat"
+          label={t.repeatPassword}
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onInput={setRepeat}
+          error={errors["password-repeat"]}
+          required
+        />
         {liveTokens > 0 && (
           <div class="check">
-            <input type="checkbox" id="password-revoke-tokens" checked={revokeTokens} aria-describedby="password-revoke-tokens-hint" onChange={(event) => setRevokeTokens(event.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              id="password-revoke-tokens"
+              checked={revokeTokens}
+              aria-describedby="password-revoke-tokens-hint"
+              onChange={(event) => setRevokeTokens(event.currentTarget.checked)}
+            />
             <label for="password-revoke-tokens">{t.revokeTokensOnChange(liveTokens)}</label>
             <p id="password-revoke-tokens-hint" class="hint check-hint">
               {t.revokeTokensHint}
@@ -159,28 +216,34 @@ const EXPIRY_DAYS = [7, 30, 90, 180, 365];
 /** Whether each scope is within what the account may do now (a token never exceeds its account). */
 function scopeAllowed(scope: Scope, abilities: Abilities): boolean {
   switch (scope) {
-    case 'registry:write':
+    case "registry:write":
       return abilities.registry.write;
-    case 'decisions:write':
+    case "decisions:write":
       return abilities.decisions.chair || abilities.decisions.speakFor !== null;
-    case 'accounts:admin':
+    case "accounts:admin":
       return abilities.administration.manage;
-    case 'audit:read':
+    case "audit:read":
       return abilities.audit.read;
   }
 }
 
-function tokenState(token: ApiToken, now: number): 'active' | 'revoked' | 'expired' {
-  if (token.revokedAt) return 'revoked';
-  return Date.parse(token.expiresAt) <= now ? 'expired' : 'active';
+function tokenState(token: ApiToken, now: number): "active" | "revoked" | "expired" {
+  if (token.revokedAt) return "revoked";
+  return Date.parse(token.expiresAt) <= now ? "expired" : "active";
 }
 
-function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefined; loading: boolean; reload: () => void; abilities: Abilities }) {
+function Tokens(props: {
+  tokens: ApiToken[] | undefined;
+  error: Error | undefined;
+  loading: boolean;
+  reload: () => void;
+  abilities: Abilities;
+}) {
   const { t, lang } = useText();
-  const [name, setName] = useState('');
+  const [name, setName] = useState("");
   const [scopes, setScopes] = useState<Scope[]>([]);
   const [days, setDays] = useState(90);
-  const [password, setPassword] = useState('');
+  const [password, setPassword] = useState("");
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<{ name?: string; scopes?: string; password?: string }>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -203,26 +266,31 @@ function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefine
     if (scopes.length === 0) found.scopes = t.chooseScope;
     setErrors(found);
     if (found.name || found.scopes) {
-      focusField(found.name ? 'token-name' : `token-scope-${SCOPES[0]}`);
+      focusField(found.name ? "token-name" : `token-scope-${SCOPES[0]}`);
       return;
     }
     setPending(true);
     try {
-      const answer = await send<NewTokenResponse>('POST', '/account/tokens', { name: name.trim(), scopes, expiresInDays: days, ...(password ? { password } : {}) });
+      const answer = await send<NewTokenResponse>("POST", "/account/tokens", {
+        name: name.trim(),
+        scopes,
+        expiresInDays: days,
+        ...(password ? { password } : {}),
+      });
       setCreated(answer);
-      setName('');
+      setName("");
       setScopes([]);
-      setPassword('');
+      setPassword("");
       setStatus(t.tokenCreated(answer.apiToken.name));
       props.reload();
     } catch (failure) {
       const { field, text } = fieldError(failure);
-      if (failure instanceof ApiError && failure.id === 'reauthentication_required') {
+      if (failure instanceof ApiError && failure.id === "reauthentication_required") {
         setErrors({ password: t.tokenPasswordNeeded });
-        focusField('token-password');
-      } else if (field === 'name' || field === 'scopes' || field === 'password') {
+        focusField("token-password");
+      } else if (field === "name" || field === "scopes" || field === "password") {
         setErrors({ [field]: text });
-        focusField(field === 'scopes' ? `token-scope-${SCOPES[0]}` : `token-${field}`);
+        focusField(field === "scopes" ? `token-scope-${SCOPES[0]}` : `token-${field}`);
       } else setFormError(errorText(failure, t.networkError));
     } finally {
       setPending(false);
@@ -232,12 +300,12 @@ function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefine
   const onRevoke = async (token: ApiToken) => {
     setRevokeError(null);
     try {
-      await send<void>('DELETE', `/account/tokens/${encodeURIComponent(token.id)}`);
+      await send<void>("DELETE", `/account/tokens/${encodeURIComponent(token.id)}`);
       setConfirming(null);
       if (created?.apiToken.id === token.id) setCreated(null);
       setStatus(t.tokenRevoked(token.name));
       props.reload();
-      focusField('token-name');
+      focusField("token-name");
     } catch (failure) {
       setRevokeError({ id: token.id, text: errorText(failure, t.networkError) });
     }
@@ -245,7 +313,7 @@ function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefine
 
   const now = Date.now();
   const list = [...(props.tokens ?? [])].sort((a, b) => {
-    const rank = (token: ApiToken) => (tokenState(token, now) === 'active' ? 0 : 1);
+    const rank = (token: ApiToken) => (tokenState(token, now) === "active" ? 0 : 1);
     return rank(a) - rank(b) || b.createdAt.localeCompare(a.createdAt);
   });
 
@@ -263,10 +331,23 @@ function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefine
         <FormError message={formError} />
         <div class="token-form-grid">
           <div class="token-form-main">
-            <TextField id="token-name" label={t.tokenName} value={name} onInput={setName} hint={t.tokenNameHint} error={errors.name} maxLength={100} required />
+            <TextField
+              id="token-name"
+              label={t.tokenName}
+              value={name}
+              onInput={setName}
+              hint={t.tokenNameHint}
+              error={errors.name}
+              maxLength={100}
+              required
+            />
             <div class="field">
               <label for="token-expiry">{t.expiresIn}</label>
-              <select id="token-expiry" value={String(days)} onChange={(event) => setDays(Number(event.currentTarget.value))}>
+              <select
+                id="token-expiry"
+                value={String(days)}
+                onChange={(event) => setDays(Number(event.currentTarget.value))}
+              >
                 {EXPIRY_DAYS.map((n) => (
                   <option value={String(n)}>{t.days(n)}</option>
                 ))}
@@ -283,7 +364,7 @@ function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefine
               error={errors.password}
             />
           </div>
-          <fieldset class="field scopes-field" aria-describedby={errors.scopes ? 'token-scopes-error' : undefined}>
+          <fieldset class="field scopes-field" aria-describedby={errors.scopes ? "token-scopes-error" : undefined}>
             <legend>{t.scopes}</legend>
             {SCOPES.map((scope) => {
               const allowed = scopeAllowed(scope, props.abilities);
@@ -339,7 +420,14 @@ function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefine
             <label class="visually-hidden" for="new-token-secret">
               {t.tokenSecret}
             </label>
-            <input id="new-token-secret" class="input secret" readOnly value={created.token} spellcheck={false} onFocus={(event) => event.currentTarget.select()} />
+            <input
+              id="new-token-secret"
+              class="input secret"
+              readOnly
+              value={created.token}
+              spellcheck={false}
+              onFocus={(event) => event.currentTarget.select()}
+            />
             <CopyButton text={created.token} label={t.copyToken} />
           </div>
           <button type="button" class="button button-quiet" onClick={() => setCreated(null)}>
@@ -356,7 +444,7 @@ function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefine
       ) : list.length === 0 ? (
         <p class="empty">{t.noTokens}</p>
       ) : (
-        <div class={`table-wrap${props.loading ? ' is-busy' : ''}`}>
+        <div class={`table-wrap${props.loading ? " is-busy" : ""}`}>
           <table class="data-table responsive-table tokens-table">
             <caption class="visually-hidden">{t.yourTokens}</caption>
             <thead>
@@ -376,7 +464,7 @@ function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefine
               {list.map((token) => {
                 const state = tokenState(token, now);
                 return (
-                  <tr key={token.id} data-token={token.name} class={state === 'active' ? undefined : 'is-inactive'}>
+                  <tr key={token.id} data-token={token.name} class={state === "active" ? undefined : "is-inactive"}>
                     <th scope="row" data-label={t.tokenName}>
                       {token.name}
                     </th>
@@ -391,13 +479,20 @@ function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefine
                     </td>
                     <td data-label={t.created}>{formatInstant(token.createdAt, lang, { dateOnly: true })}</td>
                     <td data-label={t.expires}>{formatInstant(token.expiresAt, lang, { dateOnly: true })}</td>
-                    <td data-label={t.lastUsed}>{token.lastUsedAt ? formatInstant(token.lastUsedAt, lang) : <span class="muted">{t.never}</span>}</td>
+                    <td data-label={t.lastUsed}>
+                      {token.lastUsedAt ? formatInstant(token.lastUsedAt, lang) : <span class="muted">{t.never}</span>}
+                    </td>
                     <td data-label={t.status}>
                       <span class={`status-pill status-${state}`}>{t.tokenStates[state]}</span>
-                      {state === 'revoked' && token.revokedAt && <span class="muted small-note"> {formatInstant(token.revokedAt, lang, { dateOnly: true })}</span>}
+                      {state === "revoked" && token.revokedAt && (
+                        <span class="muted small-note">
+                          {" "}
+                          {formatInstant(token.revokedAt, lang, { dateOnly: true })}
+                        </span>
+                      )}
                     </td>
-                    <td data-label={t.actions} class={state === 'revoked' ? 'is-empty' : 'actions-cell'}>
-                      {state !== 'revoked' &&
+                    <td data-label={t.actions} class={state === "revoked" ? "is-empty" : "actions-cell"}>
+                      {state !== "revoked" &&
                         (confirming === token.id ? (
                           <ConfirmInline
                             text={t.confirmRevoke(token.name)}
@@ -410,7 +505,13 @@ function Tokens(props: { tokens: ApiToken[] | undefined; error: Error | undefine
                             }}
                           />
                         ) : (
-                          <button type="button" id={`revoke-${token.id}`} class="button button-quiet" aria-label={t.revokeToken(token.name)} onClick={() => setConfirming(token.id)}>
+                          <button
+                            type="button"
+                            id={`revoke-${token.id}`}
+                            class="button button-quiet"
+                            aria-label={t.revokeToken(token.name)}
+                            onClick={() => setConfirming(token.id)}
+                          >
                             {t.revoke}
                           </button>
                         ))}

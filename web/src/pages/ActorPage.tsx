@@ -1,21 +1,29 @@
-import { CertaintyBadge, DateText, KindLabel } from '../components/Badges.tsx';
-import { DateControl } from '../components/DateControl.tsx';
-import { Link } from '../components/Link.tsx';
-import { ErrorBox, Loading } from '../components/Status.tsx';
-import { LANGS, useI18n, type Messages } from '../i18n/index.ts';
-import { apiUrl, useApi } from '../lib/api.ts';
-import { formatDate } from '../lib/dates.ts';
-import { href, type Location } from '../lib/router.ts';
-import type { ActorResponse, Organization, OrganizationsResponse, Relation, RelationsResponse, TimelineResponse } from '../lib/types.ts';
-import { dateFromQuery, setDate } from '../lib/useDate.ts';
-import { frameworkName } from './MapPage.tsx';
+import { CertaintyBadge, DateText, KindLabel } from "../components/Badges.tsx";
+import { DateControl } from "../components/DateControl.tsx";
+import { Link } from "../components/Link.tsx";
+import { ErrorBox, Loading } from "../components/Status.tsx";
+import { LANGS, useI18n, type Messages } from "../i18n/index.ts";
+import { apiUrl, useApi } from "../lib/api.ts";
+import { formatDate } from "../lib/dates.ts";
+import { href, type Location } from "../lib/router.ts";
+import type {
+  ActorResponse,
+  Organization,
+  OrganizationsResponse,
+  Relation,
+  RelationsResponse,
+  TimelineResponse,
+} from "../lib/types.ts";
+import { dateFromQuery, setDate } from "../lib/useDate.ts";
+import { frameworkName } from "./MapPage.tsx";
 
 function relationKindText(t: Messages, relation: Relation, orgs: Organization[]): string {
-  if (relation.kind === 'partner' && relation.framework) {
+  if (relation.kind === "partner" && relation.framework) {
     const org = orgs.find((o) => o.code === relation.object);
     return t.partnerBy(frameworkName(org, relation.framework) ?? relation.framework);
   }
-  if (relation.kind === 'designation' && relation.designation) return t.designations[relation.designation] ?? relation.designation;
+  if (relation.kind === "designation" && relation.designation)
+    return t.designations[relation.designation] ?? relation.designation;
   return t.kinds[relation.kind];
 }
 
@@ -25,9 +33,9 @@ export function ActorPage({ code, location }: { code: string; location: Location
   const actor = useApi<ActorResponse>(apiUrl(`/actors/${encodeURIComponent(code)}`, { lang }));
   const relations = useApi<RelationsResponse>(apiUrl(`/actors/${encodeURIComponent(code)}/relations`, { at, lang }));
   const timeline = useApi<TimelineResponse>(apiUrl(`/actors/${encodeURIComponent(code)}/timeline`, { lang }));
-  const organizations = useApi<OrganizationsResponse>(apiUrl('/organizations', { lang }));
+  const organizations = useApi<OrganizationsResponse>(apiUrl("/organizations", { lang }));
   const orgs = organizations.data?.organizations ?? [];
-  const dateText = formatDate(at, 'day', lang);
+  const dateText = formatDate(at, "day", lang);
 
   if (actor.error) {
     return (
@@ -39,19 +47,22 @@ export function ActorPage({ code, location }: { code: string; location: Location
   }
   const a = actor.data?.actor;
   /** The other party of a relation, seen from this actor. */
-  const other = (r: Relation) => (r.subject === code ? { code: r.object, name: r.objectName } : { code: r.subject, name: r.subjectName });
+  const other = (r: Relation) =>
+    r.subject === code ? { code: r.object, name: r.objectName } : { code: r.subject, name: r.subjectName };
   const otherHref = (otherCode: string) =>
-    orgs.some((o) => o.code === otherCode) ? href(`/organizations/${otherCode}`, { at }) : href(`/actors/${otherCode}`, { at });
+    orgs.some((o) => o.code === otherCode)
+      ? href(`/organizations/${otherCode}`, { at })
+      : href(`/actors/${otherCode}`, { at });
 
   return (
     <div class="page page-actor">
       <nav class="breadcrumbs" aria-label={t.breadcrumb}>
-        <Link href={href('/', { at })}>{t.navMap}</Link>
+        <Link href={href("/", { at })}>{t.navMap}</Link>
         <span aria-hidden="true"> / </span>
         <span>{code}</span>
       </nav>
       <div class="page-heading">
-        <p class="eyebrow">{a ? (t.actorTypes[a.type] ?? a.type) : '\u00a0'}</p>
+        <p class="eyebrow">{a ? (t.actorTypes[a.type] ?? a.type) : "\u00a0"}</p>
         <h1>
           {a?.name ?? code} <span class="code-tag">{code}</span>
         </h1>
@@ -111,7 +122,13 @@ export function ActorPage({ code, location }: { code: string; location: Location
                 <ul class="plain-list">
                   {a.periods.map((p) => {
                     const since = formatDate(p.since, p.sincePrecision, lang);
-                    return <li>{p.until ? t.existedFromTo(since, formatDate(p.until, p.untilPrecision, lang)) : t.existedFrom(since)}</li>;
+                    return (
+                      <li>
+                        {p.until
+                          ? t.existedFromTo(since, formatDate(p.until, p.untilPrecision, lang))
+                          : t.existedFrom(since)}
+                      </li>
+                    );
                   })}
                 </ul>
               </>
@@ -137,7 +154,7 @@ export function ActorPage({ code, location }: { code: string; location: Location
                         <div class="relation-item-main">
                           <KindLabel kind={r.kind} text={relationKindText(t, r, orgs)} />
                           <span class="relation-other">
-                            {r.subject === code ? '' : '← '}
+                            {r.subject === code ? "" : "← "}
                             <Link href={otherHref(o.code)}>{o.name}</Link> <span class="muted">{o.code}</span>
                           </span>
                         </div>
@@ -175,21 +192,27 @@ export function ActorPage({ code, location }: { code: string; location: Location
                       <li class={`timeline-event is-${event.change}`} key={`${event.relation.id}-${event.change}`}>
                         <div class="timeline-date">
                           <DateText date={event.date} precision={event.precision} />
-                          {event.precision !== 'day' && <span class="precision-note">{t.precision[event.precision]}</span>}
+                          {event.precision !== "day" && (
+                            <span class="precision-note">{t.precision[event.precision]}</span>
+                          )}
                         </div>
                         <div class="timeline-body">
-                          <span class={`change-tag change-${event.change}`}>{t.change[event.change]}</span>{' '}
+                          <span class={`change-tag change-${event.change}`}>{t.change[event.change]}</span>{" "}
                           <KindLabel kind={event.relation.kind} text={relationKindText(t, event.relation, orgs)} />
-                          {' — '}
+                          {" — "}
                           <Link href={otherHref(o.code)}>{o.name}</Link>
-                          {event.relation.certainty !== 'confirmed' && (
+                          {event.relation.certainty !== "confirmed" && (
                             <>
-                              {' '}
+                              {" "}
                               <CertaintyBadge certainty={event.relation.certainty} />
                             </>
                           )}
                           <span aria-hidden="true"> · </span>
-                          <Link href={`/relations/${event.relation.id}`} class="timeline-claims" aria-label={t.viewClaimsFor(`${a.name} — ${o.name}`)}>
+                          <Link
+                            href={`/relations/${event.relation.id}`}
+                            class="timeline-claims"
+                            aria-label={t.viewClaimsFor(`${a.name} — ${o.name}`)}
+                          >
                             {t.viewClaims}
                           </Link>
                         </div>

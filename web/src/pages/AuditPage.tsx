@@ -1,43 +1,52 @@
-import { Fragment } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CopyButton } from '../components/Actions.tsx';
-import { TextField } from '../components/Form.tsx';
-import { AccessErrorBox, ErrorBox, Loading } from '../components/Status.tsx';
-import { useText, type Text } from '../i18n/accounts/index.ts';
-import { apiUrl, useApi } from '../lib/api.ts';
-import { formatInstant, isDay, nextDay } from '../lib/dates.ts';
-import { setQuery, type Location } from '../lib/router.ts';
-import type { AuditEntry, AuditHeadResponse, AuditResponse, AuditVerdict, SignedHead } from '../lib/types.ts';
+import { Fragment } from "preact";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { CopyButton } from "../components/Actions.tsx";
+import { TextField } from "../components/Form.tsx";
+import { AccessErrorBox, ErrorBox, Loading } from "../components/Status.tsx";
+import { useText, type Text } from "../i18n/accounts/index.ts";
+import { apiUrl, useApi } from "../lib/api.ts";
+import { formatInstant, isDay, nextDay } from "../lib/dates.ts";
+import { setQuery, type Location } from "../lib/router.ts";
+import type { AuditEntry, AuditHeadResponse, AuditResponse, AuditVerdict, SignedHead } from "../lib/types.ts";
 
 const PAGE_SIZE = 50;
-const FILTERS = ['actor', 'action', 'objectType', 'objectId', 'from', 'to'] as const;
+const FILTERS = ["actor", "action", "objectType", "objectId", "from", "to"] as const;
 type Filter = (typeof FILTERS)[number];
 type Filters = Record<Filter, string>;
 
 /** Actions and object types Concord records today: suggestions only, any text can be searched. */
 export const KNOWN_ACTIONS = [
-  'account.create',
-  'account.update',
-  'account.password',
-  'account.list',
-  'account.read',
-  'session.start',
-  'session.end',
-  'token.create',
-  'token.revoke',
-  'delegation.create',
-  'audit.read',
-  'relation.create',
-  'relation.update',
-  'relation.cite',
-  'source.create',
-  'import.apply',
+  "account.create",
+  "account.update",
+  "account.password",
+  "account.list",
+  "account.read",
+  "session.start",
+  "session.end",
+  "token.create",
+  "token.revoke",
+  "delegation.create",
+  "audit.read",
+  "relation.create",
+  "relation.update",
+  "relation.cite",
+  "source.create",
+  "import.apply",
 ];
-export const KNOWN_OBJECT_TYPES = ['account', 'api_token', 'delegation', 'organization', 'audit_log', 'relation', 'source', 'import'];
+export const KNOWN_OBJECT_TYPES = [
+  "account",
+  "api_token",
+  "delegation",
+  "organization",
+  "audit_log",
+  "relation",
+  "source",
+  "import",
+];
 
 function filtersOf(location: Location): Filters {
   const filters = {} as Filters;
-  for (const name of FILTERS) filters[name] = location.query.get(name) ?? '';
+  for (const name of FILTERS) filters[name] = location.query.get(name) ?? "";
   return filters;
 }
 
@@ -48,9 +57,9 @@ const newerPage = new Map<string, string | null>();
 export default function AuditPage({ location }: { location: Location }) {
   const { t } = useText();
   const filters = filtersOf(location);
-  const beforeRaw = location.query.get('beforeId');
+  const beforeRaw = location.query.get("beforeId");
   const beforeId = beforeRaw && /^\d+$/.test(beforeRaw) ? beforeRaw : null;
-  const url = apiUrl('/audit', {
+  const url = apiUrl("/audit", {
     ...filters,
     from: isDay(filters.from) ? filters.from : null,
     // "To" a day means up to the end of that day; the API's `to` is exclusive.
@@ -59,11 +68,11 @@ export default function AuditPage({ location }: { location: Location }) {
     limit: String(PAGE_SIZE),
   });
   const entries = useApi<AuditResponse>(url, { cache: false });
-  const verdict = useApi<AuditVerdict>(apiUrl('/audit/verify'), { cache: false });
-  const head = useApi<AuditHeadResponse>(apiUrl('/audit/head'), { cache: false });
+  const verdict = useApi<AuditVerdict>(apiUrl("/audit/verify"), { cache: false });
+  const head = useApi<AuditHeadResponse>(apiUrl("/audit/head"), { cache: false });
   const filtered = FILTERS.some((name) => filters[name]);
   const list = entries.data?.entries ?? [];
-  const pageKey = `${filtersKey(filters)}|${beforeId ?? ''}`;
+  const pageKey = `${filtersKey(filters)}|${beforeId ?? ""}`;
   const newer = beforeId ? newerPage.get(pageKey) : undefined;
 
   const goOlder = () => {
@@ -73,7 +82,9 @@ export default function AuditPage({ location }: { location: Location }) {
     setQuery({ beforeId: String(last.id) }, { replace: false });
   };
 
-  const forbidden = entries.error && ((entries.error as { status?: number }).status === 401 || (entries.error as { status?: number }).status === 403);
+  const forbidden =
+    entries.error &&
+    ((entries.error as { status?: number }).status === 401 || (entries.error as { status?: number }).status === 403);
 
   return (
     <div class="page page-audit">
@@ -86,7 +97,12 @@ export default function AuditPage({ location }: { location: Location }) {
         <AccessErrorBox error={entries.error!} />
       ) : (
         <>
-          <VerifyBanner verdict={verdict.data} error={verdict.error} loading={verdict.loading} recheck={verdict.retry} />
+          <VerifyBanner
+            verdict={verdict.data}
+            error={verdict.error}
+            loading={verdict.loading}
+            recheck={verdict.retry}
+          />
           <div class="audit-top">
             <FilterForm filters={filters} />
             <HeadCard head={head.data?.head} error={head.error} />
@@ -107,7 +123,11 @@ export default function AuditPage({ location }: { location: Location }) {
             ) : list.length === 0 ? (
               <p class="empty">{filtered ? t.noEntriesMatch : t.noEntries}</p>
             ) : (
-              <EntriesTable entries={list} busy={entries.loading} brokenId={verdict.data && !verdict.data.ok ? verdict.data.entryId : null} />
+              <EntriesTable
+                entries={list}
+                busy={entries.loading}
+                brokenId={verdict.data && !verdict.data.ok ? verdict.data.entryId : null}
+              />
             )}
             <nav class="pager" aria-label={t.auditPages}>
               {beforeId && (
@@ -135,10 +155,20 @@ export default function AuditPage({ location }: { location: Location }) {
 }
 
 function filtersKey(filters: Filters): string {
-  return FILTERS.map((name) => filters[name]).join('\u0000');
+  return FILTERS.map((name) => filters[name]).join("\u0000");
 }
 
-function VerifyBanner({ verdict, error, loading, recheck }: { verdict: AuditVerdict | undefined; error: Error | undefined; loading: boolean; recheck: () => void }) {
+function VerifyBanner({
+  verdict,
+  error,
+  loading,
+  recheck,
+}: {
+  verdict: AuditVerdict | undefined;
+  error: Error | undefined;
+  loading: boolean;
+  recheck: () => void;
+}) {
   const { t } = useText();
   if (error) return <ErrorBox error={error} onRetry={recheck} />;
   if (!verdict) {
@@ -151,7 +181,12 @@ function VerifyBanner({ verdict, error, loading, recheck }: { verdict: AuditVerd
   }
   if (verdict.ok) {
     return (
-      <div class={`banner banner-ok${loading ? ' is-busy' : ''}`} role="status" data-testid="verify-banner" data-ok="true">
+      <div
+        class={`banner banner-ok${loading ? " is-busy" : ""}`}
+        role="status"
+        data-testid="verify-banner"
+        data-ok="true"
+      >
         <span class="banner-icon" aria-hidden="true">
           ✓
         </span>
@@ -180,7 +215,16 @@ function VerifyBanner({ verdict, error, loading, recheck }: { verdict: AuditVerd
         </p>
         <p>{t.brokenText}</p>
         <p class="banner-actions">
-          <button type="button" class="button" onClick={() => setQuery({ ...Object.fromEntries(FILTERS.map((name) => [name, null])), beforeId: String(verdict.entryId + 1) }, { replace: false })}>
+          <button
+            type="button"
+            class="button"
+            onClick={() =>
+              setQuery(
+                { ...Object.fromEntries(FILTERS.map((name) => [name, null])), beforeId: String(verdict.entryId + 1) },
+                { replace: false },
+              )
+            }
+          >
             {t.showEntry(verdict.entryId)}
           </button>
           <button type="button" class="button button-quiet" onClick={recheck} disabled={loading}>
@@ -251,7 +295,10 @@ function FilterForm({ filters }: { filters: Filters }) {
   useEffect(() => setDraft(filters), [key]);
   const set = (name: Filter) => (value: string) => setDraft((current) => ({ ...current, [name]: value }));
   const apply = (next: Filters) =>
-    setQuery({ ...Object.fromEntries(FILTERS.map((name) => [name, next[name].trim() || null])), beforeId: null }, { replace: false });
+    setQuery(
+      { ...Object.fromEntries(FILTERS.map((name) => [name, next[name].trim() || null])), beforeId: null },
+      { replace: false },
+    );
   const any = FILTERS.some((name) => filters[name]);
 
   return (
@@ -266,12 +313,45 @@ function FilterForm({ filters }: { filters: Filters }) {
     >
       <h2 id="filter-heading">{t.filterEntries}</h2>
       <div class="filter-grid">
-        <TextField id="filter-actor" label={t.actor} value={draft.actor} onInput={set('actor')} placeholder={t.actorPlaceholder} autoComplete="off" spellcheck={false} />
-        <TextField id="filter-action" label={t.action} value={draft.action} onInput={set('action')} list="known-actions" autoComplete="off" spellcheck={false} placeholder="account.update" />
-        <TextField id="filter-object-type" label={t.objectType} value={draft.objectType} onInput={set('objectType')} list="known-object-types" autoComplete="off" spellcheck={false} placeholder="account" />
-        <TextField id="filter-object-id" label={t.objectId} value={draft.objectId} onInput={set('objectId')} autoComplete="off" spellcheck={false} />
-        <TextField id="filter-from" label={t.fromDay} type="date" value={draft.from} onInput={set('from')} />
-        <TextField id="filter-to" label={t.toDay} type="date" value={draft.to} onInput={set('to')} />
+        <TextField
+          id="filter-actor"
+          label={t.actor}
+          value={draft.actor}
+          onInput={set("actor")}
+          placeholder={t.actorPlaceholder}
+          autoComplete="off"
+          spellcheck={false}
+        />
+        <TextField
+          id="filter-action"
+          label={t.action}
+          value={draft.action}
+          onInput={set("action")}
+          list="known-actions"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="account.update"
+        />
+        <TextField
+          id="filter-object-type"
+          label={t.objectType}
+          value={draft.objectType}
+          onInput={set("objectType")}
+          list="known-object-types"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="account"
+        />
+        <TextField
+          id="filter-object-id"
+          label={t.objectId}
+          value={draft.objectId}
+          onInput={set("objectId")}
+          autoComplete="off"
+          spellcheck={false}
+        />
+        <TextField id="filter-from" label={t.fromDay} type="date" value={draft.from} onInput={set("from")} />
+        <TextField id="filter-to" label={t.toDay} type="date" value={draft.to} onInput={set("to")} />
       </div>
       <datalist id="known-actions">
         {KNOWN_ACTIONS.map((action) => (
@@ -292,7 +372,7 @@ function FilterForm({ filters }: { filters: Filters }) {
             type="button"
             class="button button-quiet"
             onClick={() => {
-              const empty = Object.fromEntries(FILTERS.map((name) => [name, ''])) as Filters;
+              const empty = Object.fromEntries(FILTERS.map((name) => [name, ""])) as Filters;
               setDraft(empty);
               apply(empty);
             }}
@@ -310,7 +390,7 @@ function actorText(entry: AuditEntry, t: Text): string {
 }
 
 function shortId(id: string | null): string {
-  if (!id) return '';
+  if (!id) return "";
   return /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(id) ? `${id.slice(0, 8)}…` : id;
 }
 
@@ -325,7 +405,7 @@ function EntriesTable({ entries, busy, brokenId }: { entries: AuditEntry[]; busy
       return next;
     });
   return (
-    <div class={`table-wrap${busy ? ' is-busy' : ''}`}>
+    <div class={`table-wrap${busy ? " is-busy" : ""}`}>
       <table class="data-table audit-table">
         <caption class="visually-hidden">{t.auditTitle}</caption>
         <thead>
@@ -346,7 +426,13 @@ function EntriesTable({ entries, busy, brokenId }: { entries: AuditEntry[]; busy
             const detailId = `entry-${entry.id}-detail`;
             return (
               <Fragment key={entry.id}>
-                <tr data-entry={entry.id} data-action={entry.action} class={[expanded ? 'is-open' : '', entry.id === brokenId ? 'is-broken' : ''].join(' ').trim() || undefined}>
+                <tr
+                  data-entry={entry.id}
+                  data-action={entry.action}
+                  class={
+                    [expanded ? "is-open" : "", entry.id === brokenId ? "is-broken" : ""].join(" ").trim() || undefined
+                  }
+                >
                   <td class="entry-id">
                     {entry.id === brokenId && (
                       <span class="broken-mark" title={t.failsVerification}>
@@ -384,9 +470,9 @@ function EntriesTable({ entries, busy, brokenId }: { entries: AuditEntry[]; busy
                       aria-label={t.entryDetailsFor(entry.id)}
                       onClick={() => toggle(entry.id)}
                     >
-                      <span aria-hidden="true" class={`caret${expanded ? ' is-open' : ''}`}>
+                      <span aria-hidden="true" class={`caret${expanded ? " is-open" : ""}`}>
                         ▸
-                      </span>{' '}
+                      </span>{" "}
                       {t.details}
                     </button>
                   </td>
@@ -407,7 +493,7 @@ function EntriesTable({ entries, busy, brokenId }: { entries: AuditEntry[]; busy
   );
 }
 
-type DiffKind = 'added' | 'removed' | 'changed' | 'same';
+type DiffKind = "added" | "removed" | "changed" | "same";
 interface DiffRow {
   path: string;
   before: unknown;
@@ -417,12 +503,12 @@ interface DiffRow {
 
 /** Nested objects as dotted paths ("filter.action"); arrays and values as leaves. */
 function flatten(value: unknown, prefix: string, out: Map<string, unknown>): Map<string, unknown> {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length === 0 && prefix) out.set(prefix, value);
     for (const [key, inner] of entries) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
   } else if (value !== undefined) {
-    out.set(prefix || '—', value);
+    out.set(prefix || "—", value);
   }
   return out;
 }
@@ -432,13 +518,19 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 export function diff(before: unknown, after: unknown): DiffRow[] {
-  const a = flatten(before ?? undefined, '', new Map());
-  const b = flatten(after ?? undefined, '', new Map());
+  const a = flatten(before ?? undefined, "", new Map());
+  const b = flatten(after ?? undefined, "", new Map());
   const paths = [...new Set([...a.keys(), ...b.keys()])];
   return paths.map((path) => {
     const inBefore = a.has(path);
     const inAfter = b.has(path);
-    const kind: DiffKind = !inBefore ? 'added' : !inAfter ? 'removed' : same(a.get(path), b.get(path)) ? 'same' : 'changed';
+    const kind: DiffKind = !inBefore
+      ? "added"
+      : !inAfter
+        ? "removed"
+        : same(a.get(path), b.get(path))
+          ? "same"
+          : "changed";
     return { path, before: a.get(path), after: b.get(path), kind };
   });
 }
@@ -447,10 +539,14 @@ function Value({ value }: { value: unknown }) {
   const { t } = useText();
   if (value === undefined) return <span class="muted">{t.none}</span>;
   if (value === null) return <span class="muted value-null">{t.emptyValue}</span>;
-  if (typeof value === 'string') return <span class="value">{value}</span>;
-  if (typeof value === 'boolean') return <span class="value">{value ? t.yes : t.no}</span>;
-  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) {
-    return value.length === 0 ? <span class="muted">[ ]</span> : <span class="value">{value.map(String).join(', ')}</span>;
+  if (typeof value === "string") return <span class="value">{value}</span>;
+  if (typeof value === "boolean") return <span class="value">{value ? t.yes : t.no}</span>;
+  if (Array.isArray(value) && value.every((item) => typeof item !== "object" || item === null)) {
+    return value.length === 0 ? (
+      <span class="muted">[ ]</span>
+    ) : (
+      <span class="value">{value.map(String).join(", ")}</span>
+    );
   }
   return <code class="value">{JSON.stringify(value)}</code>;
 }
@@ -461,12 +557,16 @@ function Changes({ entry }: { entry: AuditEntry }) {
   const hasBefore = entry.before !== null && entry.before !== undefined;
   const hasAfter = entry.after !== null && entry.after !== undefined;
   if (!hasBefore && !hasAfter) return null;
-  const changed = rows.filter((row) => row.kind !== 'same');
+  const changed = rows.filter((row) => row.kind !== "same");
   const single = !hasBefore || !hasAfter;
   return (
     <div class="entry-section is-wide">
       <h3>{!hasBefore ? t.recordedValues : !hasAfter ? t.removedValues : t.changes}</h3>
-      {!single && <p class="diff-summary">{changed.length === 0 ? t.nothingChanged : t.changedFields(changed.map((row) => row.path))}</p>}
+      {!single && (
+        <p class="diff-summary">
+          {changed.length === 0 ? t.nothingChanged : t.changedFields(changed.map((row) => row.path))}
+        </p>
+      )}
       <div class="diff-wrap">
         <table class="diff-table">
           <thead>
@@ -487,7 +587,9 @@ function Changes({ entry }: { entry: AuditEntry }) {
               <tr class={single ? undefined : `diff-${row.kind}`}>
                 <th scope="row">
                   <code>{row.path}</code>
-                  {!single && row.kind !== 'same' && <span class={`diff-tag diff-tag-${row.kind}`}>{t.diffKinds[row.kind]}</span>}
+                  {!single && row.kind !== "same" && (
+                    <span class={`diff-tag diff-tag-${row.kind}`}>{t.diffKinds[row.kind]}</span>
+                  )}
                 </th>
                 {single ? (
                   <td class="diff-single">
@@ -496,7 +598,7 @@ function Changes({ entry }: { entry: AuditEntry }) {
                 ) : (
                   <>
                     <td class="diff-before" data-label={t.before}>
-                      {row.kind === 'changed' || row.kind === 'removed' ? (
+                      {row.kind === "changed" || row.kind === "removed" ? (
                         <del>
                           <Value value={row.before} />
                         </del>
@@ -505,7 +607,7 @@ function Changes({ entry }: { entry: AuditEntry }) {
                       )}
                     </td>
                     <td class="diff-after" data-label={t.after}>
-                      {row.kind === 'changed' || row.kind === 'added' ? (
+                      {row.kind === "changed" || row.kind === "added" ? (
                         <ins>
                           <Value value={row.after} />
                         </ins>
@@ -526,7 +628,7 @@ function Changes({ entry }: { entry: AuditEntry }) {
 
 function EntryDetail({ entry }: { entry: AuditEntry }) {
   const { t } = useText();
-  const details = useMemo(() => [...flatten(entry.details ?? undefined, '', new Map()).entries()], [entry]);
+  const details = useMemo(() => [...flatten(entry.details ?? undefined, "", new Map()).entries()], [entry]);
   const panel = useRef<HTMLDivElement>(null);
   return (
     <div class="entry-detail" ref={panel}>
@@ -583,11 +685,21 @@ function EntryDetail({ entry }: { entry: AuditEntry }) {
           </div>
         </dl>
         <p class="entry-links">
-          <button type="button" class="link-button" onClick={() => setQuery({ actor: entry.actorEmail ?? entry.actor, beforeId: null }, { replace: false })}>
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => setQuery({ actor: entry.actorEmail ?? entry.actor, beforeId: null }, { replace: false })}
+          >
             {t.sameActor}
           </button>
           {entry.objectId && (
-            <button type="button" class="link-button" onClick={() => setQuery({ objectType: entry.objectType, objectId: entry.objectId, beforeId: null }, { replace: false })}>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() =>
+                setQuery({ objectType: entry.objectType, objectId: entry.objectId, beforeId: null }, { replace: false })
+              }
+            >
               {t.sameObject}
             </button>
           )}

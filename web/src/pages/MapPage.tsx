@@ -1,26 +1,26 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Fragment, type FunctionComponent } from 'preact';
-import { KindLabel, Swatch } from '../components/Badges.tsx';
-import { DateControl } from '../components/DateControl.tsx';
-import { Link } from '../components/Link.tsx';
-import { ErrorBox, Loading } from '../components/Status.tsx';
-import { useI18n, type Messages } from '../i18n/index.ts';
-import { apiUrl, useApi } from '../lib/api.ts';
-import { formatDate } from '../lib/dates.ts';
-import { colourRank, KIND_ORDER } from '../lib/kinds.ts';
-import { href, navigate, setQuery, type Location } from '../lib/router.ts';
-import type { ActorsResponse, Member, MembersResponse, Organization, OrganizationsResponse } from '../lib/types.ts';
-import { dateFromQuery, setDate } from '../lib/useDate.ts';
-import type { MapEntry } from '../map/WorldMap.tsx';
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { Fragment, type FunctionComponent } from "preact";
+import { KindLabel, Swatch } from "../components/Badges.tsx";
+import { DateControl } from "../components/DateControl.tsx";
+import { Link } from "../components/Link.tsx";
+import { ErrorBox, Loading } from "../components/Status.tsx";
+import { useI18n, type Messages } from "../i18n/index.ts";
+import { apiUrl, useApi } from "../lib/api.ts";
+import { formatDate } from "../lib/dates.ts";
+import { colourRank, KIND_ORDER } from "../lib/kinds.ts";
+import { href, navigate, setQuery, type Location } from "../lib/router.ts";
+import type { ActorsResponse, Member, MembersResponse, Organization, OrganizationsResponse } from "../lib/types.ts";
+import { dateFromQuery, setDate } from "../lib/useDate.ts";
+import type { MapEntry } from "../map/WorldMap.tsx";
 
-type WorldMapComponent = typeof import('../map/WorldMap.tsx').default;
+type WorldMapComponent = typeof import("../map/WorldMap.tsx").default;
 
 /** The map and its libraries are loaded after the first paint, in their own chunk. */
 function useWorldMap(): WorldMapComponent | null | Error {
   const [component, setComponent] = useState<WorldMapComponent | null | Error>(null);
   useEffect(() => {
     let live = true;
-    import('../map/WorldMap.tsx').then(
+    import("../map/WorldMap.tsx").then(
       (module) => live && setComponent(() => module.default),
       (error: unknown) => live && setComponent(error instanceof Error ? error : new Error(String(error))),
     );
@@ -36,27 +36,35 @@ export function frameworkName(org: Organization | undefined, slug: string | null
   return org?.frameworks.find((f) => f.slug === slug)?.name ?? slug;
 }
 
-export function kindText(t: Messages, member: Pick<Member, 'kind' | 'framework' | 'designation'>, org: Organization | undefined): string {
-  if (member.kind === 'partner' && member.framework) return t.partnerBy(frameworkName(org, member.framework) ?? member.framework);
-  if (member.kind === 'designation' && member.designation) return t.designations[member.designation] ?? member.designation;
+export function kindText(
+  t: Messages,
+  member: Pick<Member, "kind" | "framework" | "designation">,
+  org: Organization | undefined,
+): string {
+  if (member.kind === "partner" && member.framework)
+    return t.partnerBy(frameworkName(org, member.framework) ?? member.framework);
+  if (member.kind === "designation" && member.designation)
+    return t.designations[member.designation] ?? member.designation;
   return t.kinds[member.kind];
 }
 
 export function MapPage({ location }: { location: Location }) {
   const { t, lang } = useI18n();
   const at = dateFromQuery(location);
-  const organizations = useApi<OrganizationsResponse>(apiUrl('/organizations', { lang }));
+  const organizations = useApi<OrganizationsResponse>(apiUrl("/organizations", { lang }));
   const orgs = organizations.data?.organizations ?? [];
-  const requested = location.query.get('org')?.toUpperCase() ?? null;
-  const org = orgs.find((o) => o.code === requested) ?? orgs.find((o) => o.code === 'NATO') ?? orgs[0];
-  const members = useApi<MembersResponse>(org ? apiUrl(`/organizations/${encodeURIComponent(org.code)}/members`, { at, lang }) : null);
-  const states = useApi<ActorsResponse>(apiUrl('/actors', { type: 'state', lang }));
+  const requested = location.query.get("org")?.toUpperCase() ?? null;
+  const org = orgs.find((o) => o.code === requested) ?? orgs.find((o) => o.code === "NATO") ?? orgs[0];
+  const members = useApi<MembersResponse>(
+    org ? apiUrl(`/organizations/${encodeURIComponent(org.code)}/members`, { at, lang }) : null,
+  );
+  const states = useApi<ActorsResponse>(apiUrl("/actors", { type: "state", lang }));
   const WorldMap = useWorldMap();
   const [highlight, setHighlight] = useState<string | null>(null);
   const [drawable, setDrawable] = useState<Set<string> | null>(null);
 
   const list = members.data && members.data.organization === org?.code ? members.data.members : [];
-  const dateText = formatDate(at, 'day', lang);
+  const dateText = formatDate(at, "day", lang);
 
   const entries = useMemo(() => {
     const map = new Map<string, MapEntry>();
@@ -95,7 +103,7 @@ export function MapPage({ location }: { location: Location }) {
     }));
   }, [list, lang]);
 
-  const suspendedCodes = new Set(list.filter((m) => m.kind === 'suspended').map((m) => m.code));
+  const suspendedCodes = new Set(list.filter((m) => m.kind === "suspended").map((m) => m.code));
   const notDrawn = drawable ? list.filter((m) => m.isoNumeric && !drawable.has(m.isoNumeric)).map((m) => m.name) : [];
 
   return (
@@ -112,14 +120,12 @@ export function MapPage({ location }: { location: Location }) {
           <label for="org-select">{t.organization}</label>
           <select
             id="org-select"
-            value={org?.code ?? ''}
+            value={org?.code ?? ""}
             disabled={!orgs.length}
             onChange={(event) => setQuery({ org: event.currentTarget.value })}
           >
             {orgs.map((o) => (
-              <option value={o.code}>
-                {o.code === o.name ? o.name : `${o.code} · ${o.name}`}
-              </option>
+              <option value={o.code}>{o.code === o.name ? o.name : `${o.code} · ${o.name}`}</option>
             ))}
           </select>
         </div>
@@ -156,7 +162,7 @@ export function MapPage({ location }: { location: Location }) {
           )}
           <Legend present={new Set(groups.map((g) => g.kind))} />
           <p class="hint">{t.mapHint}</p>
-          {notDrawn.length > 0 && <p class="hint">{t.notDrawn(notDrawn.join(', '))}</p>}
+          {notDrawn.length > 0 && <p class="hint">{t.notDrawn(notDrawn.join(", "))}</p>}
         </section>
 
         <section class="list-column card" aria-labelledby="list-heading" aria-busy={members.loading}>
@@ -168,7 +174,7 @@ export function MapPage({ location }: { location: Location }) {
           ) : (
             <>
               <p class="count-summary" aria-live="polite" data-testid="member-summary">
-                {groups.map((g) => t.kindCount[g.kind](g.members.length)).join(' · ') || t.noMembers}
+                {groups.map((g) => t.kindCount[g.kind](g.members.length)).join(" · ") || t.noMembers}
               </p>
               {groups.map((group) => (
                 <MemberGroup
@@ -195,7 +201,7 @@ export function MapPage({ location }: { location: Location }) {
 }
 
 const MemberGroup: FunctionComponent<{
-  kind: Member['kind'];
+  kind: Member["kind"];
   members: Member[];
   org: Organization | undefined;
   at: string;
@@ -207,15 +213,15 @@ const MemberGroup: FunctionComponent<{
   // Partners are listed under their framework (NATO has several); other kinds in one list.
   const sections: { key: string; title: string | null; members: Member[] }[] = [];
   for (const member of members) {
-    const key = kind === 'partner' ? (member.framework ?? '') : '';
+    const key = kind === "partner" ? (member.framework ?? "") : "";
     let section = sections.find((x) => x.key === key);
     if (!section) {
-      section = { key, title: kind === 'partner' && key ? frameworkName(org, key) : null, members: [] };
+      section = { key, title: kind === "partner" && key ? frameworkName(org, key) : null, members: [] };
       sections.push(section);
     }
     section.members.push(member);
   }
-  sections.sort((a, b) => (a.title ?? '').localeCompare(b.title ?? ''));
+  sections.sort((a, b) => (a.title ?? "").localeCompare(b.title ?? ""));
   return (
     <div class="member-group" data-kind={kind}>
       <h3 id={headingId} class="group-heading">
@@ -232,7 +238,9 @@ const MemberGroup: FunctionComponent<{
           <ul class="member-list" aria-labelledby={section.title ? `${headingId}-${section.key}` : headingId}>
             {section.members.map((member) => {
               const extra =
-                member.kind === 'designation' && member.designation ? (t.designations[member.designation] ?? member.designation) : null;
+                member.kind === "designation" && member.designation
+                  ? (t.designations[member.designation] ?? member.designation)
+                  : null;
               return (
                 <li key={`${member.code}-${member.relationId}`} data-code={member.code}>
                   <Link
@@ -247,11 +255,16 @@ const MemberGroup: FunctionComponent<{
                   <span class="member-meta">
                     {t.sinceDate(formatDate(member.since, member.sincePrecision, lang))}
                     {extra && ` · ${extra}`}
-                    {kind === 'member' && suspended.has(member.code) && <span class="suspended-tag"> · {t.kinds.suspended}</span>}
-                    {member.certainty !== 'confirmed' && (
+                    {kind === "member" && suspended.has(member.code) && (
+                      <span class="suspended-tag"> · {t.kinds.suspended}</span>
+                    )}
+                    {member.certainty !== "confirmed" && (
                       <>
-                        {' · '}
-                        <Link href={`/relations/${member.relationId}`} class={`certainty-link certainty-${member.certainty}`}>
+                        {" · "}
+                        <Link
+                          href={`/relations/${member.relationId}`}
+                          class={`certainty-link certainty-${member.certainty}`}
+                        >
                           {t.certainty[member.certainty]}
                         </Link>
                       </>
@@ -274,7 +287,7 @@ function Legend({ present }: { present: Set<string> }) {
       <h3 class="legend-title">{t.legend}</h3>
       <ul>
         {KIND_ORDER.map((kind) => (
-          <li class={present.has(kind) ? '' : 'is-absent'}>
+          <li class={present.has(kind) ? "" : "is-absent"}>
             <KindLabel kind={kind} />
           </li>
         ))}

@@ -1,5 +1,5 @@
-import { Link } from '../components/Link.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { Link } from "../components/Link.tsx";
+import { useI18n } from "../i18n/index.ts";
 
 export function NotFoundPage() {
   const { t } = useI18n();

@@ -1,27 +1,27 @@
-import { useMemo } from 'preact/hooks';
-import { CertaintyBadge, DateText, KindLabel } from '../components/Badges.tsx';
-import { DateControl } from '../components/DateControl.tsx';
-import { Link } from '../components/Link.tsx';
-import { ErrorBox, Loading } from '../components/Status.tsx';
-import { useI18n } from '../i18n/index.ts';
-import { apiUrl, useApi } from '../lib/api.ts';
-import { formatDate } from '../lib/dates.ts';
-import { KIND_ORDER, kindRank } from '../lib/kinds.ts';
-import { href, setQuery, type Location } from '../lib/router.ts';
-import { KINDS, type Kind, type MembersResponse, type OrganizationsResponse } from '../lib/types.ts';
-import { dateFromQuery, setDate } from '../lib/useDate.ts';
-import { frameworkName } from './MapPage.tsx';
+import { useMemo } from "preact/hooks";
+import { CertaintyBadge, DateText, KindLabel } from "../components/Badges.tsx";
+import { DateControl } from "../components/DateControl.tsx";
+import { Link } from "../components/Link.tsx";
+import { ErrorBox, Loading } from "../components/Status.tsx";
+import { useI18n } from "../i18n/index.ts";
+import { apiUrl, useApi } from "../lib/api.ts";
+import { formatDate } from "../lib/dates.ts";
+import { KIND_ORDER, kindRank } from "../lib/kinds.ts";
+import { href, setQuery, type Location } from "../lib/router.ts";
+import { KINDS, type Kind, type MembersResponse, type OrganizationsResponse } from "../lib/types.ts";
+import { dateFromQuery, setDate } from "../lib/useDate.ts";
+import { frameworkName } from "./MapPage.tsx";
 
 export function OrganizationPage({ code, location }: { code: string; location: Location }) {
   const { t, lang } = useI18n();
   const at = dateFromQuery(location);
-  const kindParam = location.query.get('kind');
-  const kind = (KINDS as readonly string[]).includes(kindParam ?? '') ? (kindParam as Kind) : null;
-  const organizations = useApi<OrganizationsResponse>(apiUrl('/organizations', { lang }));
+  const kindParam = location.query.get("kind");
+  const kind = (KINDS as readonly string[]).includes(kindParam ?? "") ? (kindParam as Kind) : null;
+  const organizations = useApi<OrganizationsResponse>(apiUrl("/organizations", { lang }));
   const org = organizations.data?.organizations.find((o) => o.code === code);
   const members = useApi<MembersResponse>(apiUrl(`/organizations/${encodeURIComponent(code)}/members`, { at, lang }));
   const all = members.data?.members ?? [];
-  const dateText = formatDate(at, 'day', lang);
+  const dateText = formatDate(at, "day", lang);
 
   const counts = useMemo(() => {
     const map = new Map<Kind, number>();
@@ -40,7 +40,7 @@ export function OrganizationPage({ code, location }: { code: string; location: L
   return (
     <div class="page page-organization">
       <nav class="breadcrumbs" aria-label={t.breadcrumb}>
-        <Link href={href('/', { org: code, at })}>{t.navMap}</Link>
+        <Link href={href("/", { org: code, at })}>{t.navMap}</Link>
         <span aria-hidden="true"> / </span>
         <span>{code}</span>
       </nav>
@@ -51,7 +51,7 @@ export function OrganizationPage({ code, location }: { code: string; location: L
         </h1>
         {org && org.frameworks.length > 0 && (
           <p class="lede">
-            {t.colFramework}: {org.frameworks.map((f) => f.name).join(' · ')}
+            {t.colFramework}: {org.frameworks.map((f) => f.name).join(" · ")}
           </p>
         )}
       </div>
@@ -62,7 +62,7 @@ export function OrganizationPage({ code, location }: { code: string; location: L
           <label for="kind-filter">{t.filterKind}</label>
           <select
             id="kind-filter"
-            value={kind ?? ''}
+            value={kind ?? ""}
             onChange={(event) => setQuery({ kind: event.currentTarget.value || null })}
           >
             <option value="">
@@ -82,7 +82,11 @@ export function OrganizationPage({ code, location }: { code: string; location: L
           <h2 id="members-heading">{t.membersOn(dateText)}</h2>
           {members.data && (
             <p class="muted" aria-live="polite">
-              {kind ? t.showing(rows.length, all.length) : KIND_ORDER.filter((k) => counts.has(k)).map((k) => t.kindCount[k](counts.get(k) ?? 0)).join(' · ')}
+              {kind
+                ? t.showing(rows.length, all.length)
+                : KIND_ORDER.filter((k) => counts.has(k))
+                    .map((k) => t.kindCount[k](counts.get(k) ?? 0))
+                    .join(" · ")}
             </p>
           )}
         </div>
@@ -93,7 +97,7 @@ export function OrganizationPage({ code, location }: { code: string; location: L
         ) : rows.length === 0 ? (
           <p class="empty">{t.noMembers}</p>
         ) : (
-          <div class={`table-wrap${members.loading ? ' is-busy' : ''}`}>
+          <div class={`table-wrap${members.loading ? " is-busy" : ""}`}>
             <table class="data-table responsive-table">
               <caption class="visually-hidden">{t.tableCaption(title, dateText)}</caption>
               <thead>
@@ -115,14 +119,27 @@ export function OrganizationPage({ code, location }: { code: string; location: L
                       <span class="muted code-suffix"> {m.code}</span>
                     </th>
                     <td data-label={t.colKind}>
-                      <KindLabel kind={m.kind} text={m.kind === 'designation' && m.designation ? (t.designations[m.designation] ?? m.designation) : undefined} />
+                      <KindLabel
+                        kind={m.kind}
+                        text={
+                          m.kind === "designation" && m.designation
+                            ? (t.designations[m.designation] ?? m.designation)
+                            : undefined
+                        }
+                      />
                     </td>
-                    <td data-label={t.colFramework} class={m.framework ? undefined : 'is-empty'}>{frameworkName(org, m.framework) ?? <span class="muted">{t.none}</span>}</td>
+                    <td data-label={t.colFramework} class={m.framework ? undefined : "is-empty"}>
+                      {frameworkName(org, m.framework) ?? <span class="muted">{t.none}</span>}
+                    </td>
                     <td data-label={t.colSince}>
                       <DateText date={m.since} precision={m.sincePrecision} />
                     </td>
                     <td data-label={t.colUntil}>
-                      {m.until ? <DateText date={m.until} precision={m.untilPrecision} /> : <span class="muted">{t.ongoing}</span>}
+                      {m.until ? (
+                        <DateText date={m.until} precision={m.untilPrecision} />
+                      ) : (
+                        <span class="muted">{t.ongoing}</span>
+                      )}
                     </td>
                     <td data-label={t.colCertainty}>
                       <CertaintyBadge certainty={m.certainty} />
@@ -135,7 +152,11 @@ export function OrganizationPage({ code, location }: { code: string; location: L
                           </li>
                         ))}
                       </ul>
-                      <Link href={`/relations/${m.relationId}`} class="claims-link" aria-label={t.viewClaimsFor(m.name)}>
+                      <Link
+                        href={`/relations/${m.relationId}`}
+                        class="claims-link"
+                        aria-label={t.viewClaimsFor(m.name)}
+                      >
                         {t.viewClaims} →
                       </Link>
                     </td>

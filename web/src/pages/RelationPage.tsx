@@ -1,12 +1,12 @@
-import { CertaintyBadge, DateText, KindLabel } from '../components/Badges.tsx';
-import { Link } from '../components/Link.tsx';
-import { ErrorBox, Loading } from '../components/Status.tsx';
-import { useI18n } from '../i18n/index.ts';
-import { apiUrl, useApi } from '../lib/api.ts';
-import { formatDate } from '../lib/dates.ts';
-import { href } from '../lib/router.ts';
-import type { Claim, OrganizationsResponse, Precision, RelationDetail, RelationResponse } from '../lib/types.ts';
-import { frameworkName } from './MapPage.tsx';
+import { CertaintyBadge, DateText, KindLabel } from "../components/Badges.tsx";
+import { Link } from "../components/Link.tsx";
+import { ErrorBox, Loading } from "../components/Status.tsx";
+import { useI18n } from "../i18n/index.ts";
+import { apiUrl, useApi } from "../lib/api.ts";
+import { formatDate } from "../lib/dates.ts";
+import { href } from "../lib/router.ts";
+import type { Claim, OrganizationsResponse, Precision, RelationDetail, RelationResponse } from "../lib/types.ts";
+import { frameworkName } from "./MapPage.tsx";
 
 const PRECISION_LENGTH: Record<Precision, number> = { day: 10, month: 7, year: 4 };
 
@@ -23,32 +23,40 @@ function agree(a: string, ap: Precision, b: string, bp: Precision): boolean {
 function differingClaims(relation: RelationDetail): Set<number> {
   const differing = new Set<number>();
   for (const claim of relation.claims) {
-    if (claim.field === 'relation' || !claim.asserted || !claim.assertedPrecision) continue;
-    const recorded = claim.field === 'since' ? relation.since : relation.until;
-    const recordedPrecision = claim.field === 'since' ? relation.sincePrecision : relation.untilPrecision;
-    if (!recorded || !recordedPrecision || !agree(claim.asserted, claim.assertedPrecision, recorded, recordedPrecision)) differing.add(claim.id);
+    if (claim.field === "relation" || !claim.asserted || !claim.assertedPrecision) continue;
+    const recorded = claim.field === "since" ? relation.since : relation.until;
+    const recordedPrecision = claim.field === "since" ? relation.sincePrecision : relation.untilPrecision;
+    if (!recorded || !recordedPrecision || !agree(claim.asserted, claim.assertedPrecision, recorded, recordedPrecision))
+      differing.add(claim.id);
   }
   return differing;
 }
 
 /** The distinct dates asserted for one field, each with the sources that assert it. */
-function assertedDates(relation: RelationDetail, field: 'since' | 'until') {
+function assertedDates(relation: RelationDetail, field: "since" | "until") {
   const byDate = new Map<string, { date: string; precision: Precision; publishers: string[]; claimIds: number[] }>();
   for (const claim of relation.claims) {
     if (claim.field !== field || !claim.asserted || !claim.assertedPrecision) continue;
     const key = `${claim.asserted}/${claim.assertedPrecision}`;
-    const entry = byDate.get(key) ?? { date: claim.asserted, precision: claim.assertedPrecision, publishers: [], claimIds: [] };
+    const entry = byDate.get(key) ?? {
+      date: claim.asserted,
+      precision: claim.assertedPrecision,
+      publishers: [],
+      claimIds: [],
+    };
     if (!entry.publishers.includes(claim.source.publisher)) entry.publishers.push(claim.source.publisher);
     entry.claimIds.push(claim.id);
     byDate.set(key, entry);
   }
-  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date) || PRECISION_LENGTH[a.precision] - PRECISION_LENGTH[b.precision]);
+  return [...byDate.values()].sort(
+    (a, b) => a.date.localeCompare(b.date) || PRECISION_LENGTH[a.precision] - PRECISION_LENGTH[b.precision],
+  );
 }
 
 export function RelationPage({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const relation = useApi<RelationResponse>(apiUrl(`/relations/${encodeURIComponent(id)}`, { lang }));
-  const organizations = useApi<OrganizationsResponse>(apiUrl('/organizations', { lang }));
+  const organizations = useApi<OrganizationsResponse>(apiUrl("/organizations", { lang }));
 
   if (relation.error) {
     return (
@@ -76,19 +84,25 @@ export function RelationPage({ id }: { id: string }) {
   const isOrg = (code: string) => organizations.data?.organizations.some((o) => o.code === code) ?? false;
   const actorHref = (code: string) => (isOrg(code) ? `/organizations/${code}` : `/actors/${code}`);
   const kindName =
-    r.kind === 'partner' && r.framework
+    r.kind === "partner" && r.framework
       ? t.partnerBy(frameworkName(org, r.framework) ?? r.framework)
-      : r.kind === 'designation' && r.designation
+      : r.kind === "designation" && r.designation
         ? (t.designations[r.designation] ?? r.designation)
         : t.kinds[r.kind];
   const conflicts = differingClaims(r);
   // Dated claims first, in date order, so that disagreeing dates stand next to each other.
   const fieldOrder = { since: 0, until: 1, relation: 2 } as const;
   const claims = [...r.claims].sort(
-    (a, b) => fieldOrder[a.field] - fieldOrder[b.field] || (a.asserted ?? '').localeCompare(b.asserted ?? '') || a.id - b.id,
+    (a, b) =>
+      fieldOrder[a.field] - fieldOrder[b.field] || (a.asserted ?? "").localeCompare(b.asserted ?? "") || a.id - b.id,
   );
-  const comparisons = (['since', 'until'] as const)
-    .map((field) => ({ field, recorded: field === 'since' ? r.since : r.until, recordedPrecision: field === 'since' ? r.sincePrecision : r.untilPrecision, dates: assertedDates(r, field) }))
+  const comparisons = (["since", "until"] as const)
+    .map((field) => ({
+      field,
+      recorded: field === "since" ? r.since : r.until,
+      recordedPrecision: field === "since" ? r.sincePrecision : r.untilPrecision,
+      dates: assertedDates(r, field),
+    }))
     .filter((c) => c.dates.length > 0);
 
   return (
@@ -107,7 +121,7 @@ export function RelationPage({ id }: { id: string }) {
         <h1>{t.relationTitle(r.subjectName, t.kinds[r.kind].toLowerCase(), r.objectName)}</h1>
       </div>
 
-      {r.certainty === 'disputed' && (
+      {r.certainty === "disputed" && (
         <section class="banner banner-disputed" aria-labelledby="disputed-title" data-testid="disputed-banner">
           <span class="banner-icon" aria-hidden="true">
             ⚠
@@ -129,7 +143,7 @@ export function RelationPage({ id }: { id: string }) {
                     const differs = d.claimIds.some((id) => conflicts.has(id));
                     return (
                       <div>
-                        <dt>{d.publishers.join('; ')}</dt>
+                        <dt>{d.publishers.join("; ")}</dt>
                         <dd>
                           {differs ? (
                             <>
@@ -149,7 +163,7 @@ export function RelationPage({ id }: { id: string }) {
           </div>
         </section>
       )}
-      {r.certainty === 'uncertain' && (
+      {r.certainty === "uncertain" && (
         <section class="banner banner-uncertain" aria-labelledby="uncertain-title">
           <span class="banner-icon" aria-hidden="true">
             ?
@@ -170,7 +184,7 @@ export function RelationPage({ id }: { id: string }) {
             <dt>{t.relation}</dt>
             <dd>
               <Link href={href(actorHref(r.subject), { at: r.since })}>{r.subjectName}</Link>
-              {' → '}
+              {" → "}
               <Link href={href(actorHref(r.object), { at: r.since })}>{r.objectName}</Link>
             </dd>
           </div>
@@ -188,7 +202,13 @@ export function RelationPage({ id }: { id: string }) {
           </div>
           <div>
             <dt>{t.colUntil}</dt>
-            <dd>{r.until ? <DateText date={r.until} precision={r.untilPrecision} /> : <span class="muted">{t.ongoing}</span>}</dd>
+            <dd>
+              {r.until ? (
+                <DateText date={r.until} precision={r.untilPrecision} />
+              ) : (
+                <span class="muted">{t.ongoing}</span>
+              )}
+            </dd>
           </div>
           <div>
             <dt>{t.colCertainty}</dt>
@@ -228,10 +248,14 @@ function ClaimCard({ claim, conflict }: { claim: Claim; conflict: boolean }) {
   const s = claim.source;
   const titleId = `claim-${claim.id}-title`;
   return (
-    <li class={`claim-card${conflict ? ' is-conflict' : ''}`} aria-labelledby={titleId} data-source={s.id}>
+    <li class={`claim-card${conflict ? " is-conflict" : ""}`} aria-labelledby={titleId} data-source={s.id}>
       <div class="claim-head">
         <span class="claim-publisher">{s.publisher}</span>
-        {s.perspective && <span class="chip" title={t.perspective}>{s.perspective}</span>}
+        {s.perspective && (
+          <span class="chip" title={t.perspective}>
+            {s.perspective}
+          </span>
+        )}
       </div>
       <h3 id={titleId} class="claim-title">
         {s.url ? (

@@ -1,8 +1,8 @@
-import { catalogues, useI18n, type Lang, type Messages } from '../index.ts';
-import { en, type DecisionMessages } from './en.ts';
-import { es } from './es.ts';
-import { fr } from './fr.ts';
-import { pt } from './pt.ts';
+import { catalogues, useI18n, type Lang, type Messages } from "../index.ts";
+import { en, type DecisionMessages } from "./en.ts";
+import { es } from "./es.ts";
+import { fr } from "./fr.ts";
+import { pt } from "./pt.ts";
 
 export type { DecisionMessages };
 

@@ -1,20 +1,30 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
-import { FormError, FormStatus, TextField, errorText, fieldError, focusField } from '../../components/Form.tsx';
-import { AccessErrorBox, Loading } from '../../components/Status.tsx';
-import { useText } from '../../i18n/accounts/index.ts';
-import { apiUrl, send, useApi } from '../../lib/api.ts';
-import { setQuery, type Location } from '../../lib/router.ts';
-import { useSession } from '../../lib/session.tsx';
-import { ROLES, type AdminAccount, type AdminAccountsResponse, type DelegationsResponse, type Role } from '../../lib/types.ts';
-import { AdminHeading } from './AdminHeading.tsx';
+import { useMemo, useRef, useState } from "preact/hooks";
+import { FormError, FormStatus, TextField, errorText, fieldError, focusField } from "../../components/Form.tsx";
+import { AccessErrorBox, Loading } from "../../components/Status.tsx";
+import { useText } from "../../i18n/accounts/index.ts";
+import { apiUrl, send, useApi } from "../../lib/api.ts";
+import { setQuery, type Location } from "../../lib/router.ts";
+import { useSession } from "../../lib/session.tsx";
+import {
+  ROLES,
+  type AdminAccount,
+  type AdminAccountsResponse,
+  type DelegationsResponse,
+  type Role,
+} from "../../lib/types.ts";
+import { AdminHeading } from "./AdminHeading.tsx";
 
 /**
  * Which roles take a delegation, so the form asks for one only where it means something:
  * heads and members speak for a state (required); an analyst may work for one (optional);
  * the secretariat, curators and auditors belong to none. The server decides; its message explains a refusal.
  */
-export function delegationNeed(role: Role): 'required' | 'optional' | 'none' {
-  return role === 'delegation-head' || role === 'delegation-member' ? 'required' : role === 'analyst' ? 'optional' : 'none';
+export function delegationNeed(role: Role): "required" | "optional" | "none" {
+  return role === "delegation-head" || role === "delegation-member"
+    ? "required"
+    : role === "analyst"
+      ? "optional"
+      : "none";
 }
 
 const STATE_CODE = /^[A-Za-z]{3}$/;
@@ -32,11 +42,13 @@ function DelegationOptions({ id, states }: { id: string; states: string[] }) {
 export default function AccountsPage({ location }: { location: Location }) {
   const { t, lang } = useText();
   const { session } = useSession();
-  const accounts = useApi<AdminAccountsResponse>(apiUrl('/admin/accounts'), { cache: false });
+  const accounts = useApi<AdminAccountsResponse>(apiUrl("/admin/accounts"), { cache: false });
   // Existing delegations, offered as suggestions (asked only once the accounts are allowed).
-  const delegations = useApi<DelegationsResponse>(accounts.data ? apiUrl('/admin/delegations') : null, { cache: false });
+  const delegations = useApi<DelegationsResponse>(accounts.data ? apiUrl("/admin/delegations") : null, {
+    cache: false,
+  });
   const states = delegations.data?.delegations.map((d) => d.state) ?? [];
-  const query = location.query.get('q') ?? '';
+  const query = location.query.get("q") ?? "";
   const [creating, setCreating] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const newButton = useRef<HTMLButtonElement>(null);
@@ -45,7 +57,13 @@ export default function AccountsPage({ location }: { location: Location }) {
     const collator = new Intl.Collator(lang);
     const needle = query.trim().toLowerCase();
     return (accounts.data?.accounts ?? [])
-      .filter((a) => !needle || [a.displayName, a.email, a.role, t.roles[a.role], a.delegation?.state ?? ''].some((text) => text.toLowerCase().includes(needle)))
+      .filter(
+        (a) =>
+          !needle ||
+          [a.displayName, a.email, a.role, t.roles[a.role], a.delegation?.state ?? ""].some((text) =>
+            text.toLowerCase().includes(needle),
+          ),
+      )
       .sort((a, b) => collator.compare(a.displayName, b.displayName));
   }, [accounts.data, query, lang]);
   const total = accounts.data?.accounts.length ?? 0;
@@ -88,10 +106,12 @@ export default function AccountsPage({ location }: { location: Location }) {
               onClick={() => {
                 setCreating((open) => !open);
                 setStatus(null);
-                if (!creating) focusField('new-account-email');
+                if (!creating) focusField("new-account-email");
               }}
             >
-              <span aria-hidden="true" class="plus">+</span>
+              <span aria-hidden="true" class="plus">
+                +
+              </span>
               {t.newAccount}
             </button>
           </div>
@@ -115,7 +135,7 @@ export default function AccountsPage({ location }: { location: Location }) {
           {rows.length === 0 ? (
             <p class="empty">{t.noAccountsMatch}</p>
           ) : (
-            <div class={`table-wrap${accounts.loading ? ' is-busy' : ''}`}>
+            <div class={`table-wrap${accounts.loading ? " is-busy" : ""}`}>
               <table class="data-table responsive-table accounts-table">
                 <caption class="visually-hidden">{t.accountsTitle}</caption>
                 <thead>
@@ -152,15 +172,23 @@ export default function AccountsPage({ location }: { location: Location }) {
   );
 }
 
-const NEW_FIELDS = ['email', 'displayName', 'role', 'delegation', 'password'] as const;
+const NEW_FIELDS = ["email", "displayName", "role", "delegation", "password"] as const;
 
-function CreateAccount({ states, onCreated, onCancel }: { states: string[]; onCreated: (account: AdminAccount) => void; onCancel: () => void }) {
+function CreateAccount({
+  states,
+  onCreated,
+  onCancel,
+}: {
+  states: string[];
+  onCreated: (account: AdminAccount) => void;
+  onCancel: () => void;
+}) {
   const { t } = useText();
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<Role>('delegation-member');
-  const [delegation, setDelegation] = useState('');
-  const [password, setPassword] = useState('');
+  const [email, setEmail] = useState("");
+  const [displayName, setDisplayName] = useState("");
+  const [role, setRole] = useState<Role>("delegation-member");
+  const [delegation, setDelegation] = useState("");
+  const [password, setPassword] = useState("");
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<(typeof NEW_FIELDS)[number], string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -172,8 +200,9 @@ function CreateAccount({ states, onCreated, onCancel }: { states: string[]; onCr
     const found: typeof errors = {};
     if (!email.trim()) found.email = t.enterEmail;
     if (!displayName.trim()) found.displayName = t.enterDisplayName;
-    if (need === 'required' && !delegation.trim()) found.delegation = t.enterDelegation;
-    else if (need !== 'none' && delegation.trim() && !STATE_CODE.test(delegation.trim())) found.delegation = t.delegationFormat;
+    if (need === "required" && !delegation.trim()) found.delegation = t.enterDelegation;
+    else if (need !== "none" && delegation.trim() && !STATE_CODE.test(delegation.trim()))
+      found.delegation = t.delegationFormat;
     setErrors(found);
     const first = NEW_FIELDS.find((field) => found[field]);
     if (first) {
@@ -183,9 +212,9 @@ function CreateAccount({ states, onCreated, onCancel }: { states: string[]; onCr
     setPending(true);
     try {
       const body: Record<string, unknown> = { email: email.trim(), displayName: displayName.trim(), role };
-      if (need !== 'none' && delegation.trim()) body.delegation = delegation.trim().toUpperCase();
+      if (need !== "none" && delegation.trim()) body.delegation = delegation.trim().toUpperCase();
       if (password) body.password = password;
-      const answer = await send<{ account: AdminAccount }>('POST', '/admin/accounts', body);
+      const answer = await send<{ account: AdminAccount }>("POST", "/admin/accounts", body);
       onCreated(answer.account);
     } catch (failure) {
       const { field, text } = fieldError(failure);
@@ -200,12 +229,37 @@ function CreateAccount({ states, onCreated, onCancel }: { states: string[]; onCr
   };
 
   return (
-    <form id="new-account" class="card create-form" onSubmit={onSubmit} noValidate aria-labelledby="new-account-heading">
+    <form
+      id="new-account"
+      class="card create-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="new-account-heading"
+    >
       <h2 id="new-account-heading">{t.newAccount}</h2>
       <FormError message={formError} />
       <div class="form-grid form-grid-two">
-        <TextField id="new-account-email" label={t.email} type="email" autoComplete="off" autoCapitalize="none" spellcheck={false} value={email} onInput={setEmail} error={errors.email} required />
-        <TextField id="new-account-displayName" label={t.displayName} autoComplete="off" value={displayName} onInput={setDisplayName} error={errors.displayName} required />
+        <TextField
+          id="new-account-email"
+          label={t.email}
+          type="email"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellcheck={false}
+          value={email}
+          onInput={setEmail}
+          error={errors.email}
+          required
+        />
+        <TextField
+          id="new-account-displayName"
+          label={t.displayName}
+          autoComplete="off"
+          value={displayName}
+          onInput={setDisplayName}
+          error={errors.displayName}
+          required
+        />
         <div class="field">
           <label for="new-account-role">{t.role}</label>
           <select
@@ -226,7 +280,7 @@ function CreateAccount({ states, onCreated, onCancel }: { states: string[]; onCr
           </p>
           {errors.role && <p class="field-error">{errors.role}</p>}
         </div>
-        {need !== 'none' ? (
+        {need !== "none" ? (
           <TextField
             id="new-account-delegation"
             label={t.delegation}
@@ -240,7 +294,7 @@ function CreateAccount({ states, onCreated, onCancel }: { states: string[]; onCr
             inputClass="input-code"
             hint={t.delegationHint}
             error={errors.delegation}
-            required={need === 'required'}
+            required={need === "required"}
           />
         ) : (
           <div class="field field-note">
@@ -273,11 +327,19 @@ function CreateAccount({ states, onCreated, onCancel }: { states: string[]; onCr
   );
 }
 
-function AccountRow({ account, self, onSaved }: { account: AdminAccount; self: boolean; onSaved: (account: AdminAccount) => void }) {
+function AccountRow({
+  account,
+  self,
+  onSaved,
+}: {
+  account: AdminAccount;
+  self: boolean;
+  onSaved: (account: AdminAccount) => void;
+}) {
   const { t } = useText();
   const [editing, setEditing] = useState(false);
   const [role, setRole] = useState<Role>(account.role);
-  const [delegation, setDelegation] = useState(account.delegation?.state ?? '');
+  const [delegation, setDelegation] = useState(account.delegation?.state ?? "");
   const [displayName, setDisplayName] = useState(account.displayName);
   const [disabled, setDisabled] = useState(account.disabled);
   const [pending, setPending] = useState(false);
@@ -287,7 +349,7 @@ function AccountRow({ account, self, onSaved }: { account: AdminAccount; self: b
 
   const start = () => {
     setRole(account.role);
-    setDelegation(account.delegation?.state ?? '');
+    setDelegation(account.delegation?.state ?? "");
     setDisplayName(account.displayName);
     setDisabled(account.disabled);
     setError(null);
@@ -301,8 +363,8 @@ function AccountRow({ account, self, onSaved }: { account: AdminAccount; self: b
   };
 
   const save = async () => {
-    const code = need === 'none' ? '' : delegation.trim().toUpperCase();
-    if (need === 'required' && !code) {
+    const code = need === "none" ? "" : delegation.trim().toUpperCase();
+    if (need === "required" && !code) {
       setError(t.enterDelegation);
       focusField(`${rowId}-delegation`);
       return;
@@ -314,7 +376,7 @@ function AccountRow({ account, self, onSaved }: { account: AdminAccount; self: b
     }
     const change: Record<string, unknown> = {};
     if (role !== account.role) change.role = role;
-    if (code !== (account.delegation?.state ?? '')) change.delegation = code || null;
+    if (code !== (account.delegation?.state ?? "")) change.delegation = code || null;
     if (displayName.trim() && displayName.trim() !== account.displayName) change.displayName = displayName.trim();
     if (disabled !== account.disabled) change.disabled = disabled;
     if (Object.keys(change).length === 0) {
@@ -324,7 +386,11 @@ function AccountRow({ account, self, onSaved }: { account: AdminAccount; self: b
     setPending(true);
     setError(null);
     try {
-      const answer = await send<{ account: AdminAccount }>('PATCH', `/admin/accounts/${encodeURIComponent(account.id)}`, change);
+      const answer = await send<{ account: AdminAccount }>(
+        "PATCH",
+        `/admin/accounts/${encodeURIComponent(account.id)}`,
+        change,
+      );
       setEditing(false);
       onSaved(answer.account);
       focusField(`${rowId}-edit`);
@@ -339,7 +405,7 @@ function AccountRow({ account, self, onSaved }: { account: AdminAccount; self: b
 
   if (!editing) {
     return (
-      <tr id={rowId} data-email={account.email} class={account.disabled ? 'is-inactive' : undefined}>
+      <tr id={rowId} data-email={account.email} class={account.disabled ? "is-inactive" : undefined}>
         <th scope="row" data-label={t.colName}>
           <span class="account-cell-name">
             {account.displayName} {you}
@@ -349,13 +415,27 @@ function AccountRow({ account, self, onSaved }: { account: AdminAccount; self: b
         <td data-label={t.role}>
           <span class={`role-tag role-${account.role}`}>{t.roles[account.role]}</span>
         </td>
-        <td data-label={t.delegation}>{account.delegation ? <span class="code-pill">{account.delegation.state}</span> : <span class="muted">{t.none}</span>}</td>
+        <td data-label={t.delegation}>
+          {account.delegation ? (
+            <span class="code-pill">{account.delegation.state}</span>
+          ) : (
+            <span class="muted">{t.none}</span>
+          )}
+        </td>
         <td data-label={t.signInMethod}>{account.hasPassword ? t.signInPassword : t.signInSsoOnly}</td>
         <td data-label={t.status}>
-          <span class={`status-pill ${account.disabled ? 'status-revoked' : 'status-active'}`}>{account.disabled ? t.disabled : t.active}</span>
+          <span class={`status-pill ${account.disabled ? "status-revoked" : "status-active"}`}>
+            {account.disabled ? t.disabled : t.active}
+          </span>
         </td>
         <td data-label={t.actions} class="actions-cell">
-          <button type="button" id={`${rowId}-edit`} class="button button-quiet" aria-label={t.editAccount(account.displayName)} onClick={start}>
+          <button
+            type="button"
+            id={`${rowId}-edit`}
+            class="button button-quiet"
+            aria-label={t.editAccount(account.displayName)}
+            onClick={start}
+          >
             {t.edit}
           </button>
         </td>
@@ -365,12 +445,22 @@ function AccountRow({ account, self, onSaved }: { account: AdminAccount; self: b
 
   return (
     <>
-      <tr id={rowId} data-email={account.email} class="is-editing" onKeyDown={(event) => event.key === 'Escape' && stop()}>
+      <tr
+        id={rowId}
+        data-email={account.email}
+        class="is-editing"
+        onKeyDown={(event) => event.key === "Escape" && stop()}
+      >
         <th scope="row" data-label={t.colName}>
           <label class="visually-hidden" for={`${rowId}-name`}>
             {t.displayNameOf(account.email)}
           </label>
-          <input id={`${rowId}-name`} class="input input-compact" value={displayName} onInput={(event) => setDisplayName(event.currentTarget.value)} />
+          <input
+            id={`${rowId}-name`}
+            class="input input-compact"
+            value={displayName}
+            onInput={(event) => setDisplayName(event.currentTarget.value)}
+          />
           <span class="account-cell-email">
             {account.email} {you}
           </span>
@@ -379,13 +469,18 @@ function AccountRow({ account, self, onSaved }: { account: AdminAccount; self: b
           <label class="visually-hidden" for={`${rowId}-role`}>
             {t.roleOf(account.displayName)}
           </label>
-          {account.role === 'system-auditor' ? (
+          {account.role === "system-auditor" ? (
             // Granted and taken back on the server's command line only.
             <span id={`${rowId}-role`} class={`role-tag role-${account.role}`}>
               {t.roles[account.role]}
             </span>
           ) : (
-            <select id={`${rowId}-role`} class="input-compact" value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
+            <select
+              id={`${rowId}-role`}
+              class="input-compact"
+              value={role}
+              onChange={(event) => setRole(event.currentTarget.value as Role)}
+            >
               {ROLES.map((r) => (
                 <option value={r}>{t.roles[r]}</option>
               ))}
@@ -393,7 +488,7 @@ function AccountRow({ account, self, onSaved }: { account: AdminAccount; self: b
           )}
         </td>
         <td data-label={t.delegation}>
-          {need === 'none' ? (
+          {need === "none" ? (
             <span class="muted">{t.none}</span>
           ) : (
             <>
@@ -406,10 +501,10 @@ function AccountRow({ account, self, onSaved }: { account: AdminAccount; self: b
                 value={delegation}
                 maxLength={3}
                 list="delegation-options"
-                placeholder={need === 'required' ? 'COL' : t.none}
+                placeholder={need === "required" ? "COL" : t.none}
                 autoComplete="off"
                 spellcheck={false}
-                aria-required={need === 'required' || undefined}
+                aria-required={need === "required" || undefined}
                 onInput={(event) => setDelegation(event.currentTarget.value.toUpperCase())}
               />
             </>
@@ -418,7 +513,12 @@ function AccountRow({ account, self, onSaved }: { account: AdminAccount; self: b
         <td data-label={t.signInMethod}>{account.hasPassword ? t.signInPassword : t.signInSsoOnly}</td>
         <td data-label={t.status}>
           <span class="check check-inline">
-            <input id={`${rowId}-disabled`} type="checkbox" checked={disabled} onChange={(event) => setDisabled(event.currentTarget.checked)} />
+            <input
+              id={`${rowId}-disabled`}
+              type="checkbox"
+              checked={disabled}
+              onChange={(event) => setDisabled(event.currentTarget.checked)}
+            />
             <label for={`${rowId}-disabled`}>{t.disabled}</label>
           </span>
         </td>

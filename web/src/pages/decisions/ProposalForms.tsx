@@ -1,13 +1,22 @@
-import { useState } from 'preact/hooks';
-import { FormStatus } from '../../components/Form.tsx';
-import { useDecisionText } from '../../i18n/decisions/index.ts';
-import { send } from '../../lib/api.ts';
-import type { PositionKind, Proposal, ProposalResponse } from '../../lib/types.ts';
-import { DateTimeField, FormAlerts, formatMoment, fromLocalInput, TextArea, toLocalInput, useChangeForm, useServerNow } from './shared.tsx';
+import { useState } from "preact/hooks";
+import { FormStatus } from "../../components/Form.tsx";
+import { useDecisionText } from "../../i18n/decisions/index.ts";
+import { send } from "../../lib/api.ts";
+import type { PositionKind, Proposal, ProposalResponse } from "../../lib/types.ts";
+import {
+  DateTimeField,
+  FormAlerts,
+  formatMoment,
+  fromLocalInput,
+  TextArea,
+  toLocalInput,
+  useChangeForm,
+  useServerNow,
+} from "./shared.tsx";
 
 /** Positions that must be given in writing (the server refuses them without a statement). */
-const WRITTEN: ReadonlySet<PositionKind> = new Set(['object', 'amend', 'concur-with-reservation']);
-const BREAKS_SILENCE: ReadonlySet<PositionKind> = new Set(['object', 'amend']);
+const WRITTEN: ReadonlySet<PositionKind> = new Set(["object", "amend", "concur-with-reservation"]);
+const BREAKS_SILENCE: ReadonlySet<PositionKind> = new Set(["object", "amend"]);
 
 /** The delegation head's form: the positions this procedure allows, a statement where one is needed. */
 export function PositionForm({ proposal, onChanged }: { proposal: Proposal; onChanged: () => void }) {
@@ -15,52 +24,59 @@ export function PositionForm({ proposal, onChanged }: { proposal: Proposal; onCh
   const state = proposal.abilities.speakFor!;
   const row = proposal.grid.find((r) => r.state === state);
   const current = row?.position ?? null;
-  const [position, setPosition] = useState<PositionKind | ''>('');
-  const [statement, setStatement] = useState('');
+  const [position, setPosition] = useState<PositionKind | "">("");
+  const [statement, setStatement] = useState("");
   const [done, setDone] = useState<string | null>(null);
-  const form = useChangeForm('position');
+  const form = useChangeForm("position");
   const now = useServerNow(proposal.now, false);
   const passed = proposal.deadline !== null && Date.parse(proposal.deadline) <= now;
-  const written = position !== '' && WRITTEN.has(position);
-  const silence = proposal.procedure.kind === 'silence';
+  const written = position !== "" && WRITTEN.has(position);
+  const silence = proposal.procedure.kind === "silence";
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     setDone(null);
     const found: Record<string, string> = {};
-    if (position === '') found['kind-' + (proposal.abilities.allowedPositions[0] ?? 'concur')] = t.choosePosition;
+    if (position === "") found["kind-" + (proposal.abilities.allowedPositions[0] ?? "concur")] = t.choosePosition;
     else if (written && !statement.trim()) found.statement = t.statementNeeded;
-    if (!form.check(found) || position === '') return;
+    if (!form.check(found) || position === "") return;
     const chosen = position;
     const answer = await form.run(
       (key) =>
         send<ProposalResponse>(
-          'POST',
+          "POST",
           `/proposals/${proposal.id}/positions?lang=${lang}`,
           { position: chosen, ...(statement.trim() ? { statement: statement.trim() } : {}) },
           { idempotencyKey: key },
         ),
-      ['statement', 'position'],
+      ["statement", "position"],
     );
     if (answer) {
       setDone(t.positionRecorded(t.positionNames[chosen]));
-      setPosition('');
-      setStatement('');
+      setPosition("");
+      setStatement("");
       onChanged();
     }
   };
 
-  const positionError = Object.entries(form.errors).find(([field]) => field.startsWith('kind-') || field === 'position')?.[1];
+  const positionError = Object.entries(form.errors).find(
+    ([field]) => field.startsWith("kind-") || field === "position",
+  )?.[1];
   return (
     <section class="card position-card" aria-labelledby="position-heading" data-testid="position-form">
       <h2 id="position-heading">{t.yourPosition(row?.name ?? state)}</h2>
-      {current && row?.castAt && <p class="current-position">{t.currentPosition(t.positionNames[current], formatMoment(row.castAt, lang))}</p>}
+      {current && row?.castAt && (
+        <p class="current-position">{t.currentPosition(t.positionNames[current], formatMoment(row.castAt, lang))}</p>
+      )}
       {passed ? (
         <p class="hint">{t.deadlinePassed}</p>
       ) : (
         <form class="stack-form" onSubmit={onSubmit} noValidate>
           <FormAlerts form={form} />
-          <fieldset class="field position-choices" aria-describedby={positionError ? 'position-choice-error' : undefined}>
+          <fieldset
+            class="field position-choices"
+            aria-describedby={positionError ? "position-choice-error" : undefined}
+          >
             <legend>{t.colPosition}</legend>
             {proposal.abilities.allowedPositions.map((kind) => (
               <div class="check radio-choice">
@@ -92,7 +108,7 @@ export function PositionForm({ proposal, onChanged }: { proposal: Proposal; onCh
           </fieldset>
           <TextArea
             id="position-statement"
-            label={position === '' ? t.colStatement : t.statementLabels[position]}
+            label={position === "" ? t.colStatement : t.statementLabels[position]}
             value={statement}
             onInput={setStatement}
             error={form.errors.statement}
@@ -127,7 +143,9 @@ export function ChairTools({ proposal, onChanged }: { proposal: Proposal; onChan
       <FormStatus message={done} />
       {/* Each starts afresh from what changed: the new deadline, the new round's text. */}
       {proposal.deadline && <ExtendForm key={proposal.deadline} proposal={proposal} onDone={changed} />}
-      {proposal.procedure.kind !== 'unilateral' && <RecirculateForm key={proposal.round} proposal={proposal} onDone={changed} />}
+      {proposal.procedure.kind !== "unilateral" && (
+        <RecirculateForm key={proposal.round} proposal={proposal} onDone={changed} />
+      )}
       <CloseForm proposal={proposal} onDone={changed} chair />
     </section>
   );
@@ -137,14 +155,20 @@ function ExtendForm({ proposal, onDone }: { proposal: Proposal; onDone: (message
   const { t, lang } = useDecisionText();
   const current = Date.parse(proposal.deadline!);
   const [deadline, setDeadline] = useState(() => toLocalInput(current + 86_400_000));
-  const form = useChangeForm('extend');
+  const form = useChangeForm("extend");
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     const iso = fromLocalInput(deadline);
     if (!form.check(iso ? {} : { deadline: t.chooseDeadline }) || !iso) return;
     const answer = await form.run(
-      (key) => send<ProposalResponse>('POST', `/proposals/${proposal.id}/extend?lang=${lang}`, { deadline: iso }, { idempotencyKey: key }),
-      ['deadline'],
+      (key) =>
+        send<ProposalResponse>(
+          "POST",
+          `/proposals/${proposal.id}/extend?lang=${lang}`,
+          { deadline: iso },
+          { idempotencyKey: key },
+        ),
+      ["deadline"],
     );
     if (answer) onDone(t.deadlineExtended(formatMoment(answer.proposal.deadline, lang)));
   };
@@ -153,7 +177,15 @@ function ExtendForm({ proposal, onDone }: { proposal: Proposal; onDone: (message
       <summary>{t.extendTitle}</summary>
       <form class="stack-form" onSubmit={onSubmit} noValidate>
         <FormAlerts form={form} />
-        <DateTimeField id="extend-deadline" label={t.newDeadline} value={deadline} onInput={setDeadline} error={form.errors.deadline} min={toLocalInput(current)} required />
+        <DateTimeField
+          id="extend-deadline"
+          label={t.newDeadline}
+          value={deadline}
+          onInput={setDeadline}
+          error={form.errors.deadline}
+          min={toLocalInput(current)}
+          required
+        />
         <div class="form-actions">
           <button type="submit" id="extend-submit" class="button button-primary" disabled={form.pending}>
             {form.pending ? t.sending : t.extend}
@@ -167,9 +199,9 @@ function ExtendForm({ proposal, onDone }: { proposal: Proposal; onDone: (message
 function RecirculateForm({ proposal, onDone }: { proposal: Proposal; onDone: (message: string) => void }) {
   const { t, lang } = useDecisionText();
   const [text, setText] = useState(proposal.text);
-  const [deadline, setDeadline] = useState('');
-  const form = useChangeForm('recirculate');
-  const needsDeadline = proposal.procedure.kind === 'silence' || proposal.procedure.kind === 'majority';
+  const [deadline, setDeadline] = useState("");
+  const form = useChangeForm("recirculate");
+  const needsDeadline = proposal.procedure.kind === "silence" || proposal.procedure.kind === "majority";
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     const iso = fromLocalInput(deadline);
@@ -178,8 +210,14 @@ function RecirculateForm({ proposal, onDone }: { proposal: Proposal; onDone: (me
     if (needsDeadline && !iso) found.deadline = t.deadlineRequired;
     if (!form.check(found)) return;
     const answer = await form.run(
-      (key) => send<ProposalResponse>('POST', `/proposals/${proposal.id}/recirculate?lang=${lang}`, { text, deadline: iso }, { idempotencyKey: key }),
-      ['text', 'deadline'],
+      (key) =>
+        send<ProposalResponse>(
+          "POST",
+          `/proposals/${proposal.id}/recirculate?lang=${lang}`,
+          { text, deadline: iso },
+          { idempotencyKey: key },
+        ),
+      ["text", "deadline"],
     );
     if (answer) onDone(t.recirculated(answer.proposal.round));
   };
@@ -189,8 +227,24 @@ function RecirculateForm({ proposal, onDone }: { proposal: Proposal; onDone: (me
       <form class="stack-form" onSubmit={onSubmit} noValidate>
         <p class="hint">{t.recirculateIntro}</p>
         <FormAlerts form={form} />
-        <TextArea id="recirculate-text" label={t.amendedText} value={text} onInput={setText} error={form.errors.text} hint={t.textHint} rows={8} required />
-        <DateTimeField id="recirculate-deadline" label={t.deadlineOptional} value={deadline} onInput={setDeadline} error={form.errors.deadline} required={needsDeadline ? true : false} />
+        <TextArea
+          id="recirculate-text"
+          label={t.amendedText}
+          value={text}
+          onInput={setText}
+          error={form.errors.text}
+          hint={t.textHint}
+          rows={8}
+          required
+        />
+        <DateTimeField
+          id="recirculate-deadline"
+          label={t.deadlineOptional}
+          value={deadline}
+          onInput={setDeadline}
+          error={form.errors.deadline}
+          required={needsDeadline ? true : false}
+        />
         <div class="form-actions">
           <button type="submit" id="recirculate-submit" class="button button-primary" disabled={form.pending}>
             {form.pending ? t.sending : t.recirculate}
@@ -201,20 +255,35 @@ function RecirculateForm({ proposal, onDone }: { proposal: Proposal; onDone: (me
   );
 }
 
-function CloseForm({ proposal, onDone, chair }: { proposal: Proposal; onDone: (message: string) => void; chair: boolean }) {
+function CloseForm({
+  proposal,
+  onDone,
+  chair,
+}: {
+  proposal: Proposal;
+  onDone: (message: string) => void;
+  chair: boolean;
+}) {
   const { t, lang } = useDecisionText();
   // Only a consensus procedure is closed by its chair; the others are decided by their rules.
-  const choices: Array<'not-adopted' | 'withdrawn'> = chair && proposal.procedure.kind === 'consensus' ? ['not-adopted', 'withdrawn'] : ['withdrawn'];
+  const choices: Array<"not-adopted" | "withdrawn"> =
+    chair && proposal.procedure.kind === "consensus" ? ["not-adopted", "withdrawn"] : ["withdrawn"];
   const [as, setAs] = useState(choices[0]!);
-  const [reason, setReason] = useState('');
-  const form = useChangeForm(chair ? 'close' : 'withdraw');
-  const prefix = chair ? 'close' : 'withdraw';
+  const [reason, setReason] = useState("");
+  const form = useChangeForm(chair ? "close" : "withdraw");
+  const prefix = chair ? "close" : "withdraw";
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     if (!form.check(reason.trim() ? {} : { reason: t.enterReason })) return;
     const answer = await form.run(
-      (key) => send<ProposalResponse>('POST', `/proposals/${proposal.id}/close?lang=${lang}`, { as, reason: reason.trim() }, { idempotencyKey: key }),
-      ['reason', 'as'],
+      (key) =>
+        send<ProposalResponse>(
+          "POST",
+          `/proposals/${proposal.id}/close?lang=${lang}`,
+          { as, reason: reason.trim() },
+          { idempotencyKey: key },
+        ),
+      ["reason", "as"],
     );
     if (answer) onDone(t.closed(t.statuses[answer.proposal.status]));
   };
@@ -227,14 +296,29 @@ function CloseForm({ proposal, onDone, chair }: { proposal: Proposal; onDone: (m
           <div class="radio-row">
             {choices.map((choice) => (
               <label class="radio">
-                <input type="radio" name={`${prefix}-as`} id={`${prefix}-as-${choice}`} checked={as === choice} onChange={() => setAs(choice)} />
-                {choice === 'not-adopted' ? t.closeNotAdopted : t.closeWithdrawn}
+                <input
+                  type="radio"
+                  name={`${prefix}-as`}
+                  id={`${prefix}-as-${choice}`}
+                  checked={as === choice}
+                  onChange={() => setAs(choice)}
+                />
+                {choice === "not-adopted" ? t.closeNotAdopted : t.closeWithdrawn}
               </label>
             ))}
           </div>
         </fieldset>
       )}
-      <TextArea id={`${prefix}-reason`} label={t.reason} value={reason} onInput={setReason} error={form.errors.reason} rows={3} required maxLength={5_000} />
+      <TextArea
+        id={`${prefix}-reason`}
+        label={t.reason}
+        value={reason}
+        onInput={setReason}
+        error={form.errors.reason}
+        rows={3}
+        required
+        maxLength={5_000}
+      />
       <div class="form-actions">
         <button type="submit" id={`${prefix}-submit`} class="button button-danger" disabled={form.pending}>
           {form.pending ? t.sending : chair ? t.closeButton : t.withdrawButton}

@@ -1,21 +1,41 @@
-import { useEffect, useRef } from 'preact/hooks';
-import { Link } from '../../components/Link.tsx';
-import { AccessErrorBox, Loading } from '../../components/Status.tsx';
-import { useDecisionText } from '../../i18n/decisions/index.ts';
-import { apiUrl, useApi } from '../../lib/api.ts';
-import { formatDate } from '../../lib/dates.ts';
-import { useSession } from '../../lib/session.tsx';
-import type { ActorsResponse, GridRow, OrganizationsResponse, PositionKind, Proposal, ProposalResponse } from '../../lib/types.ts';
-import { Markdown } from './Markdown.tsx';
-import { ChairTools, PositionForm, WithdrawForm } from './ProposalForms.tsx';
-import { formatDuration, formatMoment, LiveIndicator, PositionPill, procedureText, ReconstructedTag, StatusPill, useCoalesced, useLiveEvents, useServerNow } from './shared.tsx';
+import { useEffect, useRef } from "preact/hooks";
+import { Link } from "../../components/Link.tsx";
+import { AccessErrorBox, Loading } from "../../components/Status.tsx";
+import { useDecisionText } from "../../i18n/decisions/index.ts";
+import { apiUrl, useApi } from "../../lib/api.ts";
+import { formatDate } from "../../lib/dates.ts";
+import { useSession } from "../../lib/session.tsx";
+import type {
+  ActorsResponse,
+  GridRow,
+  OrganizationsResponse,
+  PositionKind,
+  Proposal,
+  ProposalResponse,
+} from "../../lib/types.ts";
+import { Markdown } from "./Markdown.tsx";
+import { ChairTools, PositionForm, WithdrawForm } from "./ProposalForms.tsx";
+import {
+  formatDuration,
+  formatMoment,
+  LiveIndicator,
+  PositionPill,
+  procedureText,
+  ReconstructedTag,
+  StatusPill,
+  useCoalesced,
+  useLiveEvents,
+  useServerNow,
+} from "./shared.tsx";
 
 /** One proposal: what is decided, how, by whom, where each member stands, and the outcome. */
 export default function ProposalPage({ id }: { id: string }) {
   const { t, lang } = useDecisionText();
   const { session } = useSession();
   const signedIn = Boolean(session?.account);
-  const answer = useApi<ProposalResponse>(signedIn ? apiUrl(`/proposals/${encodeURIComponent(id)}`, { lang }) : null, { cache: false });
+  const answer = useApi<ProposalResponse>(signedIn ? apiUrl(`/proposals/${encodeURIComponent(id)}`, { lang }) : null, {
+    cache: false,
+  });
   const reload = answer.retry;
   const soon = useCoalesced(reload);
   const live = useLiveEvents(
@@ -62,7 +82,7 @@ export default function ProposalPage({ id }: { id: string }) {
   }
 
   const own = proposal.abilities.speakFor;
-  const open = proposal.status === 'open';
+  const open = proposal.status === "open";
   return (
     <div class="page page-proposal" data-status={proposal.status}>
       <Breadcrumbs id={id} />
@@ -96,9 +116,13 @@ export default function ProposalPage({ id }: { id: string }) {
         </div>
         <div class="proposal-side">
           <Facts proposal={proposal} onDeadline={onDeadline} />
-          {open && own && proposal.abilities.allowedPositions.length > 0 && <PositionForm proposal={proposal} onChanged={reload} />}
+          {open && own && proposal.abilities.allowedPositions.length > 0 && (
+            <PositionForm proposal={proposal} onChanged={reload} />
+          )}
           {open && proposal.abilities.chair && <ChairTools proposal={proposal} onChanged={reload} />}
-          {open && proposal.abilities.withdraw && !proposal.abilities.chair && <WithdrawForm proposal={proposal} onChanged={reload} />}
+          {open && proposal.abilities.withdraw && !proposal.abilities.chair && (
+            <WithdrawForm proposal={proposal} onChanged={reload} />
+          )}
         </div>
       </div>
     </div>
@@ -119,13 +143,17 @@ function Breadcrumbs({ id }: { id: string }) {
 function Facts({ proposal, onDeadline }: { proposal: Proposal; onDeadline: () => void }) {
   const { t, lang } = useDecisionText();
   // A body of an organisation links to the organisation's page; a state's own body to the state's.
-  const organizations = useApi<OrganizationsResponse>(apiUrl('/organizations', { lang }));
+  const organizations = useApi<OrganizationsResponse>(apiUrl("/organizations", { lang }));
   const isOrganization = organizations.data?.organizations.some((org) => org.code === proposal.body.actor) ?? false;
   const round = proposal.rounds.at(-1);
   const concerns = proposal.concerns;
   // The state concerned is often not a member (it asks, or is designated): its name comes from the registry.
-  const actors = useApi<ActorsResponse>(concerns ? apiUrl('/actors', { lang }) : null);
-  const concernsName = concerns ? (actors.data?.actors.find((actor) => actor.code === concerns)?.name ?? proposal.grid.find((row) => row.state === concerns)?.name ?? concerns) : null;
+  const actors = useApi<ActorsResponse>(concerns ? apiUrl("/actors", { lang }) : null);
+  const concernsName = concerns
+    ? (actors.data?.actors.find((actor) => actor.code === concerns)?.name ??
+      proposal.grid.find((row) => row.state === concerns)?.name ??
+      concerns)
+    : null;
   return (
     <section class="card proposal-facts" aria-labelledby="facts-heading">
       <h2 id="facts-heading" class="visually-hidden">
@@ -147,7 +175,9 @@ function Facts({ proposal, onDeadline }: { proposal: Proposal; onDeadline: () =>
         <div>
           <dt>{t.body}</dt>
           <dd>
-            <Link href={isOrganization ? `/organizations/${proposal.body.actor}` : `/actors/${proposal.body.actor}`}>{proposal.body.name}</Link>
+            <Link href={isOrganization ? `/organizations/${proposal.body.actor}` : `/actors/${proposal.body.actor}`}>
+              {proposal.body.name}
+            </Link>
           </dd>
         </div>
         <div>
@@ -166,7 +196,9 @@ function Facts({ proposal, onDeadline }: { proposal: Proposal; onDeadline: () =>
           <dt>{t.opened}</dt>
           <dd>
             {/* A reconstructed decision's opening is known no better than its decision. */}
-            {proposal.reconstructed ? formatDate(proposal.openedAt.slice(0, 10), proposal.outcome?.decidedOnPrecision ?? 'day', lang) : formatMoment(proposal.openedAt, lang)}
+            {proposal.reconstructed
+              ? formatDate(proposal.openedAt.slice(0, 10), proposal.outcome?.decidedOnPrecision ?? "day", lang)
+              : formatMoment(proposal.openedAt, lang)}
           </dd>
         </div>
         {proposal.rounds.length > 1 && (
@@ -177,13 +209,23 @@ function Facts({ proposal, onDeadline }: { proposal: Proposal; onDeadline: () =>
         )}
         <div>
           <dt>{t.members}</dt>
-          <dd>{proposal.reconstructed && proposal.positions.length === 0 ? proposal.members : t.positionsTaken(proposal.positionsTaken, proposal.members)}</dd>
+          <dd>
+            {proposal.reconstructed && proposal.positions.length === 0
+              ? proposal.members
+              : t.positionsTaken(proposal.positionsTaken, proposal.members)}
+          </dd>
         </div>
       </dl>
       {round && round.extensions.length > 0 && (
         <ul class="plain-list extensions">
           {round.extensions.map((extension) => (
-            <li class="hint">{t.extended(formatMoment(extension.from, lang), formatMoment(extension.to, lang), formatMoment(extension.at, lang))}</li>
+            <li class="hint">
+              {t.extended(
+                formatMoment(extension.from, lang),
+                formatMoment(extension.to, lang),
+                formatMoment(extension.at, lang),
+              )}
+            </li>
           ))}
         </ul>
       )}
@@ -194,7 +236,7 @@ function Facts({ proposal, onDeadline }: { proposal: Proposal; onDeadline: () =>
 /** The deadline and the time left, counted on the server's clock, every second while open. */
 function Countdown({ proposal, onDeadline }: { proposal: Proposal; onDeadline: () => void }) {
   const { t, lang } = useDecisionText();
-  const open = proposal.status === 'open';
+  const open = proposal.status === "open";
   const deadline = Date.parse(proposal.deadline!);
   const now = useServerNow(proposal.now, open);
   const left = deadline - now;
@@ -208,7 +250,11 @@ function Countdown({ proposal, onDeadline }: { proposal: Proposal; onDeadline: (
         {formatMoment(proposal.deadline, lang)}
       </time>
       {open && (
-        <span class={`countdown${passed ? ' is-passed' : left < 3_600_000 ? ' is-soon' : ''}`} role="timer" data-testid="countdown">
+        <span
+          class={`countdown${passed ? " is-passed" : left < 3_600_000 ? " is-soon" : ""}`}
+          role="timer"
+          data-testid="countdown"
+        >
           {passed ? t.deadlinePassed : t.timeLeft(formatDuration(left, lang))}
         </span>
       )}
@@ -221,17 +267,25 @@ function OutcomeBlock({ proposal }: { proposal: Proposal }) {
   const outcome = proposal.outcome!;
   // Concord writes its own explanations (and the starter data's) in English; a chair's reason is as typed.
   const machine = !/^(withdrawn|chair)\./.test(outcome.rule);
-  const decided = outcome.decidedOn ? formatDate(outcome.decidedOn, outcome.decidedOnPrecision, lang) : outcome.decidedAt ? formatMoment(outcome.decidedAt, lang) : null;
+  const decided = outcome.decidedOn
+    ? formatDate(outcome.decidedOn, outcome.decidedOnPrecision, lang)
+    : outcome.decidedAt
+      ? formatMoment(outcome.decidedAt, lang)
+      : null;
   return (
     <section class={`outcome outcome-${outcome.status}`} aria-labelledby="outcome-heading" data-testid="outcome">
       <span class="outcome-icon" aria-hidden="true">
-        {outcome.status === 'adopted' ? '✓' : outcome.status === 'withdrawn' ? '↩' : '✕'}
+        {outcome.status === "adopted" ? "✓" : outcome.status === "withdrawn" ? "↩" : "✕"}
       </span>
       <div class="outcome-body">
         <h2 id="outcome-heading">
           {t.outcome}: {t.statuses[outcome.status]}
         </h2>
-        {decided && <p class="outcome-date">{outcome.decidedOn && outcome.decidedOnPrecision !== 'day' ? t.decidedIn(decided) : t.decidedOn(decided)}</p>}
+        {decided && (
+          <p class="outcome-date">
+            {outcome.decidedOn && outcome.decidedOnPrecision !== "day" ? t.decidedIn(decided) : t.decidedOn(decided)}
+          </p>
+        )}
         <dl class="outcome-facts">
           <div>
             <dt>{t.rule}</dt>
@@ -242,8 +296,8 @@ function OutcomeBlock({ proposal }: { proposal: Proposal }) {
           <div>
             <dt>{t.explanation}</dt>
             <dd>
-              {machine && lang !== 'en' && <span class="muted">{t.explanationLanguage} </span>}
-              <span lang={machine ? 'en' : undefined} data-testid="explanation">
+              {machine && lang !== "en" && <span class="muted">{t.explanationLanguage} </span>}
+              <span lang={machine ? "en" : undefined} data-testid="explanation">
                 {outcome.explanation}
               </span>
             </dd>
@@ -290,7 +344,7 @@ function ProposalText({ proposal }: { proposal: Proposal }) {
   );
 }
 
-const ORDER: Array<PositionKind | null> = ['concur', 'concur-with-reservation', 'amend', 'object', 'abstain', null];
+const ORDER: Array<PositionKind | null> = ["concur", "concur-with-reservation", "amend", "object", "abstain", null];
 
 function Grid({ proposal }: { proposal: Proposal }) {
   const { t, lang } = useDecisionText();
@@ -311,7 +365,7 @@ function Grid({ proposal }: { proposal: Proposal }) {
       </div>
       <div class="tally-bar" aria-hidden="true">
         {ORDER.filter((position) => counts.get(position)).map((position) => (
-          <span class={`tally-segment position-${position ?? 'none'}`} style={{ flexGrow: counts.get(position) }} />
+          <span class={`tally-segment position-${position ?? "none"}`} style={{ flexGrow: counts.get(position) }} />
         ))}
       </div>
       <ul class="tally-legend">
@@ -334,7 +388,7 @@ function Grid({ proposal }: { proposal: Proposal }) {
           </thead>
           <tbody>
             {rows.map((row: GridRow) => (
-              <tr key={row.state} data-state={row.state} class={row.state === own ? 'is-own' : undefined}>
+              <tr key={row.state} data-state={row.state} class={row.state === own ? "is-own" : undefined}>
                 <th scope="row" data-label={t.colState}>
                   <span>
                     {row.name} <span class="muted code-suffix">{row.state}</span>
@@ -352,11 +406,19 @@ function Grid({ proposal }: { proposal: Proposal }) {
                     )}
                   </span>
                 </td>
-                <td data-label={t.colStatement} class={row.statement ? undefined : 'is-empty'}>
-                  {row.statement ? <Markdown text={row.statement} class="statement" headingLevel={4} /> : <span class="muted">{t.none}</span>}
+                <td data-label={t.colStatement} class={row.statement ? undefined : "is-empty"}>
+                  {row.statement ? (
+                    <Markdown text={row.statement} class="statement" headingLevel={4} />
+                  ) : (
+                    <span class="muted">{t.none}</span>
+                  )}
                 </td>
-                <td data-label={t.colWhen} class={row.castAt ? undefined : 'is-empty'}>
-                  {row.castAt ? <time dateTime={row.castAt}>{formatMoment(row.castAt, lang)}</time> : <span class="muted">{t.none}</span>}
+                <td data-label={t.colWhen} class={row.castAt ? undefined : "is-empty"}>
+                  {row.castAt ? (
+                    <time dateTime={row.castAt}>{formatMoment(row.castAt, lang)}</time>
+                  ) : (
+                    <span class="muted">{t.none}</span>
+                  )}
                 </td>
               </tr>
             ))}
@@ -408,8 +470,12 @@ function History({ proposal }: { proposal: Proposal }) {
                     <td data-label={t.colPosition}>
                       <PositionPill position={cast.position} />
                     </td>
-                    <td data-label={t.colStatement} class={cast.statement ? undefined : 'is-empty'}>
-                      {cast.statement ? <Markdown text={cast.statement} class="statement" headingLevel={4} /> : <span class="muted">{t.none}</span>}
+                    <td data-label={t.colStatement} class={cast.statement ? undefined : "is-empty"}>
+                      {cast.statement ? (
+                        <Markdown text={cast.statement} class="statement" headingLevel={4} />
+                      ) : (
+                        <span class="muted">{t.none}</span>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -1,16 +1,26 @@
-import { useEffect, useState } from 'preact/hooks';
-import { Link } from '../../components/Link.tsx';
-import { AccessErrorBox, ErrorBox, Loading } from '../../components/Status.tsx';
-import { useDecisionText } from '../../i18n/decisions/index.ts';
-import { apiUrl, useApi } from '../../lib/api.ts';
-import { formatDate } from '../../lib/dates.ts';
-import { href, setQuery, type Location } from '../../lib/router.ts';
-import { useSession } from '../../lib/session.tsx';
-import type { BodiesResponse, ProposalSummary, ProposalsResponse } from '../../lib/types.ts';
-import { StartPanel } from './StartForms.tsx';
-import { formatDuration, formatMoment, LiveIndicator, procedureText, ReconstructedTag, StatusPill, useCoalesced, useLiveEvents, useServerNow } from './shared.tsx';
+import { useEffect, useState } from "preact/hooks";
+import { Link } from "../../components/Link.tsx";
+import { AccessErrorBox, ErrorBox, Loading } from "../../components/Status.tsx";
+import { useDecisionText } from "../../i18n/decisions/index.ts";
+import { apiUrl, useApi } from "../../lib/api.ts";
+import { formatDate } from "../../lib/dates.ts";
+import { href, setQuery, type Location } from "../../lib/router.ts";
+import { useSession } from "../../lib/session.tsx";
+import type { BodiesResponse, ProposalSummary, ProposalsResponse } from "../../lib/types.ts";
+import { StartPanel } from "./StartForms.tsx";
+import {
+  formatDuration,
+  formatMoment,
+  LiveIndicator,
+  procedureText,
+  ReconstructedTag,
+  StatusPill,
+  useCoalesced,
+  useLiveEvents,
+  useServerNow,
+} from "./shared.tsx";
 
-type View = 'open' | 'needs' | 'closed';
+type View = "open" | "needs" | "closed";
 const PAGE_SIZE = 100;
 
 /** Proposals before the reader's bodies: open ones, those waiting for its delegation, closed ones. */
@@ -19,20 +29,31 @@ export default function ProposalsPage({ location }: { location: Location }) {
   const { session } = useSession();
   const account = session?.account ?? null;
   const delegation = account?.delegation ?? null;
-  const asked = location.query.get('view');
-  const view: View = asked === 'closed' ? 'closed' : asked === 'needs' && delegation ? 'needs' : 'open';
-  const body = location.query.get('body') || null;
-  const beforeRaw = location.query.get('before');
+  const asked = location.query.get("view");
+  const view: View = asked === "closed" ? "closed" : asked === "needs" && delegation ? "needs" : "open";
+  const body = location.query.get("body") || null;
+  const beforeRaw = location.query.get("before");
   const before = beforeRaw && /^\d+$/.test(beforeRaw) ? beforeRaw : null;
 
   const signedIn = account !== null;
   const list = useApi<ProposalsResponse>(
-    signedIn ? apiUrl('/proposals', { status: view === 'closed' ? 'closed' : 'open', needs: view === 'needs' ? 'position' : null, body, before, lang }) : null,
+    signedIn
+      ? apiUrl("/proposals", {
+          status: view === "closed" ? "closed" : "open",
+          needs: view === "needs" ? "position" : null,
+          body,
+          before,
+          lang,
+        })
+      : null,
     { cache: false },
   );
   // How many wait for the delegation, for the tab's count.
-  const needs = useApi<ProposalsResponse>(signedIn && delegation ? apiUrl('/proposals', { status: 'open', needs: 'position', lang }) : null, { cache: false });
-  const bodies = useApi<BodiesResponse>(signedIn ? apiUrl('/bodies', { lang }) : null, { cache: false });
+  const needs = useApi<ProposalsResponse>(
+    signedIn && delegation ? apiUrl("/proposals", { status: "open", needs: "position", lang }) : null,
+    { cache: false },
+  );
+  const bodies = useApi<BodiesResponse>(signedIn ? apiUrl("/bodies", { lang }) : null, { cache: false });
   const refresh = () => {
     list.retry();
     if (delegation) needs.retry();
@@ -50,9 +71,9 @@ export default function ProposalsPage({ location }: { location: Location }) {
   }
 
   const tabs: Array<{ view: View; label: string; count?: number }> = [
-    { view: 'open', label: t.viewOpen },
-    ...(delegation ? [{ view: 'needs' as const, label: t.viewNeeds, count: needs.data?.proposals.length }] : []),
-    { view: 'closed', label: t.viewClosed },
+    { view: "open", label: t.viewOpen },
+    ...(delegation ? [{ view: "needs" as const, label: t.viewNeeds, count: needs.data?.proposals.length }] : []),
+    { view: "closed", label: t.viewClosed },
   ];
   const proposals = list.data?.proposals ?? [];
   const forbidden = list.error && (list.error.status === 401 || list.error.status === 403);
@@ -77,7 +98,10 @@ export default function ProposalsPage({ location }: { location: Location }) {
         <ul>
           {tabs.map((tab) => (
             <li>
-              <Link href={href('/proposals', { view: tab.view === 'open' ? null : tab.view, body })} aria-current={view === tab.view ? 'page' : undefined}>
+              <Link
+                href={href("/proposals", { view: tab.view === "open" ? null : tab.view, body })}
+                aria-current={view === tab.view ? "page" : undefined}
+              >
                 {tab.label}
                 {tab.count !== undefined && tab.count > 0 && (
                   <span class="tab-count" data-testid="needs-count">
@@ -101,7 +125,11 @@ export default function ProposalsPage({ location }: { location: Location }) {
             {bodies.data && bodies.data.bodies.length > 1 && (
               <div class="field toolbar-filter">
                 <label for="body-filter">{t.filterBody}</label>
-                <select id="body-filter" value={body ?? ''} onChange={(event) => setQuery({ body: event.currentTarget.value || null, before: null })}>
+                <select
+                  id="body-filter"
+                  value={body ?? ""}
+                  onChange={(event) => setQuery({ body: event.currentTarget.value || null, before: null })}
+                >
                   <option value="">{t.allBodies}</option>
                   {bodies.data.bodies.map((b) => (
                     <option value={b.id}>{b.name}</option>
@@ -120,14 +148,18 @@ export default function ProposalsPage({ location }: { location: Location }) {
           ) : !list.data ? (
             <Loading />
           ) : proposals.length === 0 ? (
-            <p class="empty">{view === 'open' ? t.noOpen : view === 'needs' ? t.noNeeds : t.noClosed}</p>
+            <p class="empty">{view === "open" ? t.noOpen : view === "needs" ? t.noNeeds : t.noClosed}</p>
           ) : (
             <ProposalTable proposals={proposals} serverNow={list.data?.now} view={view} busy={list.loading} />
           )}
           {proposals.length === PAGE_SIZE && (
             <nav class="pager" aria-label={t.views}>
               <span class="pager-spacer" />
-              <button type="button" class="button" onClick={() => setQuery({ before: String(proposals.at(-1)!.id) }, { replace: false })}>
+              <button
+                type="button"
+                class="button"
+                onClick={() => setQuery({ before: String(proposals.at(-1)!.id) }, { replace: false })}
+              >
                 {t.showOlder} →
               </button>
             </nav>
@@ -147,14 +179,24 @@ function useHalfMinuteTick(): void {
   }, []);
 }
 
-function ProposalTable({ proposals, serverNow, view, busy }: { proposals: ProposalSummary[]; serverNow: string | undefined; view: View; busy: boolean }) {
+function ProposalTable({
+  proposals,
+  serverNow,
+  view,
+  busy,
+}: {
+  proposals: ProposalSummary[];
+  serverNow: string | undefined;
+  view: View;
+  busy: boolean;
+}) {
   const { t, lang } = useDecisionText();
   useHalfMinuteTick();
   // The server's clock keeps the deadlines; a reader's computer may be wrong.
   const now = useServerNow(serverNow, false);
-  const closed = view === 'closed';
+  const closed = view === "closed";
   return (
-    <div class={`table-wrap${busy ? ' is-busy' : ''}`}>
+    <div class={`table-wrap${busy ? " is-busy" : ""}`}>
       <table class="data-table responsive-table proposals-table" data-testid="proposals">
         <caption class="visually-hidden">{t.proposalsCaption[view]}</caption>
         <thead>
@@ -224,8 +266,10 @@ function ProposalTable({ proposals, serverNow, view, busy }: { proposals: Propos
                       {proposal.deadline ? (
                         <span class="deadline-cell">
                           <time dateTime={proposal.deadline}>{formatMoment(proposal.deadline, lang)}</time>
-                          <span class={`muted small-note${left !== null && left < 86_400_000 ? ' is-soon' : ''}`}>
-                            {left !== null && left > 0 ? t.timeLeft(formatDuration(left, lang, { seconds: false })) : t.deadlinePassed}
+                          <span class={`muted small-note${left !== null && left < 86_400_000 ? " is-soon" : ""}`}>
+                            {left !== null && left > 0
+                              ? t.timeLeft(formatDuration(left, lang, { seconds: false }))
+                              : t.deadlinePassed}
                           </span>
                         </span>
                       ) : (

@@ -1,20 +1,38 @@
-import { useMemo, useState } from 'preact/hooks';
-import { FormStatus, TextField, focusField } from '../../components/Form.tsx';
-import { useDecisionText } from '../../i18n/decisions/index.ts';
-import { apiUrl, send, useApi } from '../../lib/api.ts';
-import { formatDate } from '../../lib/dates.ts';
-import { navigate } from '../../lib/router.ts';
-import { useSession } from '../../lib/session.tsx';
-import type { ActorsResponse, DecisionBody, OrganizationsResponse, Procedure, ProposalResponse, StatusNoticeResponse } from '../../lib/types.ts';
-import { DateTimeField, FormAlerts, fromLocalInput, procedureText, SelectField, TextArea, useChangeForm } from './shared.tsx';
+import { useMemo, useState } from "preact/hooks";
+import { FormStatus, TextField, focusField } from "../../components/Form.tsx";
+import { useDecisionText } from "../../i18n/decisions/index.ts";
+import { apiUrl, send, useApi } from "../../lib/api.ts";
+import { formatDate } from "../../lib/dates.ts";
+import { navigate } from "../../lib/router.ts";
+import { useSession } from "../../lib/session.tsx";
+import type {
+  ActorsResponse,
+  DecisionBody,
+  OrganizationsResponse,
+  Procedure,
+  ProposalResponse,
+  StatusNoticeResponse,
+} from "../../lib/types.ts";
+import {
+  DateTimeField,
+  FormAlerts,
+  fromLocalInput,
+  procedureText,
+  SelectField,
+  TextArea,
+  useChangeForm,
+} from "./shared.tsx";
 
-type Action = 'open' | 'request' | 'notice' | 'designation';
+type Action = "open" | "request" | "notice" | "designation";
 
 /** The registry's names of states and organisations, in the reader's language (a cached public answer). */
 function useActorNames() {
   const { lang } = useDecisionText();
-  const actors = useApi<ActorsResponse>(apiUrl('/actors', { lang }));
-  const names = useMemo(() => new Map((actors.data?.actors ?? []).map((actor) => [actor.code, actor.name])), [actors.data]);
+  const actors = useApi<ActorsResponse>(apiUrl("/actors", { lang }));
+  const names = useMemo(
+    () => new Map((actors.data?.actors ?? []).map((actor) => [actor.code, actor.name])),
+    [actors.data],
+  );
   return { actors: actors.data?.actors, names };
 }
 
@@ -31,13 +49,22 @@ export function StartPanel({ bodies }: { bodies: DecisionBody[] | undefined }) {
   const account = session?.account;
   const abilities = session?.abilities.decisions;
   if (!account || !abilities) return null;
-  const chairOf = (bodies ?? []).filter((body) => body.actorType === 'organization' && body.actor === account.organization);
+  const chairOf = (bodies ?? []).filter(
+    (body) => body.actorType === "organization" && body.actor === account.organization,
+  );
   const speakFor = abilities.speakFor;
-  const ownBodies = speakFor ? (bodies ?? []).filter((body) => body.actorType === 'state' && body.actor === speakFor) : [];
+  const ownBodies = speakFor
+    ? (bodies ?? []).filter((body) => body.actorType === "state" && body.actor === speakFor)
+    : [];
   const actions: Array<{ action: Action; label: string }> = [
-    ...(abilities.chair && chairOf.length > 0 ? [{ action: 'open' as const, label: t.openProposalTitle }] : []),
-    ...(speakFor ? [{ action: 'request' as const, label: t.requestTitle }, { action: 'notice' as const, label: t.noticeTitle }] : []),
-    ...(ownBodies.length > 0 ? [{ action: 'designation' as const, label: t.designationTitle }] : []),
+    ...(abilities.chair && chairOf.length > 0 ? [{ action: "open" as const, label: t.openProposalTitle }] : []),
+    ...(speakFor
+      ? [
+          { action: "request" as const, label: t.requestTitle },
+          { action: "notice" as const, label: t.noticeTitle },
+        ]
+      : []),
+    ...(ownBodies.length > 0 ? [{ action: "designation" as const, label: t.designationTitle }] : []),
   ];
   if (actions.length === 0) return null;
   const close = (back: Action) => {
@@ -55,7 +82,7 @@ export function StartPanel({ bodies }: { bodies: DecisionBody[] | undefined }) {
           <button
             type="button"
             id={`start-${item.action}`}
-            class={`button${action === item.action ? ' is-active' : ''}`}
+            class={`button${action === item.action ? " is-active" : ""}`}
             aria-expanded={action === item.action}
             aria-controls="start-form"
             onClick={() => {
@@ -65,7 +92,7 @@ export function StartPanel({ bodies }: { bodies: DecisionBody[] | undefined }) {
             }}
           >
             <span class="plus" aria-hidden="true">
-              {action === item.action ? '−' : '+'}
+              {action === item.action ? "−" : "+"}
             </span>
             {item.label}
           </button>
@@ -73,14 +100,14 @@ export function StartPanel({ bodies }: { bodies: DecisionBody[] | undefined }) {
       </div>
       {action && (
         <div id="start-form" class="card start-form">
-          {action === 'open' ? (
-            <OpenProposalForm bodies={chairOf} onCancel={() => close('open')} />
-          ) : action === 'request' ? (
-            <RequestForm organization={account.organization} state={speakFor!} onCancel={() => close('request')} />
-          ) : action === 'notice' ? (
-            <NoticeForm organization={account.organization} state={speakFor!} onCancel={() => close('notice')} />
+          {action === "open" ? (
+            <OpenProposalForm bodies={chairOf} onCancel={() => close("open")} />
+          ) : action === "request" ? (
+            <RequestForm organization={account.organization} state={speakFor!} onCancel={() => close("request")} />
+          ) : action === "notice" ? (
+            <NoticeForm organization={account.organization} state={speakFor!} onCancel={() => close("notice")} />
           ) : (
-            <DesignationForm bodies={ownBodies} state={speakFor!} onCancel={() => close('designation')} />
+            <DesignationForm bodies={ownBodies} state={speakFor!} onCancel={() => close("designation")} />
           )}
         </div>
       )}
@@ -99,29 +126,29 @@ function FormHeading({ title, intro }: { title: string; intro?: string }) {
   );
 }
 
-const FRACTIONS = ['1/2', '3/5', '2/3', '3/4', '1/1'];
-const QUORUMS = ['1/3', '1/2', '2/3', '3/4', '1/1'];
+const FRACTIONS = ["1/2", "3/5", "2/3", "3/4", "1/1"];
+const QUORUMS = ["1/3", "1/2", "2/3", "3/4", "1/1"];
 
 function parseFraction(text: string) {
-  const [numerator, denominator] = text.split('/').map(Number) as [number, number];
+  const [numerator, denominator] = text.split("/").map(Number) as [number, number];
   return { numerator, denominator };
 }
 
 function OpenProposalForm({ bodies, onCancel }: { bodies: DecisionBody[]; onCancel: () => void }) {
   const { t, lang } = useDecisionText();
-  const [bodyId, setBodyId] = useState(bodies.length === 1 ? bodies[0]!.id : '');
-  const [title, setTitle] = useState('');
-  const [text, setText] = useState('');
-  const [kind, setKind] = useState<'' | 'consensus' | 'silence' | 'majority'>('');
-  const [threshold, setThreshold] = useState('simple');
-  const [base, setBase] = useState<'all-members' | 'present-and-voting'>('all-members');
-  const [quorum, setQuorum] = useState('1/2');
-  const [abstentions, setAbstentions] = useState<'excluded' | 'counted'>('excluded');
-  const [deadline, setDeadline] = useState('');
-  const form = useChangeForm('open');
+  const [bodyId, setBodyId] = useState(bodies.length === 1 ? bodies[0]!.id : "");
+  const [title, setTitle] = useState("");
+  const [text, setText] = useState("");
+  const [kind, setKind] = useState<"" | "consensus" | "silence" | "majority">("");
+  const [threshold, setThreshold] = useState("simple");
+  const [base, setBase] = useState<"all-members" | "present-and-voting">("all-members");
+  const [quorum, setQuorum] = useState("1/2");
+  const [abstentions, setAbstentions] = useState<"excluded" | "counted">("excluded");
+  const [deadline, setDeadline] = useState("");
+  const form = useChangeForm("open");
   const body = bodies.find((b) => b.id === bodyId);
   const effective = kind || body?.defaultProcedure.kind;
-  const needsDeadline = effective === 'silence' || effective === 'majority';
+  const needsDeadline = effective === "silence" || effective === "majority";
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
@@ -132,21 +159,33 @@ function OpenProposalForm({ bodies, onCancel }: { bodies: DecisionBody[]; onCanc
     if (needsDeadline && !fromLocalInput(deadline)) found.deadline = t.deadlineRequired;
     if (!form.check(found)) return;
     const procedure: Procedure | undefined =
-      kind === ''
+      kind === ""
         ? undefined
-        : kind === 'majority'
-          ? { kind, threshold: threshold === 'simple' ? 'simple' : parseFraction(threshold), base, quorum: parseFraction(quorum), abstentions }
+        : kind === "majority"
+          ? {
+              kind,
+              threshold: threshold === "simple" ? "simple" : parseFraction(threshold),
+              base,
+              quorum: parseFraction(quorum),
+              abstentions,
+            }
           : { kind };
     const iso = fromLocalInput(deadline);
     const answer = await form.run(
       (key) =>
         send<ProposalResponse>(
-          'POST',
+          "POST",
           `/proposals?lang=${lang}`,
-          { body: bodyId, title: title.trim(), text, ...(procedure ? { procedure } : {}), ...(iso ? { deadline: iso } : {}) },
+          {
+            body: bodyId,
+            title: title.trim(),
+            text,
+            ...(procedure ? { procedure } : {}),
+            ...(iso ? { deadline: iso } : {}),
+          },
           { idempotencyKey: key },
         ),
-      ['body', 'title', 'text', 'procedure', 'deadline'],
+      ["body", "title", "text", "procedure", "deadline"],
     );
     if (answer) navigate(`/proposals/${answer.proposal.id}`);
   };
@@ -156,7 +195,14 @@ function OpenProposalForm({ bodies, onCancel }: { bodies: DecisionBody[]; onCanc
       <FormHeading title={t.openProposalTitle} intro={t.openProposalIntro} />
       <FormAlerts form={form} />
       <div class="form-grid">
-        <SelectField id="open-body" label={t.body} value={bodyId} onChange={setBodyId} error={form.errors.body} required>
+        <SelectField
+          id="open-body"
+          label={t.body}
+          value={bodyId}
+          onChange={setBodyId}
+          error={form.errors.body}
+          required
+        >
           <option value="">{t.chooseBody}</option>
           {bodies.map((b) => (
             <option value={b.id}>{b.name}</option>
@@ -170,13 +216,15 @@ function OpenProposalForm({ bodies, onCancel }: { bodies: DecisionBody[]; onCanc
           error={form.errors.procedure}
           hint={effective ? t.procedureHints[effective] : undefined}
         >
-          <option value="">{body ? t.procedureDefault(procedureText(body.defaultProcedure, null, t, lang)) : t.procedureDefault('…')}</option>
+          <option value="">
+            {body ? t.procedureDefault(procedureText(body.defaultProcedure, null, t, lang)) : t.procedureDefault("…")}
+          </option>
           <option value="consensus">{t.consensus}</option>
           <option value="silence">{t.silence}</option>
           <option value="majority">{t.majorityName}</option>
         </SelectField>
       </div>
-      {kind === 'majority' && (
+      {kind === "majority" && (
         <fieldset class="field majority-fieldset">
           <legend>{t.majorityName}</legend>
           <div class="form-grid">
@@ -187,23 +235,45 @@ function OpenProposalForm({ bodies, onCancel }: { bodies: DecisionBody[]; onCanc
               ))}
             </SelectField>
             <SelectField id="open-base" label={t.base} value={base} onChange={(value) => setBase(value as typeof base)}>
-              <option value="all-members">{t.bases['all-members']}</option>
-              <option value="present-and-voting">{t.bases['present-and-voting']}</option>
+              <option value="all-members">{t.bases["all-members"]}</option>
+              <option value="present-and-voting">{t.bases["present-and-voting"]}</option>
             </SelectField>
             <SelectField id="open-quorum" label={t.quorum} value={quorum} onChange={setQuorum}>
               {QUORUMS.map((f) => (
                 <option value={f}>{f}</option>
               ))}
             </SelectField>
-            <SelectField id="open-abstentions" label={t.abstentions} value={abstentions} onChange={(value) => setAbstentions(value as typeof abstentions)}>
+            <SelectField
+              id="open-abstentions"
+              label={t.abstentions}
+              value={abstentions}
+              onChange={(value) => setAbstentions(value as typeof abstentions)}
+            >
               <option value="excluded">{t.abstentionsExcluded}</option>
               <option value="counted">{t.abstentionsCountedOption}</option>
             </SelectField>
           </div>
         </fieldset>
       )}
-      <TextField id="open-title" label={t.title} value={title} onInput={setTitle} error={form.errors.title} maxLength={300} required />
-      <TextArea id="open-text" label={t.proposalText} value={text} onInput={setText} error={form.errors.text} hint={t.textHint} rows={8} required />
+      <TextField
+        id="open-title"
+        label={t.title}
+        value={title}
+        onInput={setTitle}
+        error={form.errors.title}
+        maxLength={300}
+        required
+      />
+      <TextArea
+        id="open-text"
+        label={t.proposalText}
+        value={text}
+        onInput={setText}
+        error={form.errors.text}
+        hint={t.textHint}
+        rows={8}
+        required
+      />
       <DateTimeField
         id="open-deadline"
         label={t.deadline}
@@ -227,43 +297,70 @@ function OpenProposalForm({ bodies, onCancel }: { bodies: DecisionBody[]; onCanc
 function RequestForm({ organization, state, onCancel }: { organization: string; state: string; onCancel: () => void }) {
   const { t, lang } = useDecisionText();
   const { names } = useActorNames();
-  const organizations = useApi<OrganizationsResponse>(apiUrl('/organizations', { lang }));
+  const organizations = useApi<OrganizationsResponse>(apiUrl("/organizations", { lang }));
   const frameworks = organizations.data?.organizations.find((org) => org.code === organization)?.frameworks ?? [];
-  const [status, setStatus] = useState<'member' | 'partner' | 'observer' | 'associate'>('member');
-  const [framework, setFramework] = useState('');
-  const [text, setText] = useState('');
-  const form = useChangeForm('request');
+  const [status, setStatus] = useState<"member" | "partner" | "observer" | "associate">("member");
+  const [framework, setFramework] = useState("");
+  const [text, setText] = useState("");
+  const form = useChangeForm("request");
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (status === 'partner' && !framework) found.framework = t.frameworkNeeded;
+    if (status === "partner" && !framework) found.framework = t.frameworkNeeded;
     if (!text.trim()) found.text = t.enterText;
     if (!form.check(found)) return;
     const answer = await form.run(
       (key) =>
-        send<ProposalResponse>('POST', `/requests?lang=${lang}`, { organization, status, ...(status === 'partner' ? { framework } : {}), text }, { idempotencyKey: key }),
-      ['organization', 'status', 'framework', 'text'],
+        send<ProposalResponse>(
+          "POST",
+          `/requests?lang=${lang}`,
+          { organization, status, ...(status === "partner" ? { framework } : {}), text },
+          { idempotencyKey: key },
+        ),
+      ["organization", "status", "framework", "text"],
     );
     if (answer) navigate(`/proposals/${answer.proposal.id}`);
   };
 
   return (
     <form class="stack-form" onSubmit={onSubmit} noValidate aria-labelledby="start-form-heading">
-      <FormHeading title={t.requestTitle} intro={t.requestIntro(names.get(state) ?? state, names.get(organization) ?? organization)} />
+      <FormHeading
+        title={t.requestTitle}
+        intro={t.requestIntro(names.get(state) ?? state, names.get(organization) ?? organization)}
+      />
       <FormAlerts form={form} />
       <div class="form-grid">
         <div class="field">
           <label for="request-organization">{t.organizationField}</label>
-          <input id="request-organization" class="input" readOnly value={`${names.get(organization) ?? organization} (${organization})`} />
+          <input
+            id="request-organization"
+            class="input"
+            readOnly
+            value={`${names.get(organization) ?? organization} (${organization})`}
+          />
         </div>
-        <SelectField id="request-status" label={t.statusRequested} value={status} onChange={(value) => setStatus(value as typeof status)} error={form.errors.status} required>
-          {(['member', 'partner', 'observer', 'associate'] as const).map((s) => (
+        <SelectField
+          id="request-status"
+          label={t.statusRequested}
+          value={status}
+          onChange={(value) => setStatus(value as typeof status)}
+          error={form.errors.status}
+          required
+        >
+          {(["member", "partner", "observer", "associate"] as const).map((s) => (
             <option value={s}>{t.requestStatuses[s]}</option>
           ))}
         </SelectField>
-        {status === 'partner' && (
-          <SelectField id="request-framework" label={t.framework} value={framework} onChange={setFramework} error={form.errors.framework} required>
+        {status === "partner" && (
+          <SelectField
+            id="request-framework"
+            label={t.framework}
+            value={framework}
+            onChange={setFramework}
+            error={form.errors.framework}
+            required
+          >
             <option value="">{t.chooseFramework}</option>
             {frameworks.map((f) => (
               <option value={f.slug}>{f.name}</option>
@@ -271,7 +368,16 @@ function RequestForm({ organization, state, onCancel }: { organization: string; 
           </SelectField>
         )}
       </div>
-      <TextArea id="request-text" label={t.requestText} value={text} onInput={setText} error={form.errors.text} hint={t.textHint} rows={6} required />
+      <TextArea
+        id="request-text"
+        label={t.requestText}
+        value={text}
+        onInput={setText}
+        error={form.errors.text}
+        hint={t.textHint}
+        rows={6}
+        required
+      />
       <div class="form-actions">
         <button type="submit" id="request-submit" class="button button-primary" disabled={form.pending}>
           {form.pending ? t.sending : t.fileRequest}
@@ -287,10 +393,10 @@ function RequestForm({ organization, state, onCancel }: { organization: string; 
 function NoticeForm({ organization, state, onCancel }: { organization: string; state: string; onCancel: () => void }) {
   const { t, lang } = useDecisionText();
   const { names } = useActorNames();
-  const [kind, setKind] = useState<'suspension' | 'withdrawal'>('suspension');
-  const [statement, setStatement] = useState('');
+  const [kind, setKind] = useState<"suspension" | "withdrawal">("suspension");
+  const [statement, setStatement] = useState("");
   const [done, setDone] = useState<string | null>(null);
-  const form = useChangeForm('notice');
+  const form = useChangeForm("notice");
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
@@ -298,31 +404,54 @@ function NoticeForm({ organization, state, onCancel }: { organization: string; s
     if (!form.check({})) return;
     const answer = await form.run(
       (key) =>
-        send<StatusNoticeResponse>('POST', '/status-notices', { kind, organization, ...(statement.trim() ? { statement: statement.trim() } : {}) }, { idempotencyKey: key }),
-      ['kind', 'organization', 'statement'],
+        send<StatusNoticeResponse>(
+          "POST",
+          "/status-notices",
+          { kind, organization, ...(statement.trim() ? { statement: statement.trim() } : {}) },
+          { idempotencyKey: key },
+        ),
+      ["kind", "organization", "statement"],
     );
     if (answer) {
-      setStatement('');
-      setDone(t.noticeFiled(t.noticeKinds[answer.notice.kind], formatDate(answer.notice.effectiveOn, 'day', lang)));
+      setStatement("");
+      setDone(t.noticeFiled(t.noticeKinds[answer.notice.kind], formatDate(answer.notice.effectiveOn, "day", lang)));
     }
   };
 
   return (
     <form class="stack-form" onSubmit={onSubmit} noValidate aria-labelledby="start-form-heading">
-      <FormHeading title={t.noticeTitle} intro={t.noticeIntro(names.get(state) ?? state, names.get(organization) ?? organization)} />
+      <FormHeading
+        title={t.noticeTitle}
+        intro={t.noticeIntro(names.get(state) ?? state, names.get(organization) ?? organization)}
+      />
       <FormAlerts form={form} />
       <fieldset class="field">
         <legend>{t.noticeKind}</legend>
         <div class="radio-row">
-          {(['suspension', 'withdrawal'] as const).map((k) => (
+          {(["suspension", "withdrawal"] as const).map((k) => (
             <label class="radio">
-              <input type="radio" name="notice-kind" id={`notice-kind-${k}`} value={k} checked={kind === k} onChange={() => setKind(k)} />
+              <input
+                type="radio"
+                name="notice-kind"
+                id={`notice-kind-${k}`}
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+              />
               {t.noticeKinds[k]}
             </label>
           ))}
         </div>
       </fieldset>
-      <TextArea id="notice-statement" label={t.statementOptional} value={statement} onInput={setStatement} error={form.errors.statement} required={false} rows={4} />
+      <TextArea
+        id="notice-statement"
+        label={t.statementOptional}
+        value={statement}
+        onInput={setStatement}
+        error={form.errors.statement}
+        required={false}
+        rows={4}
+      />
       <div class="form-actions">
         <button type="submit" id="notice-submit" class="button button-primary" disabled={form.pending}>
           {form.pending ? t.sending : t.fileNotice}
@@ -336,17 +465,17 @@ function NoticeForm({ organization, state, onCancel }: { organization: string; s
   );
 }
 
-const KNOWN_DESIGNATIONS = ['major-non-nato-ally'];
+const KNOWN_DESIGNATIONS = ["major-non-nato-ally"];
 
 function DesignationForm({ bodies, state, onCancel }: { bodies: DecisionBody[]; state: string; onCancel: () => void }) {
   const { t, lang } = useDecisionText();
   const { actors, names } = useActorNames();
   const [bodyId, setBodyId] = useState(bodies[0]!.id);
-  const [designee, setDesignee] = useState('');
+  const [designee, setDesignee] = useState("");
   const [designation, setDesignation] = useState(KNOWN_DESIGNATIONS[0]!);
   const [revoke, setRevoke] = useState(false);
-  const [text, setText] = useState('');
-  const form = useChangeForm('designation');
+  const [text, setText] = useState("");
+  const form = useChangeForm("designation");
   const choices = useMemo(() => {
     const collator = new Intl.Collator(lang);
     return (actors ?? []).filter((actor) => actor.code !== state).sort((a, b) => collator.compare(a.name, b.name));
@@ -360,8 +489,14 @@ function DesignationForm({ bodies, state, onCancel }: { bodies: DecisionBody[]; 
     if (!text.trim()) found.text = t.enterText;
     if (!form.check(found)) return;
     const answer = await form.run(
-      (key) => send<ProposalResponse>('POST', `/designations?lang=${lang}`, { body: bodyId, designee, designation, revoke, text }, { idempotencyKey: key }),
-      ['body', 'designee', 'designation', 'text'],
+      (key) =>
+        send<ProposalResponse>(
+          "POST",
+          `/designations?lang=${lang}`,
+          { body: bodyId, designee, designation, revoke, text },
+          { idempotencyKey: key },
+        ),
+      ["body", "designee", "designation", "text"],
     );
     if (answer) navigate(`/proposals/${answer.proposal.id}`);
   };
@@ -372,13 +507,27 @@ function DesignationForm({ bodies, state, onCancel }: { bodies: DecisionBody[]; 
       <FormAlerts form={form} />
       <div class="form-grid">
         {bodies.length > 1 && (
-          <SelectField id="designation-body" label={t.body} value={bodyId} onChange={setBodyId} error={form.errors.body} required>
+          <SelectField
+            id="designation-body"
+            label={t.body}
+            value={bodyId}
+            onChange={setBodyId}
+            error={form.errors.body}
+            required
+          >
             {bodies.map((b) => (
               <option value={b.id}>{b.name}</option>
             ))}
           </SelectField>
         )}
-        <SelectField id="designation-designee" label={t.designee} value={designee} onChange={setDesignee} error={form.errors.designee} required>
+        <SelectField
+          id="designation-designee"
+          label={t.designee}
+          value={designee}
+          onChange={setDesignee}
+          error={form.errors.designee}
+          required
+        >
           <option value="">{actors ? t.chooseDesignee : t.loading}</option>
           {choices.map((actor) => (
             <option value={actor.code}>
@@ -405,10 +554,24 @@ function DesignationForm({ bodies, state, onCancel }: { bodies: DecisionBody[]; 
         </datalist>
       </div>
       <div class="check-inline">
-        <input type="checkbox" id="designation-revoke" checked={revoke} onChange={(event) => setRevoke(event.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          id="designation-revoke"
+          checked={revoke}
+          onChange={(event) => setRevoke(event.currentTarget.checked)}
+        />
         <label for="designation-revoke">{t.revoke}</label>
       </div>
-      <TextArea id="designation-text" label={t.proposalText} value={text} onInput={setText} error={form.errors.text} hint={t.textHint} rows={6} required />
+      <TextArea
+        id="designation-text"
+        label={t.proposalText}
+        value={text}
+        onInput={setText}
+        error={form.errors.text}
+        hint={t.textHint}
+        rows={6}
+        required
+      />
       <div class="form-actions">
         <button type="submit" id="designation-submit" class="button button-primary" disabled={form.pending}>
           {form.pending ? t.sending : t.proposeDesignation}

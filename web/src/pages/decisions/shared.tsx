@@ -1,10 +1,10 @@
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText, fieldError, focusField, FormError } from '../../components/Form.tsx';
-import { useDecisionText, type DecisionText } from '../../i18n/decisions/index.ts';
-import { intlLocale } from '../../lib/dates.ts';
-import type { Fraction, LiveEvent, PositionKind, Procedure, ProposalStatus } from '../../lib/types.ts';
-import './decisions.css';
+import type { ComponentChildren } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { errorText, fieldError, focusField, FormError } from "../../components/Form.tsx";
+import { useDecisionText, type DecisionText } from "../../i18n/decisions/index.ts";
+import { intlLocale } from "../../lib/dates.ts";
+import type { Fraction, LiveEvent, PositionKind, Procedure, ProposalStatus } from "../../lib/types.ts";
+import "./decisions.css";
 
 // ---------------------------------------------------------------- words
 
@@ -15,17 +15,20 @@ function fraction(value: Fraction): string {
 /** "Consensus", "Silence procedure until 3 March 2026, 12:00 CET", "Majority: 2/3 of all members, quorum 2/3". */
 export function procedureText(procedure: Procedure, deadline: string | null, t: DecisionText, lang: string): string {
   switch (procedure.kind) {
-    case 'consensus':
+    case "consensus":
       return t.consensus;
-    case 'silence':
+    case "silence":
       return deadline ? t.silenceUntil(formatMoment(deadline, lang)) : t.silence;
-    case 'unilateral':
+    case "unilateral":
       return t.unilateral;
-    case 'majority': {
+    case "majority": {
       const base = t.bases[procedure.base];
       const quorum = fraction(procedure.quorum);
-      const text = procedure.threshold === 'simple' ? t.simpleMajority(base, quorum) : t.majority(fraction(procedure.threshold), base, quorum);
-      return procedure.abstentions === 'counted' ? `${text}; ${t.abstentionsCounted}` : text;
+      const text =
+        procedure.threshold === "simple"
+          ? t.simpleMajority(base, quorum)
+          : t.majority(fraction(procedure.threshold), base, quorum);
+      return procedure.abstentions === "counted" ? `${text}; ${t.abstentionsCounted}` : text;
     }
   }
 }
@@ -33,21 +36,25 @@ export function procedureText(procedure: Procedure, deadline: string | null, t: 
 const moments = new Map<string, Intl.DateTimeFormat>();
 
 /** A moment with its time zone, since delegations sit in many: "3 Mar 2026, 12:00 CET". */
-export function formatMoment(iso: string | null | undefined, lang: string, options: { seconds?: boolean } = {}): string {
-  if (!iso) return '';
+export function formatMoment(
+  iso: string | null | undefined,
+  lang: string,
+  options: { seconds?: boolean } = {},
+): string {
+  if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const key = `${lang}:${options.seconds ? 's' : ''}`;
+  const key = `${lang}:${options.seconds ? "s" : ""}`;
   let format = moments.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(intlLocale(lang), {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: options.seconds ? '2-digit' : undefined,
-      timeZoneName: 'short',
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: options.seconds ? "2-digit" : undefined,
+      timeZoneName: "short",
     });
     moments.set(key, format);
   }
@@ -57,17 +64,17 @@ export function formatMoment(iso: string | null | undefined, lang: string, optio
 /** The reader's own time zone, named ("Europe/Madrid"), for the hints under date-time fields. */
 export function timeZoneName(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
   } catch {
-    return 'UTC';
+    return "UTC";
   }
 }
 
 const UNITS = [
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-  ['second', 1_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+  ["second", 1_000],
 ] as const;
 
 /**
@@ -82,12 +89,18 @@ export function formatDuration(ms: number, lang: string, options: { seconds?: bo
   for (const [unit, size] of UNITS) {
     const count = Math.floor(rest / size);
     rest -= count * size;
-    if (long && (unit === 'minute' || unit === 'second')) continue;
-    if (!seconds && unit === 'second' && parts.length > 0) continue;
-    if (count === 0 && !(unit === 'second' && parts.length === 0)) continue;
-    parts.push(new Intl.NumberFormat(intlLocale(lang), { style: 'unit', unit, unitDisplay: unit === 'day' ? 'long' : 'short' }).format(count));
+    if (long && (unit === "minute" || unit === "second")) continue;
+    if (!seconds && unit === "second" && parts.length > 0) continue;
+    if (count === 0 && !(unit === "second" && parts.length === 0)) continue;
+    parts.push(
+      new Intl.NumberFormat(intlLocale(lang), {
+        style: "unit",
+        unit,
+        unitDisplay: unit === "day" ? "long" : "short",
+      }).format(count),
+    );
   }
-  return new Intl.ListFormat(intlLocale(lang), { style: 'short', type: 'unit' }).format(parts);
+  return new Intl.ListFormat(intlLocale(lang), { style: "short", type: "unit" }).format(parts);
 }
 
 // ---------------------------------------------------------------- time
@@ -115,31 +128,35 @@ export function useServerNow(serverNow: string | undefined, running: boolean): n
 
 // ---------------------------------------------------------------- live updates
 
-export type LiveState = 'connecting' | 'live' | 'offline';
+export type LiveState = "connecting" | "live" | "offline";
 
 /**
  * Follows GET /api/v1/events. `onChange` hears every change the reader may see; `onReconnect`
  * is called when the stream comes back after a break (changes may have been missed meanwhile).
  */
-export function useLiveEvents(onChange: (event: LiveEvent) => void, onReconnect: () => void, enabled = true): LiveState {
+export function useLiveEvents(
+  onChange: (event: LiveEvent) => void,
+  onReconnect: () => void,
+  enabled = true,
+): LiveState {
   const handlers = useRef({ onChange, onReconnect });
   handlers.current = { onChange, onReconnect };
-  const [state, setState] = useState<LiveState>('connecting');
+  const [state, setState] = useState<LiveState>("connecting");
   useEffect(() => {
     // Only for someone signed in: the stream answers nobody else.
     if (!enabled) return;
-    if (typeof EventSource === 'undefined') {
-      setState('offline');
+    if (typeof EventSource === "undefined") {
+      setState("offline");
       return;
     }
-    const source = new EventSource('/api/v1/events');
+    const source = new EventSource("/api/v1/events");
     let readyBefore = false;
-    source.addEventListener('ready', () => {
-      setState('live');
+    source.addEventListener("ready", () => {
+      setState("live");
       if (readyBefore) handlers.current.onReconnect();
       readyBefore = true;
     });
-    source.addEventListener('change', (message) => {
+    source.addEventListener("change", (message) => {
       let event: LiveEvent;
       try {
         event = JSON.parse((message as MessageEvent<string>).data) as LiveEvent;
@@ -149,7 +166,7 @@ export function useLiveEvents(onChange: (event: LiveEvent) => void, onReconnect:
       handlers.current.onChange(event);
     });
     // The browser tries again by itself after a dropped connection; a refused one (401, 503) stays closed.
-    source.onerror = () => setState(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting');
+    source.onerror = () => setState(source.readyState === EventSource.CLOSED ? "offline" : "connecting");
     return () => source.close();
   }, [enabled]);
   return state;
@@ -178,14 +195,14 @@ export function LiveIndicator({ state }: { state: LiveState }) {
   return (
     <p class={`live-indicator is-${state}`} data-live={state}>
       <span class="live-dot" aria-hidden="true" />
-      {state === 'live' ? t.liveOn : state === 'connecting' ? t.liveConnecting : t.liveOff}
+      {state === "live" ? t.liveOn : state === "connecting" ? t.liveConnecting : t.liveOff}
     </p>
   );
 }
 
 // ---------------------------------------------------------------- small pieces
 
-const STATUS_ICON: Record<ProposalStatus, string> = { open: '◷', adopted: '✓', 'not-adopted': '✕', withdrawn: '↩' };
+const STATUS_ICON: Record<ProposalStatus, string> = { open: "◷", adopted: "✓", "not-adopted": "✕", withdrawn: "↩" };
 
 export function StatusPill({ status }: { status: ProposalStatus }) {
   const { t } = useDecisionText();
@@ -197,7 +214,13 @@ export function StatusPill({ status }: { status: ProposalStatus }) {
   );
 }
 
-const POSITION_ICON: Record<PositionKind, string> = { concur: '✓', 'concur-with-reservation': '✓', object: '✕', amend: '✎', abstain: '○' };
+const POSITION_ICON: Record<PositionKind, string> = {
+  concur: "✓",
+  "concur-with-reservation": "✓",
+  object: "✕",
+  amend: "✎",
+  abstain: "○",
+};
 
 export function PositionPill({ position }: { position: PositionKind | null }) {
   const { t } = useDecisionText();
@@ -230,7 +253,7 @@ interface FieldProps {
 }
 
 function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 }
 
 function FieldFoot({ id, hint, error }: { id: string; hint?: ComponentChildren; error?: string | null | undefined }) {
@@ -261,7 +284,17 @@ function Label({ id, label, required }: { id: string; label: ComponentChildren; 
   );
 }
 
-export function TextArea({ id, label, hint, error, required, value, onInput, rows = 4, maxLength }: FieldProps & { value: string; onInput: (value: string) => void; rows?: number; maxLength?: number }) {
+export function TextArea({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  value,
+  onInput,
+  rows = 4,
+  maxLength,
+}: FieldProps & { value: string; onInput: (value: string) => void; rows?: number; maxLength?: number }) {
   return (
     <div class="field">
       <Label id={id} label={label} required={required} />
@@ -281,7 +314,16 @@ export function TextArea({ id, label, hint, error, required, value, onInput, row
   );
 }
 
-export function SelectField({ id, label, hint, error, required, value, onChange, children }: FieldProps & { value: string; onChange: (value: string) => void; children: ComponentChildren }) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  value,
+  onChange,
+  children,
+}: FieldProps & { value: string; onChange: (value: string) => void; children: ComponentChildren }) {
   return (
     <div class="field">
       <Label id={id} label={label} required={required} />
@@ -301,7 +343,16 @@ export function SelectField({ id, label, hint, error, required, value, onChange,
 }
 
 /** A date and time in the reader's own time zone; the value is `YYYY-MM-DDTHH:MM` as typed. */
-export function DateTimeField({ id, label, hint, error, required, value, onInput, min }: FieldProps & { value: string; onInput: (value: string) => void; min?: string }) {
+export function DateTimeField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  value,
+  onInput,
+  min,
+}: FieldProps & { value: string; onInput: (value: string) => void; min?: string }) {
   const { t } = useDecisionText();
   const fullHint = (
     <>
@@ -331,7 +382,7 @@ export function DateTimeField({ id, label, hint, error, required, value, onInput
 /** `YYYY-MM-DDTHH:MM` in local time, for a datetime-local input. */
 export function toLocalInput(ms: number): string {
   const date = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
+  const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
@@ -344,7 +395,9 @@ export function fromLocalInput(value: string): string | null {
 
 /** Random enough to make each submitted form its own change: retried, it is not applied twice. */
 export function idempotencyKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** The state of a form that sends one change: pending, errors per field, the form's own error. */
@@ -389,7 +442,6 @@ export function useChangeForm(prefix: string) {
   };
 }
 
-
 /**
  * A form's failure at the top (announced at once), and its fields' problems read out as well:
  * each also sits under its field, tied to it, and focus moves to the first.
@@ -399,7 +451,7 @@ export function FormAlerts({ form }: { form: { formError: string | null; errors:
     <>
       <FormError message={form.formError} />
       <p class="visually-hidden" role="alert">
-        {Object.values(form.errors).join(' ')}
+        {Object.values(form.errors).join(" ")}
       </p>
     </>
   );
