@@ -1,12 +1,13 @@
 /**
  * Checks `data/mappings/cow-iso.json` (Correlates of War state codes → ISO alpha-3) against the
- * COW state system list in shared/data and against `data/countries.json`.
+ * COW state system list (`data/cow/cow-states-2016.csv`, see data/README.md) and against
+ * `data/countries.json`.
  *
  *   npx tsx scripts/check-cow-mapping.ts [path/to/cow-states-2016.csv]
  *
- * The CSV defaults to ../shared/data/cow-states-2016.csv beside the repository (or
- * /work/shared/data/…). Exits 1 when a ccode in the CSV has no entry, an entry is not in the CSV,
- * an entry has neither `iso` nor `reason`, or an `iso` is not an alpha3 in countries.json.
+ * The CSV defaults to the repository's copy. Exits 1 when a ccode in the CSV has no entry, an
+ * entry is not in the CSV, an entry has neither `iso` nor `reason`, or an `iso` is not an alpha3
+ * in countries.json.
  * Only Node built-ins.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -22,14 +23,9 @@ interface Entry {
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const csvCandidates = [
-  process.argv[2],
-  join(root, "..", "shared", "data", "cow-states-2016.csv"),
-  "/work/shared/data/cow-states-2016.csv",
-].filter((path): path is string => typeof path === "string");
-const csvPath = csvCandidates.find((path) => existsSync(path));
-if (!csvPath) {
-  console.error(`cow-states-2016.csv not found (tried ${csvCandidates.join(", ")})`);
+const csvPath = process.argv[2] ?? join(root, "data", "cow", "cow-states-2016.csv");
+if (!existsSync(csvPath)) {
+  console.error(`${csvPath} not found`);
   process.exit(1);
 }
 

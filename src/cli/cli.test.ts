@@ -7,10 +7,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
 import { runConcord } from "../../test/support/process.ts";
-import { sharedFile } from "../../test/support/shared.ts";
+import { dataFile } from "../../test/support/data-files.ts";
 import { presentMember } from "../api/presenters.ts";
 
-const cowFile = sharedFile("data", "cow-states-2016.csv");
+const cowFile = dataFile("cow", "cow-states-2016.csv");
 
 let test: TestDatabase;
 let env: Record<string, string>;

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
-import { sharedFile } from "../../../test/support/shared.ts";
+import { dataFile } from "../../../test/support/data-files.ts";
 import { importCowStates, parseCowStates, readCowMapping, type CowMapping } from "./cow-states.ts";
 
-const cowFile = sharedFile("data", "cow-states-2016.csv");
+const cowFile = dataFile("cow", "cow-states-2016.csv");
 const text = fs.readFileSync(cowFile, "utf8");
 
 let mapping: CowMapping;

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sharedFile } from "../../../test/support/shared.ts";
+import { dataFile } from "../../../test/support/data-files.ts";
 import { parsePartialDate } from "../../domain/dates.ts";
 import { readStarterData, StarterDataError, type StarterData } from "./load.ts";
 
@@ -70,7 +70,7 @@ describe("the starter data set", () => {
     const held = data.sources.filter((source) => source.file);
     expect(held).toHaveLength(5);
     const texts = new Map(
-      held.map((source) => [source.id, collapse(fs.readFileSync(sharedFile("sources", source.file!), "utf8"))]),
+      held.map((source) => [source.id, collapse(fs.readFileSync(dataFile("sources", source.file!), "utf8"))]),
     );
     let quotes = 0;
     for (const relation of data.relations) {
