@@ -252,7 +252,12 @@ function startInstance(label: string, databaseUrl: string, folder: string): Prom
   const jobLines: string[] = [];
   let output = "";
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once("exit", () => ((exited = true), resolve())));
+  const exit = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`instance ${label} did not start in 60 s:\n${output}`)), 60_000);
     let pending = "";

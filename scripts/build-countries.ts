@@ -14,10 +14,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-
-const languages = ["en", "es", "pt", "fr"] as const;
-type Language = (typeof languages)[number];
-type Names = Record<Language, string>;
+import { LANGUAGES as languages, type Language, type Names } from "../src/domain/languages.ts";
 
 interface Country {
   alpha3: string;

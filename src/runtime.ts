@@ -34,8 +34,12 @@ import { EventHub } from "./services/events.ts";
 import { JobWorker, type JobHandlers } from "./services/jobs/queue.ts";
 import { WebhooksService } from "./services/webhooks.ts";
 import { WebhookDeliverer } from "./services/webhook-deliveries.ts";
+import { ImportsService } from "./services/imports/imports-service.ts";
 import os from "node:os";
 import { randomBytes } from "node:crypto";
+
+/** A second Concord on the same data folder: the command line says so instead of failing. */
+export { DataFolderLockedError } from "./db/embedded.ts";
 
 export type Runtime = {
   db: Database;
@@ -149,7 +153,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       pool,
       database,
       services: {
-        db,
         oidc,
         ownAccounts: new OwnAccountService(db, sessions, signInLimits, refusals),
         administration: new AdministrationService(db),
@@ -162,6 +165,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         webhooks: new WebhooksService(db, { allowPrivate: env.webhooks.allowPrivate }),
         idempotency: new IdempotencyService(db),
         accounts,
+        imports: new ImportsService(db),
         sessions,
         signInLimits,
         signIn: new SignInService(db, accounts, sessions, signInLimits, refusals),

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Database } from "../db/client.ts";
+import type { ImportsService } from "../services/imports/imports-service.ts";
 import type { AccountsService } from "../services/accounts/accounts.ts";
 import type { AdministrationService } from "../services/accounts/administration.ts";
 import type { OidcService } from "../services/accounts/oidc.ts";
@@ -33,6 +33,7 @@ import { oidcRoutes } from "./routes/oidc.ts";
 import { decisionRoutes } from "./routes/decisions.ts";
 import type { WebhooksService } from "../services/webhooks.ts";
 import { sessionRoutes } from "./routes/session.ts";
+import { webhookRoutes } from "./routes/webhooks.ts";
 
 export type Services = {
   registry: RegistryService;
@@ -54,7 +55,8 @@ export type Services = {
   audit: AuditService;
   /** Single sign-on, when configured (CONCORD_OIDC_*). */
   oidc?: OidcService;
-  db: Database;
+  /** Imports of public data sets: the command line's only. */
+  imports: ImportsService;
 };
 
 export type AppOptions = {
@@ -89,6 +91,7 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   api.route("/", adminRoutes(services));
   api.route("/", auditRoutes(services));
   api.route("/", decisionRoutes(services));
+  api.route("/", webhookRoutes(services));
 
   app.get("/api/v1/health", (c) => c.json({ status: "ok" }));
   app.use("/api/v1/*", identify(services.sessions, services.ownAccounts, services.refusals));

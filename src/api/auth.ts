@@ -8,7 +8,8 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AccountRow } from "../db/repositories/accounts.ts";
 import type { OwnAccountService } from "../services/accounts/own-account.ts";
-import { ANONYMOUS, type Principal, type Scope } from "../services/policies.ts";
+import type { Scope } from "../domain/accounts.ts";
+import { ANONYMOUS, type Principal } from "../services/policies.ts";
 import { SESSION_LIFETIME_HOURS, sameSecret, type SessionsService } from "../services/accounts/sessions.ts";
 import type { RefusalLog } from "../services/audit/refusals.ts";
 import { errorBody } from "./errors.ts";
@@ -45,7 +46,7 @@ export function identify(
       // anonymous, so a script with a revoked or mistyped token learns it at once.
       const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
       const opened = bearer ? await ownAccounts.resolveToken(bearer) : undefined;
-      if (!opened) {
+      if (!bearer || !opened) {
         await refusals?.record({
           kind: "token.refused",
           organization: null,
@@ -60,7 +61,7 @@ export function identify(
         );
       }
       c.set("viewer", { kind: "account", account: opened.account, via: "token", scopes: opened.scopes });
-      c.set("recheck", async () => (await ownAccounts.resolveToken(bearer!))?.account);
+      c.set("recheck", async () => (await ownAccounts.resolveToken(bearer))?.account);
       return next();
     }
     const token = getCookie(c, SESSION_COOKIE);

@@ -1,23 +1,19 @@
 /** What leaves the server about bodies, proposals and notices; shared by the API and the CLI. */
 import type { z } from "@hono/zod-openapi";
 import type { BodyRow, ProposalRow, ProposalSummaryRow } from "../db/repositories/decisions.ts";
+import { noticeStatus } from "../domain/decisions.ts";
+import type { Language } from "../domain/languages.ts";
 import { BREAKS_SILENCE, currentPositions } from "../domain/procedures.ts";
 import type { ProposalDetail } from "../services/decisions/decisions.ts";
 import type { StatusNoticeRow } from "../services/decisions/status-notices.ts";
+import { present } from "../services/errors.ts";
 import type { WebhookRow } from "../services/webhooks.ts";
-import type {
-  Body,
-  DelegationNotice,
-  Language,
-  Outcome,
-  Proposal,
-  ProposalSummary,
-  StatusNotice,
-  Webhook,
-} from "./schemas.ts";
+import type { Body, DelegationNotice, Outcome, Proposal, ProposalSummary, StatusNotice, Webhook } from "./schemas.ts";
 import type { NoticeRow } from "../db/repositories/decisions.ts";
 
-const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
+const iso = (value: Date | string | null): string | null => (value === null ? null : instant(value));
+/** A time the row always has (a NOT NULL column). */
+const instant = (value: Date | string): string => new Date(value).toISOString();
 
 export function presentBody(body: BodyRow, lang: Language): z.infer<typeof Body> {
   return {
@@ -35,8 +31,8 @@ function presentOutcome(proposal: ProposalRow): z.infer<typeof Outcome> | null {
   if (proposal.status === "open") return null;
   return {
     status: proposal.status,
-    rule: proposal.outcomeRule!,
-    explanation: proposal.outcomeExplanation!,
+    rule: present(proposal.outcomeRule, `the outcome rule of decided proposal ${proposal.id}`),
+    explanation: present(proposal.outcomeExplanation, `the explanation of decided proposal ${proposal.id}`),
     decidedAt: iso(proposal.decidedAt),
     decidedOn: proposal.decidedOn,
     decidedOnPrecision: proposal.decidedOnPrecision,
@@ -55,7 +51,7 @@ function summaryFields(proposal: ProposalRow, body: { id: string; name: string; 
     purpose: proposal.purpose,
     concerns: proposal.concernsState,
     status: proposal.status,
-    openedAt: iso(proposal.openedAt)!,
+    openedAt: instant(proposal.openedAt),
     decidedAt: iso(proposal.decidedAt),
     decidedOn: proposal.decidedOn,
     decidedOnPrecision: proposal.decidedOnPrecision,
@@ -68,7 +64,7 @@ export function presentProposalSummary(
   bodies: Map<string, BodyRow>,
   lang: Language,
 ): z.infer<typeof ProposalSummary> {
-  const body = bodies.get(row.bodyId)!;
+  const body = present(bodies.get(row.bodyId), `body ${row.bodyId} of proposal ${row.id}`);
   return {
     ...summaryFields(row, { id: body.id, name: body.names[lang], actor: body.actorCode }),
     round: row.round,
@@ -81,7 +77,7 @@ export function presentProposalSummary(
 
 export function presentProposal(detail: ProposalDetail, lang: Language): z.infer<typeof Proposal> {
   const { proposal, body, rounds, members, positions } = detail;
-  const current = rounds[rounds.length - 1]!;
+  const current = present(rounds.at(-1), `the current round of proposal ${proposal.id}`);
   const deadline = current.deadline === null ? null : new Date(current.deadline);
   const inRound = positions.filter((cast) => cast.round === current.number);
   const latest = new Map(inRound.map((cast) => [cast.state, cast]));
@@ -110,7 +106,7 @@ export function presentProposal(detail: ProposalDetail, lang: Language): z.infer
     rounds: rounds.map((round) => ({
       number: round.number,
       text: round.text,
-      openedAt: iso(round.openedAt)!,
+      openedAt: instant(round.openedAt),
       deadline: iso(round.deadline),
       extensions: round.extensions,
     })),
@@ -132,7 +128,7 @@ export function presentProposal(detail: ProposalDetail, lang: Language): z.infer
       position: cast.position,
       statement: cast.statement,
       castBy: cast.castBy,
-      castAt: iso(cast.castAt)!,
+      castAt: instant(cast.castAt),
     })),
     outcome: presentOutcome(proposal),
     effect: proposal.effect,
@@ -141,7 +137,7 @@ export function presentProposal(detail: ProposalDetail, lang: Language): z.infer
       name: attachment.name,
       mediaType: attachment.mediaType,
       size: attachment.size,
-      addedAt: iso(attachment.addedAt)!,
+      addedAt: instant(attachment.addedAt),
     })),
     noticesIssued: detail.notices.reduce((sum, notice) => sum + notice.recipients.length, 0),
     now: detail.now.toISOString(),
@@ -157,7 +153,7 @@ export function presentDelegationNotice(notice: NoticeRow & { state: string }): 
     state: notice.state,
     kind: notice.kind,
     message: notice.message,
-    issuedAt: iso(notice.issuedAt)!,
+    issuedAt: instant(notice.issuedAt),
   };
 }
 
@@ -173,7 +169,7 @@ export function presentStatusNotice(notice: StatusNoticeRow): z.infer<typeof Sta
     sourceId: notice.sourceId,
     applied: notice.appliedAt !== null,
     statement: notice.statement,
-    status: notice.withdrawnAt !== null ? "withdrawn" : notice.appliedAt !== null ? "applied" : "pending",
+    status: noticeStatus(notice),
     withdrawnAt: notice.withdrawnAt === null ? null : new Date(notice.withdrawnAt).toISOString(),
     withdrawalStatement: notice.withdrawalStatement,
   };
@@ -186,7 +182,7 @@ export function presentWebhook(webhook: WebhookRow): z.infer<typeof Webhook> {
     organization: webhook.organization,
     url: webhook.url,
     events: webhook.events,
-    createdAt: iso(webhook.createdAt)!,
+    createdAt: instant(webhook.createdAt),
     disabled: webhook.disabledAt !== null,
     lastDelivery: last ? { ...last, deliveredAt: iso(last.deliveredAt) } : null,
   };

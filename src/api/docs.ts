@@ -20,7 +20,7 @@ export type ApiDocument = {
   paths: Record<string, Record<string, Operation>>;
 };
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
 
 /** The docs page's styles, served at /api/docs.css. */
@@ -42,31 +42,32 @@ export function renderDocs(document: ApiDocument): string {
           const type = parameter.schema?.enum
             ? parameter.schema.enum.join(" | ")
             : (parameter.schema?.type ?? "string");
-          return `<tr><td><code>${escape(parameter.name)}</code></td><td>${escape(parameter.in)}</td><td><code>${escape(type)}</code></td>
-            <td>${parameter.required ? "yes" : "no"}</td><td>${escape(parameter.description ?? "")}</td></tr>`;
+          return `<tr><td><code>${escapeHtml(parameter.name)}</code></td><td>${escapeHtml(parameter.in)}</td><td><code>${escapeHtml(type)}</code></td>
+            <td>${parameter.required ? "yes" : "no"}</td><td>${escapeHtml(parameter.description ?? "")}</td></tr>`;
         })
         .join("");
       const responses = Object.entries(operation.responses ?? {})
         .map(
-          ([status, response]) => `<li><strong>${escape(status)}</strong> ${escape(response.description ?? "")}</li>`,
+          ([status, response]) =>
+            `<li><strong>${escapeHtml(status)}</strong> ${escapeHtml(response.description ?? "")}</li>`,
         )
         .join("");
       const example = path.replace("{code}", "NATO").replace("{id}", "1");
-      return `<section id="${escape(method + path)}">
-        <h2><span class="method">${escape(method.toUpperCase())}</span> <code>${escape(path)}</code></h2>
-        <p>${escape(operation.summary ?? "")}</p>
-        ${operation.description ? `<p>${escape(operation.description)}</p>` : ""}
+      return `<section id="${escapeHtml(method + path)}">
+        <h2><span class="method">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code></h2>
+        <p>${escapeHtml(operation.summary ?? "")}</p>
+        ${operation.description ? `<p>${escapeHtml(operation.description)}</p>` : ""}
         ${parameters ? `<table><thead><tr><th scope="col">Parameter</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Meaning</th></tr></thead><tbody>${parameters}</tbody></table>` : ""}
         <h3>Responses</h3><ul>${responses}</ul>
-        ${method === "get" ? `<p>Try: <a href="${escape(example)}">${escape(example)}</a></p>` : ""}
+        ${method === "get" ? `<p>Try: <a href="${escapeHtml(example)}">${escapeHtml(example)}</a></p>` : ""}
       </section>`;
     })
     .join("\n");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(document.info.title)} — API</title>
+<title>${escapeHtml(document.info.title)} — API</title>
 <link rel="stylesheet" href="/api/docs.css"></head><body>
-<h1>${escape(document.info.title)}</h1>
-<p>Version ${escape(document.info.version)}. ${escape(document.info.description ?? "")}</p>
+<h1>${escapeHtml(document.info.title)}</h1>
+<p>Version ${escapeHtml(document.info.version)}. ${escapeHtml(document.info.description ?? "")}</p>
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors always have the shape
 <code>{"error":{"id":"…","message":"…"}}</code>: match on <code>id</code>, show <code>message</code>.</p>
 ${sections}

@@ -1,6 +1,8 @@
+import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { describeZodError, unexpectedErrorLine } from "./errors.ts";
+import { InvalidRequestError } from "../services/errors.ts";
+import { describeZodError, handleError, renamingFields, unexpectedErrorLine } from "./errors.ts";
 import { partialDate } from "../services/starter/format.ts";
 
 describe("the log line of an unexpected error", () => {
@@ -26,5 +28,34 @@ describe("a validation failure in words", () => {
     expect(describeZodError(result.error!, "body", input)).toBe(
       'body.since: must be a real date written YYYY-MM-DD, YYYY-MM or YYYY (got "29 March 2004"); body.until: must be a real date written YYYY-MM-DD, YYYY-MM or YYYY (got "2023-02-30")',
     );
+  });
+});
+
+describe("a service's field, in the API's words", () => {
+  const app = new Hono();
+  app.onError((error, c) => handleError(error, c, () => {}));
+  const refuse = (field?: string) => {
+    throw new InvalidRequestError("must come after since (2004), got 2003", { field });
+  };
+  app.get("/read", () => refuse("since"));
+  app.post("/change", () => refuse("since"));
+  app.post("/whole", () => refuse(""));
+  app.post("/none", () => refuse());
+  app.get("/renamed", async () => renamingFields({ needsPosition: "needs" }, async () => refuse("needsPosition")));
+  const message = async (method: string, path: string) =>
+    ((await (await app.request(path, { method })).json()) as { error: { message: string } }).error.message;
+
+  it("is a read's query parameter, a change's body field, the body as a whole, or no field at all", async () => {
+    expect(await message("GET", "/read")).toBe("query.since: must come after since (2004), got 2003");
+    expect(await message("POST", "/change")).toBe("body.since: must come after since (2004), got 2003");
+    expect(await message("POST", "/whole")).toBe("body: must come after since (2004), got 2003");
+    expect(await message("POST", "/none")).toBe("must come after since (2004), got 2003");
+    expect(await message("GET", "/renamed")).toBe("query.needs: must come after since (2004), got 2003");
+  });
+
+  it("is the domain's own in the message a service throws", () => {
+    const error = new InvalidRequestError("must come after since (2004), got 2003", { field: "until" });
+    expect(error.message).toBe("until: must come after since (2004), got 2003");
+    expect(error.renamed("end").message).toBe("end: must come after since (2004), got 2003");
   });
 });

@@ -1,14 +1,63 @@
+import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
-import { AppError, ForbiddenError, HiddenError, RateLimitedError } from "../services/errors.ts";
+import { AppError, ForbiddenError, HiddenError, InvalidRequestError, RateLimitedError } from "../services/errors.ts";
 import type { RefusalLog } from "../services/audit/refusals.ts";
 import { type AuthVariables, clientAddress } from "./auth.ts";
+import { ErrorBody } from "./schemas.ts";
 
 export type ErrorPayload = { error: { id: string; message: string } };
 
+/** The body of every refusal: `{"error":{"id","message"}}`. */
 export function errorBody(id: string, message: string): ErrorPayload {
   return { error: { id, message } };
+}
+
+/** An answer in the OpenAPI document: JSON of this schema. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+
+/** A refusal in the OpenAPI document: the error body, and when the route gives it. */
+export const errorResponse = (description: string) => jsonResponse(ErrorBody, description);
+
+/**
+ * A service names a field in the domain's words (`since`); the API names it as the request
+ * carried it: a read's in its query, a change's in its JSON body (`body.since: …`; the body as a
+ * whole, `body: …`). A route whose request names a field otherwise renames it (`renamingFields`).
+ */
+export function messageOf(c: Context, error: AppError): string {
+  if (!(error instanceof InvalidRequestError) || error.field === undefined) return error.message;
+  const carrier = c.req.method === "GET" || c.req.method === "HEAD" ? "query" : "body";
+  return `${error.field === "" ? carrier : `${carrier}.${error.field}`}: ${error.reason}`;
+}
+
+/**
+ * Runs a service call on a route that names its body's fields as the validator does
+ * (`json.password: …`, the accounts and administration routes), so that a service's refusal and
+ * a validation failure name a field alike.
+ */
+export async function namingJsonFields<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof InvalidRequestError && error.field !== undefined)
+      throw new InvalidRequestError(`${error.field === "" ? "json" : `json.${error.field}`}: ${error.reason}`);
+    throw error;
+  }
+}
+
+/** Runs a service call whose fields this route's request names otherwise (`{ needsPosition: "needs" }`). */
+export async function renamingFields<T>(names: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof InvalidRequestError && error.field !== undefined && Object.hasOwn(names, error.field))
+      throw error.renamed(names[error.field] as string);
+    throw error;
+  }
 }
 
 /**
@@ -52,7 +101,7 @@ export async function handleError(
     if (error instanceof RateLimitedError) c.header("Retry-After", String(error.retryAfterSeconds));
     if (refusals && (error instanceof ForbiddenError || error instanceof HiddenError))
       await recordRefusal(c, error, refusals);
-    return c.json(errorBody(error.id, error.message), error.status);
+    return c.json(errorBody(error.id, messageOf(c, error)), error.status);
   }
   if (error instanceof HTTPException && error.status < 500) {
     return c.json(errorBody("invalid_request", error.message || "The request could not be read."), error.status);

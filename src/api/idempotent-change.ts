@@ -10,15 +10,10 @@ import type { RegistryService } from "../services/registry.ts";
 import { type AuthVariables, principalOf } from "./auth.ts";
 
 export const IdempotencyHeader = z.object({
-  "idempotency-key": z
-    .string()
-    .min(1)
-    .max(255)
-    .optional()
-    .openapi({
-      description:
-        "Any unique text, e.g. a UUID. A retry with the same key and body gets the first answer and changes nothing again.",
-    }),
+  "idempotency-key": z.string().min(1).max(255).optional().openapi({
+    description:
+      "Any unique text, e.g. a UUID. A retry with the same key and body gets the first answer and changes nothing again.",
+  }),
 });
 
 /**

@@ -21,6 +21,7 @@ export const MAX_JSON_DEPTH = 32;
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const ATTACHMENTS = /^\/api\/v1\/proposals\/[^/]+\/attachments$/;
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding U+0000 is the point: PostgreSQL cannot store it
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Changes that anyone may send: signing in (it carries its own credentials) and out, and single sign-on's steps. */
@@ -80,7 +81,7 @@ export function findUnstorableText(value: unknown): { path: string; problem: "un
 }
 
 export const refuseUnstorableText: MiddlewareHandler = async (c, next) => {
-  const mediaType = (c.req.header("content-type") ?? "").split(";")[0]!.trim();
+  const mediaType = (c.req.header("content-type") ?? "").split(";", 1)[0]?.trim() ?? "";
   if (c.req.method !== "GET" && c.req.method !== "HEAD" && JSON_MEDIA_TYPE.test(mediaType)) {
     // Hono keeps the parsed body, so the route's validator reads the same object again for free.
     // A body that does not parse is left to the validator, which says so.

@@ -10,6 +10,7 @@ import {
   throughProvider,
   type TestIdentityProvider,
 } from "../../test/support/identity-provider.ts";
+import { until } from "../../test/support/wait.ts";
 import { readOidcConfig, type OidcConfig } from "../config/oidc.ts";
 import { AccountsService } from "../services/accounts/accounts.ts";
 import { OIDC_COOKIE, OidcService } from "../services/accounts/oidc.ts";
@@ -558,8 +559,23 @@ describe("sessions", () => {
         `INSERT INTO accounts (email, display_name, organization_code, role, oidc_identity) VALUES ($1, 'Other', 'NATO', 'analyst', $2) RETURNING id`,
         [email, `${idp.issuer} ${sub}`],
       );
-      const pending = browser.get(callbackUrl);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      let settled = false;
+      const pending = browser.get(callbackUrl).finally(() => {
+        settled = true;
+      });
+      // Commit only once this sign-in waits on the other's uncommitted row (a state, not a time);
+      // had it finished without waiting, the assertions below judge what it did.
+      await until(
+        "the sign-in's insert to wait on the other's uncommitted account",
+        async () => {
+          if (settled) return true;
+          const waiting = await database.pool.query(
+            "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+          );
+          return waiting.rowCount ? true : undefined;
+        },
+        25_000,
+      );
       await other.query("COMMIT");
       const answer = await pending;
       expect(answer.status).toBe(302);

@@ -2,27 +2,11 @@
  * What leaves the server, field by field: rows are never returned as they are.
  */
 import type { z } from "@hono/zod-openapi";
-import type {
-  ActorPeriodRow,
-  ActorRow,
-  ClaimRow,
-  FrameworkRow,
-  Names,
-  RelationRow,
-} from "../db/repositories/registry.ts";
+import type { ActorPeriodRow, ActorRow, ClaimRow, FrameworkRow, RelationRow } from "../db/repositories/registry.ts";
 import type { TimelineEvent as TimelineEventOf } from "../domain/timeline.ts";
 import type { AccountRow } from "../db/repositories/accounts.ts";
-import type {
-  Account,
-  Actor,
-  ActorDetail,
-  Claim,
-  Member,
-  Organization,
-  Relation,
-  TimelineEvent,
-  Language,
-} from "./schemas.ts";
+import type { Account, Actor, ActorDetail, Claim, Member, Organization, Relation, TimelineEvent } from "./schemas.ts";
+import type { Language } from "../domain/languages.ts";
 
 export function presentActor(actor: ActorRow, lang: Language): z.infer<typeof Actor> {
   return {
@@ -110,7 +94,9 @@ export function memberJson(relation: RelationRow, lang: Language): string {
     byLanguage = {};
     memberJsonByRow.set(relation, byLanguage);
   }
-  return (byLanguage[lang] ??= JSON.stringify(presentMember(relation, lang)));
+  const json = byLanguage[lang] ?? JSON.stringify(presentMember(relation, lang));
+  byLanguage[lang] = json;
+  return json;
 }
 
 export function presentRelation(relation: RelationRow, lang: Language): z.infer<typeof Relation> {
@@ -179,8 +165,6 @@ export function byName<T>(lang: Language, name: (item: T) => string): (a: T, b: 
   }
   return (a, b) => collator.compare(name(a), name(b));
 }
-
-export type { Names };
 
 /** An account as its owner and administrators see it: never its password hash. */
 export function presentAccount(account: AccountRow): z.infer<typeof Account> {

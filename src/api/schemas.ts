@@ -3,20 +3,26 @@
  * failure names the parameter); response schemas document the presenters' output.
  */
 import { z } from "@hono/zod-openapi";
-import { isDay } from "../domain/dates.ts";
-import { ROLES } from "../db/repositories/accounts.ts";
-import { SCOPES } from "../services/policies.ts";
-import { relationKinds } from "../services/starter/format.ts";
-import { POSITION_KINDS } from "../domain/procedures.ts";
-
-export const LANGUAGES = ["en", "es", "pt", "fr"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { ROLES, SCOPES } from "../domain/accounts.ts";
+import { PRECISIONS, isDay } from "../domain/dates.ts";
+import {
+  DELEGATION_NOTICE_KINDS,
+  NOTICE_KINDS,
+  NOTICE_STATUSES,
+  OUTCOME_STATUSES,
+  PROPOSAL_PURPOSES,
+  PROPOSAL_STATUSES,
+} from "../domain/decisions.ts";
+import { LANGUAGES } from "../domain/languages.ts";
+import { ABSTENTION_RULES, MAJORITY_BASES, POSITION_KINDS } from "../domain/procedures.ts";
+import { ACTOR_TYPES, CERTAINTIES, CLAIM_FIELDS, RELATION_KINDS } from "../domain/registry.ts";
 
 /** Text from a request: PostgreSQL cannot store NUL, and nobody means to send control characters. */
 const plainText = (max: number) =>
   z
     .string()
     .max(max, `must be at most ${max} characters`)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the rule is about control characters
     .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), "must not contain control characters");
 
 const day = z
@@ -30,8 +36,8 @@ const lang = z
   .optional()
   .openapi({ description: "Language of the names returned. Defaults to the Accept-Language header, then English." });
 
-const precision = z.enum(["day", "month", "year"]);
-const kind = z.enum(relationKinds);
+const precision = z.enum(PRECISIONS);
+const kind = z.enum(RELATION_KINDS);
 
 export const CodeParam = z.object({
   code: plainText(32).openapi({ param: { name: "code", in: "path" }, example: "NATO" }),
@@ -47,7 +53,7 @@ export const RelationIdParam = z.object({
 export const LangQuery = z.object({ lang });
 
 export const ActorsQuery = z.object({
-  type: z.enum(["state", "organization"]).optional(),
+  type: z.enum(ACTOR_TYPES).optional(),
   q: plainText(100).optional().openapi({ description: "Matches the code or a name in any language, ignoring case." }),
   lang,
 });
@@ -76,7 +82,7 @@ export const Source = SourceRef.extend({
 export const Actor = z
   .object({
     code: z.string(),
-    type: z.enum(["state", "organization"]),
+    type: z.enum(ACTOR_TYPES),
     name: z.string(),
     isoAlpha2: z.string().nullable(),
     isoNumeric: z.string().nullable(),
@@ -106,7 +112,7 @@ const datedFields = {
   sincePrecision: precision,
   until: z.string().nullable().openapi({ description: "First day it no longer holds; null while it holds." }),
   untilPrecision: precision.nullable(),
-  certainty: z.enum(["confirmed", "uncertain", "disputed"]),
+  certainty: z.enum(CERTAINTIES),
 };
 
 export const Member = z
@@ -129,10 +135,10 @@ export const Relation = z
   .object({
     id: z.number(),
     subject: z.string(),
-    subjectType: z.enum(["state", "organization"]),
+    subjectType: z.enum(ACTOR_TYPES),
     subjectName: z.string(),
     object: z.string(),
-    objectType: z.enum(["state", "organization"]),
+    objectType: z.enum(ACTOR_TYPES),
     objectName: z.string(),
     kind,
     framework: z.string().nullable(),
@@ -140,13 +146,10 @@ export const Relation = z
     designation: z.string().nullable(),
     ...datedFields,
     note: z.string().nullable(),
-    recordedBy: z
-      .string()
-      .nullable()
-      .openapi({
-        description:
-          "The organisation whose secretariat, decision or notice recorded it; null for Concord's own data (the starter data set, imports).",
-      }),
+    recordedBy: z.string().nullable().openapi({
+      description:
+        "The organisation whose secretariat, decision or notice recorded it; null for Concord's own data (the starter data set, imports).",
+    }),
     sources: z.array(SourceRef),
   })
   .openapi("Relation");
@@ -154,7 +157,7 @@ export const Relation = z
 export const Claim = z
   .object({
     id: z.number(),
-    field: z.enum(["relation", "since", "until"]),
+    field: z.enum(CLAIM_FIELDS),
     asserted: z.string().nullable(),
     assertedPrecision: precision.nullable(),
     quote: z.string().nullable(),
@@ -201,11 +204,9 @@ export const Abilities = z
     administration: z.object({ manage: z.boolean() }),
     audit: z.object({
       read: z.boolean(),
-      all: z
-        .boolean()
-        .openapi({
-          description: "Reads every organisation's entries (a system auditor), not only its own organisation's.",
-        }),
+      all: z.boolean().openapi({
+        description: "Reads every organisation's entries (a system auditor), not only its own organisation's.",
+      }),
     }),
     account: z.object({ manage: z.boolean() }),
     decisions: z.object({ read: z.boolean(), chair: z.boolean(), speakFor: z.string().nullable() }),
@@ -278,9 +279,9 @@ export const Procedure = z
     z.object({
       kind: z.literal("majority"),
       threshold: z.union([z.literal("simple"), Fraction]),
-      base: z.enum(["present-and-voting", "all-members"]),
+      base: z.enum(MAJORITY_BASES),
       quorum: Fraction,
-      abstentions: z.enum(["excluded", "counted"]),
+      abstentions: z.enum(ABSTENTION_RULES),
     }),
     z.object({ kind: z.literal("unilateral") }),
   ])
@@ -292,7 +293,7 @@ export const Body = z
   .object({
     id: z.string(),
     actor: z.string(),
-    actorType: z.enum(["state", "organization"]),
+    actorType: z.enum(ACTOR_TYPES),
     name: z.string(),
     chair: z.string(),
     defaultProcedure: Procedure,
@@ -302,7 +303,7 @@ export const Body = z
 
 export const Outcome = z
   .object({
-    status: z.enum(["adopted", "not-adopted", "withdrawn"]),
+    status: z.enum(OUTCOME_STATUSES),
     rule: z.string().openapi({ description: "The exact rule that decided, e.g. silence.deadline-passed-unbroken." }),
     explanation: z.string(),
     decidedAt: z.string().nullable(),
@@ -323,9 +324,9 @@ export const ProposalSummary = z
     body: z.object({ id: z.string(), name: z.string(), actor: z.string() }),
     title: z.string(),
     procedure: Procedure,
-    purpose: z.enum(["general", "request", "designation", "revocation"]),
+    purpose: z.enum(PROPOSAL_PURPOSES),
     concerns: z.string().nullable(),
-    status: z.enum(["open", "adopted", "not-adopted", "withdrawn"]),
+    status: z.enum(PROPOSAL_STATUSES),
     round: z.number(),
     deadline: z.string().nullable(),
     openedAt: z.string(),
@@ -398,7 +399,7 @@ export const DelegationNotice = z
     id: z.number(),
     proposalId: z.number(),
     state: z.string(),
-    kind: z.enum(["outcome", "reminder"]),
+    kind: z.enum(DELEGATION_NOTICE_KINDS),
     message: z.record(z.string(), z.unknown()),
     issuedAt: z.string(),
   })
@@ -407,7 +408,7 @@ export const DelegationNotice = z
 export const StatusNotice = z
   .object({
     id: z.number(),
-    kind: z.enum(["suspension", "withdrawal"]),
+    kind: z.enum(NOTICE_KINDS),
     state: z.string(),
     organization: z.string(),
     relationId: z.number(),
@@ -416,12 +417,9 @@ export const StatusNotice = z
     sourceId: z.string(),
     applied: z.boolean(),
     statement: z.string().nullable(),
-    status: z
-      .enum(["pending", "applied", "withdrawn"])
-      .openapi({
-        description:
-          "pending until its effective date, then applied; or withdrawn before it by the state that gave it.",
-      }),
+    status: z.enum(NOTICE_STATUSES).openapi({
+      description: "pending until its effective date, then applied; or withdrawn before it by the state that gave it.",
+    }),
     withdrawnAt: z.string().nullable(),
     withdrawalStatement: z.string().nullable(),
   })

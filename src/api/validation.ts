@@ -1,8 +1,13 @@
 import type { Hook } from "@hono/zod-openapi";
+import type { AuthVariables } from "./auth.ts";
 import { describeZodError, errorBody } from "./errors.ts";
 
-/** Every route's validation failure becomes a 400 whose message names the parameter. */
-export const validationHook: Hook<unknown, any, any, unknown> = (result, c) => {
+/**
+ * Every route file's validation hook (`new OpenAPIHono({ defaultHook: validationHook })`): a
+ * failure becomes a 400 whose message names each parameter as the request carried it
+ * (`query.at: …`, `json.title: …`, `path.id: …`).
+ */
+export const validationHook: Hook<unknown, { Variables: AuthVariables }, string, unknown> = (result, c) => {
   if (!result.success) {
     const target = result.target === "param" ? "path" : result.target;
     const input = (result as { data?: unknown }).data;

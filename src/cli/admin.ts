@@ -4,7 +4,6 @@
  * and in every process listing.
  */
 import type { Runtime } from "../runtime.ts";
-import { AccountsService } from "../services/accounts/accounts.ts";
 
 export async function adminCreate(
   runtime: Runtime,
@@ -14,7 +13,7 @@ export async function adminCreate(
   if (!options.organization)
     throw new CliUsageError("--organization is required: the organisation whose secretariat this is (e.g. NATO).");
   const password = await readPassword(process.stdin, process.stderr);
-  const account = await new AccountsService(runtime.db).createAdministrator({
+  const account = await runtime.services.accounts.createAdministrator({
     email: options.email,
     password,
     organizationCode: options.organization,
@@ -29,7 +28,7 @@ export async function adminCreate(
 /** `concord admin auditor --email E [--revoke]`: gives (or takes back) the whole audit log to read. */
 export async function adminAuditor(runtime: Runtime, options: { email?: string; revoke?: boolean }): Promise<number> {
   if (!options.email) throw new CliUsageError("--email is required: the account to make a system auditor.");
-  const account = await new AccountsService(runtime.db).setSystemAuditor(options.email, !options.revoke);
+  const account = await runtime.services.accounts.setSystemAuditor(options.email, !options.revoke);
   console.log(
     options.revoke
       ? `${account.email} is no longer a system auditor; it is an analyst of ${account.organizationCode}.`

@@ -7,7 +7,8 @@ import { z } from "zod";
 import { readEnv } from "../config/env.ts";
 import { verifyHead, type SignedHead } from "../domain/audit.ts";
 import type { Runtime } from "../runtime.ts";
-import { AuditChainBrokenError, AuditHeadError, publishHead, verifyLog } from "../services/audit/log.ts";
+import { AuditChainBrokenError, AuditHeadError } from "../services/audit/log.ts";
+import { CLI } from "../services/policies.ts";
 import { loadSigningKey, NoSigningKeyError, SigningKeyError, type SigningKey } from "../services/audit/signing-key.ts";
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lower-case hex digits");
@@ -48,10 +49,10 @@ export async function auditVerify(runtime: Runtime, options: AuditVerifyOptions 
   // Where this instance's key is at hand, a head must carry it: a head signed with some other key
   // proves nothing. Elsewhere (an auditor's machine), compare the fingerprint printed below.
   let key: SigningKey | undefined;
-  let result;
+  let result: Awaited<ReturnType<typeof runtime.services.audit.verify>>;
   try {
     key = head ? await localKey(options.keyFile) : undefined;
-    result = await verifyLog(runtime.db, { againstHead: head, trustedKey: key?.publicKey });
+    result = await runtime.services.audit.verify(CLI, { againstHead: head, trustedKey: key?.publicKey });
   } catch (error) {
     if (!(error instanceof AuditHeadError || error instanceof SigningKeyError)) throw error;
     console.error(error.message);
@@ -85,7 +86,7 @@ export async function auditHead(runtime: Runtime, options: { keyFile?: string } 
   if (key.created)
     console.error(`Created the audit signing key ${key.file} (public key fingerprint ${key.fingerprint}).`);
   try {
-    const head = await publishHead(runtime.db, key.privateKey);
+    const head = await runtime.services.audit.publishHead(CLI, key.privateKey);
     console.log(JSON.stringify(head, null, 2));
     return 0;
   } catch (error) {
@@ -111,8 +112,8 @@ async function readHeadFile(file: string): Promise<SignedHead | string> {
   }
   const parsed = signedHeadFile.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return `${file} is not a signed head printed by concord audit head: ${issue.path.join(".") || "the file"} ${issue.message}.`;
+    const issue = parsed.error.issues[0];
+    return `${file} is not a signed head printed by concord audit head: ${issue?.path.join(".") || "the file"} ${issue?.message ?? ""}.`;
   }
   return parsed.data;
 }

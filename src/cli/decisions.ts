@@ -6,12 +6,11 @@
  * the CLI on that state's behalf.
  */
 import { presentBody, presentProposal, presentProposalSummary } from "../api/decision-presenters.ts";
-import { LANGUAGES, type Language } from "../api/schemas.ts";
-import { listBodies } from "../db/repositories/decisions.ts";
-import { formatPartialDate } from "../domain/dates.ts";
+import { isPlainText } from "../api/decision-schemas.ts";
+import { formatPartialDate, type Precision } from "../domain/dates.ts";
+import { LANGUAGES, type Language } from "../domain/languages.ts";
 import { formatFraction, POSITION_KINDS, type PositionKind, type Procedure } from "../domain/procedures.ts";
 import type { Runtime } from "../runtime.ts";
-import { AppError } from "../services/errors.ts";
 import { CLI } from "../services/policies.ts";
 import { CliUsageError } from "./admin.ts";
 import { formatTable } from "./table.ts";
@@ -62,7 +61,7 @@ export function proposalsCommand(values: DecisionValues): Work {
   const status = values.status as "open" | "closed" | undefined;
   return async (runtime) => {
     const rows = await runtime.services.decisions.list(CLI, { status, body: values.body });
-    const bodies = new Map((await listBodies(runtime.services.db)).map((body) => [body.id, body]));
+    const bodies = await runtime.services.decisions.bodiesOf(rows);
     const proposals = rows.map((row) => presentProposalSummary(row, bodies, lang));
     if (values.json) return printJson({ proposals });
     const filters = [status, values.body === undefined ? undefined : `in ${values.body}`].filter(Boolean).join(" ");
@@ -122,9 +121,7 @@ export function positionCommand(idArgument: string | undefined, values: Decision
   const statement = values.statement === undefined ? undefined : readStatement(values.statement);
   const input = { state: values.state, position: values.position as PositionKind, statement };
   return async (runtime) => {
-    const detail = await asCliOptions(() =>
-      runtime.services.db.transaction((tx) => runtime.services.decisions.castPosition(CLI, id, input, tx)),
-    );
+    const detail = await runtime.services.decisions.recordPosition(CLI, id, input);
     const proposal = presentProposal(detail, lang);
     if (values.json) return printJson({ proposal });
     const state = proposal.grid.find((row) => row.state === input.state);
@@ -225,7 +222,7 @@ function printProposal(proposal: Presented): void {
   if (statements.length > 0) {
     lines.push("", "Statements:");
     for (const row of statements)
-      lines.push(`  ${row.state} (${row.position}): ${row.statement!.replace(/\n/g, "\n    ")}`);
+      lines.push(`  ${row.state} (${row.position}): ${(row.statement ?? "").replace(/\n/g, "\n    ")}`);
   }
   const currentIds = new Set([...current.values()].map((cast) => cast.id));
   const earlier = proposal.positions.filter((cast) => !currentIds.has(cast.id));
@@ -306,24 +303,8 @@ function readStatement(value: string): string {
   const text = value.trim();
   if (text.length === 0) throw new CliUsageError("--statement: must not be empty.");
   if (text.length > 20_000) throw new CliUsageError("--statement: must be at most 20000 characters.");
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text))
-    throw new CliUsageError("--statement: must not contain control characters.");
+  if (!isPlainText(text)) throw new CliUsageError("--statement: must not contain control characters.");
   return text;
-}
-
-/**
- * The service names request fields as the API receives them (`body.statement: …`); here the
- * same message names the option that carried the value (`--statement: …`).
- */
-async function asCliOptions<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError && /^body\.(state|position|statement):/.test(error.message)) {
-      throw new AppError(error.status, error.id, error.message.replace(/^body\./, "--"));
-    }
-    throw error;
-  }
 }
 
 function describeProcedure(procedure: Procedure, style: "short" | "long" = "long"): string {
@@ -339,10 +320,7 @@ function describeProcedure(procedure: Procedure, style: "short" | "long" = "long
   return `majority: ${threshold} ${base}, quorum ${formatFraction(procedure.quorum)} of members, abstentions ${procedure.abstentions === "counted" ? "counted" : "excluded from the count"}`;
 }
 
-function decidedOn(proposal: {
-  decidedOn: string | null;
-  decidedOnPrecision: "day" | "month" | "year" | null;
-}): string {
+function decidedOn(proposal: { decidedOn: string | null; decidedOnPrecision: Precision | null }): string {
   return proposal.decidedOn === null
     ? ""
     : formatPartialDate({ date: proposal.decidedOn, precision: proposal.decidedOnPrecision ?? "day" });

@@ -2,21 +2,23 @@
  * The `concord` command: a thin adapter over the same services the HTTP API uses, so both
  * give the same answers. It works whether or not a server runs on the same data folder.
  */
+// First: zod schemas get `.openapi()` only if built after this is loaded, and the API extends
+// schemas the services build (src/services/starter/format.ts), which the runtime loads first.
+import "@hono/zod-openapi";
 import fs from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { byName, presentMember, presentRelation } from "../api/presenters.ts";
-import { LANGUAGES, type Language } from "../api/schemas.ts";
 import { ConfigError, readEnv } from "../config/env.ts";
-import { DataFolderLockedError } from "../db/embedded.ts";
-import { formatPartialDate, isDay } from "../domain/dates.ts";
+import { formatPartialDate, isDay, type Precision } from "../domain/dates.ts";
+import { POSITIONS_NEEDING_STATEMENT } from "../domain/decisions.ts";
+import { LANGUAGES, type Language } from "../domain/languages.ts";
 import { POSITION_KINDS } from "../domain/procedures.ts";
-import type { RelationKind } from "../db/repositories/registry.ts";
-import { startRuntime, type Runtime } from "../runtime.ts";
-import { AppError } from "../services/errors.ts";
+import { RELATION_KINDS, type RelationKind } from "../domain/registry.ts";
+import { DataFolderLockedError, startRuntime, type Runtime } from "../runtime.ts";
+import { AppError, InvalidRequestError } from "../services/errors.ts";
 import { CLI } from "../services/policies.ts";
-import { importCowStates } from "../services/imports/cow-states.ts";
+import type { ImportSummary } from "../services/imports/cow-states.ts";
 import { StarterDataError } from "../services/starter/load.ts";
-import { relationKinds } from "../services/starter/format.ts";
 import { startServer } from "../server.ts";
 import { auditHead, auditVerify } from "./audit.ts";
 import { adminAuditor, adminCreate, CliUsageError } from "./admin.ts";
@@ -54,9 +56,9 @@ Usage:
                                                  it an analyst of its organisation again
   concord help                                   this text
 
-DATE is YYYY-MM-DD (default: today). K is one of ${relationKinds.join(", ")}.
+DATE is YYYY-MM-DD (default: today). K is one of ${RELATION_KINDS.join(", ")}.
 P is one of ${POSITION_KINDS.join(", ")}, as the proposal's procedure allows;
-object, amend and concur-with-reservation need --statement.
+${POSITIONS_NEEDING_STATEMENT.slice(0, -1).join(", ")} and ${POSITIONS_NEEDING_STATEMENT.at(-1)} need --statement.
 L is one of ${LANGUAGES.join(", ")}. Configuration comes from the environment: PORT, HOST,
 CONCORD_DATA_DIR (default ./data), DATABASE_URL (use that PostgreSQL instead of the embedded one).`;
 
@@ -81,10 +83,12 @@ const options = {
   revoke: { type: "boolean", default: false },
 } as const;
 
+const parseArguments = (argv: string[]) => parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseArguments>;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArguments(argv);
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${HELP}`);
     return 2;
@@ -137,17 +141,25 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`${error.message}\n\n${HELP}`);
       return 2;
     }
-    if (
-      error instanceof AppError ||
-      error instanceof ConfigError ||
-      error instanceof DataFolderLockedError ||
-      error instanceof StarterDataError
-    ) {
+    if (error instanceof AppError) {
+      console.error(inCliWords(error));
+      return 1;
+    }
+    if (error instanceof ConfigError || error instanceof DataFolderLockedError || error instanceof StarterDataError) {
       console.error(error.message);
       return 1;
     }
     throw error;
   }
+}
+
+/**
+ * A service names a field in the domain's words (`state: …`); here, the option that carried it
+ * (`--state: …`), where the command has one.
+ */
+function inCliWords(error: AppError): string {
+  if (!(error instanceof InvalidRequestError) || error.field === undefined) return error.message;
+  return Object.hasOwn(options, error.field) ? `--${error.field}: ${error.reason}` : error.message;
 }
 
 function requireArgument(value: string | undefined, what: string): string {
@@ -180,8 +192,8 @@ function readQuery(values: Values) {
   if (values.at !== undefined && !isDay(values.at)) {
     throw new UsageError(`--at: must be a real calendar date written YYYY-MM-DD (got "${values.at}").`);
   }
-  if (values.kind !== undefined && !(relationKinds as readonly string[]).includes(values.kind)) {
-    throw new UsageError(`--kind: must be one of ${relationKinds.join(", ")} (got "${values.kind}").`);
+  if (values.kind !== undefined && !(RELATION_KINDS as readonly string[]).includes(values.kind)) {
+    throw new UsageError(`--kind: must be one of ${RELATION_KINDS.join(", ")} (got "${values.kind}").`);
   }
   if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang)) {
     throw new UsageError(`--lang: must be one of ${LANGUAGES.join(", ")} (got "${values.lang}").`);
@@ -194,7 +206,7 @@ function readQuery(values: Values) {
   };
 }
 
-const dated = (date: string | null, precision: "day" | "month" | "year" | null) =>
+const dated = (date: string | null, precision: Precision | null) =>
   date === null ? "" : formatPartialDate({ date, precision: precision ?? "day" });
 
 async function members(runtime: Runtime, code: string, values: Values): Promise<number> {
@@ -267,9 +279,9 @@ async function importCow(file: string): Promise<number> {
   }
   return withRuntime(async (runtime) => {
     const bar = progressBar(process.stderr, "Importing");
-    let summary;
+    let summary: ImportSummary;
     try {
-      summary = await importCowStates(runtime.db, text, { onProgress: bar.update });
+      summary = await runtime.services.imports.cowStates(CLI, text, { onProgress: bar.update });
     } catch (error) {
       bar.finish();
       if (error instanceof Error && error.message.startsWith("This is not the COW")) {

@@ -5,7 +5,7 @@ export function formatTable(headers: string[], rows: string[][]): string {
   );
   const line = (cells: string[]) =>
     cells
-      .map((cell, column) => cell + " ".repeat(widths[column]! - width(cell)))
+      .map((cell, column) => cell + " ".repeat((widths[column] ?? 0) - width(cell)))
       .join("  ")
       .trimEnd();
   return [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");

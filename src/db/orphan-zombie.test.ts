@@ -54,7 +54,8 @@ const state = (pid) => { try { const s = fs.readFileSync("/proc/" + pid + "/stat
 })();
 `;
 
-describe("a restart where PID 1 does not reap orphans", { timeout: 120_000 }, () => {
+// Generous bounds for a busy two-core machine: the run waits for its report (a state), not a time.
+describe("a restart where PID 1 does not reap orphans", { timeout: 300_000 }, () => {
   it.skipIf(!canUnshare)("does not wait for the stopped orphan's zombie to be reaped", async () => {
     const dataDir = await makeDataDir();
     try {
@@ -63,7 +64,7 @@ describe("a restart where PID 1 does not reap orphans", { timeout: 120_000 }, ()
         ["--pid", "--fork", "--mount-proc", process.execPath, "-e", pid1, bin, dataDir],
         {
           encoding: "utf8",
-          timeout: 110_000,
+          timeout: 280_000,
           env: { ...process.env, CONCORD_LOG: "info", DATABASE_URL: "" },
         },
       );
@@ -79,8 +80,9 @@ describe("a restart where PID 1 does not reap orphans", { timeout: 120_000 }, ()
       expect(report.stderr).toContain("left running by a Concord process that ended abruptly");
       // The scenario happened: the stopped orphan is a zombie nobody reaps…
       expect(report.orphan).toBe("Z");
-      // …and the restart did not wait for it (60 s, then a failure, before the fix).
-      expect(report.restartMs).toBeLessThan(20_000);
+      // …and the restart did not wait for it (60 s, then a failure, before the fix). The bound
+      // leaves room for a restart slowed by a busy machine while staying clear of those 60 s.
+      expect(report.restartMs).toBeLessThan(45_000);
     } finally {
       await fs.rm(dataDir, { recursive: true, force: true });
     }

@@ -1,12 +1,21 @@
 /**
- * Drizzle's view of the tables that `migrations/*.sql` creates. The SQL files are the truth
- * (exclusion constraints and ranges live there); `schema.test.ts` checks that this file
- * names the same columns.
+ * Drizzle's view of every table that `migrations/*.sql` creates, so that repositories read rows
+ * typed by it. The SQL files are the truth for DDL (checks, foreign keys, exclusion constraints,
+ * ranges, triggers and indexes live there, and only there); `schema.test.ts` checks that this
+ * file names the same tables and columns, with the same types, nullability, defaults, primary
+ * keys and enumerated values, as the migrated database.
+ *
+ * Conventions, chosen to match what raw SQL through Drizzle's `execute` already gave:
+ * - `bigint` and `bigserial` columns are JavaScript numbers (ids stay far below 2^53);
+ * - `timestamptz` columns are PostgreSQL's text (`2024-03-29 10:00:00.123+00`), not Dates;
+ * - `date` columns are calendar days as `YYYY-MM-DD` text;
+ * - ranges are kept as their text form (`[2004-03-29,)`).
  */
 import { sql } from "drizzle-orm";
 import {
-  bigserial,
   bigint,
+  bigserial,
+  boolean,
   char,
   customType,
   date,
@@ -14,29 +23,55 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
+  uuid,
 } from "drizzle-orm/pg-core";
+import { ROLES } from "../domain/accounts.ts";
+import { PRECISIONS } from "../domain/dates.ts";
+import {
+  DELEGATION_NOTICE_KINDS,
+  type Effect,
+  NOTICE_KINDS,
+  PROPOSAL_PURPOSES,
+  PROPOSAL_STATUSES,
+} from "../domain/decisions.ts";
+import { POSITION_KINDS, type Procedure } from "../domain/procedures.ts";
+import { ACTOR_TYPES, CERTAINTIES, CLAIM_FIELDS, RELATION_KINDS } from "../domain/registry.ts";
 
 /** A PostgreSQL `daterange`, kept as its text form: `[2004-03-29,)`. */
 export const daterange = customType<{ data: string; driverData: string }>({
   dataType: () => "daterange",
 });
 
-export const actorType = pgEnum("actor_type", ["state", "organization"]);
-export const datePrecision = pgEnum("date_precision", ["day", "month", "year"]);
-export const relationKind = pgEnum("relation_kind", [
-  "member",
-  "partner",
-  "associate",
-  "observer",
-  "applicant",
-  "suspended",
-  "designation",
-]);
-export const certainty = pgEnum("certainty", ["confirmed", "uncertain", "disputed"]);
-export const claimField = pgEnum("claim_field", ["relation", "since", "until"]);
+/** A PostgreSQL `bytea`: a Buffer both ways (node-postgres's own mapping). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => "bytea",
+});
+
+/** A `timestamptz` as PostgreSQL's text for it, the form Concord's rows have always carried. */
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "string" });
+
+/** One extension of a round's deadline (proposal_rounds.extensions), oldest first. */
+export type RoundExtension = { from: string; to: string; at: string; by: string };
+
+// -------------------------------------------------------------------------------------------
+// Enumerations: the database's types, with the domain's vocabulary as their values.
+
+export const actorType = pgEnum("actor_type", ACTOR_TYPES);
+export const datePrecision = pgEnum("date_precision", PRECISIONS);
+export const relationKind = pgEnum("relation_kind", RELATION_KINDS);
+export const certainty = pgEnum("certainty", CERTAINTIES);
+export const claimField = pgEnum("claim_field", CLAIM_FIELDS);
+export const accountRole = pgEnum("account_role", ROLES);
+export const proposalStatus = pgEnum("proposal_status", PROPOSAL_STATUSES);
+export const positionKind = pgEnum("position_kind", POSITION_KINDS);
+export const proposalPurpose = pgEnum("proposal_purpose", PROPOSAL_PURPOSES);
+
+// -------------------------------------------------------------------------------------------
+// The registry (0001, 0013)
 
 export const actors = pgTable("actors", {
   code: text("code").primaryKey(),
@@ -97,8 +132,9 @@ export const relations = pgTable("relations", {
   valid: daterange("valid").notNull(),
   sincePrecision: datePrecision("since_precision").notNull(),
   untilPrecision: datePrecision("until_precision"),
-  certainty: certainty("certainty").notNull().default(sql`'confirmed'`),
+  certainty: certainty("certainty").notNull().default("confirmed"),
   note: text("note"),
+  /** The organisation whose process recorded it; null for Concord's own data (0013). */
   recordedBy: text("recorded_by"),
 });
 
@@ -117,5 +153,272 @@ export const imports = pgTable("imports", {
   name: text("name").primaryKey(),
   checksum: text("checksum").notNull(),
   appliedAt: timestamp("applied_at", { withTimezone: true }).notNull().defaultNow(),
-  summary: jsonb("summary").notNull(),
+  summary: jsonb("summary").notNull().default({}),
+});
+
+// -------------------------------------------------------------------------------------------
+// The audit log (0003, 0014)
+
+export const auditChainHead = pgTable("audit_chain_head", {
+  singleton: boolean("singleton").primaryKey().default(true),
+  lastId: bigint("last_id", { mode: "number" }).notNull(),
+  lastHash: text("last_hash").notNull(),
+});
+
+export const auditLog = pgTable("audit_log", {
+  id: bigint("id", { mode: "number" }).primaryKey(),
+  at: timestamptz("at").notNull(),
+  actor: text("actor").notNull(),
+  onBehalfOf: text("on_behalf_of"),
+  action: text("action").notNull(),
+  objectType: text("object_type").notNull(),
+  objectId: text("object_id"),
+  before: jsonb("before"),
+  after: jsonb("after"),
+  details: jsonb("details"),
+  previousHash: text("previous_hash").notNull(),
+  hash: text("hash").notNull(),
+  organization: text("organization"),
+});
+
+export const auditHeads = pgTable("audit_heads", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  entryId: bigint("entry_id", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
+  signedAt: text("signed_at").notNull(),
+  signature: text("signature").notNull(),
+  publicKey: text("public_key").notNull(),
+  keyFingerprint: text("key_fingerprint").notNull(),
+});
+
+// -------------------------------------------------------------------------------------------
+// Accounts, sessions, tokens, sign-in limits, idempotency (0004–0006)
+
+export const delegations = pgTable("delegations", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  organizationCode: text("organization_code").notNull(),
+  stateCode: text("state_code").notNull(),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+});
+
+export const accounts = pgTable("accounts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull(),
+  displayName: text("display_name").notNull(),
+  organizationCode: text("organization_code").notNull(),
+  role: accountRole("role").notNull(),
+  delegationId: bigint("delegation_id", { mode: "number" }),
+  passwordHash: text("password_hash"),
+  oidcIdentity: text("oidc_identity").unique(),
+  disabledAt: timestamptz("disabled_at"),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+});
+
+export const sessions = pgTable("sessions", {
+  tokenHash: bytea("token_hash").primaryKey(),
+  accountId: uuid("account_id").notNull(),
+  csrfToken: text("csrf_token").notNull(),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  lastSeenAt: timestamptz("last_seen_at").notNull().defaultNow(),
+  expiresAt: timestamptz("expires_at").notNull(),
+});
+
+export const apiTokens = pgTable("api_tokens", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  accountId: uuid("account_id").notNull(),
+  name: text("name").notNull(),
+  tokenHash: bytea("token_hash").notNull().unique(),
+  scopes: text("scopes").array().notNull(),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  expiresAt: timestamptz("expires_at").notNull(),
+  revokedAt: timestamptz("revoked_at"),
+  lastUsedAt: timestamptz("last_used_at"),
+});
+
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamptz("window_start").notNull(),
+    failures: integer("failures").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
+);
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    principal: text("principal").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    response: jsonb("response"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.principal, table.key] })],
+);
+
+// -------------------------------------------------------------------------------------------
+// Jobs and webhooks (0007, 0009, 0010)
+
+export const jobs = pgTable("jobs", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  kind: text("kind").notNull(),
+  payload: jsonb("payload").notNull().default({}),
+  runAt: timestamptz("run_at").notNull(),
+  uniqueKey: text("unique_key").unique(),
+  attempts: integer("attempts").notNull().default(0),
+  lastError: text("last_error"),
+  failedAt: timestamptz("failed_at"),
+  createdAt: timestamptz("created_at").notNull().default(sql`clock_timestamp()`),
+  /** What the job is about (e.g. 'proposal:17', 'notice:3'), so it can be removed by it (0009). */
+  subject: text("subject"),
+});
+
+export const webhooks = pgTable("webhooks", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organizationCode: text("organization_code").notNull(),
+  url: text("url").notNull(),
+  secret: text("secret").notNull(),
+  events: text("events").array().notNull(),
+  createdBy: text("created_by").notNull(),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  disabledAt: timestamptz("disabled_at"),
+});
+
+export const webhookDeliveries = pgTable("webhook_deliveries", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  webhookId: uuid("webhook_id").notNull(),
+  event: jsonb("event").notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  lastStatus: integer("last_status"),
+  lastError: text("last_error"),
+  deliveredAt: timestamptz("delivered_at"),
+  createdAt: timestamptz("created_at").notNull().default(sql`clock_timestamp()`),
+  nextAttemptAt: timestamptz("next_attempt_at").notNull().default(sql`clock_timestamp()`),
+  leasedUntil: timestamptz("leased_until"),
+  leasedBy: text("leased_by"),
+  gaveUpAt: timestamptz("gave_up_at"),
+});
+
+// -------------------------------------------------------------------------------------------
+// Decisions (0008, 0009, 0011, 0012)
+
+export const bodies = pgTable("bodies", {
+  id: text("id").primaryKey(),
+  actorCode: text("actor_code").notNull(),
+  nameEn: text("name_en").notNull(),
+  nameEs: text("name_es").notNull(),
+  namePt: text("name_pt").notNull(),
+  nameFr: text("name_fr").notNull(),
+  chair: text("chair").notNull(),
+  defaultProcedure: jsonb("default_procedure").$type<Procedure>().notNull(),
+  note: text("note"),
+  /** The organisation whose part of Concord the body belongs to (0012). */
+  organizationCode: text("organization_code").notNull(),
+});
+
+export const organizationRules = pgTable("organization_rules", {
+  organizationCode: text("organization_code").primaryKey(),
+  requestBodyId: text("request_body_id"),
+  withdrawalNoticeMonths: integer("withdrawal_notice_months").notNull().default(0),
+  suspensionNoticeMonths: integer("suspension_notice_months").notNull().default(0),
+  sourceId: text("source_id"),
+  note: text("note"),
+});
+
+export const proposals = pgTable("proposals", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  bodyId: text("body_id").notNull(),
+  title: text("title").notNull(),
+  procedure: jsonb("procedure").$type<Procedure>().notNull(),
+  chair: text("chair").notNull(),
+  purpose: proposalPurpose("purpose").notNull().default("general"),
+  effect: jsonb("effect").$type<Effect>(),
+  concernsState: text("concerns_state"),
+  openedAt: timestamptz("opened_at").notNull().default(sql`clock_timestamp()`),
+  openedBy: text("opened_by").notNull(),
+  status: proposalStatus("status").notNull().default("open"),
+  decidedAt: timestamptz("decided_at"),
+  decidedOn: date("decided_on", { mode: "string" }),
+  decidedOnPrecision: datePrecision("decided_on_precision"),
+  outcomeRule: text("outcome_rule"),
+  outcomeExplanation: text("outcome_explanation"),
+  decidedBy: text("decided_by"),
+  effectRelationId: bigint("effect_relation_id", { mode: "number" }),
+  decisionSourceId: text("decision_source_id"),
+  reconstructed: boolean("reconstructed").notNull().default(false),
+});
+
+export const proposalMembers = pgTable(
+  "proposal_members",
+  {
+    proposalId: bigint("proposal_id", { mode: "number" }).notNull(),
+    stateCode: text("state_code").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.proposalId, table.stateCode] })],
+);
+
+export const proposalRounds = pgTable(
+  "proposal_rounds",
+  {
+    proposalId: bigint("proposal_id", { mode: "number" }).notNull(),
+    number: integer("number").notNull(),
+    text: text("text").notNull(),
+    openedAt: timestamptz("opened_at").notNull().default(sql`clock_timestamp()`),
+    deadline: timestamptz("deadline"),
+    extensions: jsonb("extensions").$type<RoundExtension[]>().notNull().default([]),
+  },
+  (table) => [primaryKey({ columns: [table.proposalId, table.number] })],
+);
+
+export const proposalAttachments = pgTable("proposal_attachments", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  proposalId: bigint("proposal_id", { mode: "number" }).notNull(),
+  name: text("name").notNull(),
+  mediaType: text("media_type").notNull(),
+  content: bytea("content").notNull(),
+  addedBy: text("added_by").notNull(),
+  addedAt: timestamptz("added_at").notNull().default(sql`clock_timestamp()`),
+});
+
+export const positions = pgTable("positions", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  proposalId: bigint("proposal_id", { mode: "number" }).notNull(),
+  round: integer("round").notNull(),
+  stateCode: text("state_code").notNull(),
+  position: positionKind("position").notNull(),
+  statement: text("statement"),
+  castBy: text("cast_by").notNull(),
+  castAt: timestamptz("cast_at").notNull().default(sql`clock_timestamp()`),
+});
+
+/** What the delegations of a proposal's member states are told: one row, however many it went to (0009). */
+export const notices = pgTable("notices", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  proposalId: bigint("proposal_id", { mode: "number" }).notNull(),
+  kind: text("kind", { enum: DELEGATION_NOTICE_KINDS }).notNull(),
+  recipients: text("recipients").array().notNull(),
+  message: jsonb("message").$type<Record<string, unknown>>().notNull(),
+  issuedAt: timestamptz("issued_at").notNull().default(sql`clock_timestamp()`),
+});
+
+/** A state's notice of suspension or withdrawal, applied on its effective date (0008, 0011). */
+export const statusNotices = pgTable("status_notices", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  kind: text("kind", { enum: NOTICE_KINDS }).notNull(),
+  stateCode: text("state_code").notNull(),
+  organizationCode: text("organization_code").notNull(),
+  relationId: bigint("relation_id", { mode: "number" }).notNull(),
+  filedOn: date("filed_on", { mode: "string" }).notNull(),
+  effectiveOn: date("effective_on", { mode: "string" }).notNull(),
+  sourceId: text("source_id").notNull(),
+  filedBy: text("filed_by").notNull(),
+  filedAt: timestamptz("filed_at").notNull().default(sql`clock_timestamp()`),
+  appliedAt: timestamptz("applied_at"),
+  statement: text("statement"),
+  withdrawnAt: timestamptz("withdrawn_at"),
+  withdrawnBy: text("withdrawn_by"),
+  withdrawalStatement: text("withdrawal_statement"),
 });

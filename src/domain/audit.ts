@@ -12,6 +12,7 @@ export class CanonicalJsonError extends Error {}
 
 // PostgreSQL's text and jsonb cannot hold U+0000, and a lone surrogate has no UTF-8 encoding:
 // either would make the stored entry differ from the one that was hashed.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding U+0000 is the point (see above)
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -1,11 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { arbitraryDay } from "../../test/support/arbitraries.ts";
 import { addDays, formatPartialDate, isDay, parsePartialDate } from "./dates.ts";
-
-/** Any calendar day from year 1 to 9999, as text. */
-export const arbitraryDay = fc
-  .date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true })
-  .map((date) => date.toISOString().slice(0, 10));
 
 describe("isDay", () => {
   it("accepts every real calendar day", () => {

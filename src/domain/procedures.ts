@@ -11,6 +11,14 @@ export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
 export const POSITION_KINDS = ["concur", "concur-with-reservation", "object", "amend", "abstain"] as const;
 export type PositionKind = (typeof POSITION_KINDS)[number];
 
+/** What a majority's threshold is measured against. */
+export const MAJORITY_BASES = ["present-and-voting", "all-members"] as const;
+export type MajorityBase = (typeof MAJORITY_BASES)[number];
+
+/** `excluded`: abstentions count towards the quorum only. `counted`: they also join the base. */
+export const ABSTENTION_RULES = ["excluded", "counted"] as const;
+export type AbstentionRule = (typeof ABSTENTION_RULES)[number];
+
 /** A fraction of a count, e.g. 2/3. */
 export type Fraction = { numerator: number; denominator: number };
 
@@ -21,11 +29,11 @@ export type MajorityRule = {
    */
   threshold: "simple" | Fraction;
   /** What the threshold is measured against. */
-  base: "present-and-voting" | "all-members";
+  base: MajorityBase;
   /** The share of members that must take part (any position, abstention included). */
   quorum: Fraction;
   /** `excluded`: abstentions count towards the quorum only. `counted`: they also join the base. */
-  abstentions: "excluded" | "counted";
+  abstentions: AbstentionRule;
 };
 
 export type Procedure =
@@ -76,6 +84,7 @@ export const ALLOWED_POSITIONS: Record<ProcedureKind, readonly PositionKind[]> =
 export const BREAKS_SILENCE: ReadonlySet<PositionKind> = new Set(["object", "amend"]);
 
 const CONCURS: ReadonlySet<PositionKind> = new Set(["concur", "concur-with-reservation"]);
+const concurs = (position: PositionKind | undefined) => position !== undefined && CONCURS.has(position);
 
 /** Each member's latest position cast before `until` (all of them when until is null). */
 export function currentPositions(
@@ -119,7 +128,7 @@ export function decide(round: Round, now: Date): Decision | undefined {
   const members = round.members;
   switch (round.procedure.kind) {
     case "consensus": {
-      if (members.length > 0 && members.every((state) => CONCURS.has(positions.get(state)!))) {
+      if (members.length > 0 && members.every((state) => concurs(positions.get(state)))) {
         const reservations = members.filter((state) => positions.get(state) === "concur-with-reservation");
         return {
           outcome: "adopted",
@@ -244,9 +253,14 @@ export function formatFraction(fraction: Fraction): string {
   return `${fraction.numerator}/${fraction.denominator}`;
 }
 
+/** Silence and majority are decided at their deadline, so they cannot do without one. */
+export function procedureNeedsDeadline(kind: ProcedureKind): boolean {
+  return kind === "silence" || kind === "majority";
+}
+
 /** Checks a procedure's own consistency; returns what is wrong, in words, or undefined. */
 export function procedureProblem(procedure: Procedure, deadline: Date | null, memberCount: number): string | undefined {
-  if ((procedure.kind === "silence" || procedure.kind === "majority") && deadline === null) {
+  if (procedureNeedsDeadline(procedure.kind) && deadline === null) {
     return `a ${procedure.kind} procedure needs a deadline`;
   }
   if (procedure.kind === "unilateral" && memberCount !== 1)

@@ -26,9 +26,26 @@ export class NotFoundError extends AppError {
  */
 export class HiddenError extends NotFoundError {}
 
+/**
+ * A request the rules refuse. A service names what was wrong in the domain's words, `field`
+ * ("since", "needsPosition"; "" for the input as a whole), and says what is wrong with it in
+ * `reason`; the message reads `since: must come after…`. The API names the field as the request
+ * carried it (`body.since: …`, src/api/errors.ts), the CLI by its option (`--since: …`).
+ * Without a field, the message stands alone.
+ */
 export class InvalidRequestError extends AppError {
-  constructor(message: string) {
-    super(400, "invalid_request", message);
+  readonly field: string | undefined;
+  readonly reason: string;
+
+  constructor(reason: string, options: { field?: string } = {}) {
+    super(400, "invalid_request", options.field ? `${options.field}: ${reason}` : reason);
+    this.field = options.field;
+    this.reason = reason;
+  }
+
+  /** The same refusal with the field named otherwise (a caller's own name for it). */
+  renamed(field: string): InvalidRequestError {
+    return new InvalidRequestError(this.reason, { field });
   }
 }
 
@@ -58,4 +75,13 @@ export class RateLimitedError extends AppError {
   ) {
     super(429, "rate_limited", message);
   }
+}
+
+/**
+ * A value the database guarantees (a row a foreign key points to, the row just written), checked:
+ * its absence is a bug, answered like any unexpected error, never an answer of its own.
+ */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
 }

@@ -5,10 +5,11 @@
  * the NOTIFY at commit to every instance, each of which passes it to its own browsers; the
  * webhook deliveries are rows in that same transaction.
  */
-import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { Listener } from "../db/listener.ts";
+import { notifyAll } from "../db/repositories/events.ts";
 import { insertDeliveries } from "../db/repositories/webhooks.ts";
+import type { ActorType } from "../domain/registry.ts";
 
 export const EVENTS_CHANNEL = "concord_events";
 
@@ -32,7 +33,7 @@ export type ConcordEvent = {
   /** The organisation whose part of Concord it belongs to (a state's own body's: the organisation the body belongs to). */
   organization: string;
   /** The body whose proposal it is about, if any: who may read it follows decisionPolicy.read. */
-  body?: { actorCode: string; actorType: "state" | "organization" };
+  body?: { actorCode: string; actorType: ActorType };
   /** The state a request, designation or notice concerns: its delegation follows it too. */
   concerns?: string | null;
   proposalId?: number;
@@ -54,9 +55,7 @@ export async function publishEvents(tx: Executor, events: ReadonlyArray<Omit<Con
   if (events.length === 0) return;
   const at = new Date().toISOString();
   const texts = events.map((event) => JSON.stringify({ ...event, at } satisfies ConcordEvent));
-  await tx.execute(
-    sql`SELECT pg_notify(${EVENTS_CHANNEL}, text) FROM unnest(${sql.param(texts)}::text[]) WITH ORDINALITY AS e(text, n) ORDER BY n`,
-  );
+  await notifyAll(tx, EVENTS_CHANNEL, texts);
   // One delivery per subscribed webhook of the organisation, sent by the delivery workers once this commits.
   await insertDeliveries(tx, texts);
 }

@@ -5,11 +5,10 @@
  * and then gets its answer too. The same key with a different request is refused.
  */
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
-import type { Database } from "../db/client.ts";
+import type { Database, Transaction } from "../db/client.ts";
+import { deleteAnswersOlderThan, findStoredAnswer, storeAnswer } from "../db/repositories/idempotency.ts";
 import { AppError } from "./errors.ts";
 
-import type { Transaction } from "../db/client.ts";
 export type StoredAnswer = { status: number; body: unknown };
 export type Attempt = { principal: string; key: string; request: { method: string; path: string; body: unknown } };
 
@@ -47,12 +46,14 @@ export class IdempotencyService {
         const stored = await this.find(tx, attempt, hash);
         if (stored) return { ...stored, replayed: true };
         const answer = await work(tx);
-        await tx.execute(sql`
-          INSERT INTO idempotency_keys (principal, key, request_hash, status, response)
-          VALUES (${attempt.principal}, ${attempt.key}, ${hash}, ${answer.status}, ${JSON.stringify(answer.body ?? null)}::jsonb)`);
-        await tx.execute(
-          sql`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => ${KEEP_HOURS})`,
-        );
+        await storeAnswer(tx, {
+          principal: attempt.principal,
+          key: attempt.key,
+          requestHash: hash,
+          status: answer.status,
+          body: answer.body,
+        });
+        await deleteAnswersOlderThan(tx, KEEP_HOURS);
         return { ...answer, replayed: false };
       });
     } catch (error) {
@@ -69,10 +70,7 @@ export class IdempotencyService {
     attempt: Attempt,
     hash: string,
   ): Promise<StoredAnswer | undefined> {
-    const result = await executor.execute(sql`
-      SELECT request_hash AS "requestHash", status, response FROM idempotency_keys
-      WHERE principal = ${attempt.principal} AND key = ${attempt.key}`);
-    const row = result.rows[0] as { requestHash: string; status: number; response: unknown } | undefined;
+    const row = await findStoredAnswer(executor, attempt.principal, attempt.key);
     if (!row) return undefined;
     if (row.requestHash !== hash) throw new IdempotencyKeyReusedError();
     return { status: row.status, body: row.response };

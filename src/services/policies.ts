@@ -3,7 +3,9 @@
  * HTTP API and the CLI enforce the same rules. The same rules produce the `abilities` sent to
  * the UI with each object, so the UI never re-implements them.
  */
-import type { AccountRow, Role } from "../db/repositories/accounts.ts";
+import type { AccountRow } from "../db/repositories/accounts.ts";
+import type { Role, Scope } from "../domain/accounts.ts";
+import type { ActorType } from "../domain/registry.ts";
 import { ForbiddenError, UnauthenticatedError } from "./errors.ts";
 
 /** Who is acting: a person through an account, Concord itself (CLI, importers, jobs), or nobody. */
@@ -13,10 +15,6 @@ export type Principal =
   | { kind: "account"; account: AccountRow; scopes?: ReadonlySet<Scope> }
   /** `organization`: the organisation whose process Concord is carrying out (a decision of its body, a notice to it). */
   | { kind: "system"; name: "cli" | "importer" | "scheduler"; organization?: string };
-
-/** What an API token may be allowed to do, at most what its account may do. */
-export const SCOPES = ["registry:write", "decisions:write", "accounts:admin", "audit:read"] as const;
-export type Scope = (typeof SCOPES)[number];
 
 /** True unless the principal is a token without this scope. */
 function scoped(principal: Principal, scope: Scope): boolean {
@@ -35,7 +33,7 @@ function roleOf(principal: Principal): Role | undefined {
 /** What decides who may write relations towards an actor (src/db/repositories/registry-writes.ts, writeTarget). */
 export type RegistryTarget = {
   code: string;
-  type: "state" | "organization";
+  type: ActorType;
   hasSecretariat: boolean;
   hasOwnBody: boolean;
 };
@@ -97,6 +95,13 @@ export const auditPolicy = {
     return undefined;
   },
   verify: (principal: Principal) => auditPolicy.scope(principal) !== undefined,
+  /** Signing the chain's head takes this instance's key: only whoever runs the command line holds it. */
+  publishHead: (principal: Principal) => principal.kind === "system",
+};
+
+/** Importing a public data set into the registry (COW's state list): the command line only, run by the operator. */
+export const importPolicy = {
+  run: (principal: Principal) => principal.kind === "system",
 };
 
 /** An organisation's webhooks (what other systems are told of its decisions): its administrators. */
@@ -123,7 +128,27 @@ function delegationOf(principal: Principal): { organization: string; state: stri
  * The body a decision is taken in: an organisation's (its member states decide) or a state's
  * own; either way it belongs to one organisation's part of Concord, `organization`.
  */
-export type DecidingBody = { actorCode: string; actorType: "state" | "organization"; organization: string };
+export type DecidingBody = { actorCode: string; actorType: ActorType; organization: string };
+
+/**
+ * What decides who may see a proposal, and anything about it (its notices, its events, its
+ * attachments): the body it is decided in, and the state it concerns, if any (a request's
+ * state, a designation's designee). A status notice is seen as a proposal of its
+ * organisation's own body concerning the state that gave it.
+ */
+export type ProposalScope = { body: DecidingBody; concernsState: string | null };
+
+/**
+ * Which proposals of `bodies` a principal may see, derived from `decisionPolicy.read` for a list
+ * filtered in the database: every proposal of `bodies`, and those of `concerning.bodies` that
+ * concern `concerning.state`. `read` can tell a proposal concerning the reader's own state from
+ * any other only, so asking it of each body twice (concerning nobody, concerning that state) is
+ * the whole rule (test/decisions/visibility.test.ts checks the list against `read`).
+ */
+export type ReadableProposals<B extends DecidingBody> = {
+  bodies: B[];
+  concerning: { state: string; bodies: B[] } | undefined;
+};
 
 /**
  * Decisions. Everything about a proposal holds inside the organisation its body belongs to, and
@@ -135,12 +160,29 @@ export type DecidingBody = { actorCode: string; actorType: "state" | "organizati
  * say and sees nothing: the US delegation to the OAS cannot issue a US designation.
  */
 export const decisionPolicy = {
-  read: (principal: Principal, body: DecidingBody, concernsState: string | null = null) => {
+  /** Who may see a proposal: the one rule behind every list, notice, live update and ability about proposals. */
+  read: (principal: Principal, proposal: ProposalScope) => {
     if (principal.kind === "system") return true;
+    const { body, concernsState } = proposal;
     if (principal.kind !== "account" || principal.account.organizationCode !== body.organization) return false;
     if (body.actorType === "organization") return true;
     const own = delegationOf(principal);
     return own !== undefined && (own.state === body.actorCode || own.state === concernsState);
+  },
+  /** `read`, asked of each body, as a filter a query can apply (see ReadableProposals). */
+  readableIn: <B extends DecidingBody>(principal: Principal, bodies: readonly B[]): ReadableProposals<B> => {
+    const all = bodies.filter((body) => decisionPolicy.read(principal, { body, concernsState: null }));
+    const state = delegationOf(principal)?.state;
+    const concerning =
+      state === undefined
+        ? []
+        : bodies.filter(
+            (body) => !all.includes(body) && decisionPolicy.read(principal, { body, concernsState: state }),
+          );
+    return {
+      bodies: all,
+      concerning: state !== undefined && concerning.length > 0 ? { state, bodies: concerning } : undefined,
+    };
   },
   /** Open a proposal, extend, recirculate, close: the chair's side, the organisation's secretariat (a state body: that state's head). */
   chair: (principal: Principal, body: DecidingBody) => {
@@ -231,7 +273,7 @@ export function abilities(principal: Principal) {
     account: { manage: ownAccountPolicy.manage(principal) },
     decisions: {
       /** Reads its organisation's proposals (and those concerning its state). */
-      read: principal.kind !== "anonymous",
+      read: decisionPolicy.read(principal, { body: organizationBody(organization), concernsState: null }),
       /** Opens and chairs proposals in its organisation's bodies. */
       chair: principal.kind === "account" && decisionPolicy.chair(principal, organizationBody(organization)),
       /** Heads a delegation: takes positions, files requests and notices, proposes its state's designations. */

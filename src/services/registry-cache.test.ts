@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
 import { RegistryRepository } from "../db/repositories/registry.ts";
-import { relationKinds } from "./starter/format.ts";
+import { RELATION_KINDS } from "../domain/registry.ts";
 import { RegistryCache } from "./registry-cache.ts";
 import { RegistryService } from "./registry.ts";
 
@@ -45,7 +45,7 @@ describe("RegistryCache", () => {
       fc.asyncProperty(
         fc.constantFrom(...organizations),
         day,
-        fc.option(fc.constantFrom(...relationKinds), { nil: undefined }),
+        fc.option(fc.constantFrom(...RELATION_KINDS), { nil: undefined }),
         async (organization, at, kind) => {
           expect(cache.active).toBe(true);
           const fromCache = await cached.members(organization, { at, kind });

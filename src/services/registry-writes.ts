@@ -6,6 +6,7 @@
  */
 import { parsePartialDate, type PartialDate } from "../domain/dates.ts";
 import { isValidInterval, toDaterange } from "../domain/interval.ts";
+import type { Certainty } from "../domain/registry.ts";
 import {
   insertClaims,
   insertRelation,
@@ -21,17 +22,18 @@ import {
 } from "../db/repositories/registry-writes.ts";
 import { RegistryRepository, type RelationRow } from "../db/repositories/registry.ts";
 import { appendAudit } from "./audit/log.ts";
-import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from "./errors.ts";
+import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError, present } from "./errors.ts";
 import type { Transaction } from "../db/client.ts";
 import { auditActor, authorize, registryPolicy, type Principal, type RegistryTarget } from "./policies.ts";
 import type { ClaimEntry, RelationEntry, SourceEntry } from "./starter/format.ts";
 
-const date = (text: string): PartialDate => parsePartialDate(text)!; // validated at the boundary
+/** A date validated at the boundary (the API's schemas, the starter format). */
+const date = (text: string): PartialDate => present(parsePartialDate(text), `a valid date (got "${text}")`);
 
 export type RelationChange = {
   since?: string;
   until?: string | null;
-  certainty?: "confirmed" | "uncertain" | "disputed";
+  certainty?: Certainty;
   note?: string | null;
   claim: ClaimEntry;
 };
@@ -67,24 +69,25 @@ export class RegistryWriter {
     const target = await this.authorizeTowards(principal, input.object, tx);
     const missingActors = await unknownActors(tx, [input.subject, input.object]);
     if (!target || missingActors.length > 0)
-      throw new InvalidRequestError(`body: no state or organisation has the code ${missingActors.join(", ")}`);
+      throw new InvalidRequestError(`no state or organisation has the code ${missingActors.join(", ")}`, { field: "" });
     if (input.subject === input.object)
-      throw new InvalidRequestError(`body.object: ${input.object} cannot stand in a relation to itself`);
+      throw new InvalidRequestError(`${input.object} cannot stand in a relation to itself`, { field: "object" });
     if (input.kind === "designation" && target.type !== "state") {
-      throw new InvalidRequestError(
-        `body.object: a designation is made by a state, and ${input.object} is an organisation`,
-      );
+      throw new InvalidRequestError(`a designation is made by a state, and ${input.object} is an organisation`, {
+        field: "object",
+      });
     }
     if (input.kind !== "designation" && target.type !== "organization") {
       throw new InvalidRequestError(
-        `body.object: ${input.object} is a state; a ${input.kind} relation is held towards an organisation`,
+        `${input.object} is a state; a ${input.kind} relation is held towards an organisation`,
+        { field: "object" },
       );
     }
     await this.requireSources(tx, input.claims);
     if (input.framework) {
       const frameworks = await new RegistryRepository(tx).frameworks(input.object);
       if (!frameworks.some((framework) => framework.slug === input.framework)) {
-        throw new InvalidRequestError(`body.framework: ${input.object} has no framework "${input.framework}"`);
+        throw new InvalidRequestError(`${input.object} has no framework "${input.framework}"`, { field: "framework" });
       }
     }
     const valid = this.validRange(input.since, input.until ?? null);
@@ -205,14 +208,15 @@ export class RegistryWriter {
     );
     if (missing.length > 0)
       throw new InvalidRequestError(
-        `body: no source has the id ${missing.join(", ")}; create it first (POST /api/v1/sources)`,
+        `no source has the id ${missing.join(", ")}; create it first (POST /api/v1/sources)`,
+        { field: "" },
       );
   }
 
   private validRange(since: string, until: string | null): string {
     const interval = { since: date(since).date, until: until === null ? null : date(until).date };
     if (!isValidInterval(interval))
-      throw new InvalidRequestError(`body.until: must come after since (${since}), got ${until}`);
+      throw new InvalidRequestError(`must come after since (${since}), got ${until}`, { field: "until" });
     return toDaterange(interval);
   }
 
@@ -227,7 +231,7 @@ export class RegistryWriter {
   }
 
   private async read(tx: Transaction, id: number): Promise<RelationRow> {
-    return (await new RegistryRepository(tx).findRelation(id))!;
+    return present(await new RegistryRepository(tx).findRelation(id), `relation ${id}`);
   }
 }
 

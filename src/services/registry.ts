@@ -2,13 +2,8 @@ import { today } from "../domain/dates.ts";
 import { holdsOn } from "../domain/interval.ts";
 import { timeline } from "../domain/timeline.ts";
 import type { Database } from "../db/client.ts";
-import {
-  RegistryRepository,
-  type ActorRow,
-  type ActorType,
-  type RelationKind,
-  type RelationRow,
-} from "../db/repositories/registry.ts";
+import type { ActorType, RelationKind } from "../domain/registry.ts";
+import { RegistryRepository, type ActorRow, type RelationRow } from "../db/repositories/registry.ts";
 import { InvalidRequestError, NotFoundError } from "./errors.ts";
 import type { RegistryCache } from "./registry-cache.ts";
 import { ANONYMOUS, authorize, registryPolicy, type Principal } from "./policies.ts";
@@ -70,7 +65,8 @@ export class RegistryService {
     if (query.framework && !frameworks.some((framework) => framework.slug === query.framework)) {
       const list = frameworks.length > 0 ? frameworks.map((framework) => framework.slug).join(", ") : "none";
       throw new InvalidRequestError(
-        `query.framework: ${organization.code} has no framework "${query.framework}" (its frameworks: ${list})`,
+        `${organization.code} has no framework "${query.framework}" (its frameworks: ${list})`,
+        { field: "framework" },
       );
     }
     const at = query.at ?? today();

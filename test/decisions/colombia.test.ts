@@ -72,12 +72,10 @@ describe("Colombia's request to become a global partner", () => {
       (await allies.get(first!)!.send("POST", `/api/v1/proposals/${proposalId}/positions`, { position: "concur" }))
         .status,
     ).toBe(200);
-    const objection = await allies
-      .get(second!)!
-      .send("POST", `/api/v1/proposals/${proposalId}/positions`, {
-        position: "object",
-        statement: "Needs more consultation.",
-      });
+    const objection = await allies.get(second!)!.send("POST", `/api/v1/proposals/${proposalId}/positions`, {
+      position: "object",
+      statement: "Needs more consultation.",
+    });
     expect(objection.status).toBe(200);
     expect(objection.body.proposal.status).toBe("open");
     const noReason = await allies

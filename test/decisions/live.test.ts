@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifySignature } from "../../src/services/webhooks.ts";
 import { startConcord, type TestConcord } from "../support/concord.ts";
 import { signInAs, type Person } from "../support/people.ts";
+import { until } from "../support/wait.ts";
 
 let concord: TestConcord;
 let natoStaff: Person;
@@ -36,20 +37,6 @@ afterAll(async () => {
   await concord?.stop();
 });
 
-async function until<T>(
-  what: string,
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
-    await sleep(25);
-  }
-}
-
 async function openProposal(by: Person, body: string, title = "A text to follow") {
   const answer = await by.send("POST", "/api/v1/proposals", { body, title, text: "The text." });
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
@@ -66,6 +53,7 @@ async function follow(person: Person) {
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
   const received: Array<{ event: string; data: string }> = [];
+  let closed = false;
   void (async () => {
     const decoder = new TextDecoder();
     let buffer = "";
@@ -86,6 +74,8 @@ async function follow(person: Person) {
       }
     } catch {
       // Aborted at the end of the test.
+    } finally {
+      closed = true;
     }
   })();
   await until("the stream to be ready", () => received.find((event) => event.event === "ready"));
@@ -99,6 +89,8 @@ async function follow(person: Person) {
       return end && (JSON.parse(end.data) as { reason: string });
     },
     waitFor: (what: string, predicate: (change: Change) => boolean) => until(what, () => changes().find(predicate)),
+    /** True once the stream is over: nothing more can arrive on it. */
+    closed: () => closed,
     close: () => controller.abort(),
   };
 }
@@ -191,12 +183,15 @@ describe("live updates (server-sent events)", () => {
       const before = await openProposal(natoStaff, "nato-nac", "Still for this reader");
       await stream.waitFor("the opening while signed in", (change) => change.proposalId === before);
       expect((await leaving.send("DELETE", "/api/v1/session")).status).toBe(204);
-      // A stream checks its reader again before sending, when its last check is 5 s old or more.
+      // A stream checks its reader again before sending, when its last check is 5 s old or more:
+      // the one wait on a time here, because that window is what is tested. The server runs in
+      // this process, on this clock, so a busy machine only makes the wait longer, never too short.
       await sleep(5_100);
       const after = await openProposal(natoStaff, "nato-nac", "Not for a signed-out reader");
       expect(await until("the end of the stream", () => stream.ended())).toEqual({ reason: "signed-out" });
-      // Nothing of the later proposal went out, before the end or after it.
-      await sleep(200);
+      // Nothing of the later proposal went out, before the end or after it (once the stream is
+      // closed, nothing more can).
+      await until("the stream to close", () => (stream.closed() ? true : undefined));
       expect(stream.changes().some((change) => change.proposalId === after)).toBe(false);
     } finally {
       stream.close();
@@ -363,8 +358,17 @@ describe("webhooks", () => {
     expect((await admin.send("DELETE", `/api/v1/organizations/NATO/webhooks/${webhookId}`)).status).toBe(204);
     const count = deliveries.length;
     const id = await openProposal(natoStaff, "nato-nac", "A text nobody is told of");
-    // No delivery is even recorded for it, so none can be attempted.
-    await sleep(300);
+    // No delivery is even recorded for it, so none can be attempted: once no delivery is in flight
+    // (a state: none leased by a worker and unfinished), the receiver has had all it will get.
+    await until("no webhook delivery in flight", async () => {
+      const inFlight = (
+        await concord.database.db.execute(
+          sql`SELECT count(*)::int AS n FROM webhook_deliveries
+              WHERE delivered_at IS NULL AND gave_up_at IS NULL AND leased_until > clock_timestamp()`,
+        )
+      ).rows[0] as { n: number };
+      return inFlight.n === 0 ? true : undefined;
+    });
     expect(deliveries.length).toBe(count);
     const rows = (
       await concord.database.db.execute(

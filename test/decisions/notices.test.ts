@@ -9,10 +9,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startConcord, type TestConcord } from "../support/concord.ts";
 import { signInAs, type Person } from "../support/people.ts";
+import { until } from "../support/wait.ts";
 
 let concord: TestConcord;
 let secretariat: Person;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const today = () => new Date().toISOString().slice(0, 10);
 /** The same day `months` later, or the last day of a shorter month. */
 function monthsAfter(day: string, months: number): string {
@@ -65,14 +65,15 @@ async function notices(): Promise<Notice[]> {
   return answer.body.notices;
 }
 
-async function applied(id: number, timeoutMs = 15_000): Promise<Notice> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const notice = (await notices()).find((candidate) => candidate.id === id)!;
-    if (notice.applied) return notice;
-    if (Date.now() > until) throw new Error(`notice ${id} not applied after ${timeoutMs} ms`);
-    await sleep(100);
-  }
+async function applied(id: number, timeoutMs = 25_000): Promise<Notice> {
+  return until(
+    `notice ${id} to be applied`,
+    async () => {
+      const notice = (await notices()).find((candidate) => candidate.id === id)!;
+      return notice.applied ? notice : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 async function applyJob(id: number) {

@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startConcord, type TestConcord } from "../support/concord.ts";
 import { signInAs, type Person } from "../support/people.ts";
+import { until } from "../support/wait.ts";
 
 /** Reminders this many hours before each deadline: 1.8 s, so a test can wait for one. */
 const REMINDER_HOURS = "0.0005";
@@ -27,7 +28,6 @@ afterAll(async () => {
 });
 
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function open(deadline: string, text = "The Committee agrees the partnership cooperation menu for 2027.") {
   const answer = await chair.send("POST", "/api/v1/proposals", {
@@ -46,16 +46,34 @@ async function read(id: number, as: Person = chair) {
   return answer.body.proposal;
 }
 
-/** Polls until the worker has recorded an outcome. */
-async function decided(id: number, timeoutMs = 15_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const proposal = await read(id);
-    if (proposal.status !== "open") return proposal;
-    if (Date.now() > until)
-      throw new Error(`proposal ${id} still open after ${timeoutMs} ms (deadline ${proposal.deadline})`);
-    await sleep(100);
-  }
+/** Waits until the worker has recorded an outcome. */
+async function decided(id: number, timeoutMs = 25_000) {
+  return until(
+    `an outcome of proposal ${id}`,
+    async () => {
+      const proposal = await read(id);
+      return proposal.status !== "open" ? proposal : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/**
+ * Waits until `deadline` has passed by the database's clock, the one the server decides by (a
+ * state, not a time on this process's clock); with `jobsOf`, also until the job worker has run
+ * every job of that proposal due by then, so whatever the server does at a deadline, it has done.
+ */
+async function passed(deadline: string, jobsOf?: number) {
+  const subject = jobsOf === undefined ? null : `proposal:${jobsOf}`;
+  await until(`${deadline} to pass${subject ? ` and the due jobs of ${subject} to run` : ""}`, async () => {
+    const row = (
+      await concord.database.db.execute(sql`
+        SELECT clock_timestamp() > ${deadline}::timestamptz AS past,
+               (SELECT count(*)::int FROM jobs
+                 WHERE subject = ${subject} AND failed_at IS NULL AND run_at <= clock_timestamp()) AS due`)
+    ).rows[0] as { past: boolean; due: number };
+    return row.past && row.due === 0 ? true : undefined;
+  });
 }
 
 async function position(state: keyof typeof allies, id: number, position: string, statement?: string) {
@@ -109,7 +127,7 @@ describe("the silence procedure", () => {
 
   it("refuses a position once the deadline has passed (409), and records nothing", async () => {
     const opened = await open(inMs(1_500));
-    await sleep(Date.parse(opened.deadline) - Date.now() + 50);
+    await passed(opened.deadline);
     const late = await position("DEU", opened.id, "object", "Germany objects, too late.");
     expect(late.status).toBe(409);
     expect(late.body.error.message).toMatch(/deadline|closed/);
@@ -138,7 +156,7 @@ describe("the silence procedure", () => {
       { from: oldDeadline, to: newDeadline, at: expect.any(String), by: chair.accountId },
     ]);
 
-    await sleep(Date.parse(oldDeadline) - Date.now() + 500);
+    await passed(oldDeadline, opened.id);
     const between = await read(opened.id);
     expect(between.status).toBe("open");
     // Still open to positions, too.
@@ -189,7 +207,7 @@ describe("the silence procedure", () => {
     ).toBe(true);
 
     // Round 1's deadline passes: its silence was broken, but round 1 no longer decides anything.
-    await sleep(Date.parse(firstDeadline) - Date.now() + 500);
+    await passed(firstDeadline, opened.id);
     expect((await read(opened.id)).status).toBe("open");
 
     const proposal = await decided(opened.id);
@@ -232,11 +250,11 @@ describe("the silence procedure", () => {
           issuedAt: string;
         }>
       ).filter((notice) => notice.proposalId === opened.id && notice.kind === "reminder");
-    const until = Date.now() + 10_000;
-    while ((await remindersOf("USA")).length === 0) {
-      if (Date.now() > until) throw new Error("no reminder reached the United States' delegation");
-      await sleep(100);
-    }
+    await until(
+      "a reminder to reach the United States' delegation",
+      async () => ((await remindersOf("USA")).length > 0 ? true : undefined),
+      25_000,
+    );
     for (const state of ["USA", "DEU", "FRA"] as const) {
       const reminders = await remindersOf(state);
       expect(reminders, state).toHaveLength(1);

@@ -5,7 +5,7 @@
  * allows others, checked on the URL when the webhook is made and on the resolved address at
  * every connection, with failures recorded in words that do not map the network.
  */
-import dns from "node:dns";
+import type dns from "node:dns";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";

@@ -20,13 +20,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = new pg.Client(adminUrl);
   await admin.connect();
   try {
-    for (let attempt = 0; ; attempt++) {
+    // Two files cloning the template at the same moment: PostgreSQL refuses the second while the
+    // first copies. Try again until the template is free (the state), within a generous bound: on a
+    // busy machine one copy can take many seconds.
+    const deadline = Date.now() + 120_000;
+    for (;;) {
       try {
         await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject("templateDatabase")}`);
         break;
       } catch (error) {
-        // Two files cloning the template at the same moment: PostgreSQL asks the second to wait.
-        if (attempt > 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+        if (Date.now() > deadline || !/being accessed by other users/.test((error as Error).message)) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
       }
     }

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Role } from "../../src/db/repositories/accounts.ts";
+import type { Role } from "../../src/domain/accounts.ts";
 import { AccountsService } from "../../src/services/accounts/accounts.ts";
 import type { TestConcord } from "./concord.ts";
 

@@ -14,13 +14,20 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 export type Finished = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
+/**
+ * How long a child Concord may take to come up or finish before a test gives up on it: generous,
+ * for a busy two-core machine running other tests beside it. Tests wait for a state (a printed
+ * line, an exit), never for a time; this only bounds how long they wait.
+ */
+export const PROCESS_TIMEOUT_MS = 180_000;
+
 /** Runs `concord …` to completion, as another user (through runuser) when `asUser` is given. */
 export function runConcord(
   args: string[],
   env: Record<string, string>,
   options: { timeoutMs?: number; asUser?: string; input?: string } = {},
 ): Promise<Finished> {
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const timeoutMs = options.timeoutMs ?? PROCESS_TIMEOUT_MS;
   const [command, commandArgs] = options.asUser
     ? ["runuser", ["-u", options.asUser, "--", process.execPath, bin, ...args]]
     : [process.execPath, [bin, ...args]];
@@ -36,7 +43,7 @@ export function runConcord(
     child.stderr!.on("data", (chunk) => (stderr += chunk));
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`concord ${args.join(" ")} did not finish in ${timeoutMs} ms\n${stderr}`));
+      reject(new Error(`concord ${args.join(" ")} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`));
     }, timeoutMs);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
@@ -47,7 +54,10 @@ export function runConcord(
 
 export type ServerProcess = { child: ChildProcess; url: string; output: () => string; exited: Promise<Finished> };
 
-/** Starts `concord start` and waits until it says where it serves. */
+/**
+ * Starts `concord start` and waits until it has printed the whole line saying where it serves
+ * (output arrives in chunks: a chunk may end in the middle of the address).
+ */
 export function startConcordProcess(
   env: Record<string, string>,
   options: {
@@ -57,7 +67,7 @@ export function startConcordProcess(
     onSpawn?: (child: ChildProcess) => void;
   } = {},
 ): Promise<ServerProcess> {
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const timeoutMs = options.timeoutMs ?? PROCESS_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, "start"], {
       env: childEnv({ PORT: "0", ...env }),
@@ -78,7 +88,7 @@ export function startConcordProcess(
     child.stdout!.on("data", (chunk) => (stdout += chunk));
     child.stderr!.on("data", (chunk) => {
       stderr += chunk;
-      const match = /serving on (http:\/\/\S+)/.exec(stderr);
+      const match = /serving on (http:\/\/\S+)[^\n]*\n/.exec(stderr);
       if (match) {
         clearTimeout(timer);
         resolve({ child, url: match[1]!, output: () => stderr, exited });
@@ -91,6 +101,39 @@ export function startConcordProcess(
       );
     });
   });
+}
+
+/**
+ * Waits for the process to exit (the state), failing after `timeoutMs` with what it printed and
+ * what it was waited for after. Nothing is killed: see `stopConcordProcess` for a cleanup.
+ */
+export function exitOf(server: ServerProcess, after: string, timeoutMs = PROCESS_TIMEOUT_MS): Promise<Finished> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`concord start did not exit within ${timeoutMs} ms of ${after}:\n${server.output()}`)),
+      timeoutMs,
+    );
+  });
+  return Promise.race([server.exited, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A cleanup for a test that failed half-way: a server still running is asked to stop (SIGTERM,
+ * which stops its PostgreSQL too) and, if it has not within the bound, killed with its process group.
+ */
+export async function stopConcordProcess(server: ServerProcess | undefined): Promise<void> {
+  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
+  server.child.kill("SIGTERM");
+  try {
+    await exitOf(server, "SIGTERM (cleanup)");
+  } catch {
+    try {
+      process.kill(-server.child.pid!, "SIGKILL");
+    } catch {
+      server.child.kill("SIGKILL");
+    }
+  }
 }
 
 /** A data folder the embedded PostgreSQL can use, also when the tests run as root. */

@@ -3,14 +3,14 @@
  * cannot mint more tokens or change the password of the account it belongs to.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Database } from "../../db/client.ts";
 import type { ApiTokenRow } from "../../db/repositories/api-tokens.ts";
+import { SCOPES } from "../../domain/accounts.ts";
 import type { OwnAccountService } from "../../services/accounts/own-account.ts";
-import { SCOPES } from "../../services/policies.ts";
 import type { Context } from "hono";
 import { type AuthVariables, clientAddress, principalOf, setSessionCookie } from "../auth.ts";
 import { RECENT_SIGN_IN_MINUTES } from "../../services/accounts/own-account.ts";
-import { ApiToken, ErrorBody } from "../schemas.ts";
+import { ApiToken } from "../schemas.ts";
+import { errorResponse, namingJsonFields } from "../errors.ts";
 import { validationHook } from "../validation.ts";
 
 const NewToken = z.strictObject({
@@ -33,24 +33,15 @@ const NewToken = z.strictObject({
 const PasswordChange = z.strictObject({
   currentPassword: z.string().min(1, "is required").max(1024),
   newPassword: z.string().min(1, "is required").max(1024),
-  revokeTokens: z
-    .boolean()
-    .default(false)
-    .openapi({
-      description: "Also revoke every API token of yours; otherwise they go on working (the answer says how many).",
-    }),
+  revokeTokens: z.boolean().default(false).openapi({
+    description: "Also revoke every API token of yours; otherwise they go on working (the answer says how many).",
+  }),
 });
 
 const errors = {
-  400: {
-    content: { "application/json": { schema: ErrorBody } },
-    description: "A field is invalid; the message names it.",
-  },
-  401: { content: { "application/json": { schema: ErrorBody } }, description: "Nobody is signed in." },
-  403: {
-    content: { "application/json": { schema: ErrorBody } },
-    description: "Not with an API token, or without the CSRF token.",
-  },
+  400: errorResponse("A field is invalid; the message names it."),
+  401: errorResponse("Nobody is signed in."),
+  403: errorResponse("Not with an API token, or without the CSRF token."),
 };
 
 /** Where the asker is, and when their session signed in: what a password asked again is weighed against. */
@@ -74,7 +65,7 @@ function presentToken(row: ApiTokenRow): z.infer<typeof ApiToken> {
   };
 }
 
-export function accountRoutes(services: { ownAccounts: OwnAccountService; db: Database }) {
+export function accountRoutes(services: { ownAccounts: OwnAccountService }) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
 
   app.openapi(
@@ -97,15 +88,14 @@ export function accountRoutes(services: { ownAccounts: OwnAccountService; db: Da
           },
           description: "Changed.",
         },
-        429: {
-          content: { "application/json": { schema: ErrorBody } },
-          description: "Too many wrong passwords from this address: wait.",
-        },
+        429: errorResponse("Too many wrong passwords from this address: wait."),
         ...errors,
       },
     }),
     async (c) => {
-      const changed = await services.ownAccounts.changePassword(principalOf(c), c.req.valid("json"), asking(c));
+      const changed = await namingJsonFields(() =>
+        services.ownAccounts.changePassword(principalOf(c), c.req.valid("json"), asking(c)),
+      );
       setSessionCookie(c, changed.session.token);
       c.header("Cache-Control", "no-store");
       return c.json(
@@ -155,8 +145,8 @@ export function accountRoutes(services: { ownAccounts: OwnAccountService; db: Da
     }),
     async (c) => {
       const request = c.req.valid("json");
-      const { token, row } = await services.db.transaction((tx) =>
-        services.ownAccounts.createToken(principalOf(c), request, asking(c), tx),
+      const { token, row } = await namingJsonFields(() =>
+        services.ownAccounts.createToken(principalOf(c), request, asking(c)),
       );
       c.header("Cache-Control", "no-store");
       return c.json({ token, apiToken: presentToken(row) }, 201);
@@ -174,7 +164,7 @@ export function accountRoutes(services: { ownAccounts: OwnAccountService; db: Da
       },
       responses: {
         204: { description: "Revoked." },
-        404: { content: { "application/json": { schema: ErrorBody } }, description: "You have no such live token." },
+        404: errorResponse("You have no such live token."),
         ...errors,
       },
     }),

@@ -3,11 +3,12 @@
  * administrators. Changes are audited and in force from the account's next request.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Database } from "../../db/client.ts";
-import { ASSIGNABLE_ROLES, type AdministrationService } from "../../services/accounts/administration.ts";
+import { ASSIGNABLE_ROLES } from "../../domain/accounts.ts";
+import type { AdministrationService } from "../../services/accounts/administration.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
 import { presentAccount } from "../presenters.ts";
-import { AdminAccount, Delegation, ErrorBody } from "../schemas.ts";
+import { AdminAccount, Delegation } from "../schemas.ts";
+import { errorResponse, namingJsonFields } from "../errors.ts";
 import { validationHook } from "../validation.ts";
 
 const stateCode = z.string().regex(/^[A-Za-z]{3}$/, "must be a state's ISO 3166-1 alpha-3 code");
@@ -34,19 +35,10 @@ const AccountChange = z.strictObject({
 const DelegationBody = z.object({ delegation: z.object({ id: z.number(), state: z.string() }) });
 
 const errors = {
-  400: {
-    content: { "application/json": { schema: ErrorBody } },
-    description: "A field is invalid; the message names it.",
-  },
-  401: { content: { "application/json": { schema: ErrorBody } }, description: "Nobody is signed in." },
-  403: {
-    content: { "application/json": { schema: ErrorBody } },
-    description: "Only the organisation's administrators manage accounts.",
-  },
-  409: {
-    content: { "application/json": { schema: ErrorBody } },
-    description: "The address is taken, or the change would leave no administrator.",
-  },
+  400: errorResponse("A field is invalid; the message names it."),
+  401: errorResponse("Nobody is signed in."),
+  403: errorResponse("Only the organisation's administrators manage accounts."),
+  409: errorResponse("The address is taken, or the change would leave no administrator."),
 };
 
 type AccountRowWithState = Parameters<typeof presentAccount>[0];
@@ -56,9 +48,9 @@ const present = (account: AccountRowWithState): z.infer<typeof AdminAccount> => 
   hasPassword: account.passwordHash !== null,
 });
 
-export function adminRoutes(services: { administration: AdministrationService; db: Database }) {
+export function adminRoutes(services: { administration: AdministrationService }) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
-  const { administration, db } = services;
+  const { administration } = services;
 
   app.openapi(
     createRoute({
@@ -94,7 +86,7 @@ export function adminRoutes(services: { administration: AdministrationService; d
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const account = await db.transaction((tx) => administration.createAccount(principalOf(c), input, tx));
+      const account = await namingJsonFields(() => administration.createAccount(principalOf(c), input));
       return c.json({ account: present(account) }, 201);
     },
   );
@@ -119,17 +111,14 @@ export function adminRoutes(services: { administration: AdministrationService; d
           content: { "application/json": { schema: z.object({ account: AdminAccount }) } },
           description: "Changed.",
         },
-        404: {
-          content: { "application/json": { schema: ErrorBody } },
-          description: "Your organisation has no such account.",
-        },
+        404: errorResponse("Your organisation has no such account."),
         ...errors,
       },
     }),
     async (c) => {
       const change = c.req.valid("json");
-      const account = await db.transaction((tx) =>
-        administration.updateAccount(principalOf(c), c.req.valid("param").id, change, tx),
+      const account = await namingJsonFields(() =>
+        administration.updateAccount(principalOf(c), c.req.valid("param").id, change),
       );
       return c.json({ account: present(account) }, 200);
     },
@@ -147,12 +136,10 @@ export function adminRoutes(services: { administration: AdministrationService; d
             "application/json": {
               schema: z.object({
                 delegations: z.array(Delegation),
-                eligible: z
-                  .array(z.string())
-                  .openapi({
-                    description:
-                      "The states the registry relates to your organisation today: those a delegation may be recorded of.",
-                  }),
+                eligible: z.array(z.string()).openapi({
+                  description:
+                    "The states the registry relates to your organisation today: those a delegation may be recorded of.",
+                }),
               }),
             },
           },
@@ -184,8 +171,8 @@ export function adminRoutes(services: { administration: AdministrationService; d
     }),
     async (c) => {
       const { state } = c.req.valid("json");
-      const { created, ...delegation } = await db.transaction((tx) =>
-        administration.createDelegation(principalOf(c), state, tx),
+      const { created, ...delegation } = await namingJsonFields(() =>
+        administration.createDelegation(principalOf(c), state),
       );
       return created ? c.json({ delegation }, 201) : c.json({ delegation }, 200);
     },

@@ -2,7 +2,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AuditService } from "../../services/audit/audit-service.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
-import { AuditEntry, AuditVerdict, ErrorBody, SignedHead } from "../schemas.ts";
+import { AuditEntry, AuditVerdict, SignedHead } from "../schemas.ts";
+import { errorResponse } from "../errors.ts";
 import { validationHook } from "../validation.ts";
 
 const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
@@ -27,15 +28,9 @@ const AuditQuery = z.object({
 });
 
 const errors = {
-  400: {
-    content: { "application/json": { schema: ErrorBody } },
-    description: "A parameter is invalid; the message names it.",
-  },
-  401: { content: { "application/json": { schema: ErrorBody } }, description: "Nobody is signed in." },
-  403: {
-    content: { "application/json": { schema: ErrorBody } },
-    description: "Only administrators read the audit log.",
-  },
+  400: errorResponse("A parameter is invalid; the message names it."),
+  401: errorResponse("Nobody is signed in."),
+  403: errorResponse("Only administrators read the audit log."),
 };
 
 export function auditRoutes(services: { audit: AuditService }) {

@@ -18,8 +18,7 @@ import {
   type OidcService,
 } from "../../services/accounts/oidc.ts";
 import { type AuthVariables, setSessionCookie } from "../auth.ts";
-import { errorBody } from "../errors.ts";
-import { ErrorBody } from "../schemas.ts";
+import { errorBody, errorResponse } from "../errors.ts";
 import { validationHook } from "../validation.ts";
 
 export const OIDC_START_PATH = "/api/v1/auth/oidc/start";
@@ -28,13 +27,10 @@ const Providers = z
   .object({
     oidc: z.object({
       enabled: z.boolean(),
-      startUrl: z
-        .string()
-        .nullable()
-        .openapi({
-          description:
-            "Send the browser here (optionally with ?returnTo=/path) to sign in through the identity provider.",
-        }),
+      startUrl: z.string().nullable().openapi({
+        description:
+          "Send the browser here (optionally with ?returnTo=/path) to sign in through the identity provider.",
+      }),
     }),
   })
   .openapi("AuthProviders");
@@ -83,18 +79,9 @@ export function oidcRoutes(services: { oidc?: OidcService | undefined }) {
       request: { query: StartQuery },
       responses: {
         302: { description: "To the identity provider, with a short-lived cookie holding this sign-in's state." },
-        400: {
-          content: { "application/json": { schema: ErrorBody } },
-          description: "returnTo is not a path on this site.",
-        },
-        404: {
-          content: { "application/json": { schema: ErrorBody } },
-          description: "Single sign-on is not configured.",
-        },
-        502: {
-          content: { "application/json": { schema: ErrorBody } },
-          description: "The identity provider cannot be reached.",
-        },
+        400: errorResponse("returnTo is not a path on this site."),
+        404: errorResponse("Single sign-on is not configured."),
+        502: errorResponse("The identity provider cannot be reached."),
       },
     }),
     async (c) => {
@@ -128,26 +115,11 @@ export function oidcRoutes(services: { oidc?: OidcService | undefined }) {
         "Register `CONCORD_PUBLIC_URL` + this path as the redirect URI at the provider. The query is the provider's (code, state, iss).",
       responses: {
         302: { description: "Signed in: the session cookie is set; to the returnTo path given at start, or /." },
-        400: {
-          content: { "application/json": { schema: ErrorBody } },
-          description: "The sign-in was not started here, expired, was used already, or did not verify.",
-        },
-        403: {
-          content: { "application/json": { schema: ErrorBody } },
-          description: "Refused: the provider said no, the account is disabled, or a claim is not acceptable.",
-        },
-        404: {
-          content: { "application/json": { schema: ErrorBody } },
-          description: "Single sign-on is not configured.",
-        },
-        409: {
-          content: { "application/json": { schema: ErrorBody } },
-          description: "An account with this e-mail address exists and cannot be linked.",
-        },
-        502: {
-          content: { "application/json": { schema: ErrorBody } },
-          description: "The identity provider cannot be reached.",
-        },
+        400: errorResponse("The sign-in was not started here, expired, was used already, or did not verify."),
+        403: errorResponse("Refused: the provider said no, the account is disabled, or a claim is not acceptable."),
+        404: errorResponse("Single sign-on is not configured."),
+        409: errorResponse("An account with this e-mail address exists and cannot be linked."),
+        502: errorResponse("The identity provider cannot be reached."),
       },
     }),
     async (c) => {

@@ -5,6 +5,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Transaction } from "../../db/client.ts";
+import { isLanguage } from "../../domain/languages.ts";
+import { CERTAINTIES } from "../../domain/registry.ts";
 import type { IdempotencyService } from "../../services/idempotency.ts";
 import { IdempotencyHeader, idempotentChange } from "../idempotent-change.ts";
 import type { RegistryService } from "../../services/registry.ts";
@@ -12,7 +14,8 @@ import type { RegistryWriter } from "../../services/registry-writes.ts";
 import { claimEntry, partialDate, relationEntry, sourceFile, TEXT_LIMITS } from "../../services/starter/format.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
 import { presentRelation } from "../presenters.ts";
-import { ErrorBody, LANGUAGES, Relation, RelationIdParam } from "../schemas.ts";
+import { Relation, RelationIdParam } from "../schemas.ts";
+import { errorResponse } from "../errors.ts";
 import { validationHook } from "../validation.ts";
 
 type Env = { Variables: AuthVariables };
@@ -21,7 +24,7 @@ const RelationChange = z
   .strictObject({
     since: partialDate.optional(),
     until: partialDate.nullable().optional().openapi({ description: "null reopens an ended relation." }),
-    certainty: z.enum(["confirmed", "uncertain", "disputed"]).optional(),
+    certainty: z.enum(CERTAINTIES).optional(),
     note: z
       .string()
       .min(1)
@@ -46,23 +49,11 @@ const RelationEnd = z.strictObject({ until: partialDate, claim: claimEntry });
 const SourceInput = sourceFile.element.omit({ file: true });
 
 const errors = {
-  400: {
-    content: { "application/json": { schema: ErrorBody } },
-    description: "The body is invalid; the message names the field.",
-  },
-  401: { content: { "application/json": { schema: ErrorBody } }, description: "Nobody is signed in." },
-  403: {
-    content: { "application/json": { schema: ErrorBody } },
-    description: "The account's role may not change the registry, or the CSRF token is missing.",
-  },
-  409: {
-    content: { "application/json": { schema: ErrorBody } },
-    description: "The change contradicts what the registry holds.",
-  },
-  422: {
-    content: { "application/json": { schema: ErrorBody } },
-    description: "The Idempotency-Key was used for another request.",
-  },
+  400: errorResponse("The body is invalid; the message names the field."),
+  401: errorResponse("Nobody is signed in."),
+  403: errorResponse("The account's role may not change the registry, or the CSRF token is missing."),
+  409: errorResponse("The change contradicts what the registry holds."),
+  422: errorResponse("The Idempotency-Key was used for another request."),
 };
 const relationBody = { content: { "application/json": { schema: z.object({ relation: Relation }) } } };
 const created = (description: string) => ({ 201: { ...relationBody, description } });
@@ -84,7 +75,7 @@ export function registryWriteRoutes(services: {
 
   const lang = (c: Context<Env>) => {
     const asked = c.req.query("lang");
-    return (LANGUAGES as readonly string[]).includes(asked ?? "") ? (asked as (typeof LANGUAGES)[number]) : "en";
+    return isLanguage(asked) ? asked : "en";
   };
 
   app.openapi(
@@ -120,7 +111,7 @@ export function registryWriteRoutes(services: {
       },
       responses: {
         ...changed("Changed."),
-        404: { content: { "application/json": { schema: ErrorBody } }, description: "No such relation." },
+        404: errorResponse("No such relation."),
         ...errors,
       },
     }),
@@ -146,7 +137,7 @@ export function registryWriteRoutes(services: {
       },
       responses: {
         ...changed("Ended."),
-        404: { content: { "application/json": { schema: ErrorBody } }, description: "No such relation." },
+        404: errorResponse("No such relation."),
         ...errors,
       },
     }),
@@ -172,7 +163,7 @@ export function registryWriteRoutes(services: {
       },
       responses: {
         ...created("Attached."),
-        404: { content: { "application/json": { schema: ErrorBody } }, description: "No such relation." },
+        404: errorResponse("No such relation."),
         ...errors,
       },
     }),

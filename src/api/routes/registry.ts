@@ -4,6 +4,7 @@
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context, TypedResponse } from "hono";
+import { isLanguage, type Language } from "../../domain/languages.ts";
 import type { RegistryService } from "../../services/registry.ts";
 import {
   byName,
@@ -22,10 +23,7 @@ import {
   AtQuery,
   Claim,
   CodeParam,
-  ErrorBody,
   LangQuery,
-  LANGUAGES,
-  type Language,
   Member,
   MembersQuery,
   Organization,
@@ -34,15 +32,12 @@ import {
   TimelineEvent,
 } from "../schemas.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
+import { errorResponse, jsonResponse as json } from "../errors.ts";
 import { validationHook } from "../validation.ts";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 const errors = {
-  400: json(ErrorBody, "A parameter is invalid; the message names it."),
-  404: json(ErrorBody, "No such actor, organisation or relation."),
+  400: errorResponse("A parameter is invalid; the message names it."),
+  404: errorResponse("No such actor, organisation or relation."),
 };
 
 /** The language for names: `lang` if given, else the first supported one the client accepts. */
@@ -51,7 +46,7 @@ function languageOf(c: Context<{ Variables: AuthVariables }>, lang: Language | u
   const accepted = c.req.header("accept-language") ?? "";
   for (const part of accepted.split(",")) {
     const tag = part.trim().slice(0, 2).toLowerCase();
-    if ((LANGUAGES as readonly string[]).includes(tag)) return tag as Language;
+    if (isLanguage(tag)) return tag;
   }
   return "en";
 }

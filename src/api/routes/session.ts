@@ -8,7 +8,8 @@ import type { SignInService } from "../../services/accounts/sign-in.ts";
 import { abilities } from "../../services/policies.ts";
 import { type AuthVariables, clearSessionCookie, clientAddress, principalOf, setSessionCookie } from "../auth.ts";
 import { presentAccount } from "../presenters.ts";
-import { ErrorBody, SessionBody } from "../schemas.ts";
+import { SessionBody } from "../schemas.ts";
+import { errorResponse } from "../errors.ts";
 import { validationHook } from "../validation.ts";
 
 const SignIn = z.object({
@@ -28,18 +29,9 @@ export function sessionRoutes(services: { sessions: SessionsService; signIn: Sig
       request: { body: { content: { "application/json": { schema: SignIn } }, required: true } },
       responses: {
         200: { content: { "application/json": { schema: SessionBody } }, description: "Signed in." },
-        400: {
-          content: { "application/json": { schema: ErrorBody } },
-          description: "A field is missing or malformed.",
-        },
-        401: {
-          content: { "application/json": { schema: ErrorBody } },
-          description: "The e-mail address or the password is wrong.",
-        },
-        429: {
-          content: { "application/json": { schema: ErrorBody } },
-          description: "Too many failed attempts from this address: wait.",
-        },
+        400: errorResponse("A field is missing or malformed."),
+        401: errorResponse("The e-mail address or the password is wrong."),
+        429: errorResponse("Too many failed attempts from this address: wait."),
       },
     }),
     async (c) => {

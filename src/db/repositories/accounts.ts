@@ -1,17 +1,8 @@
 /** Accounts and delegations: SQL and nothing else. */
-import { sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, or, sql } from "drizzle-orm";
+import type { Role } from "../../domain/accounts.ts";
 import type { Database } from "../client.ts";
-
-export const ROLES = [
-  "secretariat-admin",
-  "secretariat-staff",
-  "delegation-head",
-  "delegation-member",
-  "analyst",
-  "registry-curator",
-  "system-auditor",
-] as const;
-export type Role = (typeof ROLES)[number];
+import { accounts, actors, delegations, relations } from "../schema.ts";
 
 export type AccountRow = {
   id: string;
@@ -25,32 +16,53 @@ export type AccountRow = {
   disabledAt: string | null;
 };
 
-type Executor = Pick<Database, "execute">;
+type Executor = Pick<Database, "execute" | "select" | "selectDistinct" | "insert">;
 
-const accountColumns = sql`a.id, a.email, a.display_name AS "displayName", a.organization_code AS "organizationCode",
-  a.role, a.delegation_id::int AS "delegationId", d.state_code AS "delegationState",
-  a.password_hash AS "passwordHash", a.disabled_at AS "disabledAt"`;
+const accountColumns = {
+  id: accounts.id,
+  email: accounts.email,
+  displayName: accounts.displayName,
+  organizationCode: accounts.organizationCode,
+  role: accounts.role,
+  delegationId: accounts.delegationId,
+  delegationState: delegations.stateCode,
+  passwordHash: accounts.passwordHash,
+  disabledAt: accounts.disabledAt,
+};
 
 export class AccountsRepository {
   constructor(private readonly db: Executor) {}
 
+  /** Accounts with their delegation's state, in the one AccountRow shape. */
+  private selectAccounts() {
+    return this.db
+      .select(accountColumns)
+      .from(accounts)
+      .leftJoin(delegations, eq(delegations.id, accounts.delegationId));
+  }
+
   async findByEmail(email: string): Promise<AccountRow | undefined> {
-    const result = await this.db.execute(sql`
-      SELECT ${accountColumns} FROM accounts a LEFT JOIN delegations d ON d.id = a.delegation_id WHERE a.email = ${email}`);
-    return result.rows[0] as AccountRow | undefined;
+    const [row] = await this.selectAccounts().where(eq(accounts.email, email));
+    return row;
   }
 
   async findById(id: string): Promise<AccountRow | undefined> {
-    const result = await this.db.execute(sql`
-      SELECT ${accountColumns} FROM accounts a LEFT JOIN delegations d ON d.id = a.delegation_id WHERE a.id = ${id}`);
-    return result.rows[0] as AccountRow | undefined;
+    const [row] = await this.selectAccounts().where(eq(accounts.id, id));
+    return row;
   }
 
   async countAdministrators(organizationCode: string): Promise<number> {
-    const result = await this.db.execute(sql`
-      SELECT count(*)::int AS count FROM accounts
-      WHERE organization_code = ${organizationCode} AND role = 'secretariat-admin' AND disabled_at IS NULL`);
-    return (result.rows[0] as { count: number }).count;
+    const [row] = await this.db
+      .select({ count: count() })
+      .from(accounts)
+      .where(
+        and(
+          eq(accounts.organizationCode, organizationCode),
+          eq(accounts.role, "secretariat-admin"),
+          isNull(accounts.disabledAt),
+        ),
+      );
+    return row?.count ?? 0;
   }
 
   async insert(account: {
@@ -61,19 +73,24 @@ export class AccountsRepository {
     delegationId: number | null;
     passwordHash: string | null;
   }): Promise<AccountRow> {
-    const result = await this.db.execute(sql`
-      INSERT INTO accounts (email, display_name, organization_code, role, delegation_id, password_hash)
-      VALUES (${account.email}, ${account.displayName}, ${account.organizationCode}, ${account.role}, ${account.delegationId}, ${account.passwordHash})
-      RETURNING id`);
-    const { id } = result.rows[0] as { id: string };
-    return (await this.findById(id))!;
+    const [inserted] = await this.db
+      .insert(accounts)
+      .values({
+        email: account.email,
+        displayName: account.displayName,
+        organizationCode: account.organizationCode,
+        role: account.role,
+        delegationId: account.delegationId,
+        passwordHash: account.passwordHash,
+      })
+      .returning({ id: accounts.id });
+    const row = inserted && (await this.findById(inserted.id));
+    if (!row) throw new Error("An account just inserted cannot be read back");
+    return row;
   }
 
   async listOf(organizationCode: string): Promise<AccountRow[]> {
-    const result = await this.db.execute(sql`
-      SELECT ${accountColumns} FROM accounts a LEFT JOIN delegations d ON d.id = a.delegation_id
-      WHERE a.organization_code = ${organizationCode} ORDER BY a.email`);
-    return result.rows as AccountRow[];
+    return this.selectAccounts().where(eq(accounts.organizationCode, organizationCode)).orderBy(asc(accounts.email));
   }
 
   async update(
@@ -87,24 +104,29 @@ export class AccountsRepository {
   }
 
   async delegations(organizationCode: string): Promise<Array<{ id: number; state: string; accounts: number }>> {
-    const result = await this.db.execute(sql`
-      SELECT d.id::int AS id, d.state_code AS state, count(a.id)::int AS accounts
-      FROM delegations d LEFT JOIN accounts a ON a.delegation_id = d.id
-      WHERE d.organization_code = ${organizationCode} GROUP BY d.id ORDER BY d.state_code`);
-    return result.rows as Array<{ id: number; state: string; accounts: number }>;
+    return this.db
+      .select({ id: delegations.id, state: delegations.stateCode, accounts: count(accounts.id) })
+      .from(delegations)
+      .leftJoin(accounts, eq(accounts.delegationId, delegations.id))
+      .where(eq(delegations.organizationCode, organizationCode))
+      .groupBy(delegations.id)
+      .orderBy(asc(delegations.stateCode));
   }
 
   /** The delegation of a state to an organisation, made if it does not exist yet; `created` says which. */
   async delegation(organizationCode: string, stateCode: string): Promise<{ id: number; created: boolean }> {
-    const inserted = await this.db.execute(sql`
-      INSERT INTO delegations (organization_code, state_code) VALUES (${organizationCode}, ${stateCode})
-      ON CONFLICT (organization_code, state_code) DO NOTHING
-      RETURNING id::int AS id`);
-    const made = inserted.rows[0] as { id: number } | undefined;
+    const [made] = await this.db
+      .insert(delegations)
+      .values({ organizationCode, stateCode })
+      .onConflictDoNothing({ target: [delegations.organizationCode, delegations.stateCode] })
+      .returning({ id: delegations.id });
     if (made) return { id: made.id, created: true };
-    const found = await this.db.execute(sql`
-      SELECT id::int AS id FROM delegations WHERE organization_code = ${organizationCode} AND state_code = ${stateCode}`);
-    return { id: (found.rows[0] as { id: number }).id, created: false };
+    const [found] = await this.db
+      .select({ id: delegations.id })
+      .from(delegations)
+      .where(and(eq(delegations.organizationCode, organizationCode), eq(delegations.stateCode, stateCode)));
+    if (!found) throw new Error(`The delegation of ${stateCode} to ${organizationCode} is neither new nor there`);
+    return { id: found.id, created: false };
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
@@ -126,11 +148,19 @@ export class AccountsRepository {
    * observer, …), from its own records and Concord's own data: the states it may have delegations of.
    */
   async statesRelatedTo(organizationCode: string, day: string): Promise<string[]> {
-    const result = await this.db.execute(sql`
-      SELECT DISTINCT r.subject_code AS code FROM relations r JOIN actors a ON a.code = r.subject_code
-      WHERE r.object_code = ${organizationCode} AND r.valid @> ${day}::date AND a.type = 'state'
-        AND (r.recorded_by IS NULL OR r.recorded_by = ${organizationCode})
-      ORDER BY 1`);
-    return (result.rows as Array<{ code: string }>).map((row) => row.code);
+    const rows = await this.db
+      .selectDistinct({ code: relations.subjectCode })
+      .from(relations)
+      .innerJoin(actors, eq(actors.code, relations.subjectCode))
+      .where(
+        and(
+          eq(relations.objectCode, organizationCode),
+          sql`${relations.valid} @> ${day}::date`,
+          eq(actors.type, "state"),
+          or(isNull(relations.recordedBy), eq(relations.recordedBy, organizationCode)),
+        ),
+      )
+      .orderBy(asc(relations.subjectCode));
+    return rows.map((row) => row.code);
   }
 }

@@ -1,8 +1,9 @@
 /** API tokens: SQL and nothing else. Tokens are stored only as SHA-256 hashes. */
-import { sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
+import { apiTokens } from "../schema.ts";
 
-type Executor = Pick<Database, "execute">;
+type Executor = Pick<Database, "execute" | "select" | "insert" | "update">;
 
 export type ApiTokenRow = {
   id: string;
@@ -15,8 +16,19 @@ export type ApiTokenRow = {
   lastUsedAt: string | null;
 };
 
-const columns = sql`id, account_id AS "accountId", name, scopes, created_at AS "createdAt", expires_at AS "expiresAt",
-  revoked_at AS "revokedAt", last_used_at AS "lastUsedAt"`;
+const columns = {
+  id: apiTokens.id,
+  accountId: apiTokens.accountId,
+  name: apiTokens.name,
+  scopes: apiTokens.scopes,
+  createdAt: apiTokens.createdAt,
+  expiresAt: apiTokens.expiresAt,
+  revokedAt: apiTokens.revokedAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+};
+
+/** Neither revoked nor expired. */
+const live = () => and(isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`));
 
 export class ApiTokensRepository {
   constructor(private readonly db: Executor) {}
@@ -28,27 +40,38 @@ export class ApiTokensRepository {
     scopes: string[];
     expiresAt: Date;
   }): Promise<ApiTokenRow> {
-    const result = await this.db.execute(sql`
-      INSERT INTO api_tokens (account_id, name, token_hash, scopes, expires_at)
-      VALUES (${token.accountId}, ${token.name}, ${token.tokenHash}, ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(token.scopes)}::jsonb)), ${token.expiresAt.toISOString()})
-      RETURNING ${columns}`);
-    return result.rows[0] as ApiTokenRow;
+    const [row] = await this.db
+      .insert(apiTokens)
+      .values({
+        accountId: token.accountId,
+        name: token.name,
+        tokenHash: token.tokenHash,
+        scopes: token.scopes,
+        expiresAt: token.expiresAt.toISOString(),
+      })
+      .returning(columns);
+    if (!row) throw new Error("INSERT … RETURNING gave no token");
+    return row;
   }
 
   async listOf(accountId: string): Promise<ApiTokenRow[]> {
-    const result = await this.db.execute(
-      sql`SELECT ${columns} FROM api_tokens WHERE account_id = ${accountId} ORDER BY created_at DESC`,
-    );
-    return result.rows as ApiTokenRow[];
+    return this.db
+      .select(columns)
+      .from(apiTokens)
+      .where(eq(apiTokens.accountId, accountId))
+      .orderBy(desc(apiTokens.createdAt));
   }
 
   /** The live token with this hash (not revoked, not expired), noting its use at most once a minute. */
   async use(tokenHash: Buffer): Promise<ApiTokenRow | undefined> {
-    const result = await this.db.execute(sql`
-      UPDATE api_tokens SET last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < now() - interval '1 minute' THEN now() ELSE last_used_at END
-      WHERE token_hash = ${tokenHash} AND revoked_at IS NULL AND expires_at > now()
-      RETURNING ${columns}`);
-    return result.rows[0] as ApiTokenRow | undefined;
+    const [row] = await this.db
+      .update(apiTokens)
+      .set({
+        lastUsedAt: sql`CASE WHEN last_used_at IS NULL OR last_used_at < now() - interval '1 minute' THEN now() ELSE last_used_at END`,
+      })
+      .where(and(eq(apiTokens.tokenHash, tokenHash), live()))
+      .returning(columns);
+    return row;
   }
 
   /** Revokes one of the account's tokens; false when the account has no such live token. */
@@ -68,9 +91,10 @@ export class ApiTokensRepository {
 
   /** The account's tokens that still open it (neither revoked nor expired). */
   async countLive(accountId: string): Promise<number> {
-    const result = await this.db.execute(
-      sql`SELECT count(*)::int AS n FROM api_tokens WHERE account_id = ${accountId} AND revoked_at IS NULL AND expires_at > now()`,
-    );
-    return (result.rows[0] as { n: number }).n;
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.accountId, accountId), live()));
+    return row?.n ?? 0;
   }
 }

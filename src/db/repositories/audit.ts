@@ -1,6 +1,7 @@
 /** Searching the audit log: SQL and nothing else (appending and verifying live in services/audit/log.ts). */
-import { sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client.ts";
+import { accounts, auditLog } from "../schema.ts";
 
 export type AuditFilter = {
   actor?: string;
@@ -35,28 +36,43 @@ export type AuditRow = {
  * written before entries named theirs by an account of it) or of all.
  */
 export async function searchAudit(
-  db: Pick<Database, "execute">,
+  db: Pick<Database, "select">,
   filter: AuditFilter,
   scope: "all" | string,
 ): Promise<AuditRow[]> {
-  const conditions: SQL[] = [
+  const conditions: Array<SQL | undefined> = [
     scope === "all"
-      ? sql`true`
-      : sql`(l.organization = ${scope} OR (l.organization IS NULL AND a.organization_code = ${scope}))`,
+      ? undefined
+      : or(eq(auditLog.organization, scope), and(isNull(auditLog.organization), eq(accounts.organizationCode, scope))),
   ];
-  if (filter.actor) conditions.push(sql`(l.actor = ${filter.actor} OR a.email = ${filter.actor.toLowerCase()})`);
-  if (filter.action) conditions.push(sql`l.action = ${filter.action}`);
-  if (filter.objectType) conditions.push(sql`l.object_type = ${filter.objectType}`);
-  if (filter.objectId) conditions.push(sql`l.object_id = ${filter.objectId}`);
-  if (filter.from) conditions.push(sql`l.at >= ${filter.from}::timestamptz`);
-  if (filter.to) conditions.push(sql`l.at < ${filter.to}::timestamptz`);
-  if (filter.beforeId) conditions.push(sql`l.id < ${filter.beforeId}`);
-  const result = await db.execute(sql`
-    SELECT l.id::int AS id, to_char(l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, l.actor, a.email AS "actorEmail",
-           l.on_behalf_of AS "onBehalfOf", l.action, l.object_type AS "objectType", l.object_id AS "objectId",
-           l.before, l.after, l.details, l.organization, l.hash
-    FROM audit_log l LEFT JOIN accounts a ON a.id::text = l.actor
-    WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY l.id DESC LIMIT ${filter.limit}`);
-  return result.rows as AuditRow[];
+  if (filter.actor)
+    conditions.push(or(eq(auditLog.actor, filter.actor), eq(accounts.email, filter.actor.toLowerCase())));
+  if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.objectType) conditions.push(eq(auditLog.objectType, filter.objectType));
+  if (filter.objectId) conditions.push(eq(auditLog.objectId, filter.objectId));
+  if (filter.from) conditions.push(sql`${auditLog.at} >= ${filter.from}::timestamptz`);
+  if (filter.to) conditions.push(sql`${auditLog.at} < ${filter.to}::timestamptz`);
+  if (filter.beforeId) conditions.push(lt(auditLog.id, filter.beforeId));
+  return db
+    .select({
+      id: auditLog.id,
+      at: sql<string>`to_char(${auditLog.at} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+      actor: auditLog.actor,
+      actorEmail: accounts.email,
+      onBehalfOf: auditLog.onBehalfOf,
+      action: auditLog.action,
+      objectType: auditLog.objectType,
+      objectId: auditLog.objectId,
+      // As node-postgres parses them: a JSON string stays a string (Drizzle's jsonb would re-parse "12" as 12).
+      before: sql<unknown>`${auditLog.before}`,
+      after: sql<unknown>`${auditLog.after}`,
+      details: sql<unknown>`${auditLog.details}`,
+      organization: auditLog.organization,
+      hash: auditLog.hash,
+    })
+    .from(auditLog)
+    .leftJoin(accounts, sql`${accounts.id}::text = ${auditLog.actor}`)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(filter.limit);
 }

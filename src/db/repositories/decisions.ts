@@ -2,38 +2,49 @@
  * SQL for decisions (migration 0008): bodies, proposals, members, rounds, positions, notices.
  * Nothing here decides anything; the service does, with the rules in src/domain/procedures.ts.
  */
-import { sql } from "drizzle-orm";
+import { and, asc, eq, isNull, notExists, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
 import type { Database } from "../client.ts";
-import type { Procedure, PositionKind } from "../../domain/procedures.ts";
+import type { Precision } from "../../domain/dates.ts";
+import type { DelegationNoticeKind, Effect, ProposalPurpose, ProposalStatus } from "../../domain/decisions.ts";
+import type { Names } from "../../domain/languages.ts";
+import { PROCEDURE_KINDS, type Procedure, type PositionKind } from "../../domain/procedures.ts";
+import type { ActorType } from "../../domain/registry.ts";
+import {
+  actorType,
+  actors,
+  datePrecision,
+  notices,
+  organizationRules,
+  positionKind,
+  proposalAttachments as attachments,
+  proposalPurpose,
+  proposalStatus,
+  proposals,
+  relations,
+  type RoundExtension,
+} from "../schema.ts";
+import { namesValue } from "./registry.ts";
 
+/**
+ * What reads that run on any executor take. `DecisionsService.get` reads inside its caller's
+ * transaction through `execute` alone, so those reads cannot use the query builder: their rows
+ * are validated against the schemas below instead of cast.
+ */
 type Executor = Pick<Database, "execute">;
 
 export type BodyRow = {
   id: string;
   actorCode: string;
-  actorType: "state" | "organization";
+  actorType: ActorType;
   /** The organisation whose part of Concord the body belongs to (for an organisation's body, itself). */
   organization: string;
-  names: Record<"en" | "es" | "pt" | "fr", string>;
+  names: Names;
   chair: string;
   defaultProcedure: Procedure;
   note: string | null;
 };
-
-export type ProposalStatus = "open" | "adopted" | "not-adopted" | "withdrawn";
-export type ProposalPurpose = "general" | "request" | "designation" | "revocation";
-
-/** What adoption does to the registry. */
-export type Effect =
-  | {
-      action: "relation.start";
-      subject: string;
-      object: string;
-      kind: "member" | "partner" | "observer" | "associate" | "designation";
-      framework?: string;
-      designation?: string;
-    }
-  | { action: "relation.end"; relationId: number };
 
 export type ProposalRow = {
   id: number;
@@ -44,12 +55,13 @@ export type ProposalRow = {
   purpose: ProposalPurpose;
   effect: Effect | null;
   concernsState: string | null;
-  openedAt: Date;
+  /** Instants as PostgreSQL writes them (`2024-03-29 10:00:00.123+00`). */
+  openedAt: string;
   openedBy: string;
   status: ProposalStatus;
-  decidedAt: Date | null;
+  decidedAt: string | null;
   decidedOn: string | null;
-  decidedOnPrecision: "day" | "month" | "year" | null;
+  decidedOnPrecision: Precision | null;
   outcomeRule: string | null;
   outcomeExplanation: string | null;
   decidedBy: string | null;
@@ -62,9 +74,10 @@ export type RoundRow = {
   proposalId: number;
   number: number;
   text: string;
-  openedAt: Date;
+  openedAt: string;
+  /** A Date: what the rules compute with. */
   deadline: Date | null;
-  extensions: Array<{ from: string; to: string; at: string; by: string }>;
+  extensions: RoundExtension[];
 };
 
 export type PositionRow = {
@@ -75,7 +88,8 @@ export type PositionRow = {
   position: PositionKind;
   statement: string | null;
   castBy: string;
-  castAt: Date;
+  /** As PostgreSQL writes it, or (in currentRounds) as JSON does: `2024-03-29T10:00:00.123+00:00`. */
+  castAt: string;
 };
 
 export type NoticeRow = {
@@ -83,10 +97,112 @@ export type NoticeRow = {
   proposalId: number;
   /** The delegations (states) it went to. */
   recipients: string[];
-  kind: "outcome" | "reminder";
+  kind: DelegationNoticeKind;
   message: Record<string, unknown>;
-  issuedAt: Date;
+  issuedAt: string;
 };
+
+// -------------------------------------------------------------------------------------------
+// The shapes rows arrive in. JSON values are checked and kept as they came (the same object,
+// its keys in the same order); every other column is checked for its type.
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const procedure = z.custom<Procedure>(
+  (value) => isRecord(value) && PROCEDURE_KINDS.some((kind) => kind === value.kind),
+  "a procedure",
+);
+const effect = z.custom<Effect>(
+  (value) => isRecord(value) && (value.action === "relation.start" || value.action === "relation.end"),
+  "an effect",
+);
+const message = z.custom<Record<string, unknown>>(isRecord, "a message");
+const extensions = z.custom<RoundExtension[]>(
+  (value) =>
+    Array.isArray(value) &&
+    value.every(
+      (extension) =>
+        isRecord(extension) && ["from", "to", "at", "by"].every((key) => typeof extension[key] === "string"),
+    ),
+  "deadline extensions",
+);
+const instant = z.string();
+const toDate = (value: string | null) => (value === null ? null : new Date(value));
+
+const bodyRow = z.object({
+  id: z.string(),
+  actorCode: z.string(),
+  actorType: z.enum(actorType.enumValues),
+  organization: z.string(),
+  names: namesValue,
+  chair: z.string(),
+  defaultProcedure: procedure,
+  note: z.string().nullable(),
+}) satisfies z.ZodType<BodyRow>;
+
+const proposalRow = z.object({
+  id: z.number(),
+  bodyId: z.string(),
+  title: z.string(),
+  procedure,
+  chair: z.string(),
+  purpose: z.enum(proposalPurpose.enumValues),
+  effect: effect.nullable(),
+  concernsState: z.string().nullable(),
+  openedAt: instant,
+  openedBy: z.string(),
+  status: z.enum(proposalStatus.enumValues),
+  decidedAt: instant.nullable(),
+  decidedOn: z.string().nullable(),
+  decidedOnPrecision: z.enum(datePrecision.enumValues).nullable(),
+  outcomeRule: z.string().nullable(),
+  outcomeExplanation: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  effectRelationId: z.number().nullable(),
+  decisionSourceId: z.string().nullable(),
+  reconstructed: z.boolean(),
+}) satisfies z.ZodType<ProposalRow>;
+
+const roundRow = z.object({
+  proposalId: z.number(),
+  number: z.number(),
+  text: z.string(),
+  openedAt: instant,
+  deadline: instant.nullable().transform(toDate),
+  extensions,
+}) satisfies z.ZodType<RoundRow>;
+
+const positionRow = z.object({
+  id: z.number(),
+  proposalId: z.number(),
+  round: z.number(),
+  state: z.string(),
+  position: z.enum(positionKind.enumValues),
+  statement: z.string().nullable(),
+  castBy: z.string(),
+  castAt: instant,
+}) satisfies z.ZodType<PositionRow>;
+
+const noticeRow = z.object({
+  id: z.number(),
+  proposalId: z.number(),
+  recipients: z.array(z.string()),
+  kind: z.enum(notices.kind.enumValues),
+  message,
+  issuedAt: instant,
+}) satisfies z.ZodType<NoticeRow>;
+
+/** The rows of a result, each checked against `row`. */
+function parseRows<T>(row: z.ZodType<T>, result: { rows: unknown[] }): T[] {
+  return result.rows.map((value) => row.parse(value));
+}
+
+/** The first row of a result, checked against `row`; undefined when there is none. */
+function parseFirst<T>(row: z.ZodType<T>, result: { rows: unknown[] }): T | undefined {
+  const [first] = result.rows;
+  return first === undefined ? undefined : row.parse(first);
+}
 
 const proposalColumns = sql`
   p.id::int AS id, p.body_id AS "bodyId", p.title, p.procedure, p.chair, p.purpose, p.effect,
@@ -101,17 +217,21 @@ const bodyColumns = sql`
   b.default_procedure AS "defaultProcedure", b.note`;
 
 export async function listBodies(db: Executor): Promise<BodyRow[]> {
-  return (
+  return parseRows(
+    bodyRow,
     await db.execute(
       sql`SELECT ${bodyColumns} FROM bodies b JOIN actors a ON a.code = b.actor_code ORDER BY b.actor_code, b.id`,
-    )
-  ).rows as BodyRow[];
+    ),
+  );
 }
 
 export async function findBody(db: Executor, id: string): Promise<BodyRow | undefined> {
-  return (
-    await db.execute(sql`SELECT ${bodyColumns} FROM bodies b JOIN actors a ON a.code = b.actor_code WHERE b.id = ${id}`)
-  ).rows[0] as BodyRow | undefined;
+  return parseFirst(
+    bodyRow,
+    await db.execute(
+      sql`SELECT ${bodyColumns} FROM bodies b JOIN actors a ON a.code = b.actor_code WHERE b.id = ${id}`,
+    ),
+  );
 }
 
 export type OrganizationRules = {
@@ -122,32 +242,61 @@ export type OrganizationRules = {
 };
 
 export async function findOrganizationRules(
-  db: Executor,
+  db: Pick<Database, "select">,
   organization: string,
 ): Promise<OrganizationRules | undefined> {
-  return (
-    await db.execute(sql`
-      SELECT organization_code AS "organizationCode", request_body_id AS "requestBodyId",
-             withdrawal_notice_months AS "withdrawalNoticeMonths", suspension_notice_months AS "suspensionNoticeMonths"
-      FROM organization_rules WHERE organization_code = ${organization}`)
-  ).rows[0] as OrganizationRules | undefined;
+  const [row] = await db
+    .select({
+      organizationCode: organizationRules.organizationCode,
+      requestBodyId: organizationRules.requestBodyId,
+      withdrawalNoticeMonths: organizationRules.withdrawalNoticeMonths,
+      suspensionNoticeMonths: organizationRules.suspensionNoticeMonths,
+    })
+    .from(organizationRules)
+    .where(eq(organizationRules.organizationCode, organization));
+  return row;
 }
 
+/** A suspension of the same state in the same organisation, beside the membership it suspends. */
+const suspension = alias(relations, "s");
+
 /** The member states of an organisation on a day, from the registry, less suspended ones (a state body: itself). */
-export async function memberStatesOn(db: Executor, body: BodyRow, day: string): Promise<string[]> {
+export async function memberStatesOn(
+  db: Pick<Database, "select" | "selectDistinct">,
+  body: BodyRow,
+  day: string,
+): Promise<string[]> {
   if (body.actorType === "state") return [body.actorCode];
-  const rows = (
-    await db.execute(sql`
-      SELECT DISTINCT r.subject_code AS code FROM relations r JOIN actors a ON a.code = r.subject_code
-      WHERE r.object_code = ${body.actorCode} AND r.kind = 'member' AND r.valid @> ${day}::date AND a.type = 'state'
-        -- Only what the organisation's own process recorded, or Concord's own data: never another organisation's or a curator's.
-        AND (r.recorded_by IS NULL OR r.recorded_by = ${body.organization})
-        -- A state whose participation is suspended does not take part in decisions.
-        AND NOT EXISTS (SELECT 1 FROM relations s WHERE s.subject_code = r.subject_code AND s.object_code = r.object_code
-                          AND s.kind = 'suspended' AND s.valid @> ${day}::date
-                          AND (s.recorded_by IS NULL OR s.recorded_by = ${body.organization}))
-      ORDER BY 1`)
-  ).rows as Array<{ code: string }>;
+  const rows = await db
+    .selectDistinct({ code: relations.subjectCode })
+    .from(relations)
+    .innerJoin(actors, eq(actors.code, relations.subjectCode))
+    .where(
+      and(
+        eq(relations.objectCode, body.actorCode),
+        eq(relations.kind, "member"),
+        sql`${relations.valid} @> ${day}::date`,
+        eq(actors.type, "state"),
+        // Only what the organisation's own process recorded, or Concord's own data: never another organisation's or a curator's.
+        or(isNull(relations.recordedBy), eq(relations.recordedBy, body.organization)),
+        // A state whose participation is suspended does not take part in decisions.
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(suspension)
+            .where(
+              and(
+                eq(suspension.subjectCode, relations.subjectCode),
+                eq(suspension.objectCode, relations.objectCode),
+                eq(suspension.kind, "suspended"),
+                sql`${suspension.valid} @> ${day}::date`,
+                or(isNull(suspension.recordedBy), eq(suspension.recordedBy, body.organization)),
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(relations.subjectCode));
   return rows.map((row) => row.code);
 }
 
@@ -165,19 +314,22 @@ export type NewProposal = {
   deadline: Date | null;
 };
 
-export async function insertProposal(tx: Executor, proposal: NewProposal): Promise<number> {
-  const id = Number(
-    (
-      (
-        await tx.execute(sql`
-          INSERT INTO proposals (body_id, title, procedure, chair, purpose, effect, concerns_state, opened_by)
-          VALUES (${proposal.bodyId}, ${proposal.title}, ${JSON.stringify(proposal.procedure)}::jsonb, ${proposal.chair},
-                  ${proposal.purpose}, ${proposal.effect === null ? null : JSON.stringify(proposal.effect)}::jsonb,
-                  ${proposal.concernsState}, ${proposal.openedBy})
-          RETURNING id`)
-      ).rows[0] as { id: string }
-    ).id,
-  );
+export async function insertProposal(tx: Pick<Database, "execute" | "insert">, proposal: NewProposal): Promise<number> {
+  const [inserted] = await tx
+    .insert(proposals)
+    .values({
+      bodyId: proposal.bodyId,
+      title: proposal.title,
+      procedure: proposal.procedure,
+      chair: proposal.chair,
+      purpose: proposal.purpose,
+      effect: proposal.effect,
+      concernsState: proposal.concernsState,
+      openedBy: proposal.openedBy,
+    })
+    .returning({ id: proposals.id });
+  if (!inserted) throw new Error("INSERT … RETURNING gave no proposal");
+  const id = inserted.id;
   await tx.execute(sql`
     INSERT INTO proposal_members (proposal_id, state_code)
     SELECT ${id}, code FROM unnest(${sql.param(proposal.members)}::text[]) AS code`);
@@ -203,9 +355,10 @@ export async function findProposal(
   options: { lock?: boolean } = {},
 ): Promise<ProposalRow | undefined> {
   const lock = options.lock ? sql`FOR UPDATE` : sql``;
-  return (await db.execute(sql`SELECT ${proposalColumns} FROM proposals p WHERE p.id = ${id} ${lock}`)).rows[0] as
-    | ProposalRow
-    | undefined;
+  return parseFirst(
+    proposalRow,
+    await db.execute(sql`SELECT ${proposalColumns} FROM proposals p WHERE p.id = ${id} ${lock}`),
+  );
 }
 
 /** Several proposals, in id order (the order their locks are taken in, everywhere, so two batches never deadlock). */
@@ -215,72 +368,68 @@ export async function findProposals(
   options: { lock?: boolean } = {},
 ): Promise<ProposalRow[]> {
   const lock = options.lock ? sql`FOR UPDATE` : sql``;
-  return (
+  return parseRows(
+    proposalRow,
     await db.execute(
       sql`SELECT ${proposalColumns} FROM proposals p WHERE p.id = ANY (${sql.param([...ids])}::bigint[]) ORDER BY p.id ${lock}`,
-    )
-  ).rows as ProposalRow[];
+    ),
+  );
 }
 
 export async function proposalMembers(db: Executor, id: number): Promise<string[]> {
   return (await membersOf(db, [id])).get(id) ?? [];
 }
 
+const membersRow = z.object({ proposalId: z.number(), codes: z.array(z.string()) });
+
 /** The member states of each proposal, in code order. */
 export async function membersOf(db: Executor, ids: readonly number[]): Promise<Map<number, string[]>> {
-  const rows = (
+  const rows = parseRows(
+    membersRow,
     await db.execute(sql`
       SELECT proposal_id::int AS "proposalId", array_agg(state_code ORDER BY state_code) AS codes
-      FROM proposal_members WHERE proposal_id = ANY (${sql.param([...ids])}::bigint[]) GROUP BY proposal_id`)
-  ).rows as Array<{ proposalId: number; codes: string[] }>;
+      FROM proposal_members WHERE proposal_id = ANY (${sql.param([...ids])}::bigint[]) GROUP BY proposal_id`),
+  );
   return new Map(rows.map((row) => [row.proposalId, row.codes]));
 }
+
+const currentRoundRow = roundRow.extend({ positions: z.array(positionRow) });
 
 /** Each proposal's latest round, with the positions taken in it (in the order they were taken). */
 export async function currentRounds(
   db: Executor,
   ids: readonly number[],
 ): Promise<Map<number, { round: RoundRow; positions: PositionRow[] }>> {
-  const rows = (
+  const rows = parseRows(
+    currentRoundRow,
     await db.execute(sql`
       SELECT r.proposal_id::int AS "proposalId", r.number, r.text, r.opened_at AS "openedAt", r.deadline, r.extensions,
              coalesce((SELECT jsonb_agg(jsonb_build_object('id', c.id, 'proposalId', c.proposal_id, 'round', c.round, 'state', c.state_code,
                                                            'position', c.position, 'statement', c.statement, 'castBy', c.cast_by, 'castAt', c.cast_at) ORDER BY c.id)
                        FROM positions c WHERE c.proposal_id = r.proposal_id AND c.round = r.number), '[]') AS positions
       FROM (SELECT DISTINCT ON (proposal_id) * FROM proposal_rounds
-            WHERE proposal_id = ANY (${sql.param([...ids])}::bigint[]) ORDER BY proposal_id, number DESC) r`)
-  ).rows as Array<RoundRow & { positions: Array<PositionRow & { castAt: string }> }>;
-  return new Map(
-    rows.map(({ positions, ...round }) => [
-      round.proposalId,
-      {
-        round: { ...round, deadline: round.deadline === null ? null : new Date(round.deadline) },
-        positions: positions.map((cast) => ({
-          ...cast,
-          id: Number(cast.id),
-          proposalId: Number(cast.proposalId),
-          castAt: new Date(cast.castAt),
-        })),
-      },
-    ]),
+            WHERE proposal_id = ANY (${sql.param([...ids])}::bigint[]) ORDER BY proposal_id, number DESC) r`),
   );
+  return new Map(rows.map(({ positions, ...round }) => [round.proposalId, { round, positions }]));
 }
 
 export async function proposalRounds(db: Executor, id: number): Promise<RoundRow[]> {
-  return (
+  return parseRows(
+    roundRow,
     await db.execute(sql`
       SELECT proposal_id::int AS "proposalId", number, text, opened_at AS "openedAt", deadline, extensions
-      FROM proposal_rounds WHERE proposal_id = ${id} ORDER BY number`)
-  ).rows as RoundRow[];
+      FROM proposal_rounds WHERE proposal_id = ${id} ORDER BY number`),
+  );
 }
 
 export async function proposalPositions(db: Executor, id: number): Promise<PositionRow[]> {
-  return (
+  return parseRows(
+    positionRow,
     await db.execute(sql`
       SELECT id::int AS id, proposal_id::int AS "proposalId", round, state_code AS state, position, statement,
              cast_by AS "castBy", cast_at AS "castAt"
-      FROM positions WHERE proposal_id = ${id} ORDER BY id`)
-  ).rows as PositionRow[];
+      FROM positions WHERE proposal_id = ${id} ORDER BY id`),
+  );
 }
 
 export async function insertPosition(
@@ -294,13 +443,16 @@ export async function insertPosition(
     castBy: string;
   },
 ): Promise<PositionRow> {
-  return (
+  const row = parseFirst(
+    positionRow,
     await tx.execute(sql`
       INSERT INTO positions (proposal_id, round, state_code, position, statement, cast_by)
       VALUES (${position.proposalId}, ${position.round}, ${position.state}, ${position.position}, ${position.statement}, ${position.castBy})
       RETURNING id::int AS id, proposal_id::int AS "proposalId", round, state_code AS state, position, statement,
-                cast_by AS "castBy", cast_at AS "castAt"`)
-  ).rows[0] as PositionRow;
+                cast_by AS "castBy", cast_at AS "castAt"`),
+  );
+  if (!row) throw new Error("INSERT … RETURNING gave no position");
+  return row;
 }
 
 export async function extendRoundDeadline(
@@ -328,7 +480,8 @@ export type OutcomeToRecord = {
 export async function recordOutcomes(tx: Executor, outcomes: readonly OutcomeToRecord[]): Promise<ProposalRow[]> {
   if (outcomes.length === 0) return [];
   const column = <K extends keyof OutcomeToRecord>(key: K) => sql.param(outcomes.map((outcome) => outcome[key]));
-  return (
+  return parseRows(
+    proposalRow,
     await tx.execute(sql`
       UPDATE proposals p SET status = o.status::proposal_status, outcome_rule = o.rule, outcome_explanation = o.explanation,
              decided_by = o.decided_by, decided_at = clock_timestamp(),
@@ -336,8 +489,8 @@ export async function recordOutcomes(tx: Executor, outcomes: readonly OutcomeToR
       FROM unnest(${column("id")}::bigint[], ${column("status")}::text[], ${column("rule")}::text[],
                   ${column("explanation")}::text[], ${column("decidedBy")}::text[]) AS o(id, status, rule, explanation, decided_by)
       WHERE p.id = o.id AND p.status = 'open'
-      RETURNING ${proposalColumns}`)
-  ).rows as ProposalRow[];
+      RETURNING ${proposalColumns}`),
+  );
 }
 
 export async function updateOutcomeExplanation(tx: Executor, id: number, explanation: string): Promise<void> {
@@ -356,7 +509,7 @@ export async function recordEffect(
 
 export type NoticeToIssue = {
   proposalId: number;
-  kind: "outcome" | "reminder";
+  kind: DelegationNoticeKind;
   recipients: string[];
   message: Record<string, unknown>;
 };
@@ -380,7 +533,7 @@ export async function noticesFor(
     state?: string;
     organization?: string;
     proposalId?: number;
-    kind?: "outcome" | "reminder";
+    kind?: DelegationNoticeKind;
     limit?: number;
   },
 ): Promise<NoticeRow[]> {
@@ -391,21 +544,31 @@ export async function noticesFor(
       : sql`AND proposal_id IN (SELECT p.id FROM proposals p JOIN bodies b ON b.id = p.body_id WHERE b.organization_code = ${options.organization})`;
   const kind = options.kind === undefined ? sql`` : sql`AND kind = ${options.kind}`;
   const proposal = options.proposalId === undefined ? sql`` : sql`AND proposal_id = ${options.proposalId}`;
-  return (
+  return parseRows(
+    noticeRow,
     await db.execute(sql`
       SELECT id::int AS id, proposal_id::int AS "proposalId", recipients, kind, message, issued_at AS "issuedAt"
-      FROM notices WHERE true ${state} ${organization} ${proposal} ${kind} ORDER BY id DESC LIMIT ${options.limit ?? 1000}`)
-  ).rows as NoticeRow[];
+      FROM notices WHERE true ${state} ${organization} ${proposal} ${kind} ORDER BY id DESC LIMIT ${options.limit ?? 1000}`),
+  );
 }
 
 export type ProposalSummaryRow = ProposalRow & {
   round: number;
-  deadline: Date | null;
+  /** As PostgreSQL writes it. */
+  deadline: string | null;
   memberCount: number;
   positionCount: number;
   /** For the asking delegation: whether its state is a member still without a position this round. */
   needsPosition: boolean;
 };
+
+const proposalSummaryRow = proposalRow.extend({
+  round: z.number(),
+  deadline: instant.nullable(),
+  memberCount: z.number(),
+  positionCount: z.number(),
+  needsPosition: z.boolean(),
+}) satisfies z.ZodType<ProposalSummaryRow>;
 
 export type ProposalFilter = {
   status?: "open" | "closed";
@@ -436,7 +599,8 @@ export async function listProposals(db: Executor, filter: ProposalFilter): Promi
   const needs = sql`(p.status = 'open' AND EXISTS (SELECT 1 FROM proposal_members m WHERE m.proposal_id = p.id AND m.state_code = ${state})
                      AND NOT EXISTS (SELECT 1 FROM positions x WHERE x.proposal_id = p.id AND x.round = r.number AND x.state_code = ${state}))`;
   const onlyNeeds = filter.needsPositionOnly ? sql`AND ${needs}` : sql``;
-  return (
+  return parseRows(
+    proposalSummaryRow,
     await db.execute(sql`
       SELECT ${proposalColumns}, r.number AS round, r.deadline,
              (SELECT count(*)::int FROM proposal_members m WHERE m.proposal_id = p.id) AS "memberCount",
@@ -445,20 +609,19 @@ export async function listProposals(db: Executor, filter: ProposalFilter): Promi
       FROM proposals p
       JOIN LATERAL (SELECT number, deadline FROM proposal_rounds WHERE proposal_id = p.id ORDER BY number DESC LIMIT 1) r ON true
       WHERE true ${status} ${bodies} ${before} ${onlyNeeds}
-      ORDER BY p.id DESC LIMIT ${filter.limit}`)
-  ).rows as ProposalSummaryRow[];
+      ORDER BY p.id DESC LIMIT ${filter.limit}`),
+  );
 }
-
-export type Names = Record<"en" | "es" | "pt" | "fr", string>;
 
 /** The names of actors, by code, in every language. */
 export async function actorNames(db: Executor, codes: string[]): Promise<Map<string, Names>> {
   if (codes.length === 0) return new Map();
-  const rows = (
+  const rows = parseRows(
+    z.object({ code: z.string(), names: namesValue }),
     await db.execute(sql`
       SELECT code, jsonb_build_object('en', name_en, 'es', name_es, 'pt', name_pt, 'fr', name_fr) AS names
-      FROM actors WHERE code = ANY (${sql.param(codes)}::text[])`)
-  ).rows as Array<{ code: string; names: Names }>;
+      FROM actors WHERE code = ANY (${sql.param(codes)}::text[])`),
+  );
   return new Map(rows.map((row) => [row.code, row.names]));
 }
 
@@ -469,38 +632,60 @@ export type AttachmentRow = {
   mediaType: string;
   size: number;
   addedBy: string;
-  addedAt: Date;
+  /** As PostgreSQL writes it. */
+  addedAt: string;
 };
 
+const attachmentRow = z.object({
+  id: z.number(),
+  proposalId: z.number(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+  addedBy: z.string(),
+  addedAt: instant,
+}) satisfies z.ZodType<AttachmentRow>;
+
 export async function proposalAttachments(db: Executor, proposalId: number): Promise<AttachmentRow[]> {
-  return (
+  return parseRows(
+    attachmentRow,
     await db.execute(sql`
       SELECT id::int AS id, proposal_id::int AS "proposalId", name, media_type AS "mediaType", octet_length(content) AS size,
              added_by AS "addedBy", added_at AS "addedAt"
-      FROM proposal_attachments WHERE proposal_id = ${proposalId} ORDER BY id`)
-  ).rows as AttachmentRow[];
+      FROM proposal_attachments WHERE proposal_id = ${proposalId} ORDER BY id`),
+  );
 }
 
 export async function insertAttachment(
-  tx: Executor,
+  tx: Pick<Database, "insert">,
   attachment: { proposalId: number; name: string; mediaType: string; content: Buffer; addedBy: string },
 ): Promise<number> {
-  const row = (
-    await tx.execute(sql`
-      INSERT INTO proposal_attachments (proposal_id, name, media_type, content, added_by)
-      VALUES (${attachment.proposalId}, ${attachment.name}, ${attachment.mediaType}, ${attachment.content}, ${attachment.addedBy}) RETURNING id::int AS id`)
-  ).rows[0] as { id: number };
+  const [row] = await tx
+    .insert(attachments)
+    .values({
+      proposalId: attachment.proposalId,
+      name: attachment.name,
+      mediaType: attachment.mediaType,
+      content: attachment.content,
+      addedBy: attachment.addedBy,
+    })
+    .returning({ id: attachments.id });
+  if (!row) throw new Error("INSERT … RETURNING gave no attachment");
   return row.id;
 }
 
 export async function attachmentContent(
-  db: Executor,
+  db: Pick<Database, "select">,
   proposalId: number,
   id: number,
 ): Promise<{ name: string; mediaType: string; content: Buffer } | undefined> {
-  return (
-    await db.execute(
-      sql`SELECT name, media_type AS "mediaType", content FROM proposal_attachments WHERE proposal_id = ${proposalId} AND id = ${id}`,
-    )
-  ).rows[0] as { name: string; mediaType: string; content: Buffer } | undefined;
+  const [row] = await db
+    .select({
+      name: attachments.name,
+      mediaType: attachments.mediaType,
+      content: attachments.content,
+    })
+    .from(attachments)
+    .where(and(eq(attachments.proposalId, proposalId), eq(attachments.id, id)));
+  return row;
 }

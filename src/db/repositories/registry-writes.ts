@@ -2,12 +2,22 @@
  * Writes to the registry: SQL and nothing else. Used by the starter data loader and by the
  * registry's write API, so a relation is stored one way only.
  */
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { parsePartialDate, type PartialDate } from "../../domain/dates.ts";
 import { toDaterange } from "../../domain/interval.ts";
 import type { Database } from "../client.ts";
+import { actors, relations, sources } from "../schema.ts";
 
 type Executor = Pick<Database, "execute">;
+type Reader = Pick<Database, "select">;
+
+/**
+ * A column of the outer query inside a subquery of a select field. Drizzle writes a one-table
+ * query's own columns unqualified in its select list ("code"), which inside the subquery could
+ * name the subquery's column instead; nested like this, it stays "actors"."code".
+ */
+const outer = (column: AnyPgColumn) => sql`${column}`;
 
 export type NewClaim = {
   source: string;
@@ -39,20 +49,33 @@ function partial(text: string): PartialDate {
 }
 
 export async function insertRelation(
-  db: Executor,
+  db: Pick<Database, "insert">,
   relation: NewRelation,
   recordedBy: RecordedBy = null,
 ): Promise<number> {
   const since = partial(relation.since);
   const until = relation.until ? partial(relation.until) : undefined;
-  const result = await db.execute(sql`
-    INSERT INTO relations (subject_code, object_code, kind, framework_id, designation, valid, since_precision, until_precision, certainty, note, recorded_by)
-    VALUES (${relation.subject}, ${relation.object}, ${relation.kind}::relation_kind,
-            ${relation.framework ? sql`(SELECT id FROM frameworks WHERE organization_code = ${relation.object} AND slug = ${relation.framework})` : null},
-            ${relation.designation ?? null}, ${toDaterange({ since: since.date, until: until?.date ?? null })}::daterange,
-            ${since.precision}::date_precision, ${until?.precision ?? null}::date_precision, ${relation.certainty}::certainty, ${relation.note ?? null}, ${recordedBy})
-    RETURNING id::int AS id`);
-  return (result.rows[0] as { id: number }).id;
+  const [row] = await db
+    .insert(relations)
+    .values({
+      subjectCode: relation.subject,
+      objectCode: relation.object,
+      // Checked by the caller (format.ts, the API's schemas) as text; the database has the last word.
+      kind: sql`${relation.kind}::relation_kind`,
+      frameworkId: relation.framework
+        ? sql`(SELECT id FROM frameworks WHERE organization_code = ${relation.object} AND slug = ${relation.framework})`
+        : null,
+      designation: relation.designation ?? null,
+      valid: sql`${toDaterange({ since: since.date, until: until?.date ?? null })}::daterange`,
+      sincePrecision: since.precision,
+      untilPrecision: until?.precision ?? null,
+      certainty: sql`${relation.certainty}::certainty`,
+      note: relation.note ?? null,
+      recordedBy,
+    })
+    .returning({ id: relations.id });
+  if (!row) throw new Error("INSERT … RETURNING gave no relation");
+  return row.id;
 }
 
 export async function insertClaims(db: Executor, relationId: number, claims: NewClaim[]): Promise<void> {
@@ -66,22 +89,21 @@ export async function insertClaims(db: Executor, relationId: number, claims: New
 }
 
 /** Locks the relation for the rest of the transaction; its dates as stored. */
-export async function lockRelation(db: Executor, id: number) {
-  const result = await db.execute(sql`
-    SELECT id::int AS id, lower(valid) AS since, upper(valid) AS until, since_precision AS "sincePrecision",
-           until_precision AS "untilPrecision", certainty, note
-    FROM relations WHERE id = ${id} FOR UPDATE`);
-  return result.rows[0] as
-    | {
-        id: number;
-        since: string;
-        until: string | null;
-        sincePrecision: string;
-        untilPrecision: string | null;
-        certainty: string;
-        note: string | null;
-      }
-    | undefined;
+export async function lockRelation(db: Reader, id: number) {
+  const [row] = await db
+    .select({
+      id: relations.id,
+      since: sql<string>`lower(${relations.valid})`,
+      until: sql<string | null>`upper(${relations.valid})`,
+      sincePrecision: relations.sincePrecision,
+      untilPrecision: relations.untilPrecision,
+      certainty: relations.certainty,
+      note: relations.note,
+    })
+    .from(relations)
+    .where(eq(relations.id, id))
+    .for("update");
+  return row;
 }
 
 export async function updateRelation(
@@ -123,61 +145,61 @@ export async function insertSource(
  * state with a deciding body of its own here (its designations are that body's to make).
  */
 export async function writeTarget(
-  db: Executor,
+  db: Reader,
   code: string,
 ): Promise<{ code: string; type: "state" | "organization"; hasSecretariat: boolean; hasOwnBody: boolean } | undefined> {
-  const result = await db.execute(sql`
-    SELECT a.code, a.type,
-           EXISTS (SELECT 1 FROM accounts x WHERE x.organization_code = a.code) AS "hasSecretariat",
-           EXISTS (SELECT 1 FROM bodies b WHERE b.actor_code = a.code AND a.type = 'state') AS "hasOwnBody"
-    FROM actors a WHERE a.code = ${code}`);
-  return result.rows[0] as
-    | { code: string; type: "state" | "organization"; hasSecretariat: boolean; hasOwnBody: boolean }
-    | undefined;
+  const [row] = await db
+    .select({
+      code: actors.code,
+      type: actors.type,
+      hasSecretariat: sql<boolean>`EXISTS (SELECT 1 FROM accounts x WHERE x.organization_code = ${outer(actors.code)})`,
+      hasOwnBody: sql<boolean>`EXISTS (SELECT 1 FROM bodies b WHERE b.actor_code = ${outer(actors.code)} AND ${outer(actors.type)} = 'state')`,
+    })
+    .from(actors)
+    .where(eq(actors.code, code));
+  return row;
 }
 
 /** The object of a stored relation (what its write rights follow). */
-export async function relationObject(db: Executor, id: number): Promise<string | undefined> {
-  const result = await db.execute(sql`SELECT object_code AS object FROM relations WHERE id = ${id}`);
-  return (result.rows[0] as { object: string } | undefined)?.object;
+export async function relationObject(db: Reader, id: number): Promise<string | undefined> {
+  const [row] = await db.select({ object: relations.objectCode }).from(relations).where(eq(relations.id, id));
+  return row?.object;
 }
 
 /** Of these codes, those that name no actor. */
-export async function unknownActors(db: Executor, codes: string[]): Promise<string[]> {
-  const result = await db.execute(
-    sql`SELECT code FROM actors WHERE code IN (${sql.join(
-      codes.map((code) => sql`${code}`),
-      sql`, `,
-    )})`,
-  );
-  const known = new Set((result.rows as Array<{ code: string }>).map((row) => row.code));
+export async function unknownActors(db: Reader, codes: string[]): Promise<string[]> {
+  const rows = await db.select({ code: actors.code }).from(actors).where(inArray(actors.code, codes));
+  const known = new Set(rows.map((row) => row.code));
   return codes.filter((code) => !known.has(code));
 }
 
 /** Of these ids, those that name no source. */
-export async function unknownSources(db: Executor, ids: string[]): Promise<string[]> {
+export async function unknownSources(db: Reader, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const result = await db.execute(
-    sql`SELECT id FROM sources WHERE id IN (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`,
-  );
-  const known = new Set((result.rows as Array<{ id: string }>).map((row) => row.id));
+  const rows = await db.select({ id: sources.id }).from(sources).where(inArray(sources.id, ids));
+  const known = new Set(rows.map((row) => row.id));
   return [...new Set(ids)].filter((id) => !known.has(id));
 }
 
 /** Relations that a new interval for the same fact would overlap: what the database would refuse. */
 export async function overlapping(
-  db: Executor,
+  db: Reader,
   relation: NewRelation,
   valid: string,
   exceptId?: number,
 ): Promise<number[]> {
-  const result = await db.execute(sql`
-    SELECT id::int AS id FROM relations
-    WHERE subject_code = ${relation.subject} AND object_code = ${relation.object} AND kind = ${relation.kind}::relation_kind
-      AND coalesce(designation, '') = ${relation.designation ?? ""} AND valid && ${valid}::daterange
-      AND id IS DISTINCT FROM ${exceptId ?? null}`);
-  return (result.rows as Array<{ id: number }>).map((row) => row.id);
+  const rows = await db
+    .select({ id: relations.id })
+    .from(relations)
+    .where(
+      and(
+        eq(relations.subjectCode, relation.subject),
+        eq(relations.objectCode, relation.object),
+        sql`${relations.kind} = ${relation.kind}::relation_kind`,
+        sql`coalesce(${relations.designation}, '') = ${relation.designation ?? ""}`,
+        sql`${relations.valid} && ${valid}::daterange`,
+        sql`${relations.id} IS DISTINCT FROM ${exceptId ?? null}`,
+      ),
+    );
+  return rows.map((row) => row.id);
 }

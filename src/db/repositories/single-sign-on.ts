@@ -2,25 +2,29 @@
  * What single sign-on reads and writes about accounts and delegations: SQL and nothing else.
  * Accounts are read back through AccountsRepository, so they leave in the one AccountRow shape.
  */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import type { Role } from "../../domain/accounts.ts";
 import type { Database } from "../client.ts";
-import type { Role } from "./accounts.ts";
+import { accounts, delegations } from "../schema.ts";
 
-type Executor = Pick<Database, "execute">;
+type Executor = Pick<Database, "execute" | "select" | "insert">;
 
 export class SingleSignOnRepository {
   constructor(private readonly db: Executor) {}
 
   /** The account an identity ("issuer subject") is linked to. */
   async accountIdByIdentity(identity: string): Promise<string | undefined> {
-    const result = await this.db.execute(sql`SELECT id FROM accounts WHERE oidc_identity = ${identity}`);
-    return (result.rows[0] as { id: string } | undefined)?.id;
+    const [row] = await this.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.oidcIdentity, identity));
+    return row?.id;
   }
 
   /** The identity an account is linked to, if any. */
   async identityOf(accountId: string): Promise<string | null> {
-    const result = await this.db.execute(sql`SELECT oidc_identity AS identity FROM accounts WHERE id = ${accountId}`);
-    return (result.rows[0] as { identity: string | null } | undefined)?.identity ?? null;
+    const [row] = await this.db
+      .select({ identity: accounts.oidcIdentity })
+      .from(accounts)
+      .where(eq(accounts.id, accountId));
+    return row?.identity ?? null;
   }
 
   async isState(code: string): Promise<boolean> {
@@ -36,11 +40,16 @@ export class SingleSignOnRepository {
   /** The id of a state's delegation to an organisation, created if it is not there yet. */
   async ensureDelegation(organizationCode: string, stateCode: string): Promise<number> {
     // DO UPDATE (a no-op) rather than DO NOTHING so that RETURNING gives the id either way.
-    const result = await this.db.execute(sql`
-      INSERT INTO delegations (organization_code, state_code) VALUES (${organizationCode}, ${stateCode})
-      ON CONFLICT (organization_code, state_code) DO UPDATE SET state_code = EXCLUDED.state_code
-      RETURNING id::int AS id`);
-    return (result.rows[0] as { id: number }).id;
+    const [row] = await this.db
+      .insert(delegations)
+      .values({ organizationCode, stateCode })
+      .onConflictDoUpdate({
+        target: [delegations.organizationCode, delegations.stateCode],
+        set: { stateCode: sql`excluded.state_code` },
+      })
+      .returning({ id: delegations.id });
+    if (!row) throw new Error("INSERT … RETURNING gave no delegation");
+    return row.id;
   }
 
   async insertAccount(account: {
@@ -51,11 +60,19 @@ export class SingleSignOnRepository {
     delegationId: number | null;
     identity: string;
   }): Promise<string> {
-    const result = await this.db.execute(sql`
-      INSERT INTO accounts (email, display_name, organization_code, role, delegation_id, oidc_identity)
-      VALUES (${account.email}, ${account.displayName}, ${account.organizationCode}, ${account.role}, ${account.delegationId}, ${account.identity})
-      RETURNING id`);
-    return (result.rows[0] as { id: string }).id;
+    const [row] = await this.db
+      .insert(accounts)
+      .values({
+        email: account.email,
+        displayName: account.displayName,
+        organizationCode: account.organizationCode,
+        role: account.role,
+        delegationId: account.delegationId,
+        oidcIdentity: account.identity,
+      })
+      .returning({ id: accounts.id });
+    if (!row) throw new Error("INSERT … RETURNING gave no account");
+    return row.id;
   }
 
   async linkIdentity(accountId: string, identity: string): Promise<void> {

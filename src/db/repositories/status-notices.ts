@@ -1,12 +1,16 @@
 /** Suspension and withdrawal notices: SQL and nothing else. */
-import { sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { NoticeKind } from "../../domain/decisions.ts";
 import type { Database } from "../client.ts";
+import { statusNotices } from "../schema.ts";
 
 type Executor = Pick<Database, "execute">;
+type Reader = Pick<Database, "select">;
 
 export type StatusNoticeRow = {
   id: number;
-  kind: "suspension" | "withdrawal";
+  kind: NoticeKind;
   state: string;
   organization: string;
   relationId: number;
@@ -14,52 +18,67 @@ export type StatusNoticeRow = {
   effectiveOn: string;
   sourceId: string;
   filedBy: string;
-  filedAt: Date;
-  appliedAt: Date | null;
+  /** Instants as PostgreSQL writes them (`2024-03-29 10:00:00.123+00`), as every row of Concord carries them. */
+  filedAt: string;
+  appliedAt: string | null;
   statement: string | null;
-  withdrawnAt: Date | null;
+  withdrawnAt: string | null;
   withdrawnBy: string | null;
   withdrawalStatement: string | null;
 };
 
-const columns = sql`
-  id::int AS id, kind, state_code AS state, organization_code AS organization, relation_id::int AS "relationId",
-  filed_on AS "filedOn", effective_on AS "effectiveOn", source_id AS "sourceId", filed_by AS "filedBy",
-  filed_at AS "filedAt", applied_at AS "appliedAt", statement,
-  withdrawn_at AS "withdrawnAt", withdrawn_by AS "withdrawnBy", withdrawal_statement AS "withdrawalStatement"`;
+const columns = {
+  id: statusNotices.id,
+  kind: statusNotices.kind,
+  state: statusNotices.stateCode,
+  organization: statusNotices.organizationCode,
+  relationId: statusNotices.relationId,
+  filedOn: statusNotices.filedOn,
+  effectiveOn: statusNotices.effectiveOn,
+  sourceId: statusNotices.sourceId,
+  filedBy: statusNotices.filedBy,
+  filedAt: statusNotices.filedAt,
+  appliedAt: statusNotices.appliedAt,
+  statement: statusNotices.statement,
+  withdrawnAt: statusNotices.withdrawnAt,
+  withdrawnBy: statusNotices.withdrawnBy,
+  withdrawalStatement: statusNotices.withdrawalStatement,
+};
 
-export async function noticesTo(db: Executor, organization: string): Promise<StatusNoticeRow[]> {
-  return (
-    await db.execute(
-      sql`SELECT ${columns} FROM status_notices WHERE organization_code = ${organization} ORDER BY id DESC`,
-    )
-  ).rows as StatusNoticeRow[];
+export async function noticesTo(db: Reader, organization: string): Promise<StatusNoticeRow[]> {
+  return db
+    .select(columns)
+    .from(statusNotices)
+    .where(eq(statusNotices.organizationCode, organization))
+    .orderBy(desc(statusNotices.id));
 }
 
 export async function findNotice(
-  db: Executor,
+  db: Reader,
   id: number,
   options: { lock?: boolean } = {},
 ): Promise<StatusNoticeRow | undefined> {
-  return (
-    await db.execute(
-      sql`SELECT ${columns} FROM status_notices WHERE id = ${id} ${options.lock ? sql`FOR UPDATE` : sql``}`,
-    )
-  ).rows[0] as StatusNoticeRow | undefined;
+  const query = db.select(columns).from(statusNotices).where(eq(statusNotices.id, id));
+  const [row] = await (options.lock ? query.for("update") : query);
+  return row;
 }
 
 /** The notice pending on a membership (given, neither applied nor withdrawn), if any. */
-export async function pendingNoticeOn(db: Executor, relationId: number): Promise<number | undefined> {
-  const row = (
-    await db.execute(
-      sql`SELECT id::int AS id FROM status_notices WHERE relation_id = ${relationId} AND applied_at IS NULL AND withdrawn_at IS NULL`,
-    )
-  ).rows[0] as { id: number } | undefined;
+export async function pendingNoticeOn(db: Reader, relationId: number): Promise<number | undefined> {
+  const [row] = await db
+    .select({ id: statusNotices.id })
+    .from(statusNotices)
+    .where(
+      and(eq(statusNotices.relationId, relationId), isNull(statusNotices.appliedAt), isNull(statusNotices.withdrawnAt)),
+    );
   return row?.id;
 }
 
+/** nextval() is a bigint: node-postgres gives it as text. */
+const nextIdRow = z.object({ id: z.string() });
+
 export async function nextNoticeId(db: Executor): Promise<number> {
-  return Number(((await db.execute(sql`SELECT nextval('status_notices_id_seq') AS id`)).rows[0] as { id: string }).id);
+  return Number(nextIdRow.parse((await db.execute(sql`SELECT nextval('status_notices_id_seq') AS id`)).rows[0]).id);
 }
 
 export async function insertNotice(

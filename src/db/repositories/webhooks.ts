@@ -1,6 +1,9 @@
 /** Webhooks and their deliveries: SQL and nothing else. */
-import { sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
 import type { Database, Transaction } from "../client.ts";
+import { webhookDeliveries, webhooks } from "../schema.ts";
 
 type Executor = Pick<Database, "execute">;
 
@@ -10,41 +13,64 @@ export type WebhookRow = {
   url: string;
   events: string[];
   createdBy: string;
-  createdAt: Date;
-  disabledAt: Date | null;
+  /** Instants as PostgreSQL writes them (`2024-03-29 10:00:00.123+00`). */
+  createdAt: string;
+  disabledAt: string | null;
   lastDelivery: {
     id: number;
     attempts: number;
     lastStatus: number | null;
     lastError: string | null;
-    deliveredAt: Date | null;
+    /** As JSON writes it (`2024-03-29T10:00:00.123+00:00`). */
+    deliveredAt: string | null;
   } | null;
 };
 
-const columns = sql`
-  w.id, w.organization_code AS organization, w.url, w.events, w.created_by AS "createdBy", w.created_at AS "createdAt",
-  w.disabled_at AS "disabledAt",
-  (SELECT jsonb_build_object('id', d.id, 'attempts', d.attempts, 'lastStatus', d.last_status, 'lastError', d.last_error, 'deliveredAt', d.delivered_at)
-     FROM webhook_deliveries d WHERE d.webhook_id = w.id ORDER BY d.id DESC LIMIT 1) AS "lastDelivery"`;
+/**
+ * A column of the outer query inside a subquery of a select field. Drizzle writes a one-table
+ * query's own columns unqualified in its select list ("id"), which inside the subquery would
+ * name the subquery's column instead; nested like this, it stays "webhooks"."id".
+ */
+const outer = (column: AnyPgColumn) => sql`${column}`;
 
-export async function webhooksOf(db: Executor, organization: string): Promise<WebhookRow[]> {
-  return (
-    await db.execute(
-      sql`SELECT ${columns} FROM webhooks w WHERE w.organization_code = ${organization} ORDER BY w.created_at`,
-    )
-  ).rows as WebhookRow[];
+const columns = {
+  id: webhooks.id,
+  organization: webhooks.organizationCode,
+  url: webhooks.url,
+  events: webhooks.events,
+  createdBy: webhooks.createdBy,
+  createdAt: webhooks.createdAt,
+  disabledAt: webhooks.disabledAt,
+  lastDelivery: sql<WebhookRow["lastDelivery"]>`(
+    SELECT jsonb_build_object('id', d.id, 'attempts', d.attempts, 'lastStatus', d.last_status, 'lastError', d.last_error, 'deliveredAt', d.delivered_at)
+    FROM webhook_deliveries d WHERE d.webhook_id = ${outer(webhooks.id)} ORDER BY d.id DESC LIMIT 1)`,
+};
+
+export async function webhooksOf(db: Pick<Database, "select">, organization: string): Promise<WebhookRow[]> {
+  return db
+    .select(columns)
+    .from(webhooks)
+    .where(eq(webhooks.organizationCode, organization))
+    .orderBy(asc(webhooks.createdAt));
 }
 
 export async function insertWebhook(
-  tx: Executor,
+  tx: Pick<Database, "select" | "insert">,
   webhook: { organization: string; url: string; secret: string; events: string[]; createdBy: string },
 ): Promise<WebhookRow> {
-  const { id } = (
-    await tx.execute(sql`
-      INSERT INTO webhooks (organization_code, url, secret, events, created_by)
-      VALUES (${webhook.organization}, ${webhook.url}, ${webhook.secret}, ${sql.param(webhook.events)}::text[], ${webhook.createdBy}) RETURNING id`)
-  ).rows[0] as { id: string };
-  return (await tx.execute(sql`SELECT ${columns} FROM webhooks w WHERE w.id = ${id}`)).rows[0] as WebhookRow;
+  const [inserted] = await tx
+    .insert(webhooks)
+    .values({
+      organizationCode: webhook.organization,
+      url: webhook.url,
+      secret: webhook.secret,
+      events: webhook.events,
+      createdBy: webhook.createdBy,
+    })
+    .returning({ id: webhooks.id });
+  const [row] = inserted ? await tx.select(columns).from(webhooks).where(eq(webhooks.id, inserted.id)) : [];
+  if (!row) throw new Error("A webhook just inserted cannot be read back");
+  return row;
 }
 
 /** Stops an active webhook of the organisation, and gives up its deliveries still to be made; false when there is none such. */
@@ -85,6 +111,24 @@ export type LeasedDelivery = {
   webhookDisabled: boolean;
 };
 
+const leasedDelivery = z.object({
+  id: z.number(),
+  organization: z.string(),
+  url: z.string(),
+  secret: z.string(),
+  event: z.string(),
+  attempts: z.number(),
+  webhookDisabled: z.boolean(),
+}) satisfies z.ZodType<LeasedDelivery>;
+
+const dueDeliveriesRow = z.object({
+  nextInMs: z.number().nullable(),
+  dueCount: z.number(),
+  organizations: z.array(z.string()),
+});
+
+const lockRow = z.object({ locked: z.boolean() });
+
 /**
  * The organisations with deliveries due now that nobody holds, and fewer than `cap` in flight,
  * the longest waiting first; and, when none is due, how long until the next one is.
@@ -93,8 +137,9 @@ export async function organizationsWithDueDeliveries(
   db: Executor,
   cap: number,
 ): Promise<{ organizations: string[]; nextInMs: number | null }> {
-  const rows = (
-    await db.execute(sql`
+  const rows = dueDeliveriesRow.parse(
+    (
+      await db.execute(sql`
       WITH t AS (SELECT clock_timestamp() AS at),
       due AS (
         SELECT w.organization_code AS organization, min(d.next_attempt_at) AS since
@@ -111,7 +156,8 @@ export async function organizationsWithDueDeliveries(
          WHERE delivered_at IS NULL AND gave_up_at IS NULL AND next_attempt_at > (SELECT at FROM t)) AS "nextInMs",
         (SELECT count(*)::int FROM due) AS "dueCount",
         (SELECT coalesce(array_agg(organization ORDER BY since), '{}') FROM open) AS organizations`)
-  ).rows[0] as { nextInMs: number | null; dueCount: number; organizations: string[] };
+    ).rows[0],
+  );
   // Due ones whose organisations are all at their cap wait for a delivery to end: look again soon.
   const nextInMs = rows.organizations.length === 0 && rows.dueCount > 0 ? 250 : rows.nextInMs;
   return { organizations: rows.organizations, nextInMs };
@@ -123,20 +169,21 @@ export async function organizationsWithDueDeliveries(
  * deliveries, so the cap holds across instances.
  */
 export async function tryLockOrganizationDeliveries(tx: Transaction, organization: string): Promise<boolean> {
-  const row = (
-    await tx.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext(${`concord-webhooks:${organization}`})) AS locked`)
-  ).rows[0] as { locked: boolean };
+  const row = lockRow.parse(
+    (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext(${`concord-webhooks:${organization}`})) AS locked`))
+      .rows[0],
+  );
   return row.locked;
 }
 
 /** Deliveries of the organisation being POSTed right now (leases not run out), by any instance. */
-export async function deliveriesInFlight(tx: Executor, organization: string): Promise<number> {
-  const row = (
-    await tx.execute(sql`
-      SELECT count(*)::int AS n FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-      WHERE w.organization_code = ${organization} AND d.leased_until > clock_timestamp()`)
-  ).rows[0] as { n: number };
-  return row.n;
+export async function deliveriesInFlight(tx: Pick<Database, "select">, organization: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(webhookDeliveries)
+    .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+    .where(and(eq(webhooks.organizationCode, organization), sql`${webhookDeliveries.leasedUntil} > clock_timestamp()`));
+  return row?.n ?? 0;
 }
 
 /** Leases the organisation's longest-waiting due delivery that nobody holds, if there is one. */
@@ -145,8 +192,9 @@ export async function leaseNextDelivery(
   organization: string,
   lease: { seconds: number; by: string },
 ): Promise<LeasedDelivery | undefined> {
-  return (
-    await tx.execute(sql`
+  const [row] = z.array(leasedDelivery).parse(
+    (
+      await tx.execute(sql`
       WITH next AS (
         SELECT d.id FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
         WHERE w.organization_code = ${organization} AND d.delivered_at IS NULL AND d.gave_up_at IS NULL
@@ -157,7 +205,9 @@ export async function leaseNextDelivery(
       FROM next, webhooks w WHERE d.id = next.id AND w.id = d.webhook_id
       RETURNING d.id::int AS id, w.organization_code AS organization, w.url, w.secret, d.event::text AS event, d.attempts,
                 w.disabled_at IS NOT NULL AS "webhookDisabled"`)
-  ).rows[0] as LeasedDelivery | undefined;
+    ).rows,
+  );
+  return row;
 }
 
 /**

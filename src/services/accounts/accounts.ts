@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { AccountsRepository, type AccountRow } from "../../db/repositories/accounts.ts";
 import { RegistryRepository } from "../../db/repositories/registry.ts";
-import { ConflictError, InvalidRequestError } from "../errors.ts";
+import { ConflictError, InvalidRequestError, present } from "../errors.ts";
 import { appendAudit } from "../audit/log.ts";
 import { auditActor, CLI } from "../policies.ts";
 import { auditView } from "./administration.ts";
@@ -32,13 +32,14 @@ export class AccountsService {
   }): Promise<AccountRow> {
     const address = email.safeParse(input.email);
     if (!address.success)
-      throw new InvalidRequestError(`--email: ${address.error.issues[0]!.message} (got "${input.email}")`);
+      throw new InvalidRequestError(`${address.error.issues[0]?.message} (got "${input.email}")`, { field: "email" });
     const problem = passwordProblem(input.password);
-    if (problem) throw new InvalidRequestError(`password: ${problem}`);
+    if (problem) throw new InvalidRequestError(problem, { field: "password" });
     const organization = await new RegistryRepository(this.db).findActor(input.organizationCode.toUpperCase());
     if (organization?.type !== "organization") {
       throw new InvalidRequestError(
-        `--organization: ${input.organizationCode} is not an organisation in the registry (e.g. NATO, UNASUR)`,
+        `${input.organizationCode} is not an organisation in the registry (e.g. NATO, UNASUR)`,
+        { field: "organization" },
       );
     }
     const passwordHash = await hashPassword(input.password);
@@ -76,7 +77,7 @@ export class AccountsService {
     return this.db.transaction(async (tx) => {
       const accounts = new AccountsRepository(tx);
       const before = await accounts.findByEmail(address);
-      if (!before) throw new InvalidRequestError(`--email: no account has the address ${address}`);
+      if (!before) throw new InvalidRequestError(`no account has the address ${address}`, { field: "email" });
       if (grant === (before.role === "system-auditor")) return before;
       if (
         !grant ||
@@ -94,7 +95,7 @@ export class AccountsService {
           `${address} is ${before.organizationCode}'s last active administrator: make another one first, so nobody is locked out.`,
         );
       }
-      const after = (await accounts.findById(before.id))!;
+      const after = present(await accounts.findById(before.id), `account ${before.id}`);
       await appendAudit(tx, {
         ...auditActor(CLI),
         organization: after.organizationCode,
@@ -117,7 +118,7 @@ export class AccountsService {
     const account = await accounts.findByEmail(emailAddress.trim().toLowerCase());
     const stored = account?.passwordHash ?? (await decoyHash());
     const matches = await verifyPassword(stored, password);
-    if (!account || !account.passwordHash || !matches || account.disabledAt !== null) return undefined;
+    if (!account?.passwordHash || !matches || account.disabledAt !== null) return undefined;
     if (needsRehash(account.passwordHash)) await accounts.setPasswordHash(account.id, await hashPassword(password));
     return account;
   }

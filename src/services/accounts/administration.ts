@@ -6,28 +6,16 @@
  */
 import { z } from "zod";
 import type { Database, Transaction } from "../../db/client.ts";
-import { AccountsRepository, ROLES, type AccountRow, type Role } from "../../db/repositories/accounts.ts";
+import { AccountsRepository, type AccountRow } from "../../db/repositories/accounts.ts";
 import { RegistryRepository } from "../../db/repositories/registry.ts";
 import { ApiTokensRepository } from "../../db/repositories/api-tokens.ts";
 import { databaseNow } from "../../db/repositories/clock.ts";
+import { delegationNeed, ROLES, type Role } from "../../domain/accounts.ts";
 import { today } from "../../domain/dates.ts";
 import { appendAudit } from "../audit/log.ts";
-import { ConflictError, ForbiddenError, HiddenError, InvalidRequestError, NotFoundError } from "../errors.ts";
+import { ConflictError, ForbiddenError, HiddenError, InvalidRequestError, NotFoundError, present } from "../errors.ts";
 import { administrationPolicy, auditActor, authorize, type Principal } from "../policies.ts";
 import { hashPassword, passwordProblem } from "./passwords.ts";
-
-const DELEGATION_ROLES: ReadonlySet<Role> = new Set(["delegation-head", "delegation-member"]);
-/** Roles that belong to no delegation. */
-const SECRETARIAT_ROLES: ReadonlySet<Role> = new Set([
-  "secretariat-admin",
-  "secretariat-staff",
-  "registry-curator",
-  "system-auditor",
-]);
-/** A system auditor reads every organisation's audit log: only the command line makes or unmakes one (AccountsService.setSystemAuditor). */
-export const ASSIGNABLE_ROLES = ROLES.filter(
-  (role): role is Exclude<Role, "system-auditor"> => role !== "system-auditor",
-);
 
 export type NewAccount = {
   email: string;
@@ -68,84 +56,93 @@ export class AdministrationService {
     });
   }
 
-  async createAccount(principal: Principal, input: NewAccount, tx: Transaction): Promise<AccountRow> {
+  async createAccount(principal: Principal, input: NewAccount): Promise<AccountRow> {
     const organization = this.organizationOf(principal);
     refuseAuditorRole(input.role);
-    const accounts = new AccountsRepository(tx);
-    const email = input.email.trim().toLowerCase();
-    if (await accounts.findByEmail(email))
-      throw new ConflictError(`An account with the e-mail address ${email} exists already.`);
-    const delegationId = await this.delegationFor(tx, principal, organization, input.role, input.delegation ?? null);
-    let passwordHash: string | null = null;
-    if (input.password !== undefined) {
-      const problem = passwordProblem(input.password);
-      if (problem) throw new InvalidRequestError(`json.password: ${problem}`);
-      passwordHash = await hashPassword(input.password);
-    }
-    const account = await accounts.insert({
-      email,
-      displayName: input.displayName,
-      organizationCode: organization,
-      role: input.role,
-      delegationId,
-      passwordHash,
+    return this.db.transaction(async (tx) => {
+      const accounts = new AccountsRepository(tx);
+      const email = input.email.trim().toLowerCase();
+      if (await accounts.findByEmail(email))
+        throw new ConflictError(`An account with the e-mail address ${email} exists already.`);
+      const delegationId = await this.delegationFor(tx, principal, organization, input.role, input.delegation ?? null);
+      let passwordHash: string | null = null;
+      if (input.password !== undefined) {
+        const problem = passwordProblem(input.password);
+        if (problem) throw new InvalidRequestError(problem, { field: "password" });
+        passwordHash = await hashPassword(input.password);
+      }
+      const account = await accounts.insert({
+        email,
+        displayName: input.displayName,
+        organizationCode: organization,
+        role: input.role,
+        delegationId,
+        passwordHash,
+      });
+      await appendAudit(tx, {
+        ...auditActor(principal),
+        action: "account.create",
+        objectType: "account",
+        objectId: account.id,
+        after: auditView(account),
+      });
+      return account;
     });
-    await appendAudit(tx, {
-      ...auditActor(principal),
-      action: "account.create",
-      objectType: "account",
-      objectId: account.id,
-      after: auditView(account),
-    });
-    return account;
   }
 
   /** A new role, delegation, name or state: in force from the account's next request. */
-  async updateAccount(principal: Principal, id: string, change: AccountChange, tx: Transaction): Promise<AccountRow> {
+  async updateAccount(principal: Principal, id: string, change: AccountChange): Promise<AccountRow> {
     const organization = this.organizationOf(principal);
-    const accounts = new AccountsRepository(tx);
-    const before = z.uuid().safeParse(id).success ? await accounts.findById(id) : undefined;
-    if (!before) throw new NotFoundError(`No account of ${organization} has the id ${id}.`);
-    if (before.organizationCode !== organization)
-      throw new HiddenError(`No account of ${organization} has the id ${id}.`);
-    if (change.role !== undefined && change.role !== before.role) {
-      refuseAuditorRole(change.role);
-      refuseAuditorRole(before.role);
-    }
-    const role = change.role ?? before.role;
-    const delegationState = change.delegation === undefined ? before.delegationState : change.delegation;
-    const delegationId = await this.delegationFor(tx, principal, organization, role, delegationState);
-    const disabled = change.disabled ?? before.disabledAt !== null;
-    const stillAdministers = role === "secretariat-admin" && !disabled;
-    if (
-      before.role === "secretariat-admin" &&
-      !stillAdministers &&
-      (await accounts.countAdministrators(organization)) <= 1
-    ) {
-      throw new ConflictError(
-        `This is ${organization}'s last active administrator: make another one first, so nobody is locked out.`,
-      );
-    }
-    await accounts.update(id, { role, delegationId, displayName: change.displayName ?? before.displayName, disabled });
-    const after = (await accounts.findById(id))!;
-    // Disabling ends the account's sessions and revokes its tokens for good: enabling it again gives back neither.
-    const ended =
-      disabled && before.disabledAt === null
-        ? {
-            sessionsEnded: await accounts.endSessions(id),
-            tokensRevoked: await new ApiTokensRepository(tx).revokeAll(id),
-          }
-        : undefined;
-    await appendAudit(tx, {
-      ...auditActor(principal),
-      action: "account.update",
-      objectType: "account",
-      objectId: id,
-      before: auditView(before),
-      after: auditView(after),
-      details: ended,
+    return this.db.transaction(async (tx) => {
+      const accounts = new AccountsRepository(tx);
+      const before = z.uuid().safeParse(id).success ? await accounts.findById(id) : undefined;
+      if (!before) throw new NotFoundError(`No account of ${organization} has the id ${id}.`);
+      if (before.organizationCode !== organization)
+        throw new HiddenError(`No account of ${organization} has the id ${id}.`);
+      if (change.role !== undefined && change.role !== before.role) {
+        refuseAuditorRole(change.role);
+        refuseAuditorRole(before.role);
+      }
+      const role = change.role ?? before.role;
+      const delegationState = change.delegation === undefined ? before.delegationState : change.delegation;
+      const delegationId = await this.delegationFor(tx, principal, organization, role, delegationState);
+      const disabled = change.disabled ?? before.disabledAt !== null;
+      const stillAdministers = role === "secretariat-admin" && !disabled;
+      if (
+        before.role === "secretariat-admin" &&
+        !stillAdministers &&
+        (await accounts.countAdministrators(organization)) <= 1
+      ) {
+        throw new ConflictError(
+          `This is ${organization}'s last active administrator: make another one first, so nobody is locked out.`,
+        );
+      }
+      await accounts.update(id, {
+        role,
+        delegationId,
+        displayName: change.displayName ?? before.displayName,
+        disabled,
+      });
+      const after = present(await accounts.findById(id), `account ${id}`);
+      // Disabling ends the account's sessions and revokes its tokens for good: enabling it again gives back neither.
+      const ended =
+        disabled && before.disabledAt === null
+          ? {
+              sessionsEnded: await accounts.endSessions(id),
+              tokensRevoked: await new ApiTokensRepository(tx).revokeAll(id),
+            }
+          : undefined;
+      await appendAudit(tx, {
+        ...auditActor(principal),
+        action: "account.update",
+        objectType: "account",
+        objectId: id,
+        before: auditView(before),
+        after: auditView(after),
+        details: ended,
+      });
+      return after;
     });
-    return after;
   }
 
   /** The organisation's delegations, and the states it may record one of today (those the registry relates to it). */
@@ -162,12 +159,13 @@ export class AdministrationService {
   async createDelegation(
     principal: Principal,
     stateCode: string,
-    tx: Transaction,
   ): Promise<{ id: number; state: string; created: boolean }> {
     const organization = this.organizationOf(principal);
-    const state = await this.requireState(tx, organization, stateCode);
-    const { id, created } = await this.delegation(tx, principal, organization, state);
-    return { id, state, created };
+    return this.db.transaction(async (tx) => {
+      const state = await this.requireState(tx, organization, stateCode);
+      const { id, created } = await this.delegation(tx, principal, organization, state);
+      return { id, state, created };
+    });
   }
 
   /** The delegation, made (and audited) when it is not there yet. */
@@ -194,14 +192,16 @@ export class AdministrationService {
     stateCode: string | null,
   ): Promise<number | null> {
     if (!(ROLES as readonly string[]).includes(role))
-      throw new InvalidRequestError(`json.role: must be one of ${ROLES.join(", ")}`);
-    if (SECRETARIAT_ROLES.has(role)) {
-      if (stateCode) throw new InvalidRequestError(`json.delegation: a ${role} belongs to no delegation`);
+      throw new InvalidRequestError(`must be one of ${ROLES.join(", ")}`, { field: "role" });
+    if (delegationNeed(role) === "none") {
+      if (stateCode) throw new InvalidRequestError(`a ${role} belongs to no delegation`, { field: "delegation" });
       return null;
     }
     if (!stateCode) {
-      if (DELEGATION_ROLES.has(role))
-        throw new InvalidRequestError(`json.delegation: a ${role} speaks for a state: name its delegation (e.g. COL)`);
+      if (delegationNeed(role) === "required")
+        throw new InvalidRequestError(`a ${role} speaks for a state: name its delegation (e.g. COL)`, {
+          field: "delegation",
+        });
       return null;
     }
     return (
@@ -209,7 +209,7 @@ export class AdministrationService {
         tx,
         principal,
         organization,
-        await this.requireState(tx, organization, stateCode, "json.delegation"),
+        await this.requireState(tx, organization, stateCode, "delegation"),
       )
     ).id;
   }
@@ -223,14 +223,16 @@ export class AdministrationService {
     tx: Transaction,
     organization: string,
     stateCode: string,
-    field = "json.state",
+    field = "state",
   ): Promise<string> {
     const state = await new RegistryRepository(tx).findActor(stateCode.toUpperCase());
-    if (state?.type !== "state") throw new InvalidRequestError(`${field}: ${stateCode} is not a state in the registry`);
+    if (state?.type !== "state")
+      throw new InvalidRequestError(`${stateCode} is not a state in the registry`, { field });
     const related = await new AccountsRepository(tx).statesRelatedTo(organization, today(await databaseNow(tx)));
     if (!related.includes(state.code)) {
       throw new InvalidRequestError(
-        `${field}: the registry relates ${state.code} to ${organization} in no way today (member, partner, applicant, observer…): record that relation first, then its delegation`,
+        `the registry relates ${state.code} to ${organization} in no way today (member, partner, applicant, observer…): record that relation first, then its delegation`,
+        { field },
       );
     }
     return state.code;

@@ -24,10 +24,11 @@ import { z } from "zod";
 import { ConfigError } from "../../config/env.ts";
 import type { OidcConfig } from "../../config/oidc.ts";
 import type { Database, Transaction } from "../../db/client.ts";
-import { AccountsRepository, ROLES, type AccountRow, type Role } from "../../db/repositories/accounts.ts";
+import { AccountsRepository, type AccountRow } from "../../db/repositories/accounts.ts";
+import { ROLES, type Role } from "../../domain/accounts.ts";
 import { SingleSignOnRepository } from "../../db/repositories/single-sign-on.ts";
 import { appendAudit } from "../audit/log.ts";
-import { AppError } from "../errors.ts";
+import { AppError, present } from "../errors.ts";
 import { auditView } from "./administration.ts";
 import type { Session, SessionsService } from "./sessions.ts";
 
@@ -140,7 +141,7 @@ export class OidcService {
         throw providerFailure(error);
       });
     // expectedNonce makes the ID token required, and it has been validated (signature, iss, aud, exp, nonce).
-    const idToken = tokens.claims()!;
+    const idToken = present(tokens.claims(), "the ID token's claims");
     const claims = await this.userClaims(provider, tokens.access_token, idToken);
     const account = await this.signInAccount(idToken.iss, idToken.sub, claims);
     const session = await this.sessions.start(account, input.previousSessionToken);
@@ -271,7 +272,7 @@ export class OidcService {
         delegationId: await this.delegationId(sso, membership.delegation),
         identity,
       });
-      const created = (await accounts.findById(id))!;
+      const created = present(await accounts.findById(id), `account ${id}`);
       await appendAudit(tx, {
         actor: id,
         onBehalfOf: created.delegationState ?? organizationCode,
@@ -300,7 +301,7 @@ export class OidcService {
         displayName,
       });
     }
-    const after = (await accounts.findById(account.id))!;
+    const after = present(await accounts.findById(account.id), `account ${account.id}`);
     const changed = JSON.stringify(auditView(before)) !== JSON.stringify(auditView(after));
     if (linkNow || changed) {
       await appendAudit(tx, {
@@ -382,6 +383,7 @@ export class OidcService {
  * elsewhere (`//evil.example`, `/\evil.example`, `https://…`, control characters).
  */
 export function sameSitePath(value: string): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character in a path to return to is refused
   if (!value.startsWith("/") || value.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(value) || value.length > 2000)
     return undefined;
   const base = "http://concord.invalid";
@@ -450,6 +452,7 @@ function emailClaim(value: unknown): string | undefined {
 function nameClaim(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
   const name = value
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a display name loses its control characters
     .replace(/[\u0000-\u001f\u007f]/g, " ")
     .trim()
     .slice(0, 200);

@@ -4,14 +4,15 @@
  * is shown once, at creation; Concord keeps only its SHA-256.
  */
 import { randomBytes } from "node:crypto";
-import type { Database, Transaction } from "../../db/client.ts";
+import type { Database } from "../../db/client.ts";
 import { AccountsRepository, type AccountRow } from "../../db/repositories/accounts.ts";
 import { ApiTokensRepository, type ApiTokenRow } from "../../db/repositories/api-tokens.ts";
 import { appendAudit } from "../audit/log.ts";
 import { AppError, InvalidRequestError, NotFoundError, RateLimitedError } from "../errors.ts";
 import type { RefusalLog } from "../audit/refusals.ts";
 import type { SignInLimits } from "./sign-in-limits.ts";
-import { auditActor, authorize, ownAccountPolicy, type Principal, type Scope } from "../policies.ts";
+import type { Scope } from "../../domain/accounts.ts";
+import { auditActor, authorize, ownAccountPolicy, type Principal } from "../policies.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { sha256, type Session, type SessionsService } from "./sessions.ts";
 
@@ -78,9 +79,7 @@ export class OwnAccountService {
         source: asking.clientAddress,
         details: { field },
       });
-      throw new InvalidRequestError(
-        `${field}: is not your ${field.endsWith("currentPassword") ? "current " : ""}password`,
-      );
+      throw new InvalidRequestError(`is not your ${field === "currentPassword" ? "current " : ""}password`, { field });
     }
     await this.limits.succeeded(counted.attempt);
   }
@@ -95,9 +94,9 @@ export class OwnAccountService {
     asking: Reauthentication,
   ): Promise<{ session: Session; tokensRevoked: number; tokensRemaining: number }> {
     const account = this.account(principal);
-    await this.confirmPassword(account, change.currentPassword, "json.currentPassword", asking);
+    await this.confirmPassword(account, change.currentPassword, "currentPassword", asking);
     const problem = passwordProblem(change.newPassword);
-    if (problem) throw new InvalidRequestError(`json.newPassword: ${problem}`);
+    if (problem) throw new InvalidRequestError(problem, { field: "newPassword" });
     const passwordHash = await hashPassword(change.newPassword);
     const tokens = await this.db.transaction(async (tx) => {
       await new AccountsRepository(tx).setPasswordHash(account.id, passwordHash);
@@ -139,35 +138,36 @@ export class OwnAccountService {
     principal: Principal,
     request: { name: string; scopes: Scope[]; expiresInDays: number; password?: string },
     asking: Reauthentication,
-    tx: Transaction,
   ): Promise<{ token: string; row: ApiTokenRow }> {
     const account = this.account(principal);
-    if (request.password !== undefined) await this.confirmPassword(account, request.password, "json.password", asking);
+    if (request.password !== undefined) await this.confirmPassword(account, request.password, "password", asking);
     else if (!asking.signedInAt || Date.now() - asking.signedInAt.getTime() > RECENT_SIGN_IN_MINUTES * 60_000)
       throw new ReauthenticationRequiredError();
     const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-    const row = await new ApiTokensRepository(tx).insert({
-      accountId: account.id,
-      name: request.name,
-      tokenHash: sha256(token),
-      scopes: [...new Set(request.scopes)].sort(),
-      expiresAt: new Date(Date.now() + request.expiresInDays * 86_400_000),
+    return this.db.transaction(async (tx) => {
+      const row = await new ApiTokensRepository(tx).insert({
+        accountId: account.id,
+        name: request.name,
+        tokenHash: sha256(token),
+        scopes: [...new Set(request.scopes)].sort(),
+        expiresAt: new Date(Date.now() + request.expiresInDays * 86_400_000),
+      });
+      const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
+      await appendAudit(tx, {
+        ...auditActor(principal),
+        action: "token.create",
+        objectType: "api_token",
+        objectId: row.id,
+        after: {
+          ...row,
+          createdAt: iso(row.createdAt),
+          expiresAt: iso(row.expiresAt),
+          revokedAt: iso(row.revokedAt),
+          lastUsedAt: iso(row.lastUsedAt),
+        },
+      });
+      return { token, row };
     });
-    const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
-    await appendAudit(tx, {
-      ...auditActor(principal),
-      action: "token.create",
-      objectType: "api_token",
-      objectId: row.id,
-      after: {
-        ...row,
-        createdAt: iso(row.createdAt),
-        expiresAt: iso(row.expiresAt),
-        revokedAt: iso(row.revokedAt),
-        lastUsedAt: iso(row.lastUsedAt),
-      },
-    });
-    return { token, row };
   }
 
   async revokeToken(principal: Principal, id: string): Promise<void> {

@@ -5,9 +5,15 @@
  * change of role or delegation takes effect on the next one.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { AccountsRepository, type AccountRow } from "../../db/repositories/accounts.ts";
+import {
+  deleteSession,
+  deleteSessionReturningAccount,
+  deleteSessionsOfAccount,
+  insertSession,
+  touchLiveSession,
+} from "../../db/repositories/sessions.ts";
 import { appendAudit } from "../audit/log.ts";
 import { auditActor } from "../policies.ts";
 
@@ -32,10 +38,8 @@ export class SessionsService {
     const csrfToken = randomToken();
     const expiresAt = new Date(Date.now() + SESSION_LIFETIME_HOURS * 3600_000);
     await this.db.transaction(async (tx) => {
-      if (previousToken) await tx.execute(sql`DELETE FROM sessions WHERE token_hash = ${sha256(previousToken)}`);
-      await tx.execute(sql`
-        INSERT INTO sessions (token_hash, account_id, csrf_token, expires_at)
-        VALUES (${sha256(token)}, ${account.id}, ${csrfToken}, ${expiresAt.toISOString()})`);
+      if (previousToken) await deleteSession(tx, sha256(previousToken));
+      await insertSession(tx, { tokenHash: sha256(token), accountId: account.id, csrfToken, expiresAt });
       // Successful sign-ins only: recording failures would let anyone fill the log at will.
       await appendAudit(tx, {
         ...auditActor({ kind: "account", account }),
@@ -49,23 +53,16 @@ export class SessionsService {
 
   /** The live session a cookie value opens, with its account as it is now and when it was signed in; undefined otherwise. */
   async resolve(token: string): Promise<{ account: AccountRow; csrfToken: string; signedInAt: Date } | undefined> {
-    const result = await this.db.execute(sql`
-      UPDATE sessions SET last_seen_at = now()
-      WHERE token_hash = ${sha256(token)} AND expires_at > now()
-      RETURNING account_id AS "accountId", csrf_token AS "csrfToken", created_at AS "signedInAt"`);
-    const session = result.rows[0] as { accountId: string; csrfToken: string; signedInAt: Date | string } | undefined;
+    const session = await touchLiveSession(this.db, sha256(token));
     if (!session) return undefined;
     const account = await new AccountsRepository(this.db).findById(session.accountId);
     if (!account || account.disabledAt !== null) return undefined;
-    return { account, csrfToken: session.csrfToken, signedInAt: new Date(session.signedInAt) };
+    return { account, csrfToken: session.csrfToken, signedInAt: session.signedInAt };
   }
 
   async end(token: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const ended = await tx.execute(sql`
-        DELETE FROM sessions s USING accounts a WHERE s.token_hash = ${sha256(token)} AND a.id = s.account_id
-        RETURNING s.account_id AS "accountId", a.organization_code AS organization`);
-      const session = ended.rows[0] as { accountId: string; organization: string } | undefined;
+      const session = await deleteSessionReturningAccount(tx, sha256(token));
       if (session)
         await appendAudit(tx, {
           actor: session.accountId,
@@ -79,7 +76,7 @@ export class SessionsService {
 
   /** Ends every session of an account: on a password change, on disabling it. */
   async endAll(accountId: string): Promise<void> {
-    await this.db.execute(sql`DELETE FROM sessions WHERE account_id = ${accountId}`);
+    await deleteSessionsOfAccount(this.db, accountId);
   }
 }
 

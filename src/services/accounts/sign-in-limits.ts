@@ -9,8 +9,8 @@
  * given back when the password was right: however many guesses arrive at once, no more than the
  * limit are ever checked (counting failures afterwards let 17 of 40 parallel guesses through).
  */
-import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { countGuess, deleteWindowsBefore, giveBackGuess } from "../../db/repositories/sign-in-limits.ts";
 
 export const LIMITS = {
   windowMinutes: 15,
@@ -42,31 +42,24 @@ export class SignInLimits {
   async attempt(clientAddress: string, guessed: Guessed): Promise<{ wait: number } | { attempt: Attempt }> {
     const keys = this.keys(clientAddress, guessed);
     const windowStart = windowStartOf();
-    const counted = (
-      await this.db.execute(sql`
-        INSERT INTO sign_in_failures (key, window_start, failures)
-        SELECT key, ${windowStart}::timestamptz, 1 FROM unnest(${sql.param(keys.map((entry) => entry.key))}::text[]) AS key
-        ON CONFLICT (key, window_start) DO UPDATE SET failures = sign_in_failures.failures + 1
-        RETURNING key, failures,
-          extract(epoch FROM window_start + make_interval(mins => ${LIMITS.windowMinutes}) - now())::int AS "remainingSeconds"`)
-    ).rows as Array<{ key: string; failures: number; remainingSeconds: number }>;
-    // Old windows are of no use to anyone.
-    await this.db.execute(
-      sql`DELETE FROM sign_in_failures WHERE window_start < ${windowStart}::timestamptz - interval '1 day'`,
+    const counted = await countGuess(
+      this.db,
+      keys.map((entry) => entry.key),
+      { start: windowStart, minutes: LIMITS.windowMinutes },
     );
+    // Old windows are of no use to anyone.
+    await deleteWindowsBefore(this.db, windowStart);
     let wait = 0;
-    for (const row of counted) {
-      const limit = keys.find((entry) => entry.key === row.key)!.limit;
-      if (row.failures > limit) wait = Math.max(wait, Math.max(1, row.remainingSeconds));
+    for (const { key, limit } of keys) {
+      const row = counted.find((entry) => entry.key === key);
+      if (row && row.failures > limit) wait = Math.max(wait, Math.max(1, row.remainingSeconds));
     }
     return wait > 0 ? { wait } : { attempt: { keys: keys.map((entry) => entry.key), windowStart } };
   }
 
   /** The password was right: the guess does not count against anyone. */
   async succeeded(attempt: Attempt): Promise<void> {
-    await this.db.execute(sql`
-      UPDATE sign_in_failures SET failures = failures - 1
-      WHERE key = ANY (${sql.param(attempt.keys)}::text[]) AND window_start = ${attempt.windowStart}::timestamptz AND failures > 0`);
+    await giveBackGuess(this.db, attempt.keys, attempt.windowStart);
   }
 }
 

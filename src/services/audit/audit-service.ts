@@ -3,10 +3,11 @@
  * the log in the same transaction), whether the chain verifies, and the latest signed head —
  * public, since a hash and a signature reveal nothing and others must be able to keep them.
  */
+import type { KeyObject } from "node:crypto";
 import type { Database } from "../../db/client.ts";
 import { searchAudit, type AuditFilter, type AuditRow } from "../../db/repositories/audit.ts";
 import { auditActor, auditPolicy, authorize, type Principal } from "../policies.ts";
-import { appendAudit, publishedHeads, verifyLog } from "./log.ts";
+import { appendAudit, publishedHeads, publishHead, verifyLog, type VerifyLogOptions } from "./log.ts";
 
 export class AuditService {
   constructor(private readonly db: Database) {}
@@ -15,8 +16,9 @@ export class AuditService {
   async search(principal: Principal, filter: AuditFilter): Promise<AuditRow[]> {
     const scope = auditPolicy.scope(principal);
     authorize(principal, scope !== undefined, "reading the audit log");
+    if (scope === undefined) return []; // authorize has refused already: this only tells the compiler
     return this.db.transaction(async (tx) => {
-      const rows = await searchAudit(tx, filter, "all" in scope! ? "all" : scope!.organization);
+      const rows = await searchAudit(tx, filter, "all" in scope ? "all" : scope.organization);
       await appendAudit(tx, {
         ...auditActor(principal),
         action: "audit.read",
@@ -27,9 +29,16 @@ export class AuditService {
     });
   }
 
-  async verify(principal: Principal) {
+  /** Whether the chain is intact (and, given heads kept elsewhere, whether it still holds them). */
+  async verify(principal: Principal, options: VerifyLogOptions = {}) {
     authorize(principal, auditPolicy.verify(principal), "checking the audit log");
-    return verifyLog(this.db);
+    return verifyLog(this.db, options);
+  }
+
+  /** Signs the chain's head with this instance's key and records it (the command line's `audit head`). */
+  async publishHead(principal: Principal, privateKey: KeyObject) {
+    authorize(principal, auditPolicy.publishHead(principal), "publishing a signed head of the audit log");
+    return publishHead(this.db, privateKey);
   }
 
   async latestHead() {

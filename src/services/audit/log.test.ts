@@ -6,6 +6,7 @@ import { createPool, createDatabase } from "../../db/client.ts";
 import { CanonicalJsonError, signHead, verifyHead, type JsonValue, type SignedHead } from "../../domain/audit.ts";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
 import { truncateAndRehash, withoutAuditTriggers } from "../../../test/support/audit-tamper.ts";
+import { until } from "../../../test/support/wait.ts";
 import {
   appendAudit,
   appendAuditEntries,
@@ -302,10 +303,27 @@ describe("signed heads", () => {
     const before = await count();
     await append(test);
     const problems: string[] = [];
-    const stop = startHeadPublisher(test.db, key.privateKey, { everyMs: 30, log: (line) => problems.push(line) });
+    // Counts what the publisher asks of the database: proof that it looked again (a state), not a
+    // time that may or may not have let it.
+    let looks = 0;
+    const watched = new Proxy(test.db, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          looks += 1;
+          return value.apply(target, args);
+        };
+      },
+    });
+    const stop = startHeadPublisher(watched, key.privateKey, { everyMs: 30, log: (line) => problems.push(line) });
     try {
-      await expect.poll(count, { timeout: 5_000, interval: 20 }).toBe(before + 1);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await expect.poll(count, { timeout: 20_000, interval: 20 }).toBe(before + 1);
+      // Several more looks at a log that stands still (a look is one or two queries): no new head.
+      const seen = looks;
+      await until("the publisher to look at the log again several times", () =>
+        looks >= seen + 10 ? true : undefined,
+      );
       expect(await count()).toBe(before + 1);
     } finally {
       stop();

@@ -2,11 +2,22 @@
  * The audit log in the database: appending an entry inside the caller's transaction, reading
  * entries in id order, verifying the chain (against heads published earlier, too), and
  * publishing signed heads. The rules themselves (hashing, verification, signatures) are in
- * src/domain/audit.ts; the append-only triggers in src/db/migrations/0003_audit_log.sql.
+ * src/domain/audit.ts; the SQL in src/db/repositories/audit-log.ts; the append-only triggers in
+ * src/db/migrations/0003_audit_log.sql.
  */
 import type { KeyObject } from "node:crypto";
-import { sql, type SQL } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
+import type { Database, Transaction } from "../../db/client.ts";
+import {
+  auditClockNow,
+  insertAuditEntries,
+  insertPublishedHead,
+  lockChainHead,
+  selectAuditEntries,
+  selectChainHead,
+  selectLastPublishedHead,
+  selectPublishedHeads,
+  type PublishedHead,
+} from "../../db/repositories/audit-log.ts";
 import {
   canonicalJson,
   ChainVerifier,
@@ -17,15 +28,12 @@ import {
   verifyHead,
   type AuditContent,
   type AuditEntry,
-  type ChainPoint,
   type Checkpoint,
   type JsonValue,
   type SignedHead,
   type VerifyOptions,
   type VerifyResult,
 } from "../../domain/audit.ts";
-
-import type { Transaction } from "../../db/client.ts";
 
 type Executor = Pick<Database, "execute">;
 
@@ -49,9 +57,6 @@ export type AuditRecord = {
   organization?: string | null;
 };
 
-/** The database clock as the log writes and reads it: ISO 8601, UTC, milliseconds. */
-const isoUtc = (time: SQL) => sql`to_char(${time} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 /**
  * Appends one entry to the audit log inside the caller's transaction, so that it commits or
  * rolls back with the change it records. Takes a Drizzle transaction on purpose: the chain head
@@ -68,7 +73,9 @@ const isoUtc = (time: SQL) => sql`to_char(${time} AT TIME ZONE 'UTC', 'YYYY-MM-D
  * Throws CanonicalJsonError, before taking the lock, if before/after/details are not JSON.
  */
 export async function appendAudit(tx: Transaction, record: AuditRecord): Promise<AuditEntry> {
-  return (await appendAuditEntries(tx, [record]))[0]!;
+  const [entry] = await appendAuditEntries(tx, [record]);
+  if (entry === undefined) throw new Error("One record appended, yet no entry returned."); // cannot happen
+  return entry;
 }
 
 /**
@@ -91,80 +98,32 @@ export async function appendAuditEntries(tx: Transaction, records: readonly Audi
   }));
   for (const entry of fields) canonicalJson(entry); // refuse what cannot be hashed before making everyone else wait
 
-  const head = (
-    await tx.execute(sql`
-      SELECT last_id::text AS "lastId", last_hash AS "lastHash",
-             ${isoUtc(sql`date_trunc('milliseconds', clock_timestamp())`)} AS at
-      FROM audit_chain_head FOR UPDATE`)
-  ).rows[0] as { lastId: string; lastHash: string; at: string };
+  // Locked until this transaction ends: every other appender waits from here.
+  const head = await lockChainHead(tx);
 
   const entries: AuditEntry[] = [];
   let previousHash = head.lastHash;
   for (const [index, entryFields] of fields.entries()) {
-    const content: AuditContent = { id: Number(head.lastId) + 1 + index, at: head.at, ...entryFields };
+    const content: AuditContent = { id: head.lastId + 1 + index, at: head.at, ...entryFields };
     const entry: AuditEntry = { ...content, previousHash, hash: entryHash(previousHash, content) };
     entries.push(entry);
     previousHash = entry.hash;
   }
   // The trigger audit_log_extends_chain checks each row's id and previous hash again, in order, and moves the head.
-  const rows = entries.map(
-    (
-      entry,
-    ) => sql`(${entry.id}, ${entry.at}::timestamptz, ${entry.actor}, ${entry.onBehalfOf}, ${entry.action}, ${entry.objectType},
-            ${entry.objectId}, ${jsonb(entry.before)}, ${jsonb(entry.after)}, ${jsonb(entry.details)}, ${entry.organization}, ${entry.previousHash}, ${entry.hash})`,
-  );
-  await tx.execute(sql`
-    INSERT INTO audit_log (id, at, actor, on_behalf_of, action, object_type, object_id, before, after, details, organization, previous_hash, hash)
-    VALUES ${sql.join(rows, sql`, `)}`);
+  await insertAuditEntries(tx, entries);
   return entries;
 }
 
-// JSON null is stored as SQL NULL, and SQL NULL read back as null: one value, one form.
-const jsonb = (value: JsonValue) => (value === null ? null : sql`${canonicalJson(value)}::jsonb`);
-
-type EntryRow = {
-  id: string;
-  at: string;
-  actor: string;
-  onBehalfOf: string | null;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  before: string | null;
-  after: string | null;
-  details: string | null;
-  organization: string | null;
-  previousHash: string;
-  hash: string;
-};
-
 /**
  * Up to `limit` entries after entry `afterId`, in id order. JSON columns are read as text and
- * parsed here, so what is hashed does not depend on the driver's type parsers.
+ * parsed by the repository, so what is hashed does not depend on the driver's type parsers.
  */
 export async function readEntries(
   db: Executor,
   options: { afterId?: number; limit?: number } = {},
 ): Promise<AuditEntry[]> {
-  const rows = (
-    await db.execute(sql`
-      SELECT id::text AS id, ${isoUtc(sql`at`)} AS at, actor, on_behalf_of AS "onBehalfOf", action,
-             object_type AS "objectType", object_id AS "objectId", before::text AS before, after::text AS after,
-             details::text AS details, organization, previous_hash AS "previousHash", hash
-      FROM audit_log WHERE audit_log.id > ${options.afterId ?? 0}
-      -- Qualified: a bare "id" would sort by the text column of the same name above.
-      ORDER BY audit_log.id LIMIT ${options.limit ?? 1000}`)
-  ).rows as EntryRow[];
-  return rows.map((row) => ({
-    ...row,
-    id: Number(row.id),
-    before: parseJson(row.before),
-    after: parseJson(row.after),
-    details: parseJson(row.details),
-  }));
+  return selectAuditEntries(db, { afterId: options.afterId ?? 0, limit: options.limit ?? 1000 });
 }
-
-const parseJson = (text: string | null): JsonValue => (text === null ? null : (JSON.parse(text) as JsonValue));
 
 /** A signed head given to verifyLog that does not check out: refused before the log is read. */
 export class AuditHeadError extends Error {}
@@ -231,7 +190,7 @@ export async function verifyLog(db: Database, options: VerifyLogOptions = {}): P
           label: `published head #${head.id} of ${head.signedAt}`,
         });
       }
-      const end = await chainHead(tx);
+      const end = await selectChainHead(tx);
       const result = await walk(
         tx,
         { checkpoints, end: { ...end, label: "the chain head (audit_chain_head)" } },
@@ -250,45 +209,17 @@ async function walk(tx: Executor, options: VerifyOptions, batchSize = 1000): Pro
   let afterId = options.start?.entryId ?? 0;
   for (;;) {
     const batch = await readEntries(tx, { afterId, limit: batchSize });
-    if (batch.length === 0) break;
+    const last = batch.at(-1);
+    if (last === undefined) break;
     if (!batch.every((entry) => verifier.add(entry))) break;
-    afterId = batch.at(-1)!.id;
+    afterId = last.id;
   }
   return verifier.finish();
 }
 
-async function chainHead(tx: Executor): Promise<ChainPoint> {
-  const row = (await tx.execute(sql`SELECT last_id::text AS "entryId", last_hash AS hash FROM audit_chain_head`))
-    .rows[0] as { entryId: string; hash: string };
-  return { entryId: Number(row.entryId), hash: row.hash };
-}
-
-type PublishedHead = SignedHead & { id: number; keyFingerprint: string };
-type PublishedHeadRow = Omit<PublishedHead, "id" | "entryId"> & { id: string; entryId: string };
-
-const headColumns = sql`id::text AS id, entry_id::text AS "entryId", hash, signed_at AS "signedAt", signature,
-  public_key AS "publicKey", key_fingerprint AS "keyFingerprint"`;
-const toPublishedHead = (row: PublishedHeadRow): PublishedHead => ({
-  ...row,
-  id: Number(row.id),
-  entryId: Number(row.entryId),
-});
-
 /** The heads the database published, oldest first. */
 export async function publishedHeads(db: Executor): Promise<PublishedHead[]> {
-  const rows = (await db.execute(sql`SELECT ${headColumns} FROM audit_heads ORDER BY audit_heads.id`))
-    .rows as PublishedHeadRow[];
-  return rows.map(toPublishedHead);
-}
-
-/** The latest head published with the key of this fingerprint, if any. */
-async function lastPublishedHead(db: Executor, fingerprint: string): Promise<PublishedHead | undefined> {
-  const row = (
-    await db.execute(
-      sql`SELECT ${headColumns} FROM audit_heads WHERE key_fingerprint = ${fingerprint} ORDER BY audit_heads.id DESC LIMIT 1`,
-    )
-  ).rows[0] as PublishedHeadRow | undefined;
-  return row && toPublishedHead(row);
+  return selectPublishedHeads(db);
 }
 
 /**
@@ -306,9 +237,9 @@ export async function publishHead(
 ): Promise<SignedHead> {
   return db.transaction(
     async (tx) => {
-      const head = await chainHead(tx);
+      const head = await selectChainHead(tx);
       const fingerprint = keyFingerprint(privateKey);
-      const previous = await lastPublishedHead(tx, fingerprint);
+      const previous = await selectLastPublishedHead(tx, fingerprint);
       // Walk from the previous head when the log still reaches it; otherwise from the start,
       // where the previous head, as a checkpoint, names what went missing.
       const trusted = previous && verifyHead(previous).ok ? previous : undefined;
@@ -330,12 +261,8 @@ export async function publishHead(
       });
       if (!result.ok) throw new AuditChainBrokenError(result);
 
-      const now = (await tx.execute(sql`SELECT ${isoUtc(sql`date_trunc('milliseconds', clock_timestamp())`)} AS now`))
-        .rows[0] as { now: string };
-      const signed = signHead(head, now.now, privateKey);
-      await tx.execute(sql`
-        INSERT INTO audit_heads (entry_id, hash, signed_at, signature, public_key, key_fingerprint)
-        VALUES (${signed.entryId}, ${signed.hash}, ${signed.signedAt}, ${signed.signature}, ${signed.publicKey}, ${fingerprint})`);
+      const signed = signHead(head, await auditClockNow(tx), privateKey);
+      await insertPublishedHead(tx, signed, fingerprint);
       return signed;
     },
     // The head signed is the head of the entries checked: one snapshot for both.
@@ -358,8 +285,8 @@ export function startHeadPublisher(
     if (running) return;
     running = true;
     try {
-      const head = await chainHead(db);
-      const last = await lastPublishedHead(db, keyFingerprint(privateKey));
+      const head = await selectChainHead(db);
+      const last = await selectLastPublishedHead(db, keyFingerprint(privateKey));
       if (last?.entryId !== head.entryId || last.hash !== head.hash)
         await publishHead(db, privateKey, { check: "since-last-head" });
     } catch (error) {

@@ -13,20 +13,28 @@ import type { Database, Transaction } from "../../db/client.ts";
 import { createHash } from "node:crypto";
 import { today } from "../../domain/dates.ts";
 import {
+  positionNeedsStatement,
+  type CloseStatus,
+  type Effect,
+  type OutcomeStatus,
+  type ProposalPurpose,
+  type RequestableKind,
+} from "../../domain/decisions.ts";
+import type { Names } from "../../domain/languages.ts";
+import {
   ALLOWED_POSITIONS,
   deadlinePassed,
   decide,
   procedureProblem,
-  type Decision,
   type PositionKind,
   type Procedure,
 } from "../../domain/procedures.ts";
 import * as repo from "../../db/repositories/decisions.ts";
 import { databaseNow } from "../../db/repositories/clock.ts";
-import type { BodyRow, Effect, ProposalRow, ProposalPurpose } from "../../db/repositories/decisions.ts";
+import type { BodyRow, ProposalRow } from "../../db/repositories/decisions.ts";
 import { RegistryRepository } from "../../db/repositories/registry.ts";
 import { appendAudit, appendAuditEntries, type AuditRecord } from "../audit/log.ts";
-import { ConflictError, ForbiddenError, HiddenError, InvalidRequestError, NotFoundError } from "../errors.ts";
+import { ConflictError, ForbiddenError, HiddenError, InvalidRequestError, NotFoundError, present } from "../errors.ts";
 import { publishEvent, publishEvents, type ConcordEvent } from "../events.ts";
 import { cancelJobs, scheduleJob, type JobHandlers } from "../jobs/queue.ts";
 import { auditActor, authorize, decisionPolicy, type Principal } from "../policies.ts";
@@ -68,7 +76,7 @@ export type ProposalDetail = {
   positions: repo.PositionRow[];
   notices: repo.NoticeRow[];
   attachments: repo.AttachmentRow[];
-  names: Map<string, repo.Names>;
+  names: Map<string, Names>;
   now: Date;
   /** What the reader may do on it, from the same rules the methods enforce. */
   abilities: { speakFor: string | null; allowedPositions: PositionKind[]; chair: boolean; withdraw: boolean };
@@ -87,7 +95,18 @@ export class DecisionsService {
 
   async bodies(principal: Principal): Promise<BodyRow[]> {
     const bodies = await repo.listBodies(this.db);
-    return bodies.filter((body) => decisionPolicy.read(principal, body) || decisionPolicy.chair(principal, body));
+    return bodies.filter(
+      (body) => decisionPolicy.read(principal, { body, concernsState: null }) || decisionPolicy.chair(principal, body),
+    );
+  }
+
+  /** The bodies these proposals are decided in, by id: what presenting a list of them names. */
+  async bodiesOf(proposals: ReadonlyArray<{ bodyId: string }>): Promise<Map<string, BodyRow>> {
+    const wanted = new Set(proposals.map((proposal) => proposal.bodyId));
+    if (wanted.size === 0) return new Map();
+    return new Map(
+      (await repo.listBodies(this.db)).filter((body) => wanted.has(body.id)).map((body) => [body.id, body]),
+    );
   }
 
   async list(
@@ -96,36 +115,29 @@ export class DecisionsService {
   ) {
     authorize(principal, principal.kind !== "anonymous", "reading proposals");
     const all = await repo.listBodies(this.db);
-    const visible = all.filter((body) => decisionPolicy.read(principal, body));
-    const bodyIds =
-      query.body === undefined
-        ? visible.map((body) => body.id)
-        : visible.some((body) => body.id === query.body)
-          ? [query.body]
-          : [];
-    if (query.body !== undefined && bodyIds.length === 0 && !(await repo.findBody(this.db, query.body))) {
-      throw new NotFoundError(`No body has the id ${query.body}.`);
-    }
+    const asked = query.body === undefined ? all : all.filter((body) => body.id === query.body);
+    if (asked.length === 0) throw new NotFoundError(`No body has the id ${query.body}.`);
     const state = principal.kind === "account" ? (principal.account.delegationState ?? undefined) : undefined;
     if (query.needsPosition && state === undefined)
-      throw new InvalidRequestError("query.needs: only a delegation has positions to take");
-    return repo.listProposals(this.db, {
+      throw new InvalidRequestError("only a delegation has positions to take", { field: "needsPosition" });
+    // Filtered in the database by what decisionPolicy.read allows, asked of each body; and by `read` itself.
+    const readable = decisionPolicy.readableIn(principal, asked);
+    const rows = await repo.listProposals(this.db, {
       status: query.status,
-      bodyIds: principal.kind === "system" && query.body === undefined ? "all" : bodyIds,
+      bodyIds: readable.bodies.map((body) => body.id),
       state,
-      // A state's own body's proposals that concern the reader's state, in the reader's organisation only.
-      alsoConcerning:
-        query.body === undefined && state !== undefined && principal.kind === "account"
-          ? {
-              state,
-              bodyIds: all
-                .filter((body) => body.organization === principal.account.organizationCode)
-                .map((body) => body.id),
-            }
-          : undefined,
+      alsoConcerning: readable.concerning && {
+        state: readable.concerning.state,
+        bodyIds: readable.concerning.bodies.map((body) => body.id),
+      },
       needsPositionOnly: query.needsPosition,
       limit: Math.min(query.limit ?? 100, 500),
       beforeId: query.beforeId,
+    });
+    const bodies = new Map(asked.map((body) => [body.id, body]));
+    return rows.filter((row) => {
+      const body = bodies.get(row.bodyId);
+      return body !== undefined && decisionPolicy.read(principal, { body, concernsState: row.concernsState });
     });
   }
 
@@ -138,7 +150,7 @@ export class DecisionsService {
     const proposal = await repo.findProposal(db, id);
     const body = proposal && (await repo.findBody(db, proposal.bodyId));
     // Another organisation's proposals do not exist for this reader.
-    if (!proposal || !body || !decisionPolicy.read(principal, body, proposal.concernsState)) {
+    if (!proposal || !body || !decisionPolicy.read(principal, { body, concernsState: proposal.concernsState })) {
       authorize(principal, principal.kind !== "anonymous", "reading proposals");
       throw notFound(id, proposal !== undefined);
     }
@@ -171,23 +183,36 @@ export class DecisionsService {
   /** The notices (outcomes, reminders) sent to the reader's delegation. */
   async notices(principal: Principal): Promise<Array<repo.NoticeRow & { state: string }>> {
     authorize(principal, principal.kind !== "anonymous", "reading notices");
-    const state = principal.kind === "account" ? principal.account.delegationState : null;
-    if (!state) throw new InvalidRequestError("Notices go to delegations: this account does not belong to one.");
-    // Only the notices of the reader's own organisation's proposals: its state sits in other organisations' bodies too.
-    return (
-      await repo.noticesFor(this.db, {
-        state,
-        organization: (principal as { account: { organizationCode: string } }).account.organizationCode,
-        limit: 100,
+    const account = principal.kind === "account" ? principal.account : undefined;
+    const state = account?.delegationState;
+    if (!account || !state)
+      throw new InvalidRequestError("Notices go to delegations: this account does not belong to one.");
+    // Its state sits in other organisations' bodies too: the database keeps to the reader's own
+    // organisation (which `read` requires), and `read` has the last word on each notice's proposal.
+    const notices = await repo.noticesFor(this.db, { state, organization: account.organizationCode, limit: 100 });
+    const proposals = new Map(
+      (await repo.findProposals(this.db, [...new Set(notices.map((notice) => notice.proposalId))])).map((proposal) => [
+        proposal.id,
+        proposal,
+      ]),
+    );
+    const bodies = await this.bodiesOf([...proposals.values()]);
+    return notices
+      .filter((notice) => {
+        const proposal = proposals.get(notice.proposalId);
+        const body = proposal && bodies.get(proposal.bodyId);
+        return proposal !== undefined && body !== undefined
+          ? decisionPolicy.read(principal, { body, concernsState: proposal.concernsState })
+          : false;
       })
-    ).map((notice) => ({ ...notice, state }));
+      .map((notice) => ({ ...notice, state }));
   }
 
   // ---------------------------------------------------------------- opening
 
   async open(principal: Principal, input: OpenProposalInput, tx: Transaction): Promise<ProposalDetail> {
     const body = await repo.findBody(tx, input.body);
-    if (!body) throw new InvalidRequestError(`body.body: no body has the id ${input.body}`);
+    if (!body) throw new InvalidRequestError(`no body has the id ${input.body}`, { field: "body" });
     authorize(principal, decisionPolicy.chair(principal, body), `opening proposals in ${body.names.en}`);
     return this.openIn(principal, body, { ...input, purpose: "general", effect: null, concernsState: null }, tx);
   }
@@ -197,7 +222,7 @@ export class DecisionsService {
     principal: Principal,
     input: {
       organization: string;
-      status: "member" | "partner" | "observer" | "associate";
+      status: RequestableKind;
       framework?: string;
       text: string;
       deadline?: Date | null;
@@ -213,16 +238,18 @@ export class DecisionsService {
     const body = rules?.requestBodyId ? await repo.findBody(tx, rules.requestBodyId) : undefined;
     if (!body) throw new ConflictError(`${input.organization} has no body that decides requests: its rules name none.`);
     if ((input.status === "partner") !== (input.framework !== undefined)) {
-      throw new InvalidRequestError(
-        "body.framework: a partnership request names its framework, and only a partnership request does",
-      );
+      throw new InvalidRequestError("a partnership request names its framework, and only a partnership request does", {
+        field: "framework",
+      });
     }
     const registry = new RegistryRepository(tx);
     if (
       input.framework !== undefined &&
       !(await registry.frameworks(input.organization)).some((framework) => framework.slug === input.framework)
     ) {
-      throw new InvalidRequestError(`body.framework: ${input.organization} has no framework "${input.framework}"`);
+      throw new InvalidRequestError(`${input.organization} has no framework "${input.framework}"`, {
+        field: "framework",
+      });
     }
     const now = await databaseNow(tx);
     const holds = (await registry.relationsTowards(input.organization, today(now), {})).some(
@@ -264,13 +291,13 @@ export class DecisionsService {
     tx: Transaction,
   ): Promise<ProposalDetail> {
     const body = await repo.findBody(tx, input.body);
-    if (!body || body.actorType !== "state")
-      throw new InvalidRequestError(`body.body: no body of a state has the id ${input.body}`);
+    if (body?.actorType !== "state")
+      throw new InvalidRequestError(`no body of a state has the id ${input.body}`, { field: "body" });
     authorize(principal, decisionPolicy.chair(principal, body), `designations by ${body.actorCode}`);
     const registry = new RegistryRepository(tx);
     const designee = await registry.findActor(input.designee);
     if (!designee)
-      throw new InvalidRequestError(`body.designee: no state or organisation has the code ${input.designee}`);
+      throw new InvalidRequestError(`no state or organisation has the code ${input.designee}`, { field: "designee" });
     const now = await databaseNow(tx);
     const current = (await registry.relationsTowards(body.actorCode, today(now), { kind: "designation" })).find(
       (relation) => relation.subject === input.designee && relation.designation === input.designation,
@@ -283,15 +310,17 @@ export class DecisionsService {
       throw new ConflictError(
         `${input.designee} holds the ${input.designation} designation by ${body.actorCode} already (relation ${current.id}).`,
       );
-    const effect: Effect = input.revoke
-      ? { action: "relation.end", relationId: current!.id }
-      : {
-          action: "relation.start",
-          subject: input.designee,
-          object: body.actorCode,
-          kind: "designation",
-          designation: input.designation,
-        };
+    // (Revoking, `current` is there: refused above otherwise.)
+    const effect: Effect =
+      input.revoke && current
+        ? { action: "relation.end", relationId: current.id }
+        : {
+            action: "relation.start",
+            subject: input.designee,
+            object: body.actorCode,
+            kind: "designation",
+            designation: input.designation,
+          };
     const title =
       `${input.revoke ? "Revocation of the" : ""} ${input.designation} designation ${input.revoke ? "of" : "for"} ${designee.names.en}`.trim();
     return this.openIn(
@@ -299,7 +328,7 @@ export class DecisionsService {
       body,
       {
         body: body.id,
-        title: title[0]!.toUpperCase() + title.slice(1),
+        title: title.charAt(0).toUpperCase() + title.slice(1),
         text: input.text,
         procedure: { kind: "unilateral" },
         purpose: input.revoke ? "revocation" : "designation",
@@ -320,12 +349,12 @@ export class DecisionsService {
     const now = await databaseNow(tx);
     const deadline = input.deadline ?? null;
     if (deadline !== null && deadline.getTime() <= now.getTime())
-      throw new InvalidRequestError(`body.deadline: must be in the future, got ${deadline.toISOString()}`);
+      throw new InvalidRequestError(`must be in the future, got ${deadline.toISOString()}`, { field: "deadline" });
     if (procedure.kind === "unilateral" && body.actorType !== "state")
-      throw new InvalidRequestError("body.procedure: a unilateral decision is taken in a state's own body");
+      throw new InvalidRequestError("a unilateral decision is taken in a state's own body", { field: "procedure" });
     const members = await repo.memberStatesOn(tx, body, today(now));
     const problem = procedureProblem(procedure, deadline, members.length);
-    if (problem) throw new InvalidRequestError(`body.procedure: ${problem}`);
+    if (problem) throw new InvalidRequestError(problem, { field: "procedure" });
     const id = await repo.insertProposal(tx, {
       bodyId: body.id,
       title: input.title,
@@ -363,7 +392,7 @@ export class DecisionsService {
   async castPosition(principal: Principal, id: number, input: PositionInput, tx: Transaction): Promise<ProposalDetail> {
     const { proposal, body } = await this.lockOpen(principal, id, tx);
     const state = input.state ?? (principal.kind === "account" ? principal.account.delegationState : null);
-    if (!state) throw new InvalidRequestError("body.state: name the state this position is for");
+    if (!state) throw new InvalidRequestError("name the state this position is for", { field: "state" });
     authorize(principal, decisionPolicy.speakFor(principal, body, state), `taking positions for ${state}`);
     const members = await repo.proposalMembers(tx, id);
     if (!members.includes(state)) {
@@ -373,18 +402,21 @@ export class DecisionsService {
     }
     if (!ALLOWED_POSITIONS[proposal.procedure.kind].includes(input.position)) {
       throw new InvalidRequestError(
-        `body.position: a ${proposal.procedure.kind} procedure accepts ${ALLOWED_POSITIONS[proposal.procedure.kind].join(", ")}; got ${input.position}`,
+        `a ${proposal.procedure.kind} procedure accepts ${ALLOWED_POSITIONS[proposal.procedure.kind].join(", ")}; got ${input.position}`,
+        { field: "position" },
       );
     }
     const statement = input.statement?.trim() || null;
-    if (statement === null && ["object", "amend", "concur-with-reservation"].includes(input.position)) {
-      throw new InvalidRequestError(`body.statement: ${describePosition(input.position)} must be stated in writing`);
+    if (statement === null && positionNeedsStatement(input.position)) {
+      throw new InvalidRequestError(`${describePosition(input.position)} must be stated in writing`, {
+        field: "statement",
+      });
     }
     const { round } = await this.currentRound(tx, id);
     const now = await databaseNow(tx);
-    if (deadlinePassed(round, now)) {
+    if (round.deadline !== null && deadlinePassed(round, now)) {
       throw new ConflictError(
-        `The deadline of proposal ${id} passed at ${round.deadline!.toISOString()}: positions are closed; the outcome is being recorded.`,
+        `The deadline of proposal ${id} passed at ${round.deadline.toISOString()}: positions are closed; the outcome is being recorded.`,
       );
     }
     const cast = await repo.insertPosition(tx, {
@@ -419,6 +451,11 @@ export class DecisionsService {
     return this.get(principal, id, tx);
   }
 
+  /** A position recorded on its own, in a transaction of its own (the CLI's, for a state's written word). */
+  recordPosition(principal: Principal, id: number, input: PositionInput): Promise<ProposalDetail> {
+    return this.db.transaction((tx) => this.castPosition(principal, id, input, tx));
+  }
+
   async extend(principal: Principal, id: number, input: { deadline: Date }, tx: Transaction): Promise<ProposalDetail> {
     const { proposal, body } = await this.lockOpen(principal, id, tx, "chair");
     const { round } = await this.currentRound(tx, id);
@@ -428,7 +465,8 @@ export class DecisionsService {
       throw new ConflictError(`The deadline of proposal ${id} has passed: it can no longer be extended.`);
     if (input.deadline.getTime() <= round.deadline.getTime()) {
       throw new InvalidRequestError(
-        `body.deadline: an extension must come after the current deadline, ${round.deadline.toISOString()}`,
+        `an extension must come after the current deadline, ${round.deadline.toISOString()}`,
+        { field: "deadline" },
       );
     }
     const extension = {
@@ -471,9 +509,11 @@ export class DecisionsService {
     if (deadlinePassed(round, now))
       throw new ConflictError(`The deadline of proposal ${id} has passed: the outcome is being recorded.`);
     if (input.deadline !== null && input.deadline.getTime() <= now.getTime())
-      throw new InvalidRequestError(`body.deadline: must be in the future, got ${input.deadline.toISOString()}`);
+      throw new InvalidRequestError(`must be in the future, got ${input.deadline.toISOString()}`, {
+        field: "deadline",
+      });
     const problem = procedureProblem(proposal.procedure, input.deadline, 1);
-    if (problem) throw new InvalidRequestError(`body.deadline: ${problem}`);
+    if (problem) throw new InvalidRequestError(problem, { field: "deadline" });
     await repo.insertRound(tx, id, round.number + 1, input.text, input.deadline);
     await this.scheduleRound(tx, id, round.number + 1, input.deadline, now);
     await appendAudit(tx, {
@@ -497,12 +537,12 @@ export class DecisionsService {
   async close(
     principal: Principal,
     id: number,
-    input: { as: "not-adopted" | "withdrawn"; reason: string },
+    input: { as: CloseStatus; reason: string },
     tx: Transaction,
   ): Promise<ProposalDetail> {
     const proposal = await repo.findProposal(tx, id, { lock: true });
     const body = proposal && (await repo.findBody(tx, proposal.bodyId));
-    if (!proposal || !body || !decisionPolicy.read(principal, body, proposal.concernsState)) {
+    if (!proposal || !body || !decisionPolicy.read(principal, { body, concernsState: proposal.concernsState })) {
       authorize(principal, principal.kind !== "anonymous", "closing proposals");
       throw notFound(id, proposal !== undefined);
     }
@@ -543,9 +583,9 @@ export class DecisionsService {
   ): Promise<ProposalDetail> {
     const { proposal, body } = await this.lockOpen(principal, id, tx, "chair");
     if (input.content.length > MAX_ATTACHMENT_BYTES)
-      throw new InvalidRequestError(
-        `body.content: an attachment may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`,
-      );
+      throw new InvalidRequestError(`an attachment may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`, {
+        field: "content",
+      });
     const attachmentId = await repo.insertAttachment(tx, {
       proposalId: id,
       ...input,
@@ -601,7 +641,7 @@ export class DecisionsService {
     const now = await databaseNow(tx);
     const decided: Deciding[] = [];
     for (const { proposal, body } of open) {
-      const { round, positions } = rounds.get(proposal.id)!;
+      const { round, positions } = present(rounds.get(proposal.id), `proposal ${proposal.id}'s round`);
       const history = positions.map((cast) => ({
         state: cast.state,
         position: cast.position,
@@ -707,8 +747,8 @@ export class DecisionsService {
     proposal: ProposalRow,
     body: BodyRow,
   ): Promise<{ relationId: number | null; sourceId: string; problem?: string }> {
-    const effect = proposal.effect!;
-    const day = proposal.decidedOn!;
+    const effect = present(proposal.effect, `proposal ${proposal.id}'s effect`);
+    const day = present(proposal.decidedOn, `proposal ${proposal.id}'s decision date`);
     const sourceId = `decision-${proposal.id}`;
     await this.writer.createSource(
       schedulerFor(body.organization),
@@ -750,9 +790,11 @@ export class DecisionsService {
       await repo.recordEffect(tx, proposal.id, { relationId, sourceId });
       return { relationId, sourceId };
     } catch (error) {
-      const problem = error instanceof Error ? error.message : String(error);
+      // Anything else (a lost connection, a deadlock, a bug) fails the decision's transaction
+      // loudly: the deadline job runs again later, a position is answered with an error.
+      if (!isRegistryRefusal(error)) throw error;
       await repo.recordEffect(tx, proposal.id, { relationId: null, sourceId });
-      return { relationId: null, sourceId, problem };
+      return { relationId: null, sourceId, problem: error.message };
     }
   }
 
@@ -800,10 +842,13 @@ export class DecisionsService {
           );
           const bodies = new Map<string, BodyRow>();
           for (const bodyId of new Set(proposals.map((proposal) => proposal.bodyId)))
-            bodies.set(bodyId, (await repo.findBody(tx, bodyId))!);
+            bodies.set(bodyId, present(await repo.findBody(tx, bodyId), `body ${bodyId}`));
           await this.settle(
             tx,
-            proposals.map((proposal) => ({ proposal, body: bodies.get(proposal.bodyId)! })),
+            proposals.map((proposal) => ({
+              proposal,
+              body: present(bodies.get(proposal.bodyId), `body ${proposal.bodyId}`),
+            })),
             this.options.instance,
           );
         },
@@ -816,13 +861,13 @@ export class DecisionsService {
           hours: number;
         };
         const proposal = await repo.findProposal(tx, proposalId, { lock: true });
-        if (!proposal || proposal.status !== "open") return;
+        if (proposal?.status !== "open") return;
         const { round: current, positions } = await this.currentRound(tx, proposalId);
         if (current.number !== round || current.deadline?.toISOString() !== new Date(deadline).toISOString()) return;
         const taken = new Set(positions.map((cast) => cast.state));
         const silent = (await repo.proposalMembers(tx, proposalId)).filter((state) => !taken.has(state));
         if (silent.length === 0) return;
-        const body = (await repo.findBody(tx, proposal.bodyId))!;
+        const body = present(await repo.findBody(tx, proposal.bodyId), `body ${proposal.bodyId}`);
         await repo.insertNotices(tx, [
           {
             proposalId,
@@ -858,7 +903,10 @@ export class DecisionsService {
     if (
       !proposal ||
       !body ||
-      !(decisionPolicy.read(principal, body, proposal.concernsState) || decisionPolicy.chair(principal, body))
+      !(
+        decisionPolicy.read(principal, { body, concernsState: proposal.concernsState }) ||
+        decisionPolicy.chair(principal, body)
+      )
     ) {
       authorize(principal, principal.kind !== "anonymous", "acting on proposals");
       throw notFound(id, proposal !== undefined);
@@ -878,7 +926,7 @@ export class DecisionsService {
     tx: Executor,
     id: number,
   ): Promise<{ round: repo.RoundRow; positions: repo.PositionRow[] }> {
-    return (await repo.currentRounds(tx, [id])).get(id)!;
+    return present((await repo.currentRounds(tx, [id])).get(id), `proposal ${id}'s round`);
   }
 }
 
@@ -887,8 +935,17 @@ type Deciding = {
   body: BodyRow;
   /** Who could decide: the outcome notice goes to each. */
   members: string[];
-  outcome: { status: "adopted" | "not-adopted" | "withdrawn"; rule: string; explanation: string };
+  outcome: { status: OutcomeStatus; rule: string; explanation: string };
 };
+
+/**
+ * The registry's refusals of an effect, thrown on purpose because the registry changed since the
+ * proposal opened (the relation exists already, or ended, or its framework is gone): the decision
+ * stands and says why. (A ForbiddenError would be a wrong rule, not a changed registry.)
+ */
+function isRegistryRefusal(error: unknown): error is ConflictError | InvalidRequestError | NotFoundError {
+  return error instanceof ConflictError || error instanceof InvalidRequestError || error instanceof NotFoundError;
+}
 
 /** A proposal the reader may not see is as missing as one that does not exist; the refusal log tells them apart. */
 const notFound = (id: number, exists: boolean) =>

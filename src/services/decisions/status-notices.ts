@@ -6,13 +6,14 @@
  */
 import type { Database, Transaction } from "../../db/client.ts";
 import { addMonths, today } from "../../domain/dates.ts";
+import type { NoticeKind } from "../../domain/decisions.ts";
 import { findOrganizationRules } from "../../db/repositories/decisions.ts";
 import { RegistryRepository } from "../../db/repositories/registry.ts";
 import * as repo from "../../db/repositories/status-notices.ts";
 import { databaseNow } from "../../db/repositories/clock.ts";
 import type { StatusNoticeRow } from "../../db/repositories/status-notices.ts";
 import { appendAudit } from "../audit/log.ts";
-import { ConflictError, ForbiddenError, HiddenError, NotFoundError } from "../errors.ts";
+import { ConflictError, ForbiddenError, HiddenError, NotFoundError, present } from "../errors.ts";
 import { publishEvent } from "../events.ts";
 import { cancelJobs, scheduleJob, type JobHandler } from "../jobs/queue.ts";
 import { auditActor, authorize, decisionPolicy, organizationBody, type Principal } from "../policies.ts";
@@ -34,7 +35,7 @@ export class StatusNoticesService {
   async list(principal: Principal, organization: string): Promise<StatusNoticeRow[]> {
     authorize(
       principal,
-      decisionPolicy.read(principal, organizationBody(organization)),
+      decisionPolicy.read(principal, { body: organizationBody(organization), concernsState: null }),
       `reading ${organization}'s notices`,
     );
     return repo.noticesTo(this.db, organization);
@@ -42,7 +43,7 @@ export class StatusNoticesService {
 
   async file(
     principal: Principal,
-    input: { kind: "suspension" | "withdrawal"; organization: string; statement?: string },
+    input: { kind: NoticeKind; organization: string; statement?: string },
     tx: Transaction,
   ): Promise<StatusNoticeRow> {
     const state = decisionPolicy.fileFor(principal, input.organization);
@@ -127,7 +128,7 @@ export class StatusNoticesService {
       noticeId: id,
       states: [state],
     });
-    return notice!;
+    return present(notice, `notice ${id}`);
   }
 
   /**
@@ -143,7 +144,10 @@ export class StatusNoticesService {
   ): Promise<StatusNoticeRow> {
     const notice = await repo.findNotice(tx, id, { lock: true });
     // Another organisation's notices do not exist for this reader.
-    if (!notice || !decisionPolicy.read(principal, organizationBody(notice.organization), notice.state)) {
+    if (
+      !notice ||
+      !decisionPolicy.read(principal, { body: organizationBody(notice.organization), concernsState: notice.state })
+    ) {
       authorize(principal, principal.kind !== "anonymous", "withdrawing notices");
       throw notice
         ? new HiddenError(`No status notice has the id ${id}.`)
@@ -167,7 +171,7 @@ export class StatusNoticesService {
     }
     await repo.markWithdrawn(tx, id, { by: auditActor(principal).actor, statement: input.statement?.trim() || null });
     await cancelJobs(tx, [jobSubject(id)]);
-    const after = (await repo.findNotice(tx, id))!;
+    const after = present(await repo.findNotice(tx, id), `notice ${id}`);
     await appendAudit(tx, {
       ...auditActor(principal),
       action: "notice.withdraw",

@@ -6,11 +6,19 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { addDays, isDay } from "../../domain/dates.ts";
 import { toDaterange } from "../../domain/interval.ts";
 import type { Database } from "../../db/client.ts";
+import {
+  ensureSource,
+  insertCowPeriod,
+  latestCowCodes,
+  periodsOverlapping,
+  recordCowImport,
+  setActorCowCode,
+  stateCodes,
+} from "../../db/repositories/imports.ts";
 import { defaultDataDir } from "../starter/load.ts";
 
 export const COW_SOURCE = {
@@ -88,43 +96,51 @@ export function parseCowStates(text: string, mapping: CowMapping): ParsedFile {
   }
 
   const result: ParsedFile = { periods: [], refused: [], junkColumnLines: [], rows: 0 };
-  lines.slice(1).forEach((raw, index) => {
+  for (const [index, raw] of lines.slice(1).entries()) {
     const line = index + 2;
-    if (raw.trim() === "") return;
+    if (raw.trim() === "") continue;
     result.rows += 1;
     const cells = raw.split(",");
     if (cells.slice(COLUMNS.length).some((cell) => cell.trim() !== "")) result.junkColumnLines.push(line);
-    const refuse = (reason: string) => result.refused.push({ line, text: raw.slice(0, 80), reason });
-    if (cells.length < COLUMNS.length) return refuse(`has ${cells.length} columns; the list has ${COLUMNS.length}`);
-
-    const [abbrev, ccodeText, name, ...numbers] = cells.map((cell) => cell.trim()) as string[];
-    const [styear, stmonth, stday, endyear, endmonth, endday, version] = numbers.slice(0, 7).map(Number) as number[];
-    const ccode = Number(ccodeText);
-    if (!Number.isInteger(ccode) || ccode <= 0) return refuse(`ccode "${ccodeText}" is not a COW country code`);
-    const start = dayOf(styear!, stmonth!, stday!);
-    const end = dayOf(endyear!, endmonth!, endday!);
-    if (!start) return refuse(`start ${numbers.slice(0, 3).join("-")} is not a calendar date`);
-    if (!end) return refuse(`end ${numbers.slice(3, 6).join("-")} is not a calendar date`);
-    if (end < start) return refuse(`ends (${end}) before it starts (${start})`);
-    if (!Number.isInteger(version)) return refuse(`version "${numbers[6]}" is not a year`);
-
-    const mapped = mapping[String(ccode)];
-    if (!mapped) return refuse(`COW code ${ccode} (${abbrev}) has no entry in data/mappings/cow-iso.json`);
-    if (!mapped.iso)
-      return refuse(`${name} (COW ${ccode}) has no ISO 3166 code: ${mapped.reason ?? "no reason recorded"}`);
-
-    result.periods.push({
-      line,
-      ccode,
-      abbrev: abbrev!,
-      name: name!,
-      iso: mapped.iso,
-      since: start,
-      // COW gives the last day in the system; Concord's intervals end on the first day after.
-      until: end === OPEN_END_DAY(version!) ? null : addDays(end, 1),
-    });
-  });
+    const period = readPeriod(cells, mapping, line);
+    if (typeof period === "string") result.refused.push({ line, text: raw.slice(0, 80), reason: period });
+    else result.periods.push(period);
+  }
   return result;
+}
+
+/** The period one line of the list describes, or why it is refused. */
+function readPeriod(cells: string[], mapping: CowMapping, line: number): CandidatePeriod | string {
+  if (cells.length < COLUMNS.length) return `has ${cells.length} columns; the list has ${COLUMNS.length}`;
+
+  // The line has all ten columns (checked above): these defaults are never used.
+  const [abbrev = "", ccodeText = "", name = "", ...numbers] = cells.map((cell) => cell.trim());
+  const [styear = NaN, stmonth = NaN, stday = NaN, endyear = NaN, endmonth = NaN, endday = NaN, version = NaN] = numbers
+    .slice(0, 7)
+    .map(Number);
+  const ccode = Number(ccodeText);
+  if (!Number.isInteger(ccode) || ccode <= 0) return `ccode "${ccodeText}" is not a COW country code`;
+  const start = dayOf(styear, stmonth, stday);
+  const end = dayOf(endyear, endmonth, endday);
+  if (!start) return `start ${numbers.slice(0, 3).join("-")} is not a calendar date`;
+  if (!end) return `end ${numbers.slice(3, 6).join("-")} is not a calendar date`;
+  if (end < start) return `ends (${end}) before it starts (${start})`;
+  if (!Number.isInteger(version)) return `version "${numbers[6]}" is not a year`;
+
+  const mapped = mapping[String(ccode)];
+  if (!mapped) return `COW code ${ccode} (${abbrev}) has no entry in data/mappings/cow-iso.json`;
+  if (!mapped.iso) return `${name} (COW ${ccode}) has no ISO 3166 code: ${mapped.reason ?? "no reason recorded"}`;
+
+  return {
+    line,
+    ccode,
+    abbrev,
+    name,
+    iso: mapped.iso,
+    since: start,
+    // COW gives the last day in the system; Concord's intervals end on the first day after.
+    until: end === OPEN_END_DAY(version) ? null : addDays(end, 1),
+  };
 }
 
 function dayOf(year: number, month: number, day: number): string | undefined {
@@ -160,16 +176,8 @@ export async function importCowStates(
   };
 
   await db.transaction(async (tx) => {
-    await tx.execute(sql`
-      INSERT INTO sources (id, title, publisher, published, published_precision, url, citation)
-      VALUES (${COW_SOURCE.id}, ${COW_SOURCE.title}, ${COW_SOURCE.publisher}, ${COW_SOURCE.published},
-              ${COW_SOURCE.publishedPrecision}, ${COW_SOURCE.url}, ${COW_SOURCE.citation})
-      ON CONFLICT (id) DO NOTHING`);
-    const known = new Set(
-      ((await tx.execute(sql`SELECT code FROM actors WHERE type = 'state'`)).rows as Array<{ code: string }>).map(
-        (row) => row.code,
-      ),
-    );
+    await ensureSource(tx, COW_SOURCE);
+    const known = new Set(await stateCodes(tx));
 
     let done = 0;
     for (const period of parsed.periods) {
@@ -183,11 +191,7 @@ export async function importCowStates(
         continue;
       }
       const valid = toDaterange({ since: period.since, until: period.until });
-      const overlapping = (
-        await tx.execute(sql`
-          SELECT valid::text AS valid, source_id AS "sourceId", cow_code AS "cowCode"
-          FROM actor_periods WHERE actor_code = ${period.iso} AND valid && ${valid}::daterange`)
-      ).rows as Array<{ valid: string; sourceId: string; cowCode: number | null }>;
+      const overlapping = await periodsOverlapping(tx, period.iso, valid);
       const same = overlapping.find(
         (row) => row.valid === valid && row.sourceId === COW_SOURCE.id && row.cowCode === period.ccode,
       );
@@ -204,30 +208,24 @@ export async function importCowStates(
         });
         continue;
       }
-      await tx.execute(sql`
-        INSERT INTO actor_periods (actor_code, valid, since_precision, until_precision, source_id, cow_code)
-        VALUES (${period.iso}, ${valid}::daterange, 'day', ${period.until === null ? null : "day"}, ${COW_SOURCE.id}, ${period.ccode})`);
+      await insertCowPeriod(tx, {
+        actorCode: period.iso,
+        valid,
+        ended: period.until !== null,
+        sourceId: COW_SOURCE.id,
+        cowCode: period.ccode,
+      });
       summary.loaded += 1;
     }
 
     // Each state's COW code and abbreviation are those of its latest period in the list.
-    const latest = (
-      await tx.execute(sql`
-        SELECT DISTINCT ON (actor_code) actor_code AS code, cow_code AS "cowCode"
-        FROM actor_periods WHERE source_id = ${COW_SOURCE.id} AND cow_code IS NOT NULL
-        ORDER BY actor_code, lower(valid) DESC`)
-    ).rows as Array<{ code: string; cowCode: number }>;
+    const latest = await latestCowCodes(tx, COW_SOURCE.id);
     for (const state of latest) {
       const abbrev = mapping[String(state.cowCode)]?.abbrev ?? null;
-      await tx.execute(sql`
-        UPDATE actors SET cow_code = ${state.cowCode}, cow_abbrev = ${abbrev}
-        WHERE code = ${state.code} AND (cow_code IS DISTINCT FROM ${state.cowCode} OR cow_abbrev IS DISTINCT FROM ${abbrev})`);
+      await setActorCowCode(tx, state.code, { code: state.cowCode, abbrev });
     }
 
-    await tx.execute(sql`
-      INSERT INTO imports (name, checksum, summary) VALUES ('cow-states', md5(${text}), ${JSON.stringify({ ...summary, refused: summary.refused.length })}::jsonb)
-      ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, summary = EXCLUDED.summary, applied_at = now()
-      WHERE imports.checksum <> EXCLUDED.checksum`);
+    await recordCowImport(tx, "cow-states", text, { ...summary, refused: summary.refused.length });
   });
   summary.refused.sort((a, b) => a.line - b.line);
   return summary;

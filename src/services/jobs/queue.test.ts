@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
+import { until } from "../../../test/support/wait.ts";
 import { cancelJobs, JOBS_CHANNEL, JobWorker, scheduleJob, type ClaimedJob, type JobHandlers } from "./queue.ts";
 
 let test: TestDatabase;
@@ -181,7 +182,7 @@ describe("waking the workers", () => {
     await act();
     const marker = `marker-${Math.random()}`;
     await test.db.execute(sql`SELECT pg_notify(${JOBS_CHANNEL}, ${marker})`);
-    for (let i = 0; i < 500 && !heard.includes(marker); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until("the marker notification", () => (heard.includes(marker) ? true : undefined), 25_000);
     expect(heard).toContain(marker);
     return heard.slice(0, heard.indexOf(marker));
   }
@@ -217,13 +218,18 @@ describe("waking the workers", () => {
       await schedule("deadline", "in-2s", future(2));
       await schedule("other", "now", past(0));
       await schedule("deadline", "in-1.5s", future(1.5));
-      for (let i = 0; i < 300 && ran.length < 4; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      // Run, and committed: a handler runs inside the transaction that deletes its job.
+      await until(
+        "the four jobs to run and their transactions to commit",
+        async () => (ran.length >= 4 && (await jobRows()).length === 0 ? true : undefined),
+        60_000,
+      );
       expect(ran).toEqual(["now", "in-1s", "in-1.5s", "in-2s"]);
       expect(await jobRows()).toEqual([]);
     } finally {
       await running.stop();
     }
-  });
+  }, 90_000);
 });
 
 describe("jobs far ahead", () => {
@@ -243,11 +249,11 @@ describe("jobs far ahead", () => {
     await running.start();
     try {
       await schedule("other", "added-while-running", past(0));
-      for (let i = 0; i < 300 && ran.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      await until("the job added while running to run", () => (ran.length >= 2 ? true : undefined), 60_000);
       expect(ran).toEqual(["now", "added-while-running"]);
     } finally {
       await running.stop();
     }
     expect((await jobRows()).map((job) => job.tag)).toEqual(["in-30-days", "in-2-years", "in-40-years"]);
-  });
+  }, 90_000);
 });

@@ -6,8 +6,14 @@
  * earliest job is due, and wake at once when any instance adds one (NOTIFY concord_jobs), so a
  * deadline is acted on within milliseconds.
  */
-import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "../../db/client.ts";
+import {
+  deleteDueJobs,
+  deleteUnlockedJobsOfSubjects,
+  reinsertJob,
+  type JobRow,
+  upsertJob,
+} from "../../db/repositories/jobs.ts";
 import { WorkLoop, type Look } from "./work-loop.ts";
 
 export const JOBS_CHANNEL = "concord_jobs";
@@ -40,12 +46,13 @@ export type BatchJobHandler = { batch: (tx: Transaction, jobs: ClaimedJob[]) => 
 export type JobHandlers = Record<string, JobHandler | BatchJobHandler>;
 
 export async function scheduleJob(tx: Executor, job: JobToSchedule): Promise<void> {
-  const payload = JSON.stringify(job.payload ?? {});
-  await tx.execute(sql`
-    INSERT INTO jobs (kind, payload, run_at, unique_key, subject)
-    VALUES (${job.kind}, ${payload}::jsonb, ${job.runAt.toISOString()}::timestamptz, ${job.uniqueKey ?? null}, ${job.subject ?? null})
-    ON CONFLICT (unique_key) DO UPDATE
-      SET run_at = EXCLUDED.run_at, payload = EXCLUDED.payload, attempts = 0, last_error = NULL, failed_at = NULL`);
+  await upsertJob(tx, {
+    kind: job.kind,
+    payload: job.payload ?? {},
+    runAt: job.runAt,
+    uniqueKey: job.uniqueKey ?? null,
+    subject: job.subject ?? null,
+  });
 }
 
 /**
@@ -55,9 +62,7 @@ export async function scheduleJob(tx: Executor, job: JobToSchedule): Promise<voi
  */
 export async function cancelJobs(tx: Executor, subjects: readonly string[]): Promise<void> {
   if (subjects.length === 0) return;
-  await tx.execute(sql`
-    DELETE FROM jobs WHERE id IN (
-      SELECT id FROM jobs WHERE subject = ANY (${sql.param([...subjects])}::text[]) FOR UPDATE SKIP LOCKED)`);
+  await deleteUnlockedJobsOfSubjects(tx, subjects);
 }
 
 export type WorkerOptions = {
@@ -164,16 +169,17 @@ export class JobWorker {
     const delaySeconds = Math.min(2 ** (attempts - 1), 600);
     // Same id, key and subject: to everyone else, the job simply moved. (Nobody can take its key meanwhile:
     // a scheduleJob of that key in another transaction waits for this one.)
-    await tx.execute(sql`
-      INSERT INTO jobs (id, kind, payload, run_at, unique_key, subject, attempts, last_error, failed_at, created_at)
-      VALUES (${job.id}, ${job.kind}, ${JSON.stringify(job.payload)}::jsonb, clock_timestamp() + make_interval(secs => ${delaySeconds}),
-              ${job.uniqueKey}, ${job.subject}, ${attempts}, ${message.slice(0, 2000)},
-              CASE WHEN ${attempts} >= ${this.options.maxAttempts} THEN clock_timestamp() END, ${job.createdAt}::timestamptz)`);
+    await reinsertJob(tx, job, {
+      attempts,
+      lastError: message.slice(0, 2000),
+      delaySeconds,
+      maxAttempts: this.options.maxAttempts,
+    });
   }
 }
 
 /** A claimed job, with what it takes to put it back. */
-type StoredJob = ClaimedJob & { uniqueKey: string | null; subject: string | null; createdAt: string };
+type StoredJob = JobRow;
 
 /**
  * Claims up to `limit` jobs due now (by the database's clock) that no other worker holds,
@@ -182,38 +188,6 @@ type StoredJob = ClaimedJob & { uniqueKey: string | null; subject: string | null
  * matters: a row locked by a transaction and changed in its subtransaction becomes a MultiXact,
  * which every other worker's claim then has to look up; under load that was most of PostgreSQL's time.
  */
-async function claim(
-  tx: Transaction,
-  limit: number,
-  kind?: string,
-): Promise<{ jobs: StoredJob[]; nextInMs: number | null }> {
-  const ofKind = kind === undefined ? sql`` : sql`AND kind = ${kind}`;
-  const rows = (
-    await tx.execute(sql`
-      WITH t AS (SELECT clock_timestamp() AS at),
-      claimed AS (
-        DELETE FROM jobs WHERE id IN (
-          -- (SELECT at FROM t), evaluated once, bounds the index scan; a bare clock_timestamp() would be a filter
-          -- checked on every job not yet due whenever fewer than the limit are due.
-          SELECT id FROM jobs WHERE failed_at IS NULL AND run_at <= (SELECT at FROM t) ${ofKind}
-          ORDER BY run_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-        RETURNING id, kind, payload, run_at, attempts, unique_key, subject, created_at)
-      SELECT
-        -- When none is due: how long until the next job is. (Jobs due already that were not claimed are being run
-        -- by other workers, which delete them or, failing, put them back later, which wakes the workers.)
-        -- A double, not an int: a job due more than 2^31 ms (about 25 days) ahead overflowed an int, and that error
-        -- failed every claim, so nothing ran until a nearer job was scheduled.
-        (SELECT ceil(extract(epoch FROM min(run_at) - clock_timestamp()) * 1000)::float8 FROM jobs
-         WHERE failed_at IS NULL AND run_at > (SELECT at FROM t)) AS "nextInMs",
-        c.id::int AS id, c.kind, c.payload, c.run_at AS "runAt", c.attempts,
-             c.unique_key AS "uniqueKey", c.subject, c.created_at::text AS "createdAt"
-      FROM (SELECT 1) one LEFT JOIN claimed c ON true
-      ORDER BY c.run_at, c.id`)
-  ).rows as Array<
-    { nextInMs: number | null; id: number | null } & Omit<StoredJob, "id" | "runAt"> & { runAt: string | Date }
-  >;
-  const jobs: StoredJob[] = rows.flatMap(({ nextInMs: _, id, runAt, ...job }) =>
-    id === null ? [] : [{ ...job, id, runAt: new Date(runAt) }],
-  );
-  return { jobs, nextInMs: rows[0]!.nextInMs };
+function claim(tx: Transaction, limit: number, kind?: string): Promise<{ jobs: StoredJob[]; nextInMs: number | null }> {
+  return deleteDueJobs(tx, limit, kind);
 }

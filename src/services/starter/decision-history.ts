@@ -4,11 +4,17 @@
  * decision date, the outcome and its rule from the sources, and the proposal is linked to the
  * relation the decision started. No individual positions are invented.
  */
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Transaction } from "../../db/client.ts";
 import { parsePartialDate } from "../../domain/dates.ts";
+import { OUTCOME_STATUSES, PROPOSAL_PURPOSES } from "../../domain/decisions.ts";
 import { findBody, memberStatesOn } from "../../db/repositories/decisions.ts";
+import {
+  findEarliestRelationId,
+  insertFirstRound,
+  insertProposalMembers,
+  insertReconstructedProposal,
+} from "../../db/repositories/starter.ts";
 import { StarterDataError } from "./load.ts";
 import { partialDate, procedureSchema } from "./format.ts";
 
@@ -20,10 +26,10 @@ export const historyFile = z.array(
     title: z.string().min(1).max(300),
     text: z.string().min(1),
     procedure: procedureSchema,
-    purpose: z.enum(["general", "request", "designation", "revocation"]),
+    purpose: z.enum(PROPOSAL_PURPOSES),
     concerns: code.optional(),
     decided: partialDate,
-    outcome: z.enum(["adopted", "not-adopted", "withdrawn"]),
+    outcome: z.enum(OUTCOME_STATUSES),
     rule: z.string().min(1),
     explanation: z.string().min(1),
     /** The relation the decision started, found in the registry by these fields. */
@@ -51,41 +57,40 @@ export async function loadHistory(tx: Transaction, entries: HistoryEntry[]): Pro
       problems.push(`${where}: no body has the id ${entry.body}`);
       continue;
     }
-    const decided = parsePartialDate(entry.decided)!;
+    const decided = parsePartialDate(entry.decided);
+    if (!decided) throw new Error(`Unvalidated date ${entry.decided}`); // historyFile validated every date already
     const members = await memberStatesOn(tx, body, decided.date);
     let relationId: number | null = null;
     if (entry.relation) {
       const { subject, object, kind, framework, designation } = entry.relation;
-      const found = (
-        await tx.execute(sql`
-          SELECT r.id::int AS id FROM relations r LEFT JOIN frameworks f ON f.id = r.framework_id
-          WHERE r.subject_code = ${subject} AND r.object_code = ${object} AND r.kind = ${kind}::relation_kind
-            AND f.slug IS NOT DISTINCT FROM ${framework ?? null} AND r.designation IS NOT DISTINCT FROM ${designation ?? null}
-          ORDER BY lower(r.valid) LIMIT 1`)
-      ).rows[0] as { id: number } | undefined;
-      if (!found) problems.push(`${where}: the registry has no ${kind} relation of ${subject} to ${object}`);
-      relationId = found?.id ?? null;
+      const found = await findEarliestRelationId(tx, {
+        subject,
+        object,
+        kind,
+        framework: framework ?? null,
+        designation: designation ?? null,
+      });
+      if (found === undefined)
+        problems.push(`${where}: the registry has no ${kind} relation of ${subject} to ${object}`);
+      relationId = found ?? null;
     }
-    const id = Number(
-      (
-        (
-          await tx.execute(sql`
-            INSERT INTO proposals (body_id, title, procedure, chair, purpose, concerns_state, opened_at, opened_by, status,
-                                   decided_at, decided_on, decided_on_precision, outcome_rule, outcome_explanation, decided_by,
-                                   effect_relation_id, decision_source_id, reconstructed)
-            VALUES (${body.id}, ${entry.title}, ${JSON.stringify(entry.procedure)}::jsonb, ${body.chair}, ${entry.purpose}, ${entry.concerns ?? null},
-                    ${decided.date}::date, 'starter data', ${entry.outcome}, ${decided.date}::date, ${decided.date}, ${decided.precision},
-                    ${entry.rule}, ${entry.explanation}, 'starter data', ${relationId}, ${entry.sources[0]}, true)
-            RETURNING id`)
-        ).rows[0] as { id: string }
-      ).id,
-    );
-    await tx.execute(
-      sql`INSERT INTO proposal_members (proposal_id, state_code) SELECT ${id}, code FROM unnest(${sql.param(members)}::text[]) AS code`,
-    );
-    await tx.execute(
-      sql`INSERT INTO proposal_rounds (proposal_id, number, text, opened_at) VALUES (${id}, 1, ${entry.text}, ${decided.date}::date)`,
-    );
+    const id = await insertReconstructedProposal(tx, {
+      bodyId: body.id,
+      title: entry.title,
+      procedure: entry.procedure,
+      chair: body.chair,
+      purpose: entry.purpose,
+      concernsState: entry.concerns ?? null,
+      decidedOn: decided.date,
+      decidedOnPrecision: decided.precision,
+      outcome: entry.outcome,
+      outcomeRule: entry.rule,
+      outcomeExplanation: entry.explanation,
+      effectRelationId: relationId,
+      decisionSourceId: entry.sources[0] ?? null, // the file names at least one
+    });
+    await insertProposalMembers(tx, id, members);
+    await insertFirstRound(tx, id, entry.text, decided.date);
   }
   if (problems.length > 0) throw new StarterDataError(problems);
   return entries.length;

@@ -7,9 +7,15 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client.ts";
+import { importApplied, recordImport } from "../../db/repositories/imports.ts";
+import {
+  bodiesNotOfOrganizations,
+  insertBody,
+  insertOrganizationRule,
+  lockStarterDecisions,
+} from "../../db/repositories/starter.ts";
 import { defaultDataDir, StarterDataError } from "./load.ts";
 import { loadHistory, historyFile } from "./decision-history.ts";
 import { procedureSchema } from "./format.ts";
@@ -81,31 +87,36 @@ export async function loadStarterDecisions(
   if (!bodies || !history) throw new StarterDataError(problems);
 
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(7100003)`);
+    await lockStarterDecisions(tx);
     if (await alreadyLoaded(tx)) return { loaded: false, counts: {} };
     for (const body of bodies.bodies) {
-      await tx.execute(sql`
-        INSERT INTO bodies (id, actor_code, organization_code, name_en, name_es, name_pt, name_fr, chair, default_procedure, note)
-        VALUES (${body.id}, ${body.actor}, ${body.organization ?? body.actor}, ${body.names.en}, ${body.names.es}, ${body.names.pt}, ${body.names.fr}, ${body.chair},
-                ${JSON.stringify(body.defaultProcedure)}::jsonb, ${body.note ?? null})`);
+      await insertBody(tx, {
+        id: body.id,
+        actorCode: body.actor,
+        organizationCode: body.organization ?? body.actor,
+        names: body.names,
+        chair: body.chair,
+        defaultProcedure: body.defaultProcedure,
+        note: body.note ?? null,
+      });
     }
-    const misplaced = (
-      await tx.execute(
-        sql`SELECT b.id FROM bodies b JOIN actors o ON o.code = b.organization_code WHERE o.type <> 'organization' ORDER BY b.id`,
-      )
-    ).rows as Array<{ id: string }>;
+    const misplaced = await bodiesNotOfOrganizations(tx);
     if (misplaced.length > 0) {
       throw new StarterDataError(
         misplaced.map(
-          (body) =>
-            `bodies.json: ${body.id} is a state's own body: name the organisation it belongs to ("organization")`,
+          (id) => `bodies.json: ${id} is a state's own body: name the organisation it belongs to ("organization")`,
         ),
       );
     }
     for (const rule of bodies.rules) {
-      await tx.execute(sql`
-        INSERT INTO organization_rules (organization_code, request_body_id, withdrawal_notice_months, suspension_notice_months, source_id, note)
-        VALUES (${rule.organization}, ${rule.requestBody}, ${rule.withdrawalNoticeMonths}, ${rule.suspensionNoticeMonths}, ${rule.source}, ${rule.note ?? null})`);
+      await insertOrganizationRule(tx, {
+        organizationCode: rule.organization,
+        requestBodyId: rule.requestBody,
+        withdrawalNoticeMonths: rule.withdrawalNoticeMonths,
+        suspensionNoticeMonths: rule.suspensionNoticeMonths,
+        sourceId: rule.source,
+        note: rule.note ?? null,
+      });
     }
     const proposals = await loadHistory(tx, history);
     const counts = {
@@ -113,13 +124,11 @@ export async function loadStarterDecisions(
       "organisation rules": bodies.rules.length,
       "historical decisions": proposals,
     };
-    await tx.execute(
-      sql`INSERT INTO imports (name, checksum, summary) VALUES (${DECISIONS_IMPORT}, ${"-"}, ${JSON.stringify(counts)}::jsonb)`,
-    );
+    await recordImport(tx, { name: DECISIONS_IMPORT, checksum: "-", summary: counts });
     return { loaded: true, counts };
   });
 }
 
-async function alreadyLoaded(db: Pick<Database, "execute">): Promise<boolean> {
-  return (await db.execute(sql`SELECT 1 FROM imports WHERE name = ${DECISIONS_IMPORT}`)).rows.length > 0;
+async function alreadyLoaded(db: Pick<Database, "select">): Promise<boolean> {
+  return importApplied(db, DECISIONS_IMPORT);
 }

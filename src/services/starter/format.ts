@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { parsePartialDate } from "../../domain/dates.ts";
+import { ABSTENTION_RULES, MAJORITY_BASES } from "../../domain/procedures.ts";
+import { CERTAINTIES, CLAIM_FIELDS, RELATION_KINDS } from "../../domain/registry.ts";
 
 export const partialDate = z
   .string()
@@ -71,7 +73,7 @@ export const sourceFile = z.array(
       .max(TEXT_LIMITS.url, `must be at most ${TEXT_LIMITS.url} characters`)
       .optional(),
     perspective: text(TEXT_LIMITS.perspective).optional(),
-    /** The file name in shared/sources when Concord holds the text; quotes must appear in it. */
+    /** The file name in data/sources when Concord holds the text; quotes must appear in it. */
     file: text(TEXT_LIMITS.fileName).optional(),
     citation: text(TEXT_LIMITS.citation).optional(),
   }),
@@ -104,7 +106,7 @@ export const claimEntry = z
   .strictObject({
     source: slug,
     /** What the claim speaks to: the relation as a whole (default) or one of its dates. */
-    field: z.enum(["relation", "since", "until"]).default("relation"),
+    field: z.enum(CLAIM_FIELDS).default("relation"),
     /** The date the source gives for that field, at the precision it gives it. */
     date: partialDate.optional(),
     /** A short verbatim quote; required when the source's text is held (`file`). */
@@ -116,27 +118,17 @@ export const claimEntry = z
     path: ["date"],
   });
 
-export const relationKinds = [
-  "member",
-  "partner",
-  "associate",
-  "observer",
-  "applicant",
-  "suspended",
-  "designation",
-] as const;
-
 /** One relation with its claims: an entry of `data/starter/relations/*.json`, and the body of POST /relations. */
 export const relationEntry = z
   .strictObject({
     subject: organizationCode,
     object: organizationCode,
-    kind: z.enum(relationKinds),
+    kind: z.enum(RELATION_KINDS),
     framework: slug.optional(),
     designation: slug.optional(),
     since: partialDate,
     until: partialDate.optional(),
-    certainty: z.enum(["confirmed", "uncertain", "disputed"]).default("confirmed"),
+    certainty: z.enum(CERTAINTIES).default("confirmed"),
     note: text(TEXT_LIMITS.note).optional(),
     claims: z.array(claimEntry).min(1, "every relation cites at least one source"),
   })
@@ -168,9 +160,9 @@ export const procedureSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("majority"),
     threshold: z.union([z.literal("simple"), fraction]),
-    base: z.enum(["present-and-voting", "all-members"]),
+    base: z.enum(MAJORITY_BASES),
     quorum: fraction,
-    abstentions: z.enum(["excluded", "counted"]),
+    abstentions: z.enum(ABSTENTION_RULES),
   }),
   z.strictObject({ kind: z.literal("unilateral") }),
 ]);

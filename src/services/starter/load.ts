@@ -6,13 +6,19 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { parsePartialDate, type PartialDate } from "../../domain/dates.ts";
 import { isValidInterval, toDaterange } from "../../domain/interval.ts";
 import type { Database } from "../../db/client.ts";
+import { importApplied, recordImport } from "../../db/repositories/imports.ts";
 import { insertClaims, insertRelation } from "../../db/repositories/registry-writes.ts";
-import * as schema from "../../db/schema.ts";
+import {
+  insertActorPeriods,
+  insertActors,
+  insertFrameworks,
+  insertSources,
+  lockStarterData,
+} from "../../db/repositories/starter.ts";
 import {
   countryFile,
   frameworkFile,
@@ -87,7 +93,8 @@ export async function readStarterData(dataDir = defaultDataDir): Promise<Starter
   const relations: StarterData["relations"] = [];
   for (const file of relationFiles) {
     const name = `starter/relations/${file}`;
-    (await read(name, relationFile)).forEach((relation, index) => relations.push({ ...relation, file: name, index }));
+    for (const [index, relation] of (await read(name, relationFile)).entries())
+      relations.push({ ...relation, file: name, index });
   }
 
   const data = { countries, sources, organizations, frameworks, relations, checksum: hash.digest("hex") };
@@ -187,11 +194,12 @@ export async function loadStarterData(db: Database, dataDir = defaultDataDir): P
   const data = await readStarterData(dataDir);
   return db.transaction(async (tx) => {
     // Serialise two instances starting on one new database: the second waits, then sees the row.
-    await tx.execute(`SELECT pg_advisory_xact_lock(7100002)`);
+    await lockStarterData(tx);
     // Checked again under the lock: another instance may have loaded it meanwhile.
     if (await alreadyLoaded(tx)) return { loaded: false, counts: {} };
 
-    await tx.insert(schema.sources).values(
+    await insertSources(
+      tx,
       data.sources.map((source) => {
         const published = source.published ? date(source.published) : undefined;
         return {
@@ -208,7 +216,7 @@ export async function loadStarterData(db: Database, dataDir = defaultDataDir): P
       }),
     );
 
-    await tx.insert(schema.actors).values([
+    await insertActors(tx, [
       ...data.countries.map((country) => ({
         code: country.alpha3,
         type: "state" as const,
@@ -231,7 +239,8 @@ export async function loadStarterData(db: Database, dataDir = defaultDataDir): P
       })),
     ]);
 
-    await tx.insert(schema.actorPeriods).values(
+    await insertActorPeriods(
+      tx,
       data.organizations.map((organization) => {
         const founded = date(organization.founded);
         const dissolved = organization.dissolved ? date(organization.dissolved) : undefined;
@@ -245,7 +254,8 @@ export async function loadStarterData(db: Database, dataDir = defaultDataDir): P
       }),
     );
 
-    await tx.insert(schema.frameworks).values(
+    await insertFrameworks(
+      tx,
       data.frameworks.map((framework) => {
         const since = framework.since ? date(framework.since) : undefined;
         return {
@@ -277,12 +287,11 @@ export async function loadStarterData(db: Database, dataDir = defaultDataDir): P
       relations: data.relations.length,
       claims: claimCount,
     };
-    await tx.insert(schema.imports).values({ name: STARTER_IMPORT, checksum: data.checksum, summary: counts });
+    await recordImport(tx, { name: STARTER_IMPORT, checksum: data.checksum, summary: counts });
     return { loaded: true, counts };
   });
 }
 
 async function alreadyLoaded(db: Pick<Database, "select">): Promise<boolean> {
-  const [done] = await db.select().from(schema.imports).where(eq(schema.imports.name, STARTER_IMPORT));
-  return done !== undefined;
+  return importApplied(db, STARTER_IMPORT);
 }

@@ -76,9 +76,8 @@ export function ConfirmInline({
   const confirm = useRef<HTMLButtonElement>(null);
   useEffect(() => confirm.current?.focus(), []);
   return (
-    <div
+    <fieldset
       class="confirm"
-      role="group"
       aria-label={text}
       onKeyDown={(event) => {
         if (event.key === "Escape") onCancel();
@@ -93,6 +92,6 @@ export function ConfirmInline({
           {t.cancel}
         </button>
       </span>
-    </div>
+    </fieldset>
   );
 }

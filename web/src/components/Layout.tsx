@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { ENDONYMS, isLang, LANGS, useI18n } from "../i18n/index.ts";
+import { ENDONYMS, isLanguage, LANGUAGES } from "../../../src/domain/languages.ts";
+import { useI18n } from "../i18n/index.ts";
 import { isPrivateRoute, matchRoute, navigate, signInHref } from "../lib/router.ts";
 import { useSession } from "../lib/session.tsx";
 import { Link } from "./Link.tsx";
@@ -11,8 +12,8 @@ function initials(name: string): string {
     .replace(/@.*$/, "")
     .split(/[\s._-]+/)
     .filter(Boolean);
-  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
-  return letters.map((word) => [...word][0]!.toUpperCase()).join("") || "?";
+  const letters = words.length > 1 ? [words[0], words.at(-1)] : words.slice(0, 1);
+  return letters.map((word) => [...(word ?? "")][0]?.toUpperCase() ?? "").join("") || "?";
 }
 
 export function Layout({ children, path }: { children: ComponentChildren; path: string }) {
@@ -128,10 +129,10 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
               value={lang}
               onChange={(event) => {
                 const value = event.currentTarget.value;
-                if (isLang(value)) setLang(value);
+                if (isLanguage(value)) setLang(value);
               }}
             >
-              {LANGS.map((code) => (
+              {LANGUAGES.map((code) => (
                 <option value={code} lang={code}>
                   {ENDONYMS[code]}
                 </option>

@@ -1,4 +1,5 @@
-import type { Certainty, ClaimField, Kind, Precision } from "../lib/types.ts";
+import type { Language } from "../../../src/domain/languages.ts";
+import type { ActorType, Certainty, ClaimField, Kind, Precision } from "../lib/types.ts";
 
 /**
  * English UI text: the reference catalogue. `Messages` is its type, and every other language
@@ -99,7 +100,7 @@ export const en = {
   organizationUnknown: (code: string) => `No organisation with the code ${code}.`,
 
   // Actor page
-  actorTypes: { state: "State", organization: "Organisation" } as Record<string, string>,
+  actorTypes: { state: "State", organization: "Organisation" } satisfies Record<ActorType, string>,
   names: "Names",
   codes: "Codes",
   code: "Concord code",
@@ -116,10 +117,7 @@ export const en = {
   timelineEmpty: "No changes recorded.",
   change: { start: "Begins", end: "Ends" } as Record<"start" | "end", string>,
   relationTo: (kind: string, other: string) => `${kind} — ${other}`,
-  languageNames: { en: "English", es: "Spanish", pt: "Portuguese", fr: "French" } as Record<
-    "en" | "es" | "pt" | "fr",
-    string
-  >,
+  languageNames: { en: "English", es: "Spanish", pt: "Portuguese", fr: "French" } satisfies Record<Language, string>,
   sinceDate: (date: string) => `since ${date}`,
   untilDate: (date: string) => `until ${date}`,
 

@@ -1,37 +1,31 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
+import { isLanguage, type Language } from "../../../src/domain/languages.ts";
 import { en, type Messages } from "./en.ts";
 import { es } from "./es.ts";
 import { fr } from "./fr.ts";
 import { pt } from "./pt.ts";
 
-export const LANGS = ["en", "es", "pt", "fr"] as const;
-export type Lang = (typeof LANGS)[number];
+/** The languages of the interface: the server's own (src/domain/languages.ts). */
+export type Lang = Language;
 export type { Messages };
 
 export const catalogues: Record<Lang, Messages> = { en, es, pt, fr };
 
-/** Each language's name in itself, for the switcher. */
-export const ENDONYMS: Record<Lang, string> = { en: "English", es: "Español", pt: "Português", fr: "Français" };
-
 const STORAGE_KEY = "concord.lang";
-
-export function isLang(value: unknown): value is Lang {
-  return typeof value === "string" && (LANGS as readonly string[]).includes(value);
-}
 
 /** localStorage first, then the browser's languages, then English. */
 export function initialLang(): Lang {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
-    if (isLang(stored)) return stored;
+    if (isLanguage(stored)) return stored;
   } catch {
     // Storage can be unavailable (private mode, blocked cookies): fall through.
   }
   const preferred = typeof navigator === "undefined" ? [] : [...(navigator.languages ?? []), navigator.language];
   for (const tag of preferred) {
     const base = tag?.toLowerCase().split("-")[0];
-    if (isLang(base)) return base;
+    if (isLanguage(base)) return base;
   }
   return "en";
 }

@@ -112,7 +112,7 @@ export function isPrivateRoute(route: Route): boolean {
 
 /** A path on this site to come back to after signing in (`/x`, never `//host` or `https://…`). */
 export function safeReturnTo(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
   try {
     const url = new URL(value, window.location.origin);
     return url.origin === window.location.origin ? url.pathname + url.search + url.hash : null;

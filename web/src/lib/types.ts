@@ -1,14 +1,16 @@
 // The shapes of the Concord HTTP API (v1), taken from the server's own zod schemas so that the
 // UI and the API cannot drift apart. Type-only imports: nothing of the server reaches the bundle.
+// The domain's vocabulary (kinds, roles, positions, statuses…) is the server's own src/domain:
+// pure modules, which pages import directly when they need the values themselves.
 import type { z } from "zod";
 import type * as api from "../../../src/api/schemas.ts";
 import type { ConcordEvent } from "../../../src/services/events.ts";
 
-export type Precision = "day" | "month" | "year";
-export type Certainty = "confirmed" | "uncertain" | "disputed";
-export const KINDS = ["member", "partner", "associate", "observer", "applicant", "suspended", "designation"] as const;
-export type Kind = (typeof KINDS)[number];
-export type ActorType = "state" | "organization";
+export type { Precision } from "../../../src/domain/dates.ts";
+export type { ActorType, Certainty, ClaimField, RelationKind as Kind } from "../../../src/domain/registry.ts";
+export type { Role, Scope } from "../../../src/domain/accounts.ts";
+export type { PositionKind } from "../../../src/domain/procedures.ts";
+export type { ProposalPurpose, ProposalStatus } from "../../../src/domain/decisions.ts";
 
 export type SourceRef = z.infer<typeof api.SourceRef>;
 export type Source = z.infer<typeof api.Source>;
@@ -20,7 +22,6 @@ export type Period = Actor["periods"][number];
 export type Member = z.infer<typeof api.Member>;
 export type Relation = z.infer<typeof api.Relation>;
 export type Claim = z.infer<typeof api.Claim>;
-export type ClaimField = Claim["field"];
 export type RelationDetail = Relation & { claims: Claim[] };
 export type TimelineEvent = z.infer<typeof api.TimelineEvent>;
 
@@ -53,23 +54,6 @@ export interface RelationResponse {
 
 // Accounts, administration and the audit log (issue 3), from the server's schemas too.
 export type Account = z.infer<typeof api.Account>;
-export type Role = Account["role"];
-/** The roles an administrator may give (a system auditor is made on the server's command line only). */
-export const ROLES = [
-  "secretariat-admin",
-  "secretariat-staff",
-  "delegation-head",
-  "delegation-member",
-  "analyst",
-  "registry-curator",
-] as const satisfies readonly Role[];
-export const SCOPES = [
-  "registry:write",
-  "decisions:write",
-  "accounts:admin",
-  "audit:read",
-] as const satisfies readonly ApiToken["scopes"][number][];
-export type Scope = ApiToken["scopes"][number];
 
 /** What the signed-in person may do, decided by the server's own rules. */
 export type Abilities = z.infer<typeof api.Abilities>;
@@ -112,17 +96,7 @@ export type Procedure = z.infer<typeof api.Procedure>;
 export type MajorityProcedure = Extract<Procedure, { kind: "majority" }>;
 export type Fraction = Exclude<MajorityProcedure["threshold"], "simple">;
 export type DecisionBody = z.infer<typeof api.Body>;
-export type PositionKind = z.infer<typeof api.PositionKind>;
-export const POSITION_KINDS = [
-  "concur",
-  "concur-with-reservation",
-  "object",
-  "amend",
-  "abstain",
-] as const satisfies readonly PositionKind[];
 export type ProposalSummary = z.infer<typeof api.ProposalSummary>;
-export type ProposalStatus = ProposalSummary["status"];
-export type ProposalPurpose = ProposalSummary["purpose"];
 export type Proposal = z.infer<typeof api.Proposal>;
 export type Outcome = NonNullable<Proposal["outcome"]>;
 export type GridRow = Proposal["grid"][number];

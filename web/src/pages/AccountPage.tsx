@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { SCOPES } from "../../../src/domain/accounts.ts";
 import { ConfirmInline, CopyButton } from "../components/Actions.tsx";
 import { FormError, FormStatus, TextField, errorText, fieldError, focusField } from "../components/Form.tsx";
 import { AccessErrorBox, Loading } from "../components/Status.tsx";
@@ -6,15 +7,7 @@ import { useText } from "../i18n/accounts/index.ts";
 import { ApiError, apiUrl, send, useApi } from "../lib/api.ts";
 import { formatInstant } from "../lib/dates.ts";
 import { useSession } from "../lib/session.tsx";
-import {
-  SCOPES,
-  type Abilities,
-  type Account,
-  type ApiToken,
-  type NewTokenResponse,
-  type Scope,
-  type TokensResponse,
-} from "../lib/types.ts";
+import type { Abilities, Account, ApiToken, NewTokenResponse, Scope, TokensResponse } from "../lib/types.ts";
 
 /** One's own account: who one is, the password, and API tokens for scripts. */
 export default function AccountPage() {

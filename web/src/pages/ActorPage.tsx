@@ -2,7 +2,8 @@ import { CertaintyBadge, DateText, KindLabel } from "../components/Badges.tsx";
 import { DateControl } from "../components/DateControl.tsx";
 import { Link } from "../components/Link.tsx";
 import { ErrorBox, Loading } from "../components/Status.tsx";
-import { LANGS, useI18n, type Messages } from "../i18n/index.ts";
+import { LANGUAGES } from "../../../src/domain/languages.ts";
+import { useI18n, type Messages } from "../i18n/index.ts";
 import { apiUrl, useApi } from "../lib/api.ts";
 import { formatDate } from "../lib/dates.ts";
 import { href, type Location } from "../lib/router.ts";
@@ -74,7 +75,7 @@ export function ActorPage({ code, location }: { code: string; location: Location
           <aside class="actor-facts card" aria-label={`${t.names}, ${t.codes}`}>
             <h2>{t.names}</h2>
             <dl class="facts">
-              {LANGS.map((l) =>
+              {LANGUAGES.map((l) =>
                 a.names[l] ? (
                   <div>
                     <dt>{t.languageNames[l]}</dt>

@@ -84,7 +84,12 @@ export default function AuditPage({ location }: { location: Location }) {
 
   const forbidden =
     entries.error &&
-    ((entries.error as { status?: number }).status === 401 || (entries.error as { status?: number }).status === 403);
+    ((entries.error as { status?: number }).status === 401 || (entries.error as { status?: number }).status === 403)
+      ? entries.error
+      : null;
+  // The page's entries, newest first.
+  const newest = list[0];
+  const oldest = list.at(-1);
 
   return (
     <div class="page page-audit">
@@ -94,7 +99,7 @@ export default function AuditPage({ location }: { location: Location }) {
         <p class="lede">{t.auditIntro}</p>
       </div>
       {forbidden ? (
-        <AccessErrorBox error={entries.error!} />
+        <AccessErrorBox error={forbidden} />
       ) : (
         <>
           <VerifyBanner
@@ -112,7 +117,7 @@ export default function AuditPage({ location }: { location: Location }) {
               <h2 id="entries-heading">{filtered ? t.matchingEntries : t.latestEntries}</h2>
               {entries.data && (
                 <p class="muted" aria-live="polite">
-                  {list.length === 0 ? t.noEntries : t.entriesRange(list[0]!.id, list.at(-1)!.id, list.length)}
+                  {newest && oldest ? t.entriesRange(newest.id, oldest.id, list.length) : t.noEntries}
                 </p>
               )}
             </div>
@@ -302,86 +307,85 @@ function FilterForm({ filters }: { filters: Filters }) {
   const any = FILTERS.some((name) => filters[name]);
 
   return (
-    <form
-      class="card filter-form"
-      role="search"
-      aria-labelledby="filter-heading"
-      onSubmit={(event) => {
-        event.preventDefault();
-        apply(draft);
-      }}
-    >
-      <h2 id="filter-heading">{t.filterEntries}</h2>
-      <div class="filter-grid">
-        <TextField
-          id="filter-actor"
-          label={t.actor}
-          value={draft.actor}
-          onInput={set("actor")}
-          placeholder={t.actorPlaceholder}
-          autoComplete="off"
-          spellcheck={false}
-        />
-        <TextField
-          id="filter-action"
-          label={t.action}
-          value={draft.action}
-          onInput={set("action")}
-          list="known-actions"
-          autoComplete="off"
-          spellcheck={false}
-          placeholder="account.update"
-        />
-        <TextField
-          id="filter-object-type"
-          label={t.objectType}
-          value={draft.objectType}
-          onInput={set("objectType")}
-          list="known-object-types"
-          autoComplete="off"
-          spellcheck={false}
-          placeholder="account"
-        />
-        <TextField
-          id="filter-object-id"
-          label={t.objectId}
-          value={draft.objectId}
-          onInput={set("objectId")}
-          autoComplete="off"
-          spellcheck={false}
-        />
-        <TextField id="filter-from" label={t.fromDay} type="date" value={draft.from} onInput={set("from")} />
-        <TextField id="filter-to" label={t.toDay} type="date" value={draft.to} onInput={set("to")} />
-      </div>
-      <datalist id="known-actions">
-        {KNOWN_ACTIONS.map((action) => (
-          <option value={action}>{t.auditActions[action] ?? action}</option>
-        ))}
-      </datalist>
-      <datalist id="known-object-types">
-        {KNOWN_OBJECT_TYPES.map((type) => (
-          <option value={type}>{t.objectTypes[type] ?? type}</option>
-        ))}
-      </datalist>
-      <div class="form-actions">
-        <button type="submit" class="button button-primary">
-          {t.applyFilters}
-        </button>
-        {any && (
-          <button
-            type="button"
-            class="button button-quiet"
-            onClick={() => {
-              const empty = Object.fromEntries(FILTERS.map((name) => [name, ""])) as Filters;
-              setDraft(empty);
-              apply(empty);
-            }}
-          >
-            {t.clearFilters}
+    <search class="card filter-form" aria-labelledby="filter-heading">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          apply(draft);
+        }}
+      >
+        <h2 id="filter-heading">{t.filterEntries}</h2>
+        <div class="filter-grid">
+          <TextField
+            id="filter-actor"
+            label={t.actor}
+            value={draft.actor}
+            onInput={set("actor")}
+            placeholder={t.actorPlaceholder}
+            autoComplete="off"
+            spellcheck={false}
+          />
+          <TextField
+            id="filter-action"
+            label={t.action}
+            value={draft.action}
+            onInput={set("action")}
+            list="known-actions"
+            autoComplete="off"
+            spellcheck={false}
+            placeholder="account.update"
+          />
+          <TextField
+            id="filter-object-type"
+            label={t.objectType}
+            value={draft.objectType}
+            onInput={set("objectType")}
+            list="known-object-types"
+            autoComplete="off"
+            spellcheck={false}
+            placeholder="account"
+          />
+          <TextField
+            id="filter-object-id"
+            label={t.objectId}
+            value={draft.objectId}
+            onInput={set("objectId")}
+            autoComplete="off"
+            spellcheck={false}
+          />
+          <TextField id="filter-from" label={t.fromDay} type="date" value={draft.from} onInput={set("from")} />
+          <TextField id="filter-to" label={t.toDay} type="date" value={draft.to} onInput={set("to")} />
+        </div>
+        <datalist id="known-actions">
+          {KNOWN_ACTIONS.map((action) => (
+            <option value={action}>{t.auditActions[action] ?? action}</option>
+          ))}
+        </datalist>
+        <datalist id="known-object-types">
+          {KNOWN_OBJECT_TYPES.map((type) => (
+            <option value={type}>{t.objectTypes[type] ?? type}</option>
+          ))}
+        </datalist>
+        <div class="form-actions">
+          <button type="submit" class="button button-primary">
+            {t.applyFilters}
           </button>
-        )}
-      </div>
-    </form>
+          {any && (
+            <button
+              type="button"
+              class="button button-quiet"
+              onClick={() => {
+                const empty = Object.fromEntries(FILTERS.map((name) => [name, ""])) as Filters;
+                setDraft(empty);
+                apply(empty);
+              }}
+            >
+              {t.clearFilters}
+            </button>
+          )}
+        </div>
+      </form>
+    </search>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useMemo } from "preact/hooks";
+import { isRelationKind } from "../../../src/domain/registry.ts";
 import { CertaintyBadge, DateText, KindLabel } from "../components/Badges.tsx";
 import { DateControl } from "../components/DateControl.tsx";
 import { Link } from "../components/Link.tsx";
@@ -8,7 +9,7 @@ import { apiUrl, useApi } from "../lib/api.ts";
 import { formatDate } from "../lib/dates.ts";
 import { KIND_ORDER, kindRank } from "../lib/kinds.ts";
 import { href, setQuery, type Location } from "../lib/router.ts";
-import { KINDS, type Kind, type MembersResponse, type OrganizationsResponse } from "../lib/types.ts";
+import type { Kind, MembersResponse, OrganizationsResponse } from "../lib/types.ts";
 import { dateFromQuery, setDate } from "../lib/useDate.ts";
 import { frameworkName } from "./MapPage.tsx";
 
@@ -16,7 +17,7 @@ export function OrganizationPage({ code, location }: { code: string; location: L
   const { t, lang } = useI18n();
   const at = dateFromQuery(location);
   const kindParam = location.query.get("kind");
-  const kind = (KINDS as readonly string[]).includes(kindParam ?? "") ? (kindParam as Kind) : null;
+  const kind = isRelationKind(kindParam) ? kindParam : null;
   const organizations = useApi<OrganizationsResponse>(apiUrl("/organizations", { lang }));
   const org = organizations.data?.organizations.find((o) => o.code === code);
   const members = useApi<MembersResponse>(apiUrl(`/organizations/${encodeURIComponent(code)}/members`, { at, lang }));

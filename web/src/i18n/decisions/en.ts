@@ -1,3 +1,5 @@
+import type { NoticeKind, RequestableKind } from "../../../../src/domain/decisions.ts";
+import type { MajorityBase, ProcedureKind } from "../../../../src/domain/procedures.ts";
 import type { PositionKind, ProposalPurpose, ProposalStatus } from "../../lib/types.ts";
 
 /**
@@ -74,7 +76,7 @@ export const en = {
   bases: {
     "all-members": "all members",
     "present-and-voting": "those present and voting",
-  } satisfies Record<"all-members" | "present-and-voting", string>,
+  } satisfies Record<MajorityBase, string>,
   abstentionsCounted: "abstentions count as votes cast",
   procedureHints: {
     consensus: "Adopted when every member concurs. An objection blocks it.",
@@ -82,7 +84,7 @@ export const en = {
       "Adopted at the deadline unless a member breaks silence by objecting or proposing an amendment in writing.",
     majority: "Decided at the deadline by the votes cast.",
     unilateral: "Decided by one state alone.",
-  } satisfies Record<"consensus" | "silence" | "majority" | "unilateral", string>,
+  } satisfies Record<ProcedureKind, string>,
 
   // Positions
   positionNames: {
@@ -248,7 +250,7 @@ export const en = {
     partner: "Partner",
     observer: "Observer",
     associate: "Associate",
-  } satisfies Record<"member" | "partner" | "observer" | "associate", string>,
+  } satisfies Record<RequestableKind, string>,
   framework: "Partnership framework",
   chooseFramework: "Choose a framework",
   frameworkNeeded: "A partnership request names its framework.",
@@ -259,10 +261,7 @@ export const en = {
   noticeIntro: (state: string, organization: string) =>
     `A notice by ${state} to ${organization}. It takes effect at the end of the notice period that ${organization}’s rules set.`,
   noticeKind: "Notice of",
-  noticeKinds: { suspension: "Suspension", withdrawal: "Withdrawal" } satisfies Record<
-    "suspension" | "withdrawal",
-    string
-  >,
+  noticeKinds: { suspension: "Suspension", withdrawal: "Withdrawal" } satisfies Record<NoticeKind, string>,
   statementOptional: "Statement",
   fileNotice: "File the notice",
   noticeFiled: (kind: string, effective: string) => `${kind} notice filed: it takes effect on ${effective}.`,

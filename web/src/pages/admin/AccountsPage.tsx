@@ -1,31 +1,13 @@
 import { useMemo, useRef, useState } from "preact/hooks";
+import { ASSIGNABLE_ROLES, delegationNeed } from "../../../../src/domain/accounts.ts";
 import { FormError, FormStatus, TextField, errorText, fieldError, focusField } from "../../components/Form.tsx";
 import { AccessErrorBox, Loading } from "../../components/Status.tsx";
 import { useText } from "../../i18n/accounts/index.ts";
 import { apiUrl, send, useApi } from "../../lib/api.ts";
 import { setQuery, type Location } from "../../lib/router.ts";
 import { useSession } from "../../lib/session.tsx";
-import {
-  ROLES,
-  type AdminAccount,
-  type AdminAccountsResponse,
-  type DelegationsResponse,
-  type Role,
-} from "../../lib/types.ts";
+import type { AdminAccount, AdminAccountsResponse, DelegationsResponse, Role } from "../../lib/types.ts";
 import { AdminHeading } from "./AdminHeading.tsx";
-
-/**
- * Which roles take a delegation, so the form asks for one only where it means something:
- * heads and members speak for a state (required); an analyst may work for one (optional);
- * the secretariat, curators and auditors belong to none. The server decides; its message explains a refusal.
- */
-export function delegationNeed(role: Role): "required" | "optional" | "none" {
-  return role === "delegation-head" || role === "delegation-member"
-    ? "required"
-    : role === "analyst"
-      ? "optional"
-      : "none";
-}
 
 const STATE_CODE = /^[A-Za-z]{3}$/;
 
@@ -271,7 +253,7 @@ function CreateAccount({
               setErrors((current) => ({ ...current, delegation: undefined }));
             }}
           >
-            {ROLES.map((r) => (
+            {ASSIGNABLE_ROLES.map((r) => (
               <option value={r}>{t.roles[r]}</option>
             ))}
           </select>
@@ -481,7 +463,7 @@ function AccountRow({
               value={role}
               onChange={(event) => setRole(event.currentTarget.value as Role)}
             >
-              {ROLES.map((r) => (
+              {ASSIGNABLE_ROLES.map((r) => (
                 <option value={r}>{t.roles[r]}</option>
               ))}
             </select>

@@ -12,9 +12,9 @@ type Block =
   | { kind: "heading"; level: number; text: string }
   | { kind: "list"; ordered: boolean; start: number; items: string[] };
 
-const BULLET = /^\s{0,3}[-*+]\s+(.*)$/;
-const NUMBERED = /^\s{0,3}(\d{1,9})[.)]\s+(.*)$/;
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+// A list item: a bullet (-, *, +) or a number ("3." or "3)"), then the item's text.
+const LIST_ITEM = /^\s{0,3}(?:[-*+]|(?<number>\d{1,9})[.)])\s+(?<text>.*)$/;
+const HEADING = /^\s{0,3}(?<marks>#{1,6})\s+(?<text>.*?)\s*#*\s*$/;
 
 export function parseBlocks(text: string): Block[] {
   const blocks: Block[] = [];
@@ -31,26 +31,26 @@ export function parseBlocks(text: string): Block[] {
       close();
       continue;
     }
-    const heading = HEADING.exec(line);
-    if (heading) {
+    // Both patterns' `marks` and `text` groups are not optional: a match always fills them.
+    const heading = HEADING.exec(line)?.groups;
+    if (heading?.marks !== undefined && heading.text !== undefined) {
       close();
-      blocks.push({ kind: "heading", level: heading[1]!.length, text: heading[2]! });
+      blocks.push({ kind: "heading", level: heading.marks.length, text: heading.text });
       continue;
     }
-    const bullet = BULLET.exec(line);
-    const numbered = bullet ? null : NUMBERED.exec(line);
-    if (bullet || numbered) {
-      const ordered = numbered !== null;
+    const item = LIST_ITEM.exec(line)?.groups;
+    if (item?.text !== undefined) {
+      const ordered = item.number !== undefined;
       const list = peek();
       if (list && list.kind === "list" && list.ordered === ordered) {
-        list.items.push(bullet ? bullet[1]! : numbered![2]!);
+        list.items.push(item.text);
       } else {
         close();
         current = {
           kind: "list",
           ordered,
-          start: numbered ? Number(numbered[1]) : 1,
-          items: [bullet ? bullet[1]! : numbered![2]!],
+          start: item.number !== undefined ? Number(item.number) : 1,
+          items: [item.text],
         };
       }
       continue;
@@ -82,11 +82,15 @@ export function renderInline(text: string): ComponentChildren[] {
   for (const match of text.matchAll(INLINE)) {
     const at = match.index ?? 0;
     if (at > last) out.push(text.slice(last, at));
-    if (match[2] !== undefined) out.push(<code>{match[2].trim()}</code>);
-    else if (match[3] !== undefined || match[4] !== undefined)
-      out.push(<strong>{renderInline((match[3] ?? match[4])!)}</strong>);
-    else out.push(<em>{renderInline((match[5] ?? match[6])!)}</em>);
-    last = at + match[0].length;
+    // Exactly one alternative matched, and it filled its own group.
+    const [whole, , code, strongStars, strongUnderscores, emphasisStar, emphasisUnderscore] = match;
+    const strong = strongStars ?? strongUnderscores;
+    const emphasis = emphasisStar ?? emphasisUnderscore;
+    if (code !== undefined) out.push(<code>{code.trim()}</code>);
+    else if (strong !== undefined) out.push(<strong>{renderInline(strong)}</strong>);
+    else if (emphasis !== undefined) out.push(<em>{renderInline(emphasis)}</em>);
+    else out.push(whole);
+    last = at + whole.length;
   }
   if (last < text.length) out.push(text.slice(last));
   return out;

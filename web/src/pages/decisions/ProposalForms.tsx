@@ -1,4 +1,6 @@
 import { useState } from "preact/hooks";
+import { positionNeedsStatement, type CloseStatus } from "../../../../src/domain/decisions.ts";
+import { BREAKS_SILENCE, procedureNeedsDeadline } from "../../../../src/domain/procedures.ts";
 import { FormStatus } from "../../components/Form.tsx";
 import { useDecisionText } from "../../i18n/decisions/index.ts";
 import { send } from "../../lib/api.ts";
@@ -14,14 +16,18 @@ import {
   useServerNow,
 } from "./shared.tsx";
 
-/** Positions that must be given in writing (the server refuses them without a statement). */
-const WRITTEN: ReadonlySet<PositionKind> = new Set(["object", "amend", "concur-with-reservation"]);
-const BREAKS_SILENCE: ReadonlySet<PositionKind> = new Set(["object", "amend"]);
-
 /** The delegation head's form: the positions this procedure allows, a statement where one is needed. */
-export function PositionForm({ proposal, onChanged }: { proposal: Proposal; onChanged: () => void }) {
+export function PositionForm({
+  proposal,
+  state,
+  onChanged,
+}: {
+  proposal: Proposal;
+  /** The state whose delegation the account speaks for (`proposal.abilities.speakFor`). */
+  state: string;
+  onChanged: () => void;
+}) {
   const { t, lang } = useDecisionText();
-  const state = proposal.abilities.speakFor!;
   const row = proposal.grid.find((r) => r.state === state);
   const current = row?.position ?? null;
   const [position, setPosition] = useState<PositionKind | "">("");
@@ -30,14 +36,15 @@ export function PositionForm({ proposal, onChanged }: { proposal: Proposal; onCh
   const form = useChangeForm("position");
   const now = useServerNow(proposal.now, false);
   const passed = proposal.deadline !== null && Date.parse(proposal.deadline) <= now;
-  const written = position !== "" && WRITTEN.has(position);
+  // A position that must be given in writing: the server refuses it without a statement.
+  const written = position !== "" && positionNeedsStatement(position);
   const silence = proposal.procedure.kind === "silence";
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     setDone(null);
     const found: Record<string, string> = {};
-    if (position === "") found["kind-" + (proposal.abilities.allowedPositions[0] ?? "concur")] = t.choosePosition;
+    if (position === "") found[`kind-${proposal.abilities.allowedPositions[0] ?? "concur"}`] = t.choosePosition;
     else if (written && !statement.trim()) found.statement = t.statementNeeded;
     if (!form.check(found) || position === "") return;
     const chosen = position;
@@ -112,7 +119,7 @@ export function PositionForm({ proposal, onChanged }: { proposal: Proposal; onCh
             value={statement}
             onInput={setStatement}
             error={form.errors.statement}
-            required={written ? true : false}
+            required={written}
             hint={t.statementHint}
             rows={4}
             maxLength={20_000}
@@ -142,7 +149,9 @@ export function ChairTools({ proposal, onChanged }: { proposal: Proposal; onChan
       <h2 id="chair-heading">{t.chairTools}</h2>
       <FormStatus message={done} />
       {/* Each starts afresh from what changed: the new deadline, the new round's text. */}
-      {proposal.deadline && <ExtendForm key={proposal.deadline} proposal={proposal} onDone={changed} />}
+      {proposal.deadline && (
+        <ExtendForm key={proposal.deadline} proposal={proposal} deadline={proposal.deadline} onDone={changed} />
+      )}
       {proposal.procedure.kind !== "unilateral" && (
         <RecirculateForm key={proposal.round} proposal={proposal} onDone={changed} />
       )}
@@ -151,9 +160,18 @@ export function ChairTools({ proposal, onChanged }: { proposal: Proposal; onChan
   );
 }
 
-function ExtendForm({ proposal, onDone }: { proposal: Proposal; onDone: (message: string) => void }) {
+function ExtendForm({
+  proposal,
+  deadline: currentDeadline,
+  onDone,
+}: {
+  proposal: Proposal;
+  /** The deadline in force: only a proposal with one can have it extended. */
+  deadline: string;
+  onDone: (message: string) => void;
+}) {
   const { t, lang } = useDecisionText();
-  const current = Date.parse(proposal.deadline!);
+  const current = Date.parse(currentDeadline);
   const [deadline, setDeadline] = useState(() => toLocalInput(current + 86_400_000));
   const form = useChangeForm("extend");
   const onSubmit = async (event: Event) => {
@@ -201,7 +219,7 @@ function RecirculateForm({ proposal, onDone }: { proposal: Proposal; onDone: (me
   const [text, setText] = useState(proposal.text);
   const [deadline, setDeadline] = useState("");
   const form = useChangeForm("recirculate");
-  const needsDeadline = proposal.procedure.kind === "silence" || proposal.procedure.kind === "majority";
+  const needsDeadline = procedureNeedsDeadline(proposal.procedure.kind);
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     const iso = fromLocalInput(deadline);
@@ -243,7 +261,7 @@ function RecirculateForm({ proposal, onDone }: { proposal: Proposal; onDone: (me
           value={deadline}
           onInput={setDeadline}
           error={form.errors.deadline}
-          required={needsDeadline ? true : false}
+          required={needsDeadline}
         />
         <div class="form-actions">
           <button type="submit" id="recirculate-submit" class="button button-primary" disabled={form.pending}>
@@ -266,9 +284,9 @@ function CloseForm({
 }) {
   const { t, lang } = useDecisionText();
   // Only a consensus procedure is closed by its chair; the others are decided by their rules.
-  const choices: Array<"not-adopted" | "withdrawn"> =
+  const choices: readonly [CloseStatus, ...CloseStatus[]] =
     chair && proposal.procedure.kind === "consensus" ? ["not-adopted", "withdrawn"] : ["withdrawn"];
-  const [as, setAs] = useState(choices[0]!);
+  const [as, setAs] = useState<CloseStatus>(choices[0]);
   const [reason, setReason] = useState("");
   const form = useChangeForm(chair ? "close" : "withdraw");
   const prefix = chair ? "close" : "withdraw";

@@ -9,6 +9,7 @@ import type {
   ActorsResponse,
   GridRow,
   OrganizationsResponse,
+  Outcome,
   PositionKind,
   Proposal,
   ProposalResponse,
@@ -106,7 +107,7 @@ export default function ProposalPage({ id }: { id: string }) {
         {!proposal.reconstructed && <LiveIndicator state={live} />}
       </div>
 
-      {proposal.outcome && <OutcomeBlock proposal={proposal} />}
+      {proposal.outcome && <OutcomeBlock proposal={proposal} outcome={proposal.outcome} />}
 
       <div class="proposal-layout">
         <div class="proposal-main">
@@ -117,7 +118,7 @@ export default function ProposalPage({ id }: { id: string }) {
         <div class="proposal-side">
           <Facts proposal={proposal} onDeadline={onDeadline} />
           {open && own && proposal.abilities.allowedPositions.length > 0 && (
-            <PositionForm proposal={proposal} onChanged={reload} />
+            <PositionForm proposal={proposal} state={own} onChanged={reload} />
           )}
           {open && proposal.abilities.chair && <ChairTools proposal={proposal} onChanged={reload} />}
           {open && proposal.abilities.withdraw && !proposal.abilities.chair && (
@@ -168,7 +169,7 @@ function Facts({ proposal, onDeadline }: { proposal: Proposal; onDeadline: () =>
           <div class="deadline-fact">
             <dt>{t.deadline}</dt>
             <dd>
-              <Countdown proposal={proposal} onDeadline={onDeadline} />
+              <Countdown proposal={proposal} deadline={proposal.deadline} onDeadline={onDeadline} />
             </dd>
           </div>
         )}
@@ -234,10 +235,19 @@ function Facts({ proposal, onDeadline }: { proposal: Proposal; onDeadline: () =>
 }
 
 /** The deadline and the time left, counted on the server's clock, every second while open. */
-function Countdown({ proposal, onDeadline }: { proposal: Proposal; onDeadline: () => void }) {
+function Countdown({
+  proposal,
+  deadline: deadlineIso,
+  onDeadline,
+}: {
+  proposal: Proposal;
+  /** The proposal's deadline: a procedure without one shows no countdown. */
+  deadline: string;
+  onDeadline: () => void;
+}) {
   const { t, lang } = useDecisionText();
   const open = proposal.status === "open";
-  const deadline = Date.parse(proposal.deadline!);
+  const deadline = Date.parse(deadlineIso);
   const now = useServerNow(proposal.now, open);
   const left = deadline - now;
   const passed = left <= 0;
@@ -246,8 +256,8 @@ function Countdown({ proposal, onDeadline }: { proposal: Proposal; onDeadline: (
   }, [open, passed]);
   return (
     <>
-      <time dateTime={proposal.deadline!} class="deadline-time">
-        {formatMoment(proposal.deadline, lang)}
+      <time dateTime={deadlineIso} class="deadline-time">
+        {formatMoment(deadlineIso, lang)}
       </time>
       {open && (
         <span
@@ -262,9 +272,8 @@ function Countdown({ proposal, onDeadline }: { proposal: Proposal; onDeadline: (
   );
 }
 
-function OutcomeBlock({ proposal }: { proposal: Proposal }) {
+function OutcomeBlock({ proposal, outcome }: { proposal: Proposal; outcome: Outcome }) {
   const { t, lang } = useDecisionText();
-  const outcome = proposal.outcome!;
   // Concord writes its own explanations (and the starter data's) in English; a chair's reason is as typed.
   const machine = !/^(withdrawn|chair)\./.test(outcome.rule);
   const decided = outcome.decidedOn

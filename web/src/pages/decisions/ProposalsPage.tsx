@@ -76,7 +76,9 @@ export default function ProposalsPage({ location }: { location: Location }) {
     { view: "closed", label: t.viewClosed },
   ];
   const proposals = list.data?.proposals ?? [];
-  const forbidden = list.error && (list.error.status === 401 || list.error.status === 403);
+  const forbidden = list.error && (list.error.status === 401 || list.error.status === 403) ? list.error : null;
+  // A full page may have older ones behind it: the next page starts before this one's oldest.
+  const oldest = proposals.length === PAGE_SIZE ? proposals.at(-1) : undefined;
 
   return (
     <div class="page page-decisions">
@@ -115,7 +117,7 @@ export default function ProposalsPage({ location }: { location: Location }) {
       </nav>
 
       {forbidden ? (
-        <AccessErrorBox error={list.error!} />
+        <AccessErrorBox error={forbidden} />
       ) : (
         <section aria-labelledby="proposals-heading" aria-busy={list.loading}>
           <div class="toolbar">
@@ -152,13 +154,13 @@ export default function ProposalsPage({ location }: { location: Location }) {
           ) : (
             <ProposalTable proposals={proposals} serverNow={list.data?.now} view={view} busy={list.loading} />
           )}
-          {proposals.length === PAGE_SIZE && (
+          {oldest && (
             <nav class="pager" aria-label={t.views}>
               <span class="pager-spacer" />
               <button
                 type="button"
                 class="button"
-                onClick={() => setQuery({ before: String(proposals.at(-1)!.id) }, { replace: false })}
+                onClick={() => setQuery({ before: String(oldest.id) }, { replace: false })}
               >
                 {t.showOlder} →
               </button>

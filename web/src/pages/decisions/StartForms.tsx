@@ -1,4 +1,11 @@
 import { useMemo, useState } from "preact/hooks";
+import {
+  NOTICE_KINDS,
+  REQUESTABLE_KINDS,
+  type NoticeKind,
+  type RequestableKind,
+} from "../../../../src/domain/decisions.ts";
+import { procedureNeedsDeadline, type AbstentionRule, type MajorityBase } from "../../../../src/domain/procedures.ts";
 import { FormStatus, TextField, focusField } from "../../components/Form.tsx";
 import { useDecisionText } from "../../i18n/decisions/index.ts";
 import { apiUrl, send, useApi } from "../../lib/api.ts";
@@ -100,14 +107,15 @@ export function StartPanel({ bodies }: { bodies: DecisionBody[] | undefined }) {
       </div>
       {action && (
         <div id="start-form" class="card start-form">
+          {/* All but "open" act for the account's own state: offered only to whoever speaks for one. */}
           {action === "open" ? (
             <OpenProposalForm bodies={chairOf} onCancel={() => close("open")} />
-          ) : action === "request" ? (
-            <RequestForm organization={account.organization} state={speakFor!} onCancel={() => close("request")} />
+          ) : !speakFor ? null : action === "request" ? (
+            <RequestForm organization={account.organization} state={speakFor} onCancel={() => close("request")} />
           ) : action === "notice" ? (
-            <NoticeForm organization={account.organization} state={speakFor!} onCancel={() => close("notice")} />
+            <NoticeForm organization={account.organization} state={speakFor} onCancel={() => close("notice")} />
           ) : (
-            <DesignationForm bodies={ownBodies} state={speakFor!} onCancel={() => close("designation")} />
+            <DesignationForm bodies={ownBodies} state={speakFor} onCancel={() => close("designation")} />
           )}
         </div>
       )}
@@ -136,19 +144,19 @@ function parseFraction(text: string) {
 
 function OpenProposalForm({ bodies, onCancel }: { bodies: DecisionBody[]; onCancel: () => void }) {
   const { t, lang } = useDecisionText();
-  const [bodyId, setBodyId] = useState(bodies.length === 1 ? bodies[0]!.id : "");
+  const [bodyId, setBodyId] = useState(bodies.length === 1 ? (bodies[0]?.id ?? "") : "");
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
   const [kind, setKind] = useState<"" | "consensus" | "silence" | "majority">("");
   const [threshold, setThreshold] = useState("simple");
-  const [base, setBase] = useState<"all-members" | "present-and-voting">("all-members");
+  const [base, setBase] = useState<MajorityBase>("all-members");
   const [quorum, setQuorum] = useState("1/2");
-  const [abstentions, setAbstentions] = useState<"excluded" | "counted">("excluded");
+  const [abstentions, setAbstentions] = useState<AbstentionRule>("excluded");
   const [deadline, setDeadline] = useState("");
   const form = useChangeForm("open");
   const body = bodies.find((b) => b.id === bodyId);
   const effective = kind || body?.defaultProcedure.kind;
-  const needsDeadline = effective === "silence" || effective === "majority";
+  const needsDeadline = effective !== undefined && procedureNeedsDeadline(effective);
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
@@ -280,7 +288,7 @@ function OpenProposalForm({ bodies, onCancel }: { bodies: DecisionBody[]; onCanc
         value={deadline}
         onInput={setDeadline}
         error={form.errors.deadline}
-        required={needsDeadline ? true : false}
+        required={needsDeadline}
       />
       <div class="form-actions">
         <button type="submit" id="open-submit" class="button button-primary" disabled={form.pending}>
@@ -299,7 +307,7 @@ function RequestForm({ organization, state, onCancel }: { organization: string; 
   const { names } = useActorNames();
   const organizations = useApi<OrganizationsResponse>(apiUrl("/organizations", { lang }));
   const frameworks = organizations.data?.organizations.find((org) => org.code === organization)?.frameworks ?? [];
-  const [status, setStatus] = useState<"member" | "partner" | "observer" | "associate">("member");
+  const [status, setStatus] = useState<RequestableKind>("member");
   const [framework, setFramework] = useState("");
   const [text, setText] = useState("");
   const form = useChangeForm("request");
@@ -348,7 +356,7 @@ function RequestForm({ organization, state, onCancel }: { organization: string; 
           error={form.errors.status}
           required
         >
-          {(["member", "partner", "observer", "associate"] as const).map((s) => (
+          {REQUESTABLE_KINDS.map((s) => (
             <option value={s}>{t.requestStatuses[s]}</option>
           ))}
         </SelectField>
@@ -393,7 +401,7 @@ function RequestForm({ organization, state, onCancel }: { organization: string; 
 function NoticeForm({ organization, state, onCancel }: { organization: string; state: string; onCancel: () => void }) {
   const { t, lang } = useDecisionText();
   const { names } = useActorNames();
-  const [kind, setKind] = useState<"suspension" | "withdrawal">("suspension");
+  const [kind, setKind] = useState<NoticeKind>("suspension");
   const [statement, setStatement] = useState("");
   const [done, setDone] = useState<string | null>(null);
   const form = useChangeForm("notice");
@@ -428,7 +436,7 @@ function NoticeForm({ organization, state, onCancel }: { organization: string; s
       <fieldset class="field">
         <legend>{t.noticeKind}</legend>
         <div class="radio-row">
-          {(["suspension", "withdrawal"] as const).map((k) => (
+          {NOTICE_KINDS.map((k) => (
             <label class="radio">
               <input
                 type="radio"
@@ -465,14 +473,15 @@ function NoticeForm({ organization, state, onCancel }: { organization: string; s
   );
 }
 
-const KNOWN_DESIGNATIONS = ["major-non-nato-ally"];
+const KNOWN_DESIGNATIONS: readonly [string, ...string[]] = ["major-non-nato-ally"];
 
 function DesignationForm({ bodies, state, onCancel }: { bodies: DecisionBody[]; state: string; onCancel: () => void }) {
   const { t, lang } = useDecisionText();
   const { actors, names } = useActorNames();
-  const [bodyId, setBodyId] = useState(bodies[0]!.id);
+  // The panel offers this form only when the account's state is itself a decision body: there is a first one.
+  const [bodyId, setBodyId] = useState(bodies[0]?.id ?? "");
   const [designee, setDesignee] = useState("");
-  const [designation, setDesignation] = useState(KNOWN_DESIGNATIONS[0]!);
+  const [designation, setDesignation] = useState(KNOWN_DESIGNATIONS[0]);
   const [revoke, setRevoke] = useState(false);
   const [text, setText] = useState("");
   const form = useChangeForm("designation");

@@ -369,8 +369,10 @@ export function DateTimeField({
         class="input input-datetime"
         value={value}
         min={min}
+        // The native attribute, which the browser maps to "required" for a date input (it has no
+        // ARIA role to carry aria-required); the form is `noValidate`, so it blocks nothing.
+        required={required}
         aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
         aria-describedby={describedBy(id, true, error)}
         onInput={(event) => onInput(event.currentTarget.value)}
       />

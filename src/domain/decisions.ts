@@ -1,0 +1,86 @@
+/**
+ * The vocabulary of decisions around the procedures' rules (`procedures.ts`): what a proposal is
+ * for, where it stands, what its adoption does to the registry, which positions must be stated
+ * in writing, and the notices a state gives. The database enumerates the statuses and purposes
+ * too (migration 0008; `src/db/vocabulary.test.ts` checks they agree). Pure: the web app imports
+ * this module too.
+ */
+import type { PositionKind } from "./procedures.ts";
+import type { RelationKind } from "./registry.ts";
+
+/** How a proposal ended. */
+export const OUTCOME_STATUSES = ["adopted", "not-adopted", "withdrawn"] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+
+/** Where a proposal stands: open, or how it ended. */
+export const PROPOSAL_STATUSES = ["open", ...OUTCOME_STATUSES] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/**
+ * How a proposal is closed by hand, without adoption: not adopted (the chair, when consensus
+ * was not reached) or withdrawn (the chair, or the state that requested it).
+ */
+export const CLOSE_STATUSES = ["not-adopted", "withdrawn"] as const satisfies readonly OutcomeStatus[];
+export type CloseStatus = (typeof CLOSE_STATUSES)[number];
+
+/**
+ * What a proposal is for: a body's general business, a state's request for a status, or a
+ * designation and its revocation (decided by the designating state alone).
+ */
+export const PROPOSAL_PURPOSES = ["general", "request", "designation", "revocation"] as const;
+export type ProposalPurpose = (typeof PROPOSAL_PURPOSES)[number];
+
+/** The statuses a state may request in an organisation. A partnership names its framework. */
+export const REQUESTABLE_KINDS = [
+  "member",
+  "partner",
+  "observer",
+  "associate",
+] as const satisfies readonly RelationKind[];
+export type RequestableKind = (typeof REQUESTABLE_KINDS)[number];
+
+/** The relations an adopted proposal can start: a requested status, or a designation. */
+export const EFFECT_KINDS = [...REQUESTABLE_KINDS, "designation"] as const satisfies readonly RelationKind[];
+export type EffectKind = (typeof EFFECT_KINDS)[number];
+
+/** What adoption does to the registry: start a relation (today, citing the decision), or end one. */
+export type Effect =
+  | {
+      action: "relation.start";
+      subject: string;
+      object: string;
+      kind: EffectKind;
+      framework?: string;
+      designation?: string;
+    }
+  | { action: "relation.end"; relationId: number };
+
+/** The positions that must be stated in writing: an objection, a proposed amendment, a reservation. */
+export const POSITIONS_NEEDING_STATEMENT = [
+  "object",
+  "amend",
+  "concur-with-reservation",
+] as const satisfies readonly PositionKind[];
+
+export function positionNeedsStatement(position: PositionKind): boolean {
+  return (POSITIONS_NEEDING_STATEMENT as readonly PositionKind[]).includes(position);
+}
+
+/** What Concord tells each member delegation about a proposal: its outcome, or that its deadline nears. */
+export const DELEGATION_NOTICE_KINDS = ["outcome", "reminder"] as const;
+export type DelegationNoticeKind = (typeof DELEGATION_NOTICE_KINDS)[number];
+
+/** The notices a state gives an organisation, applied on their effective date. */
+export const NOTICE_KINDS = ["suspension", "withdrawal"] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** Where a notice stands: pending until its effective date, then applied; or withdrawn before it by the state that gave it. */
+export const NOTICE_STATUSES = ["pending", "applied", "withdrawn"] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+export function noticeStatus(notice: {
+  appliedAt: Date | string | null;
+  withdrawnAt: Date | string | null;
+}): NoticeStatus {
+  return notice.withdrawnAt !== null ? "withdrawn" : notice.appliedAt !== null ? "applied" : "pending";
+}
