@@ -4,8 +4,8 @@
  * the CLI so both work on exactly the same footing.
  */
 import type pg from "pg";
-import type { Env } from "./config/env.ts";
-import { createDatabase, createPool, type Database } from "./db/client.ts";
+import { ConfigError, type Env } from "./config/env.ts";
+import { createDatabase, createPool, type Database, describeConnectionFailure } from "./db/client.ts";
 import { openEmbeddedDatabase, type DatabaseHandle } from "./db/embedded.ts";
 import { migrate } from "./db/migrate.ts";
 import type { Services } from "./api/app.ts";
@@ -94,7 +94,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const pool = createPool(database.url);
   try {
-    const applied = await migrate(pool);
+    const applied = await migrate(pool).catch((error: unknown) => {
+      const unreachable = database.ownership === "external" && describeConnectionFailure(error, database.url);
+      throw unreachable ? new ConfigError(unreachable) : error;
+    });
     if (applied.length > 0) log(`Applied migrations: ${applied.join(", ")}`);
     const db = createDatabase(pool);
     const starter = await loadStarterData(db, options.starterDataDir);

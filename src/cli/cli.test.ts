@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
-import { runConcord } from "../../test/support/process.ts";
+import { runConcord, runShell } from "../../test/support/process.ts";
 import { dataFile } from "../../test/support/data-files.ts";
 import { presentMember } from "../api/presenters.ts";
 
@@ -20,6 +20,42 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await test?.drop();
+});
+
+describe("a database that cannot be used", () => {
+  it("is named in plain words, without its password or a stack trace", async () => {
+    const missing = new URL(test.url);
+    missing.pathname = "/no_such_database";
+    const wrongPassword = new URL(test.url);
+    wrongPassword.password = "secret-not-to-print";
+    const cases = [
+      ["postgres://concord:secret-not-to-print@127.0.0.1:1/concord", "nothing accepts connections there"],
+      [wrongPassword.toString(), "the password was refused"],
+      [missing.toString(), "no database of that name exists"],
+    ] as const;
+    for (const [url, why] of cases) {
+      const { code, stderr } = await runConcord(["members", "NATO"], { DATABASE_URL: url });
+      expect(code, stderr).toBe(1);
+      expect(stderr).toContain(why);
+      expect(stderr).toContain("Check DATABASE_URL.");
+      expect(stderr).not.toContain("secret-not-to-print");
+      expect(stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+});
+
+describe("a reader that stops early", () => {
+  it("ends the command quietly with exit status 0: `concord … | true`", async () => {
+    // `true` exits without reading, so every line concord prints meets a closed pipe.
+    const bin = path.resolve(import.meta.dirname, "../../bin/concord.mjs");
+    const { code, stdout, stderr } = await runShell(
+      `"${process.execPath}" "${bin}" members NATO --at 2004-03-29 | true; echo "concord exited $\{PIPESTATUS[0]}"`,
+      env,
+    );
+    expect(stdout.trim(), stderr).toBe("concord exited 0");
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|^\s+at /m);
+  });
 });
 
 describe("concord members", () => {

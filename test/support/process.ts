@@ -52,6 +52,25 @@ export function runConcord(
   });
 }
 
+/** Runs a bash command line (a pipeline, say) to completion with a child Concord's environment. */
+export function runShell(line: string, env: Record<string, string>): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("bash", ["-c", line], { env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${line} did not finish in ${PROCESS_TIMEOUT_MS} ms\n${stdout}\n${stderr}`));
+    }, PROCESS_TIMEOUT_MS);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
 export type ServerProcess = { child: ChildProcess; url: string; output: () => string; exited: Promise<Finished> };
 
 /**
