@@ -34,31 +34,36 @@ export function messageOf(c: Context, error: AppError): string {
   return `${error.field === "" ? carrier : `${carrier}.${error.field}`}: ${error.reason}`;
 }
 
+/** Runs a service call, turning a refusal that names a field into the one `rename` makes of it (or leaving it). */
+async function refusingAs<T>(
+  rename: (field: string, error: InvalidRequestError) => InvalidRequestError | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof InvalidRequestError && error.field !== undefined) throw rename(error.field, error) ?? error;
+    throw error;
+  }
+}
+
 /**
  * Runs a service call on a route that names its body's fields as the validator does
  * (`json.password: …`, the accounts and administration routes), so that a service's refusal and
  * a validation failure name a field alike.
  */
-export async function namingJsonFields<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof InvalidRequestError && error.field !== undefined)
-      throw new InvalidRequestError(`${error.field === "" ? "json" : `json.${error.field}`}: ${error.reason}`);
-    throw error;
-  }
-}
+export const namingJsonFields = <T>(work: () => Promise<T>): Promise<T> =>
+  refusingAs(
+    (field, error) => new InvalidRequestError(`${field === "" ? "json" : `json.${field}`}: ${error.reason}`),
+    work,
+  );
 
 /** Runs a service call whose fields this route's request names otherwise (`{ needsPosition: "needs" }`). */
-export async function renamingFields<T>(names: Record<string, string>, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof InvalidRequestError && error.field !== undefined && Object.hasOwn(names, error.field))
-      throw error.renamed(names[error.field] as string);
-    throw error;
-  }
-}
+export const renamingFields = <T>(names: Record<string, string>, work: () => Promise<T>): Promise<T> =>
+  refusingAs((field, error) => {
+    const name = Object.hasOwn(names, field) ? names[field] : undefined;
+    return name === undefined ? undefined : error.renamed(name);
+  }, work);
 
 /**
  * Turns a validation failure into one readable sentence that names each parameter:

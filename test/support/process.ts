@@ -31,19 +31,24 @@ export function runConcord(
   const [command, commandArgs] = options.asUser
     ? ["runuser", ["-u", options.asUser, "--", process.execPath, bin, ...args]]
     : [process.execPath, [bin, ...args]];
+  const child = spawn(command, commandArgs, {
+    env: childEnv(env),
+    stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+  });
+  if (options.input !== undefined) child.stdin?.end(options.input);
+  return finished(child, `concord ${args.join(" ")}`, timeoutMs);
+}
+
+/** Collects a child's output until it closes; gives up (and kills it) after `timeoutMs`. */
+function finished(child: ChildProcess, what: string, timeoutMs: number): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, {
-      env: childEnv(env),
-      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
-    });
-    if (options.input !== undefined) child.stdin!.end(options.input);
     let stdout = "";
     let stderr = "";
-    child.stdout!.on("data", (chunk) => (stdout += chunk));
-    child.stderr!.on("data", (chunk) => (stderr += chunk));
+    child.stdout?.on("data", (chunk) => (stdout += chunk));
+    child.stderr?.on("data", (chunk) => (stderr += chunk));
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`concord ${args.join(" ")} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`));
+      reject(new Error(`${what} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`));
     }, timeoutMs);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
@@ -54,21 +59,8 @@ export function runConcord(
 
 /** Runs a bash command line (a pipeline, say) to completion with a child Concord's environment. */
 export function runShell(line: string, env: Record<string, string>): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-c", line], { env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`${line} did not finish in ${PROCESS_TIMEOUT_MS} ms\n${stdout}\n${stderr}`));
-    }, PROCESS_TIMEOUT_MS);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
+  const child = spawn("bash", ["-c", line], { env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  return finished(child, line, PROCESS_TIMEOUT_MS);
 }
 
 export type ServerProcess = { child: ChildProcess; url: string; output: () => string; exited: Promise<Finished> };
