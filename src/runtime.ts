@@ -35,11 +35,12 @@ import { JobWorker, type JobHandlers } from "./services/jobs/queue.ts";
 import { WebhooksService } from "./services/webhooks.ts";
 import { WebhookDeliverer } from "./services/webhook-deliveries.ts";
 import { ImportsService } from "./services/imports/imports-service.ts";
+import { SearchService } from "./services/search.ts";
 import os from "node:os";
 import { randomBytes } from "node:crypto";
 
 /** A second Concord on the same data folder: the command line says so instead of failing. */
-export { DataFolderLockedError } from "./db/embedded.ts";
+export { DataFolderLockedError, NoDatabaseError } from "./db/embedded.ts";
 
 export type Runtime = {
   db: Database;
@@ -50,6 +51,13 @@ export type Runtime = {
   instance: string;
   /** What each kind of job does (a CLI or test can run due jobs itself with a JobWorker). */
   jobHandlers: JobHandlers;
+  /**
+   * Says the process is stopping (a signal arrived): from now on the background parts' news of
+   * lost database connections is expected, not worth a warning. Ctrl-C in a terminal reaches the
+   * whole process group, so the embedded PostgreSQL starts its own shutdown at the same moment
+   * and ends every connection "due to administrator command".
+   */
+  stopping(): void;
   close(): Promise<void>;
 };
 
@@ -66,6 +74,11 @@ export type RuntimeOptions = {
    * audit heads, run the job queue (unless CONCORD_JOBS=off) and pass live events to browsers.
    */
   longRunning?: boolean;
+  /**
+   * Create the embedded database when the data folder has none. By default only a server does
+   * (`exclusive`); a command that only uses a database refuses a folder without one.
+   */
+  initialise?: boolean;
 };
 
 /**
@@ -79,7 +92,12 @@ async function publishAuditHeads(db: Database, env: Env, log: (line: string) => 
 }
 
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const { env, log } = options;
+  const { env } = options;
+  let stopping = false;
+  // Background parts (listeners, workers) speak through this: quiet once the process is stopping.
+  const log = (line: string) => {
+    if (!stopping) options.log(line);
+  };
   // Read before anything starts, so a bad single-sign-on setting stops start-up at once.
   const oidcConfig = readOidcConfig(process.env);
   const database: DatabaseHandle = env.databaseUrl
@@ -88,6 +106,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         dataDir: env.dataDir,
         role: options.role,
         mode: options.mode,
+        initialise: options.initialise ?? options.mode === "exclusive",
         log,
         debug: (line) => env.log === "debug" && log(`[postgres] ${line}`),
       });
@@ -158,7 +177,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       services: {
         oidc,
         ownAccounts: new OwnAccountService(db, sessions, signInLimits, refusals),
-        administration: new AdministrationService(db),
+        administration: new AdministrationService(db, { singleSignOn: oidcConfig }),
         audit: new AuditService(db),
         registry: new RegistryService(db, cache),
         writer,
@@ -169,6 +188,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         idempotency: new IdempotencyService(db),
         accounts,
         imports: new ImportsService(db),
+        search: new SearchService(db),
         sessions,
         signInLimits,
         signIn: new SignInService(db, accounts, sessions, signInLimits, refusals),
@@ -176,7 +196,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       },
       instance,
       jobHandlers,
+      stopping: () => {
+        stopping = true;
+      },
       close: async () => {
+        stopping = true;
         await worker?.stop();
         await deliverer?.stop();
         await events?.stop();

@@ -39,6 +39,9 @@ export async function startServer(
     port,
     runtime,
     stop: () => {
+      // Synchronously, in the same turn as the signal that asked for it: PostgreSQL, which got the
+      // same Ctrl-C, may end the listeners' connections at any moment now, and that is expected.
+      runtime.stopping();
       stopping ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

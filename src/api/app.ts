@@ -1,7 +1,5 @@
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ImportsService } from "../services/imports/imports-service.ts";
 import type { AccountsService } from "../services/accounts/accounts.ts";
@@ -23,6 +21,8 @@ import { type AuthVariables, identify } from "./auth.ts";
 import { type ApiDocument, DOCS_STYLESHEET, renderDocs } from "./docs.ts";
 import { errorBody, handleError } from "./errors.ts";
 import { securityHeaders } from "./security-headers.ts";
+import { compressAnswers } from "./compression.ts";
+import { mountWebUi } from "./web-ui.ts";
 import { limitBodies, refuseUnstorableText, requireAccountForChanges } from "./input-guards.ts";
 import { registryRoutes } from "./routes/registry.ts";
 import { registryWriteRoutes } from "./routes/registry-writes.ts";
@@ -34,6 +34,8 @@ import { decisionRoutes } from "./routes/decisions.ts";
 import type { WebhooksService } from "../services/webhooks.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
+import { searchRoutes } from "./routes/search.ts";
+import type { SearchService } from "../services/search.ts";
 
 export type Services = {
   registry: RegistryService;
@@ -57,6 +59,8 @@ export type Services = {
   oidc?: OidcService;
   /** Imports of public data sets: the command line's only. */
   imports: ImportsService;
+  /** The search box: the registry and the proposals the reader may read. */
+  search: SearchService;
 };
 
 export type AppOptions = {
@@ -82,6 +86,8 @@ const openApiInfo = {
 export function createApp({ services, webDir = defaultWebDir, log = console.error }: AppOptions) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>();
   app.use("*", securityHeaders);
+  // Inside the security headers, which are set on the compressed answer.
+  app.use("*", compressAnswers);
   const api = new OpenAPIHono<{ Variables: AuthVariables }>();
   api.route("/", registryRoutes(services.registry));
   api.route("/", registryWriteRoutes(services));
@@ -92,6 +98,7 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   api.route("/", auditRoutes(services));
   api.route("/", decisionRoutes(services));
   api.route("/", webhookRoutes(services));
+  api.route("/", searchRoutes(services));
 
   app.get("/api/v1/health", (c) => c.json({ status: "ok" }));
   app.use("/api/v1/*", identify(services.sessions, services.ownAccounts, services.refusals));
@@ -130,34 +137,4 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
 
   app.onError((error, c) => handleError(error, c, log, services.refusals));
   return app;
-}
-
-/** The browser app: hashed assets cached for good, every other path answered with index.html. */
-function mountWebUi(app: OpenAPIHono<{ Variables: AuthVariables }>, webDir: string) {
-  const indexFile = path.join(webDir, "index.html");
-  const root = path.relative(process.cwd(), webDir) || ".";
-  app.use(
-    "/assets/*",
-    serveStatic({
-      root,
-      onFound: (_path, c) => {
-        c.header("Cache-Control", "public, max-age=31536000, immutable");
-      },
-    }),
-  );
-  // An asset that is not there is a 404, not the page: a browser would report a puzzling MIME error.
-  app.get("/assets/*", (c) => c.text("Not found", 404));
-  app.use("*", serveStatic({ root }));
-  app.get("*", async (c) => {
-    // Read on each request (it is small): a rebuilt UI is served without restarting the server.
-    const index = await fs.promises.readFile(indexFile, "utf8").catch(() => undefined);
-    if (index === undefined) {
-      return c.text(
-        "The web UI has not been built. Run `npm run build:web` (npm start does this for you), then reload.",
-        503,
-      );
-    }
-    c.header("Cache-Control", "no-cache");
-    return c.html(index);
-  });
 }

@@ -9,7 +9,12 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AccountRow } from "../db/repositories/accounts.ts";
 import type { OwnAccountService } from "../services/accounts/own-account.ts";
 import type { Scope } from "../domain/accounts.ts";
-import { ANONYMOUS, type Principal } from "../services/policies.ts";
+import {
+  ANONYMOUS,
+  PasswordChangeRequiredError,
+  temporaryPasswordPolicy,
+  type Principal,
+} from "../services/policies.ts";
 import { SESSION_LIFETIME_HOURS, sameSecret, type SessionsService } from "../services/accounts/sessions.ts";
 import type { RefusalLog } from "../services/audit/refusals.ts";
 import { errorBody } from "./errors.ts";
@@ -107,8 +112,25 @@ export function identify(
         );
       }
     }
+    // Signed in with a password an administrator set: only replacing it (or signing out) until then.
+    if (
+      viewer.kind === "account" &&
+      temporaryPasswordPolicy.pending(principalOf(c)) &&
+      !allowedBeforePasswordChange(c)
+    ) {
+      const refused = new PasswordChangeRequiredError();
+      return c.json(errorBody(refused.id, refused.message), 403);
+    }
     await next();
   };
+}
+
+/** What a session whose password must be changed first may still ask: who it is, signing in (here or through single sign-on) and out, the change itself. */
+function allowedBeforePasswordChange(c: Context): boolean {
+  const path = c.req.path;
+  if (path === "/api/v1/session") return true;
+  if (path === "/api/v1/account/password") return c.req.method === "PUT";
+  return c.req.method === "GET" && path.startsWith("/api/v1/auth/");
 }
 
 /**

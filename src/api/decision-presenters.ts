@@ -1,15 +1,26 @@
 /** What leaves the server about bodies, proposals and notices; shared by the API and the CLI. */
 import type { z } from "@hono/zod-openapi";
 import type { BodyRow, ProposalRow, ProposalSummaryRow } from "../db/repositories/decisions.ts";
-import { noticeStatus } from "../domain/decisions.ts";
+import { noticeStage, noticeStatus } from "../domain/decisions.ts";
 import type { Language } from "../domain/languages.ts";
 import { BREAKS_SILENCE, currentPositions } from "../domain/procedures.ts";
 import type { ProposalDetail } from "../services/decisions/decisions.ts";
 import type { StatusNoticeRow } from "../services/decisions/status-notices.ts";
 import { present } from "../services/errors.ts";
 import type { WebhookRow } from "../services/webhooks.ts";
-import type { Body, DelegationNotice, Outcome, Proposal, ProposalSummary, StatusNotice, Webhook } from "./schemas.ts";
+import type {
+  Body,
+  DelegationNotice,
+  Outcome,
+  PendingNotice,
+  Proposal,
+  ProposalSummary,
+  StatusNotice,
+  Webhook,
+} from "./schemas.ts";
 import type { NoticeRow } from "../db/repositories/decisions.ts";
+import { chairLabel } from "../domain/messages/index.ts";
+import { type Explained, explainOutcome } from "./outcome-explanation.ts";
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : instant(value));
 /** A time the row always has (a NOT NULL column). */
@@ -21,18 +32,19 @@ export function presentBody(body: BodyRow, lang: Language): z.infer<typeof Body>
     actor: body.actorCode,
     actorType: body.actorType,
     name: body.names[lang],
-    chair: body.chair,
+    chair: chairLabel(body.chair, lang),
     defaultProcedure: body.defaultProcedure,
     note: body.note,
   };
 }
 
-function presentOutcome(proposal: ProposalRow): z.infer<typeof Outcome> | null {
+function presentOutcome(proposal: ProposalRow, explained: Explained | null): z.infer<typeof Outcome> | null {
   if (proposal.status === "open") return null;
   return {
     status: proposal.status,
     rule: present(proposal.outcomeRule, `the outcome rule of decided proposal ${proposal.id}`),
-    explanation: present(proposal.outcomeExplanation, `the explanation of decided proposal ${proposal.id}`),
+    explanation: present(explained, `the explanation of decided proposal ${proposal.id}`).text,
+    explanationLang: explained?.lang ?? null,
     decidedAt: iso(proposal.decidedAt),
     decidedOn: proposal.decidedOn,
     decidedOnPrecision: proposal.decidedOnPrecision,
@@ -101,7 +113,7 @@ export function presentProposal(detail: ProposalDetail, lang: Language): z.infer
     members: members.length,
     positionsTaken: counted.size,
     needsPosition: detail.abilities.speakFor !== null && !latest.has(detail.abilities.speakFor),
-    chair: proposal.chair,
+    chair: chairLabel(proposal.chair, lang),
     text: current.text,
     rounds: rounds.map((round) => ({
       number: round.number,
@@ -130,7 +142,7 @@ export function presentProposal(detail: ProposalDetail, lang: Language): z.infer
       castBy: cast.castBy,
       castAt: instant(cast.castAt),
     })),
-    outcome: presentOutcome(proposal),
+    outcome: presentOutcome(proposal, explainOutcome(detail, lang)),
     effect: proposal.effect,
     attachments: detail.attachments.map((attachment) => ({
       id: attachment.id,
@@ -157,7 +169,10 @@ export function presentDelegationNotice(notice: NoticeRow & { state: string }): 
   };
 }
 
-export function presentStatusNotice(notice: StatusNoticeRow): z.infer<typeof StatusNotice> {
+export function presentStatusNotice(
+  notice: StatusNoticeRow & { abilities?: { acknowledge: boolean; withdraw: boolean } },
+): z.infer<typeof StatusNotice> {
+  const { abilities } = notice;
   return {
     id: notice.id,
     kind: notice.kind,
@@ -172,6 +187,24 @@ export function presentStatusNotice(notice: StatusNoticeRow): z.infer<typeof Sta
     status: noticeStatus(notice),
     withdrawnAt: notice.withdrawnAt === null ? null : new Date(notice.withdrawnAt).toISOString(),
     withdrawalStatement: notice.withdrawalStatement,
+    acknowledgedAt: notice.acknowledgedAt === null ? null : new Date(notice.acknowledgedAt).toISOString(),
+    stage: noticeStage(notice),
+    ...(abilities ? { abilities } : {}),
+  };
+}
+
+/** A pending notice as the public registry shows it. */
+export function presentPendingNotice(notice: StatusNoticeRow): z.infer<typeof PendingNotice> {
+  return {
+    id: notice.id,
+    kind: notice.kind,
+    state: notice.state,
+    organization: notice.organization,
+    relationId: notice.relationId,
+    filedOn: notice.filedOn,
+    effectiveOn: notice.effectiveOn,
+    sourceId: notice.sourceId,
+    acknowledged: notice.acknowledgedAt !== null,
   };
 }
 

@@ -4,7 +4,7 @@
  * in src/api/schemas.ts.
  */
 import { z } from "@hono/zod-openapi";
-import { CLOSE_STATUSES, NOTICE_KINDS, REQUESTABLE_KINDS } from "../domain/decisions.ts";
+import { CLOSE_STATUSES, NOTICE_KINDS, NOTICE_STATEMENT_MAX, REQUESTABLE_KINDS } from "../domain/decisions.ts";
 import { LANGUAGES } from "../domain/languages.ts";
 import { POSITION_KINDS } from "../domain/procedures.ts";
 import { procedureSchema } from "../services/starter/format.ts";
@@ -97,7 +97,9 @@ export const Designate = z.strictObject({
 export const FileNotice = z.strictObject({
   kind: z.enum(NOTICE_KINDS),
   organization: code,
-  statement: plain(20_000).optional(),
+  statement: plain(NOTICE_STATEMENT_MAX).openapi({
+    description: "What the state gives notice of, and why: a notice is given in writing (required).",
+  }),
 });
 export const WithdrawNotice = z.strictObject({
   statement: plain(20_000)

@@ -2,16 +2,23 @@ import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
+import type { Language } from "../domain/languages.ts";
+import { CATALOGUES, type MessageKey, render, t } from "../domain/messages/index.ts";
 import { AppError, ForbiddenError, HiddenError, InvalidRequestError, RateLimitedError } from "../services/errors.ts";
 import type { RefusalLog } from "../services/audit/refusals.ts";
 import { type AuthVariables, clientAddress } from "./auth.ts";
+import { readerLanguage } from "./language.ts";
 import { ErrorBody } from "./schemas.ts";
 
-export type ErrorPayload = { error: { id: string; message: string } };
+export type ErrorPayload = { error: { id: string; message: string; code?: string } };
 
-/** The body of every refusal: `{"error":{"id","message"}}`. */
-export function errorBody(id: string, message: string): ErrorPayload {
-  return { error: { id, message } };
+/**
+ * The body of every refusal: `{"error":{"id","message"}}`, and `code`, the message's key in the
+ * catalogue (src/domain/messages), when it has one. `id` is the stable kind of refusal, `message`
+ * is in the reader's language.
+ */
+export function errorBody(id: string, message: string, code?: string): ErrorPayload {
+  return { error: code === undefined ? { id, message } : { id, message, code } };
 }
 
 /** An answer in the OpenAPI document: JSON of this schema. */
@@ -28,10 +35,11 @@ export const errorResponse = (description: string) => jsonResponse(ErrorBody, de
  * carried it: a read's in its query, a change's in its JSON body (`body.since: …`; the body as a
  * whole, `body: …`). A route whose request names a field otherwise renames it (`renamingFields`).
  */
-export function messageOf(c: Context, error: AppError): string {
-  if (!(error instanceof InvalidRequestError) || error.field === undefined) return error.message;
+export function messageOf(c: Context, error: AppError, lang: Language = "en"): string {
+  if (!(error instanceof InvalidRequestError) || error.field === undefined || error.carried)
+    return error.messageIn(lang);
   const carrier = c.req.method === "GET" || c.req.method === "HEAD" ? "query" : "body";
-  return `${error.field === "" ? carrier : `${carrier}.${error.field}`}: ${error.reason}`;
+  return `${error.field === "" ? carrier : `${carrier}.${error.field}`}: ${error.reasonIn(lang)}`;
 }
 
 /** Runs a service call, turning a refusal that names a field into the one `rename` makes of it (or leaving it). */
@@ -53,10 +61,7 @@ async function refusingAs<T>(
  * a validation failure name a field alike.
  */
 export const namingJsonFields = <T>(work: () => Promise<T>): Promise<T> =>
-  refusingAs(
-    (field, error) => new InvalidRequestError(`${field === "" ? "json" : `json.${field}`}: ${error.reason}`),
-    work,
-  );
+  refusingAs((field, error) => error.renamed(field === "" ? "json" : `json.${field}`, { carried: true }), work);
 
 /** Runs a service call whose fields this route's request names otherwise (`{ needsPosition: "needs" }`). */
 export const renamingFields = <T>(names: Record<string, string>, work: () => Promise<T>): Promise<T> =>
@@ -69,17 +74,54 @@ export const renamingFields = <T>(names: Record<string, string>, work: () => Pro
  * Turns a validation failure into one readable sentence that names each parameter:
  * `query.at: must be a real calendar date written YYYY-MM-DD (got "2023-02-30")`.
  */
-export function describeZodError(error: ZodError, target: string, input?: unknown): string {
+export function describeZodError(error: ZodError, target: string, input?: unknown, lang: Language = "en"): string {
   const sentences = error.issues.map((issue) => {
     const where = [target, ...issue.path.map(String)].join(".");
     const given = valueAt(input, issue.path);
     // A query parameter repeated in the URL arrives as an array.
-    if (target === "query" && Array.isArray(given)) return `${where}: must be given once (got ${given.length} values)`;
-    const got = typeof given === "string" ? ` (got ${JSON.stringify(given.slice(0, 60))})` : "";
-    return `${where}: ${issue.message}${got}`;
+    if (target === "query" && Array.isArray(given))
+      return t(lang, "validation.given_once", { where, count: given.length });
+    const got =
+      typeof given === "string" ? t(lang, "validation.got", { text: JSON.stringify(given.slice(0, 60)) }) : "";
+    return `${where}: ${issueMessage(issue, lang)}${got}`;
   });
   // A pattern (which documents the shape) and a refinement (which checks the calendar) may say the same thing.
   return [...new Set(sentences)].join("; ");
+}
+
+/** The English framings of the schemas' own messages, by their text: translated when the catalogue has them. */
+const FRAMINGS = new Map<string, MessageKey>(
+  (Object.keys(CATALOGUES.en) as MessageKey[])
+    .filter((key) => key.startsWith("validation.") && CATALOGUES.en[key].length === 0)
+    .map((key) => [render("en", { key }), key]),
+);
+
+/**
+ * One issue in the reader's language. English keeps the schemas' own words; elsewhere the
+ * framings the catalogue knows are translated, and zod's own kinds of refusal (a missing field, a
+ * value not among the choices, too long a text, an unknown field) are said in the catalogue's
+ * words. A refinement the catalogue does not know stays in English.
+ */
+function issueMessage(issue: ZodError["issues"][number], lang: Language): string {
+  if (lang === "en") return issue.message;
+  const known = FRAMINGS.get(issue.message);
+  if (known) return render(lang, { key: known });
+  const tooLong = /^must be at most (\d+) characters$/.exec(issue.message);
+  if (tooLong) return t(lang, "validation.too_long", { maximum: Number(tooLong[1]) });
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined ? t(lang, "validation.required") : issue.message;
+    case "invalid_value":
+      return t(lang, "validation.one_of", { options: issue.values.map(String).join(", ") });
+    case "too_big":
+      return issue.origin === "string"
+        ? t(lang, "validation.too_long", { maximum: Number(issue.maximum) })
+        : issue.message;
+    case "unrecognized_keys":
+      return t(lang, "validation.unknown_field", { keys: issue.keys.join(", ") });
+    default:
+      return issue.message;
+  }
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
@@ -106,13 +148,16 @@ export async function handleError(
     if (error instanceof RateLimitedError) c.header("Retry-After", String(error.retryAfterSeconds));
     if (refusals && (error instanceof ForbiddenError || error instanceof HiddenError))
       await recordRefusal(c, error, refusals);
-    return c.json(errorBody(error.id, messageOf(c, error)), error.status);
+    return c.json(errorBody(error.id, messageOf(c, error, readerLanguage(c)), error.code), error.status);
   }
   if (error instanceof HTTPException && error.status < 500) {
-    return c.json(errorBody("invalid_request", error.message || "The request could not be read."), error.status);
+    return c.json(
+      errorBody("invalid_request", error.message || t(readerLanguage(c), "request.unreadable")),
+      error.status,
+    );
   }
   log(unexpectedErrorLine(c.req.method, new URL(c.req.url).pathname, error));
-  return c.json(errorBody("internal_error", "Something went wrong on our side; it has been logged."), 500);
+  return c.json(errorBody("internal_error", t(readerLanguage(c), "server.internal_error")), 500);
 }
 
 /**

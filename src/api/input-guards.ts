@@ -9,6 +9,8 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AuthVariables } from "./auth.ts";
 import { errorBody } from "./errors.ts";
+import { msg, render } from "../domain/messages/index.ts";
+import { readerLanguage } from "./language.ts";
 
 const MiB = 1024 * 1024;
 
@@ -32,7 +34,8 @@ function openToAnyone(path: string): boolean {
 /** A change by nobody signed in is refused before its body is read: 401, whatever it holds. */
 export const requireAccountForChanges: MiddlewareHandler<{ Variables: AuthVariables }> = async (c, next) => {
   if (WRITE_METHODS.has(c.req.method) && c.get("viewer").kind === "anonymous" && !openToAnyone(c.req.path)) {
-    return c.json(errorBody("unauthenticated", "Sign in first: this change needs an account."), 401);
+    const refusal = msg("auth.sign_in_for", { what: msg("activity.this_change") });
+    return c.json(errorBody("unauthenticated", render(readerLanguage(c), refusal), refusal.key), 401);
   }
   await next();
 };

@@ -122,6 +122,8 @@ const speaksForUsaInNato = (reader: Reader): Expected =>
 /** A request, notice or designation of the United States to NATO: its delegation head to NATO, not to the OAS. */
 const filesForUsaInNato = (reader: Reader): Expected =>
   reader === "anonymous" ? 401 : reader === "nato-head-usa" ? "allowed" : 403;
+/** A notice to NATO is acknowledged by its secretariat, the depositary; another organisation's people do not see it. */
+const acknowledgesInNato = (reader: Reader): Expected => chairsInNato(reader);
 /** A delegation's inbox (in its own organisation): accounts without a delegation are told so (400). */
 const delegationInbox = (reader: Reader): Expected =>
   reader === "anonymous"
@@ -179,6 +181,12 @@ const rows: Row[] = [
   {
     endpoint: "GET /api/v1/relations/{id}",
     call: () => ({ method: "GET", path: `/api/v1/relations/${relationId}` }),
+    expect: everyone,
+  },
+  {
+    endpoint: "GET /api/v1/search",
+    // Anyone may search; which proposals each reader finds is search.test.ts's question.
+    call: () => ({ method: "GET", path: "/api/v1/search?q=matrix&lang=es" }),
     expect: everyone,
   },
   { endpoint: "GET /api/v1/session", call: () => ({ method: "GET", path: "/api/v1/session" }), expect: everyone },
@@ -305,9 +313,19 @@ const rows: Row[] = [
     call: () => ({
       method: "POST",
       path: "/api/v1/admin/accounts",
-      body: { email: `${randomUUID()}@example.org`, displayName: "New", role: "analyst" },
+      body: { email: `${randomUUID()}@example.org`, displayName: "New", role: "analyst", password },
     }),
     expect: eachOwnAdmin,
+  },
+  {
+    // A fresh NATO analyst for each reader: setting it ends that account's sessions, none of the readers'.
+    endpoint: "PUT /api/v1/admin/accounts/{id}/temporary-password",
+    call: async () => ({
+      method: "PUT",
+      path: `/api/v1/admin/accounts/${await spareNatoAccount()}/temporary-password`,
+      body: { password: "a temporary secret" },
+    }),
+    expect: natoAdminOnly404,
   },
   {
     endpoint: "PATCH /api/v1/admin/accounts/{id}",
@@ -441,7 +459,7 @@ const rows: Row[] = [
     call: () => ({
       method: "POST",
       path: "/api/v1/status-notices",
-      body: { kind: "withdrawal", organization: "NATO" },
+      body: { kind: "withdrawal", organization: "NATO", statement: "The United States denounces the Treaty." },
     }),
     expect: filesForUsaInNato,
   },
@@ -454,6 +472,17 @@ const rows: Row[] = [
       body: { statement: "Withdrawn." },
     }),
     expect: speaksForUsaInNato,
+  },
+  {
+    endpoint: "POST /api/v1/status-notices/{id}/acknowledgement",
+    // A fresh pending notice of the United States for each reader: NATO's secretariat (its depositary) acknowledges.
+    call: async () => ({ method: "POST", path: `/api/v1/status-notices/${await freshUsaNotice()}/acknowledgement` }),
+    expect: acknowledgesInNato,
+  },
+  {
+    endpoint: "GET /api/v1/actors/{code}/pending-notices",
+    call: () => ({ method: "GET", path: "/api/v1/actors/USA/pending-notices" }),
+    expect: everyone,
   },
   {
     endpoint: "GET /api/v1/organizations/{code}/status-notices",
@@ -547,6 +576,29 @@ async function usaNotice(): Promise<number> {
   return (result.rows[0] as { id: number }).id;
 }
 
+/** A pending notice of the United States to NATO, its earlier one withdrawn first (one pending at a time). */
+async function freshUsaNotice(): Promise<number> {
+  const earlier = await usaNotice();
+  if (earlier !== null) {
+    const pending = await concord.database.db.execute(
+      sql`SELECT 1 FROM status_notices WHERE id = ${earlier} AND applied_at IS NULL AND withdrawn_at IS NULL`,
+    );
+    if (pending.rows.length > 0)
+      await send("nato-head-usa", {
+        method: "POST",
+        path: `/api/v1/status-notices/${earlier}/withdraw`,
+        body: { statement: "Withdrawn." },
+      });
+  }
+  const filed = await send("nato-head-usa", {
+    method: "POST",
+    path: "/api/v1/status-notices",
+    body: { kind: "withdrawal", organization: "NATO", statement: "The United States denounces the Treaty." },
+  });
+  if (filed.status !== 201) throw new Error(`filing failed: ${filed.status} ${JSON.stringify(filed.body)}`);
+  return filed.body.notice.id;
+}
+
 /** A fresh active webhook of NATO's, for stopping. */
 async function newWebhook(): Promise<string> {
   const result = await concord.database.db.execute(sql`
@@ -630,6 +682,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await concord?.stop();
 });
+
+/** A NATO analyst none of the readers is. */
+async function spareNatoAccount(): Promise<string> {
+  const made = await new AccountsService(concord.database.db).createAdministrator({
+    email: `spare-${randomUUID()}@example.org`,
+    password,
+    organizationCode: "NATO",
+  });
+  await concord.database.db.execute(sql`UPDATE accounts SET role = 'analyst' WHERE id = ${made.id}`);
+  return made.id;
+}
 
 describe("the authorization matrix", () => {
   it("names every endpoint of the API", async () => {

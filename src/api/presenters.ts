@@ -13,6 +13,7 @@ export function presentActor(actor: ActorRow, lang: Language): z.infer<typeof Ac
     code: actor.code,
     type: actor.type,
     name: actor.names[lang],
+    abbreviation: actor.abbreviations?.[lang] ?? null,
     isoAlpha2: actor.isoAlpha2,
     isoNumeric: actor.isoNumeric,
     cowCode: actor.cowCode,
@@ -47,6 +48,7 @@ export function presentOrganization(
   return {
     code: organization.code,
     name: organization.names[lang],
+    abbreviation: organization.abbreviations?.[lang] ?? null,
     frameworks: frameworks.map((framework) => ({
       slug: framework.slug,
       name: framework.names[lang],
@@ -128,6 +130,7 @@ export function presentClaim(claim: ClaimRow): z.infer<typeof Claim> {
     assertedPrecision: claim.assertedPrecision,
     quote: claim.quote,
     note: claim.note,
+    locator: claim.locator,
     source: {
       id: source.id,
       title: source.title,
@@ -135,6 +138,7 @@ export function presentClaim(claim: ClaimRow): z.infer<typeof Claim> {
       published: source.published,
       publishedPrecision: source.publishedPrecision,
       url: source.url,
+      archive: source.archive,
       perspective: source.perspective,
       citation: source.citation,
     },

@@ -54,13 +54,18 @@ async function write(method: string, path: string, body: unknown, as?: Session, 
   return { status: response.status, body: (await response.json()) as any, headers: response.headers };
 }
 
-const austria = {
-  subject: "AUT",
+const cyprus = {
+  subject: "CYP",
   object: "NATO",
   kind: "partner",
   framework: "pfp",
   since: "1995-02-10",
-  claims: [{ source: "nato-member-countries", note: "Austria joined the Partnership for Peace (test fixture)." }],
+  claims: [
+    {
+      source: "nato-member-countries",
+      note: "A fictional partnership (test fixture): Cyprus is not in the Partnership for Peace.",
+    },
+  ],
 };
 
 const members = async (at: string) =>
@@ -72,19 +77,20 @@ const members = async (at: string) =>
 
 describe("who may change the registry", () => {
   it("refuses nobody signed in (401), and roles other than the secretariat's (403)", async () => {
-    expect((await write("POST", "/api/v1/relations", austria)).body.error.id).toBe("unauthenticated");
+    expect((await write("POST", "/api/v1/relations", cyprus)).body.error.id).toBe("unauthenticated");
     for (const role of ["analyst", "delegation-head"]) {
-      const answer = await write("POST", "/api/v1/relations", austria, sessions[role]);
+      const answer = await write("POST", "/api/v1/relations", cyprus, sessions[role]);
       expect(answer.status, role).toBe(403);
       expect(answer.body.error).toEqual({
         id: "forbidden",
+        code: "registry.writes_by_secretariat",
         message: "Relations towards NATO are recorded by NATO's own secretariat, and by its decisions.",
       });
     }
   });
 
   it("refuses a cookie-borne change without the session's CSRF token", async () => {
-    const answer = await write("POST", "/api/v1/relations", austria, {
+    const answer = await write("POST", "/api/v1/relations", cyprus, {
       cookie: sessions["secretariat-staff"]!.cookie,
       csrf: "",
     });
@@ -97,11 +103,11 @@ describe("changing the registry", () => {
   let id: number;
 
   it("records a relation with its claims, visible at once in the as-of answers", async () => {
-    expect((await members("2020-01-01")).some((member) => member.code === "AUT")).toBe(false);
-    const answer = await write("POST", "/api/v1/relations", austria, sessions["secretariat-staff"]);
+    expect((await members("2020-01-01")).some((member) => member.code === "CYP")).toBe(false);
+    const answer = await write("POST", "/api/v1/relations", cyprus, sessions["secretariat-staff"]);
     expect(answer.status).toBe(201);
     expect(answer.body.relation).toMatchObject({
-      subject: "AUT",
+      subject: "CYP",
       object: "NATO",
       kind: "partner",
       framework: "pfp",
@@ -109,26 +115,26 @@ describe("changing the registry", () => {
       until: null,
     });
     id = answer.body.relation.id;
-    expect((await members("2020-01-01")).some((member) => member.code === "AUT" && member.kind === "partner")).toBe(
+    expect((await members("2020-01-01")).some((member) => member.code === "CYP" && member.kind === "partner")).toBe(
       true,
     );
   });
 
   it("refuses a change without a source, citing an unknown source or actor, or contradicting a relation held", async () => {
     const staff = sessions["secretariat-staff"];
-    const uncited = await write("POST", "/api/v1/relations", { ...austria, claims: [] }, staff);
+    const uncited = await write("POST", "/api/v1/relations", { ...cyprus, claims: [] }, staff);
     expect(uncited.status).toBe(400);
     expect(uncited.body.error.message).toContain("json.claims: every relation cites at least one source");
     const unknownSource = await write(
       "POST",
       "/api/v1/relations",
-      { ...austria, since: "1980", until: "1990", claims: [{ source: "rumour" }] },
+      { ...cyprus, since: "1980", until: "1990", claims: [{ source: "rumour" }] },
       staff,
     );
     expect(unknownSource.body.error.message).toContain("no source has the id rumour");
-    const unknownActor = await write("POST", "/api/v1/relations", { ...austria, subject: "ZZZ" }, staff);
+    const unknownActor = await write("POST", "/api/v1/relations", { ...cyprus, subject: "ZZZ" }, staff);
     expect(unknownActor.body.error.message).toContain("no state or organisation has the code ZZZ");
-    const overlap = await write("POST", "/api/v1/relations", { ...austria, since: "2000-01-01" }, staff);
+    const overlap = await write("POST", "/api/v1/relations", { ...cyprus, since: "2000-01-01" }, staff);
     expect(overlap.status).toBe(409);
     expect(overlap.body.error.message).toContain(`(relation ${id})`);
   });
@@ -277,7 +283,7 @@ describe("Idempotency-Key", () => {
 
   it("makes racing retries of one change act once and all get its answer", async () => {
     const staff = sessions["secretariat-staff"];
-    const relation = { ...austria, subject: "CHE", since: "1996-12-11" };
+    const relation = { ...cyprus, subject: "AND", since: "1996-12-11" };
     const answers = await Promise.all(
       Array.from({ length: 6 }, () =>
         write("POST", "/api/v1/relations", relation, staff, { "Idempotency-Key": "race-1" }),
@@ -287,7 +293,7 @@ describe("Idempotency-Key", () => {
     expect(new Set(answers.map((answer) => answer.body.relation.id)).size).toBe(1);
     const stored = (
       await concord.database.db.execute(
-        sql`SELECT count(*)::int AS n FROM relations WHERE subject_code = 'CHE' AND object_code = 'NATO'`,
+        sql`SELECT count(*)::int AS n FROM relations WHERE subject_code = 'AND' AND object_code = 'NATO'`,
       )
     ).rows[0] as { n: number };
     expect(stored.n).toBe(1);

@@ -54,6 +54,10 @@ describe("GET /api/v1/organizations/{code}/members", () => {
       id: expect.any(String),
       title: expect.any(String),
       publisher: expect.any(String),
+      published: expect.toBeOneOf([expect.any(String), null]),
+      publishedPrecision: expect.toBeOneOf(["day", "month", "year", null]),
+      url: expect.toBeOneOf([expect.stringMatching(/^https?:\/\//), null]),
+      archive: expect.toBeOneOf([expect.any(String), null]),
     });
   });
 

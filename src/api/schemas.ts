@@ -8,6 +8,7 @@ import { PRECISIONS, isDay } from "../domain/dates.ts";
 import {
   DELEGATION_NOTICE_KINDS,
   NOTICE_KINDS,
+  NOTICE_STAGES,
   NOTICE_STATUSES,
   OUTCOME_STATUSES,
   PROPOSAL_PURPOSES,
@@ -69,21 +70,38 @@ export const AtQuery = z.object({ at: day.optional(), lang });
 
 const Names = z.object({ en: z.string(), es: z.string(), pt: z.string(), fr: z.string() });
 
-export const SourceRef = z.object({ id: z.string(), title: z.string(), publisher: z.string() }).openapi("SourceRef");
+export const SourceRef = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    publisher: z.string(),
+    published: z.string().nullable(),
+    publishedPrecision: precision.nullable(),
+    url: z.string().nullable(),
+    archive: z
+      .string()
+      .nullable()
+      .openapi({ description: "An archive reference: a shelf mark, a treaty series volume, a web archive address." }),
+  })
+  .openapi("SourceRef");
 
 export const Source = SourceRef.extend({
-  published: z.string().nullable(),
-  publishedPrecision: precision.nullable(),
-  url: z.string().nullable(),
   perspective: z.string().nullable(),
   citation: z.string().nullable(),
 }).openapi("Source");
+
+/** An organisation's short name in the language asked for; the code stays its stable id. */
+const abbreviation = z.string().nullable().openapi({
+  description: "An organisation's short name in the language asked for (NATO is OTAN in es, pt, fr); null for a state.",
+  example: "OTAN",
+});
 
 export const Actor = z
   .object({
     code: z.string(),
     type: z.enum(ACTOR_TYPES),
     name: z.string(),
+    abbreviation,
     isoAlpha2: z.string().nullable(),
     isoNumeric: z.string().nullable(),
     cowCode: z.number().nullable(),
@@ -162,6 +180,7 @@ export const Claim = z
     assertedPrecision: precision.nullable(),
     quote: z.string().nullable(),
     note: z.string().nullable(),
+    locator: z.string().nullable().openapi({ description: "Where in the source: a page, a paragraph, an article." }),
     source: Source,
   })
   .openapi("Claim");
@@ -174,6 +193,7 @@ export const Organization = z
   .object({
     code: z.string(),
     name: z.string(),
+    abbreviation,
     frameworks: z.array(
       z.object({
         slug: z.string(),
@@ -185,7 +205,20 @@ export const Organization = z
   })
   .openapi("Organization");
 
-export const ErrorBody = z.object({ error: z.object({ id: z.string(), message: z.string() }) }).openapi("Error");
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      id: z.string().openapi({ description: "The kind of refusal: stable, for clients to match on." }),
+      message: z
+        .string()
+        .openapi({ description: "What went wrong, in the reader's language (lang, Accept-Language)." }),
+      code: z
+        .string()
+        .optional()
+        .openapi({ description: "The message's key in Concord's catalogue, when it has one: stable too." }),
+    }),
+  })
+  .openapi("Error");
 
 export const Account = z
   .object({
@@ -208,7 +241,13 @@ export const Abilities = z
         description: "Reads every organisation's entries (a system auditor), not only its own organisation's.",
       }),
     }),
-    account: z.object({ manage: z.boolean() }),
+    account: z.object({
+      manage: z.boolean(),
+      passwordChangeRequired: z.boolean().openapi({
+        description:
+          "Signed in with a password an administrator set: until it is changed (PUT /api/v1/account/password), every other request is refused (403 password_change_required).",
+      }),
+    }),
     decisions: z.object({ read: z.boolean(), chair: z.boolean(), speakFor: z.string().nullable() }),
   })
   .openapi("Abilities", { description: "What this viewer may do: the UI shows only what is allowed." });
@@ -234,7 +273,13 @@ export const ApiToken = z
   })
   .openapi("ApiToken");
 
-export const AdminAccount = Account.extend({ disabled: z.boolean(), hasPassword: z.boolean() }).openapi("AdminAccount");
+export const AdminAccount = Account.extend({
+  disabled: z.boolean(),
+  hasPassword: z.boolean(),
+  temporaryPassword: z
+    .boolean()
+    .openapi({ description: "Its password was set by an administrator: its owner must change it at sign-in." }),
+}).openapi("AdminAccount");
 
 export const Delegation = z.object({ id: z.number(), state: z.string(), accounts: z.number() }).openapi("Delegation");
 
@@ -305,7 +350,13 @@ export const Outcome = z
   .object({
     status: z.enum(OUTCOME_STATUSES),
     rule: z.string().openapi({ description: "The exact rule that decided, e.g. silence.deadline-passed-unbroken." }),
-    explanation: z.string(),
+    explanation: z.string().openapi({
+      description:
+        "Why, in the reader's language when Concord wrote it (see explanationLang); a chair's reason as typed.",
+    }),
+    explanationLang: z.enum(LANGUAGES).nullable().openapi({
+      description: "The language of the explanation: the reader's, or en as recorded; null when a person wrote it.",
+    }),
     decidedAt: z.string().nullable(),
     decidedOn: z.string().nullable(),
     decidedOnPrecision: precision.nullable(),
@@ -422,8 +473,34 @@ export const StatusNotice = z
     }),
     withdrawnAt: z.string().nullable(),
     withdrawalStatement: z.string().nullable(),
+    acknowledgedAt: z.string().nullable().openapi({
+      description: "When the organisation's secretariat (its depositary) acknowledged the notice, if it has.",
+    }),
+    stage: z.enum(NOTICE_STAGES).openapi({
+      description:
+        "awaiting-acknowledgement, then acknowledged by the secretariat; in-effect from its effective date (acknowledged or not); or withdrawn.",
+    }),
+    abilities: z
+      .object({ acknowledge: z.boolean(), withdraw: z.boolean() })
+      .optional()
+      .openapi({ description: "What the reader may do with it (in an organisation's list of its notices)." }),
   })
   .openapi("StatusNotice");
+
+/** A notice not yet in effect, as the public registry shows it: what its source says, no more. */
+export const PendingNotice = z
+  .object({
+    id: z.number(),
+    kind: z.enum(NOTICE_KINDS),
+    state: z.string(),
+    organization: z.string(),
+    relationId: z.number(),
+    filedOn: z.string(),
+    effectiveOn: z.string(),
+    sourceId: z.string(),
+    acknowledged: z.boolean(),
+  })
+  .openapi("PendingNotice");
 
 export const Webhook = z
   .object({

@@ -73,7 +73,7 @@ describe("signing in", () => {
       registry: { write: true },
       administration: { manage: true },
       audit: { read: true, all: false },
-      account: { manage: true },
+      account: { manage: true, passwordChangeRequired: false },
       decisions: { read: true, chair: true, speakFor: null },
     });
     const anonymous = await call("GET", "/api/v1/session");
@@ -81,7 +81,7 @@ describe("signing in", () => {
       registry: { write: false },
       administration: { manage: false },
       audit: { read: false, all: false },
-      account: { manage: false },
+      account: { manage: false, passwordChangeRequired: false },
       decisions: { read: false, chair: false, speakFor: null },
     });
   });
@@ -101,6 +101,7 @@ describe("signing in", () => {
     expect({ status: unknown.status, body: unknown.body }).toEqual({ status: wrong.status, body: wrong.body });
     expect(wrong.body.error).toEqual({
       id: "invalid_credentials",
+      code: "auth.invalid_credentials",
       message: "The e-mail address or the password is wrong.",
     });
     expect(wrong.setCookie).toBeNull();

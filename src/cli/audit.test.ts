@@ -11,6 +11,7 @@ import { appendAudit } from "../services/audit/log.ts";
 import { truncateAndRehash, withoutAuditTriggers } from "../../test/support/audit-tamper.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
 import { runConcord } from "../../test/support/process.ts";
+import { dataFile } from "../../test/support/data-files.ts";
 
 let folder: string;
 beforeAll(async () => {
@@ -173,4 +174,63 @@ describe("concord audit on a tampered log", () => {
     expect(head.stdout).toBe("");
     expect(head.stderr).toContain("Refusing to sign a head: audit log BROKEN at entry 3");
   });
+});
+
+describe("what the command line changes", () => {
+  let test: TestDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    test = await createTestDatabase();
+    env = { DATABASE_URL: test.url, CONCORD_AUDIT_KEY_FILE: path.join(folder, "changes", "audit-signing-key.pem") };
+  });
+  afterAll(async () => {
+    await test?.drop();
+  });
+
+  it("is audited: the first administrator and every import, by the command line, and the log still verifies", async () => {
+    // The starter data set, loaded into the template every test database is cloned from, is an import too.
+    const starter = await test.db.execute(
+      sql`SELECT actor, object_id AS "objectId" FROM audit_log WHERE action = 'import.apply' ORDER BY id`,
+    );
+    expect(starter.rows).toEqual(
+      expect.arrayContaining([
+        { actor: "importer", objectId: "starter-data-set" },
+        { actor: "importer", objectId: "starter-decisions" },
+      ]),
+    );
+
+    const created = await runConcord(
+      ["admin", "create", "--email", "first@example.org", "--organization", "NATO"],
+      env,
+      { input: "correct horse battery\n" },
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const imported = await runConcord(["import", "cow-states", dataFile("cow", "cow-states-2016.csv")], env);
+    expect(imported.code, imported.stderr).toBe(0);
+    const again = await runConcord(["import", "cow-states", dataFile("cow", "cow-states-2016.csv")], env);
+    expect(again.code, again.stderr).toBe(0);
+
+    const entries = await test.db.execute(sql`
+      SELECT e.actor, e.action, e.organization, e.object_id AS "objectId",
+             e.after->>'email' AS email, e.after ? 'passwordHash' AS "keptHash",
+             (e.details->>'loaded')::int AS loaded, (e.details->>'unchanged')::int AS unchanged
+      FROM audit_log e WHERE e.actor = 'cli' ORDER BY e.id`);
+    const [admin, firstImport, secondImport, ...rest] = entries.rows as Array<Record<string, unknown>>;
+    expect(rest).toEqual([]);
+    expect(admin).toMatchObject({
+      action: "account.create",
+      organization: "NATO",
+      email: "first@example.org",
+      keptHash: false,
+    });
+    expect(firstImport).toMatchObject({ action: "import.apply", objectId: "cow-states" });
+    expect(firstImport!.loaded).toBeGreaterThan(0);
+    // A run that changed nothing is a run all the same.
+    expect(secondImport).toMatchObject({ action: "import.apply", objectId: "cow-states", loaded: 0 });
+    expect(secondImport!.unchanged).toBe(firstImport!.loaded);
+
+    const verified = await runConcord(["audit", "verify"], env);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/^Audit log intact: \d+ entries/);
+  }, 120_000);
 });

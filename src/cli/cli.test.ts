@@ -104,10 +104,11 @@ describe("concord members", () => {
 });
 
 describe("concord relations", () => {
-  it("shows Colombia's relations, designations included, in the chosen language's names", async () => {
+  it("shows Colombia's relations, designations included, in the chosen language", async () => {
     const { code, stdout } = await runConcord(["relations", "COL", "--at", "2023-01-01", "--lang", "fr"], env);
     expect(code).toBe(0);
-    expect(stdout).toContain("Colombie (COL) as of 2023-01-01");
+    expect(stdout).toContain("Colombie (COL) au 2023-01-01 : ");
+    expect(stdout).toMatch(/^Id\s+Sujet\s+Relation\s+Objet\s+Depuis\s+Jusqu’à\s+Certitude$/m);
     expect(stdout).toMatch(/COL\s+partner \(partners-across-the-globe\)\s+NATO\s+2018-05-31\s+disputed/);
     expect(stdout).toMatch(/COL\s+major-non-nato-ally\s+USA/);
   });

@@ -77,11 +77,12 @@ describe("concord proposals", () => {
       env,
     );
     expect(code).toBe(0);
-    expect(stdout).toContain("closed in nato-nac proposal(s), newest first");
-    expect(stdout).toMatch(/^Id\s+Body\s+Title\s+Procedure\s+Status\s+Deadline \/ decided\s+Positions$/m);
+    // In the language asked for (--lang es), as all the command's output.
+    expect(stdout).toContain("propuesta(s) cerrada(s) en nato-nac, de la más reciente a la más antigua");
+    expect(stdout).toMatch(/^Id\s+Órgano\s+Título\s+Procedimiento\s+Estado\s+Plazo \/ decidida\s+Posiciones$/m);
     // A reconstructed decision records no individual positions: "-" of the members, not "0".
     expect(stdout).toMatch(
-      /^\d+\s+nato-nac\s+Request by Colombia: partner \(Partners across the globe\)\s+consensus\s+adopted \(reconstructed\)\s+2017-05\s+-\/\d+$/m,
+      /^\d+\s+nato-nac\s+Request by Colombia: partner \(Partners across the globe\)\s+consenso\s+adoptada \(reconstruida\)\s+2017-05\s+-\/\d+$/m,
     );
     expect(stdout).not.toContain("us-president");
   });

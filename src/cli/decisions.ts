@@ -9,10 +9,19 @@ import { presentBody, presentProposal, presentProposalSummary } from "../api/dec
 import { isPlainText } from "../api/decision-schemas.ts";
 import { formatPartialDate, type Precision } from "../domain/dates.ts";
 import { LANGUAGES, type Language } from "../domain/languages.ts";
-import { formatFraction, POSITION_KINDS, type PositionKind, type Procedure } from "../domain/procedures.ts";
+import { CATALOGUES, type MessageKey, type Messages, msg, t } from "../domain/messages/index.ts";
+import {
+  baseName,
+  formatFraction,
+  POSITION_KINDS,
+  type PositionKind,
+  type Procedure,
+  thresholdName,
+} from "../domain/procedures.ts";
 import type { Runtime } from "../runtime.ts";
 import { CLI } from "../services/policies.ts";
 import { CliUsageError } from "./admin.ts";
+import { cliLanguage } from "./language.ts";
 import { formatTable } from "./table.ts";
 
 export type DecisionValues = {
@@ -35,16 +44,16 @@ export function bodiesCommand(values: DecisionValues): Work {
   return async (runtime) => {
     const bodies = (await runtime.services.decisions.bodies(CLI)).map((body) => presentBody(body, lang));
     if (values.json) return printJson({ bodies });
-    console.log(`${bodies.length} deciding bod${bodies.length === 1 ? "y" : "ies"}\n`);
+    console.log(`${t(lang, "cli.bodies", { count: bodies.length })}\n`);
     console.log(
       formatTable(
-        ["Id", "Of", "Name", "Chair", "Default procedure"],
+        columns(lang, ["id", "of", "name", "chair", "default_procedure"]),
         bodies.map((body) => [
           body.id,
           body.actor,
           body.name,
           body.chair,
-          describeProcedure(body.defaultProcedure, "short"),
+          describeProcedure(body.defaultProcedure, lang, "short"),
         ]),
       ),
     );
@@ -56,7 +65,7 @@ export function bodiesCommand(values: DecisionValues): Work {
 export function proposalsCommand(values: DecisionValues): Work {
   const lang = readLang(values);
   if (values.status !== undefined && values.status !== "open" && values.status !== "closed") {
-    throw new CliUsageError(`--status: must be open or closed (got "${values.status}").`);
+    throw new CliUsageError(t(lang, "cli.usage.status", { got: values.status }));
   }
   const status = values.status as "open" | "closed" | undefined;
   return async (runtime) => {
@@ -64,20 +73,21 @@ export function proposalsCommand(values: DecisionValues): Work {
     const bodies = await runtime.services.decisions.bodiesOf(rows);
     const proposals = rows.map((row) => presentProposalSummary(row, bodies, lang));
     if (values.json) return printJson({ proposals });
-    const filters = [status, values.body === undefined ? undefined : `in ${values.body}`].filter(Boolean).join(" ");
-    console.log(`${proposals.length} ${filters ? `${filters} ` : ""}proposal(s), newest first\n`);
+    console.log(
+      `${t(lang, "cli.proposals", { count: proposals.length, status: status ?? "", body: values.body ?? "" })}\n`,
+    );
     console.log(
       formatTable(
-        ["Id", "Body", "Title", "Procedure", "Status", "Deadline / decided", "Positions"],
+        columns(lang, ["id", "body", "title", "procedure", "status", "deadline_or_decided", "positions"]),
         proposals.map((proposal) => [
           String(proposal.id),
           proposal.body.id,
           proposal.title,
-          describeProcedure(proposal.procedure, "short"),
-          proposal.status + (proposal.reconstructed ? " (reconstructed)" : ""),
+          describeProcedure(proposal.procedure, lang, "short"),
+          statusIn(lang, proposal.status) + (proposal.reconstructed ? t(lang, "cli.reconstructed") : ""),
           proposal.status === "open"
             ? proposal.deadline === null
-              ? "no deadline"
+              ? t(lang, "cli.no_deadline")
               : formatInstant(proposal.deadline)
             : decidedOn(proposal),
           // A reconstructed decision records no individual positions: say so rather than "0".
@@ -91,12 +101,12 @@ export function proposalsCommand(values: DecisionValues): Work {
 
 /** `concord proposal <ID>`: the procedure, rounds, every member's position, and the outcome with its rule. */
 export function proposalCommand(idArgument: string | undefined, values: DecisionValues): Work {
-  const id = readId(idArgument);
   const lang = readLang(values);
+  const id = readId(idArgument, lang);
   return async (runtime) => {
     const proposal = presentProposal(await runtime.services.decisions.get(CLI, id), lang);
     if (values.json) return printJson({ proposal });
-    printProposal(proposal);
+    printProposal(proposal, lang);
     return 0;
   };
 }
@@ -108,17 +118,19 @@ export function proposalCommand(idArgument: string | undefined, values: Decision
  * the outcome if the position makes it certain.
  */
 export function positionCommand(idArgument: string | undefined, values: DecisionValues): Work {
-  const id = readId(idArgument);
   const lang = readLang(values);
-  if (!values.state)
-    throw new CliUsageError("--state is required: the member state whose position this is (e.g. COL).");
+  const id = readId(idArgument, lang);
+  if (!values.state) throw new CliUsageError(t(lang, "cli.usage.state_required"));
   if (!/^[A-Z][A-Z0-9]{1,15}$/.test(values.state))
-    throw new CliUsageError(`--state: must be an upper-case code such as COL or NATO (got "${values.state}").`);
-  if (!values.position) throw new CliUsageError(`--position is required: one of ${POSITION_KINDS.join(", ")}.`);
+    throw new CliUsageError(t(lang, "cli.usage.state_code", { got: values.state }));
+  if (!values.position)
+    throw new CliUsageError(t(lang, "cli.usage.position_required", { options: POSITION_KINDS.join(", ") }));
   if (!(POSITION_KINDS as readonly string[]).includes(values.position)) {
-    throw new CliUsageError(`--position: must be one of ${POSITION_KINDS.join(", ")} (got "${values.position}").`);
+    throw new CliUsageError(
+      t(lang, "cli.usage.one_of", { option: "--position", options: POSITION_KINDS.join(", "), got: values.position }),
+    );
   }
-  const statement = values.statement === undefined ? undefined : readStatement(values.statement);
+  const statement = values.statement === undefined ? undefined : readStatement(values.statement, lang);
   const input = { state: values.state, position: values.position as PositionKind, statement };
   return async (runtime) => {
     const detail = await runtime.services.decisions.recordPosition(CLI, id, input);
@@ -126,18 +138,38 @@ export function positionCommand(idArgument: string | undefined, values: Decision
     if (values.json) return printJson({ proposal });
     const state = proposal.grid.find((row) => row.state === input.state);
     console.log(
-      `Recorded the position of ${state?.name ?? input.state} (${input.state}) on proposal ${proposal.id}: ${input.position} (by the CLI, on its behalf).`,
+      t(lang, "cli.position_recorded", {
+        name: state?.name ?? input.state,
+        state: input.state,
+        id: proposal.id,
+        position: input.position,
+      }),
     );
     if (proposal.outcome) {
       console.log(
-        `Proposal ${proposal.id} is now ${proposal.outcome.status} (${proposal.outcome.rule}): ${proposal.outcome.explanation}`,
+        t(lang, "cli.proposal_now", {
+          id: proposal.id,
+          status: statusIn(lang, proposal.outcome.status),
+          rule: proposal.outcome.rule,
+          explanation: proposal.outcome.explanation,
+        }),
       );
       if (proposal.outcome.relationId !== null)
-        console.log(`Registry: relation ${proposal.outcome.relationId}, citing source ${proposal.outcome.sourceId}.`);
+        console.log(
+          t(lang, "cli.registry_relation", {
+            relation: proposal.outcome.relationId,
+            source: String(proposal.outcome.sourceId),
+          }),
+        );
     } else {
       console.log(
-        `Proposal ${proposal.id} stays open: ${proposal.positionsTaken} of ${proposal.members} members have taken a position in round ${proposal.round}` +
-          (proposal.deadline === null ? "." : `; deadline ${formatInstant(proposal.deadline)}.`),
+        t(lang, "cli.proposal_stays_open", {
+          id: proposal.id,
+          taken: proposal.positionsTaken,
+          members: proposal.members,
+          round: proposal.round,
+          deadline: proposal.deadline === null ? "" : formatInstant(proposal.deadline),
+        }),
       );
     }
     return 0;
@@ -148,41 +180,62 @@ export function positionCommand(idArgument: string | undefined, values: Decision
 
 type Presented = ReturnType<typeof presentProposal>;
 
-function printProposal(proposal: Presented): void {
+function printProposal(proposal: Presented, lang: Language): void {
   const lines: string[] = [];
-  const field = (label: string, value: string) => lines.push(`${`${label}:`.padEnd(12)} ${value}`);
-  lines.push(`Proposal ${proposal.id}: ${proposal.title}`, "");
-  field("Body", `${proposal.body.name} (${proposal.body.id}, ${proposal.body.actor}); chair: ${proposal.chair}`);
-  field("Procedure", describeProcedure(proposal.procedure));
-  field("Purpose", proposal.purpose + (proposal.concerns ? `, concerning ${proposal.concerns}` : ""));
+  const field = (label: MessageKey & `cli.field.${string}`, value: string) =>
+    lines.push(`${`${t(lang, label as "cli.field.body")}:`.padEnd(12)} ${value}`);
+  lines.push(t(lang, "cli.proposal_heading", { id: proposal.id, title: proposal.title }), "");
   field(
-    "Status",
-    proposal.status +
-      (proposal.reconstructed ? " (reconstructed from the sources; individual positions are not recorded)" : ""),
+    "cli.field.body",
+    t(lang, "cli.body_line", {
+      name: proposal.body.name,
+      id: proposal.body.id,
+      actor: proposal.body.actor,
+      chair: proposal.chair,
+    }),
   );
-  field("Opened", proposal.reconstructed ? decidedOn(proposal) : formatInstant(proposal.openedAt));
+  field("cli.field.procedure", describeProcedure(proposal.procedure, lang));
+  field("cli.field.purpose", t(lang, "cli.purpose", { purpose: proposal.purpose, concerns: proposal.concerns ?? "" }));
   field(
-    "Round",
-    `${proposal.round} of ${proposal.rounds.length}` +
+    "cli.field.status",
+    statusIn(lang, proposal.status) + (proposal.reconstructed ? t(lang, "cli.reconstructed_long") : ""),
+  );
+  field("cli.field.opened", proposal.reconstructed ? decidedOn(proposal) : formatInstant(proposal.openedAt));
+  field(
+    "cli.field.round",
+    t(lang, "cli.round_of", { round: proposal.round, rounds: proposal.rounds.length }) +
       (proposal.status === "open"
-        ? `, deadline ${proposal.deadline === null ? "none" : formatInstant(proposal.deadline)}`
+        ? t(lang, "cli.round_deadline", {
+            deadline: proposal.deadline === null ? t(lang, "cli.none") : formatInstant(proposal.deadline),
+          })
         : ""),
   );
-  field("Positions", `${proposal.positionsTaken} of ${proposal.members} members in round ${proposal.round}`);
+  field(
+    "cli.field.positions",
+    t(lang, "cli.positions_in_round", {
+      taken: proposal.positionsTaken,
+      members: proposal.members,
+      round: proposal.round,
+    }),
+  );
 
   if (proposal.rounds.length > 1 || proposal.rounds.some((round) => round.extensions.length > 0)) {
-    lines.push("", "Rounds:");
+    lines.push("", t(lang, "cli.rounds"));
     lines.push(
       indent(
         formatTable(
-          ["Round", "Opened", "Deadline", "Extensions"],
+          columns(lang, ["round", "opened", "deadline", "extensions"]),
           proposal.rounds.map((round) => [
             String(round.number),
             formatInstant(round.openedAt),
-            round.deadline === null ? "none" : formatInstant(round.deadline),
+            round.deadline === null ? t(lang, "cli.none") : formatInstant(round.deadline),
             round.extensions
-              .map(
-                (extension) => `${formatInstant(extension.from)} -> ${formatInstant(extension.to)} by ${extension.by}`,
+              .map((extension) =>
+                t(lang, "cli.extension", {
+                  from: formatInstant(extension.from),
+                  to: formatInstant(extension.to),
+                  by: extension.by,
+                }),
               )
               .join("; "),
           ]),
@@ -191,27 +244,24 @@ function printProposal(proposal: Presented): void {
     );
   }
 
-  lines.push("", `Text (round ${proposal.round}):`, indent(proposal.text));
+  lines.push("", t(lang, "cli.text_of_round", { round: proposal.round }), indent(proposal.text));
 
   // Who recorded each current position: a delegation head's account, or "cli" for one received in writing.
   const current = new Map(
     proposal.positions.filter((cast) => cast.round === proposal.round).map((cast) => [cast.state, cast]),
   );
-  lines.push("", `Members (${proposal.members}):`);
+  lines.push("", t(lang, "cli.members", { count: proposal.members }));
   if (proposal.reconstructed && proposal.positions.length === 0) {
-    lines.push(
-      `  ${proposal.grid.map((row) => row.state).join(", ")}`,
-      "  (their individual positions are not recorded)",
-    );
+    lines.push(`  ${proposal.grid.map((row) => row.state).join(", ")}`, `  ${t(lang, "cli.positions_not_recorded")}`);
   } else
     lines.push(
       indent(
         formatTable(
-          ["State", "Name", "Position", "Cast at", "Recorded by"],
+          columns(lang, ["state", "name", "position", "cast_at", "recorded_by"]),
           proposal.grid.map((row) => [
             row.state,
             row.name,
-            (row.position ?? "-") + (row.brokeSilence ? " (broke silence)" : ""),
+            (row.position ?? "-") + (row.brokeSilence ? t(lang, "cli.broke_silence") : ""),
             row.castAt === null ? "" : formatInstant(row.castAt),
             current.get(row.state)?.castBy ?? "",
           ]),
@@ -220,18 +270,18 @@ function printProposal(proposal: Presented): void {
     );
   const statements = proposal.grid.filter((row) => row.statement !== null);
   if (statements.length > 0) {
-    lines.push("", "Statements:");
+    lines.push("", t(lang, "cli.statements"));
     for (const row of statements)
       lines.push(`  ${row.state} (${row.position}): ${(row.statement ?? "").replace(/\n/g, "\n    ")}`);
   }
   const currentIds = new Set([...current.values()].map((cast) => cast.id));
   const earlier = proposal.positions.filter((cast) => !currentIds.has(cast.id));
   if (earlier.length > 0) {
-    lines.push("", "Earlier positions (changed since, or in an earlier round):");
+    lines.push("", t(lang, "cli.earlier_positions"));
     lines.push(
       indent(
         formatTable(
-          ["Round", "State", "Position", "Cast at", "Recorded by"],
+          columns(lang, ["round", "state", "position", "cast_at", "recorded_by"]),
           earlier.map((cast) => [
             String(cast.round),
             cast.state,
@@ -244,34 +294,38 @@ function printProposal(proposal: Presented): void {
     );
   }
   if (proposal.attachments.length > 0) {
-    lines.push("", "Attachments:");
+    lines.push("", t(lang, "cli.attachments"));
     for (const attachment of proposal.attachments)
-      lines.push(`  ${attachment.id}. ${attachment.name} (${attachment.mediaType}, ${attachment.size} bytes)`);
+      lines.push(
+        `  ${t(lang, "cli.attachment", { id: attachment.id, name: attachment.name, mediaType: attachment.mediaType, size: attachment.size })}`,
+      );
   }
 
   lines.push("");
   if (proposal.outcome === null) {
     lines.push(
       proposal.deadline === null
-        ? "Outcome: not yet decided; Concord records it as soon as the rules make it certain."
-        : `Outcome: not yet decided; Concord records it as soon as the rules make it certain, at the latest at the deadline (${formatInstant(proposal.deadline)}).`,
+        ? t(lang, "cli.outcome_pending")
+        : t(lang, "cli.outcome_pending_deadline", { deadline: formatInstant(proposal.deadline) }),
     );
   } else {
     const outcome = proposal.outcome;
     const on =
       outcome.decidedOn === null
         ? ""
-        : ` on ${formatPartialDate({ date: outcome.decidedOn, precision: outcome.decidedOnPrecision ?? "day" })}`;
-    lines.push(`Outcome:    ${outcome.status}${on}${outcome.decidedBy ? `, recorded by ${outcome.decidedBy}` : ""}`);
-    lines.push(`Rule:       ${outcome.rule}`);
-    lines.push(`Why:        ${outcome.explanation}`);
+        : formatPartialDate({ date: outcome.decidedOn, precision: outcome.decidedOnPrecision ?? "day" });
+    lines.push(t(lang, "cli.outcome", { status: statusIn(lang, outcome.status), on, by: outcome.decidedBy ?? "" }));
+    lines.push(t(lang, "cli.rule", { rule: outcome.rule }));
+    lines.push(t(lang, "cli.why", { explanation: outcome.explanation }));
     if (outcome.relationId !== null || outcome.sourceId !== null) {
       lines.push(
-        `Registry:   ${outcome.relationId === null ? "no relation changed" : `relation ${outcome.relationId}`}${outcome.sourceId ? `, source ${outcome.sourceId}` : ""}`,
+        t(lang, "cli.registry", {
+          relation: outcome.relationId === null ? "" : String(outcome.relationId),
+          source: outcome.sourceId ?? "",
+        }),
       );
     }
-    if (proposal.noticesIssued > 0)
-      lines.push(`Notices:    ${proposal.noticesIssued} outcome notice(s) sent to member delegations`);
+    if (proposal.noticesIssued > 0) lines.push(t(lang, "cli.notices", { count: proposal.noticesIssued }));
   }
   console.log(lines.join("\n"));
 }
@@ -283,41 +337,56 @@ function printJson(value: unknown): number {
   return 0;
 }
 
+/** `--lang`, else CONCORD_LANG or LANG (cliLanguage); a `--lang` Concord does not speak is refused. */
 function readLang(values: DecisionValues): Language {
+  const lang = cliLanguage(values);
   if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang)) {
-    throw new CliUsageError(`--lang: must be one of ${LANGUAGES.join(", ")} (got "${values.lang}").`);
+    throw new CliUsageError(
+      t(lang, "cli.usage.one_of", { option: "--lang", options: LANGUAGES.join(", "), got: values.lang }),
+    );
   }
-  return (values.lang ?? "en") as Language;
+  return lang;
 }
 
-function readId(value: string | undefined): number {
-  if (!value) throw new CliUsageError("Missing argument: the proposal's id (concord proposals lists them).");
+function readId(value: string | undefined, lang: Language): number {
+  if (!value) throw new CliUsageError(t(lang, "cli.usage.missing_argument", { what: msg("cli.usage.proposal_id") }));
   if (!/^[1-9][0-9]{0,15}$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new CliUsageError(`The proposal's id must be a positive whole number (got "${value}").`);
+    throw new CliUsageError(t(lang, "cli.usage.proposal_id_number", { got: value }));
   }
   return Number(value);
 }
 
 /** The API's rules for a statement: not empty, not too long, no control characters. */
-function readStatement(value: string): string {
+function readStatement(value: string, lang: Language): string {
   const text = value.trim();
-  if (text.length === 0) throw new CliUsageError("--statement: must not be empty.");
-  if (text.length > 20_000) throw new CliUsageError("--statement: must be at most 20000 characters.");
-  if (!isPlainText(text)) throw new CliUsageError("--statement: must not contain control characters.");
+  if (text.length === 0) throw new CliUsageError(t(lang, "cli.usage.statement_empty"));
+  if (text.length > 20_000) throw new CliUsageError(t(lang, "cli.usage.statement_long"));
+  if (!isPlainText(text)) throw new CliUsageError(t(lang, "cli.usage.statement_control"));
   return text;
 }
 
-function describeProcedure(procedure: Procedure, style: "short" | "long" = "long"): string {
-  if (procedure.kind !== "majority") return procedure.kind;
-  const threshold = procedure.threshold === "simple" ? "more than half" : formatFraction(procedure.threshold);
-  const base =
-    procedure.base === "all-members"
-      ? "of all members"
-      : procedure.abstentions === "counted"
-        ? "of those present"
-        : "of those present and voting";
-  if (style === "short") return `majority (${threshold} ${base})`;
-  return `majority: ${threshold} ${base}, quorum ${formatFraction(procedure.quorum)} of members, abstentions ${procedure.abstentions === "counted" ? "counted" : "excluded from the count"}`;
+type Column = keyof Messages extends infer K ? (K extends `cli.column.${infer C}` ? C : never) : never;
+
+/** A table's headings in `lang`. */
+function columns(lang: Language, names: Column[]): string[] {
+  return names.map((name) => t(lang, `cli.column.${name}`));
+}
+
+/** A proposal's status in `lang`. */
+function statusIn(lang: Language, status: string): string {
+  const key = `cli.status.${status}`;
+  return key in CATALOGUES.en ? t(lang, key as "cli.status.open") : status;
+}
+
+function describeProcedure(procedure: Procedure, lang: Language, style: "short" | "long" = "long"): string {
+  if (procedure.kind !== "majority") return t(lang, `cli.procedure.${procedure.kind}`);
+  const facts = { threshold: thresholdName(procedure), base: baseName(procedure) };
+  if (style === "short") return t(lang, "cli.procedure.majority_short", facts);
+  return t(lang, "cli.procedure.majority_long", {
+    ...facts,
+    quorum: formatFraction(procedure.quorum),
+    abstentions: procedure.abstentions,
+  });
 }
 
 function decidedOn(proposal: { decidedOn: string | null; decidedOnPrecision: Precision | null }): string {

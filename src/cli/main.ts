@@ -8,6 +8,7 @@ import "@hono/zod-openapi";
 import fs from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { byName, presentMember, presentRelation } from "../api/presenters.ts";
+import { presentSearchHit } from "../api/routes/search.ts";
 import { ConfigError, readEnv } from "../config/env.ts";
 import { formatPartialDate, isDay, type Precision } from "../domain/dates.ts";
 import { POSITIONS_NEEDING_STATEMENT } from "../domain/decisions.ts";
@@ -25,6 +26,8 @@ import { adminAuditor, adminCreate, CliUsageError } from "./admin.ts";
 import { bodiesCommand, positionCommand, proposalCommand, proposalsCommand } from "./decisions.ts";
 import { progressBar } from "./progress.ts";
 import { formatTable } from "./table.ts";
+import { t } from "../domain/messages/index.ts";
+import { cliLanguage } from "./language.ts";
 
 const HELP = `Concord — the partnership registry of an alliance.
 
@@ -34,6 +37,9 @@ Usage:
                                                  who stood in what relation to an organisation on DATE
   concord relations <CODE> [--at DATE] [--lang L] [--json]
                                                  every relation of a state or organisation on DATE
+  concord search <TEXT> [--lang L] [--json]      states, organisations, frameworks, proposals and sources
+                                                 whose code, name or title contains TEXT (any case, any
+                                                 accents), named in L
   concord bodies [--lang L] [--json]             the deciding bodies and their default procedures
   concord proposals [--status open|closed] [--body ID] [--lang L] [--json]
                                                  proposals, newest first: procedure, status or outcome,
@@ -95,6 +101,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
+  speaking = cliLanguage(values);
   if (values.help || command === undefined || command === "help") {
     console.log(HELP);
     return 0;
@@ -106,11 +113,15 @@ export async function main(argv: string[]): Promise<number> {
         return await start();
       case "members":
         return await withRuntime((runtime) =>
-          members(runtime, requireArgument(rest[0], "the organisation's code, e.g. NATO"), values),
+          members(runtime, requireArgument(rest[0], t(speaking, "cli.usage.organization_code")), values),
         );
       case "relations":
         return await withRuntime((runtime) =>
-          relations(runtime, requireArgument(rest[0], "the state's or organisation's code, e.g. COL"), values),
+          relations(runtime, requireArgument(rest[0], t(speaking, "cli.usage.actor_code")), values),
+        );
+      case "search":
+        return await withRuntime((runtime) =>
+          search(runtime, requireArgument(rest.join(" ").trim(), "the text to search for, e.g. colombia"), values),
         );
       case "bodies":
         return await withRuntime(bodiesCommand(values));
@@ -121,20 +132,22 @@ export async function main(argv: string[]): Promise<number> {
       case "position":
         return await withRuntime(positionCommand(rest[0], values));
       case "admin":
-        if (rest[0] === "create") return await withRuntime((runtime) => adminCreate(runtime, values));
+        // The first administrator may be made before the first start: it creates the database.
+        if (rest[0] === "create")
+          return await withRuntime((runtime) => adminCreate(runtime, values), { initialise: true });
         if (rest[0] === "auditor") return await withRuntime((runtime) => adminAuditor(runtime, values));
-        throw new UsageError(`Unknown admin command "${rest[0] ?? ""}": use admin create or admin auditor.`);
+        throw new UsageError(t(speaking, "cli.usage.unknown_admin", { command: rest[0] ?? "" }));
       case "import":
         if (rest[0] !== "cow-states")
-          throw new UsageError(`Unknown import "${rest[0] ?? ""}": the one available is cow-states.`);
-        return await importCow(requireArgument(rest[1], "the CSV file to import"));
+          throw new UsageError(t(speaking, "cli.usage.unknown_import", { name: rest[0] ?? "" }));
+        return await importCow(requireArgument(rest[1], t(speaking, "cli.usage.csv_file")));
       case "audit":
         if (rest[0] === "verify")
           return await withRuntime((runtime) => auditVerify(runtime, { headFile: values.head }));
         if (rest[0] === "head") return await withRuntime((runtime) => auditHead(runtime));
-        throw new UsageError(`Unknown audit command "${rest[0] ?? ""}": use audit verify or audit head.`);
+        throw new UsageError(t(speaking, "cli.usage.unknown_audit", { command: rest[0] ?? "" }));
       default:
-        throw new UsageError(`Unknown command "${command}".`);
+        throw new UsageError(t(speaking, "cli.usage.unknown_command", { command }));
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof CliUsageError) {
@@ -158,21 +171,40 @@ export async function main(argv: string[]): Promise<number> {
  * (`--state: …`), where the command has one.
  */
 function inCliWords(error: AppError): string {
-  if (!(error instanceof InvalidRequestError) || error.field === undefined) return error.message;
-  return Object.hasOwn(options, error.field) ? `--${error.field}: ${error.reason}` : error.message;
+  if (!(error instanceof InvalidRequestError) || error.field === undefined) return error.messageIn(speaking);
+  return Object.hasOwn(options, error.field)
+    ? `--${error.field}: ${error.reasonIn(speaking)}`
+    : error.messageIn(speaking);
 }
 
+/** The language this run speaks (src/cli/language.ts): set from --lang, CONCORD_LANG or LANG as it starts. */
+let speaking: Language = "en";
+
 function requireArgument(value: string | undefined, what: string): string {
-  if (!value) throw new UsageError(`Missing argument: ${what}.`);
+  if (!value) throw new UsageError(t(speaking, "cli.usage.missing_argument", { what }));
   return value;
 }
 
-async function withRuntime(work: (runtime: Runtime) => Promise<number>): Promise<number> {
+/**
+ * Runs a command over the database. Only `initialise` commands create a database in a data folder
+ * that has none; the others refuse it (NoDatabaseError), as CONCORD_DATA_DIR then most likely names
+ * the wrong folder.
+ */
+async function withRuntime(
+  work: (runtime: Runtime) => Promise<number>,
+  { initialise = false }: { initialise?: boolean } = {},
+): Promise<number> {
   const env = readEnv();
-  const runtime = await startRuntime({ env, role: "cli", mode: "share", log: (line) => console.error(line) });
+  const runtime = await startRuntime({
+    env,
+    role: "cli",
+    mode: "share",
+    initialise,
+    log: (line) => console.error(line),
+  });
   // Interrupted: stop the database this command may have started, then leave as interrupted.
   const interrupt = (signal: NodeJS.Signals) => {
-    console.error(`\n${signal} received: stopping.`);
+    console.error(`\n${t(speaking, "cli.signal_stopping", { signal })}`);
     void runtime.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
   process.once("SIGINT", interrupt);
@@ -190,19 +222,23 @@ type Values = { at?: string; kind?: string; framework?: string; lang?: string; j
 
 function readQuery(values: Values) {
   if (values.at !== undefined && !isDay(values.at)) {
-    throw new UsageError(`--at: must be a real calendar date written YYYY-MM-DD (got "${values.at}").`);
+    throw new UsageError(t(speaking, "cli.usage.date", { option: "--at", got: values.at }));
   }
   if (values.kind !== undefined && !(RELATION_KINDS as readonly string[]).includes(values.kind)) {
-    throw new UsageError(`--kind: must be one of ${RELATION_KINDS.join(", ")} (got "${values.kind}").`);
+    throw new UsageError(
+      t(speaking, "cli.usage.one_of", { option: "--kind", options: RELATION_KINDS.join(", "), got: values.kind }),
+    );
   }
   if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang)) {
-    throw new UsageError(`--lang: must be one of ${LANGUAGES.join(", ")} (got "${values.lang}").`);
+    throw new UsageError(
+      t(speaking, "cli.usage.one_of", { option: "--lang", options: LANGUAGES.join(", "), got: values.lang }),
+    );
   }
   return {
     at: values.at,
     kind: values.kind as RelationKind | undefined,
     framework: values.framework,
-    lang: (values.lang ?? "en") as Language,
+    lang: cliLanguage(values),
   };
 }
 
@@ -220,11 +256,13 @@ async function members(runtime: Runtime, code: string, values: Values): Promise<
     return 0;
   }
   console.log(
-    `${result.organization.names[query.lang]} (${result.organization.code}) as of ${result.at}: ${presented.length} relation(s)\n`,
+    `${t(query.lang, "cli.as_of", { name: result.organization.names[query.lang], code: result.organization.code, at: result.at, count: presented.length })}\n`,
   );
   console.log(
     formatTable(
-      ["Code", "Name", "Kind", "Since", "Until", "Certainty", "Sources"],
+      (["code", "name", "kind", "since", "until", "certainty", "sources"] as const).map((column) =>
+        t(query.lang, `cli.column.${column}`),
+      ),
       presented.map((member) => [
         member.code,
         member.name,
@@ -248,11 +286,13 @@ async function relations(runtime: Runtime, code: string, values: Values): Promis
     return 0;
   }
   console.log(
-    `${result.actor.names[query.lang]} (${result.actor.code}) as of ${result.at}: ${presented.length} relation(s)\n`,
+    `${t(query.lang, "cli.as_of", { name: result.actor.names[query.lang], code: result.actor.code, at: result.at, count: presented.length })}\n`,
   );
   console.log(
     formatTable(
-      ["Id", "Subject", "Relation", "Object", "Since", "Until", "Certainty"],
+      (["id", "subject", "relation", "object", "since", "until", "certainty"] as const).map((column) =>
+        t(query.lang, `cli.column.${column}`),
+      ),
       presented.map((relation) => [
         String(relation.id),
         relation.subject,
@@ -267,18 +307,45 @@ async function relations(runtime: Runtime, code: string, values: Values): Promis
   return 0;
 }
 
+async function search(runtime: Runtime, text: string, values: Values): Promise<number> {
+  const { lang } = readQuery({ lang: values.lang });
+  const { q, results } = await runtime.services.search.search(CLI, { q: text, lang });
+  const presented = results.map((hit) => presentSearchHit(hit, lang));
+  if (values.json) {
+    console.log(JSON.stringify({ q, lang, results: presented }, null, 2));
+    return 0;
+  }
+  if (presented.length === 0) {
+    console.log(`Nothing found for "${q}".`);
+    return 0;
+  }
+  console.log(
+    formatTable(
+      ["Kind", "Id", "Name", "Detail"],
+      presented.map((result) => [result.kind, result.id, result.name, result.detail]),
+    ),
+  );
+  return 0;
+}
+
 async function importCow(file: string): Promise<number> {
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
   } catch (error) {
     console.error(
-      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+      t(speaking, "cli.cannot_read", {
+        file,
+        reason:
+          (error as NodeJS.ErrnoException).code === "ENOENT"
+            ? t(speaking, "cli.no_such_file")
+            : (error as Error).message,
+      }),
     );
     return 1;
   }
   return withRuntime(async (runtime) => {
-    const bar = progressBar(process.stderr, "Importing");
+    const bar = progressBar(process.stderr, t(speaking, "cli.importing"));
     let summary: ImportSummary;
     try {
       summary = await runtime.services.imports.cowStates(CLI, text, { onProgress: bar.update });
@@ -292,16 +359,26 @@ async function importCow(file: string): Promise<number> {
     }
     bar.finish();
     console.log(
-      `Read ${summary.rows} rows from ${file}: ${summary.loaded} periods loaded, ${summary.unchanged} already present, ${summary.refused.length} refused.`,
+      t(speaking, "cli.import_summary", {
+        rows: summary.rows,
+        file,
+        loaded: summary.loaded,
+        unchanged: summary.unchanged,
+        refused: summary.refused.length,
+      }),
     );
     if (summary.junkColumnLines.length > 0) {
       console.log(
-        `Ignored values in unnamed trailing columns on ${summary.junkColumnLines.length} line(s): ${summary.junkColumnLines.join(", ")}.`,
+        t(speaking, "cli.import_junk", {
+          count: summary.junkColumnLines.length,
+          lines: summary.junkColumnLines.join(", "),
+        }),
       );
     }
     if (summary.refused.length > 0) {
-      console.log("\nRefused rows:");
-      for (const refusal of summary.refused) console.log(`  line ${refusal.line}: ${refusal.reason}`);
+      console.log(`\n${t(speaking, "cli.import_refused")}`);
+      for (const refusal of summary.refused)
+        console.log(t(speaking, "cli.import_line", { line: refusal.line, reason: refusal.reason }));
     }
     return 0;
   });

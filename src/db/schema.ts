@@ -71,7 +71,7 @@ export const positionKind = pgEnum("position_kind", POSITION_KINDS);
 export const proposalPurpose = pgEnum("proposal_purpose", PROPOSAL_PURPOSES);
 
 // -------------------------------------------------------------------------------------------
-// The registry (0001, 0013)
+// The registry (0001, 0013, 0021)
 
 export const actors = pgTable("actors", {
   code: text("code").primaryKey(),
@@ -85,6 +85,11 @@ export const actors = pgTable("actors", {
   namePt: text("name_pt").notNull(),
   nameFr: text("name_fr").notNull(),
   note: text("note"),
+  /** An organisation's short name in each language, NATO/OTAN (0021); null for a state. */
+  abbreviationEn: text("abbreviation_en"),
+  abbreviationEs: text("abbreviation_es"),
+  abbreviationPt: text("abbreviation_pt"),
+  abbreviationFr: text("abbreviation_fr"),
 });
 
 export const sources = pgTable("sources", {
@@ -97,6 +102,8 @@ export const sources = pgTable("sources", {
   perspective: text("perspective"),
   file: text("file"),
   citation: text("citation"),
+  /** An archive reference (0018): a shelf mark, a treaty series volume, a web archive address. */
+  archive: text("archive"),
 });
 
 export const actorPeriods = pgTable("actor_periods", {
@@ -147,6 +154,8 @@ export const claims = pgTable("claims", {
   assertedPrecision: datePrecision("asserted_precision"),
   quote: text("quote"),
   note: text("note"),
+  /** Where in the source: a page, a paragraph, an article (0018). */
+  locator: text("locator"),
 });
 
 export const imports = pgTable("imports", {
@@ -209,6 +218,8 @@ export const accounts = pgTable("accounts", {
   role: accountRole("role").notNull(),
   delegationId: bigint("delegation_id", { mode: "number" }),
   passwordHash: text("password_hash"),
+  /** Set by an administrator: to be replaced by its owner at the next sign-in (migration 0019). */
+  passwordTemporary: boolean("password_temporary").notNull().default(false),
   oidcIdentity: text("oidc_identity").unique(),
   disabledAt: timestamptz("disabled_at"),
   createdAt: timestamptz("created_at").notNull().defaultNow(),
@@ -404,7 +415,7 @@ export const notices = pgTable("notices", {
   issuedAt: timestamptz("issued_at").notNull().default(sql`clock_timestamp()`),
 });
 
-/** A state's notice of suspension or withdrawal, applied on its effective date (0008, 0011). */
+/** A state's notice of suspension or withdrawal, applied on its effective date (0008, 0011, 0017). */
 export const statusNotices = pgTable("status_notices", {
   id: bigserial("id", { mode: "number" }).primaryKey(),
   kind: text("kind", { enum: NOTICE_KINDS }).notNull(),
@@ -421,4 +432,7 @@ export const statusNotices = pgTable("status_notices", {
   withdrawnAt: timestamptz("withdrawn_at"),
   withdrawnBy: text("withdrawn_by"),
   withdrawalStatement: text("withdrawal_statement"),
+  /** The depositary's (the secretariat's) acknowledgement of the notice (0017). */
+  acknowledgedAt: timestamptz("acknowledged_at"),
+  acknowledgedBy: text("acknowledged_by"),
 });

@@ -339,3 +339,11 @@ export function verifyHead(
     ? { ok: true, fingerprint }
     : { ok: false, reason: "its signature does not match its entry, hash and time: it was forged or altered" };
 }
+
+/**
+ * What only read: entries of these actions (a list of accounts, a search of this log), and
+ * refusals (object type `refusal`) of a request made with one of `READ_METHODS`. The audit view
+ * hides them unless asked for, so that the changes stand out.
+ */
+export const READ_ACTIONS: readonly string[] = ["account.list", "account.read", "audit.read"];
+export const READ_METHODS: readonly string[] = ["GET", "HEAD"];

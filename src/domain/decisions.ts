@@ -5,6 +5,7 @@
  * too (migration 0008; `src/db/vocabulary.test.ts` checks they agree). Pure: the web app imports
  * this module too.
  */
+import { addMonths } from "./dates.ts";
 import type { PositionKind } from "./procedures.ts";
 import type { RelationKind } from "./registry.ts";
 
@@ -83,4 +84,42 @@ export function noticeStatus(notice: {
   withdrawnAt: Date | string | null;
 }): NoticeStatus {
   return notice.withdrawnAt !== null ? "withdrawn" : notice.appliedAt !== null ? "applied" : "pending";
+}
+
+/**
+ * Where a notice stands as its readers meet it: notified and awaiting the depositary's (the
+ * secretariat's) acknowledgement, acknowledged, withdrawn by the state that gave it, or in
+ * effect. A notice takes effect from notification (on its effective date), acknowledged or not:
+ * the acknowledgement is the depositary's record, not a condition.
+ */
+export const NOTICE_STAGES = ["awaiting-acknowledgement", "acknowledged", "withdrawn", "in-effect"] as const;
+export type NoticeStage = (typeof NOTICE_STAGES)[number];
+
+export function noticeStage(notice: {
+  appliedAt: Date | string | null;
+  withdrawnAt: Date | string | null;
+  acknowledgedAt: Date | string | null;
+}): NoticeStage {
+  if (notice.withdrawnAt !== null) return "withdrawn";
+  if (notice.appliedAt !== null) return "in-effect";
+  return notice.acknowledgedAt !== null ? "acknowledged" : "awaiting-acknowledgement";
+}
+
+/** A notice's statement: required (a state says in writing what it gives notice of), at most this long. */
+export const NOTICE_STATEMENT_MAX = 20_000;
+
+/** The months of notice an organisation's rules set for each kind (none unless they say). */
+export type NoticePeriods = { withdrawalNoticeMonths: number; suspensionNoticeMonths: number };
+
+/**
+ * The day a notice filed on `filedOn` takes effect: the same day `months` later (the last day of a
+ * shorter month), or at once when the rules set no period.
+ */
+export function noticeEffectiveOn(kind: NoticeKind, filedOn: string, periods: NoticePeriods | undefined): string {
+  return addMonths(filedOn, noticeMonths(kind, periods));
+}
+
+/** How many months' notice the rules set for `kind`. */
+export function noticeMonths(kind: NoticeKind, periods: NoticePeriods | undefined): number {
+  return kind === "withdrawal" ? (periods?.withdrawalNoticeMonths ?? 0) : (periods?.suspensionNoticeMonths ?? 0);
 }

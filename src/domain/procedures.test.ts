@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { render } from "./messages/index.ts";
 import {
   deadlinePassed,
   decide,
@@ -542,6 +543,11 @@ describe("unilateral", () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("procedureProblem", () => {
+  /** The problem as the API says it in English (procedureProblem gives a message of the catalogue). */
+  const problemIn = (...args: Parameters<typeof procedureProblem>) => {
+    const problem = procedureProblem(...args);
+    return problem && render("en", problem);
+  };
   const half: Fraction = { numerator: 1, denominator: 2 };
   const majority = (quorum: Fraction, threshold: "simple" | Fraction = "simple"): Procedure => ({
     kind: "majority",
@@ -552,23 +558,23 @@ describe("procedureProblem", () => {
   });
 
   it("requires a deadline for silence and majority, not for consensus or unilateral", () => {
-    expect(procedureProblem({ kind: "silence" }, null, 5)).toMatch(/deadline/);
-    expect(procedureProblem(majority(half), null, 5)).toMatch(/deadline/);
-    expect(procedureProblem({ kind: "silence" }, DEADLINE, 5)).toBeUndefined();
-    expect(procedureProblem(majority(half), DEADLINE, 5)).toBeUndefined();
-    expect(procedureProblem({ kind: "consensus" }, null, 5)).toBeUndefined();
-    expect(procedureProblem({ kind: "unilateral" }, null, 1)).toBeUndefined();
+    expect(problemIn({ kind: "silence" }, null, 5)).toMatch(/deadline/);
+    expect(problemIn(majority(half), null, 5)).toMatch(/deadline/);
+    expect(problemIn({ kind: "silence" }, DEADLINE, 5)).toBeUndefined();
+    expect(problemIn(majority(half), DEADLINE, 5)).toBeUndefined();
+    expect(problemIn({ kind: "consensus" }, null, 5)).toBeUndefined();
+    expect(problemIn({ kind: "unilateral" }, null, 1)).toBeUndefined();
   });
 
   it("requires exactly one state for a unilateral decision", () => {
-    expect(procedureProblem({ kind: "unilateral" }, null, 0)).toMatch(/exactly one/);
-    expect(procedureProblem({ kind: "unilateral" }, null, 2)).toMatch(/exactly one/);
+    expect(problemIn({ kind: "unilateral" }, null, 0)).toMatch(/exactly one/);
+    expect(problemIn({ kind: "unilateral" }, null, 2)).toMatch(/exactly one/);
   });
 
   it("refuses a body with no members, whatever the procedure", () => {
-    expect(procedureProblem({ kind: "consensus" }, null, 0)).toMatch(/no member/);
-    expect(procedureProblem({ kind: "silence" }, DEADLINE, 0)).toMatch(/no member/);
-    expect(procedureProblem(majority(half), DEADLINE, 0)).toMatch(/no member/);
+    expect(problemIn({ kind: "consensus" }, null, 0)).toMatch(/no member/);
+    expect(problemIn({ kind: "silence" }, DEADLINE, 0)).toMatch(/no member/);
+    expect(problemIn(majority(half), DEADLINE, 0)).toMatch(/no member/);
   });
 
   it("accepts the edges of the valid range: 0/1 (quorum only), 1/12, 1/1, 2/2, 2/3", () => {
@@ -579,10 +585,10 @@ describe("procedureProblem", () => {
       { numerator: 2, denominator: 3 },
     ];
     for (const fraction of edges) {
-      expect(procedureProblem(majority(fraction), DEADLINE, 5)).toBeUndefined();
-      expect(procedureProblem(majority(half, fraction), DEADLINE, 5)).toBeUndefined();
+      expect(problemIn(majority(fraction), DEADLINE, 5)).toBeUndefined();
+      expect(problemIn(majority(half, fraction), DEADLINE, 5)).toBeUndefined();
     }
-    expect(procedureProblem(majority({ numerator: 0, denominator: 1 }), DEADLINE, 5)).toBeUndefined();
+    expect(problemIn(majority({ numerator: 0, denominator: 1 }), DEADLINE, 5)).toBeUndefined();
   });
 
   it("refuses a threshold of 0, which would adopt a proposal nobody voted for", () => {
@@ -590,7 +596,7 @@ describe("procedureProblem", () => {
       { numerator: 0, denominator: 1 },
       { numerator: 0, denominator: 5 },
     ]) {
-      expect(procedureProblem(majority(half, zero), DEADLINE, 5)).toMatch(
+      expect(problemIn(majority(half, zero), DEADLINE, 5)).toMatch(
         /threshold must be more than 0, got 0\/\d: nobody would need to vote/,
       );
     }
@@ -607,8 +613,8 @@ describe("procedureProblem", () => {
       { numerator: Number.NaN, denominator: 1 },
     ];
     for (const fraction of bad) {
-      expect(procedureProblem(majority(fraction), DEADLINE, 5)).toMatch(/quorum/);
-      expect(procedureProblem(majority(half, fraction), DEADLINE, 5)).toMatch(/threshold/);
+      expect(problemIn(majority(fraction), DEADLINE, 5)).toMatch(/quorum/);
+      expect(problemIn(majority(half, fraction), DEADLINE, 5)).toMatch(/threshold/);
     }
   });
 
@@ -625,8 +631,8 @@ describe("procedureProblem", () => {
       fc.property(pair, fc.integer({ min: 1, max: 40 }), (fraction, members) => {
         const valid =
           fraction.denominator >= 1 && fraction.numerator >= 0 && fraction.numerator <= fraction.denominator;
-        const asQuorum = procedureProblem(majority(fraction), DEADLINE, members);
-        const asThreshold = procedureProblem(majority(half, fraction), DEADLINE, members);
+        const asQuorum = problemIn(majority(fraction), DEADLINE, members);
+        const asThreshold = problemIn(majority(half, fraction), DEADLINE, members);
         if (valid) expect(asQuorum).toBeUndefined();
         else expect(asQuorum).toMatch(/quorum/);
         // A threshold must also be above 0.

@@ -4,6 +4,7 @@
  * rule decides it? Nothing here reads a clock or a database, so every rule can be tested at its
  * boundaries (see procedures.test.ts), and the service records exactly what this returns.
  */
+import { type Message, msg, render } from "./messages/index.ts";
 
 export const PROCEDURE_KINDS = ["consensus", "silence", "majority", "unilateral"] as const;
 export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
@@ -46,8 +47,16 @@ export type CastPosition = { state: string; position: PositionKind; at: Date };
 
 export type Outcome = "adopted" | "not-adopted";
 
-/** Why an outcome is what it is: a stable code, the facts it rests on, and a sentence. */
-export type Decision = { outcome: Outcome; rule: DecisionRule; explanation: string };
+/**
+ * Why an outcome is what it is: a stable code, the facts it rests on (`reason`, a message of the
+ * catalogue, rendered in the reader's language), and the sentence in English that is recorded.
+ */
+export type Decision = { outcome: Outcome; rule: DecisionRule; reason: Message; explanation: string };
+
+/** A decision whose explanation is its reason's English. */
+function decision(outcome: Outcome, rule: DecisionRule, reason: Message): Decision {
+  return { outcome, rule, reason, explanation: render("en", reason) };
+}
 
 export type DecisionRule =
   | "consensus.all-concurred"
@@ -130,42 +139,35 @@ export function decide(round: Round, now: Date): Decision | undefined {
     case "consensus": {
       if (members.length > 0 && members.every((state) => concurs(positions.get(state)))) {
         const reservations = members.filter((state) => positions.get(state) === "concur-with-reservation");
-        return {
-          outcome: "adopted",
-          rule: "consensus.all-concurred",
-          explanation:
-            `All ${members.length} members concurred` +
-            (reservations.length > 0 ? `, ${reservations.join(", ")} with a reservation.` : "."),
-        };
+        return decision(
+          "adopted",
+          "consensus.all-concurred",
+          msg("outcome.consensus.all-concurred", { count: members.length, reservations: reservations.join(", ") }),
+        );
       }
       if (!passed) return undefined;
       const objecting = members.filter((state) => positions.get(state) === "object");
       const silent = members.filter((state) => !positions.has(state));
-      return {
-        outcome: "not-adopted",
-        rule: "consensus.deadline-passed-without-consensus",
-        explanation:
-          "The deadline passed without consensus" +
-          (objecting.length > 0 ? `: ${objecting.join(", ")} objected` : "") +
-          (silent.length > 0 ? `${objecting.length > 0 ? ";" : ":"} ${silent.length} member(s) took no position` : "") +
-          ".",
-      };
+      return decision(
+        "not-adopted",
+        "consensus.deadline-passed-without-consensus",
+        msg("outcome.consensus.deadline-passed-without-consensus", {
+          objecting: objecting.join(", "),
+          silent: silent.length,
+        }),
+      );
     }
     case "silence": {
       if (!passed) return undefined;
       const breakers = silenceBreakers(round);
       if (breakers.length === 0) {
-        return {
-          outcome: "adopted",
-          rule: "silence.deadline-passed-unbroken",
-          explanation: "The deadline passed and no member broke silence.",
-        };
+        return decision("adopted", "silence.deadline-passed-unbroken", msg("outcome.silence.deadline-passed-unbroken"));
       }
-      return {
-        outcome: "not-adopted",
-        rule: "silence.deadline-passed-broken",
-        explanation: `Silence was broken before the deadline by ${breakers.join(", ")}.`,
-      };
+      return decision(
+        "not-adopted",
+        "silence.deadline-passed-broken",
+        msg("outcome.silence.deadline-passed-broken", { breakers: breakers.join(", ") }),
+      );
     }
     case "majority": {
       if (!passed) return undefined;
@@ -175,18 +177,18 @@ export function decide(round: Round, now: Date): Decision | undefined {
       const [designating] = members;
       const position = designating === undefined ? undefined : positions.get(designating);
       if (position === "concur") {
-        return {
-          outcome: "adopted",
-          rule: "unilateral.designating-state-concurred",
-          explanation: `${designating} decided to adopt.`,
-        };
+        return decision(
+          "adopted",
+          "unilateral.designating-state-concurred",
+          msg("outcome.unilateral.designating-state-concurred", { state: String(designating) }),
+        );
       }
       if (position === "object") {
-        return {
-          outcome: "not-adopted",
-          rule: "unilateral.designating-state-declined",
-          explanation: `${designating} decided not to adopt.`,
-        };
+        return decision(
+          "not-adopted",
+          "unilateral.designating-state-declined",
+          msg("outcome.unilateral.designating-state-declined", { state: String(designating) }),
+        );
       }
       return undefined;
     }
@@ -219,13 +221,17 @@ function decideMajority(
   positions: ReadonlyMap<string, PositionKind>,
 ): Decision {
   const counts = tally(members, positions);
-  const counted = `${counts.concur} for, ${counts.object} against, ${counts.abstain} abstaining, of ${counts.members} members`;
+  const counted = { concur: counts.concur, object: counts.object, abstain: counts.abstain, members: counts.members };
   if (!reaches(counts.takingPart, counts.members, rule.quorum)) {
-    return {
-      outcome: "not-adopted",
-      rule: "majority.quorum-not-met",
-      explanation: `Quorum not met: ${counts.takingPart} of ${counts.members} took part, ${formatFraction(rule.quorum)} needed (${counted}).`,
-    };
+    return decision(
+      "not-adopted",
+      "majority.quorum-not-met",
+      msg("outcome.majority.quorum-not-met", {
+        ...counted,
+        takingPart: counts.takingPart,
+        quorum: formatFraction(rule.quorum),
+      }),
+    );
   }
   const base =
     rule.base === "all-members"
@@ -233,20 +239,26 @@ function decideMajority(
       : counts.concur + counts.object + (rule.abstentions === "counted" ? counts.abstain : 0);
   const met =
     base > 0 && (rule.threshold === "simple" ? counts.concur * 2 > base : reaches(counts.concur, base, rule.threshold));
-  const needed = rule.threshold === "simple" ? "more than half" : `at least ${formatFraction(rule.threshold)}`;
-  const of =
-    rule.base === "all-members"
-      ? "of all members"
-      : rule.abstentions === "counted"
-        ? "of those present"
-        : "of those present and voting";
+  const facts = { ...counted, threshold: thresholdName(rule), base: baseName(rule) };
   return met
-    ? { outcome: "adopted", rule: "majority.threshold-met", explanation: `Adopted with ${needed} ${of} (${counted}).` }
-    : {
-        outcome: "not-adopted",
-        rule: "majority.threshold-not-met",
-        explanation: `Not adopted: ${needed} ${of} was needed (${counted}).`,
-      };
+    ? decision("adopted", "majority.threshold-met", msg("outcome.majority.threshold-met", facts))
+    : decision("not-adopted", "majority.threshold-not-met", msg("outcome.majority.threshold-not-met", facts));
+}
+
+/** A majority's threshold as the catalogue names it: `simple`, or the fraction (`2/3`). */
+export function thresholdName(rule: Pick<MajorityRule, "threshold">): string {
+  return rule.threshold === "simple" ? "simple" : formatFraction(rule.threshold);
+}
+
+/** What a majority is counted among, as the catalogue names it. */
+export function baseName(
+  rule: Pick<MajorityRule, "base" | "abstentions">,
+): "all-members" | "present" | "present-and-voting" {
+  return rule.base === "all-members"
+    ? "all-members"
+    : rule.abstentions === "counted"
+      ? "present"
+      : "present-and-voting";
 }
 
 export function formatFraction(fraction: Fraction): string {
@@ -258,14 +270,17 @@ export function procedureNeedsDeadline(kind: ProcedureKind): boolean {
   return kind === "silence" || kind === "majority";
 }
 
-/** Checks a procedure's own consistency; returns what is wrong, in words, or undefined. */
-export function procedureProblem(procedure: Procedure, deadline: Date | null, memberCount: number): string | undefined {
+/** Checks a procedure's own consistency; returns what is wrong, as a message of the catalogue, or undefined. */
+export function procedureProblem(
+  procedure: Procedure,
+  deadline: Date | null,
+  memberCount: number,
+): Message | undefined {
   if (procedureNeedsDeadline(procedure.kind) && deadline === null) {
-    return `a ${procedure.kind} procedure needs a deadline`;
+    return msg("procedure.needs_deadline", { procedure: procedure.kind });
   }
-  if (procedure.kind === "unilateral" && memberCount !== 1)
-    return "a unilateral procedure is decided by exactly one state";
-  if (memberCount === 0) return "the body has no member states on this date: nobody could decide";
+  if (procedure.kind === "unilateral" && memberCount !== 1) return msg("procedure.unilateral_one_state");
+  if (memberCount === 0) return msg("procedure.no_members");
   if (procedure.kind === "majority") {
     for (const [name, fraction] of [
       ["quorum", procedure.quorum],
@@ -280,12 +295,12 @@ export function procedureProblem(procedure: Procedure, deadline: Date | null, me
         numerator < 0 ||
         numerator > denominator
       ) {
-        return `the ${name} must be a fraction between 0/1 and 1/1, got ${numerator}/${denominator}`;
+        return msg("procedure.fraction", { name, got: `${numerator}/${denominator}` });
       }
     }
     // A quorum of 0 means none; a threshold of 0 would adopt what nobody voted for.
     if (procedure.threshold !== "simple" && procedure.threshold.numerator === 0) {
-      return `the threshold must be more than 0, got ${procedure.threshold.numerator}/${procedure.threshold.denominator}: nobody would need to vote for the proposal`;
+      return msg("procedure.threshold_zero", { got: formatFraction(procedure.threshold) });
     }
   }
   return undefined;

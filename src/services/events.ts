@@ -24,6 +24,7 @@ export const EVENT_TYPES = [
   "notice.filed",
   "notice.applied",
   "notice.withdrawn",
+  "notice.acknowledged",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import type { Database, Transaction } from "../db/client.ts";
 import { deleteAnswersOlderThan, findStoredAnswer, storeAnswer } from "../db/repositories/idempotency.ts";
 import { AppError } from "./errors.ts";
+import { msg } from "../domain/messages/index.ts";
 
 export type StoredAnswer = { status: number; body: unknown };
 export type Attempt = { principal: string; key: string; request: { method: string; path: string; body: unknown } };
@@ -17,11 +18,7 @@ const KEEP_HOURS = 24;
 
 export class IdempotencyKeyReusedError extends AppError {
   constructor() {
-    super(
-      422,
-      "idempotency_key_reused",
-      "This Idempotency-Key was used for a different request: use a new key for a new change.",
-    );
+    super(422, "idempotency_key_reused", msg("request.idempotency_key_reused"));
   }
 }
 

@@ -6,7 +6,8 @@
 import type { AccountRow } from "../db/repositories/accounts.ts";
 import type { Role, Scope } from "../domain/accounts.ts";
 import type { ActorType } from "../domain/registry.ts";
-import { ForbiddenError, UnauthenticatedError } from "./errors.ts";
+import { AppError, ForbiddenError, UnauthenticatedError } from "./errors.ts";
+import { type Message, msg } from "../domain/messages/index.ts";
 
 /** Who is acting: a person through an account, Concord itself (CLI, importers, jobs), or nobody. */
 export type Principal =
@@ -114,6 +115,22 @@ export const ownAccountPolicy = {
   manage: (principal: Principal) => principal.kind === "account" && principal.scopes === undefined,
 };
 
+/**
+ * A password an administrator set (a new account's, or one reset) is its owner's to replace
+ * first: until then, a session of the account may change the password and sign out, and nothing
+ * else. (Its API tokens, made by its owner earlier, go on working.)
+ */
+export const temporaryPasswordPolicy = {
+  pending: (principal: Principal) =>
+    principal.kind === "account" && principal.scopes === undefined && principal.account.passwordTemporary,
+};
+
+export class PasswordChangeRequiredError extends AppError {
+  constructor() {
+    super(403, "password_change_required", msg("auth.password_change_required"));
+  }
+}
+
 /** The delegation an account speaks for: its organisation and state, and whether it heads it. */
 function delegationOf(principal: Principal): { organization: string; state: string; head: boolean } | undefined {
   if (principal.kind !== "account" || principal.account.delegationState === null) return undefined;
@@ -217,6 +234,20 @@ export const decisionPolicy = {
       ? own.state
       : undefined;
   },
+  /**
+   * Acknowledge a state's suspension or withdrawal notice to `organization`: its depositary, the
+   * organisation's secretariat (and the operator's CLI); never a delegation, nor another
+   * organisation's secretariat.
+   */
+  acknowledgeNotice: (principal: Principal, organization: string) => {
+    if (principal.kind === "system") return principal.name === "cli";
+    return (
+      principal.kind === "account" &&
+      SECRETARIAT.has(principal.account.role) &&
+      principal.account.organizationCode === organization &&
+      scoped(principal, "decisions:write")
+    );
+  },
 };
 
 /** An organisation as the body of its own notices and registry: what `decisionPolicy` asks of it. */
@@ -227,13 +258,32 @@ export const organizationBody = (code: string): DecidingBody => ({
 });
 
 /**
+ * The search box (src/services/search.ts): what the registry shows (states, organisations,
+ * frameworks, sources) is found by anyone who may read the registry; proposals only where
+ * `decisionPolicy` lets the reader see them, and of the others nothing is said, not even how many.
+ */
+export const searchPolicy = {
+  run: (principal: Principal) => registryPolicy.read(principal),
+  /** The proposals a search may look through: `decisionPolicy.readableIn`, nothing wider. */
+  proposalsIn: <B extends DecidingBody>(principal: Principal, bodies: readonly B[]): ReadableProposals<B> =>
+    decisionPolicy.readableIn(principal, bodies),
+};
+
+/**
  * Throws unless allowed: 401 for nobody signed in, 403 for an account without the right.
  * (For resources whose very existence is confidential, services answer 404 instead.)
  */
-export function authorize(principal: Principal, allowed: boolean, what: string): void {
+export function authorize(
+  principal: Principal,
+  allowed: boolean,
+  what: string | Message,
+  options: { whilePasswordTemporary?: boolean } = {},
+): void {
+  if (allowed && temporaryPasswordPolicy.pending(principal) && !options.whilePasswordTemporary)
+    throw new PasswordChangeRequiredError();
   if (allowed) return;
-  if (principal.kind === "anonymous") throw new UnauthenticatedError(`Sign in first: ${what} needs an account.`);
-  throw new ForbiddenError(`Your role does not allow ${what}.`);
+  if (principal.kind === "anonymous") throw new UnauthenticatedError(msg("auth.sign_in_for", { what }));
+  throw new ForbiddenError(msg("auth.role_forbids", { what }));
 }
 
 /** The audit log's "who", "for whom", and whose part of Concord the entry belongs to. */
@@ -257,7 +307,10 @@ export function auditActor(principal: Principal): {
 }
 
 /** What the UI may offer this principal, from the same rules the services enforce. */
-export function abilities(principal: Principal) {
+export function abilities(asking: Principal) {
+  // A temporary password to replace first: nothing else is offered (the web app asks for a new one).
+  const passwordChangeRequired = temporaryPasswordPolicy.pending(asking);
+  const principal = passwordChangeRequired ? ANONYMOUS : asking;
   const organization = principal.kind === "account" ? principal.account.organizationCode : "";
   return {
     registry: {
@@ -270,7 +323,11 @@ export function abilities(principal: Principal) {
       /** Reads every organisation's entries (a system auditor), not only its own's. */
       all: "all" in (auditPolicy.scope(principal) ?? {}),
     },
-    account: { manage: ownAccountPolicy.manage(principal) },
+    account: {
+      manage: ownAccountPolicy.manage(principal),
+      /** Signed in with a password an administrator set: it must be changed before anything else. */
+      passwordChangeRequired,
+    },
     decisions: {
       /** Reads its organisation's proposals (and those concerning its state). */
       read: decisionPolicy.read(principal, { body: organizationBody(organization), concernsState: null }),

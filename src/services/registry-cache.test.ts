@@ -73,13 +73,13 @@ describe("RegistryCache", () => {
 
   it("drops its copy when the registry changes, whoever changes it", async () => {
     const before = await codesOn(cached, "NATO", "2025-01-01");
-    expect(before.some((line) => line.startsWith("AUT "))).toBe(false);
+    expect(before.some((line) => line.startsWith("CYP "))).toBe(false);
     // Another connection, as another process (the CLI, an importer) would.
     await test.db.execute(sql`
       INSERT INTO relations (subject_code, object_code, kind, framework_id, valid, since_precision, certainty)
-      VALUES ('AUT', 'NATO', 'partner', (SELECT id FROM frameworks WHERE slug = 'pfp'), '[1995-02-10,)', 'day', 'confirmed')`);
+      VALUES ('CYP', 'NATO', 'partner', (SELECT id FROM frameworks WHERE slug = 'pfp'), '[1995-02-10,)', 'day', 'confirmed')`);
     await eventually(
-      async () => (await codesOn(cached, "NATO", "2025-01-01")).some((line) => line.startsWith("AUT partner")),
+      async () => (await codesOn(cached, "NATO", "2025-01-01")).some((line) => line.startsWith("CYP partner")),
       "the new partner shows",
     );
     expect(await codesOn(cached, "NATO", "2025-01-01")).toEqual(await codesOn(test.registry, "NATO", "2025-01-01"));
@@ -92,9 +92,9 @@ describe("RegistryCache", () => {
     await eventually(() => !cache.active, "the cache notices it stopped listening");
     // A change made while nobody listens is seen at once: answers come from the database.
     await test.db.execute(
-      sql`UPDATE relations SET valid = '[1995-02-10,2001-01-01)', until_precision = 'day' WHERE subject_code = 'AUT' AND object_code = 'NATO'`,
+      sql`UPDATE relations SET valid = '[1995-02-10,2001-01-01)', until_precision = 'day' WHERE subject_code = 'CYP' AND object_code = 'NATO'`,
     );
-    expect((await codesOn(cached, "NATO", "2025-01-01")).some((line) => line.startsWith("AUT "))).toBe(false);
+    expect((await codesOn(cached, "NATO", "2025-01-01")).some((line) => line.startsWith("CYP "))).toBe(false);
     await eventually(() => cache.active, "the cache listens again");
     expect(await codesOn(cached, "NATO", "2025-01-01")).toEqual(await codesOn(test.registry, "NATO", "2025-01-01"));
     expect(await codesOn(cached, "NATO", "2000-01-01")).toEqual(await codesOn(test.registry, "NATO", "2000-01-01"));

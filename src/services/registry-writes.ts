@@ -26,6 +26,7 @@ import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError, pres
 import type { Transaction } from "../db/client.ts";
 import { auditActor, authorize, registryPolicy, type Principal, type RegistryTarget } from "./policies.ts";
 import type { ClaimEntry, RelationEntry, SourceEntry } from "./starter/format.ts";
+import { type Message, msg } from "../domain/messages/index.ts";
 
 /** A date validated at the boundary (the API's schemas, the starter format). */
 const date = (text: string): PartialDate => present(parsePartialDate(text), `a valid date (got "${text}")`);
@@ -48,7 +49,7 @@ export class RegistryWriter {
     object: string,
     tx: Transaction,
   ): Promise<RegistryTarget | undefined> {
-    authorize(principal, principal.kind !== "anonymous", "changing the registry");
+    authorize(principal, principal.kind !== "anonymous", msg("activity.changing_registry"));
     const target = await writeTarget(tx, object);
     if (!target) return undefined;
     if (!registryPolicy.writeTowards(principal, target)) throw new ForbiddenError(refusal(target));
@@ -59,8 +60,8 @@ export class RegistryWriter {
     const object = await relationObject(tx, id);
     // A relation that does not exist is missing for whoever asks, once they are signed in.
     if (object === undefined) {
-      authorize(principal, principal.kind !== "anonymous", "changing the registry");
-      throw new NotFoundError(`No relation has the id ${id}.`);
+      authorize(principal, principal.kind !== "anonymous", msg("activity.changing_registry"));
+      throw new NotFoundError(msg("registry.relation_not_found", { id }));
     }
     await this.authorizeTowards(principal, object, tx);
   }
@@ -69,25 +70,27 @@ export class RegistryWriter {
     const target = await this.authorizeTowards(principal, input.object, tx);
     const missingActors = await unknownActors(tx, [input.subject, input.object]);
     if (!target || missingActors.length > 0)
-      throw new InvalidRequestError(`no state or organisation has the code ${missingActors.join(", ")}`, { field: "" });
+      throw new InvalidRequestError(msg("registry.unknown_actors", { codes: missingActors.join(", ") }), { field: "" });
     if (input.subject === input.object)
-      throw new InvalidRequestError(`${input.object} cannot stand in a relation to itself`, { field: "object" });
+      throw new InvalidRequestError(msg("registry.relation_to_itself", { code: input.object }), { field: "object" });
     if (input.kind === "designation" && target.type !== "state") {
-      throw new InvalidRequestError(`a designation is made by a state, and ${input.object} is an organisation`, {
+      throw new InvalidRequestError(msg("registry.designation_by_state", { code: input.object }), {
         field: "object",
       });
     }
     if (input.kind !== "designation" && target.type !== "organization") {
-      throw new InvalidRequestError(
-        `${input.object} is a state; a ${input.kind} relation is held towards an organisation`,
-        { field: "object" },
-      );
+      throw new InvalidRequestError(msg("registry.relation_towards_state", { code: input.object, kind: input.kind }), {
+        field: "object",
+      });
     }
     await this.requireSources(tx, input.claims);
     if (input.framework) {
       const frameworks = await new RegistryRepository(tx).frameworks(input.object);
       if (!frameworks.some((framework) => framework.slug === input.framework)) {
-        throw new InvalidRequestError(`${input.object} has no framework "${input.framework}"`, { field: "framework" });
+        throw new InvalidRequestError(
+          msg("registry.no_such_framework", { organization: input.object, framework: input.framework }),
+          { field: "framework" },
+        );
       }
     }
     const valid = this.validRange(input.since, input.until ?? null);
@@ -114,7 +117,7 @@ export class RegistryWriter {
   ): Promise<RelationRow> {
     await this.authorizeRelation(principal, id, tx);
     const stored = await lockRelation(tx, id);
-    if (!stored) throw new NotFoundError(`No relation has the id ${id}.`);
+    if (!stored) throw new NotFoundError(msg("registry.relation_not_found", { id }));
     await this.requireSources(tx, [change.claim]);
     const before = await this.read(tx, id);
     const since =
@@ -159,9 +162,8 @@ export class RegistryWriter {
   ): Promise<RelationRow> {
     await this.authorizeRelation(principal, id, tx);
     const stored = await lockRelation(tx, id);
-    if (!stored) throw new NotFoundError(`No relation has the id ${id}.`);
-    if (stored.until !== null)
-      throw new ConflictError(`Relation ${id} has ended already (on ${stored.until}); change its dates instead.`);
+    if (!stored) throw new NotFoundError(msg("registry.relation_not_found", { id }));
+    if (stored.until !== null) throw new ConflictError(msg("registry.relation_ended", { id, until: stored.until }));
     return this.changeRelation(
       principal,
       id,
@@ -172,7 +174,7 @@ export class RegistryWriter {
 
   async addClaim(principal: Principal, id: number, claim: ClaimEntry, tx: Transaction): Promise<RelationRow> {
     await this.authorizeRelation(principal, id, tx);
-    if (!(await lockRelation(tx, id))) throw new NotFoundError(`No relation has the id ${id}.`);
+    if (!(await lockRelation(tx, id))) throw new NotFoundError(msg("registry.relation_not_found", { id }));
     await this.requireSources(tx, [claim]);
     await insertClaims(tx, id, [claim]);
     const after = await this.read(tx, id);
@@ -188,9 +190,9 @@ export class RegistryWriter {
   }
 
   async createSource(principal: Principal, source: SourceEntry, tx: Transaction): Promise<void> {
-    authorize(principal, registryPolicy.writeSources(principal), "recording sources");
+    authorize(principal, registryPolicy.writeSources(principal), msg("activity.recording_sources"));
     if ((await unknownSources(tx, [source.id])).length === 0)
-      throw new ConflictError(`A source with the id ${source.id} exists already.`);
+      throw new ConflictError(msg("registry.source_exists", { id: source.id }));
     await insertSource(tx, source);
     await appendAudit(tx, {
       ...auditActor(principal),
@@ -207,16 +209,15 @@ export class RegistryWriter {
       claims.map((claim) => claim.source),
     );
     if (missing.length > 0)
-      throw new InvalidRequestError(
-        `no source has the id ${missing.join(", ")}; create it first (POST /api/v1/sources)`,
-        { field: "" },
-      );
+      throw new InvalidRequestError(msg("registry.unknown_sources", { ids: missing.join(", ") }), { field: "" });
   }
 
   private validRange(since: string, until: string | null): string {
     const interval = { since: date(since).date, until: until === null ? null : date(until).date };
     if (!isValidInterval(interval))
-      throw new InvalidRequestError(`must come after since (${since}), got ${until}`, { field: "until" });
+      throw new InvalidRequestError(msg("registry.until_before_since", { since, until: String(until) }), {
+        field: "until",
+      });
     return toDaterange(interval);
   }
 
@@ -224,8 +225,13 @@ export class RegistryWriter {
     const clashes = await overlapping(tx, relation, valid, exceptId);
     if (clashes.length > 0) {
       throw new ConflictError(
-        `${relation.subject} is already ${relation.kind} of ${relation.object} for part of ${valid} (relation ${clashes.join(", ")}): ` +
-          "the same relation cannot hold twice at once; change or end that one instead.",
+        msg("registry.relation_overlaps", {
+          subject: relation.subject,
+          kind: relation.kind,
+          object: relation.object,
+          valid: String(valid),
+          ids: clashes.join(", "),
+        }),
       );
     }
   }
@@ -248,10 +254,9 @@ function toNewRelation(relation: RelationRow): NewRelation {
 }
 
 /** Why a write towards this actor is not the reader's to make, and whose it is. */
-function refusal(target: RegistryTarget): string {
+function refusal(target: RegistryTarget): Message {
   if (target.type === "organization" && target.hasSecretariat)
-    return `Relations towards ${target.code} are recorded by ${target.code}'s own secretariat, and by its decisions.`;
-  if (target.type === "state" && target.hasOwnBody)
-    return `${target.code}'s designations are made by its own deciding body: propose one (POST /api/v1/designations).`;
-  return `Relations towards ${target.code}, which has no secretariat in Concord, are research data: a registry curator records them.`;
+    return msg("registry.writes_by_secretariat", { code: target.code });
+  if (target.type === "state" && target.hasOwnBody) return msg("registry.writes_by_own_body", { code: target.code });
+  return msg("registry.writes_by_curator", { code: target.code });
 }

@@ -7,6 +7,7 @@ import { RegistryRepository, type ActorRow, type RelationRow } from "../db/repos
 import { InvalidRequestError, NotFoundError } from "./errors.ts";
 import type { RegistryCache } from "./registry-cache.ts";
 import { ANONYMOUS, authorize, registryPolicy, type Principal } from "./policies.ts";
+import { msg } from "../domain/messages/index.ts";
 
 /**
  * The registry's questions: who stood in what relation to whom, on what date, on whose word.
@@ -65,7 +66,11 @@ export class RegistryService {
     if (query.framework && !frameworks.some((framework) => framework.slug === query.framework)) {
       const list = frameworks.length > 0 ? frameworks.map((framework) => framework.slug).join(", ") : "none";
       throw new InvalidRequestError(
-        `${organization.code} has no framework "${query.framework}" (its frameworks: ${list})`,
+        msg("registry.no_such_framework_of", {
+          organization: organization.code,
+          framework: query.framework,
+          frameworks: frameworks.length > 0 ? list : "",
+        }),
         { field: "framework" },
       );
     }
@@ -88,7 +93,7 @@ export class RegistryService {
     }
     const organization = await this.requireActor(code);
     if (organization.type !== "organization") {
-      throw new NotFoundError(`${organization.code} is a state, not an organisation: ask for its relations instead.`);
+      throw new NotFoundError(msg("registry.state_not_organization", { code: organization.code }));
     }
     return { organization, frameworks: await this.repository.frameworks(organization.code) };
   }
@@ -112,17 +117,17 @@ export class RegistryService {
   ): Promise<{ relation: RelationRow; claims: Awaited<ReturnType<RegistryRepository["claimsOf"]>> }> {
     this.authorizeRead(principal);
     const relation = await this.repository.findRelation(id);
-    if (!relation) throw new NotFoundError(`No relation has the id ${id}.`);
+    if (!relation) throw new NotFoundError(msg("registry.relation_not_found", { id }));
     return { relation, claims: await this.repository.claimsOf(id) };
   }
 
   private authorizeRead(principal: Principal): void {
-    authorize(principal, registryPolicy.read(principal), "reading the registry");
+    authorize(principal, registryPolicy.read(principal), msg("activity.reading_registry"));
   }
 
   private async requireActor(code: string): Promise<ActorRow> {
     const actor = await this.repository.findActor(code.toUpperCase());
-    if (!actor) throw new NotFoundError(`No state or organisation has the code ${code}.`);
+    if (!actor) throw new NotFoundError(msg("registry.actor_not_found", { code }));
     return actor;
   }
 }

@@ -15,6 +15,7 @@ import { appendAudit } from "./audit/log.ts";
 import { InvalidRequestError, NotFoundError } from "./errors.ts";
 import { EVENT_TYPES } from "./events.ts";
 import { auditActor, authorize, webhookPolicy, type Principal } from "./policies.ts";
+import { type Message, msg } from "../domain/messages/index.ts";
 
 export type { WebhookRow };
 
@@ -47,22 +48,20 @@ export const WEBHOOK_EVENTS = ["*", ...EVENT_TYPES] as const;
  * Why Concord will not POST to this URL, or undefined. Only what the URL itself shows is checked
  * here (a literal address, localhost); a host name's addresses are checked at every connection.
  */
-export function webhookTargetProblem(url: string, allowPrivate: boolean): string | undefined {
+export function webhookTargetProblem(url: string, allowPrivate: boolean): Message | undefined {
   let target: URL;
   try {
     target = new URL(url);
   } catch {
-    return "must be an http:// or https:// URL";
+    return msg("webhooks.url_scheme");
   }
-  if (target.protocol !== "http:" && target.protocol !== "https:") return "must be an http:// or https:// URL";
-  if (target.username !== "" || target.password !== "")
-    return "must not carry a user name or password (the signature authenticates Concord)";
+  if (target.protocol !== "http:" && target.protocol !== "https:") return msg("webhooks.url_scheme");
+  if (target.username !== "" || target.password !== "") return msg("webhooks.url_credentials");
   if (allowPrivate) return undefined;
   const literal = literalAddress(target);
   const range =
     literal !== undefined ? nonPublicRange(literal) : isLocalName(target.hostname) ? "a loopback address" : undefined;
-  if (range)
-    return `${target.hostname} is ${range}: webhooks are sent only to public addresses (the operator can allow others with CONCORD_WEBHOOK_ALLOW_PRIVATE=true)`;
+  if (range) return msg("webhooks.url_private", { host: target.hostname, range });
   return undefined;
 }
 
@@ -74,7 +73,11 @@ export class WebhooksService {
   ) {}
 
   async list(principal: Principal, organization: string): Promise<WebhookRow[]> {
-    authorize(principal, webhookPolicy.manage(principal, organization), `managing ${organization}'s webhooks`);
+    authorize(
+      principal,
+      webhookPolicy.manage(principal, organization),
+      msg("activity.managing_webhooks", { organization }),
+    );
     return webhooksOf(this.db, organization);
   }
 
@@ -87,7 +90,7 @@ export class WebhooksService {
     authorize(
       principal,
       webhookPolicy.manage(principal, input.organization),
-      `managing ${input.organization}'s webhooks`,
+      msg("activity.managing_webhooks", { organization: input.organization }),
     );
     const problem = webhookTargetProblem(input.url, this.options.allowPrivate);
     if (problem) throw new InvalidRequestError(problem, { field: "url" });
@@ -111,8 +114,12 @@ export class WebhooksService {
   }
 
   async disable(principal: Principal, organization: string, id: string, tx: Transaction): Promise<void> {
-    authorize(principal, webhookPolicy.manage(principal, organization), `managing ${organization}'s webhooks`);
-    if (!(await disableWebhook(tx, organization, id))) throw new NotFoundError(`No active webhook has the id ${id}.`);
+    authorize(
+      principal,
+      webhookPolicy.manage(principal, organization),
+      msg("activity.managing_webhooks", { organization }),
+    );
+    if (!(await disableWebhook(tx, organization, id))) throw new NotFoundError(msg("webhooks.not_found", { id }));
     await appendAudit(tx, { ...auditActor(principal), action: "webhook.disable", objectType: "webhook", objectId: id });
   }
 }

@@ -16,7 +16,7 @@
  *
  * A kill hits the server's node process only, as a crash of Concord would: its PostgreSQL lives
  * on as an orphan, which the next start must stop (src/db/embedded.ts, stopOrphanedPostmaster).
- * Every `postgresEvery`-th kill hits the whole process group instead, PostgreSQL included (as
+ * Every `postgresEvery`-th kill hits PostgreSQL's process group too, at the same moment (as
  * the OOM killer or `docker kill` would): the next start then goes through PostgreSQL's own
  * crash recovery from its write-ahead log, which is where synchronous_commit matters.
  *
@@ -406,8 +406,12 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
       stopping = true;
       const victim = server!;
       const killedAt = performance.now();
-      if (withPostgres) process.kill(-victim.child.pid!, "SIGKILL");
-      else victim.child.kill("SIGKILL");
+      if (withPostgres) {
+        // PostgreSQL runs in a process group of its own (src/db/embedded.ts): both groups go at once.
+        const postmaster = await postmasterPid(dataDir);
+        process.kill(-victim.child.pid!, "SIGKILL");
+        if (postmaster) process.kill(-postmaster, "SIGKILL");
+      } else victim.child.kill("SIGKILL");
       await victim.exited;
       await Promise.all(running);
       report.kills += 1;
@@ -818,6 +822,16 @@ async function checkOverApi(
   };
   await Promise.all(Array.from({ length: 8 }, reader));
   return expected.length;
+}
+
+/** The running postmaster's pid (the leader of PostgreSQL's own process group), from postmaster.pid. */
+async function postmasterPid(dataDir: string): Promise<number | undefined> {
+  try {
+    const pid = Number((await fs.readFile(path.join(dataDir, "db", "postmaster.pid"), "utf8")).split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** After a failure: a PostgreSQL still running on the folder (an orphan) is stopped. */

@@ -7,6 +7,8 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AccountsRepository } from "../../src/db/repositories/accounts.ts";
+import { InvalidRequestError } from "../../src/services/errors.ts";
 import { startConcord, type TestConcord } from "../support/concord.ts";
 import { signInAs, type Person } from "../support/people.ts";
 import { until } from "../support/wait.ts";
@@ -49,6 +51,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await concord?.stop();
 });
+
+/** A notice's kind and its statement (a notice is given in writing). */
+const withdrawal = { kind: "withdrawal", statement: "The state denounces the treaty." };
 
 const head = (state: string, organization = "UNASUR") =>
   signInAs(concord, { organization, role: "delegation-head", state });
@@ -138,7 +143,11 @@ describe("a withdrawal from UNASUR", () => {
 
   it("refuses a second notice while one is pending on the membership (409)", async () => {
     for (const kind of ["withdrawal", "suspension"]) {
-      const again = await bolivia.send("POST", "/api/v1/status-notices", { kind, organization: "UNASUR" });
+      const again = await bolivia.send("POST", "/api/v1/status-notices", {
+        kind,
+        organization: "UNASUR",
+        statement: "Bolivia gives notice again.",
+      });
       expect(again.status, kind).toBe(409);
       expect(again.body.error.message).toContain(`notice ${notice.id}`);
     }
@@ -173,7 +182,13 @@ describe("a withdrawal from UNASUR", () => {
     expect(audit.map((row) => (row as { action: string }).action)).toEqual(["notice.file", "notice.apply"]);
     // Its membership now has an end: there is nothing left to give notice of.
     expect(
-      (await bolivia.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status,
+      (
+        await bolivia.send("POST", "/api/v1/status-notices", {
+          kind: "withdrawal",
+          organization: "UNASUR",
+          statement: "Bolivia withdraws.",
+        })
+      ).status,
     ).toBe(409);
   });
 });
@@ -211,7 +226,11 @@ describe("a suspension of participation in UNASUR", () => {
     // Peru's participation has been suspended since 2018 (starter data).
     expect((await membersOn(today(), "suspended")).map((member) => member.code)).toContain("PER");
     const peru = await head("PER");
-    const filed = await peru.send("POST", "/api/v1/status-notices", { kind: "suspension", organization: "UNASUR" });
+    const filed = await peru.send("POST", "/api/v1/status-notices", {
+      kind: "suspension",
+      organization: "UNASUR",
+      statement: "Peru suspends its participation.",
+    });
     // Accepted, it could never take effect (the same relation cannot hold twice at once), and as a
     // pending notice it would block any other notice on the membership, a withdrawal included.
     expect(filed.status, `accepted: ${JSON.stringify(filed.body)}`).toBe(409);
@@ -225,23 +244,23 @@ describe("who may give notice", () => {
     const notMember = await chile.send("POST", "/api/v1/status-notices", {
       kind: "withdrawal",
       organization: "UNASUR",
+      statement: "Chile withdraws.",
     });
     expect(notMember.status).toBe(409);
     expect(notMember.body.error.message).toMatch(/not a member/);
 
     expect(
-      (await secretariat.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status,
+      (await secretariat.send("POST", "/api/v1/status-notices", { ...withdrawal, organization: "UNASUR" })).status,
     ).toBe(403);
     // Suriname's delegation to the OAS does not speak for Suriname in UNASUR.
     const surinameInOas = await head("SUR", "OAS");
     expect(
-      (await surinameInOas.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" }))
-        .status,
+      (await surinameInOas.send("POST", "/api/v1/status-notices", { ...withdrawal, organization: "UNASUR" })).status,
     ).toBe(403);
     // A delegation member is not its head.
     const member = await signInAs(concord, { organization: "UNASUR", role: "delegation-member", state: "SUR" });
     expect(
-      (await member.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" })).status,
+      (await member.send("POST", "/api/v1/status-notices", { ...withdrawal, organization: "UNASUR" })).status,
     ).toBe(403);
     expect((await notices()).some((notice) => notice.state === "CHL" || notice.state === "SUR")).toBe(false);
   });
@@ -285,7 +304,10 @@ describe("withdrawing a notice before it takes effect", () => {
 
     // Once is enough; and a withdrawn notice does not block a new one.
     expect((await brazil.send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, {})).status).toBe(409);
-    const again = await brazil.send("POST", "/api/v1/status-notices", { kind: "withdrawal", organization: "UNASUR" });
+    const again = await brazil.send("POST", "/api/v1/status-notices", {
+      ...withdrawal,
+      organization: "UNASUR",
+    });
     expect(again.status, JSON.stringify(again.body)).toBe(201);
     const audit = (
       await concord.database.db.execute(
@@ -304,5 +326,161 @@ describe("withdrawing a notice before it takes effect", () => {
     const late = await guyana.send("POST", `/api/v1/status-notices/${guyanaNotice.id}/withdraw`, {});
     expect(late.status).toBe(409);
     expect(late.body.error.message).toMatch(/took effect on .*can no longer be withdrawn/);
+  });
+});
+
+describe("a notice is given in writing, and acknowledged by the organisation's depositary", () => {
+  let venezuela: Person;
+  let notice: Notice & { stage: string; acknowledgedAt: string | null };
+
+  beforeAll(async () => {
+    venezuela = await head("VEN");
+  });
+
+  it("is refused without a statement, naming the field, and with one longer than the limit", async () => {
+    for (const body of [
+      { kind: "withdrawal", organization: "UNASUR" },
+      { kind: "withdrawal", organization: "UNASUR", statement: "   " },
+      { kind: "withdrawal", organization: "UNASUR", statement: "x".repeat(20_001) },
+    ]) {
+      const refused = await venezuela.send("POST", "/api/v1/status-notices", body);
+      expect(refused.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(refused.body.error.message).toMatch(/statement/);
+    }
+    expect((await notices()).some((candidate) => candidate.state === "VEN")).toBe(false);
+  });
+
+  it("is refused by the service itself without a statement, naming the field (whatever the adapter)", async () => {
+    const { runtime } = concord.server;
+    const account = (await new AccountsRepository(runtime.db).findById(venezuela.accountId))!;
+    for (const statement of [undefined, "  \n "]) {
+      const refused = await runtime.db
+        .transaction((tx) =>
+          runtime.services.statusNotices.file(
+            { kind: "account", account },
+            { kind: "withdrawal", organization: "UNASUR", statement },
+            tx,
+          ),
+        )
+        .catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(InvalidRequestError);
+      expect((refused as InvalidRequestError).field).toBe("statement");
+    }
+  });
+
+  it("is notified, awaiting acknowledgement, and the registry shows when it was given and when it takes effect", async () => {
+    const filed = await venezuela.send("POST", "/api/v1/status-notices", {
+      kind: "withdrawal",
+      organization: "UNASUR",
+      statement: "Venezuela denounces the Constitutive Treaty.",
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    notice = filed.body.notice;
+    expect(notice).toMatchObject({ stage: "awaiting-acknowledgement", acknowledgedAt: null, status: "pending" });
+
+    // The list says what each reader may do, the organisation's periods of notice and today's date.
+    const asSecretariat = await secretariat.send("GET", "/api/v1/organizations/UNASUR/status-notices");
+    expect(asSecretariat.body).toMatchObject({
+      periods: { withdrawalNoticeMonths: 6, suspensionNoticeMonths: 0 },
+      today: today(),
+    });
+    expect(asSecretariat.body.notices.find((n: Notice) => n.id === notice.id).abilities).toEqual({
+      acknowledge: true,
+      withdraw: false,
+    });
+    const asVenezuela = await venezuela.send("GET", "/api/v1/organizations/UNASUR/status-notices");
+    expect(asVenezuela.body.notices.find((n: Notice) => n.id === notice.id).abilities).toEqual({
+      acknowledge: false,
+      withdraw: true,
+    });
+
+    // Public, as its source is: when it was given and when it takes effect; not the statement.
+    for (const actor of ["VEN", "UNASUR"]) {
+      const answer = await fetch(`${concord.baseUrl}/api/v1/actors/${actor}/pending-notices`);
+      expect(answer.status).toBe(200);
+      const pending = ((await answer.json()) as { notices: Array<Record<string, unknown>> }).notices;
+      const shown = pending.find((candidate) => candidate.id === notice.id);
+      expect(shown).toEqual({
+        id: notice.id,
+        kind: "withdrawal",
+        state: "VEN",
+        organization: "UNASUR",
+        relationId: notice.relationId,
+        filedOn: today(),
+        effectiveOn: monthsAfter(today(), 6),
+        sourceId: `notice-${notice.id}`,
+        acknowledged: false,
+      });
+    }
+  });
+
+  it("is acknowledged by the organisation's secretariat only: not the state, another state, an analyst, nor another organisation's secretariat", async () => {
+    const path = `/api/v1/status-notices/${notice.id}/acknowledgement`;
+    expect((await venezuela.send("POST", path)).status).toBe(403);
+    expect((await (await head("SUR")).send("POST", path)).status).toBe(403);
+    const analyst = await signInAs(concord, { organization: "UNASUR", role: "analyst" });
+    expect((await analyst.send("POST", path)).status).toBe(403);
+    // The OAS's secretariat does not even see UNASUR's notices.
+    const oas = await signInAs(concord, { organization: "OAS", role: "secretariat-staff" });
+    expect((await oas.send("POST", path)).status).toBe(404);
+    const anonymous = await fetch(`${concord.baseUrl}${path}`, { method: "POST" });
+    expect(anonymous.status).toBe(401);
+    expect((await notices()).find((candidate) => candidate.id === notice.id)).toMatchObject({
+      stage: "awaiting-acknowledgement",
+    });
+
+    const acknowledged = await secretariat.send("POST", path);
+    expect(acknowledged.status, JSON.stringify(acknowledged.body)).toBe(200);
+    expect(acknowledged.body.notice).toMatchObject({
+      id: notice.id,
+      stage: "acknowledged",
+      status: "pending",
+      acknowledgedAt: expect.any(String),
+      applied: false,
+    });
+    // Once; and it changes nothing in the registry: the notice still takes effect on its date.
+    const again = await secretariat.send("POST", path);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/acknowledged already/);
+    expect(await applyJob(notice.id)).toHaveLength(1);
+    expect(await relation(notice.relationId)).toMatchObject({ until: null });
+    const publicView = (await (await fetch(`${concord.baseUrl}/api/v1/actors/VEN/pending-notices`)).json()) as {
+      notices: Array<{ id: number; acknowledged: boolean }>;
+    };
+    expect(publicView.notices.find((candidate) => candidate.id === notice.id)?.acknowledged).toBe(true);
+    const audit = (
+      await concord.database.db.execute(
+        sql`SELECT action FROM audit_log WHERE object_type = 'status-notice' AND object_id = ${String(notice.id)} ORDER BY id`,
+      )
+    ).rows;
+    expect(audit.map((row) => (row as { action: string }).action)).toEqual(["notice.file", "notice.acknowledge"]);
+  });
+
+  it("can still be withdrawn by its state until it takes effect; then nothing is left to acknowledge or show", async () => {
+    const withdrawn = await venezuela.send("POST", `/api/v1/status-notices/${notice.id}/withdraw`, {});
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(withdrawn.body.notice).toMatchObject({ stage: "withdrawn", status: "withdrawn" });
+    const late = await secretariat.send("POST", `/api/v1/status-notices/${notice.id}/acknowledgement`);
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/withdrawn/);
+    const publicView = (await (await fetch(`${concord.baseUrl}/api/v1/actors/VEN/pending-notices`)).json()) as {
+      notices: Array<{ id: number }>;
+    };
+    expect(publicView.notices.map((candidate) => candidate.id)).not.toContain(notice.id);
+    const asVenezuela = await venezuela.send("GET", "/api/v1/organizations/UNASUR/status-notices");
+    expect(asVenezuela.body.notices.find((n: Notice) => n.id === notice.id).abilities).toEqual({
+      acknowledge: false,
+      withdraw: false,
+    });
+  });
+
+  it("is past acknowledging once in effect", async () => {
+    const guyanaNotice = (await notices()).find(
+      (candidate) => candidate.state === "GUY" && candidate.kind === "suspension",
+    )!;
+    expect(guyanaNotice.applied).toBe(true);
+    const late = await secretariat.send("POST", `/api/v1/status-notices/${guyanaNotice.id}/acknowledgement`);
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/took effect/);
   });
 });

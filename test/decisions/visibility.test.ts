@@ -31,6 +31,7 @@ const person = (organizationCode: string, role: Role, delegationState: string | 
     delegationId: delegationState === null ? null : 1,
     delegationState,
     passwordHash: null,
+    passwordTemporary: false,
     disabledAt: null,
   };
   return { kind: "account", account };

@@ -354,7 +354,8 @@ describe("decisions in the web UI", () => {
       expect(await earlier.count()).toBe(1);
       expect(await earlier.getAttribute("open")).toBeNull();
       expect(await earlier.locator("summary").textContent()).toMatch(/^Round 1, circulated /);
-      expect(await gridRow(page, "DEU").textContent()).toContain("No position yet");
+      // Under a silence procedure, a member that has said nothing in the new round agrees.
+      expect(await gridRow(page, "DEU").textContent()).toContain("Silent: agrees");
       expect(await page.getByTestId("history").locator("thead").textContent()).toContain("Round");
       await earlier.locator("summary").click();
       await shoot(page, "proposal-round-2-desktop");
@@ -481,6 +482,10 @@ describe("decisions in the web UI", () => {
       await expect.poll(() => page.locator("#designation-text-error").textContent()).toContain("Write the text.");
       await page.locator("#designation-text").fill("The President designates Chile a Major non-NATO ally.");
       await page.getByRole("button", { name: "Propose the designation" }).click();
+      // Asked first, in words naming the effect.
+      const asked = page.getByRole("alertdialog");
+      expect(await asked.textContent()).toContain("the registry records Chile as major-non-nato-ally from that day");
+      await asked.getByRole("button", { name: "Propose the designation" }).click();
       await page.waitForURL(/\/proposals\/\d+$/);
       await expect.poll(() => page.getByTestId("procedure").textContent()).toBe("Unilateral decision");
       expect(await page.locator(".proposal-facts").textContent()).toContain("Chile");
@@ -488,6 +493,8 @@ describe("decisions in the web UI", () => {
       expect(await form.getByRole("radio").count()).toBe(2); // unilateral: concur or object
       await form.getByLabel("Concur", { exact: true }).check();
       await form.getByRole("button", { name: "Record the position" }).click();
+      // Deciding alone is final: confirmed first (test/e2e/proposal-states.e2e.test.ts covers going back).
+      await page.getByRole("alertdialog").getByRole("button", { name: "Adopt", exact: true }).click();
       const outcome = page.getByTestId("outcome");
       await expect.poll(() => outcome.locator("h2").textContent(), { timeout: 10_000 }).toBe("Outcome: Adopted");
       expect(await outcome.textContent()).toContain("The deciding state decided to adopt");
@@ -515,7 +522,7 @@ describe("decisions in the web UI", () => {
       await page.waitForURL(/\/sign-in\?returnTo=/);
       await page.locator("#sign-in-email").fill(germany.email);
       await page.locator("#sign-in-password").fill("a long enough secret");
-      await page.locator('form button[type="submit"]').click();
+      await page.locator('main form button[type="submit"]').click();
       await page.waitForURL(new RegExp(`/proposals/${consensusId}$`));
       await expect
         .poll(() => page.locator("h1").textContent())
@@ -616,10 +623,16 @@ describe("decisions in the web UI", () => {
       await page.getByRole("radio", { name: "Withdrawal" }).check();
       await page.locator("#notice-statement").fill("Germany gives notice of denunciation of the Treaty.");
       await page.getByRole("button", { name: "File the notice" }).click();
+      // The confirming step names the consequence and its date before anything is sent.
+      await page.getByRole("alertdialog").getByRole("button", { name: "Give notice" }).click();
       const nextYear = new Date().getUTCFullYear() + 1;
       await expect
         .poll(() => page.locator(".start-form .form-status").textContent())
-        .toMatch(new RegExp(`^✓Withdrawal notice filed: it takes effect on \\d+ \\w+ ${nextYear}\\.$`));
+        .toMatch(
+          new RegExp(
+            `^✓Notice given: awaiting acknowledgement by the secretariat\\. It takes effect on \\d+ \\w+ ${nextYear}\\.$`,
+          ),
+        );
       expect(phone.errors).toEqual([]);
     } finally {
       await phone.context.close();

@@ -117,7 +117,8 @@ describe("web UI", () => {
       const banner = page.getByTestId("disputed-banner");
       await banner.waitFor();
       expect(await banner.getByRole("heading", { level: 2 }).textContent()).toBe("Sources disagree");
-      await expect.poll(() => page.locator(".claim-card").count()).toBe(detail.relation.claims.length);
+      // Every claim, under one card per source.
+      await expect.poll(() => page.locator(".source-claim").count()).toBe(detail.relation.claims.length);
       for (const claim of [dialogo!, rt!]) {
         const quote = page.locator("blockquote", { hasText: claim.quote! });
         expect(await quote.isVisible()).toBe(true);

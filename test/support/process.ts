@@ -6,10 +6,13 @@ import path from "node:path";
 
 const bin = path.resolve(import.meta.dirname, "../../bin/concord.mjs");
 
-/** The environment a child Concord gets: ours, minus anything that would redirect it. */
+/**
+ * The environment a child Concord gets: ours, minus anything that would redirect it, speaking
+ * English whatever the machine's locale (a test asks for another language itself).
+ */
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return { ...rest, CONCORD_LOG: "info", ...env };
+  return { ...rest, CONCORD_LOG: "info", CONCORD_LANG: "en", ...env };
 }
 
 export type Finished = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };

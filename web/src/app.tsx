@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { Layout } from "./components/Layout.tsx";
 import { lazyPage } from "./components/Lazy.tsx";
 import { Loading } from "./components/Status.tsx";
@@ -12,22 +12,27 @@ import {
   type Lang,
   type Messages,
 } from "./i18n/index.ts";
-import { isPrivateRoute, matchRoute, useLocation, type Route } from "./lib/router.ts";
+import { landingPath, mayLandElsewhere } from "./lib/landing.ts";
+import { isPrivateRoute, matchRoute, navigate, useLocation, type Route } from "./lib/router.ts";
 import { SessionProvider, useSession } from "./lib/session.tsx";
-import { ActorPage } from "./pages/ActorPage.tsx";
 import { MapPage } from "./pages/MapPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
-import { OrganizationPage } from "./pages/OrganizationPage.tsx";
-import { RelationPage } from "./pages/RelationPage.tsx";
-import { SignInPage } from "./pages/SignInPage.tsx";
 
 // Pages for signed-in people are fetched when first shown: the public registry stays light.
+// Pages other than the map (where most visitors land) come in chunks of their own, so that a
+// proposal's page, say, does not download the registry's pages first.
+const ActorPage = lazyPage(() => import("./pages/ActorPage.tsx").then((m) => m.ActorPage));
+const OrganizationPage = lazyPage(() => import("./pages/OrganizationPage.tsx").then((m) => m.OrganizationPage));
+const RelationPage = lazyPage(() => import("./pages/RelationPage.tsx").then((m) => m.RelationPage));
+const SignInPage = lazyPage(() => import("./pages/SignInPage.tsx").then((m) => m.SignInPage));
 const AccountPage = lazyPage(() => import("./pages/AccountPage.tsx").then((m) => m.default));
 const AccountsPage = lazyPage(() => import("./pages/admin/AccountsPage.tsx").then((m) => m.default));
 const DelegationsPage = lazyPage(() => import("./pages/admin/DelegationsPage.tsx").then((m) => m.default));
 const AuditPage = lazyPage(() => import("./pages/AuditPage.tsx").then((m) => m.default));
+const PasswordRequiredPage = lazyPage(() => import("./pages/PasswordRequiredPage.tsx").then((m) => m.default));
 const ProposalsPage = lazyPage(() => import("./pages/decisions/ProposalsPage.tsx").then((m) => m.default));
 const ProposalPage = lazyPage(() => import("./pages/decisions/ProposalPage.tsx").then((m) => m.default));
+const SearchPage = lazyPage(() => import("./pages/SearchPage.tsx").then((m) => m.default));
 
 function pageTitle(route: Route, t: Messages): string {
   switch (route.name) {
@@ -52,6 +57,8 @@ function pageTitle(route: Route, t: Messages): string {
       return t.decisionsTitle;
     case "proposal":
       return t.proposalPageTitle(route.id);
+    case "search":
+      return t.search.pageTitle;
     case "notFound":
       return t.notFoundTitle;
   }
@@ -92,6 +99,17 @@ function Pages() {
   const { t, lang } = useI18n();
   // Pages about people start afresh when someone else signs in.
   const who = session?.account?.id ?? "nobody";
+  // A delegation head arriving at "/" (opening the app, or just signed in) lands on what waits for
+  // its position; the map stays one click away in the header.
+  const arrival = useRef({ path: location.path, cameFrom: null as string | null });
+  if (arrival.current.path !== location.path) arrival.current = { path: location.path, cameFrom: arrival.current.path };
+  const at = { path: location.path, search: window.location.search, cameFrom: arrival.current.cameFrom };
+  const landing = landingPath({ ...at, speakFor: session?.abilities.decisions.speakFor });
+  const awaitingLanding = landing !== null || (session === undefined && mayLandElsewhere(at));
+  useLayoutEffect(() => {
+    // Only if the reader is still where the decision was made (not already gone elsewhere).
+    if (landing && window.location.pathname === "/" && !window.location.search) navigate(landing, { replace: true });
+  }, [landing]);
 
   useEffect(() => {
     document.title = `${pageTitle(route, t)} · ${t.appName}`;
@@ -99,9 +117,12 @@ function Pages() {
 
   return (
     <Layout path={location.path}>
-      {isPrivateRoute(route) && session === undefined ? (
+      {(isPrivateRoute(route) && session === undefined) || awaitingLanding ? (
         // Who is asking decides what these pages show: wait for the session first.
         <Loading />
+      ) : session?.abilities.account.passwordChangeRequired ? (
+        // Signed in with a password an administrator set: nothing else until it is changed.
+        <PasswordRequiredPage />
       ) : route.name === "map" ? (
         <MapPage location={location} />
       ) : route.name === "organization" ? (
@@ -122,6 +143,9 @@ function Pages() {
         <AuditPage key={who} location={location} />
       ) : route.name === "proposals" ? (
         <ProposalsPage key={who} location={location} />
+      ) : route.name === "search" ? (
+        // What a search finds depends on who is signed in: start afresh when that changes.
+        <SearchPage key={who} location={location} />
       ) : route.name === "proposal" ? (
         <ProposalPage key={`${who}:${route.id}`} id={route.id} />
       ) : (

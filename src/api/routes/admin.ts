@@ -18,11 +18,23 @@ const NewAccount = z.strictObject({
   displayName: z.string().trim().min(1, "is required").max(200),
   role: z.enum(ASSIGNABLE_ROLES).openapi({ description: "system-auditor is given on the server's command line only." }),
   delegation: stateCode.nullable().optional().openapi({ description: "The state a delegation role speaks for." }),
-  password: z
+  password: z.string().max(1024).optional().openapi({
+    description:
+      "A temporary password, which its owner must change at first sign-in. Leave out for an account that signs in only through single sign-on (refused while single sign-on is not configured for your organisation).",
+  }),
+});
+
+const TemporaryPassword = z.strictObject({
+  password: z.string().min(1, "is required").max(1024).openapi({
+    description: "The temporary password: its owner must change it at the next sign-in before doing anything else.",
+  }),
+});
+
+const idParam = z.object({
+  id: z
     .string()
-    .max(1024)
-    .optional()
-    .openapi({ description: "Leave out for an account that signs in only through single sign-on." }),
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
 });
 
 const AccountChange = z.strictObject({
@@ -46,6 +58,7 @@ const present = (account: AccountRowWithState): z.infer<typeof AdminAccount> => 
   ...presentAccount(account),
   disabled: account.disabledAt !== null,
   hasPassword: account.passwordHash !== null,
+  temporaryPassword: account.passwordTemporary,
 });
 
 export function adminRoutes(services: { administration: AdministrationService }) {
@@ -60,13 +73,26 @@ export function adminRoutes(services: { administration: AdministrationService })
       summary: "The accounts of your organisation (this read is audited)",
       responses: {
         200: {
-          content: { "application/json": { schema: z.object({ accounts: z.array(AdminAccount) }) } },
+          content: {
+            "application/json": {
+              schema: z.object({
+                accounts: z.array(AdminAccount),
+                singleSignOn: z.object({ configured: z.boolean() }).openapi({
+                  description:
+                    "Whether single sign-on is configured for your organisation: without it, every new account needs a password.",
+                }),
+              }),
+            },
+          },
           description: "The accounts.",
         },
         ...errors,
       },
     }),
-    async (c) => c.json({ accounts: (await administration.listAccounts(principalOf(c))).map(present) }, 200),
+    async (c) => {
+      const accounts = (await administration.listAccounts(principalOf(c))).map(present);
+      return c.json({ accounts, singleSignOn: administration.singleSignOn(principalOf(c)) }, 200);
+    },
   );
 
   app.openapi(
@@ -98,12 +124,7 @@ export function adminRoutes(services: { administration: AdministrationService })
       tags: ["Administration"],
       summary: "Change an account's role, delegation, name, or disable it; in force on its next request",
       request: {
-        params: z.object({
-          id: z
-            .string()
-            .max(64)
-            .openapi({ param: { name: "id", in: "path" } }),
-        }),
+        params: idParam,
         body: { content: { "application/json": { schema: AccountChange } }, required: true },
       },
       responses: {
@@ -121,6 +142,41 @@ export function adminRoutes(services: { administration: AdministrationService })
         administration.updateAccount(principalOf(c), c.req.valid("param").id, change),
       );
       return c.json({ account: present(account) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/admin/accounts/{id}/temporary-password",
+      tags: ["Administration"],
+      summary: "Set a temporary password: the account's sessions end, and its owner must change it at the next sign-in",
+      request: {
+        params: idParam,
+        body: { content: { "application/json": { schema: TemporaryPassword } }, required: true },
+      },
+      responses: {
+        200: {
+          content: {
+            "application/json": {
+              schema: z.object({
+                account: AdminAccount,
+                sessionsEnded: z.number().openapi({ description: "The account's sessions this ended." }),
+              }),
+            },
+          },
+          description: "Set.",
+        },
+        404: errorResponse("Your organisation has no such account."),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { password } = c.req.valid("json");
+      const { account, sessionsEnded } = await namingJsonFields(() =>
+        administration.setTemporaryPassword(principalOf(c), c.req.valid("param").id, password),
+      );
+      return c.json({ account: present(account), sessionsEnded }, 200);
     },
   );
 

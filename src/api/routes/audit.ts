@@ -4,6 +4,7 @@ import type { AuditService } from "../../services/audit/audit-service.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
 import { AuditEntry, AuditVerdict, SignedHead } from "../schemas.ts";
 import { errorResponse } from "../errors.ts";
+import { type CsvColumn, csvFileName, csvResponse, FormatField, jsonOrCsv, toCsv, wantsCsv } from "../csv.ts";
 import { validationHook } from "../validation.ts";
 
 const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
@@ -25,7 +26,35 @@ const AuditQuery = z.object({
     .optional()
     .openapi({ description: "Entries older than this one: the next page." }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  reads: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true")
+    .openapi({
+      description:
+        "Also the entries that only record a read (accounts listed, the audit log searched) and refusals of reads (GET, HEAD); left out unless asked for, or named by `action`.",
+    }),
+  ...FormatField,
 });
+
+type Entry = z.infer<typeof AuditEntry>;
+const jsonText = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+/** The columns of the audit CSV: the entry's fields, before, after and details as JSON text. */
+const AUDIT_COLUMNS: CsvColumn<Entry>[] = [
+  { header: "id", value: (entry) => entry.id },
+  { header: "at", value: (entry) => entry.at },
+  { header: "actor", value: (entry) => entry.actor },
+  { header: "actorEmail", value: (entry) => entry.actorEmail },
+  { header: "onBehalfOf", value: (entry) => entry.onBehalfOf },
+  { header: "action", value: (entry) => entry.action },
+  { header: "objectType", value: (entry) => entry.objectType },
+  { header: "objectId", value: (entry) => entry.objectId },
+  { header: "organization", value: (entry) => entry.organization },
+  { header: "before", value: (entry) => jsonText(entry.before) },
+  { header: "after", value: (entry) => jsonText(entry.after) },
+  { header: "details", value: (entry) => jsonText(entry.details) },
+  { header: "hash", value: (entry) => entry.hash },
+];
 
 const errors = {
   400: errorResponse("A parameter is invalid; the message names it."),
@@ -44,14 +73,21 @@ export function auditRoutes(services: { audit: AuditService }) {
       summary: "Search the audit log, newest first (this read is itself audited)",
       request: { query: AuditQuery },
       responses: {
-        200: {
-          content: { "application/json": { schema: z.object({ entries: z.array(AuditEntry) }) } },
-          description: "The entries.",
-        },
+        200: jsonOrCsv(z.object({ entries: z.array(AuditEntry) }), "The entries."),
         ...errors,
       },
     }),
-    async (c) => c.json({ entries: await services.audit.search(principalOf(c), c.req.valid("query")) }, 200),
+    async (c) => {
+      const { format, ...query } = c.req.valid("query");
+      const entries = await services.audit.search(principalOf(c), query);
+      if (wantsCsv(format, c.req.header("accept")))
+        return csvResponse(
+          c,
+          csvFileName("audit", query.from, query.to, new Date().toISOString().slice(0, 10)),
+          toCsv(AUDIT_COLUMNS, entries),
+        );
+      return c.json({ entries }, 200);
+    },
   );
 
   app.openapi(

@@ -18,6 +18,7 @@ import { type AuthVariables, principalOf } from "../auth.ts";
 import {
   presentBody,
   presentDelegationNotice,
+  presentPendingNotice,
   presentProposal,
   presentProposalSummary,
   presentStatusNotice,
@@ -41,8 +42,17 @@ import {
 import { errorResponse, jsonResponse as json, renamingFields } from "../errors.ts";
 import { IdempotencyHeader, idempotentChange } from "../idempotent-change.ts";
 import { liveUpdates } from "../live-updates.ts";
-import { Body, CodeParam, DelegationNotice, Proposal, ProposalSummary, StatusNotice } from "../schemas.ts";
+import {
+  Body,
+  CodeParam,
+  DelegationNotice,
+  PendingNotice,
+  Proposal,
+  ProposalSummary,
+  StatusNotice,
+} from "../schemas.ts";
 import { validationHook } from "../validation.ts";
+import { type CsvColumn, csvFileName, csvResponse, FormatField, jsonOrCsv, toCsv, wantsCsv } from "../csv.ts";
 
 type Env = { Variables: AuthVariables };
 
@@ -55,6 +65,41 @@ const errors = {
 };
 
 const proposalBody = z.object({ proposal: Proposal });
+
+/** The columns of the proposals CSV: the list's fields, the procedure by its kind. */
+const PROPOSAL_COLUMNS: CsvColumn<z.infer<typeof ProposalSummary>>[] = [
+  { header: "id", value: (row) => row.id },
+  { header: "body", value: (row) => row.body.id },
+  { header: "bodyName", value: (row) => row.body.name },
+  { header: "organization", value: (row) => row.body.actor },
+  { header: "title", value: (row) => row.title },
+  { header: "procedure", value: (row) => row.procedure.kind },
+  { header: "purpose", value: (row) => row.purpose },
+  { header: "concerns", value: (row) => row.concerns },
+  { header: "status", value: (row) => row.status },
+  { header: "round", value: (row) => row.round },
+  { header: "deadline", value: (row) => row.deadline },
+  { header: "openedAt", value: (row) => row.openedAt },
+  { header: "decidedAt", value: (row) => row.decidedAt },
+  { header: "decidedOn", value: (row) => row.decidedOn },
+  { header: "members", value: (row) => row.members },
+  { header: "positionsTaken", value: (row) => row.positionsTaken },
+  { header: "needsPosition", value: (row) => row.needsPosition },
+  { header: "reconstructed", value: (row) => row.reconstructed },
+];
+
+type Presented = z.infer<typeof Proposal>;
+/** The columns of a proposal's positions CSV: one row per member state, as the grid shows it. */
+const POSITION_COLUMNS: CsvColumn<{ proposal: Presented; row: Presented["grid"][number] }>[] = [
+  { header: "proposal", value: ({ proposal }) => proposal.id },
+  { header: "round", value: ({ proposal }) => proposal.round },
+  { header: "state", value: ({ row }) => row.state },
+  { header: "name", value: ({ row }) => row.name },
+  { header: "position", value: ({ row }) => row.position },
+  { header: "statement", value: ({ row }) => row.statement },
+  { header: "castAt", value: ({ row }) => row.castAt },
+  { header: "brokeSilence", value: ({ row }) => row.brokeSilence },
+];
 
 export type DecisionServices = {
   decisions: DecisionsService;
@@ -99,9 +144,9 @@ export function decisionRoutes(services: DecisionServices) {
       path: "/proposals",
       tags: ["Decisions"],
       summary: "Proposals, newest first: open, closed with outcomes, or needing the reader's position",
-      request: { query: ListQuery },
+      request: { query: ListQuery.extend(FormatField) },
       responses: {
-        200: json(
+        200: jsonOrCsv(
           z.object({
             proposals: z.array(ProposalSummary),
             now: z.string().openapi({
@@ -129,6 +174,15 @@ export function decisionRoutes(services: DecisionServices) {
       );
       const bodies = await services.decisions.bodiesOf(rows);
       const now = await services.decisions.now();
+      if (wantsCsv(query.format, c.req.header("accept")))
+        return csvResponse(
+          c,
+          csvFileName("proposals", query.body, query.status, query.needs, now.toISOString().slice(0, 10)),
+          toCsv(
+            PROPOSAL_COLUMNS,
+            rows.map((row) => presentProposalSummary(row, bodies, lang(c))),
+          ),
+        );
       return c.json(
         { proposals: rows.map((row) => presentProposalSummary(row, bodies, lang(c))), now: now.toISOString() },
         200,
@@ -142,19 +196,29 @@ export function decisionRoutes(services: DecisionServices) {
       path: "/proposals/{id}",
       tags: ["Decisions"],
       summary: "One proposal: its procedure, rounds, the grid of positions, every change, and the outcome",
-      request: { params: IdParam, query: LangOnly },
-      responses: { 200: json(proposalBody, "The proposal."), 401: errors[401], 404: errors[404] },
+      request: { params: IdParam, query: LangOnly.extend(FormatField) },
+      responses: {
+        200: jsonOrCsv(proposalBody, "The proposal (as CSV: its positions, one row per member state)."),
+        401: errors[401],
+        404: errors[404],
+      },
     }),
-    async (c) =>
-      c.json(
-        {
-          proposal: presentProposal(
-            await services.decisions.get(principalOf(c), Number(c.req.valid("param").id)),
-            lang(c),
+    async (c) => {
+      const proposal = presentProposal(
+        await services.decisions.get(principalOf(c), Number(c.req.valid("param").id)),
+        lang(c),
+      );
+      if (wantsCsv(c.req.valid("query").format, c.req.header("accept")))
+        return csvResponse(
+          c,
+          csvFileName("proposal", proposal.id, proposal.body.actor, "positions", proposal.now.slice(0, 10)),
+          toCsv(
+            POSITION_COLUMNS,
+            proposal.grid.map((row) => ({ proposal, row })),
           ),
-        },
-        200,
-      ),
+        );
+      return c.json({ proposal }, 200);
+    },
   );
 
   app.openapi(
@@ -370,22 +434,70 @@ export function decisionRoutes(services: DecisionServices) {
 
   app.openapi(
     createRoute({
+      method: "post",
+      path: "/status-notices/{id}/acknowledgement",
+      tags: ["Decisions"],
+      summary:
+        "The organisation's secretariat (its depositary) acknowledges a notice; it takes effect on its effective date either way",
+      request: { params: IdParam, headers: IdempotencyHeader },
+      responses: {
+        200: json(z.object({ notice: StatusNotice }), "Acknowledged; the notice as it is now."),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const id = Number(c.req.valid("param").id);
+      return change(c, 200, { id }, async (tx) => ({
+        notice: presentStatusNotice(await services.statusNotices.acknowledge(principalOf(c), id, tx)),
+      }));
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: "get",
       path: "/organizations/{code}/status-notices",
       tags: ["Decisions"],
-      summary: "Suspension and withdrawal notices filed with an organisation, pending and applied",
+      summary:
+        "Suspension and withdrawal notices filed with an organisation, with what the reader may do with each, the organisation's periods of notice and today's date",
       request: { params: CodeParam },
       responses: {
-        200: json(z.object({ notices: z.array(StatusNotice) }), "Notices."),
+        200: json(
+          z.object({
+            notices: z.array(StatusNotice),
+            periods: z.object({ withdrawalNoticeMonths: z.number(), suspensionNoticeMonths: z.number() }).openapi({
+              description:
+                "The months of notice the organisation's rules set: a notice filed today takes effect that much later.",
+            }),
+            today: z.string().openapi({ description: "The server's date: a notice filed now is filed on it." }),
+          }),
+          "Notices.",
+        ),
         401: errors[401],
         403: errors[403],
       },
     }),
+    async (c) => {
+      const answer = await services.statusNotices.list(principalOf(c), c.req.valid("param").code);
+      return c.json({ ...answer, notices: answer.notices.map(presentStatusNotice) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/actors/{code}/pending-notices",
+      tags: ["Decisions"],
+      summary:
+        "Notices given by a state (or to an organisation) that have not taken effect: when each was given and when it takes effect, sourced to the notice",
+      request: { params: CodeParam },
+      responses: { 200: json(z.object({ notices: z.array(PendingNotice) }), "Pending notices, soonest first.") },
+    }),
     async (c) =>
       c.json(
         {
-          notices: (await services.statusNotices.list(principalOf(c), c.req.valid("param").code)).map(
-            presentStatusNotice,
+          notices: (await services.statusNotices.pendingOf(principalOf(c), c.req.valid("param").code)).map(
+            presentPendingNotice,
           ),
         },
         200,

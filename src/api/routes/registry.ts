@@ -11,6 +11,7 @@ import {
   presentActor,
   presentActorDetail,
   presentClaim,
+  presentMember,
   memberJson,
   presentOrganization,
   presentRelation,
@@ -33,6 +34,16 @@ import {
 } from "../schemas.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
 import { errorResponse, jsonResponse as json } from "../errors.ts";
+import {
+  type CsvColumn,
+  csvFileName,
+  csvResponse,
+  FormatField,
+  jsonOrCsv,
+  sourceIds,
+  toCsv,
+  wantsCsv,
+} from "../csv.ts";
 import { validationHook } from "../validation.ts";
 
 const errors = {
@@ -50,6 +61,79 @@ function languageOf(c: Context<{ Variables: AuthVariables }>, lang: Language | u
   }
   return "en";
 }
+
+type Presented<T extends z.ZodType> = z.infer<T>;
+
+type Dated = Pick<Presented<typeof Relation>, "since" | "sincePrecision" | "until" | "untilPrecision" | "certainty">;
+const datedColumns = <T extends Dated>(): CsvColumn<T>[] => [
+  { header: "since", value: (row) => row.since },
+  { header: "sincePrecision", value: (row) => row.sincePrecision },
+  { header: "until", value: (row) => row.until },
+  { header: "untilPrecision", value: (row) => row.untilPrecision },
+  { header: "certainty", value: (row) => row.certainty },
+];
+
+/** The columns of a members CSV: the JSON's fields, the sources by id and by title. */
+const MEMBER_COLUMNS: CsvColumn<Presented<typeof Member>>[] = [
+  { header: "code", value: (row) => row.code },
+  { header: "name", value: (row) => row.name },
+  { header: "kind", value: (row) => row.kind },
+  { header: "framework", value: (row) => row.framework },
+  { header: "frameworkName", value: (row) => row.frameworkName },
+  { header: "designation", value: (row) => row.designation },
+  ...datedColumns(),
+  { header: "note", value: (row) => row.note },
+  { header: "relationId", value: (row) => row.relationId },
+  { header: "sources", value: (row) => sourceIds(row.sources) },
+];
+
+const RELATION_COLUMNS: CsvColumn<Presented<typeof Relation>>[] = [
+  { header: "id", value: (row) => row.id },
+  { header: "subject", value: (row) => row.subject },
+  { header: "subjectName", value: (row) => row.subjectName },
+  { header: "object", value: (row) => row.object },
+  { header: "objectName", value: (row) => row.objectName },
+  { header: "kind", value: (row) => row.kind },
+  { header: "framework", value: (row) => row.framework },
+  { header: "frameworkName", value: (row) => row.frameworkName },
+  { header: "designation", value: (row) => row.designation },
+  ...datedColumns(),
+  { header: "note", value: (row) => row.note },
+  { header: "recordedBy", value: (row) => row.recordedBy },
+  { header: "sources", value: (row) => sourceIds(row.sources) },
+];
+
+const TIMELINE_COLUMNS: CsvColumn<Presented<typeof TimelineEvent>>[] = [
+  { header: "date", value: (row) => row.date },
+  { header: "precision", value: (row) => row.precision },
+  { header: "change", value: (row) => row.change },
+  ...RELATION_COLUMNS.map(({ header, value }) => ({
+    header: header === "id" ? "relationId" : header,
+    value: (row: Presented<typeof TimelineEvent>) => value(row.relation),
+  })),
+];
+
+/** One row per claim, with its relation and its source. */
+const CLAIM_COLUMNS: CsvColumn<{ relation: Presented<typeof Relation>; claim: Presented<typeof Claim> }>[] = [
+  { header: "relationId", value: (row) => row.relation.id },
+  { header: "subject", value: (row) => row.relation.subject },
+  { header: "object", value: (row) => row.relation.object },
+  { header: "kind", value: (row) => row.relation.kind },
+  { header: "claimId", value: (row) => row.claim.id },
+  { header: "field", value: (row) => row.claim.field },
+  { header: "asserted", value: (row) => row.claim.asserted },
+  { header: "assertedPrecision", value: (row) => row.claim.assertedPrecision },
+  { header: "locator", value: (row) => row.claim.locator },
+  { header: "quote", value: (row) => row.claim.quote },
+  { header: "note", value: (row) => row.claim.note },
+  { header: "source", value: (row) => row.claim.source.id },
+  { header: "sourceTitle", value: (row) => row.claim.source.title },
+  { header: "publisher", value: (row) => row.claim.source.publisher },
+  { header: "published", value: (row) => row.claim.source.published },
+  { header: "url", value: (row) => row.claim.source.url },
+  { header: "archive", value: (row) => row.claim.source.archive },
+  { header: "citation", value: (row) => row.claim.source.citation },
+];
 
 const MembersBody = z.object({ organization: z.string(), at: z.string(), members: z.array(Member) });
 type MembersBody = z.infer<typeof MembersBody>;
@@ -96,9 +180,9 @@ export function registryRoutes(registry: RegistryService) {
       path: "/actors/{code}/relations",
       tags: ["Registry"],
       summary: "Every relation valid on a date in which the actor is subject or object",
-      request: { params: CodeParam, query: AtQuery },
+      request: { params: CodeParam, query: AtQuery.extend(FormatField) },
       responses: {
-        200: json(z.object({ actor: z.string(), at: z.string(), relations: z.array(Relation) }), "The relations."),
+        200: jsonOrCsv(z.object({ actor: z.string(), at: z.string(), relations: z.array(Relation) }), "The relations."),
         ...errors,
       },
     }),
@@ -106,6 +190,15 @@ export function registryRoutes(registry: RegistryService) {
       const query = c.req.valid("query");
       const lang = languageOf(c, query.lang);
       const { actor, at, relations } = await registry.relationsOf(c.req.valid("param").code, query, principalOf(c));
+      if (wantsCsv(query.format, c.req.header("accept")))
+        return csvResponse(
+          c,
+          csvFileName(actor.code, "relations", at),
+          toCsv(
+            RELATION_COLUMNS,
+            relations.map((relation) => presentRelation(relation, lang)),
+          ),
+        );
       return c.json(
         { actor: actor.code, at, relations: relations.map((relation) => presentRelation(relation, lang)) },
         200,
@@ -119,15 +212,25 @@ export function registryRoutes(registry: RegistryService) {
       path: "/actors/{code}/timeline",
       tags: ["Registry"],
       summary: "Every change over time, in order, with sources",
-      request: { params: CodeParam, query: LangQuery },
+      request: { params: CodeParam, query: LangQuery.extend(FormatField) },
       responses: {
-        200: json(z.object({ actor: z.string(), events: z.array(TimelineEvent) }), "The changes."),
+        200: jsonOrCsv(z.object({ actor: z.string(), events: z.array(TimelineEvent) }), "The changes."),
         ...errors,
       },
     }),
     async (c) => {
-      const lang = languageOf(c, c.req.valid("query").lang);
+      const query = c.req.valid("query");
+      const lang = languageOf(c, query.lang);
       const { actor, events } = await registry.timeline(c.req.valid("param").code, principalOf(c));
+      if (wantsCsv(query.format, c.req.header("accept")))
+        return csvResponse(
+          c,
+          csvFileName(actor.code, "timeline"),
+          toCsv(
+            TIMELINE_COLUMNS,
+            events.map((event) => presentTimelineEvent(event, lang)),
+          ),
+        );
       return c.json({ actor: actor.code, events: events.map((event) => presentTimelineEvent(event, lang)) }, 200);
     },
   );
@@ -167,9 +270,9 @@ export function registryRoutes(registry: RegistryService) {
       description:
         "Without `kind`, every relation held towards the organisation (members, partners, observers, suspensions, …). " +
         "`at` defaults to today. Intervals are half-open: a relation ending on a date does not hold on it.",
-      request: { params: CodeParam, query: MembersQuery },
+      request: { params: CodeParam, query: MembersQuery.extend(FormatField) },
       responses: {
-        200: json(MembersBody, "The relations held on that date."),
+        200: jsonOrCsv(MembersBody, "The relations held on that date."),
         ...errors,
       },
     }),
@@ -178,6 +281,15 @@ export function registryRoutes(registry: RegistryService) {
       const lang = languageOf(c, query.lang);
       const { organization, at, members } = await registry.members(c.req.valid("param").code, query, principalOf(c));
       const sorted = [...members].sort(byName(lang, (member) => member.subjectNames[lang]));
+      if (wantsCsv(query.format, c.req.header("accept")))
+        return csvResponse(
+          c,
+          csvFileName(organization.code, query.kind ?? "members", query.framework, at),
+          toCsv(
+            MEMBER_COLUMNS,
+            sorted.map((member) => presentMember(member, lang)),
+          ),
+        );
       // Assembled from each member's memoised JSON: the same text c.json would produce.
       const body = `{"organization":${JSON.stringify(organization.code)},"at":${JSON.stringify(at)},"members":[${sorted.map((member) => memberJson(member, lang)).join(",")}]}`;
       // The text is the JSON of MembersBody (registry.test.ts compares it with the presenter's output).
@@ -195,15 +307,30 @@ export function registryRoutes(registry: RegistryService) {
       path: "/relations/{id}",
       tags: ["Registry"],
       summary: "One relation with all its claims and their sources, also those that disagree",
-      request: { params: RelationIdParam, query: LangQuery },
+      request: { params: RelationIdParam, query: LangQuery.extend(FormatField) },
       responses: {
-        200: json(z.object({ relation: Relation.extend({ claims: z.array(Claim) }) }), "The relation and its claims."),
+        200: jsonOrCsv(
+          z.object({ relation: Relation.extend({ claims: z.array(Claim) }) }),
+          "The relation and its claims (as CSV: one row per claim).",
+        ),
         ...errors,
       },
     }),
     async (c) => {
-      const lang = languageOf(c, c.req.valid("query").lang);
+      const query = c.req.valid("query");
+      const lang = languageOf(c, query.lang);
       const { relation, claims } = await registry.getRelation(Number(c.req.valid("param").id), principalOf(c));
+      if (wantsCsv(query.format, c.req.header("accept"))) {
+        const presented = presentRelation(relation, lang);
+        return csvResponse(
+          c,
+          csvFileName("relation", relation.id, relation.subject, relation.object),
+          toCsv(
+            CLAIM_COLUMNS,
+            claims.map((claim) => ({ relation: presented, claim: presentClaim(claim) })),
+          ),
+        );
+      }
       return c.json({ relation: { ...presentRelation(relation, lang), claims: claims.map(presentClaim) } }, 200);
     },
   );

@@ -13,6 +13,8 @@ export type AccountRow = {
   delegationId: number | null;
   delegationState: string | null;
   passwordHash: string | null;
+  /** Set by an administrator: the owner must replace it before doing anything else. */
+  passwordTemporary: boolean;
   disabledAt: string | null;
 };
 
@@ -27,6 +29,7 @@ const accountColumns = {
   delegationId: accounts.delegationId,
   delegationState: delegations.stateCode,
   passwordHash: accounts.passwordHash,
+  passwordTemporary: accounts.passwordTemporary,
   disabledAt: accounts.disabledAt,
 };
 
@@ -72,6 +75,7 @@ export class AccountsRepository {
     role: Role;
     delegationId: number | null;
     passwordHash: string | null;
+    passwordTemporary?: boolean;
   }): Promise<AccountRow> {
     const [inserted] = await this.db
       .insert(accounts)
@@ -82,6 +86,7 @@ export class AccountsRepository {
         role: account.role,
         delegationId: account.delegationId,
         passwordHash: account.passwordHash,
+        passwordTemporary: account.passwordTemporary ?? false,
       })
       .returning({ id: accounts.id });
     const row = inserted && (await this.findById(inserted.id));
@@ -129,9 +134,12 @@ export class AccountsRepository {
     return { id: found.id, created: false };
   }
 
-  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+  /** A new hash of the password; `temporary` given, whether it is one an administrator set (otherwise unchanged). */
+  async setPasswordHash(id: string, passwordHash: string, temporary?: boolean): Promise<void> {
     await this.db.execute(
-      sql`UPDATE accounts SET password_hash = ${passwordHash}, updated_at = now() WHERE id = ${id}`,
+      sql`UPDATE accounts SET password_hash = ${passwordHash},
+        password_temporary = coalesce(${temporary ?? null}::boolean, password_temporary), updated_at = now()
+      WHERE id = ${id}`,
     );
   }
 

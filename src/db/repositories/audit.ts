@@ -1,5 +1,6 @@
 /** Searching the audit log: SQL and nothing else (appending and verifying live in services/audit/log.ts). */
-import { and, desc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, not, or, sql, type SQL } from "drizzle-orm";
+import { READ_ACTIONS, READ_METHODS } from "../../domain/audit.ts";
 import type { Database } from "../client.ts";
 import { accounts, auditLog } from "../schema.ts";
 
@@ -13,6 +14,8 @@ export type AuditFilter = {
   /** Entries older than this id: the next page. */
   beforeId?: number;
   limit: number;
+  /** Also entries that record only a read (src/domain/audit.ts, READ_ACTIONS); left out unless true or `action` names one. */
+  reads?: boolean;
 };
 
 export type AuditRow = {
@@ -53,6 +56,19 @@ export async function searchAudit(
   if (filter.from) conditions.push(sql`${auditLog.at} >= ${filter.from}::timestamptz`);
   if (filter.to) conditions.push(sql`${auditLog.at} < ${filter.to}::timestamptz`);
   if (filter.beforeId) conditions.push(lt(auditLog.id, filter.beforeId));
+  // An action asked for by name is shown, read or not.
+  if (!filter.reads && !filter.action)
+    conditions.push(
+      not(
+        or(
+          inArray(auditLog.action, [...READ_ACTIONS]),
+          and(
+            eq(auditLog.objectType, "refusal"),
+            inArray(sql`coalesce(${auditLog.details}->>'method', '')`, [...READ_METHODS]),
+          ),
+        ) as SQL,
+      ),
+    );
   return db
     .select({
       id: auditLog.id,

@@ -25,6 +25,7 @@ export type NewClaim = {
   date?: string;
   quote?: string;
   note?: string;
+  locator?: string;
 };
 export type NewRelation = {
   subject: string;
@@ -82,9 +83,10 @@ export async function insertClaims(db: Executor, relationId: number, claims: New
   for (const claim of claims) {
     const asserted = claim.date ? partial(claim.date) : undefined;
     await db.execute(sql`
-      INSERT INTO claims (relation_id, source_id, field, asserted, asserted_precision, quote, note)
+      INSERT INTO claims (relation_id, source_id, field, asserted, asserted_precision, quote, note, locator)
       VALUES (${relationId}, ${claim.source}, ${claim.field}::claim_field, ${asserted?.date ?? null}::date,
-              ${asserted?.precision ?? null}::date_precision, ${claim.quote ?? null}, ${claim.note ?? null})`);
+              ${asserted?.precision ?? null}::date_precision, ${claim.quote ?? null}, ${claim.note ?? null},
+              ${claim.locator ?? null})`);
   }
 }
 
@@ -130,13 +132,15 @@ export async function insertSource(
     url?: string;
     perspective?: string;
     citation?: string;
+    archive?: string;
   },
 ): Promise<void> {
   const published = source.published ? partial(source.published) : undefined;
   await db.execute(sql`
-    INSERT INTO sources (id, title, publisher, published, published_precision, url, perspective, citation)
+    INSERT INTO sources (id, title, publisher, published, published_precision, url, perspective, citation, archive)
     VALUES (${source.id}, ${source.title}, ${source.publisher}, ${published?.date ?? null}::date,
-            ${published?.precision ?? null}::date_precision, ${source.url ?? null}, ${source.perspective ?? null}, ${source.citation ?? null})`);
+            ${published?.precision ?? null}::date_precision, ${source.url ?? null}, ${source.perspective ?? null},
+            ${source.citation ?? null}, ${source.archive ?? null})`);
 }
 
 /**

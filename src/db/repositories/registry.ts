@@ -14,6 +14,8 @@ export type ActorRow = {
   code: string;
   type: ActorType;
   names: Names;
+  /** An organisation's short name in each language (NATO, OTAN); null for a state. */
+  abbreviations: Names | null;
   isoAlpha2: string | null;
   isoNumeric: string | null;
   cowCode: number | null;
@@ -29,7 +31,16 @@ export type ActorPeriodRow = {
   cowCode: number | null;
 };
 
-export type SourceRef = { id: string; title: string; publisher: string };
+/** A cited source as lists carry it: enough to show it once, link to it and cite it. */
+export type SourceRef = {
+  id: string;
+  title: string;
+  publisher: string;
+  published: string | null;
+  publishedPrecision: Precision | null;
+  url: string | null;
+  archive: string | null;
+};
 
 export type RelationRow = {
   id: number;
@@ -56,9 +67,6 @@ export type RelationRow = {
 };
 
 export type SourceRow = SourceRef & {
-  published: string | null;
-  publishedPrecision: Precision | null;
-  url: string | null;
   perspective: string | null;
   file: string | null;
   citation: string | null;
@@ -71,6 +79,7 @@ export type ClaimRow = {
   assertedPrecision: Precision | null;
   quote: string | null;
   note: string | null;
+  locator: string | null;
   source: SourceRow;
 };
 
@@ -104,7 +113,9 @@ const isSourceRef = (value: unknown): value is SourceRef =>
   isRecord(value) &&
   typeof value.id === "string" &&
   typeof value.title === "string" &&
-  typeof value.publisher === "string";
+  typeof value.publisher === "string" &&
+  ["published", "url", "archive"].every((key) => value[key] === null || typeof value[key] === "string") &&
+  (value.publishedPrecision === null || precision.safeParse(value.publishedPrecision).success);
 const sourceRefs = z.custom<SourceRef[]>(
   (value) => Array.isArray(value) && value.every(isSourceRef),
   "the sources cited",
@@ -113,12 +124,7 @@ const sourceRefs = z.custom<SourceRef[]>(
 function isSource(value: unknown): value is SourceRow {
   if (!isSourceRef(value)) return false;
   const fields: Record<string, unknown> = value;
-  return (
-    ["published", "url", "perspective", "file", "citation"].every(
-      (key) => fields[key] === null || typeof fields[key] === "string",
-    ) &&
-    (fields.publishedPrecision === null || precision.safeParse(fields.publishedPrecision).success)
-  );
+  return ["perspective", "file", "citation"].every((key) => fields[key] === null || typeof fields[key] === "string");
 }
 const sourceValue = z.custom<SourceRow>(isSource, "a source");
 
@@ -126,6 +132,7 @@ const actorRow = z.object({
   code: z.string(),
   type: z.enum(actorType.enumValues),
   names: namesValue,
+  abbreviations: namesValue.nullable(),
   isoAlpha2: z.string().nullable(),
   isoNumeric: z.string().nullable(),
   cowCode: z.number().nullable(),
@@ -179,6 +186,7 @@ const claimRow = z.object({
   assertedPrecision: precision.nullable(),
   quote: z.string().nullable(),
   note: z.string().nullable(),
+  locator: z.string().nullable(),
   source: sourceValue,
 }) satisfies z.ZodType<ClaimRow>;
 
@@ -187,7 +195,10 @@ const namesOf = (alias: string) =>
     `json_build_object('en', ${alias}.name_en, 'es', ${alias}.name_es, 'pt', ${alias}.name_pt, 'fr', ${alias}.name_fr)`,
   );
 
-const actorColumns = sql`a.code, a.type, ${namesOf("a")} AS names, a.iso_alpha2 AS "isoAlpha2",
+const actorColumns = sql`a.code, a.type, ${namesOf("a")} AS names,
+  CASE WHEN a.abbreviation_en IS NULL THEN NULL ELSE json_build_object('en', a.abbreviation_en,
+    'es', a.abbreviation_es, 'pt', a.abbreviation_pt, 'fr', a.abbreviation_fr) END AS abbreviations,
+  a.iso_alpha2 AS "isoAlpha2",
   a.iso_numeric AS "isoNumeric", a.cow_code AS "cowCode", a.note`;
 
 /**
@@ -201,7 +212,9 @@ function selectRelations(where: SQL, orderBy: SQL): SQL {
     WITH matching AS (SELECT r.* FROM relations r WHERE ${where}),
     cited AS (
       SELECT pairs.relation_id,
-             json_agg(json_build_object('id', src.id, 'title', src.title, 'publisher', src.publisher) ORDER BY src.id) AS sources
+             json_agg(json_build_object('id', src.id, 'title', src.title, 'publisher', src.publisher,
+               'published', src.published, 'publishedPrecision', src.published_precision, 'url', src.url,
+               'archive', src.archive) ORDER BY src.id) AS sources
       FROM (SELECT DISTINCT relation_id, source_id FROM claims WHERE relation_id IN (SELECT id FROM matching)) pairs
       JOIN sources src ON src.id = pairs.source_id
       GROUP BY pairs.relation_id
@@ -312,10 +325,10 @@ export class RegistryRepository {
     return this.rows(
       claimRow,
       sql`
-      SELECT c.id::int AS id, c.field, c.asserted, c.asserted_precision AS "assertedPrecision", c.quote, c.note,
+      SELECT c.id::int AS id, c.field, c.asserted, c.asserted_precision AS "assertedPrecision", c.quote, c.note, c.locator,
              json_build_object('id', s.id, 'title', s.title, 'publisher', s.publisher, 'published', s.published,
-               'publishedPrecision', s.published_precision, 'url', s.url, 'perspective', s.perspective,
-               'file', s.file, 'citation', s.citation) AS source
+               'publishedPrecision', s.published_precision, 'url', s.url, 'archive', s.archive,
+               'perspective', s.perspective, 'file', s.file, 'citation', s.citation) AS source
       FROM claims c JOIN sources s ON s.id = c.source_id
       WHERE c.relation_id = ${relationId}
       ORDER BY c.field, c.asserted NULLS FIRST, c.id`,

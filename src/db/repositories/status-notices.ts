@@ -1,5 +1,5 @@
 /** Suspension and withdrawal notices: SQL and nothing else. */
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { NoticeKind } from "../../domain/decisions.ts";
 import type { Database } from "../client.ts";
@@ -25,6 +25,8 @@ export type StatusNoticeRow = {
   withdrawnAt: string | null;
   withdrawnBy: string | null;
   withdrawalStatement: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
 };
 
 const columns = {
@@ -43,6 +45,8 @@ const columns = {
   withdrawnAt: statusNotices.withdrawnAt,
   withdrawnBy: statusNotices.withdrawnBy,
   withdrawalStatement: statusNotices.withdrawalStatement,
+  acknowledgedAt: statusNotices.acknowledgedAt,
+  acknowledgedBy: statusNotices.acknowledgedBy,
 };
 
 export async function noticesTo(db: Reader, organization: string): Promise<StatusNoticeRow[]> {
@@ -61,6 +65,21 @@ export async function findNotice(
   const query = db.select(columns).from(statusNotices).where(eq(statusNotices.id, id));
   const [row] = await (options.lock ? query.for("update") : query);
   return row;
+}
+
+/** Notices given by `actor` or to it (a state's or an organisation's) that have not taken effect and were not withdrawn. */
+export async function pendingNoticesOf(db: Reader, actor: string): Promise<StatusNoticeRow[]> {
+  return db
+    .select(columns)
+    .from(statusNotices)
+    .where(
+      and(
+        or(eq(statusNotices.stateCode, actor), eq(statusNotices.organizationCode, actor)),
+        isNull(statusNotices.appliedAt),
+        isNull(statusNotices.withdrawnAt),
+      ),
+    )
+    .orderBy(asc(statusNotices.effectiveOn), asc(statusNotices.id));
 }
 
 /** The notice pending on a membership (given, neither applied nor withdrawn), if any. */
@@ -114,4 +133,10 @@ export async function markWithdrawn(
   await db.execute(sql`
     UPDATE status_notices SET withdrawn_at = clock_timestamp(), withdrawn_by = ${withdrawal.by}, withdrawal_statement = ${withdrawal.statement}
     WHERE id = ${id}`);
+}
+
+export async function markAcknowledged(db: Executor, id: number, by: string): Promise<void> {
+  await db.execute(
+    sql`UPDATE status_notices SET acknowledged_at = clock_timestamp(), acknowledged_by = ${by} WHERE id = ${id}`,
+  );
 }

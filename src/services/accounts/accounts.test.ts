@@ -5,6 +5,7 @@ import { runConcord } from "../../../test/support/process.ts";
 import { hash } from "@node-rs/argon2";
 import { AccountsService } from "./accounts.ts";
 import { needsRehash, passwordProblem } from "./passwords.ts";
+import { render } from "../../domain/messages/index.ts";
 
 let test: TestDatabase;
 let accounts: AccountsService;
@@ -114,13 +115,20 @@ describe("authenticate", () => {
 });
 
 describe("passwordProblem", () => {
+  /** The problem in English, and in Spanish (passwordProblem gives a message of the catalogue). */
+  const said = (password: string, lang: "en" | "es" = "en") => {
+    const problem = passwordProblem(password);
+    return problem && render(lang, problem);
+  };
+
   it("names what is wrong with a new password", () => {
     expect(passwordProblem("x".repeat(12))).toBeUndefined();
-    expect(passwordProblem(" leading space ok?")).toBe("must not begin or end with spaces");
-    expect(passwordProblem("x".repeat(1025))).toBe("must be at most 1024 characters long");
+    expect(said(" leading space ok?")).toBe("must not begin or end with spaces");
+    expect(said(" leading space ok?", "es")).toBe("no debe empezar ni terminar con espacios");
+    expect(said("x".repeat(1025))).toBe("must be at most 1024 characters long");
     // From the maintained list of common passwords, whatever the case or spacing.
     for (const common of ["1qaz2wsx3edc", "QWERTY123456", "qwerty 123456"])
-      expect(passwordProblem(common)).toMatch(/is one of the most common passwords/);
+      expect(said(common)).toMatch(/is one of the most common passwords/);
     expect(passwordProblem("a long enough secret")).toBeUndefined();
   });
 });

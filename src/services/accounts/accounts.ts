@@ -11,6 +11,7 @@ import { appendAudit } from "../audit/log.ts";
 import { auditActor, CLI } from "../policies.ts";
 import { auditView } from "./administration.ts";
 import { decoyHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from "./passwords.ts";
+import { msg } from "../../domain/messages/index.ts";
 
 const email = z
   .email("must be an e-mail address")
@@ -32,21 +33,23 @@ export class AccountsService {
   }): Promise<AccountRow> {
     const address = email.safeParse(input.email);
     if (!address.success)
-      throw new InvalidRequestError(`${address.error.issues[0]?.message} (got "${input.email}")`, { field: "email" });
+      throw new InvalidRequestError(
+        msg("accounts.email_invalid", { reason: String(address.error.issues[0]?.message), got: input.email }),
+        { field: "email" },
+      );
     const problem = passwordProblem(input.password);
     if (problem) throw new InvalidRequestError(problem, { field: "password" });
     const organization = await new RegistryRepository(this.db).findActor(input.organizationCode.toUpperCase());
     if (organization?.type !== "organization") {
-      throw new InvalidRequestError(
-        `${input.organizationCode} is not an organisation in the registry (e.g. NATO, UNASUR)`,
-        { field: "organization" },
-      );
+      throw new InvalidRequestError(msg("accounts.not_an_organization", { code: input.organizationCode }), {
+        field: "organization",
+      });
     }
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (tx) => {
       const accounts = new AccountsRepository(tx);
       if (await accounts.findByEmail(address.data))
-        throw new ConflictError(`An account with the e-mail address ${address.data} exists already.`);
+        throw new ConflictError(msg("accounts.email_taken", { email: address.data }));
       const account = await accounts.insert({
         email: address.data,
         displayName: input.displayName?.trim() || address.data,
@@ -77,7 +80,8 @@ export class AccountsService {
     return this.db.transaction(async (tx) => {
       const accounts = new AccountsRepository(tx);
       const before = await accounts.findByEmail(address);
-      if (!before) throw new InvalidRequestError(`no account has the address ${address}`, { field: "email" });
+      if (!before)
+        throw new InvalidRequestError(msg("accounts.no_such_account", { email: address }), { field: "email" });
       if (grant === (before.role === "system-auditor")) return before;
       if (
         !grant ||
@@ -92,7 +96,7 @@ export class AccountsService {
         });
       } else {
         throw new ConflictError(
-          `${address} is ${before.organizationCode}'s last active administrator: make another one first, so nobody is locked out.`,
+          msg("accounts.last_administrator", { email: address, organization: before.organizationCode }),
         );
       }
       const after = present(await accounts.findById(before.id), `account ${before.id}`);

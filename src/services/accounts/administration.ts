@@ -5,6 +5,7 @@
  * recorded in the audit log, in the same transaction as the read.
  */
 import { z } from "zod";
+import type { OidcConfig } from "../../config/oidc.ts";
 import type { Database, Transaction } from "../../db/client.ts";
 import { AccountsRepository, type AccountRow } from "../../db/repositories/accounts.ts";
 import { RegistryRepository } from "../../db/repositories/registry.ts";
@@ -22,6 +23,7 @@ export type NewAccount = {
   displayName: string;
   role: Role;
   delegation?: string | null;
+  /** A temporary password, its owner's to change at first sign-in; none: single sign-on only. */
   password?: string;
 };
 export type AccountChange = { role?: Role; delegation?: string | null; displayName?: string; disabled?: boolean };
@@ -33,7 +35,21 @@ export function auditView(account: AccountRow) {
 }
 
 export class AdministrationService {
-  constructor(private readonly db: Database) {}
+  /** `singleSignOn`: how single sign-on is configured (CONCORD_OIDC_*), if it is: whose accounts may do without a password. */
+  constructor(
+    private readonly db: Database,
+    private readonly options: { singleSignOn?: Pick<OidcConfig, "organizationCode"> | undefined } = {},
+  ) {}
+
+  /** Whether this organisation's people can sign in through single sign-on (configured, and for it). */
+  singleSignOnFor(organization: string): boolean {
+    return this.options.singleSignOn?.organizationCode === organization;
+  }
+
+  /** Whether the administrator's organisation has single sign-on: what an account without a password needs. */
+  singleSignOn(principal: Principal): { configured: boolean } {
+    return { configured: this.singleSignOnFor(this.organizationOf(principal)) };
+  }
 
   private organizationOf(principal: Principal, organizationCode?: string): string {
     const code = organizationCode ?? (principal.kind === "account" ? principal.account.organizationCode : "");
@@ -65,6 +81,11 @@ export class AdministrationService {
       if (await accounts.findByEmail(email))
         throw new ConflictError(`An account with the e-mail address ${email} exists already.`);
       const delegationId = await this.delegationFor(tx, principal, organization, input.role, input.delegation ?? null);
+      if (input.password === undefined && !this.singleSignOnFor(organization))
+        throw new InvalidRequestError(
+          `is required: single sign-on is not configured for ${organization}, so an account without a password could never sign in`,
+          { field: "password" },
+        );
       let passwordHash: string | null = null;
       if (input.password !== undefined) {
         const problem = passwordProblem(input.password);
@@ -78,6 +99,8 @@ export class AdministrationService {
         role: input.role,
         delegationId,
         passwordHash,
+        // A password an administrator chose is theirs to know: its owner replaces it at first sign-in.
+        passwordTemporary: passwordHash !== null,
       });
       await appendAudit(tx, {
         ...auditActor(principal),
@@ -142,6 +165,49 @@ export class AdministrationService {
         details: ended,
       });
       return after;
+    });
+  }
+
+  /**
+   * Gives the account a temporary password, which its owner must change at the next sign-in
+   * before doing anything else. Every session of the account ends at once (whoever was signed in
+   * signs in again, with the new password); its API tokens go on working. A system auditor's is
+   * the command line's business, and one's own password is changed on one's account page.
+   */
+  async setTemporaryPassword(
+    principal: Principal,
+    id: string,
+    password: string,
+  ): Promise<{ account: AccountRow; sessionsEnded: number }> {
+    const organization = this.organizationOf(principal);
+    const problem = passwordProblem(password);
+    if (problem) throw new InvalidRequestError(problem, { field: "password" });
+    const passwordHash = await hashPassword(password);
+    return this.db.transaction(async (tx) => {
+      const accounts = new AccountsRepository(tx);
+      const before = z.uuid().safeParse(id).success ? await accounts.findById(id) : undefined;
+      if (!before) throw new NotFoundError(`No account of ${organization} has the id ${id}.`);
+      if (before.organizationCode !== organization)
+        throw new HiddenError(`No account of ${organization} has the id ${id}.`);
+      if (before.role === "system-auditor")
+        throw new ForbiddenError(
+          "A system auditor reads every organisation's audit log: its password is not any one organisation's to set.",
+        );
+      if (principal.kind === "account" && principal.account.id === before.id)
+        throw new ConflictError("Change your own password on your account page (it asks for your current one).");
+      await accounts.setPasswordHash(id, passwordHash, true);
+      const sessionsEnded = await accounts.endSessions(id);
+      const after = present(await accounts.findById(id), `account ${id}`);
+      await appendAudit(tx, {
+        ...auditActor(principal),
+        action: "account.temporary-password",
+        objectType: "account",
+        objectId: id,
+        before: auditView(before),
+        after: auditView(after),
+        details: { sessionsEnded },
+      });
+      return { account: after, sessionsEnded };
     });
   }
 

@@ -31,6 +31,7 @@ import { appendAudit } from "../audit/log.ts";
 import { AppError, present } from "../errors.ts";
 import { auditView } from "./administration.ts";
 import type { Session, SessionsService } from "./sessions.ts";
+import { msg } from "../../domain/messages/index.ts";
 
 export const OIDC_COOKIE = "concord_oidc";
 export const OIDC_COOKIE_PATH = "/api/v1/auth/oidc";
@@ -122,11 +123,7 @@ export class OidcService {
   }): Promise<{ session: Session; returnTo: string }> {
     const pending = input.cookie === undefined ? undefined : this.open(input.cookie);
     if (!pending) {
-      throw new OidcSignInError(
-        400,
-        "oidc_state_invalid",
-        "This sign-in was not started in this browser, has expired, or was already used. Start the sign-in again.",
-      );
+      throw new OidcSignInError(400, "oidc_state_invalid", msg("oidc.state_invalid"));
     }
     const provider = await this.provider();
     const currentUrl = new URL(this.config.redirectUri);
@@ -220,11 +217,7 @@ export class OidcService {
       // that address exists or not: the answer must not tell which, and nobody may take an
       // address that is not theirs before its owner arrives.
       if (claims.email_verified !== true) {
-        throw new OidcSignInError(
-          403,
-          "oidc_email_unverified",
-          "Your identity provider does not confirm that your e-mail address is yours (email_verified), so Concord cannot sign you in with it. Ask the provider's administrators to verify your address, or sign in with a password.",
-        );
+        throw new OidcSignInError(403, "oidc_email_unverified", msg("oidc.email_unverified"));
       }
       account = email ? await accounts.findByEmail(email) : undefined;
       if (account) {
@@ -232,7 +225,7 @@ export class OidcService {
           throw new OidcSignInError(
             409,
             "oidc_identity_conflict",
-            `The account with the e-mail address ${email} is linked to another single-sign-on identity. Ask an administrator to look into it.`,
+            msg("oidc.identity_linked_elsewhere", { email: account.email }),
           );
         }
         linkNow = true;
@@ -242,15 +235,15 @@ export class OidcService {
       throw new OidcSignInError(
         409,
         "oidc_identity_conflict",
-        `The account with the e-mail address ${account.email} belongs to ${account.organizationCode}; single sign-on here is for ${organizationCode}. Sign in with your password.`,
+        msg("oidc.other_organization", {
+          email: account.email,
+          organization: account.organizationCode,
+          expected: organizationCode,
+        }),
       );
     }
     if (account && account.disabledAt !== null) {
-      throw new OidcSignInError(
-        403,
-        "account_disabled",
-        "This account is disabled. Ask an administrator of your organisation.",
-      );
+      throw new OidcSignInError(403, "account_disabled", msg("oidc.account_disabled"));
     }
 
     const displayName = nameClaim(claims.name);
@@ -258,11 +251,7 @@ export class OidcService {
     if (!account) {
       const membership = await this.membership(sso, claims);
       if (!email) {
-        throw new OidcSignInError(
-          403,
-          "oidc_email_missing",
-          "Your identity provider did not give a usable e-mail address, which a new Concord account needs. Ask its administrators to release the email claim to Concord.",
-        );
+        throw new OidcSignInError(403, "oidc_email_missing", msg("oidc.email_missing"));
       }
       const id = await sso.insertAccount({
         email,
@@ -330,7 +319,7 @@ export class OidcService {
       throw new OidcSignInError(
         403,
         "oidc_delegation_unknown",
-        `Your identity provider says you belong to the delegation of "${delegation}" (claim ${delegationClaim}), which is not a state in Concord's registry. Ask its administrators to set ${delegationClaim} to a state's ISO 3166 alpha-3 code, such as FRA.`,
+        msg("oidc.delegation_not_a_state", { delegation, claim: delegationClaim }),
       );
     }
     return {
@@ -397,11 +386,7 @@ export function delegationCode(value: unknown, claim: string): string | null {
   if (value === undefined || value === null || value === "") return null;
   if (typeof value !== "string" || !/^[A-Za-z]{2,8}$/.test(value.trim())) {
     const shown = JSON.stringify(value)?.slice(0, 60) ?? String(value);
-    throw new OidcSignInError(
-      403,
-      "oidc_delegation_unknown",
-      `Your identity provider's ${claim} claim (${shown}) is not a state's ISO 3166 alpha-3 code, such as FRA. Ask its administrators to correct it.`,
-    );
+    throw new OidcSignInError(403, "oidc_delegation_unknown", msg("oidc.delegation_not_a_code", { claim, shown }));
   }
   return value.trim().toUpperCase();
 }
@@ -428,14 +413,14 @@ export function chooseRole(
       throw new OidcSignInError(
         403,
         "oidc_role_conflict",
-        `Your identity provider gives you the role ${role} (claim ${claimName}) but no delegation: a ${role} speaks for a state. Ask its administrators to set the delegation claim.`,
+        msg("oidc.role_without_delegation", { role, claim: claimName }),
       );
     }
     if (secretariatRole && delegation !== null) {
       throw new OidcSignInError(
         403,
         "oidc_role_conflict",
-        `Your identity provider gives you the role ${role} (claim ${claimName}) and the delegation of ${delegation}: secretariat roles belong to no delegation. Ask its administrators to correct one of them.`,
+        msg("oidc.role_with_delegation", { role, claim: claimName, delegation }),
       );
     }
     return role;
@@ -465,7 +450,9 @@ function providerFailure(error: unknown): Error {
     return new OidcSignInError(
       403,
       "oidc_denied",
-      `Your identity provider did not sign you in (${error.error}${error.error_description ? `: ${error.error_description}` : ""}).`,
+      msg("oidc.denied", {
+        detail: `${error.error}${error.error_description ? `: ${error.error_description}` : ""}`,
+      }),
     );
   }
   if (error instanceof client.ResponseBodyError) {
@@ -476,7 +463,7 @@ function providerFailure(error: unknown): Error {
     return new OidcSignInError(
       400,
       "oidc_failed",
-      `Your identity provider did not accept this sign-in (${error.error}${error.error_description ? `: ${error.error_description}` : ""}). Start the sign-in again.`,
+      msg("oidc.failed", { detail: `${error.error}${error.error_description ? `: ${error.error_description}` : ""}` }),
     );
   }
   if (error instanceof client.ClientError || error instanceof client.WWWAuthenticateChallengeError) {
@@ -490,11 +477,7 @@ function providerFailure(error: unknown): Error {
     }
     // openid-client's own message is generic ("invalid response encountered"); the cause says what.
     const reason = error.cause instanceof Error ? error.cause.message : error.message;
-    return new OidcSignInError(
-      400,
-      "oidc_failed",
-      `The answer from your identity provider could not be verified (${reason}). Start the sign-in again.`,
-    );
+    return new OidcSignInError(400, "oidc_failed", msg("oidc.unverifiable", { reason }));
   }
   if (isNetworkFailure(error))
     return new OidcUnavailableError(

@@ -42,8 +42,8 @@ export class OwnAccountService {
     private readonly refusals: RefusalLog,
   ) {}
 
-  private account(principal: Principal): AccountRow {
-    authorize(principal, ownAccountPolicy.manage(principal), "managing an account (API tokens cannot)");
+  private account(principal: Principal, options: { whilePasswordTemporary?: boolean } = {}): AccountRow {
+    authorize(principal, ownAccountPolicy.manage(principal), "managing an account (API tokens cannot)", options);
     return (principal as { account: AccountRow }).account;
   }
 
@@ -87,19 +87,25 @@ export class OwnAccountService {
   /**
    * A new password ends every session of the account (a fresh one replaces this one). Its API
    * tokens go on working unless `revokeTokens` says otherwise: the answer says how many remain.
+   * This is also how a temporary password an administrator set is replaced: the one thing its
+   * sessions may do, and the new one must differ from it.
    */
   async changePassword(
     principal: Principal,
     change: { currentPassword: string; newPassword: string; revokeTokens?: boolean },
     asking: Reauthentication,
   ): Promise<{ session: Session; tokensRevoked: number; tokensRemaining: number }> {
-    const account = this.account(principal);
+    const account = this.account(principal, { whilePasswordTemporary: true });
     await this.confirmPassword(account, change.currentPassword, "currentPassword", asking);
     const problem = passwordProblem(change.newPassword);
     if (problem) throw new InvalidRequestError(problem, { field: "newPassword" });
+    if (account.passwordTemporary && change.newPassword === change.currentPassword)
+      throw new InvalidRequestError("must differ from the temporary password an administrator gave you", {
+        field: "newPassword",
+      });
     const passwordHash = await hashPassword(change.newPassword);
     const tokens = await this.db.transaction(async (tx) => {
-      await new AccountsRepository(tx).setPasswordHash(account.id, passwordHash);
+      await new AccountsRepository(tx).setPasswordHash(account.id, passwordHash, false);
       const repository = new ApiTokensRepository(tx);
       const revoked = change.revokeTokens ? await repository.revokeAll(account.id) : 0;
       const remaining = await repository.countLive(account.id);
@@ -108,13 +114,17 @@ export class OwnAccountService {
         action: "account.password",
         objectType: "account",
         objectId: account.id,
-        details: { tokensRevoked: revoked, tokensRemaining: remaining },
+        details: {
+          tokensRevoked: revoked,
+          tokensRemaining: remaining,
+          ...(account.passwordTemporary ? { replacedTemporary: true } : {}),
+        },
       });
       return { revoked, remaining };
     });
     await this.sessions.endAll(account.id);
     return {
-      session: await this.sessions.start({ ...account, passwordHash }),
+      session: await this.sessions.start({ ...account, passwordHash, passwordTemporary: false }),
       tokensRevoked: tokens.revoked,
       tokensRemaining: tokens.remaining,
     };

@@ -5,6 +5,7 @@
  */
 import { createRequire } from "node:module";
 import { hash, verify } from "@node-rs/argon2";
+import { type Message, msg } from "../../domain/messages/index.ts";
 
 // `Algorithm.Argon2id` is a const enum, which this build cannot import: its value is 2.
 const ARGON2ID = 2;
@@ -62,13 +63,13 @@ function commonPasswords(): Set<string> {
  * Why a new password is refused, or undefined when it is acceptable: OWASP ASVS's length limits,
  * and not one of the common passwords attackers try first (ignoring case and spaces).
  */
-export function passwordProblem(password: string): string | undefined {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters long`;
-  if (password.trim() !== password) return "must not begin or end with spaces";
+export function passwordProblem(password: string): Message | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return msg("password.too_short", { minimum: MIN_PASSWORD_LENGTH });
+  if (password.length > MAX_PASSWORD_LENGTH) return msg("password.too_long", { maximum: MAX_PASSWORD_LENGTH });
+  if (password.trim() !== password) return msg("password.spaces");
   const folded = password.toLowerCase();
   if (commonPasswords().has(folded) || commonPasswords().has(folded.replace(/\s+/g, ""))) {
-    return "is one of the most common passwords, which attackers try first: choose another";
+    return msg("password.common");
   }
   return undefined;
 }

@@ -11,10 +11,11 @@ import { AppError, RateLimitedError } from "../errors.ts";
 import type { AccountsService } from "./accounts.ts";
 import type { Session, SessionsService } from "./sessions.ts";
 import type { SignInLimits } from "./sign-in-limits.ts";
+import { msg } from "../../domain/messages/index.ts";
 
 export class InvalidCredentialsError extends AppError {
   constructor() {
-    super(401, "invalid_credentials", "The e-mail address or the password is wrong.");
+    super(401, "invalid_credentials", msg("auth.invalid_credentials"));
   }
 }
 
@@ -39,7 +40,7 @@ export class SignInService {
     if ("wait" in counted) {
       await this.refuse("sign-in.limited", email, input.clientAddress);
       throw new RateLimitedError(
-        `Too many failed sign-ins from your address. Try again in ${Math.ceil(counted.wait / 60)} minute(s).`,
+        msg("auth.too_many_sign_ins", { minutes: Math.ceil(counted.wait / 60) }),
         counted.wait,
       );
     }

@@ -11,7 +11,7 @@
  */
 import type { Database, Transaction } from "../../db/client.ts";
 import { createHash } from "node:crypto";
-import { today } from "../../domain/dates.ts";
+import { addDays, today } from "../../domain/dates.ts";
 import {
   positionNeedsStatement,
   type CloseStatus,
@@ -39,6 +39,7 @@ import { publishEvent, publishEvents, type ConcordEvent } from "../events.ts";
 import { cancelJobs, scheduleJob, type JobHandlers } from "../jobs/queue.ts";
 import { auditActor, authorize, decisionPolicy, type Principal } from "../policies.ts";
 import type { RegistryWriter } from "../registry-writes.ts";
+import { msg } from "../../domain/messages/index.ts";
 
 const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
@@ -113,13 +114,13 @@ export class DecisionsService {
     principal: Principal,
     query: { status?: "open" | "closed"; needsPosition?: boolean; body?: string; limit?: number; beforeId?: number },
   ) {
-    authorize(principal, principal.kind !== "anonymous", "reading proposals");
+    authorize(principal, principal.kind !== "anonymous", msg("activity.reading_proposals"));
     const all = await repo.listBodies(this.db);
     const asked = query.body === undefined ? all : all.filter((body) => body.id === query.body);
-    if (asked.length === 0) throw new NotFoundError(`No body has the id ${query.body}.`);
+    if (asked.length === 0) throw new NotFoundError(msg("decisions.body_not_found", { id: String(query.body) }));
     const state = principal.kind === "account" ? (principal.account.delegationState ?? undefined) : undefined;
     if (query.needsPosition && state === undefined)
-      throw new InvalidRequestError("only a delegation has positions to take", { field: "needsPosition" });
+      throw new InvalidRequestError(msg("decisions.positions_need_delegation"), { field: "needsPosition" });
     // Filtered in the database by what decisionPolicy.read allows, asked of each body; and by `read` itself.
     const readable = decisionPolicy.readableIn(principal, asked);
     const rows = await repo.listProposals(this.db, {
@@ -151,7 +152,7 @@ export class DecisionsService {
     const body = proposal && (await repo.findBody(db, proposal.bodyId));
     // Another organisation's proposals do not exist for this reader.
     if (!proposal || !body || !decisionPolicy.read(principal, { body, concernsState: proposal.concernsState })) {
-      authorize(principal, principal.kind !== "anonymous", "reading proposals");
+      authorize(principal, principal.kind !== "anonymous", msg("activity.reading_proposals"));
       throw notFound(id, proposal !== undefined);
     }
     // One after another: `db` may be a transaction, which runs one query at a time anyway.
@@ -182,11 +183,10 @@ export class DecisionsService {
 
   /** The notices (outcomes, reminders) sent to the reader's delegation. */
   async notices(principal: Principal): Promise<Array<repo.NoticeRow & { state: string }>> {
-    authorize(principal, principal.kind !== "anonymous", "reading notices");
+    authorize(principal, principal.kind !== "anonymous", msg("activity.reading_notices"));
     const account = principal.kind === "account" ? principal.account : undefined;
     const state = account?.delegationState;
-    if (!account || !state)
-      throw new InvalidRequestError("Notices go to delegations: this account does not belong to one.");
+    if (!account || !state) throw new InvalidRequestError(msg("decisions.notices_need_delegation"));
     // Its state sits in other organisations' bodies too: the database keeps to the reader's own
     // organisation (which `read` requires), and `read` has the last word on each notice's proposal.
     const notices = await repo.noticesFor(this.db, { state, organization: account.organizationCode, limit: 100 });
@@ -212,8 +212,12 @@ export class DecisionsService {
 
   async open(principal: Principal, input: OpenProposalInput, tx: Transaction): Promise<ProposalDetail> {
     const body = await repo.findBody(tx, input.body);
-    if (!body) throw new InvalidRequestError(`no body has the id ${input.body}`, { field: "body" });
-    authorize(principal, decisionPolicy.chair(principal, body), `opening proposals in ${body.names.en}`);
+    if (!body) throw new InvalidRequestError(msg("decisions.no_body", { id: input.body }), { field: "body" });
+    authorize(
+      principal,
+      decisionPolicy.chair(principal, body),
+      msg("activity.opening_proposals_in", { body: body.names }),
+    );
     return this.openIn(principal, body, { ...input, purpose: "general", effect: null, concernsState: null }, tx);
   }
 
@@ -231,14 +235,14 @@ export class DecisionsService {
   ): Promise<ProposalDetail> {
     const state = decisionPolicy.fileFor(principal, input.organization);
     if (!state) {
-      authorize(principal, false, `filing a request to ${input.organization}`);
-      throw new ForbiddenError(`Only the head of a state's delegation to ${input.organization} can file its request.`);
+      authorize(principal, false, msg("activity.filing_request_to", { organization: input.organization }));
+      throw new ForbiddenError(msg("decisions.request_by_head", { organization: input.organization }));
     }
     const rules = await repo.findOrganizationRules(tx, input.organization);
     const body = rules?.requestBodyId ? await repo.findBody(tx, rules.requestBodyId) : undefined;
-    if (!body) throw new ConflictError(`${input.organization} has no body that decides requests: its rules name none.`);
+    if (!body) throw new ConflictError(msg("decisions.no_request_body", { organization: input.organization }));
     if ((input.status === "partner") !== (input.framework !== undefined)) {
-      throw new InvalidRequestError("a partnership request names its framework, and only a partnership request does", {
+      throw new InvalidRequestError(msg("decisions.partnership_names_framework"), {
         field: "framework",
       });
     }
@@ -247,9 +251,12 @@ export class DecisionsService {
       input.framework !== undefined &&
       !(await registry.frameworks(input.organization)).some((framework) => framework.slug === input.framework)
     ) {
-      throw new InvalidRequestError(`${input.organization} has no framework "${input.framework}"`, {
-        field: "framework",
-      });
+      throw new InvalidRequestError(
+        msg("registry.no_such_framework", { organization: input.organization, framework: String(input.framework) }),
+        {
+          field: "framework",
+        },
+      );
     }
     const now = await databaseNow(tx);
     const holds = (await registry.relationsTowards(input.organization, today(now), {})).some(
@@ -258,7 +265,10 @@ export class DecisionsService {
         relation.kind === input.status &&
         (input.framework === undefined || relation.framework === input.framework),
     );
-    if (holds) throw new ConflictError(`${state} is already ${input.status} of ${input.organization}.`);
+    if (holds)
+      throw new ConflictError(
+        msg("decisions.status_held", { state, status: input.status, organization: input.organization }),
+      );
     const actor = await registry.findActor(state);
     const what = input.status === "partner" ? `partner (${input.framework})` : input.status;
     const effect: Effect = {
@@ -268,7 +278,7 @@ export class DecisionsService {
       kind: input.status,
       framework: input.framework,
     };
-    return this.openIn(
+    const opened = await this.openIn(
       principal,
       body,
       {
@@ -282,6 +292,113 @@ export class DecisionsService {
       },
       tx,
     );
+    if (APPLICANT_STATUSES.includes(input.status)) {
+      await this.recordApplicant(tx, opened.proposal, {
+        state,
+        stateName: actor?.names.en ?? state,
+        organization: input.organization,
+        framework: input.framework ?? null,
+        day: today(now),
+      });
+      return this.get(principal, opened.proposal.id, tx);
+    }
+    return opened;
+  }
+
+  /**
+   * While a request for membership or partnership is pending, its state is an applicant: a
+   * relation from the day the request opens as a proposal, citing the request (a source of its
+   * own, `request-<proposal>`). An applicant relation names no framework (only a partner one
+   * does), so a state with two such requests pending at once holds one, citing both.
+   */
+  private async recordApplicant(
+    tx: Transaction,
+    proposal: ProposalRow,
+    request: { state: string; stateName: string; organization: string; framework: string | null; day: string },
+  ): Promise<void> {
+    const scheduler = schedulerFor(request.organization);
+    const sourceId = applicantSource(proposal.id);
+    await this.writer.createSource(
+      scheduler,
+      {
+        id: sourceId,
+        title: proposal.title,
+        publisher: `Delegation of ${request.stateName}`,
+        published: request.day,
+        citation: `Concord proposal ${proposal.id}: a request by ${request.stateName} to ${request.organization}, filed on ${request.day}.`,
+      },
+      tx,
+    );
+    const claim = { source: sourceId, field: "relation" as const, note: `Request pending: proposal ${proposal.id}.` };
+    const held = (
+      await new RegistryRepository(tx).relationsTowards(request.organization, undefined, { kind: "applicant" })
+    ).find(
+      (relation) => relation.subject === request.state && (relation.until === null || relation.until > request.day),
+    );
+    if (held) {
+      await this.writer.addClaim(scheduler, held.id, claim, tx);
+      return;
+    }
+    await this.writer.createRelation(
+      scheduler,
+      {
+        subject: request.state,
+        object: request.organization,
+        kind: "applicant",
+        since: request.day,
+        certainty: "confirmed",
+        note: `Request pending in Concord: proposal ${proposal.id}${request.framework ? ` (partnership: ${request.framework})` : ""}.`,
+        claims: [claim],
+      },
+      tx,
+    );
+  }
+
+  /**
+   * When a request is decided (adopted, not adopted, withdrawn, lapsed at its deadline) its state
+   * is no longer an applicant from that day, unless another of its requests it cites is still
+   * open. A relation holds for a day at least: a request decided on the day it opened made its
+   * state an applicant on that day only.
+   */
+  private async endApplicant(tx: Transaction, proposal: ProposalRow, body: BodyRow): Promise<void> {
+    const day = present(proposal.decidedOn, `proposal ${proposal.id}'s decision date`);
+    const sourceId = applicantSource(proposal.id);
+    const relation = (
+      await new RegistryRepository(tx).relationsTowards(body.organization, undefined, { kind: "applicant" })
+    ).find(
+      (candidate) =>
+        candidate.subject === proposal.concernsState &&
+        candidate.until === null &&
+        candidate.sources.some((source) => source.id === sourceId),
+    );
+    if (!relation) return;
+    for (const source of relation.sources) {
+      const other = /^request-(\d+)$/.exec(source.id);
+      if (!other || Number(other[1]) === proposal.id) continue;
+      if ((await repo.findProposal(tx, Number(other[1])))?.status === "open") return;
+    }
+    const until = day > relation.since ? day : addDays(relation.since, 1);
+    try {
+      await tx.transaction((savepoint) =>
+        this.writer.endRelation(
+          schedulerFor(body.organization),
+          relation.id,
+          {
+            until,
+            claim: {
+              source: sourceId,
+              field: "until",
+              date: until,
+              note: `Proposal ${proposal.id} closed on ${day} (${proposal.status}).`,
+            },
+          },
+          savepoint,
+        ),
+      );
+    } catch (error) {
+      // The registry changed since (someone ended it by hand): the decision stands.
+      if (!isRegistryRefusal(error)) throw error;
+    }
   }
 
   /** A designation by one state (e.g. a US Major Non-NATO Ally), or its revocation, decided by that state alone. */
@@ -292,23 +409,36 @@ export class DecisionsService {
   ): Promise<ProposalDetail> {
     const body = await repo.findBody(tx, input.body);
     if (body?.actorType !== "state")
-      throw new InvalidRequestError(`no body of a state has the id ${input.body}`, { field: "body" });
-    authorize(principal, decisionPolicy.chair(principal, body), `designations by ${body.actorCode}`);
+      throw new InvalidRequestError(msg("decisions.no_state_body", { id: input.body }), { field: "body" });
+    authorize(
+      principal,
+      decisionPolicy.chair(principal, body),
+      msg("activity.designations_by", { state: body.actorCode }),
+    );
     const registry = new RegistryRepository(tx);
     const designee = await registry.findActor(input.designee);
     if (!designee)
-      throw new InvalidRequestError(`no state or organisation has the code ${input.designee}`, { field: "designee" });
+      throw new InvalidRequestError(msg("registry.unknown_actors", { codes: input.designee }), { field: "designee" });
     const now = await databaseNow(tx);
     const current = (await registry.relationsTowards(body.actorCode, today(now), { kind: "designation" })).find(
       (relation) => relation.subject === input.designee && relation.designation === input.designation,
     );
     if (input.revoke && !current)
       throw new ConflictError(
-        `${input.designee} holds no ${input.designation} designation by ${body.actorCode} today.`,
+        msg("decisions.designation_not_held", {
+          designee: input.designee,
+          designation: input.designation,
+          state: body.actorCode,
+        }),
       );
     if (!input.revoke && current)
       throw new ConflictError(
-        `${input.designee} holds the ${input.designation} designation by ${body.actorCode} already (relation ${current.id}).`,
+        msg("decisions.designation_held", {
+          designee: input.designee,
+          designation: input.designation,
+          state: body.actorCode,
+          relation: current.id,
+        }),
       );
     // (Revoking, `current` is there: refused above otherwise.)
     const effect: Effect =
@@ -349,9 +479,11 @@ export class DecisionsService {
     const now = await databaseNow(tx);
     const deadline = input.deadline ?? null;
     if (deadline !== null && deadline.getTime() <= now.getTime())
-      throw new InvalidRequestError(`must be in the future, got ${deadline.toISOString()}`, { field: "deadline" });
+      throw new InvalidRequestError(msg("decisions.must_be_future", { got: deadline.toISOString() }), {
+        field: "deadline",
+      });
     if (procedure.kind === "unilateral" && body.actorType !== "state")
-      throw new InvalidRequestError("a unilateral decision is taken in a state's own body", { field: "procedure" });
+      throw new InvalidRequestError(msg("decisions.unilateral_in_state_body"), { field: "procedure" });
     const members = await repo.memberStatesOn(tx, body, today(now));
     const problem = procedureProblem(procedure, deadline, members.length);
     if (problem) throw new InvalidRequestError(problem, { field: "procedure" });
@@ -392,32 +524,36 @@ export class DecisionsService {
   async castPosition(principal: Principal, id: number, input: PositionInput, tx: Transaction): Promise<ProposalDetail> {
     const { proposal, body } = await this.lockOpen(principal, id, tx);
     const state = input.state ?? (principal.kind === "account" ? principal.account.delegationState : null);
-    if (!state) throw new InvalidRequestError("name the state this position is for", { field: "state" });
-    authorize(principal, decisionPolicy.speakFor(principal, body, state), `taking positions for ${state}`);
+    if (!state) throw new InvalidRequestError(msg("decisions.name_the_state"), { field: "state" });
+    authorize(
+      principal,
+      decisionPolicy.speakFor(principal, body, state),
+      msg("activity.taking_positions_for", { state }),
+    );
     const members = await repo.proposalMembers(tx, id);
     if (!members.includes(state)) {
-      throw new ConflictError(
-        `${state} was not a member of ${body.names.en} when proposal ${id} opened, so it takes no position on it.`,
-      );
+      throw new ConflictError(msg("decisions.not_a_member", { state, body: body.names, id }));
     }
     if (!ALLOWED_POSITIONS[proposal.procedure.kind].includes(input.position)) {
       throw new InvalidRequestError(
-        `a ${proposal.procedure.kind} procedure accepts ${ALLOWED_POSITIONS[proposal.procedure.kind].join(", ")}; got ${input.position}`,
+        msg("decisions.position_not_accepted", {
+          procedure: proposal.procedure.kind,
+          allowed: ALLOWED_POSITIONS[proposal.procedure.kind].join(", "),
+          got: input.position,
+        }),
         { field: "position" },
       );
     }
     const statement = input.statement?.trim() || null;
     if (statement === null && positionNeedsStatement(input.position)) {
-      throw new InvalidRequestError(`${describePosition(input.position)} must be stated in writing`, {
+      throw new InvalidRequestError(msg("decisions.statement_required", { position: input.position }), {
         field: "statement",
       });
     }
     const { round } = await this.currentRound(tx, id);
     const now = await databaseNow(tx);
     if (round.deadline !== null && deadlinePassed(round, now)) {
-      throw new ConflictError(
-        `The deadline of proposal ${id} passed at ${round.deadline.toISOString()}: positions are closed; the outcome is being recorded.`,
-      );
+      throw new ConflictError(msg("decisions.positions_closed", { id, deadline: round.deadline.toISOString() }));
     }
     const cast = await repo.insertPosition(tx, {
       proposalId: id,
@@ -460,12 +596,11 @@ export class DecisionsService {
     const { proposal, body } = await this.lockOpen(principal, id, tx, "chair");
     const { round } = await this.currentRound(tx, id);
     const now = await databaseNow(tx);
-    if (round.deadline === null) throw new ConflictError(`Proposal ${id} has no deadline to extend.`);
-    if (deadlinePassed(round, now))
-      throw new ConflictError(`The deadline of proposal ${id} has passed: it can no longer be extended.`);
+    if (round.deadline === null) throw new ConflictError(msg("decisions.no_deadline_to_extend", { id }));
+    if (deadlinePassed(round, now)) throw new ConflictError(msg("decisions.deadline_passed_no_extension", { id }));
     if (input.deadline.getTime() <= round.deadline.getTime()) {
       throw new InvalidRequestError(
-        `an extension must come after the current deadline, ${round.deadline.toISOString()}`,
+        msg("decisions.extension_after_deadline", { deadline: round.deadline.toISOString() }),
         { field: "deadline" },
       );
     }
@@ -502,14 +637,12 @@ export class DecisionsService {
     tx: Transaction,
   ): Promise<ProposalDetail> {
     const { proposal, body } = await this.lockOpen(principal, id, tx, "chair");
-    if (proposal.procedure.kind === "unilateral")
-      throw new ConflictError("A unilateral decision has no rounds to recirculate.");
+    if (proposal.procedure.kind === "unilateral") throw new ConflictError(msg("decisions.unilateral_no_rounds"));
     const { round } = await this.currentRound(tx, id);
     const now = await databaseNow(tx);
-    if (deadlinePassed(round, now))
-      throw new ConflictError(`The deadline of proposal ${id} has passed: the outcome is being recorded.`);
+    if (deadlinePassed(round, now)) throw new ConflictError(msg("decisions.deadline_passed_recording", { id }));
     if (input.deadline !== null && input.deadline.getTime() <= now.getTime())
-      throw new InvalidRequestError(`must be in the future, got ${input.deadline.toISOString()}`, {
+      throw new InvalidRequestError(msg("decisions.must_be_future", { got: input.deadline.toISOString() }), {
         field: "deadline",
       });
     const problem = procedureProblem(proposal.procedure, input.deadline, 1);
@@ -543,7 +676,7 @@ export class DecisionsService {
     const proposal = await repo.findProposal(tx, id, { lock: true });
     const body = proposal && (await repo.findBody(tx, proposal.bodyId));
     if (!proposal || !body || !decisionPolicy.read(principal, { body, concernsState: proposal.concernsState })) {
-      authorize(principal, principal.kind !== "anonymous", "closing proposals");
+      authorize(principal, principal.kind !== "anonymous", msg("activity.closing_proposals"));
       throw notFound(id, proposal !== undefined);
     }
     const requester =
@@ -551,12 +684,15 @@ export class DecisionsService {
       proposal.concernsState !== null &&
       decisionPolicy.fileFor(principal, body.organization) === proposal.concernsState;
     const allowed = decisionPolicy.chair(principal, body) || (input.as === "withdrawn" && requester);
-    authorize(principal, allowed, input.as === "withdrawn" ? "withdrawing this proposal" : "closing this proposal");
-    if (proposal.status !== "open") throw new ConflictError(`Proposal ${id} is closed already (${proposal.status}).`);
+    authorize(
+      principal,
+      allowed,
+      msg(input.as === "withdrawn" ? "activity.withdrawing_proposal" : "activity.closing_proposal"),
+    );
+    if (proposal.status !== "open")
+      throw new ConflictError(msg("decisions.closed_already", { id, status: proposal.status }));
     if (input.as === "not-adopted" && proposal.procedure.kind !== "consensus") {
-      throw new ConflictError(
-        `Only a consensus procedure is closed by its chair; a ${proposal.procedure.kind} procedure is decided ${proposal.procedure.kind === "unilateral" ? "by its state" : "at its deadline"}.`,
-      );
+      throw new ConflictError(msg("decisions.closed_by_chair_only_consensus", { procedure: proposal.procedure.kind }));
     }
     const rule =
       input.as === "withdrawn"
@@ -583,9 +719,12 @@ export class DecisionsService {
   ): Promise<ProposalDetail> {
     const { proposal, body } = await this.lockOpen(principal, id, tx, "chair");
     if (input.content.length > MAX_ATTACHMENT_BYTES)
-      throw new InvalidRequestError(`an attachment may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`, {
-        field: "content",
-      });
+      throw new InvalidRequestError(
+        msg("decisions.attachment_too_large", { mib: MAX_ATTACHMENT_BYTES / 1024 / 1024 }),
+        {
+          field: "content",
+        },
+      );
     const attachmentId = await repo.insertAttachment(tx, {
       proposalId: id,
       ...input,
@@ -617,7 +756,7 @@ export class DecisionsService {
   async attachment(principal: Principal, id: number, attachmentId: number) {
     await this.get(principal, id); // the proposal's visibility is the attachment's
     const found = await repo.attachmentContent(this.db, id, attachmentId);
-    if (!found) throw new NotFoundError(`Proposal ${id} has no attachment ${attachmentId}.`);
+    if (!found) throw new NotFoundError(msg("decisions.attachment_not_found", { id, attachment: attachmentId }));
     return found;
   }
 
@@ -695,6 +834,7 @@ export class DecisionsService {
         outcome = { ...outcome, explanation: `${outcome.explanation} The registry was not changed: ${effect.problem}` };
         await repo.updateOutcomeExplanation(tx, proposal.id, outcome.explanation);
       }
+      if (proposal.purpose === "request") await this.endApplicant(tx, decided, body);
       notices.push({
         proposalId: proposal.id,
         kind: "outcome",
@@ -908,14 +1048,22 @@ export class DecisionsService {
         decisionPolicy.chair(principal, body)
       )
     ) {
-      authorize(principal, principal.kind !== "anonymous", "acting on proposals");
+      authorize(principal, principal.kind !== "anonymous", msg("activity.acting_on_proposals"));
       throw notFound(id, proposal !== undefined);
     }
     if (as === "chair")
-      authorize(principal, decisionPolicy.chair(principal, body), `chairing proposals of ${body.names.en}`);
+      authorize(
+        principal,
+        decisionPolicy.chair(principal, body),
+        msg("activity.chairing_proposals_of", { body: body.names }),
+      );
     if (proposal.status !== "open") {
       throw new ConflictError(
-        `Proposal ${id} is closed (${proposal.status}${proposal.decidedAt ? ` at ${new Date(proposal.decidedAt).toISOString()}` : ""}): nothing more can be changed.`,
+        msg("decisions.closed", {
+          id,
+          status: proposal.status,
+          at: proposal.decidedAt ? new Date(proposal.decidedAt).toISOString() : "",
+        }),
       );
     }
     return { proposal, body };
@@ -949,7 +1097,9 @@ function isRegistryRefusal(error: unknown): error is ConflictError | InvalidRequ
 
 /** A proposal the reader may not see is as missing as one that does not exist; the refusal log tells them apart. */
 const notFound = (id: number, exists: boolean) =>
-  exists ? new HiddenError(`No proposal has the id ${id}.`) : new NotFoundError(`No proposal has the id ${id}.`);
+  exists
+    ? new HiddenError(msg("decisions.proposal_not_found", { id }))
+    : new NotFoundError(msg("decisions.proposal_not_found", { id }));
 
 /** Where an event about a body's proposal belongs, and which body: readers are chosen by decisionPolicy.read. */
 const eventOf = (body: BodyRow) => ({
@@ -957,18 +1107,14 @@ const eventOf = (body: BodyRow) => ({
   body: { actorCode: body.actorCode, actorType: body.actorType },
 });
 
+/** The source a request's applicant relation cites: the request itself. */
+const applicantSource = (proposalId: number) => `request-${proposalId}`;
+
+/** The requests that make their state an applicant while pending: membership and partnership. */
+const APPLICANT_STATUSES: readonly RequestableKind[] = ["member", "partner"];
+
 /** A proposal's jobs (deadlines, reminders) share this subject, so closing it removes them all. */
 const jobSubject = (proposalId: number) => `proposal:${proposalId}`;
-
-function describePosition(position: PositionKind): string {
-  return {
-    object: "an objection",
-    amend: "a proposed amendment",
-    "concur-with-reservation": "a reservation",
-    concur: "a concurrence",
-    abstain: "an abstention",
-  }[position];
-}
 
 /** What the audit log keeps of a proposal when it opens. */
 function auditView(detail: ProposalDetail) {

@@ -5,22 +5,50 @@
  * and applied to the registry on its effective date by the job queue, with the notice as source.
  */
 import type { Database, Transaction } from "../../db/client.ts";
-import { addMonths, today } from "../../domain/dates.ts";
-import type { NoticeKind } from "../../domain/decisions.ts";
+import { today } from "../../domain/dates.ts";
+import {
+  NOTICE_STATEMENT_MAX,
+  noticeEffectiveOn,
+  noticeMonths,
+  type NoticeKind,
+  type NoticePeriods,
+} from "../../domain/decisions.ts";
 import { findOrganizationRules } from "../../db/repositories/decisions.ts";
 import { RegistryRepository } from "../../db/repositories/registry.ts";
 import * as repo from "../../db/repositories/status-notices.ts";
 import { databaseNow } from "../../db/repositories/clock.ts";
 import type { StatusNoticeRow } from "../../db/repositories/status-notices.ts";
 import { appendAudit } from "../audit/log.ts";
-import { ConflictError, ForbiddenError, HiddenError, NotFoundError, present } from "../errors.ts";
+import { ConflictError, ForbiddenError, HiddenError, InvalidRequestError, NotFoundError, present } from "../errors.ts";
 import { publishEvent } from "../events.ts";
 import { cancelJobs, scheduleJob, type JobHandler } from "../jobs/queue.ts";
-import { auditActor, authorize, decisionPolicy, organizationBody, type Principal } from "../policies.ts";
+import {
+  auditActor,
+  authorize,
+  decisionPolicy,
+  organizationBody,
+  type Principal,
+  registryPolicy,
+} from "../policies.ts";
 import type { RegistryWriter } from "../registry-writes.ts";
 import { schedulerFor } from "./decisions.ts";
 
 export type { StatusNoticeRow };
+
+/** What the reader may do with a notice, from the same rules the service enforces. */
+export type NoticeAbilities = { acknowledge: boolean; withdraw: boolean };
+
+function abilitiesFor(principal: Principal, notice: StatusNoticeRow, day: string): NoticeAbilities {
+  const pending = notice.appliedAt === null && notice.withdrawnAt === null && day < notice.effectiveOn;
+  return {
+    acknowledge:
+      notice.appliedAt === null &&
+      notice.withdrawnAt === null &&
+      notice.acknowledgedAt === null &&
+      decisionPolicy.acknowledgeNotice(principal, notice.organization),
+    withdraw: pending && decisionPolicy.fileFor(principal, notice.organization) === notice.state,
+  };
+}
 
 /** A notice's job (its effect on its effective date) has this subject, so withdrawing it removes the job. */
 const jobSubject = (id: number) => `notice:${id}`;
@@ -31,14 +59,47 @@ export class StatusNoticesService {
     private readonly writer: RegistryWriter,
   ) {}
 
-  /** Notices concerning an organisation (its own people) or filed by the reader's state. */
-  async list(principal: Principal, organization: string): Promise<StatusNoticeRow[]> {
+  /**
+   * Notices concerning an organisation (its own people), each with what the reader may do with it
+   * (acknowledge it: the secretariat; withdraw it: the delegation head of the state that gave it,
+   * until it takes effect); with the organisation's periods of notice and the database's today,
+   * from which a notice filed now would take effect (`noticeEffectiveOn`).
+   */
+  async list(
+    principal: Principal,
+    organization: string,
+  ): Promise<{
+    notices: Array<StatusNoticeRow & { abilities: NoticeAbilities }>;
+    periods: NoticePeriods;
+    today: string;
+  }> {
     authorize(
       principal,
       decisionPolicy.read(principal, { body: organizationBody(organization), concernsState: null }),
       `reading ${organization}'s notices`,
     );
-    return repo.noticesTo(this.db, organization);
+    const day = today(await databaseNow(this.db));
+    const rules = await findOrganizationRules(this.db, organization);
+    const notices = await repo.noticesTo(this.db, organization);
+    return {
+      notices: notices.map((notice) => ({ ...notice, abilities: abilitiesFor(principal, notice, day) })),
+      periods: {
+        withdrawalNoticeMonths: rules?.withdrawalNoticeMonths ?? 0,
+        suspensionNoticeMonths: rules?.suspensionNoticeMonths ?? 0,
+      },
+      today: day,
+    };
+  }
+
+  /**
+   * The notices given by a state, or to an organisation, that have not taken effect yet nor been
+   * withdrawn: public, as the registry is. What is shown of them is what their source (created
+   * when each is filed, public in the registry) says already: who gave notice of what, when, and
+   * when it takes effect; not the statement, nor who filed it.
+   */
+  async pendingOf(principal: Principal, actor: string): Promise<StatusNoticeRow[]> {
+    authorize(principal, registryPolicy.read(principal), "reading the registry");
+    return repo.pendingNoticesOf(this.db, actor);
   }
 
   async file(
@@ -51,6 +112,13 @@ export class StatusNoticesService {
       authorize(principal, false, `filing a notice to ${input.organization}`);
       throw new ForbiddenError(`Only the head of a state's delegation to ${input.organization} can file its notice.`);
     }
+    const statement = input.statement?.trim() ?? "";
+    if (statement === "")
+      throw new InvalidRequestError("a notice is given in writing: state what the state gives notice of, and why", {
+        field: "statement",
+      });
+    if (statement.length > NOTICE_STATEMENT_MAX)
+      throw new InvalidRequestError(`must be at most ${NOTICE_STATEMENT_MAX} characters`, { field: "statement" });
     const filedOn = today(await databaseNow(tx));
     const membership = (
       await new RegistryRepository(tx).relationsTowards(input.organization, filedOn, { kind: "member" })
@@ -76,9 +144,8 @@ export class StatusNoticesService {
         );
     }
     const rules = await findOrganizationRules(tx, input.organization);
-    const months =
-      input.kind === "withdrawal" ? (rules?.withdrawalNoticeMonths ?? 0) : (rules?.suspensionNoticeMonths ?? 0);
-    const effectiveOn = addMonths(filedOn, months);
+    const months = noticeMonths(input.kind, rules);
+    const effectiveOn = noticeEffectiveOn(input.kind, filedOn, rules);
 
     const id = await repo.nextNoticeId(tx);
     const sourceId = `notice-${id}`;
@@ -104,7 +171,7 @@ export class StatusNoticesService {
       effectiveOn,
       sourceId,
       filedBy: auditActor(principal).actor,
-      statement: input.statement?.trim() || null,
+      statement,
     });
     await scheduleJob(tx, {
       kind: "notice.apply",
@@ -182,6 +249,57 @@ export class StatusNoticesService {
     });
     await publishEvent(tx, {
       type: "notice.withdrawn",
+      organization: notice.organization,
+      concerns: notice.state,
+      noticeId: id,
+      states: [notice.state],
+    });
+    return after;
+  }
+
+  /**
+   * The depositary (the organisation's secretariat) acknowledges a notice it received: its record
+   * that the state gave notice, kept with who and when. It changes nothing in the registry: the
+   * notice takes effect on its effective date either way. Once, and only while the notice is
+   * neither withdrawn nor in effect.
+   */
+  async acknowledge(principal: Principal, id: number, tx: Transaction): Promise<StatusNoticeRow> {
+    const notice = await repo.findNotice(tx, id, { lock: true });
+    // Another organisation's notices do not exist for this reader.
+    if (
+      !notice ||
+      !decisionPolicy.read(principal, { body: organizationBody(notice.organization), concernsState: notice.state })
+    ) {
+      authorize(principal, principal.kind !== "anonymous", "acknowledging notices");
+      throw notice
+        ? new HiddenError(`No status notice has the id ${id}.`)
+        : new NotFoundError(`No status notice has the id ${id}.`);
+    }
+    authorize(
+      principal,
+      decisionPolicy.acknowledgeNotice(principal, notice.organization),
+      `acknowledging notices to ${notice.organization} (its secretariat does, as depositary)`,
+    );
+    if (notice.withdrawnAt !== null)
+      throw new ConflictError(`Notice ${id} was withdrawn by ${notice.state}: there is nothing to acknowledge.`);
+    if (notice.appliedAt !== null)
+      throw new ConflictError(`Notice ${id} took effect on ${notice.effectiveOn}: it is past acknowledging.`);
+    if (notice.acknowledgedAt !== null)
+      throw new ConflictError(
+        `Notice ${id} was acknowledged already, on ${new Date(notice.acknowledgedAt).toISOString().slice(0, 10)}.`,
+      );
+    await repo.markAcknowledged(tx, id, auditActor(principal).actor);
+    const after = present(await repo.findNotice(tx, id), `notice ${id}`);
+    await appendAudit(tx, {
+      ...auditActor(principal),
+      action: "notice.acknowledge",
+      objectType: "status-notice",
+      objectId: id,
+      before: notice,
+      after,
+    });
+    await publishEvent(tx, {
+      type: "notice.acknowledged",
       organization: notice.organization,
       concerns: notice.state,
       noticeId: id,

@@ -4,6 +4,7 @@
  * state's ISO code; rows that cannot be represented are refused, each with its reason.
  * Running the same file twice changes nothing.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -20,6 +21,11 @@ import {
   stateCodes,
 } from "../../db/repositories/imports.ts";
 import { defaultDataDir } from "../starter/load.ts";
+import { appendAudit } from "../audit/log.ts";
+import { auditActor, type Principal } from "../policies.ts";
+
+/** Who runs an import when nobody says: Concord's importer. */
+const IMPORTER: Principal = { kind: "system", name: "importer" };
 
 export const COW_SOURCE = {
   id: "cow-state-system-2016",
@@ -158,12 +164,13 @@ export type ImportSummary = {
 
 /**
  * Writes the periods in one transaction: a period already present is left as it is, one that
- * contradicts a present period (overlaps it) is refused with both named.
+ * contradicts a present period (overlaps it) is refused with both named. The run is audited in
+ * the same transaction (`import.apply`, by `principal`: the command line's operator).
  */
 export async function importCowStates(
   db: Database,
   text: string,
-  options: { mapping?: CowMapping; onProgress?: (done: number, total: number) => void } = {},
+  options: { mapping?: CowMapping; onProgress?: (done: number, total: number) => void; principal?: Principal } = {},
 ): Promise<ImportSummary> {
   const mapping = options.mapping ?? (await readCowMapping());
   const parsed = parseCowStates(text, mapping);
@@ -226,6 +233,20 @@ export async function importCowStates(
     }
 
     await recordCowImport(tx, "cow-states", text, { ...summary, refused: summary.refused.length });
+    await appendAudit(tx, {
+      ...auditActor(options.principal ?? IMPORTER),
+      action: "import.apply",
+      objectType: "import",
+      objectId: "cow-states",
+      details: {
+        source: COW_SOURCE.id,
+        sha256: createHash("sha256").update(text).digest("hex"),
+        rows: summary.rows,
+        loaded: summary.loaded,
+        unchanged: summary.unchanged,
+        refused: summary.refused.length,
+      },
+    });
   });
   summary.refused.sort((a, b) => a.line - b.line);
   return summary;

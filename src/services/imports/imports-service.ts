@@ -4,6 +4,7 @@
 import type { Database } from "../../db/client.ts";
 import { authorize, importPolicy, type Principal } from "../policies.ts";
 import { type CowMapping, type ImportSummary, importCowStates } from "./cow-states.ts";
+import { msg } from "../../domain/messages/index.ts";
 
 export class ImportsService {
   constructor(private readonly db: Database) {}
@@ -14,7 +15,7 @@ export class ImportsService {
     text: string,
     options: { mapping?: CowMapping; onProgress?: (done: number, total: number) => void } = {},
   ): Promise<ImportSummary> {
-    authorize(principal, importPolicy.run(principal), "importing a data set");
-    return importCowStates(this.db, text, options);
+    authorize(principal, importPolicy.run(principal), msg("activity.importing"));
+    return importCowStates(this.db, text, { ...options, principal });
   }
 }

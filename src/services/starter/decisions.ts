@@ -10,6 +10,8 @@ import path from "node:path";
 import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { importApplied, recordImport } from "../../db/repositories/imports.ts";
+import { appendAudit } from "../audit/log.ts";
+import { auditActor } from "../policies.ts";
 import {
   bodiesNotOfOrganizations,
   insertBody,
@@ -125,6 +127,13 @@ export async function loadStarterDecisions(
       "historical decisions": proposals,
     };
     await recordImport(tx, { name: DECISIONS_IMPORT, checksum: "-", summary: counts });
+    await appendAudit(tx, {
+      ...auditActor({ kind: "system", name: "importer" }),
+      action: "import.apply",
+      objectType: "import",
+      objectId: DECISIONS_IMPORT,
+      details: counts,
+    });
     return { loaded: true, counts };
   });
 }

@@ -23,6 +23,8 @@ export const TEXT_LIMITS = {
   note: 5000,
   quote: 2000,
   fileName: 200,
+  archive: 500,
+  locator: 200,
 } as const;
 
 /** Text of at least one character and at most `max`. */
@@ -76,6 +78,8 @@ export const sourceFile = z.array(
     /** The file name in data/sources when Concord holds the text; quotes must appear in it. */
     file: text(TEXT_LIMITS.fileName).optional(),
     citation: text(TEXT_LIMITS.citation).optional(),
+    /** An archive reference: a shelf mark, a treaty series volume, a web archive address. */
+    archive: text(TEXT_LIMITS.archive).optional(),
   }),
 );
 
@@ -84,6 +88,8 @@ export const organizationFile = z.array(
   z.strictObject({
     code: organizationCode,
     names,
+    /** Its short name in each language (NATO, OTAN); the code stays its id. */
+    abbreviations: z.object({ en: text(32), es: text(32), pt: text(32), fr: text(32) }),
     founded: partialDate,
     dissolved: partialDate.optional(),
     source: slug,
@@ -112,6 +118,8 @@ export const claimEntry = z
     /** A short verbatim quote; required when the source's text is held (`file`). */
     quote: text(TEXT_LIMITS.quote).optional(),
     note: text(TEXT_LIMITS.quote).optional(),
+    /** Where in the source: a page, a paragraph, an article ("p. 3", "para. 12", "art. 10"). */
+    locator: text(TEXT_LIMITS.locator).optional(),
   })
   .refine((claim) => claim.field === "relation" || claim.date !== undefined, {
     message: "a claim about since or until must give the date the source asserts",

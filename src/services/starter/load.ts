@@ -11,6 +11,8 @@ import { parsePartialDate, type PartialDate } from "../../domain/dates.ts";
 import { isValidInterval, toDaterange } from "../../domain/interval.ts";
 import type { Database } from "../../db/client.ts";
 import { importApplied, recordImport } from "../../db/repositories/imports.ts";
+import { appendAudit } from "../audit/log.ts";
+import { auditActor } from "../policies.ts";
 import { insertClaims, insertRelation } from "../../db/repositories/registry-writes.ts";
 import {
   insertActorPeriods,
@@ -212,6 +214,7 @@ export async function loadStarterData(db: Database, dataDir = defaultDataDir): P
           perspective: source.perspective ?? null,
           file: source.file ?? null,
           citation: source.citation ?? null,
+          archive: source.archive ?? null,
         };
       }),
     );
@@ -235,6 +238,10 @@ export async function loadStarterData(db: Database, dataDir = defaultDataDir): P
         nameEs: organization.names.es,
         namePt: organization.names.pt,
         nameFr: organization.names.fr,
+        abbreviationEn: organization.abbreviations.en,
+        abbreviationEs: organization.abbreviations.es,
+        abbreviationPt: organization.abbreviations.pt,
+        abbreviationFr: organization.abbreviations.fr,
         note: organization.note ?? null,
       })),
     ]);
@@ -288,6 +295,13 @@ export async function loadStarterData(db: Database, dataDir = defaultDataDir): P
       claims: claimCount,
     };
     await recordImport(tx, { name: STARTER_IMPORT, checksum: data.checksum, summary: counts });
+    await appendAudit(tx, {
+      ...auditActor({ kind: "system", name: "importer" }),
+      action: "import.apply",
+      objectType: "import",
+      objectId: STARTER_IMPORT,
+      details: { checksum: data.checksum, ...counts },
+    });
     return { loaded: true, counts };
   });
 }

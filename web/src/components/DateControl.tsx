@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { useI18n } from "../i18n/index.ts";
 import { addYears, clampDay, dayFromIndex, dayIndex, FIRST_DAY, formatDate, isDay, today } from "../lib/dates.ts";
+import { useLocation } from "../lib/router.ts";
+import { readDate } from "../lib/useDate.ts";
 
 interface Props {
   value: string;
@@ -26,6 +28,8 @@ export function DateControl({ value, onChange, idPrefix = "date", readout = true
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const dateInput = useRef<HTMLInputElement>(null);
+  // A date in the link that the page could not use (malformed, out of range): said, not hidden.
+  const { refused } = readDate(useLocation().query, max);
 
   useEffect(() => setDraft(value), [value]);
   // The date input is left alone while someone types in it: writing its value mid-edit would
@@ -57,6 +61,16 @@ export function DateControl({ value, onChange, idPrefix = "date", readout = true
 
   return (
     <div class="date-control">
+      {refused && (
+        <p class="date-refused" role="alert" data-testid="date-refused">
+          {t.dateRefused(
+            refused.given,
+            refused.reason,
+            formatDate(refused.first, "day", lang),
+            formatDate(refused.last, "day", lang),
+          )}
+        </p>
+      )}
       <div class="date-control-row">
         <div class="field date-field">
           <label for={inputId}>{t.date}</label>

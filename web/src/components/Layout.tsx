@@ -5,6 +5,7 @@ import { useI18n } from "../i18n/index.ts";
 import { isPrivateRoute, matchRoute, navigate, signInHref } from "../lib/router.ts";
 import { useSession } from "../lib/session.tsx";
 import { Link } from "./Link.tsx";
+import { Search } from "./Search.tsx";
 
 /** Up to two initials for the round badge beside the name ("Ana María Ruiz" → "AR"). */
 function initials(name: string): string {
@@ -98,6 +99,7 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
               )}
             </ul>
           </nav>
+          <Search />
           <div class="header-account" aria-busy={session === undefined}>
             {session === undefined ? null : account ? (
               <>

@@ -1,5 +1,6 @@
 import type { Language } from "../../../src/domain/languages.ts";
 import type { ActorType, Certainty, ClaimField, Kind, Precision } from "../lib/types.ts";
+import type { SearchKind } from "../../../src/domain/search.ts";
 
 /**
  * English UI text: the reference catalogue. `Messages` is its type, and every other language
@@ -28,6 +29,10 @@ export const en = {
   dateHelp: "Arrow keys move one day, Page Up and Page Down one year.",
   today: "Today",
   dateOutOfRange: (min: string, max: string) => `Choose a date between ${min} and ${max}.`,
+  dateRefused: (given: string, reason: "malformed" | "out-of-range", first: string, last: string) =>
+    reason === "malformed"
+      ? `The date in this link, “${given}”, is not a calendar date (YYYY-MM-DD). The registry covers ${first} to ${last}; showing today.`
+      : `The date in this link, ${given}, is outside the registry's range, ${first} to ${last}. Showing today instead.`,
 
   // Map page
   mapTitle: "Alliance map",
@@ -43,6 +48,11 @@ export const en = {
   notDrawn: (names: string) => `Too small to draw at this scale: ${names}.`,
   onDate: (org: string, date: string) => `${org} on ${date}`,
   noMembers: "No country stood in any relation to this organisation on this date.",
+  noRelationsYet: (org: string) =>
+    `No relations recorded yet for ${org}: the registry holds none on any date. Choose another organisation.`,
+  mapViewLabel: "Show as",
+  mapViewMap: "Map",
+  mapViewList: "List",
   openTable: (org: string) => `Open the full table for ${org}`,
   total: (n: number) => (n === 1 ? "1 relation in all" : `${n} relations in all`),
 
@@ -193,6 +203,68 @@ export const en = {
   navDecisions: "Decisions",
   decisionsTitle: "Decisions",
   proposalPageTitle: (id: string) => `Proposal ${id}`,
+  // For analysts: exports, sources and citations (issue 12)
+  downloadCsv: "Download CSV",
+  dataAsJson: "Data as JSON",
+  dataLinksLabel: (what: string) => `Data: ${what}`,
+  downloadCsvOf: (what: string) => `Download CSV: ${what}`,
+  dataAsJsonOf: (what: string) => `Data as JSON: ${what}`,
+  sourcesHeading: (n: number) => (n === 1 ? "1 source" : `${n} sources`),
+  sourcesIntro: "Each source once, with what it supports.",
+  supports: "Supports",
+  locator: "Where in the source",
+  archiveReference: "Archive reference",
+  citeThis: "Cite this",
+  citeThisSource: (title: string) => `Cite this: ${title}`,
+  citeTitle: "Cite this source",
+  stableLinkLabel: (date: string) => `Link to this page as of ${date}`,
+  citeApa: "APA (7th edition)",
+  citeChicago: "Chicago (17th edition)",
+  citeNote: "Citations follow English-language style guides.",
+  citeCopy: "Copy",
+  citeCopyWhat: (what: string) => `Copy: ${what}`,
+  citeCopied: "Copied.",
+  citeCopyFailed: "Could not copy: select the text and copy it.",
+  citeClose: "Close",
+
+  // The search box (components/Search.tsx) and its results page (pages/SearchPage.tsx)
+  search: {
+    label: "Search",
+    placeholder: "Search states, organisations…",
+    button: "Search",
+    help: "States, organisations, frameworks, proposals and sources. Arrow keys choose, Enter opens.",
+    kinds: {
+      state: "States",
+      organization: "Organisations",
+      framework: "Frameworks",
+      proposal: "Proposals",
+      source: "Sources",
+    } satisfies Record<SearchKind, string>,
+    searching: "Searching…",
+    count: (n: number) => (n === 0 ? "No results." : n === 1 ? "1 result." : `${n} results.`),
+    nothingFor: (q: string) => `Nothing found for “${q}”.`,
+    allResults: (q: string) => `All results for “${q}”`,
+    pageTitle: "Search",
+    resultsFor: (q: string) => `Results for “${q}”`,
+    pageIntro: "Type part of a code or a name in any language; case and accents do not matter.",
+  },
+  // A notice of suspension or withdrawal not yet in effect, on a state's and a relation's page (components/PendingNotices.tsx)
+  pendingNotices: {
+    heading: "Notice given",
+    given: (
+      kind: "suspension" | "withdrawal",
+      state: string,
+      organization: string,
+      filed: string,
+      effective: string,
+    ) =>
+      kind === "withdrawal"
+        ? `${state} gave notice of withdrawal from ${organization} on ${filed}; it takes effect on ${effective}, when the membership ends.`
+        : `${state} gave notice on ${filed} that it suspends its participation in ${organization}; it takes effect on ${effective}.`,
+    acknowledged: "Acknowledged by the depositary.",
+    awaiting: "Notified, awaiting acknowledgement by the depositary.",
+    source: "Source",
+  },
 };
 
 export type Messages = typeof en;

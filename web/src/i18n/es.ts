@@ -22,6 +22,10 @@ export const es: Messages = {
   dateHelp: "Las flechas mueven un día; Re Pág y Av Pág, un año.",
   today: "Hoy",
   dateOutOfRange: (min, max) => `Elija una fecha entre ${min} y ${max}.`,
+  dateRefused: (given, reason, first, last) =>
+    reason === "malformed"
+      ? `La fecha de este enlace, «${given}», no es una fecha del calendario (AAAA-MM-DD). El registro abarca del ${first} al ${last}; se muestra hoy.`
+      : `La fecha de este enlace, ${given}, está fuera del período del registro, del ${first} al ${last}. Se muestra hoy.`,
 
   mapTitle: "Mapa de alianzas",
   mapIntro: "Elija una organización y una fecha para ver qué países tenían qué relación con ella.",
@@ -36,6 +40,11 @@ export const es: Messages = {
   notDrawn: (names) => `Demasiado pequeños para dibujarse a esta escala: ${names}.`,
   onDate: (org, date) => `${org} el ${date}`,
   noMembers: "Ningún país tenía relación con esta organización en esta fecha.",
+  noRelationsYet: (org) =>
+    `Todavía no hay relaciones registradas para ${org}: el registro no tiene ninguna en ninguna fecha. Elija otra organización.`,
+  mapViewLabel: "Mostrar como",
+  mapViewMap: "Mapa",
+  mapViewList: "Lista",
   openTable: (org) => `Abrir la tabla completa de ${org}`,
   total: (n) => (n === 1 ? "1 relación en total" : `${n} relaciones en total`),
 
@@ -180,4 +189,60 @@ export const es: Messages = {
   navDecisions: "Decisiones",
   decisionsTitle: "Decisiones",
   proposalPageTitle: (id: string) => `Propuesta ${id}`,
+  // Para analistas: exportaciones, fuentes y citas (issue 12)
+  downloadCsv: "Descargar CSV",
+  dataAsJson: "Datos en JSON",
+  dataLinksLabel: (what: string) => `Datos: ${what}`,
+  downloadCsvOf: (what: string) => `Descargar CSV: ${what}`,
+  dataAsJsonOf: (what: string) => `Datos en JSON: ${what}`,
+  sourcesHeading: (n: number) => (n === 1 ? "1 fuente" : `${n} fuentes`),
+  sourcesIntro: "Cada fuente una sola vez, con lo que respalda.",
+  supports: "Respalda",
+  locator: "Lugar en la fuente",
+  archiveReference: "Referencia de archivo",
+  citeThis: "Citar",
+  citeThisSource: (title: string) => `Citar: ${title}`,
+  citeTitle: "Citar esta fuente",
+  stableLinkLabel: (date: string) => `Enlace a esta página al ${date}`,
+  citeApa: "APA (7.ª edición)",
+  citeChicago: "Chicago (17.ª edición)",
+  citeNote: "Las citas siguen las guías de estilo en inglés.",
+  citeCopy: "Copiar",
+  citeCopyWhat: (what: string) => `Copiar: ${what}`,
+  citeCopied: "Copiado.",
+  citeCopyFailed: "No se pudo copiar: seleccione el texto y cópielo.",
+  citeClose: "Cerrar",
+
+  // El buscador (components/Search.tsx) y su página de resultados (pages/SearchPage.tsx)
+  search: {
+    label: "Buscar",
+    placeholder: "Buscar estados, organizaciones…",
+    button: "Buscar",
+    help: "Estados, organizaciones, marcos, propuestas y fuentes. Las flechas eligen, Intro abre.",
+    kinds: {
+      state: "Estados",
+      organization: "Organizaciones",
+      framework: "Marcos",
+      proposal: "Propuestas",
+      source: "Fuentes",
+    },
+    searching: "Buscando…",
+    count: (n: number) => (n === 0 ? "Sin resultados." : n === 1 ? "1 resultado." : `${n} resultados.`),
+    nothingFor: (q: string) => `No se encontró nada para «${q}».`,
+    allResults: (q: string) => `Todos los resultados para «${q}»`,
+    pageTitle: "Buscar",
+    resultsFor: (q: string) => `Resultados para «${q}»`,
+    pageIntro: "Escriba parte de un código o de un nombre en cualquier idioma; no importan mayúsculas ni acentos.",
+  },
+  // Una notificación de suspensión o de retirada aún no vigente (components/PendingNotices.tsx)
+  pendingNotices: {
+    heading: "Notificación presentada",
+    given: (kind, state, organization, filed, effective) =>
+      kind === "withdrawal"
+        ? `${state} notificó su retirada de ${organization} el ${filed}; surte efecto el ${effective}, cuando termina su membresía.`
+        : `${state} notificó el ${filed} la suspensión de su participación en ${organization}; surte efecto el ${effective}.`,
+    acknowledged: "Acuse de recibo del depositario.",
+    awaiting: "Notificada, a la espera del acuse de recibo del depositario.",
+    source: "Fuente",
+  },
 };

@@ -23,6 +23,10 @@ export const fr: Messages = {
   dateHelp: "Les flèches avancent d'un jour, Page préc. et Page suiv. d'un an.",
   today: "Aujourd'hui",
   dateOutOfRange: (min, max) => `Choisissez une date entre le ${min} et le ${max}.`,
+  dateRefused: (given, reason, first, last) =>
+    reason === "malformed"
+      ? `La date de ce lien, « ${given} », n'est pas une date du calendrier (AAAA-MM-JJ). Le registre couvre la période du ${first} au ${last} ; la page montre aujourd'hui.`
+      : `La date de ce lien, ${given}, est hors de la période du registre, du ${first} au ${last}. La page montre aujourd'hui.`,
 
   mapTitle: "Carte des alliances",
   mapIntro: "Choisissez une organisation et une date pour voir quels pays entretenaient quelle relation avec elle.",
@@ -37,6 +41,11 @@ export const fr: Messages = {
   notDrawn: (names) => `Trop petits pour être dessinés à cette échelle : ${names}.`,
   onDate: (org, date) => `${org} au ${date}`,
   noMembers: "Aucun pays n'entretenait de relation avec cette organisation à cette date.",
+  noRelationsYet: (org) =>
+    `Aucune relation n'est encore enregistrée pour ${org} : le registre n'en contient à aucune date. Choisissez une autre organisation.`,
+  mapViewLabel: "Afficher en",
+  mapViewMap: "Carte",
+  mapViewList: "Liste",
   openTable: (org) => `Ouvrir le tableau complet de ${org}`,
   total: (n) => (n <= 1 ? `${n} relation au total` : `${n} relations au total`),
 
@@ -181,4 +190,61 @@ export const fr: Messages = {
   navDecisions: "Décisions",
   decisionsTitle: "Décisions",
   proposalPageTitle: (id: string) => `Proposition ${id}`,
+  // Pour les analystes : exports, sources et citations (issue 12)
+  downloadCsv: "Télécharger le CSV",
+  dataAsJson: "Données en JSON",
+  dataLinksLabel: (what: string) => `Données : ${what}`,
+  downloadCsvOf: (what: string) => `Télécharger le CSV : ${what}`,
+  dataAsJsonOf: (what: string) => `Données en JSON : ${what}`,
+  sourcesHeading: (n: number) => (n === 1 ? "1 source" : `${n} sources`),
+  sourcesIntro: "Chaque source une seule fois, avec ce qu’elle étaye.",
+  supports: "Étaye",
+  locator: "Emplacement dans la source",
+  archiveReference: "Référence d’archive",
+  citeThis: "Citer",
+  citeThisSource: (title: string) => `Citer : ${title}`,
+  citeTitle: "Citer cette source",
+  stableLinkLabel: (date: string) => `Lien vers cette page au ${date}`,
+  citeApa: "APA (7e édition)",
+  citeChicago: "Chicago (17e édition)",
+  citeNote: "Les citations suivent des normes de style anglophones.",
+  citeCopy: "Copier",
+  citeCopyWhat: (what: string) => `Copier : ${what}`,
+  citeCopied: "Copié.",
+  citeCopyFailed: "Copie impossible : sélectionnez le texte et copiez-le.",
+  citeClose: "Fermer",
+
+  // La recherche (components/Search.tsx) et sa page de résultats (pages/SearchPage.tsx)
+  search: {
+    label: "Rechercher",
+    placeholder: "Rechercher États, organisations…",
+    button: "Rechercher",
+    help: "États, organisations, cadres, propositions et sources. Les flèches choisissent, Entrée ouvre.",
+    kinds: {
+      state: "États",
+      organization: "Organisations",
+      framework: "Cadres",
+      proposal: "Propositions",
+      source: "Sources",
+    },
+    searching: "Recherche…",
+    count: (n: number) => (n === 0 ? "Aucun résultat." : n === 1 ? "1 résultat." : `${n} résultats.`),
+    nothingFor: (q: string) => `Rien trouvé pour « ${q} ».`,
+    allResults: (q: string) => `Tous les résultats pour « ${q} »`,
+    pageTitle: "Recherche",
+    resultsFor: (q: string) => `Résultats pour « ${q} »`,
+    pageIntro:
+      "Tapez une partie d’un code ou d’un nom dans n’importe quelle langue ; majuscules et accents ne comptent pas.",
+  },
+  // Une notification de suspension ou de retrait pas encore en vigueur (components/PendingNotices.tsx)
+  pendingNotices: {
+    heading: "Notification donnée",
+    given: (kind, state, organization, filed, effective) =>
+      kind === "withdrawal"
+        ? `L’État ${state} a notifié son retrait de l’organisation ${organization} le ${filed} ; il prend effet le ${effective}, date à laquelle son adhésion prend fin.`
+        : `L’État ${state} a notifié le ${filed} la suspension de sa participation à l’organisation ${organization} ; elle prend effet le ${effective}.`,
+    acknowledged: "Réception accusée par le dépositaire.",
+    awaiting: "Notifiée, en attente de l’accusé de réception du dépositaire.",
+    source: "Source",
+  },
 };

@@ -22,6 +22,10 @@ export const pt: Messages = {
   dateHelp: "As setas movem um dia; Page Up e Page Down, um ano.",
   today: "Hoje",
   dateOutOfRange: (min, max) => `Escolha uma data entre ${min} e ${max}.`,
+  dateRefused: (given, reason, first, last) =>
+    reason === "malformed"
+      ? `A data deste link, «${given}», não é uma data do calendário (AAAA-MM-DD). O registro abrange de ${first} a ${last}; mostrando hoje.`
+      : `A data deste link, ${given}, está fora do período do registro, de ${first} a ${last}. Mostrando hoje.`,
 
   mapTitle: "Mapa de alianças",
   mapIntro: "Escolha uma organização e uma data para ver que países tinham que relação com ela.",
@@ -36,6 +40,11 @@ export const pt: Messages = {
   notDrawn: (names) => `Pequenos demais para aparecer nesta escala: ${names}.`,
   onDate: (org, date) => `${org} em ${date}`,
   noMembers: "Nenhum país tinha relação com esta organização nesta data.",
+  noRelationsYet: (org) =>
+    `Ainda não há relações registradas para ${org}: o registro não tem nenhuma em nenhuma data. Escolha outra organização.`,
+  mapViewLabel: "Mostrar como",
+  mapViewMap: "Mapa",
+  mapViewList: "Lista",
   openTable: (org) => `Abrir a tabela completa de ${org}`,
   total: (n) => (n === 1 ? "1 relação no total" : `${n} relações no total`),
 
@@ -180,4 +189,60 @@ export const pt: Messages = {
   navDecisions: "Decisões",
   decisionsTitle: "Decisões",
   proposalPageTitle: (id: string) => `Proposta ${id}`,
+  // Para analistas: exportações, fontes e citações (issue 12)
+  downloadCsv: "Baixar CSV",
+  dataAsJson: "Dados em JSON",
+  dataLinksLabel: (what: string) => `Dados: ${what}`,
+  downloadCsvOf: (what: string) => `Baixar CSV: ${what}`,
+  dataAsJsonOf: (what: string) => `Dados em JSON: ${what}`,
+  sourcesHeading: (n: number) => (n === 1 ? "1 fonte" : `${n} fontes`),
+  sourcesIntro: "Cada fonte uma só vez, com o que ela sustenta.",
+  supports: "Sustenta",
+  locator: "Local na fonte",
+  archiveReference: "Referência de arquivo",
+  citeThis: "Citar",
+  citeThisSource: (title: string) => `Citar: ${title}`,
+  citeTitle: "Citar esta fonte",
+  stableLinkLabel: (date: string) => `Link para esta página em ${date}`,
+  citeApa: "APA (7.ª edição)",
+  citeChicago: "Chicago (17.ª edição)",
+  citeNote: "As citações seguem os guias de estilo em inglês.",
+  citeCopy: "Copiar",
+  citeCopyWhat: (what: string) => `Copiar: ${what}`,
+  citeCopied: "Copiado.",
+  citeCopyFailed: "Não foi possível copiar: selecione o texto e copie-o.",
+  citeClose: "Fechar",
+
+  // A pesquisa (components/Search.tsx) e a sua página de resultados (pages/SearchPage.tsx)
+  search: {
+    label: "Pesquisar",
+    placeholder: "Pesquisar estados, organizações…",
+    button: "Pesquisar",
+    help: "Estados, organizações, quadros, propostas e fontes. As setas escolhem, Enter abre.",
+    kinds: {
+      state: "Estados",
+      organization: "Organizações",
+      framework: "Quadros",
+      proposal: "Propostas",
+      source: "Fontes",
+    },
+    searching: "A pesquisar…",
+    count: (n: number) => (n === 0 ? "Sem resultados." : n === 1 ? "1 resultado." : `${n} resultados.`),
+    nothingFor: (q: string) => `Nada encontrado para «${q}».`,
+    allResults: (q: string) => `Todos os resultados para «${q}»`,
+    pageTitle: "Pesquisa",
+    resultsFor: (q: string) => `Resultados para «${q}»`,
+    pageIntro: "Escreva parte de um código ou de um nome em qualquer língua; maiúsculas e acentos não importam.",
+  },
+  // Uma notificação de suspensão ou de retirada ainda não em vigor (components/PendingNotices.tsx)
+  pendingNotices: {
+    heading: "Notificação apresentada",
+    given: (kind, state, organization, filed, effective) =>
+      kind === "withdrawal"
+        ? `${state} notificou a sua retirada de ${organization} em ${filed}; produz efeito em ${effective}, quando termina a sua participação como membro.`
+        : `${state} notificou em ${filed} a suspensão da sua participação em ${organization}; produz efeito em ${effective}.`,
+    acknowledged: "Recebimento confirmado pelo depositário.",
+    awaiting: "Notificada, aguardando a confirmação de recebimento pelo depositário.",
+    source: "Fonte",
+  },
 };

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { isLanguage } from "../../../src/domain/languages.ts";
 
 /** An error the API reported (`{"error":{"id","message"}}`) or a network failure. */
 export class ApiError extends Error {
@@ -131,6 +132,15 @@ export interface SendOptions {
  * A change: JSON in and out, with the session's CSRF token. A refused CSRF token (the session
  * was renewed in another tab) is fetched again and the change tried once more.
  */
+/**
+ * The page's language (app.tsx sets it on <html lang>) as Accept-Language, so that a refusal
+ * comes back in the language the reader chose, not the browser's.
+ */
+function pageLanguage(): Record<string, string> {
+  const lang = typeof document === "undefined" ? undefined : document.documentElement?.lang;
+  return isLanguage(lang) ? { "Accept-Language": lang } : {};
+}
+
 export async function send<T>(
   method: "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
@@ -138,7 +148,7 @@ export async function send<T>(
   options: SendOptions = {},
   retried = false,
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { accept: "application/json", ...pageLanguage() };
   if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
   if (body !== undefined) headers["content-type"] = "application/json";
   if (csrfToken) headers["X-CSRF-Token"] = csrfToken;

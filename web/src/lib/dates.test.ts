@@ -137,6 +137,17 @@ describe("formatInstant", () => {
     expect(formatInstant(iso, "en", { dateOnly: true })).toBe(day);
   });
 
+  it("names the time zone when asked, after the time", () => {
+    const iso = "2026-11-22T16:56:07Z";
+    const zone = new Intl.DateTimeFormat("en-GB", { timeZoneName: "short" })
+      .formatToParts(new Date(iso))
+      .find((part) => part.type === "timeZoneName")?.value;
+    expect(zone).toBeTruthy();
+    const shown = formatInstant(iso, "en", { seconds: true, zone: true });
+    expect(shown.endsWith(` ${zone}`)).toBe(true);
+    expect(shown.startsWith(formatInstant(iso, "en", { seconds: true }))).toBe(true);
+  });
+
   it("shows nothing for nothing, and unparsable text as it is", () => {
     expect(formatInstant(null, "en")).toBe("");
     expect(formatInstant(undefined, "en")).toBe("");

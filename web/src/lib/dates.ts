@@ -93,17 +93,18 @@ const instantFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * A moment (an ISO 8601 instant from the API) in the reader's own time zone: "22 Nov 2026, 16:56"
- * (`seconds` for the audit log, where order within a minute matters). Unparsable text is shown as it is.
+ * (`seconds` for the audit log, where order within a minute matters; `zone` names the time zone:
+ * "22 Nov 2026, 16:56:03 UTC"). Unparsable text is shown as it is.
  */
 export function formatInstant(
   iso: string | null | undefined,
   lang: string,
-  options: { seconds?: boolean; dateOnly?: boolean } = {},
+  options: { seconds?: boolean; dateOnly?: boolean; zone?: boolean } = {},
 ): string {
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const key = `${lang}:${options.seconds ? "s" : ""}${options.dateOnly ? "d" : ""}`;
+  const key = `${lang}:${options.seconds ? "s" : ""}${options.dateOnly ? "d" : ""}${options.zone ? "z" : ""}`;
   let found = instantFormatters.get(key);
   if (!found) {
     found = new Intl.DateTimeFormat(
@@ -117,6 +118,7 @@ export function formatInstant(
             hour: "2-digit",
             minute: "2-digit",
             second: options.seconds ? "2-digit" : undefined,
+            timeZoneName: options.zone ? "short" : undefined,
           },
     );
     instantFormatters.set(key, found);

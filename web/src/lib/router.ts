@@ -96,6 +96,7 @@ export type Route =
   | { name: "audit" }
   | { name: "proposals" }
   | { name: "proposal"; id: string }
+  | { name: "search" }
   | { name: "notFound" };
 
 /** Pages about people rather than the registry: only for someone signed in, never cached. */
@@ -150,6 +151,7 @@ export function matchRoute(path: string): Route {
   if (clean === "/admin" || clean === "/admin/accounts") return { name: "adminAccounts" };
   if (clean === "/admin/delegations") return { name: "adminDelegations" };
   if (clean === "/audit") return { name: "audit" };
+  if (clean === "/search") return { name: "search" };
   if (clean === "/proposals") return { name: "proposals" };
   match = /^\/proposals\/([^/]+)$/.exec(clean);
   if (match?.[1]) return { name: "proposal", id: segment(match[1]) };

@@ -37,7 +37,7 @@ function signedIn(id: string, csrfToken: string): SessionResponse {
   return {
     ...ANONYMOUS_SESSION,
     account: { id, email: `${id}@example.org`, displayName: id } as SessionResponse["account"],
-    abilities: { ...ANONYMOUS_SESSION.abilities, account: { manage: true } },
+    abilities: { ...ANONYMOUS_SESSION.abilities, account: { manage: true, passwordChangeRequired: false } },
     csrfToken,
   };
 }

@@ -22,7 +22,7 @@ const NOBODY: Abilities = {
   registry: { write: false },
   administration: { manage: false },
   audit: { read: false, all: false },
-  account: { manage: false },
+  account: { manage: false, passwordChangeRequired: false },
   decisions: { read: false, chair: false, speakFor: null },
 };
 

@@ -74,6 +74,8 @@ export interface NewTokenResponse {
 export type AdminAccount = z.infer<typeof api.AdminAccount>;
 export interface AdminAccountsResponse {
   accounts: AdminAccount[];
+  /** Whether single sign-on is configured for the organisation: without it, every account needs a password. */
+  singleSignOn: { configured: boolean };
 }
 export type Delegation = z.infer<typeof api.Delegation>;
 export interface DelegationsResponse {
@@ -116,6 +118,17 @@ export interface ProposalResponse {
 }
 export interface StatusNoticeResponse {
   notice: StatusNotice;
+}
+/** An organisation's notices, with its periods of notice and the server's date (GET /organizations/{code}/status-notices). */
+export interface StatusNoticesResponse {
+  notices: StatusNotice[];
+  periods: { withdrawalNoticeMonths: number; suspensionNoticeMonths: number };
+  today: string;
+}
+/** A notice not yet in effect, as the public registry shows it. */
+export type PendingNotice = z.infer<typeof api.PendingNotice>;
+export interface PendingNoticesResponse {
+  notices: PendingNotice[];
 }
 /** What GET /api/v1/events sends in each "change" event. */
 export type LiveEvent = ConcordEvent;

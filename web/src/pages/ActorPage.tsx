@@ -1,6 +1,9 @@
 import { CertaintyBadge, DateText, KindLabel } from "../components/Badges.tsx";
+import { DataLinks } from "../components/DataLinks.tsx";
 import { DateControl } from "../components/DateControl.tsx";
 import { Link } from "../components/Link.tsx";
+import { PendingNotices } from "../components/PendingNotices.tsx";
+import { bySource, SourceCard } from "../components/SourceCard.tsx";
 import { ErrorBox, Loading } from "../components/Status.tsx";
 import { LANGUAGES } from "../../../src/domain/languages.ts";
 import { useI18n, type Messages } from "../i18n/index.ts";
@@ -137,9 +140,18 @@ export function ActorPage({ code, location }: { code: string; location: Location
           </aside>
 
           <div class="actor-main">
+            <PendingNotices
+              actor={code}
+              nameOf={(other) => (other === code ? a.name : (orgs.find((o) => o.code === other)?.name ?? other))}
+            />
             <section class="card" aria-labelledby="relations-heading" aria-busy={relations.loading}>
               <h2 id="relations-heading">{t.relationsOn(dateText)}</h2>
               <DateControl value={at} onChange={setDate} readout={false} />
+              <DataLinks
+                path={`/actors/${encodeURIComponent(code)}/relations`}
+                params={{ at }}
+                what={`${a.name} — ${t.relationsOn(dateText)}`}
+              />
               {relations.error ? (
                 <ErrorBox error={relations.error} onRetry={relations.retry} />
               ) : !relations.data ? (
@@ -156,7 +168,8 @@ export function ActorPage({ code, location }: { code: string; location: Location
                           <KindLabel kind={r.kind} text={relationKindText(t, r, orgs)} />
                           <span class="relation-other">
                             {r.subject === code ? "" : "← "}
-                            <Link href={otherHref(o.code)}>{o.name}</Link> <span class="muted">{o.code}</span>
+                            <Link href={otherHref(o.code)}>{o.name}</Link>{" "}
+                            <span class="muted">{orgs.find((g) => g.code === o.code)?.abbreviation ?? o.code}</span>
                           </span>
                         </div>
                         <div class="relation-item-meta">
@@ -179,6 +192,11 @@ export function ActorPage({ code, location }: { code: string; location: Location
             <section class="card" aria-labelledby="timeline-heading">
               <h2 id="timeline-heading">{t.timeline}</h2>
               <p class="muted">{t.timelineIntro}</p>
+              <DataLinks
+                path={`/actors/${encodeURIComponent(code)}/timeline`}
+                params={{}}
+                what={`${a.name} — ${t.timeline}`}
+              />
               {timeline.error ? (
                 <ErrorBox error={timeline.error} onRetry={timeline.retry} />
               ) : !timeline.data ? (
@@ -223,6 +241,33 @@ export function ActorPage({ code, location }: { code: string; location: Location
                 </ol>
               )}
             </section>
+
+            {relations.data && relations.data.relations.length > 0 && (
+              <section aria-labelledby="sources-heading" class="sources-section">
+                <h2 id="sources-heading">
+                  {t.sourcesHeading(bySource(relations.data.relations, (r) => r.sources).length)}
+                </h2>
+                <p class="muted">{t.sourcesIntro}</p>
+                <ul class="sources-grid">
+                  {bySource(relations.data.relations, (r) => r.sources).map(({ source, items }) => (
+                    <SourceCard
+                      key={source.id}
+                      source={source}
+                      at={at}
+                      label={t.supports}
+                      claims={items.map((r) => ({
+                        key: r.id,
+                        what: (
+                          <Link href={`/relations/${r.id}`}>
+                            {relationKindText(t, r, orgs)} — {other(r).name}
+                          </Link>
+                        ),
+                      }))}
+                    />
+                  ))}
+                </ul>
+              </section>
+            )}
           </div>
         </div>
       )}

@@ -1,9 +1,13 @@
 import { Fragment } from "preact";
+import { AUDIT_ACTION_LABELS, auditActionLabel, isAuditAction } from "../../../src/domain/messages/audit-actions.ts";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { CopyButton } from "../components/Actions.tsx";
+import { DataLinks } from "../components/DataLinks.tsx";
 import { TextField } from "../components/Form.tsx";
 import { AccessErrorBox, ErrorBox, Loading } from "../components/Status.tsx";
 import { useText, type Text } from "../i18n/accounts/index.ts";
+import { en as accountsEn } from "../i18n/accounts/en.ts";
+import type { Lang } from "../i18n/index.ts";
 import { apiUrl, useApi } from "../lib/api.ts";
 import { formatInstant, isDay, nextDay } from "../lib/dates.ts";
 import { setQuery, type Location } from "../lib/router.ts";
@@ -16,23 +20,13 @@ type Filters = Record<Filter, string>;
 
 /** Actions and object types Concord records today: suggestions only, any text can be searched. */
 export const KNOWN_ACTIONS = [
-  "account.create",
-  "account.update",
-  "account.password",
-  "account.list",
-  "account.read",
-  "session.start",
-  "session.end",
-  "token.create",
-  "token.revoke",
-  "delegation.create",
-  "audit.read",
-  "relation.create",
-  "relation.update",
-  "relation.cite",
-  "source.create",
-  "import.apply",
-];
+  ...new Set([...Object.keys(AUDIT_ACTION_LABELS.en), ...Object.keys(accountsEn.auditActions)]),
+].sort();
+
+/** An action as the reader reads it: the domain's catalogue first, then this page's own words, else its code. */
+export function actionLabel(action: string, lang: Lang, t: Text): string {
+  return isAuditAction(action) ? auditActionLabel(action, lang) : (t.auditActions[action] ?? action);
+}
 export const KNOWN_OBJECT_TYPES = [
   "account",
   "api_token",
@@ -57,6 +51,8 @@ const newerPage = new Map<string, string | null>();
 export default function AuditPage({ location }: { location: Location }) {
   const { t } = useText();
   const filters = filtersOf(location);
+  // Entries that only record a read are left out unless asked for (the API filters them).
+  const reads = location.query.get("reads") === "1";
   const beforeRaw = location.query.get("beforeId");
   const beforeId = beforeRaw && /^\d+$/.test(beforeRaw) ? beforeRaw : null;
   const url = apiUrl("/audit", {
@@ -66,19 +62,20 @@ export default function AuditPage({ location }: { location: Location }) {
     to: isDay(filters.to) ? nextDay(filters.to) : null,
     beforeId,
     limit: String(PAGE_SIZE),
+    reads: reads ? "true" : null,
   });
   const entries = useApi<AuditResponse>(url, { cache: false });
   const verdict = useApi<AuditVerdict>(apiUrl("/audit/verify"), { cache: false });
   const head = useApi<AuditHeadResponse>(apiUrl("/audit/head"), { cache: false });
   const filtered = FILTERS.some((name) => filters[name]);
   const list = entries.data?.entries ?? [];
-  const pageKey = `${filtersKey(filters)}|${beforeId ?? ""}`;
+  const pageKey = `${filtersKey(filters)}|${reads}|${beforeId ?? ""}`;
   const newer = beforeId ? newerPage.get(pageKey) : undefined;
 
   const goOlder = () => {
     const last = list.at(-1);
     if (!last) return;
-    newerPage.set(`${filtersKey(filters)}|${last.id}`, beforeId);
+    newerPage.set(`${filtersKey(filters)}|${reads}|${last.id}`, beforeId);
     setQuery({ beforeId: String(last.id) }, { replace: false });
   };
 
@@ -109,12 +106,13 @@ export default function AuditPage({ location }: { location: Location }) {
             recheck={verdict.retry}
           />
           <div class="audit-top">
-            <FilterForm filters={filters} />
+            <FilterForm filters={filters} reads={reads} />
             <HeadCard head={head.data?.head} error={head.error} />
           </div>
           <section aria-labelledby="entries-heading" aria-busy={entries.loading}>
             <div class="section-heading">
               <h2 id="entries-heading">{filtered ? t.matchingEntries : t.latestEntries}</h2>
+              <DataLinks url={url} what={filtered ? t.matchingEntries : t.latestEntries} />
               {entries.data && (
                 <p class="muted" aria-live="polite">
                   {newest && oldest ? t.entriesRange(newest.id, oldest.id, list.length) : t.noEntries}
@@ -225,7 +223,12 @@ function VerifyBanner({
             class="button"
             onClick={() =>
               setQuery(
-                { ...Object.fromEntries(FILTERS.map((name) => [name, null])), beforeId: String(verdict.entryId + 1) },
+                {
+                  ...Object.fromEntries(FILTERS.map((name) => [name, null])),
+                  // The broken entry is shown whatever it records, a read included.
+                  reads: "1",
+                  beforeId: String(verdict.entryId + 1),
+                },
                 { replace: false },
               )
             }
@@ -262,7 +265,9 @@ function HeadCard({ head, error }: { head: SignedHead | null | undefined; error:
             <div>
               <dt>{t.signedAt}</dt>
               <dd>
-                <time dateTime={head.signedAt}>{formatInstant(head.signedAt, lang, { seconds: true })}</time>
+                <time dateTime={head.signedAt}>
+                  {formatInstant(head.signedAt, lang, { seconds: true, zone: true })}
+                </time>
               </dd>
             </div>
             <div>
@@ -292,8 +297,8 @@ function HeadCard({ head, error }: { head: SignedHead | null | undefined; error:
   );
 }
 
-function FilterForm({ filters }: { filters: Filters }) {
-  const { t } = useText();
+function FilterForm({ filters, reads }: { filters: Filters; reads: boolean }) {
+  const { t, lang } = useText();
   const [draft, setDraft] = useState<Filters>(filters);
   const key = filtersKey(filters);
   // The address is the truth: Back, Forward and links from entries update the form.
@@ -358,7 +363,7 @@ function FilterForm({ filters }: { filters: Filters }) {
         </div>
         <datalist id="known-actions">
           {KNOWN_ACTIONS.map((action) => (
-            <option value={action}>{t.auditActions[action] ?? action}</option>
+            <option value={action}>{actionLabel(action, lang, t)}</option>
           ))}
         </datalist>
         <datalist id="known-object-types">
@@ -366,6 +371,21 @@ function FilterForm({ filters }: { filters: Filters }) {
             <option value={type}>{t.objectTypes[type] ?? type}</option>
           ))}
         </datalist>
+        <div class="check filter-reads">
+          <input
+            type="checkbox"
+            id="filter-reads"
+            checked={reads}
+            aria-describedby="filter-reads-hint"
+            onChange={(event) =>
+              setQuery({ reads: event.currentTarget.checked ? "1" : null, beforeId: null }, { replace: false })
+            }
+          />
+          <label for="filter-reads">{t.showReads}</label>
+          <p id="filter-reads-hint" class="hint check-hint">
+            {t.showReadsHint}
+          </p>
+        </div>
         <div class="form-actions">
           <button type="submit" class="button button-primary">
             {t.applyFilters}
@@ -447,14 +467,14 @@ function EntriesTable({ entries, busy, brokenId }: { entries: AuditEntry[]; busy
                     #{entry.id}
                   </td>
                   <td class="entry-when">
-                    <time dateTime={entry.at}>{formatInstant(entry.at, lang, { seconds: true })}</time>
+                    <time dateTime={entry.at}>{formatInstant(entry.at, lang, { seconds: true, zone: true })}</time>
                   </td>
                   <td class="entry-actor">
                     <span>{actorText(entry, t)}</span>
                     {entry.onBehalfOf && <span class="muted entry-sub">{t.onBehalfOf(entry.onBehalfOf)}</span>}
                   </td>
                   <td class="entry-action">
-                    <span class="action-label">{t.auditActions[entry.action] ?? entry.action}</span>
+                    <span class="action-label">{actionLabel(entry.action, lang, t)}</span>
                     <code class="entry-sub action-code">{entry.action}</code>
                   </td>
                   <td class="entry-object">

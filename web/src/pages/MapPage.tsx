@@ -59,6 +59,13 @@ export function MapPage({ location }: { location: Location }) {
     org ? apiUrl(`/organizations/${encodeURIComponent(org.code)}/members`, { at, lang }) : null,
   );
   const states = useApi<ActorsResponse>(apiUrl("/actors", { type: "state", lang }));
+  const view = location.query.get("view") === "list" ? "list" : "map";
+  // No relation on this date: does the organisation have any at all? (BRICS, the EU: none yet.)
+  const emptyToday = Boolean(org && members.data?.organization === org.code && members.data.members.length === 0);
+  const history = useApi<{ events: unknown[] }>(
+    emptyToday && org ? apiUrl(`/actors/${encodeURIComponent(org.code)}/timeline`, { lang }) : null,
+  );
+  const noneEver = emptyToday && history.data?.events.length === 0;
   const WorldMap = useWorldMap();
   const [highlight, setHighlight] = useState<string | null>(null);
   const [drawable, setDrawable] = useState<Set<string> | null>(null);
@@ -125,15 +132,44 @@ export function MapPage({ location }: { location: Location }) {
             onChange={(event) => setQuery({ org: event.currentTarget.value })}
           >
             {orgs.map((o) => (
-              <option value={o.code}>{o.code === o.name ? o.name : `${o.code} · ${o.name}`}</option>
+              <option value={o.code}>
+                {(o.abbreviation ?? o.code) === o.name ? o.name : `${o.abbreviation ?? o.code} · ${o.name}`}
+              </option>
             ))}
           </select>
         </div>
         <DateControl value={at} onChange={setDate} />
       </section>
 
-      <div class="map-layout">
-        <section class="map-column" aria-labelledby="map-heading">
+      {noneEver && org && (
+        <p class="empty-organization card" role="status" data-testid="no-relations-yet">
+          {t.noRelationsYet(org.name)}
+        </p>
+      )}
+
+      {/* The list holds the same countries as the map, each a link: on a phone, or by keyboard, it may be all one wants. */}
+      <fieldset class="view-toggle">
+        <legend class="visually-hidden">{t.mapViewLabel}</legend>
+        <button
+          type="button"
+          class="view-toggle-button"
+          aria-pressed={view === "map"}
+          onClick={() => setQuery({ view: null })}
+        >
+          {t.mapViewMap}
+        </button>
+        <button
+          type="button"
+          class="view-toggle-button"
+          aria-pressed={view === "list"}
+          onClick={() => setQuery({ view: "list" })}
+        >
+          {t.mapViewList}
+        </button>
+      </fieldset>
+
+      <div class={`map-layout${view === "list" ? " is-list" : ""}`}>
+        <section class="map-column" aria-labelledby="map-heading" hidden={view === "list"}>
           <h2 id="map-heading" class="visually-hidden">
             {org ? t.mapLabel(org.name, dateText) : t.mapTitle}
           </h2>
@@ -166,7 +202,7 @@ export function MapPage({ location }: { location: Location }) {
         </section>
 
         <section class="list-column card" aria-labelledby="list-heading" aria-busy={members.loading}>
-          <h2 id="list-heading">{org ? t.onDate(org.code, dateText) : t.loading}</h2>
+          <h2 id="list-heading">{org ? t.onDate(org.abbreviation ?? org.code, dateText) : t.loading}</h2>
           {members.error ? (
             <ErrorBox error={members.error} onRetry={members.retry} />
           ) : !members.data && members.loading ? (
@@ -174,7 +210,8 @@ export function MapPage({ location }: { location: Location }) {
           ) : (
             <>
               <p class="count-summary" aria-live="polite" data-testid="member-summary">
-                {groups.map((g) => t.kindCount[g.kind](g.members.length)).join(" · ") || t.noMembers}
+                {groups.map((g) => t.kindCount[g.kind](g.members.length)).join(" · ") ||
+                  (noneEver && org ? t.noRelationsYet(org.name) : t.noMembers)}
               </p>
               {groups.map((group) => (
                 <MemberGroup
@@ -189,7 +226,9 @@ export function MapPage({ location }: { location: Location }) {
               ))}
               {org && (
                 <p class="more-link">
-                  <Link href={href(`/organizations/${org.code}`, { at })}>{t.openTable(org.code)} →</Link>
+                  <Link href={href(`/organizations/${org.code}`, { at })}>
+                    {t.openTable(org.abbreviation ?? org.code)} →
+                  </Link>
                 </p>
               )}
             </>

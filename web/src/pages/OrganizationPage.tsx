@@ -1,8 +1,10 @@
 import { useMemo } from "preact/hooks";
 import { isRelationKind } from "../../../src/domain/registry.ts";
 import { CertaintyBadge, DateText, KindLabel } from "../components/Badges.tsx";
+import { DataLinks } from "../components/DataLinks.tsx";
 import { DateControl } from "../components/DateControl.tsx";
 import { Link } from "../components/Link.tsx";
+import { bySource, SourceCard } from "../components/SourceCard.tsx";
 import { ErrorBox, Loading } from "../components/Status.tsx";
 import { useI18n } from "../i18n/index.ts";
 import { apiUrl, useApi } from "../lib/api.ts";
@@ -37,18 +39,19 @@ export function OrganizationPage({ code, location }: { code: string; location: L
   }, [all, kind, lang]);
 
   const title = org?.name ?? code;
+  const sources = useMemo(() => bySource(rows, (member) => member.sources), [rows]);
 
   return (
     <div class="page page-organization">
       <nav class="breadcrumbs" aria-label={t.breadcrumb}>
         <Link href={href("/", { org: code, at })}>{t.navMap}</Link>
         <span aria-hidden="true"> / </span>
-        <span>{code}</span>
+        <span>{org?.abbreviation ?? code}</span>
       </nav>
       <div class="page-heading">
         <p class="eyebrow">{t.actorTypes.organization}</p>
         <h1>
-          {title} {org && <span class="code-tag">{code}</span>}
+          {title} {org && <span class="code-tag">{org.abbreviation ?? code}</span>}
         </h1>
         {org && org.frameworks.length > 0 && (
           <p class="lede">
@@ -81,6 +84,11 @@ export function OrganizationPage({ code, location }: { code: string; location: L
       <section aria-labelledby="members-heading" aria-busy={members.loading}>
         <div class="section-heading">
           <h2 id="members-heading">{t.membersOn(dateText)}</h2>
+          <DataLinks
+            path={`/organizations/${encodeURIComponent(code)}/members`}
+            params={{ at, kind }}
+            what={t.tableCaption(title, dateText)}
+          />
           {members.data && (
             <p class="muted" aria-live="polite">
               {kind
@@ -168,6 +176,29 @@ export function OrganizationPage({ code, location }: { code: string; location: L
           </div>
         )}
       </section>
+
+      {sources.length > 0 && (
+        <section aria-labelledby="sources-heading" class="sources-section">
+          <div class="section-heading">
+            <h2 id="sources-heading">{t.sourcesHeading(sources.length)}</h2>
+            <p class="muted">{t.sourcesIntro}</p>
+          </div>
+          <ul class="sources-grid">
+            {sources.map(({ source, items }) => (
+              <SourceCard
+                key={source.id}
+                source={source}
+                at={at}
+                label={t.supports}
+                claims={items.map((m) => ({
+                  key: m.relationId,
+                  what: <Link href={`/relations/${m.relationId}`}>{m.name}</Link>,
+                }))}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

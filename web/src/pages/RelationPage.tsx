@@ -1,5 +1,9 @@
+import { today } from "../../../src/domain/dates.ts";
 import { CertaintyBadge, DateText, KindLabel } from "../components/Badges.tsx";
+import { DataLinks } from "../components/DataLinks.tsx";
 import { Link } from "../components/Link.tsx";
+import { PendingNotices } from "../components/PendingNotices.tsx";
+import { bySource, SourceCard } from "../components/SourceCard.tsx";
 import { ErrorBox, Loading } from "../components/Status.tsx";
 import { useI18n } from "../i18n/index.ts";
 import { apiUrl, useApi } from "../lib/api.ts";
@@ -119,6 +123,11 @@ export function RelationPage({ id }: { id: string }) {
       <div class="page-heading">
         <p class="eyebrow">{t.relation}</p>
         <h1>{t.relationTitle(r.subjectName, t.kinds[r.kind].toLowerCase(), r.objectName)}</h1>
+        <DataLinks
+          path={`/relations/${encodeURIComponent(id)}`}
+          params={{}}
+          what={t.relationTitle(r.subjectName, t.kinds[r.kind].toLowerCase(), r.objectName)}
+        />
       </div>
 
       {r.certainty === "disputed" && (
@@ -173,6 +182,13 @@ export function RelationPage({ id }: { id: string }) {
             <p>{t.uncertainText}</p>
           </div>
         </section>
+      )}
+      {r.until === null && (
+        <PendingNotices
+          actor={r.subject}
+          relationId={r.id}
+          nameOf={(code) => (code === r.subject ? r.subjectName : code === r.object ? r.objectName : code)}
+        />
       )}
 
       <section class="card relation-summary" aria-labelledby="summary-heading">
@@ -232,9 +248,21 @@ export function RelationPage({ id }: { id: string }) {
         {r.claims.length === 0 ? (
           <p class="empty">{t.noClaims}</p>
         ) : (
-          <ul class="claims-grid">
-            {claims.map((claim) => (
-              <ClaimCard claim={claim} conflict={conflicts.has(claim.id)} />
+          <ul class="claims-grid sources-grid">
+            {bySource(claims, (claim) => [claim.source]).map(({ source, items }) => (
+              <SourceCard
+                key={source.id}
+                source={items[0]?.source ?? source}
+                at={today()}
+                claims={items.map((claim) => ({
+                  key: claim.id,
+                  what: <ClaimFact claim={claim} conflict={conflicts.has(claim.id)} />,
+                  locator: claim.locator,
+                  quote: claim.quote,
+                  note: claim.note,
+                  conflict: conflicts.has(claim.id),
+                }))}
+              />
             ))}
           </ul>
         )}
@@ -243,75 +271,32 @@ export function RelationPage({ id }: { id: string }) {
   );
 }
 
-function ClaimCard({ claim, conflict }: { claim: Claim; conflict: boolean }) {
+/** What one claim asserts: the relation, or the date it gives for its start or end (marked when it differs). */
+function ClaimFact({ claim, conflict }: { claim: Claim; conflict: boolean }) {
   const { t } = useI18n();
-  const s = claim.source;
-  const titleId = `claim-${claim.id}-title`;
   return (
-    <li class={`claim-card${conflict ? " is-conflict" : ""}`} aria-labelledby={titleId} data-source={s.id}>
-      <div class="claim-head">
-        <span class="claim-publisher">{s.publisher}</span>
-        {s.perspective && (
-          <span class="chip" title={t.perspective}>
-            {s.perspective}
-          </span>
-        )}
-      </div>
-      <h3 id={titleId} class="claim-title">
-        {s.url ? (
-          <a href={s.url} target="_blank" rel="noopener noreferrer">
-            {s.title}
-            <span class="visually-hidden"> {t.opensInNewTab}</span>
-            <span aria-hidden="true"> ↗</span>
-          </a>
-        ) : (
-          s.title
-        )}
-      </h3>
-      <dl class="claim-facts">
-        {s.published && (
-          <div>
-            <dt>{t.published}</dt>
-            <dd>
-              <DateText date={s.published} precision={s.publishedPrecision} />
-            </dd>
-          </div>
-        )}
-        <div>
-          <dt>{t.claimField[claim.field]}</dt>
-          <dd>
-            {claim.asserted ? (
-              conflict ? (
-                <>
-                  <mark class="conflict-date">
-                    <DateText date={claim.asserted} precision={claim.assertedPrecision} />
-                  </mark>
-                  <span class="conflict-tag">{t.differs}</span>
-                </>
-              ) : (
-                <strong>
+    <dl class="claim-facts">
+      <div>
+        <dt>{t.claimField[claim.field]}</dt>
+        <dd>
+          {claim.asserted ? (
+            conflict ? (
+              <>
+                <mark class="conflict-date">
                   <DateText date={claim.asserted} precision={claim.assertedPrecision} />
-                </strong>
-              )
+                </mark>
+                <span class="conflict-tag">{t.differs}</span>
+              </>
             ) : (
-              t.asserts.relation
-            )}
-          </dd>
-        </div>
-      </dl>
-      {claim.quote ? (
-        <blockquote class="claim-quote">
-          <p>{claim.quote}</p>
-        </blockquote>
-      ) : (
-        <p class="muted claim-noquote">{t.noQuote}</p>
-      )}
-      {s.citation && <p class="claim-citation">{s.citation}</p>}
-      {claim.note && (
-        <p class="claim-note">
-          <strong>{t.note}:</strong> {claim.note}
-        </p>
-      )}
-    </li>
+              <strong>
+                <DateText date={claim.asserted} precision={claim.assertedPrecision} />
+              </strong>
+            )
+          ) : (
+            t.asserts.relation
+          )}
+        </dd>
+      </div>
+    </dl>
   );
 }

@@ -136,8 +136,6 @@ export const en = {
   delegationFormat: "Use the state’s three-letter code, e.g. COL.",
   secretariatNoDelegation: "Secretariat roles belong to no delegation.",
   initialPassword: "Password",
-  initialPasswordHint:
-    "At least 12 characters; pass it on safely. Leave empty for someone who signs in only through single sign-on.",
   createAccount: "Create account",
   accountCreated: (name: string, email: string) => `Account created for ${name} (${email}).`,
   accountSaved: (name: string) => `Changes to ${name} saved.`,
@@ -243,22 +241,14 @@ export const en = {
     system: "System",
   } as Record<string, string>,
   auditActions: {
-    "account.create": "Account created",
-    "account.update": "Account changed",
-    "account.password": "Password changed",
-    "account.list": "Accounts listed",
-    "account.read": "Account read",
-    "session.start": "Signed in",
-    "session.end": "Signed out",
-    "token.create": "API token created",
-    "token.revoke": "API token revoked",
-    "delegation.create": "Delegation recorded",
-    "audit.read": "Audit log searched",
-    "relation.create": "Relation created",
-    "relation.update": "Relation changed",
-    "relation.cite": "Source cited",
-    "source.create": "Source added",
-    "import.apply": "Import applied",
+    // Only those src/domain/messages/audit-actions.ts does not name yet: the audit page asks it first.
+    "account.temporary-password": "Temporary password set",
+    "account.sso-link": "Single sign-on linked",
+    "sign-in.refused": "Sign-in refused",
+    "sign-in.limited": "Sign-in refused (too many attempts)",
+    "password.refused": "Wrong password (asked again)",
+    "token.refused": "API token refused",
+    "csrf.refused": "Request without its CSRF token refused",
   } as Record<string, string>,
   objectTypes: {
     account: "Account",
@@ -270,6 +260,33 @@ export const en = {
     source: "Source",
     import: "Import",
   } as Record<string, string>,
+  // Administration: how an account signs in, temporary passwords
+  signInPasswordTemporary: "Temporary password",
+  signInChoice: "Signs in with",
+  signInWithTemporaryPassword: "A temporary password",
+  signInWithSsoOnly: "Single sign-on only",
+  temporaryPasswordHint:
+    "At least 12 characters; pass it on safely. They must choose their own password at their first sign-in.",
+  ssoOnlyHint: "They sign in through your organisation’s single sign-on; Concord keeps no password for them.",
+  ssoNotConfigured:
+    "Single sign-on only is not available: single sign-on is not configured for your organisation, so an account without a password could never sign in.",
+  setTemporaryPassword: "Set temporary password",
+  setTemporaryPasswordFor: (name: string) => `Set a temporary password for ${name}`,
+  temporaryPasswordOf: (name: string) => `Temporary password for ${name}`,
+  temporaryPasswordEffect: (name: string) =>
+    `${name} is signed out everywhere at once, and at their next sign-in must choose a new password before doing anything else. Their API tokens keep working.`,
+  enterTemporaryPassword: "Enter a temporary password.",
+  confirmTemporaryPassword: "Set it and sign them out",
+  temporaryPasswordSet: (name: string, sessions: number) =>
+    `Temporary password set for ${name}: ${sessions === 1 ? "1 session" : `${sessions} sessions`} ended. Pass it on safely.`,
+  // Signing in with a temporary password
+  passwordRequiredTitle: "Choose your own password",
+  passwordRequiredIntro:
+    "An administrator set the password you signed in with. Choose your own to continue: until you do, this session can do nothing else.",
+  temporaryPasswordCurrent: "The temporary password",
+  // Audit log: reads and times
+  showReads: "Show reads",
+  showReadsHint: "Also entries that only record a read (accounts listed, the log searched) and refused reads.",
 };
 
 export type AccountMessages = typeof en;

@@ -127,8 +127,6 @@ export const es: AccountMessages = {
   delegationFormat: "Use el código de tres letras del Estado, p. ej. COL.",
   secretariatNoDelegation: "Los roles de la secretaría no pertenecen a ninguna delegación.",
   initialPassword: "Contraseña",
-  initialPasswordHint:
-    "Al menos 12 caracteres; comuníquela de forma segura. Déjela vacía para quien solo entra con inicio de sesión único.",
   createAccount: "Crear la cuenta",
   accountCreated: (name, email) => `Cuenta creada para ${name} (${email}).`,
   accountSaved: (name) => `Cambios de ${name} guardados.`,
@@ -230,22 +228,14 @@ export const es: AccountMessages = {
     system: "Sistema",
   },
   auditActions: {
-    "account.create": "Cuenta creada",
-    "account.update": "Cuenta modificada",
-    "account.password": "Contraseña cambiada",
-    "account.list": "Cuentas listadas",
-    "account.read": "Cuenta consultada",
-    "session.start": "Sesión iniciada",
-    "session.end": "Sesión cerrada",
-    "token.create": "Token de API creado",
-    "token.revoke": "Token de API revocado",
-    "delegation.create": "Delegación registrada",
-    "audit.read": "Búsqueda en el registro de auditoría",
-    "relation.create": "Relación creada",
-    "relation.update": "Relación modificada",
-    "relation.cite": "Fuente citada",
-    "source.create": "Fuente añadida",
-    "import.apply": "Importación aplicada",
+    // Only those src/domain/messages/audit-actions.ts does not name yet: the audit page asks it first.
+    "account.temporary-password": "Contraseña temporal establecida",
+    "account.sso-link": "Inicio de sesión único vinculado",
+    "sign-in.refused": "Inicio de sesión rechazado",
+    "sign-in.limited": "Inicio de sesión rechazado (demasiados intentos)",
+    "password.refused": "Contraseña incorrecta (pedida de nuevo)",
+    "token.refused": "Token de API rechazado",
+    "csrf.refused": "Solicitud sin su token CSRF rechazada",
   },
   objectTypes: {
     account: "Cuenta",
@@ -257,4 +247,32 @@ export const es: AccountMessages = {
     source: "Fuente",
     import: "Importación",
   },
+  // Administration: how an account signs in, temporary passwords
+  signInPasswordTemporary: "Contraseña temporal",
+  signInChoice: "Inicia sesión con",
+  signInWithTemporaryPassword: "Una contraseña temporal",
+  signInWithSsoOnly: "Solo inicio de sesión único",
+  temporaryPasswordHint:
+    "Al menos 12 caracteres; entréguela de forma segura. Deberá elegir su propia contraseña al iniciar sesión por primera vez.",
+  ssoOnlyHint: "Inicia sesión con el inicio de sesión único de su organización; Concord no guarda ninguna contraseña.",
+  ssoNotConfigured:
+    "«Solo inicio de sesión único» no está disponible: el inicio de sesión único no está configurado para su organización, así que una cuenta sin contraseña nunca podría iniciar sesión.",
+  setTemporaryPassword: "Establecer contraseña temporal",
+  setTemporaryPasswordFor: (name: string) => `Establecer una contraseña temporal para ${name}`,
+  temporaryPasswordOf: (name: string) => `Contraseña temporal de ${name}`,
+  temporaryPasswordEffect: (name: string) =>
+    `Se cerrarán todas las sesiones de ${name} en el acto y, al volver a iniciar sesión, deberá elegir una contraseña nueva antes de hacer cualquier otra cosa. Sus tokens de API siguen funcionando.`,
+  enterTemporaryPassword: "Escriba una contraseña temporal.",
+  confirmTemporaryPassword: "Establecerla y cerrar sus sesiones",
+  temporaryPasswordSet: (name: string, sessions: number) =>
+    `Contraseña temporal establecida para ${name}: ${sessions === 1 ? "1 sesión cerrada" : `${sessions} sesiones cerradas`}. Entréguela de forma segura.`,
+  // Signing in with a temporary password
+  passwordRequiredTitle: "Elija su propia contraseña",
+  passwordRequiredIntro:
+    "Un administrador estableció la contraseña con la que ha iniciado sesión. Elija la suya para continuar: hasta entonces, esta sesión no puede hacer nada más.",
+  temporaryPasswordCurrent: "La contraseña temporal",
+  // Audit log: reads and times
+  showReads: "Mostrar consultas",
+  showReadsHint:
+    "También las entradas que solo registran una consulta (cuentas listadas, búsquedas en el registro) y las consultas rechazadas.",
 };

@@ -131,8 +131,6 @@ export const fr: AccountMessages = {
   delegationFormat: "Utilisez le code à trois lettres de l’État, par ex. COL.",
   secretariatNoDelegation: "Les rôles du secrétariat n’appartiennent à aucune délégation.",
   initialPassword: "Mot de passe",
-  initialPasswordHint:
-    "Au moins 12 caractères ; transmettez-le de façon sûre. Laissez vide pour une personne qui se connecte uniquement par authentification unique.",
   createAccount: "Créer le compte",
   accountCreated: (name, email) => `Compte créé pour ${name} (${email}).`,
   accountSaved: (name) => `Modifications de ${name} enregistrées.`,
@@ -233,22 +231,14 @@ export const fr: AccountMessages = {
     system: "Système",
   },
   auditActions: {
-    "account.create": "Compte créé",
-    "account.update": "Compte modifié",
-    "account.password": "Mot de passe changé",
-    "account.list": "Comptes listés",
-    "account.read": "Compte consulté",
-    "session.start": "Connexion",
-    "session.end": "Déconnexion",
-    "token.create": "Jeton d’API créé",
-    "token.revoke": "Jeton d’API révoqué",
-    "delegation.create": "Délégation enregistrée",
-    "audit.read": "Recherche dans le journal d’audit",
-    "relation.create": "Relation créée",
-    "relation.update": "Relation modifiée",
-    "relation.cite": "Source citée",
-    "source.create": "Source ajoutée",
-    "import.apply": "Import appliqué",
+    // Only those src/domain/messages/audit-actions.ts does not name yet: the audit page asks it first.
+    "account.temporary-password": "Mot de passe temporaire défini",
+    "account.sso-link": "Authentification unique liée",
+    "sign-in.refused": "Connexion refusée",
+    "sign-in.limited": "Connexion refusée (trop de tentatives)",
+    "password.refused": "Mauvais mot de passe (redemandé)",
+    "token.refused": "Jeton d’API refusé",
+    "csrf.refused": "Demande sans son jeton CSRF refusée",
   },
   objectTypes: {
     account: "Compte",
@@ -260,4 +250,32 @@ export const fr: AccountMessages = {
     source: "Source",
     import: "Import",
   },
+  // Administration: how an account signs in, temporary passwords
+  signInPasswordTemporary: "Mot de passe temporaire",
+  signInChoice: "Se connecte avec",
+  signInWithTemporaryPassword: "Un mot de passe temporaire",
+  signInWithSsoOnly: "Authentification unique seulement",
+  temporaryPasswordHint:
+    "Au moins 12 caractères ; transmettez-le de façon sûre. La personne devra choisir son propre mot de passe à sa première connexion.",
+  ssoOnlyHint: "Se connecte par l’authentification unique de votre organisation ; Concord ne garde aucun mot de passe.",
+  ssoNotConfigured:
+    "« Authentification unique seulement » n’est pas disponible : l’authentification unique n’est pas configurée pour votre organisation, un compte sans mot de passe ne pourrait donc jamais se connecter.",
+  setTemporaryPassword: "Définir un mot de passe temporaire",
+  setTemporaryPasswordFor: (name: string) => `Définir un mot de passe temporaire pour ${name}`,
+  temporaryPasswordOf: (name: string) => `Mot de passe temporaire de ${name}`,
+  temporaryPasswordEffect: (name: string) =>
+    `Toutes les sessions de ${name} prennent fin immédiatement et, à sa prochaine connexion, la personne devra choisir un nouveau mot de passe avant toute autre chose. Ses jetons d’API continuent de fonctionner.`,
+  enterTemporaryPassword: "Saisissez un mot de passe temporaire.",
+  confirmTemporaryPassword: "Le définir et fermer ses sessions",
+  temporaryPasswordSet: (name: string, sessions: number) =>
+    `Mot de passe temporaire défini pour ${name} : ${sessions === 1 ? "1 session fermée" : `${sessions} sessions fermées`}. Transmettez-le de façon sûre.`,
+  // Signing in with a temporary password
+  passwordRequiredTitle: "Choisissez votre propre mot de passe",
+  passwordRequiredIntro:
+    "Un administrateur a défini le mot de passe avec lequel vous vous êtes connecté. Choisissez le vôtre pour continuer : d’ici là, cette session ne peut rien faire d’autre.",
+  temporaryPasswordCurrent: "Le mot de passe temporaire",
+  // Audit log: reads and times
+  showReads: "Afficher les consultations",
+  showReadsHint:
+    "Aussi les entrées qui n’enregistrent qu’une consultation (comptes listés, recherches dans le journal) et les consultations refusées.",
 };

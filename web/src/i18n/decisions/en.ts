@@ -1,4 +1,4 @@
-import type { NoticeKind, RequestableKind } from "../../../../src/domain/decisions.ts";
+import type { NoticeKind, NoticeStage, RequestableKind } from "../../../../src/domain/decisions.ts";
 import type { MajorityBase, ProcedureKind } from "../../../../src/domain/procedures.ts";
 import type { PositionKind, ProposalPurpose, ProposalStatus } from "../../lib/types.ts";
 
@@ -277,6 +277,113 @@ export const en = {
   designationNeeded: "Name the designation.",
   revoke: "Revoke this designation instead of granting it",
   proposeDesignation: "Propose the designation",
+
+  // What happened to a proposal, and confirmations before what cannot be taken back (issue 12)
+  statusSilenceBroken: "Silence broken",
+  silentAgrees: "Silent: agrees",
+  silenceBrokenBy: (state: string, date: string) => `Silence broken by ${state} on ${date}`,
+  silenceAlsoBrokenBy: (states: string) => `Also broken by ${states}.`,
+  silenceNextOpen: (deadline: string) =>
+    `What happens next: the proposal will not be adopted when its deadline passes (${deadline}), even if the member now concurs, unless the chair recirculates a revised text before then. A recirculated text opens a new round of silence for every member.`,
+  silenceNextChair: "As chair, you may recirculate a revised text or withdraw the proposal below.",
+  silenceNextPassed:
+    "The deadline has passed with silence broken: the proposal is not adopted. The outcome is being recorded.",
+  silenceNextClosed: "The deadline passed with silence broken, so the proposal was not adopted.",
+  statementRequiredTag: "Statement required",
+  statementRequired: "Required: this position is sent only with a written statement.",
+  confirmBack: "Go back",
+  breakSilenceTitle: (id: number) => `Break silence on proposal ${id}?`,
+  breakSilenceText: (deadline: string) =>
+    `Your position is recorded and every member sees it. From then on the proposal cannot be adopted in this round, even if you concur later: at its deadline (${deadline}) it is recorded as not adopted, unless the chair recirculates a revised text, which opens a new round of silence for every member.`,
+  breakSilenceConfirm: "Break silence",
+  adoptTitle: (id: number) => `Decide to adopt proposal ${id}?`,
+  adoptText: {
+    general: "The decision is final: the procedure ends now and the proposal is adopted.",
+    request:
+      "The decision is final: the procedure ends now and the status requested is recorded in the registry from today.",
+    designation:
+      "The decision is final: the procedure ends now and the designation is recorded in the registry from today, citing this decision.",
+    revocation:
+      "The decision is final: the procedure ends now and the designation ends in the registry today, citing this decision.",
+  } satisfies Record<ProposalPurpose, string>,
+  adoptConfirm: "Adopt",
+  declineTitle: (id: number) => `Decide not to adopt proposal ${id}?`,
+  declineText:
+    "The decision is final: the procedure ends now, the proposal is not adopted and the registry does not change.",
+  declineConfirm: "Do not adopt",
+  closeNotAdoptedTitle: (id: number) => `Close proposal ${id} as not adopted?`,
+  closeNotAdoptedText:
+    "The procedure ends now for every member: no further position can be taken, the proposal is not adopted and the registry does not change. Your reason is recorded with the outcome.",
+  closeNotAdoptedConfirm: "Close as not adopted",
+  withdrawConfirmTitle: (id: number) => `Withdraw proposal ${id}?`,
+  withdrawConfirmText:
+    "The procedure ends now for every member: no further position can be taken, nothing is adopted and the registry does not change. Your reason is recorded with the outcome.",
+  withdrawRequestConfirmText:
+    "Your request is withdrawn and its procedure ends now for every member: nothing is decided and the registry does not change. To ask again, file a new request.",
+  withdrawConfirm: "Withdraw",
+  // Suspension and withdrawal notices: the confirming step, the notices list, acknowledgement and withdrawal;
+  // the designation's confirmation (issue 12)
+  noticeStatementLabel: "Statement",
+  noticeStatementHint: "Required: what your state gives notice of, and why. It is kept with the notice.",
+  noticeStatementNeeded: "Write the statement: a notice is given in writing.",
+  noticeConfirmTitle: (kind: NoticeKind, organization: string) =>
+    kind === "withdrawal"
+      ? `Give notice of withdrawal from ${organization}?`
+      : `Give notice of suspension of participation in ${organization}?`,
+  noticeConsequence: (kind: NoticeKind, state: string, organization: string, effective: string) =>
+    kind === "withdrawal"
+      ? `${state}’s membership of ${organization} ends on ${effective}.`
+      : `${state}’s participation in ${organization} is suspended from ${effective}.`,
+  noticePeriod: (months: number, organization: string) =>
+    months === 0
+      ? `${organization}’s rules set no period of notice: it takes effect today.`
+      : `${organization}’s rules set ${months === 1 ? "1 month" : `${months} months`} of notice.`,
+  noticeDepositary: (organization: string) =>
+    `The notice goes to ${organization}’s secretariat, the depositary, which acknowledges it. You can withdraw it until it takes effect.`,
+  noticeConfirm: "Give notice",
+  noticeGiven: (effective: string) =>
+    `Notice given: awaiting acknowledgement by the secretariat. It takes effect on ${effective}.`,
+  noticesTitle: "Notices of suspension and withdrawal",
+  noticesIntroSecretariat: (organization: string) =>
+    `Notices given to ${organization}. As depositary, acknowledge each one you receive: each takes effect on its date either way.`,
+  noticesIntroDelegation: "Your delegation’s notices, and where each stands.",
+  noticesIntroOthers: (organization: string) => `Notices given to ${organization}, and where each stands.`,
+  noNotices: "No notice has been given.",
+  noticeDates: (filed: string, effective: string) => `Notice given on ${filed}, takes effect on ${effective}.`,
+  noticeStages: {
+    "awaiting-acknowledgement": "Notified, awaiting acknowledgement",
+    acknowledged: "Acknowledged",
+    withdrawn: "Withdrawn",
+    "in-effect": "In effect",
+  } satisfies Record<NoticeStage, string>,
+  noticeAcknowledgedOn: (date: string) => `Acknowledged by the secretariat on ${date}.`,
+  noticeWithdrawnOn: (date: string) => `Withdrawn on ${date}.`,
+  noticeWithdrawalReason: "Why it was withdrawn",
+  acknowledgeNotice: "Acknowledge",
+  acknowledgeNoticeTitle: (state: string, kind: NoticeKind) =>
+    `Acknowledge ${state}’s notice of ${kind === "withdrawal" ? "withdrawal" : "suspension"}?`,
+  acknowledgeNoticeText: (state: string, filed: string) =>
+    `You record, as depositary, that ${state} gave this notice on ${filed}. Acknowledging does not change the date it takes effect.`,
+  acknowledgeNoticeConfirm: "Acknowledge the notice",
+  noticeAcknowledged: "Notice acknowledged.",
+  withdrawNotice: "Withdraw the notice",
+  withdrawNoticeTitle: (kind: NoticeKind, organization: string) =>
+    `Withdraw the notice of ${kind === "withdrawal" ? "withdrawal" : "suspension"} given to ${organization}?`,
+  withdrawNoticeText: (kind: NoticeKind, state: string, organization: string, effective: string) =>
+    kind === "withdrawal"
+      ? `${state}’s membership of ${organization} will not end on ${effective}: it continues. The notice stays on record as withdrawn.`
+      : `${state}’s participation in ${organization} will not be suspended on ${effective}. The notice stays on record as withdrawn.`,
+  withdrawNoticeStatement: "Why",
+  noticeWithdrawnDone: "Notice withdrawn.",
+  designationConfirmTitle: (revoke: boolean, designation: string, designee: string) =>
+    revoke
+      ? `Propose revoking the designation ${designation} of ${designee}?`
+      : `Propose designating ${designee}: ${designation}?`,
+  designationConfirmText: (revoke: boolean, state: string, designation: string, designee: string) =>
+    revoke
+      ? `This opens a decision ${state} takes alone. If ${state} adopts it, the registry ends the designation ${designation} of ${designee} on that day, citing the decision.`
+      : `This opens a decision ${state} takes alone. If ${state} adopts it, the registry records ${designee} as ${designation} from that day, citing the decision.`,
+  proposeRevocation: "Propose the revocation",
 };
 
 export type DecisionMessages = typeof en;

@@ -261,4 +261,110 @@ export const es: DecisionMessages = {
   designationNeeded: "Indique la designación.",
   revoke: "Revocar esta designación en lugar de concederla",
   proposeDesignation: "Proponer la designación",
+
+  // Lo que ocurrió con una propuesta, y confirmaciones antes de lo que no tiene vuelta atrás (issue 12)
+  statusSilenceBroken: "Silencio roto",
+  silentAgrees: "En silencio: de acuerdo",
+  silenceBrokenBy: (state: string, date: string) => `Silencio roto por ${state} el ${date}`,
+  silenceAlsoBrokenBy: (states: string) => `También lo rompió: ${states}.`,
+  silenceNextOpen: (deadline: string) =>
+    `Qué ocurre ahora: la propuesta no se adoptará al vencer el plazo (${deadline}), aunque el miembro dé ahora su conformidad, salvo que la presidencia vuelva a circular un texto revisado antes. Un texto vuelto a circular abre una nueva ronda de silencio para todos los miembros.`,
+  silenceNextChair: "Como presidencia, puede volver a circular un texto revisado o retirar la propuesta más abajo.",
+  silenceNextPassed:
+    "El plazo venció con el silencio roto: la propuesta no se adopta. Se está registrando el resultado.",
+  silenceNextClosed: "El plazo venció con el silencio roto, por lo que la propuesta no se adoptó.",
+  statementRequiredTag: "Declaración obligatoria",
+  statementRequired: "Obligatoria: esta posición solo se envía con una declaración por escrito.",
+  confirmBack: "Volver",
+  breakSilenceTitle: (id: number) => `¿Romper el silencio sobre la propuesta ${id}?`,
+  breakSilenceText: (deadline: string) =>
+    `Su posición queda registrada y todos los miembros la ven. Desde ese momento la propuesta no puede adoptarse en esta ronda, aunque más tarde dé su conformidad: al vencer el plazo (${deadline}) se registra como no adoptada, salvo que la presidencia vuelva a circular un texto revisado, lo que abre una nueva ronda de silencio para todos los miembros.`,
+  breakSilenceConfirm: "Romper el silencio",
+  adoptTitle: (id: number) => `¿Decidir adoptar la propuesta ${id}?`,
+  adoptText: {
+    general: "La decisión es definitiva: el procedimiento termina ahora y la propuesta queda adoptada.",
+    request: "La decisión es definitiva: el procedimiento termina ahora y el estatus solicitado se registra desde hoy.",
+    designation:
+      "La decisión es definitiva: el procedimiento termina ahora y la designación se registra desde hoy, citando esta decisión.",
+    revocation:
+      "La decisión es definitiva: el procedimiento termina ahora y la designación termina hoy en el registro, citando esta decisión.",
+  },
+  adoptConfirm: "Adoptar",
+  declineTitle: (id: number) => `¿Decidir no adoptar la propuesta ${id}?`,
+  declineText:
+    "La decisión es definitiva: el procedimiento termina ahora, la propuesta no se adopta y el registro no cambia.",
+  declineConfirm: "No adoptar",
+  closeNotAdoptedTitle: (id: number) => `¿Cerrar la propuesta ${id} como no adoptada?`,
+  closeNotAdoptedText:
+    "El procedimiento termina ahora para todos los miembros: no se pueden tomar más posiciones, la propuesta no se adopta y el registro no cambia. Su motivo queda registrado con el resultado.",
+  closeNotAdoptedConfirm: "Cerrar como no adoptada",
+  withdrawConfirmTitle: (id: number) => `¿Retirar la propuesta ${id}?`,
+  withdrawConfirmText:
+    "El procedimiento termina ahora para todos los miembros: no se pueden tomar más posiciones, no se adopta nada y el registro no cambia. Su motivo queda registrado con el resultado.",
+  withdrawRequestConfirmText:
+    "Su solicitud se retira y su procedimiento termina ahora para todos los miembros: no se decide nada y el registro no cambia. Para pedirlo de nuevo, presente una nueva solicitud.",
+  withdrawConfirm: "Retirar",
+  // Notificaciones de suspensión y de retirada: el paso de confirmación, la lista, el acuse de recibo y el retiro;
+  // la confirmación de una designación (issue 12)
+  noticeStatementLabel: "Declaración",
+  noticeStatementHint: "Obligatoria: qué notifica su Estado y por qué. Se guarda con la notificación.",
+  noticeStatementNeeded: "Escriba la declaración: una notificación se hace por escrito.",
+  noticeConfirmTitle: (kind, organization) =>
+    kind === "withdrawal"
+      ? `¿Notificar la retirada de ${organization}?`
+      : `¿Notificar la suspensión de la participación en ${organization}?`,
+  noticeConsequence: (kind, state, organization, effective) =>
+    kind === "withdrawal"
+      ? `La membresía de ${state} en ${organization} termina el ${effective}.`
+      : `La participación de ${state} en ${organization} queda suspendida a partir del ${effective}.`,
+  noticePeriod: (months, organization) =>
+    months === 0
+      ? `Las normas de ${organization} no fijan plazo de preaviso: surte efecto hoy.`
+      : `Las normas de ${organization} fijan un preaviso de ${months === 1 ? "1 mes" : `${months} meses`}.`,
+  noticeDepositary: (organization) =>
+    `La notificación va a la secretaría de ${organization}, el depositario, que acusa recibo. Puede retirarla hasta que surta efecto.`,
+  noticeConfirm: "Notificar",
+  noticeGiven: (effective) =>
+    `Notificación presentada: a la espera del acuse de recibo de la secretaría. Surte efecto el ${effective}.`,
+  noticesTitle: "Notificaciones de suspensión y de retirada",
+  noticesIntroSecretariat: (organization) =>
+    `Notificaciones presentadas a ${organization}. Como depositario, acuse recibo de cada una: cada una surte efecto en su fecha de todos modos.`,
+  noticesIntroDelegation: "Las notificaciones de su delegación y en qué punto está cada una.",
+  noticesIntroOthers: (organization) => `Notificaciones presentadas a ${organization} y en qué punto está cada una.`,
+  noNotices: "No se ha presentado ninguna notificación.",
+  noticeDates: (filed, effective) => `Notificación presentada el ${filed}, surte efecto el ${effective}.`,
+  noticeStages: {
+    "awaiting-acknowledgement": "Notificada, a la espera del acuse de recibo",
+    acknowledged: "Recibo acusado",
+    withdrawn: "Retirada",
+    "in-effect": "En vigor",
+  },
+  noticeAcknowledgedOn: (date) => `La secretaría acusó recibo el ${date}.`,
+  noticeWithdrawnOn: (date) => `Retirada el ${date}.`,
+  noticeWithdrawalReason: "Por qué se retiró",
+  acknowledgeNotice: "Acusar recibo",
+  acknowledgeNoticeTitle: (state, kind) =>
+    `¿Acusar recibo de la notificación de ${kind === "withdrawal" ? "retirada" : "suspensión"} de ${state}?`,
+  acknowledgeNoticeText: (state, filed) =>
+    `Usted deja constancia, como depositario, de que ${state} presentó esta notificación el ${filed}. Acusar recibo no cambia la fecha en que surte efecto.`,
+  acknowledgeNoticeConfirm: "Acusar recibo de la notificación",
+  noticeAcknowledged: "Recibo de la notificación acusado.",
+  withdrawNotice: "Retirar la notificación",
+  withdrawNoticeTitle: (kind, organization) =>
+    `¿Retirar la notificación de ${kind === "withdrawal" ? "retirada" : "suspensión"} presentada a ${organization}?`,
+  withdrawNoticeText: (kind, state, organization, effective) =>
+    kind === "withdrawal"
+      ? `La membresía de ${state} en ${organization} no terminará el ${effective}: continúa. La notificación queda registrada como retirada.`
+      : `La participación de ${state} en ${organization} no quedará suspendida el ${effective}. La notificación queda registrada como retirada.`,
+  withdrawNoticeStatement: "Por qué",
+  noticeWithdrawnDone: "Notificación retirada.",
+  designationConfirmTitle: (revoke, designation, designee) =>
+    revoke
+      ? `¿Proponer revocar la designación ${designation} de ${designee}?`
+      : `¿Proponer designar a ${designee}: ${designation}?`,
+  designationConfirmText: (revoke, state, designation, designee) =>
+    revoke
+      ? `Esto abre una decisión que ${state} toma por sí solo. Si ${state} la adopta, el registro pone fin a la designación ${designation} de ${designee} ese día, citando la decisión.`
+      : `Esto abre una decisión que ${state} toma por sí solo. Si ${state} la adopta, el registro inscribe a ${designee} como ${designation} desde ese día, citando la decisión.`,
+  proposeRevocation: "Proponer la revocación",
 };

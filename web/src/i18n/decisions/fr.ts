@@ -260,4 +260,113 @@ export const fr: DecisionMessages = {
   designationNeeded: "Indiquez la désignation.",
   revoke: "Révoquer cette désignation au lieu de l’accorder",
   proposeDesignation: "Proposer la désignation",
+
+  // Ce qui est arrivé à une proposition, et confirmations avant ce qui est sans retour (issue 12)
+  statusSilenceBroken: "Silence rompu",
+  silentAgrees: "Silencieux : d’accord",
+  silenceBrokenBy: (state: string, date: string) => `Silence rompu par ${state} le ${date}`,
+  silenceAlsoBrokenBy: (states: string) => `Également rompu par ${states}.`,
+  silenceNextOpen: (deadline: string) =>
+    `Et ensuite : la proposition ne sera pas adoptée à l’échéance (${deadline}), même si le membre donne maintenant son accord, sauf si la présidence fait circuler un texte révisé d’ici là. Un texte recirculé ouvre un nouveau tour de silence pour tous les membres.`,
+  silenceNextChair:
+    "En tant que présidence, vous pouvez faire circuler un texte révisé ou retirer la proposition ci-dessous.",
+  silenceNextPassed:
+    "L’échéance est passée avec le silence rompu : la proposition n’est pas adoptée. Le résultat est en cours d’enregistrement.",
+  silenceNextClosed: "L’échéance est passée avec le silence rompu : la proposition n’a donc pas été adoptée.",
+  statementRequiredTag: "Déclaration obligatoire",
+  statementRequired: "Obligatoire : cette position n’est envoyée qu’avec une déclaration écrite.",
+  confirmBack: "Revenir",
+  breakSilenceTitle: (id: number) => `Rompre le silence sur la proposition ${id} ?`,
+  breakSilenceText: (deadline: string) =>
+    `Votre position est enregistrée et tous les membres la voient. Dès lors, la proposition ne peut plus être adoptée dans ce tour, même si vous donnez votre accord plus tard : à l’échéance (${deadline}), elle est enregistrée comme non adoptée, sauf si la présidence fait circuler un texte révisé, ce qui ouvre un nouveau tour de silence pour tous les membres.`,
+  breakSilenceConfirm: "Rompre le silence",
+  adoptTitle: (id: number) => `Décider d’adopter la proposition ${id} ?`,
+  adoptText: {
+    general: "La décision est définitive : la procédure prend fin maintenant et la proposition est adoptée.",
+    request:
+      "La décision est définitive : la procédure prend fin maintenant et le statut demandé est inscrit au registre à partir d’aujourd’hui.",
+    designation:
+      "La décision est définitive : la procédure prend fin maintenant et la désignation est inscrite au registre à partir d’aujourd’hui, en citant cette décision.",
+    revocation:
+      "La décision est définitive : la procédure prend fin maintenant et la désignation prend fin aujourd’hui dans le registre, en citant cette décision.",
+  },
+  adoptConfirm: "Adopter",
+  declineTitle: (id: number) => `Décider de ne pas adopter la proposition ${id} ?`,
+  declineText:
+    "La décision est définitive : la procédure prend fin maintenant, la proposition n’est pas adoptée et le registre ne change pas.",
+  declineConfirm: "Ne pas adopter",
+  closeNotAdoptedTitle: (id: number) => `Clore la proposition ${id} comme non adoptée ?`,
+  closeNotAdoptedText:
+    "La procédure prend fin maintenant pour tous les membres : aucune position ne peut plus être prise, la proposition n’est pas adoptée et le registre ne change pas. Votre motif est enregistré avec le résultat.",
+  closeNotAdoptedConfirm: "Clore comme non adoptée",
+  withdrawConfirmTitle: (id: number) => `Retirer la proposition ${id} ?`,
+  withdrawConfirmText:
+    "La procédure prend fin maintenant pour tous les membres : aucune position ne peut plus être prise, rien n’est adopté et le registre ne change pas. Votre motif est enregistré avec le résultat.",
+  withdrawRequestConfirmText:
+    "Votre demande est retirée et sa procédure prend fin maintenant pour tous les membres : rien n’est décidé et le registre ne change pas. Pour redemander, déposez une nouvelle demande.",
+  withdrawConfirm: "Retirer",
+  // Notifications de suspension et de retrait : l’étape de confirmation, la liste, l’accusé de réception et le retrait ;
+  // la confirmation d’une désignation (issue 12)
+  noticeStatementLabel: "Déclaration",
+  noticeStatementHint: "Obligatoire : ce que votre État notifie, et pourquoi. Elle est conservée avec la notification.",
+  noticeStatementNeeded: "Rédigez la déclaration : une notification se fait par écrit.",
+  noticeConfirmTitle: (kind, organization) =>
+    kind === "withdrawal"
+      ? `Notifier le retrait de l’organisation ${organization} ?`
+      : `Notifier la suspension de la participation à l’organisation ${organization} ?`,
+  noticeConsequence: (kind, state, organization, effective) =>
+    kind === "withdrawal"
+      ? `L’adhésion de l’État ${state} à l’organisation ${organization} prend fin le ${effective}.`
+      : `La participation de l’État ${state} à l’organisation ${organization} est suspendue à partir du ${effective}.`,
+  noticePeriod: (months, organization) =>
+    months === 0
+      ? `Les règles de l’organisation ${organization} ne fixent aucun préavis : elle prend effet aujourd’hui.`
+      : `Les règles de l’organisation ${organization} fixent un préavis de ${months} mois.`,
+  noticeDepositary: (organization) =>
+    `La notification est adressée au secrétariat de l’organisation ${organization}, le dépositaire, qui en accuse réception. Vous pouvez la retirer jusqu’à ce qu’elle prenne effet.`,
+  noticeConfirm: "Notifier",
+  noticeGiven: (effective) =>
+    `Notification donnée : en attente de l’accusé de réception du secrétariat. Elle prend effet le ${effective}.`,
+  noticesTitle: "Notifications de suspension et de retrait",
+  noticesIntroSecretariat: (organization) =>
+    `Notifications adressées à l’organisation ${organization}. En tant que dépositaire, accusez réception de chacune : chacune prend effet à sa date dans tous les cas.`,
+  noticesIntroDelegation: "Les notifications de votre délégation, et où en est chacune.",
+  noticesIntroOthers: (organization) =>
+    `Notifications adressées à l’organisation ${organization}, et où en est chacune.`,
+  noNotices: "Aucune notification n’a été donnée.",
+  noticeDates: (filed, effective) => `Notification donnée le ${filed}, prend effet le ${effective}.`,
+  noticeStages: {
+    "awaiting-acknowledgement": "Notifiée, en attente d’accusé de réception",
+    acknowledged: "Réception accusée",
+    withdrawn: "Retirée",
+    "in-effect": "En vigueur",
+  },
+  noticeAcknowledgedOn: (date) => `Le secrétariat en a accusé réception le ${date}.`,
+  noticeWithdrawnOn: (date) => `Retirée le ${date}.`,
+  noticeWithdrawalReason: "Motif du retrait",
+  acknowledgeNotice: "Accuser réception",
+  acknowledgeNoticeTitle: (state, kind) =>
+    `Accuser réception de la notification de ${kind === "withdrawal" ? "retrait" : "suspension"} de l’État ${state} ?`,
+  acknowledgeNoticeText: (state, filed) =>
+    `Vous consignez, en tant que dépositaire, que l’État ${state} a donné cette notification le ${filed}. Accuser réception ne change pas la date à laquelle elle prend effet.`,
+  acknowledgeNoticeConfirm: "Accuser réception de la notification",
+  noticeAcknowledged: "Réception de la notification accusée.",
+  withdrawNotice: "Retirer la notification",
+  withdrawNoticeTitle: (kind, organization) =>
+    `Retirer la notification de ${kind === "withdrawal" ? "retrait" : "suspension"} adressée à l’organisation ${organization} ?`,
+  withdrawNoticeText: (kind, state, organization, effective) =>
+    kind === "withdrawal"
+      ? `L’adhésion de l’État ${state} à l’organisation ${organization} ne prendra pas fin le ${effective} : elle continue. La notification reste consignée comme retirée.`
+      : `La participation de l’État ${state} à l’organisation ${organization} ne sera pas suspendue le ${effective}. La notification reste consignée comme retirée.`,
+  withdrawNoticeStatement: "Pourquoi",
+  noticeWithdrawnDone: "Notification retirée.",
+  designationConfirmTitle: (revoke, designation, designee) =>
+    revoke
+      ? `Proposer de révoquer la désignation ${designation} de ${designee} ?`
+      : `Proposer de désigner ${designee} : ${designation} ?`,
+  designationConfirmText: (revoke, state, designation, designee) =>
+    revoke
+      ? `Cela ouvre une décision que ${state} prend seul. Si ${state} l’adopte, le registre met fin à la désignation ${designation} de ${designee} ce jour-là, en citant la décision.`
+      : `Cela ouvre une décision que ${state} prend seul. Si ${state} l’adopte, le registre inscrit ${designee} comme ${designation} à partir de ce jour-là, en citant la décision.`,
+  proposeRevocation: "Proposer la révocation",
 };

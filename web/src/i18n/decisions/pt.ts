@@ -260,4 +260,109 @@ export const pt: DecisionMessages = {
   designationNeeded: "Indique a designação.",
   revoke: "Revogar esta designação em vez de concedê-la",
   proposeDesignation: "Propor a designação",
+
+  // O que aconteceu a uma proposta, e confirmações antes do que não tem volta (issue 12)
+  statusSilenceBroken: "Silêncio quebrado",
+  silentAgrees: "Em silêncio: de acordo",
+  silenceBrokenBy: (state: string, date: string) => `Silêncio quebrado por ${state} em ${date}`,
+  silenceAlsoBrokenBy: (states: string) => `Também quebrado por ${states}.`,
+  silenceNextOpen: (deadline: string) =>
+    `O que acontece agora: a proposta não será adotada quando o prazo terminar (${deadline}), mesmo que o membro agora concorde, a menos que a presidência volte a circular um texto revisto antes disso. Um texto novamente circulado abre uma nova ronda de silêncio para todos os membros.`,
+  silenceNextChair: "Como presidência, pode voltar a circular um texto revisto ou retirar a proposta abaixo.",
+  silenceNextPassed:
+    "O prazo terminou com o silêncio quebrado: a proposta não é adotada. O resultado está a ser registado.",
+  silenceNextClosed: "O prazo terminou com o silêncio quebrado, pelo que a proposta não foi adotada.",
+  statementRequiredTag: "Declaração obrigatória",
+  statementRequired: "Obrigatória: esta posição só é enviada com uma declaração por escrito.",
+  confirmBack: "Voltar",
+  breakSilenceTitle: (id: number) => `Quebrar o silêncio sobre a proposta ${id}?`,
+  breakSilenceText: (deadline: string) =>
+    `A sua posição fica registada e todos os membros a veem. A partir daí a proposta não pode ser adotada nesta ronda, mesmo que concorde mais tarde: no fim do prazo (${deadline}) é registada como não adotada, a menos que a presidência volte a circular um texto revisto, o que abre uma nova ronda de silêncio para todos os membros.`,
+  breakSilenceConfirm: "Quebrar o silêncio",
+  adoptTitle: (id: number) => `Decidir adotar a proposta ${id}?`,
+  adoptText: {
+    general: "A decisão é definitiva: o procedimento termina agora e a proposta é adotada.",
+    request: "A decisão é definitiva: o procedimento termina agora e o estatuto pedido é registado a partir de hoje.",
+    designation:
+      "A decisão é definitiva: o procedimento termina agora e a designação é registada a partir de hoje, citando esta decisão.",
+    revocation:
+      "A decisão é definitiva: o procedimento termina agora e a designação termina hoje no registo, citando esta decisão.",
+  },
+  adoptConfirm: "Adotar",
+  declineTitle: (id: number) => `Decidir não adotar a proposta ${id}?`,
+  declineText: "A decisão é definitiva: o procedimento termina agora, a proposta não é adotada e o registo não muda.",
+  declineConfirm: "Não adotar",
+  closeNotAdoptedTitle: (id: number) => `Encerrar a proposta ${id} como não adotada?`,
+  closeNotAdoptedText:
+    "O procedimento termina agora para todos os membros: não se podem tomar mais posições, a proposta não é adotada e o registo não muda. O seu motivo fica registado com o resultado.",
+  closeNotAdoptedConfirm: "Encerrar como não adotada",
+  withdrawConfirmTitle: (id: number) => `Retirar a proposta ${id}?`,
+  withdrawConfirmText:
+    "O procedimento termina agora para todos os membros: não se podem tomar mais posições, nada é adotado e o registo não muda. O seu motivo fica registado com o resultado.",
+  withdrawRequestConfirmText:
+    "O seu pedido é retirado e o seu procedimento termina agora para todos os membros: nada é decidido e o registo não muda. Para pedir de novo, apresente um novo pedido.",
+  withdrawConfirm: "Retirar",
+  // Notificações de suspensão e de retirada: o passo de confirmação, a lista, a confirmação de recebimento e a retirada;
+  // a confirmação de uma designação (issue 12)
+  noticeStatementLabel: "Declaração",
+  noticeStatementHint: "Obrigatória: o que o seu Estado notifica e porquê. Fica guardada com a notificação.",
+  noticeStatementNeeded: "Escreva a declaração: uma notificação é feita por escrito.",
+  noticeConfirmTitle: (kind, organization) =>
+    kind === "withdrawal"
+      ? `Notificar a retirada de ${organization}?`
+      : `Notificar a suspensão da participação em ${organization}?`,
+  noticeConsequence: (kind, state, organization, effective) =>
+    kind === "withdrawal"
+      ? `A participação de ${state} como membro de ${organization} termina em ${effective}.`
+      : `A participação de ${state} em ${organization} fica suspensa a partir de ${effective}.`,
+  noticePeriod: (months, organization) =>
+    months === 0
+      ? `As regras de ${organization} não fixam prazo de aviso prévio: produz efeito hoje.`
+      : `As regras de ${organization} fixam um aviso prévio de ${months === 1 ? "1 mês" : `${months} meses`}.`,
+  noticeDepositary: (organization) =>
+    `A notificação vai para o secretariado de ${organization}, o depositário, que confirma o recebimento. Pode retirá-la até produzir efeito.`,
+  noticeConfirm: "Notificar",
+  noticeGiven: (effective) =>
+    `Notificação apresentada: aguardando a confirmação de recebimento pelo secretariado. Produz efeito em ${effective}.`,
+  noticesTitle: "Notificações de suspensão e de retirada",
+  noticesIntroSecretariat: (organization) =>
+    `Notificações apresentadas a ${organization}. Como depositário, confirme o recebimento de cada uma: cada uma produz efeito na sua data de qualquer modo.`,
+  noticesIntroDelegation: "As notificações da sua delegação e em que ponto está cada uma.",
+  noticesIntroOthers: (organization) => `Notificações apresentadas a ${organization} e em que ponto está cada uma.`,
+  noNotices: "Nenhuma notificação foi apresentada.",
+  noticeDates: (filed, effective) => `Notificação apresentada em ${filed}, produz efeito em ${effective}.`,
+  noticeStages: {
+    "awaiting-acknowledgement": "Notificada, aguardando confirmação de recebimento",
+    acknowledged: "Recebimento confirmado",
+    withdrawn: "Retirada",
+    "in-effect": "Em vigor",
+  },
+  noticeAcknowledgedOn: (date) => `O secretariado confirmou o recebimento em ${date}.`,
+  noticeWithdrawnOn: (date) => `Retirada em ${date}.`,
+  noticeWithdrawalReason: "Porque foi retirada",
+  acknowledgeNotice: "Confirmar recebimento",
+  acknowledgeNoticeTitle: (state, kind) =>
+    `Confirmar o recebimento da notificação de ${kind === "withdrawal" ? "retirada" : "suspensão"} de ${state}?`,
+  acknowledgeNoticeText: (state, filed) =>
+    `Regista, como depositário, que ${state} apresentou esta notificação em ${filed}. Confirmar o recebimento não muda a data em que produz efeito.`,
+  acknowledgeNoticeConfirm: "Confirmar o recebimento da notificação",
+  noticeAcknowledged: "Recebimento da notificação confirmado.",
+  withdrawNotice: "Retirar a notificação",
+  withdrawNoticeTitle: (kind, organization) =>
+    `Retirar a notificação de ${kind === "withdrawal" ? "retirada" : "suspensão"} apresentada a ${organization}?`,
+  withdrawNoticeText: (kind, state, organization, effective) =>
+    kind === "withdrawal"
+      ? `A participação de ${state} como membro de ${organization} não terminará em ${effective}: continua. A notificação fica registada como retirada.`
+      : `A participação de ${state} em ${organization} não ficará suspensa em ${effective}. A notificação fica registada como retirada.`,
+  withdrawNoticeStatement: "Porquê",
+  noticeWithdrawnDone: "Notificação retirada.",
+  designationConfirmTitle: (revoke, designation, designee) =>
+    revoke
+      ? `Propor revogar a designação ${designation} de ${designee}?`
+      : `Propor designar ${designee}: ${designation}?`,
+  designationConfirmText: (revoke, state, designation, designee) =>
+    revoke
+      ? `Isto abre uma decisão que ${state} toma sozinho. Se ${state} a adotar, o registo termina a designação ${designation} de ${designee} nesse dia, citando a decisão.`
+      : `Isto abre uma decisão que ${state} toma sozinho. Se ${state} a adotar, o registo inscreve ${designee} como ${designation} a partir desse dia, citando a decisão.`,
+  proposeRevocation: "Propor a revogação",
 };

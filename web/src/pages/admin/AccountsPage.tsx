@@ -100,6 +100,7 @@ export default function AccountsPage({ location }: { location: Location }) {
           {creating && (
             <CreateAccount
               states={states}
+              singleSignOn={accounts.data.singleSignOn.configured}
               onCancel={() => {
                 setCreating(false);
                 focusField(null, newButton.current);
@@ -142,6 +143,10 @@ export default function AccountsPage({ location }: { location: Location }) {
                         setStatus(t.accountSaved(saved.displayName));
                         reload();
                       }}
+                      onTemporaryPassword={(saved, sessionsEnded) => {
+                        setStatus(t.temporaryPasswordSet(saved.displayName, sessionsEnded));
+                        reload();
+                      }}
                     />
                   ))}
                 </tbody>
@@ -158,10 +163,13 @@ const NEW_FIELDS = ["email", "displayName", "role", "delegation", "password"] as
 
 function CreateAccount({
   states,
+  singleSignOn,
   onCreated,
   onCancel,
 }: {
   states: string[];
+  /** Whether single sign-on is configured for the organisation: "single sign-on only" needs it. */
+  singleSignOn: boolean;
   onCreated: (account: AdminAccount) => void;
   onCancel: () => void;
 }) {
@@ -171,6 +179,7 @@ function CreateAccount({
   const [role, setRole] = useState<Role>("delegation-member");
   const [delegation, setDelegation] = useState("");
   const [password, setPassword] = useState("");
+  const [ssoOnly, setSsoOnly] = useState(false);
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<(typeof NEW_FIELDS)[number], string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -182,6 +191,7 @@ function CreateAccount({
     const found: typeof errors = {};
     if (!email.trim()) found.email = t.enterEmail;
     if (!displayName.trim()) found.displayName = t.enterDisplayName;
+    if (!ssoOnly && !password) found.password = t.enterTemporaryPassword;
     if (need === "required" && !delegation.trim()) found.delegation = t.enterDelegation;
     else if (need !== "none" && delegation.trim() && !STATE_CODE.test(delegation.trim()))
       found.delegation = t.delegationFormat;
@@ -195,7 +205,7 @@ function CreateAccount({
     try {
       const body: Record<string, unknown> = { email: email.trim(), displayName: displayName.trim(), role };
       if (need !== "none" && delegation.trim()) body.delegation = delegation.trim().toUpperCase();
-      if (password) body.password = password;
+      if (!ssoOnly) body.password = password;
       const answer = await send<{ account: AdminAccount }>("POST", "/admin/accounts", body);
       onCreated(answer.account);
     } catch (failure) {
@@ -284,17 +294,47 @@ function CreateAccount({
             <p class="hint">{t.secretariatNoDelegation}</p>
           </div>
         )}
-        <TextField
-          id="new-account-password"
-          label={t.initialPassword}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onInput={setPassword}
-          hint={t.initialPasswordHint}
-          error={errors.password}
-          required={false}
-        />
+        <fieldset class="field sign-in-choice">
+          <legend>{t.signInChoice}</legend>
+          <div class="check">
+            <input
+              type="radio"
+              id="new-account-with-password"
+              name="new-account-sign-in"
+              checked={!ssoOnly}
+              onChange={() => setSsoOnly(false)}
+            />
+            <label for="new-account-with-password">{t.signInWithTemporaryPassword}</label>
+          </div>
+          <div class="check">
+            <input
+              type="radio"
+              id="new-account-sso-only"
+              name="new-account-sign-in"
+              checked={ssoOnly}
+              disabled={!singleSignOn}
+              aria-describedby="new-account-sso-only-hint"
+              onChange={() => setSsoOnly(true)}
+            />
+            <label for="new-account-sso-only">{t.signInWithSsoOnly}</label>
+            <p id="new-account-sso-only-hint" class="hint check-hint">
+              {singleSignOn ? t.ssoOnlyHint : t.ssoNotConfigured}
+            </p>
+          </div>
+        </fieldset>
+        {!ssoOnly && (
+          <TextField
+            id="new-account-password"
+            label={t.initialPassword}
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onInput={setPassword}
+            hint={t.temporaryPasswordHint}
+            error={errors.password}
+            required
+          />
+        )}
       </div>
       <DelegationOptions id="new-account-delegations" states={states} />
       <div class="form-actions">
@@ -313,13 +353,16 @@ function AccountRow({
   account,
   self,
   onSaved,
+  onTemporaryPassword,
 }: {
   account: AdminAccount;
   self: boolean;
   onSaved: (account: AdminAccount) => void;
+  onTemporaryPassword: (account: AdminAccount, sessionsEnded: number) => void;
 }) {
   const { t } = useText();
   const [editing, setEditing] = useState(false);
+  const [resetting, setResetting] = useState(false);
   const [role, setRole] = useState<Role>(account.role);
   const [delegation, setDelegation] = useState(account.delegation?.state ?? "");
   const [displayName, setDisplayName] = useState(account.displayName);
@@ -384,44 +427,84 @@ function AccountRow({
   };
 
   const you = self && <span class="you-tag">{t.you}</span>;
+  const signInText = !account.hasPassword
+    ? t.signInSsoOnly
+    : account.temporaryPassword
+      ? t.signInPasswordTemporary
+      : t.signInPassword;
+  // One's own password is changed on one's account page; a system auditor's on the command line.
+  const canReset = !self && account.role !== "system-auditor";
 
   if (!editing) {
     return (
-      <tr id={rowId} data-email={account.email} class={account.disabled ? "is-inactive" : undefined}>
-        <th scope="row" data-label={t.colName}>
-          <span class="account-cell-name">
-            {account.displayName} {you}
-          </span>
-          <span class="account-cell-email">{account.email}</span>
-        </th>
-        <td data-label={t.role}>
-          <span class={`role-tag role-${account.role}`}>{t.roles[account.role]}</span>
-        </td>
-        <td data-label={t.delegation}>
-          {account.delegation ? (
-            <span class="code-pill">{account.delegation.state}</span>
-          ) : (
-            <span class="muted">{t.none}</span>
-          )}
-        </td>
-        <td data-label={t.signInMethod}>{account.hasPassword ? t.signInPassword : t.signInSsoOnly}</td>
-        <td data-label={t.status}>
-          <span class={`status-pill ${account.disabled ? "status-revoked" : "status-active"}`}>
-            {account.disabled ? t.disabled : t.active}
-          </span>
-        </td>
-        <td data-label={t.actions} class="actions-cell">
-          <button
-            type="button"
-            id={`${rowId}-edit`}
-            class="button button-quiet"
-            aria-label={t.editAccount(account.displayName)}
-            onClick={start}
-          >
-            {t.edit}
-          </button>
-        </td>
-      </tr>
+      <>
+        <tr id={rowId} data-email={account.email} class={account.disabled ? "is-inactive" : undefined}>
+          <th scope="row" data-label={t.colName}>
+            <span class="account-cell-name">
+              {account.displayName} {you}
+            </span>
+            <span class="account-cell-email">{account.email}</span>
+          </th>
+          <td data-label={t.role}>
+            <span class={`role-tag role-${account.role}`}>{t.roles[account.role]}</span>
+          </td>
+          <td data-label={t.delegation}>
+            {account.delegation ? (
+              <span class="code-pill">{account.delegation.state}</span>
+            ) : (
+              <span class="muted">{t.none}</span>
+            )}
+          </td>
+          <td data-label={t.signInMethod}>{signInText}</td>
+          <td data-label={t.status}>
+            <span class={`status-pill ${account.disabled ? "status-revoked" : "status-active"}`}>
+              {account.disabled ? t.disabled : t.active}
+            </span>
+          </td>
+          <td data-label={t.actions} class="actions-cell">
+            <button
+              type="button"
+              id={`${rowId}-edit`}
+              class="button button-quiet"
+              aria-label={t.editAccount(account.displayName)}
+              onClick={start}
+            >
+              {t.edit}
+            </button>
+            {canReset && (
+              <button
+                type="button"
+                id={`${rowId}-reset`}
+                class="button button-quiet"
+                aria-label={t.setTemporaryPasswordFor(account.displayName)}
+                aria-expanded={resetting}
+                aria-controls={`${rowId}-temporary`}
+                onClick={() => {
+                  setResetting((open) => !open);
+                  if (!resetting) focusField(`${rowId}-temporary-password`);
+                }}
+              >
+                {t.setTemporaryPassword}
+              </button>
+            )}
+          </td>
+        </tr>
+        {resetting && (
+          <TemporaryPasswordRow
+            account={account}
+            rowId={rowId}
+            onDone={(saved, sessionsEnded) => {
+              setResetting(false);
+              onTemporaryPassword(saved, sessionsEnded);
+              focusField(`${rowId}-reset`);
+            }}
+            onCancel={() => {
+              setResetting(false);
+              focusField(`${rowId}-reset`);
+            }}
+          />
+        )}
+      </>
     );
   }
 
@@ -492,7 +575,7 @@ function AccountRow({
             </>
           )}
         </td>
-        <td data-label={t.signInMethod}>{account.hasPassword ? t.signInPassword : t.signInSsoOnly}</td>
+        <td data-label={t.signInMethod}>{signInText}</td>
         <td data-label={t.status}>
           <span class="check check-inline">
             <input
@@ -528,5 +611,94 @@ function AccountRow({
         </tr>
       )}
     </>
+  );
+}
+
+/**
+ * Setting a temporary password, under the account's row: the form says what it does (every
+ * session of the account ends; a new password is asked at its next sign-in) on the button itself.
+ */
+function TemporaryPasswordRow({
+  account,
+  rowId,
+  onDone,
+  onCancel,
+}: {
+  account: AdminAccount;
+  rowId: string;
+  onDone: (account: AdminAccount, sessionsEnded: number) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useText();
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const inputId = `${rowId}-temporary-password`;
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (!password) {
+      setError(t.enterTemporaryPassword);
+      focusField(inputId);
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const answer = await send<{ account: AdminAccount; sessionsEnded: number }>(
+        "PUT",
+        `/admin/accounts/${encodeURIComponent(account.id)}/temporary-password`,
+        { password },
+      );
+      onDone(answer.account, answer.sessionsEnded);
+    } catch (failure) {
+      const { field, text } = fieldError(failure);
+      setError(field ? text : errorText(failure, t.networkError));
+      focusField(inputId);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <tr class="row-message temporary-password-row" id={`${rowId}-temporary`}>
+      <td colSpan={6} class="temporary-password-cell">
+        <form
+          class="temporary-password-form"
+          onSubmit={onSubmit}
+          noValidate
+          aria-label={t.setTemporaryPasswordFor(account.displayName)}
+          onKeyDown={(event) => event.key === "Escape" && onCancel()}
+        >
+          <TextField
+            id={inputId}
+            label={t.temporaryPasswordOf(account.displayName)}
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onInput={setPassword}
+            hint={t.temporaryPasswordHint}
+            error={error}
+            required
+          />
+          <p class="confirm-text" id={`${rowId}-temporary-effect`}>
+            {t.temporaryPasswordEffect(account.displayName)}
+          </p>
+          <div class="form-actions">
+            <button
+              type="submit"
+              class="button button-danger"
+              disabled={pending}
+              aria-describedby={`${rowId}-temporary-effect`}
+            >
+              {pending ? t.saving : t.confirmTemporaryPassword}
+            </button>
+            <button type="button" class="button button-quiet" onClick={onCancel}>
+              {t.cancel}
+            </button>
+          </div>
+        </form>
+      </td>
+    </tr>
   );
 }

@@ -1,9 +1,11 @@
 import { useState } from "preact/hooks";
 import { positionNeedsStatement, type CloseStatus } from "../../../../src/domain/decisions.ts";
 import { BREAKS_SILENCE, procedureNeedsDeadline } from "../../../../src/domain/procedures.ts";
+import { Confirm } from "../../components/Confirm.tsx";
 import { FormStatus } from "../../components/Form.tsx";
 import { useDecisionText } from "../../i18n/decisions/index.ts";
 import { send } from "../../lib/api.ts";
+import { positionConfirmation } from "../../lib/proposal-states.ts";
 import type { PositionKind, Proposal, ProposalResponse } from "../../lib/types.ts";
 import {
   DateTimeField,
@@ -39,14 +41,24 @@ export function PositionForm({
   // A position that must be given in writing: the server refuses it without a statement.
   const written = position !== "" && positionNeedsStatement(position);
   const silence = proposal.procedure.kind === "silence";
+  // Breaking silence, or deciding alone, cannot be taken back: asked first, in words naming the effect.
+  const confirmation = position === "" ? null : positionConfirmation(proposal.procedure.kind, position);
+  const [confirming, setConfirming] = useState(false);
 
-  const onSubmit = async (event: Event) => {
+  const onSubmit = (event: Event) => {
     event.preventDefault();
     setDone(null);
     const found: Record<string, string> = {};
     if (position === "") found[`kind-${proposal.abilities.allowedPositions[0] ?? "concur"}`] = t.choosePosition;
     else if (written && !statement.trim()) found.statement = t.statementNeeded;
     if (!form.check(found) || position === "") return;
+    if (confirmation) setConfirming(true);
+    else void sendPosition();
+  };
+
+  const sendPosition = async () => {
+    setConfirming(false);
+    if (position === "") return;
     const chosen = position;
     const answer = await form.run(
       (key) =>
@@ -103,6 +115,8 @@ export function PositionForm({
                 </label>
                 <p id={`position-kind-${kind}-hint`} class="hint check-hint">
                   {t.positionHints[kind]}
+                  {/* Said before anything is sent; read with the choice (its description), not as its name. */}
+                  {positionNeedsStatement(kind) && <span class="tag tag-required">{t.statementRequiredTag}</span>}
                 </p>
               </div>
             ))}
@@ -120,7 +134,16 @@ export function PositionForm({
             onInput={setStatement}
             error={form.errors.statement}
             required={written}
-            hint={t.statementHint}
+            markRequired
+            hint={
+              written ? (
+                <>
+                  <strong>{t.statementRequired}</strong> {t.statementHint}
+                </>
+              ) : (
+                t.statementHint
+              )
+            }
             rows={4}
             maxLength={20_000}
           />
@@ -130,6 +153,37 @@ export function PositionForm({
             </button>
           </div>
           <FormStatus message={done} />
+          {confirmation && (
+            <Confirm
+              open={confirming}
+              title={
+                confirmation === "break-silence"
+                  ? t.breakSilenceTitle(proposal.id)
+                  : confirmation === "adopt"
+                    ? t.adoptTitle(proposal.id)
+                    : t.declineTitle(proposal.id)
+              }
+              confirmLabel={
+                confirmation === "break-silence"
+                  ? t.breakSilenceConfirm
+                  : confirmation === "adopt"
+                    ? t.adoptConfirm
+                    : t.declineConfirm
+              }
+              cancelLabel={t.confirmBack}
+              danger={confirmation !== "adopt"}
+              onConfirm={() => void sendPosition()}
+              onCancel={() => setConfirming(false)}
+            >
+              <p>
+                {confirmation === "break-silence"
+                  ? t.breakSilenceText(formatMoment(proposal.deadline, lang))
+                  : confirmation === "adopt"
+                    ? t.adoptText[proposal.purpose]
+                    : t.declineText}
+              </p>
+            </Confirm>
+          )}
         </form>
       )}
     </section>
@@ -290,9 +344,15 @@ function CloseForm({
   const [reason, setReason] = useState("");
   const form = useChangeForm(chair ? "close" : "withdraw");
   const prefix = chair ? "close" : "withdraw";
-  const onSubmit = async (event: Event) => {
+  // Closing ends the procedure for everyone: asked first, in words naming the effect.
+  const [confirming, setConfirming] = useState(false);
+  const onSubmit = (event: Event) => {
     event.preventDefault();
     if (!form.check(reason.trim() ? {} : { reason: t.enterReason })) return;
+    setConfirming(true);
+  };
+  const close = async () => {
+    setConfirming(false);
     const answer = await form.run(
       (key) =>
         send<ProposalResponse>(
@@ -342,6 +402,18 @@ function CloseForm({
           {form.pending ? t.sending : chair ? t.closeButton : t.withdrawButton}
         </button>
       </div>
+      <Confirm
+        open={confirming}
+        title={as === "not-adopted" ? t.closeNotAdoptedTitle(proposal.id) : t.withdrawConfirmTitle(proposal.id)}
+        confirmLabel={as === "not-adopted" ? t.closeNotAdoptedConfirm : t.withdrawConfirm}
+        cancelLabel={t.confirmBack}
+        onConfirm={() => void close()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          {as === "not-adopted" ? t.closeNotAdoptedText : chair ? t.withdrawConfirmText : t.withdrawRequestConfirmText}
+        </p>
+      </Confirm>
     </form>
   );
   return chair ? (

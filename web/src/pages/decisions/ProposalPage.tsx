@@ -1,9 +1,11 @@
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { DataLinks } from "../../components/DataLinks.tsx";
 import { Link } from "../../components/Link.tsx";
 import { AccessErrorBox, Loading } from "../../components/Status.tsx";
 import { useDecisionText } from "../../i18n/decisions/index.ts";
 import { apiUrl, useApi } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
+import { shownStatus, silenceMeansAgreement } from "../../lib/proposal-states.ts";
 import { useSession } from "../../lib/session.tsx";
 import type {
   ActorsResponse,
@@ -15,7 +17,7 @@ import type {
   ProposalResponse,
 } from "../../lib/types.ts";
 import { Markdown } from "./Markdown.tsx";
-import { ChairTools, PositionForm, WithdrawForm } from "./ProposalForms.tsx";
+import { SilenceBanner } from "./ProposalStates.tsx";
 import {
   formatDuration,
   formatMoment,
@@ -29,11 +31,54 @@ import {
   useServerNow,
 } from "./shared.tsx";
 
+// The forms are for those who may act (a delegation, the chair): fetched for signed-in readers
+// only, so that an anonymous reader downloads none of them. The page waits for them as it waits
+// for the proposal, so that it never shows without the forms it offers.
+type Forms = typeof import("./ProposalForms.tsx");
+let forms: Forms | undefined;
+let formsLoading: Promise<Forms> | undefined;
+
+function useForms(wanted: boolean): { ready: boolean; error: Error | undefined; retry: () => void } {
+  const [error, setError] = useState<Error | undefined>(undefined);
+  const [attempt, setAttempt] = useState(0);
+  const [, rerender] = useState(0);
+  useEffect(() => {
+    if (!wanted || forms) return;
+    let live = true;
+    formsLoading ??= import("./ProposalForms.tsx").then((module) => (forms = module));
+    formsLoading.then(
+      () => live && rerender((n) => n + 1),
+      (failure: unknown) => {
+        formsLoading = undefined;
+        if (live) setError(failure instanceof Error ? failure : new Error(String(failure)));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, attempt]);
+  return {
+    ready: forms !== undefined,
+    error,
+    retry: () => {
+      setError(undefined);
+      setAttempt((n) => n + 1);
+    },
+  };
+}
+
+const PositionForm = (props: Parameters<Forms["PositionForm"]>[0]) =>
+  forms ? <forms.PositionForm {...props} /> : null;
+const ChairTools = (props: Parameters<Forms["ChairTools"]>[0]) => (forms ? <forms.ChairTools {...props} /> : null);
+const WithdrawForm = (props: Parameters<Forms["WithdrawForm"]>[0]) =>
+  forms ? <forms.WithdrawForm {...props} /> : null;
+
 /** One proposal: what is decided, how, by whom, where each member stands, and the outcome. */
 export default function ProposalPage({ id }: { id: string }) {
   const { t, lang } = useDecisionText();
   const { session } = useSession();
   const signedIn = Boolean(session?.account);
+  const formsModule = useForms(signedIn);
   const answer = useApi<ProposalResponse>(signedIn ? apiUrl(`/proposals/${encodeURIComponent(id)}`, { lang }) : null, {
     cache: false,
   });
@@ -63,6 +108,15 @@ export default function ProposalPage({ id }: { id: string }) {
       </div>
     );
   }
+  if (formsModule.error) {
+    return (
+      <div class="page page-proposal">
+        <Breadcrumbs id={id} />
+        <h1>{t.proposalPageTitle(id)}</h1>
+        <AccessErrorBox error={formsModule.error} onRetry={formsModule.retry} />
+      </div>
+    );
+  }
   if (answer.error && !(proposal && answer.error.status === 0)) {
     return (
       <div class="page page-proposal">
@@ -72,7 +126,7 @@ export default function ProposalPage({ id }: { id: string }) {
       </div>
     );
   }
-  if (!proposal) {
+  if (!proposal || !formsModule.ready) {
     return (
       <div class="page page-proposal">
         <Breadcrumbs id={id} />
@@ -94,7 +148,7 @@ export default function ProposalPage({ id }: { id: string }) {
           </p>
           <h1>{proposal.title}</h1>
           <p class="proposal-badges">
-            <StatusPill status={proposal.status} />
+            <StatusPill status={shownStatus(proposal)} />
             {proposal.reconstructed && <ReconstructedTag />}
             {proposal.needsPosition && (
               <span class="tag tag-needs">
@@ -108,6 +162,7 @@ export default function ProposalPage({ id }: { id: string }) {
       </div>
 
       {proposal.outcome && <OutcomeBlock proposal={proposal} outcome={proposal.outcome} />}
+      <SilenceBanner proposal={proposal} />
 
       <div class="proposal-layout">
         <div class="proposal-main">
@@ -274,8 +329,9 @@ function Countdown({
 
 function OutcomeBlock({ proposal, outcome }: { proposal: Proposal; outcome: Outcome }) {
   const { t, lang } = useDecisionText();
-  // Concord writes its own explanations (and the starter data's) in English; a chair's reason is as typed.
-  const machine = !/^(withdrawn|chair)\./.test(outcome.rule);
+  // Concord gives its own explanations in the reader's language where it can (explanationLang),
+  // in English as recorded otherwise; a chair's reason is as typed (null).
+  const recordedIn = outcome.explanationLang;
   const decided = outcome.decidedOn
     ? formatDate(outcome.decidedOn, outcome.decidedOnPrecision, lang)
     : outcome.decidedAt
@@ -305,8 +361,8 @@ function OutcomeBlock({ proposal, outcome }: { proposal: Proposal; outcome: Outc
           <div>
             <dt>{t.explanation}</dt>
             <dd>
-              {machine && lang !== "en" && <span class="muted">{t.explanationLanguage} </span>}
-              <span lang={machine ? "en" : undefined} data-testid="explanation">
+              {recordedIn === "en" && lang !== "en" && <span class="muted">{t.explanationLanguage} </span>}
+              <span lang={recordedIn ?? undefined} data-testid="explanation">
                 {outcome.explanation}
               </span>
             </dd>
@@ -361,6 +417,8 @@ function Grid({ proposal }: { proposal: Proposal }) {
   const counts = new Map<PositionKind | null, number>();
   for (const row of proposal.grid) counts.set(row.position, (counts.get(row.position) ?? 0) + 1);
   const own = proposal.abilities.speakFor;
+  // Under a silence procedure, saying nothing is agreeing: the grid says so rather than "no position".
+  const silent = silenceMeansAgreement(proposal);
   // In the reader's alphabet: Alemania before Bélgica in Spanish, Germany after France in English.
   const collator = new Intl.Collator(lang);
   const rows = [...proposal.grid].sort((a, b) => collator.compare(a.name, b.name));
@@ -371,16 +429,24 @@ function Grid({ proposal }: { proposal: Proposal }) {
         <p class="muted" data-testid="tally">
           {t.tally(proposal.positionsTaken, proposal.members)}
         </p>
+        <DataLinks
+          path={`/proposals/${proposal.id}`}
+          params={{}}
+          what={t.gridCaption(proposal.members, proposal.round)}
+        />
       </div>
       <div class="tally-bar" aria-hidden="true">
         {ORDER.filter((position) => counts.get(position)).map((position) => (
-          <span class={`tally-segment position-${position ?? "none"}`} style={{ flexGrow: counts.get(position) }} />
+          <span
+            class={`tally-segment position-${position ?? (silent ? "silent" : "none")}`}
+            style={{ flexGrow: counts.get(position) }}
+          />
         ))}
       </div>
       <ul class="tally-legend">
         {ORDER.filter((position) => counts.get(position)).map((position) => (
           <li>
-            <PositionPill position={position} /> <strong>{counts.get(position)}</strong>
+            <PositionPill position={position} silent={silent} /> <strong>{counts.get(position)}</strong>
           </li>
         ))}
       </ul>
@@ -406,7 +472,7 @@ function Grid({ proposal }: { proposal: Proposal }) {
                 </th>
                 <td data-label={t.colPosition}>
                   <span class="position-cell">
-                    <PositionPill position={row.position} />
+                    <PositionPill position={row.position} silent={silent} />
                     {row.brokeSilence && (
                       <span class="tag tag-silence">
                         <span aria-hidden="true">⚠ </span>

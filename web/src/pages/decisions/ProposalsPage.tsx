@@ -1,12 +1,15 @@
 import { useEffect, useState } from "preact/hooks";
+import { DataLinks } from "../../components/DataLinks.tsx";
 import { Link } from "../../components/Link.tsx";
 import { AccessErrorBox, ErrorBox, Loading } from "../../components/Status.tsx";
 import { useDecisionText } from "../../i18n/decisions/index.ts";
 import { apiUrl, useApi } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
+import { byDeadline } from "../../lib/proposal-states.ts";
 import { href, setQuery, type Location } from "../../lib/router.ts";
 import { useSession } from "../../lib/session.tsx";
 import type { BodiesResponse, ProposalSummary, ProposalsResponse } from "../../lib/types.ts";
+import { NoticesSection } from "./Notices.tsx";
 import { StartPanel } from "./StartForms.tsx";
 import {
   formatDuration,
@@ -75,10 +78,12 @@ export default function ProposalsPage({ location }: { location: Location }) {
     ...(delegation ? [{ view: "needs" as const, label: t.viewNeeds, count: needs.data?.proposals.length }] : []),
     { view: "closed", label: t.viewClosed },
   ];
-  const proposals = list.data?.proposals ?? [];
+  const listed = list.data?.proposals ?? [];
+  // What waits for the delegation comes deadlines first, the nearest at the top.
+  const proposals = view === "needs" ? byDeadline(listed) : listed;
   const forbidden = list.error && (list.error.status === 401 || list.error.status === 403) ? list.error : null;
   // A full page may have older ones behind it: the next page starts before this one's oldest.
-  const oldest = proposals.length === PAGE_SIZE ? proposals.at(-1) : undefined;
+  const oldest = listed.length === PAGE_SIZE ? listed.at(-1) : undefined;
 
   return (
     <div class="page page-decisions">
@@ -95,6 +100,7 @@ export default function ProposalsPage({ location }: { location: Location }) {
       </div>
 
       <StartPanel bodies={bodies.data?.bodies} />
+      <NoticesSection organization={account.organization} />
 
       <nav class="tabs decision-tabs" aria-label={t.views}>
         <ul>
@@ -124,6 +130,16 @@ export default function ProposalsPage({ location }: { location: Location }) {
             <h2 id="proposals-heading" class="visually-hidden">
               {t.proposalsCaption[view]}
             </h2>
+            <DataLinks
+              path="/proposals"
+              params={{
+                status: view === "closed" ? "closed" : "open",
+                needs: view === "needs" ? "position" : null,
+                body,
+                before,
+              }}
+              what={t.proposalsCaption[view]}
+            />
             {bodies.data && bodies.data.bodies.length > 1 && (
               <div class="field toolbar-filter">
                 <label for="body-filter">{t.filterBody}</label>

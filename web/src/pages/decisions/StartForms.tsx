@@ -1,11 +1,15 @@
 import { useMemo, useState } from "preact/hooks";
 import {
   NOTICE_KINDS,
+  NOTICE_STATEMENT_MAX,
+  noticeEffectiveOn,
+  noticeMonths,
   REQUESTABLE_KINDS,
   type NoticeKind,
   type RequestableKind,
 } from "../../../../src/domain/decisions.ts";
 import { procedureNeedsDeadline, type AbstentionRule, type MajorityBase } from "../../../../src/domain/procedures.ts";
+import { Confirm } from "../../components/Confirm.tsx";
 import { FormStatus, TextField, focusField } from "../../components/Form.tsx";
 import { useDecisionText } from "../../i18n/decisions/index.ts";
 import { apiUrl, send, useApi } from "../../lib/api.ts";
@@ -19,7 +23,9 @@ import type {
   Procedure,
   ProposalResponse,
   StatusNoticeResponse,
+  StatusNoticesResponse,
 } from "../../lib/types.ts";
+import { announceNoticesChanged } from "./Notices.tsx";
 import {
   DateTimeField,
   FormAlerts,
@@ -401,37 +407,53 @@ function RequestForm({ organization, state, onCancel }: { organization: string; 
 function NoticeForm({ organization, state, onCancel }: { organization: string; state: string; onCancel: () => void }) {
   const { t, lang } = useDecisionText();
   const { names } = useActorNames();
+  // The organisation's periods of notice and the server's date: a notice filed now takes effect then.
+  const rules = useApi<StatusNoticesResponse>(
+    apiUrl(`/organizations/${encodeURIComponent(organization)}/status-notices`, {}),
+    { cache: false },
+  );
   const [kind, setKind] = useState<NoticeKind>("suspension");
   const [statement, setStatement] = useState("");
+  const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const form = useChangeForm("notice");
+  const stateName = names.get(state) ?? state;
+  const organizationName = names.get(organization) ?? organization;
+  const effectiveOn = rules.data ? noticeEffectiveOn(kind, rules.data.today, rules.data.periods) : null;
+  const effective = effectiveOn ? formatDate(effectiveOn, "day", lang) : "…";
 
-  const onSubmit = async (event: Event) => {
+  // The confirming step first: what the notice does, and from when.
+  const onSubmit = (event: Event) => {
     event.preventDefault();
     setDone(null);
-    if (!form.check({})) return;
+    const found: Record<string, string> = {};
+    if (!statement.trim()) found.statement = t.noticeStatementNeeded;
+    if (!form.check(found)) return;
+    setConfirming(true);
+  };
+
+  const onConfirm = async () => {
+    setConfirming(false);
     const answer = await form.run(
       (key) =>
         send<StatusNoticeResponse>(
           "POST",
           "/status-notices",
-          { kind, organization, ...(statement.trim() ? { statement: statement.trim() } : {}) },
+          { kind, organization, statement: statement.trim() },
           { idempotencyKey: key },
         ),
       ["kind", "organization", "statement"],
     );
     if (answer) {
       setStatement("");
-      setDone(t.noticeFiled(t.noticeKinds[answer.notice.kind], formatDate(answer.notice.effectiveOn, "day", lang)));
+      setDone(t.noticeGiven(formatDate(answer.notice.effectiveOn, "day", lang)));
+      announceNoticesChanged();
     }
   };
 
   return (
     <form class="stack-form" onSubmit={onSubmit} noValidate aria-labelledby="start-form-heading">
-      <FormHeading
-        title={t.noticeTitle}
-        intro={t.noticeIntro(names.get(state) ?? state, names.get(organization) ?? organization)}
-      />
+      <FormHeading title={t.noticeTitle} intro={t.noticeIntro(stateName, organizationName)} />
       <FormAlerts form={form} />
       <fieldset class="field">
         <legend>{t.noticeKind}</legend>
@@ -453,15 +475,18 @@ function NoticeForm({ organization, state, onCancel }: { organization: string; s
       </fieldset>
       <TextArea
         id="notice-statement"
-        label={t.statementOptional}
+        label={t.noticeStatementLabel}
         value={statement}
         onInput={setStatement}
         error={form.errors.statement}
-        required={false}
+        hint={t.noticeStatementHint}
+        required
+        markRequired
+        maxLength={NOTICE_STATEMENT_MAX}
         rows={4}
       />
       <div class="form-actions">
-        <button type="submit" id="notice-submit" class="button button-primary" disabled={form.pending}>
+        <button type="submit" id="notice-submit" class="button button-primary" disabled={form.pending || !rules.data}>
           {form.pending ? t.sending : t.fileNotice}
         </button>
         <button type="button" class="button button-quiet" onClick={onCancel}>
@@ -469,6 +494,23 @@ function NoticeForm({ organization, state, onCancel }: { organization: string; s
         </button>
       </div>
       <FormStatus message={done} />
+      <Confirm
+        open={confirming}
+        title={t.noticeConfirmTitle(kind, organizationName)}
+        confirmLabel={t.noticeConfirm}
+        cancelLabel={t.cancel}
+        pending={form.pending}
+        onConfirm={onConfirm}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          <strong data-testid="notice-consequence">
+            {t.noticeConsequence(kind, stateName, organizationName, effective)}
+          </strong>
+        </p>
+        <p>{t.noticePeriod(rules.data ? noticeMonths(kind, rules.data.periods) : 0, organizationName)}</p>
+        <p>{t.noticeDepositary(organizationName)}</p>
+      </Confirm>
     </form>
   );
 }
@@ -490,13 +532,23 @@ function DesignationForm({ bodies, state, onCancel }: { bodies: DecisionBody[]; 
     return (actors ?? []).filter((actor) => actor.code !== state).sort((a, b) => collator.compare(a.name, b.name));
   }, [actors, lang, state]);
 
-  const onSubmit = async (event: Event) => {
+  const [confirming, setConfirming] = useState(false);
+  const designeeName = names.get(designee) ?? designee;
+  const stateName = names.get(state) ?? state;
+
+  // Asks first, in words naming what adoption would record.
+  const onSubmit = (event: Event) => {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (!designee) found.designee = t.designeeNeeded;
     if (!/^[a-z0-9][a-z0-9-]*$/.test(designation)) found.designation = t.designationNeeded;
     if (!text.trim()) found.text = t.enterText;
     if (!form.check(found)) return;
+    setConfirming(true);
+  };
+
+  const onConfirm = async () => {
+    setConfirming(false);
     const answer = await form.run(
       (key) =>
         send<ProposalResponse>(
@@ -589,6 +641,18 @@ function DesignationForm({ bodies, state, onCancel }: { bodies: DecisionBody[]; 
           {t.cancel}
         </button>
       </div>
+      <Confirm
+        open={confirming}
+        title={t.designationConfirmTitle(revoke, designation, designeeName)}
+        confirmLabel={revoke ? t.proposeRevocation : t.proposeDesignation}
+        cancelLabel={t.cancel}
+        danger={false}
+        pending={form.pending}
+        onConfirm={onConfirm}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t.designationConfirmText(revoke, stateName, designation, designeeName)}</p>
+      </Confirm>
     </form>
   );
 }

@@ -3,8 +3,10 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { errorText, fieldError, focusField, FormError } from "../../components/Form.tsx";
 import { useDecisionText, type DecisionText } from "../../i18n/decisions/index.ts";
 import { intlLocale } from "../../lib/dates.ts";
-import type { Fraction, LiveEvent, PositionKind, Procedure, ProposalStatus } from "../../lib/types.ts";
+import type { ShownStatus } from "../../lib/proposal-states.ts";
+import type { Fraction, LiveEvent, PositionKind, Procedure } from "../../lib/types.ts";
 import "./decisions.css";
+import "./proposal-states.css";
 
 // ---------------------------------------------------------------- words
 
@@ -202,14 +204,21 @@ export function LiveIndicator({ state }: { state: LiveState }) {
 
 // ---------------------------------------------------------------- small pieces
 
-const STATUS_ICON: Record<ProposalStatus, string> = { open: "◷", adopted: "✓", "not-adopted": "✕", withdrawn: "↩" };
+const STATUS_ICON: Record<ShownStatus, string> = {
+  open: "◷",
+  "silence-broken": "⚠",
+  adopted: "✓",
+  "not-adopted": "✕",
+  withdrawn: "↩",
+};
 
-export function StatusPill({ status }: { status: ProposalStatus }) {
+/** Where a proposal stands, in words that say what happened: "Silence broken" rather than "Open". */
+export function StatusPill({ status }: { status: ShownStatus }) {
   const { t } = useDecisionText();
   return (
-    <span class={`status-pill proposal-status status-${status}`}>
+    <span class={`status-pill proposal-status status-${status}`} data-testid="status">
       <span aria-hidden="true">{STATUS_ICON[status]} </span>
-      {t.statuses[status]}
+      {status === "silence-broken" ? t.statusSilenceBroken : t.statuses[status]}
     </span>
   );
 }
@@ -222,8 +231,16 @@ const POSITION_ICON: Record<PositionKind, string> = {
   abstain: "○",
 };
 
-export function PositionPill({ position }: { position: PositionKind | null }) {
+/** A member's position; no position under a silence procedure (`silent`) is agreement, and says so. */
+export function PositionPill({ position, silent = false }: { position: PositionKind | null; silent?: boolean }) {
   const { t } = useDecisionText();
+  if (position === null && silent)
+    return (
+      <span class="position-pill position-silent">
+        <span aria-hidden="true">… </span>
+        {t.silentAgrees}
+      </span>
+    );
   if (position === null) return <span class="position-pill position-none">{t.noPosition}</span>;
   return (
     <span class={`position-pill position-${position}`}>
@@ -274,12 +291,24 @@ function FieldFoot({ id, hint, error }: { id: string; hint?: ComponentChildren; 
   );
 }
 
-function Label({ id, label, required }: { id: string; label: ComponentChildren; required?: boolean }) {
+function Label({
+  id,
+  label,
+  required,
+  markRequired,
+}: {
+  id: string;
+  label: ComponentChildren;
+  required?: boolean;
+  /** Says "(required)" beside the label, where a field is required only for some choices. */
+  markRequired?: boolean;
+}) {
   const { t } = useDecisionText();
   return (
     <label for={id}>
       {label}
       {required === false && <span class="optional"> {t.optional}</span>}
+      {required && markRequired && <span class="required-mark"> {t.required}</span>}
     </label>
   );
 }
@@ -294,16 +323,24 @@ export function TextArea({
   onInput,
   rows = 4,
   maxLength,
-}: FieldProps & { value: string; onInput: (value: string) => void; rows?: number; maxLength?: number }) {
+  markRequired,
+}: FieldProps & {
+  value: string;
+  onInput: (value: string) => void;
+  rows?: number;
+  maxLength?: number;
+  markRequired?: boolean;
+}) {
   return (
     <div class="field">
-      <Label id={id} label={label} required={required} />
+      <Label id={id} label={label} required={required} markRequired={markRequired} />
       <textarea
         id={id}
         class="input textarea"
         rows={rows}
         value={value}
         maxLength={maxLength}
+        required={markRequired ? required : undefined}
         aria-invalid={error ? true : undefined}
         aria-required={required || undefined}
         aria-describedby={describedBy(id, hint, error)}

@@ -1,0 +1,98 @@
+/**
+ * The reader's language beyond the web app's own text: organisations' short names (NATO is OTAN
+ * in Spanish, Portuguese and French), an outcome's explanation and the chair's title as the
+ * server gives them. A real browser (Debian's Chromium through playwright-core) against a real
+ * Concord server serving the built web/dist.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchChromium, openPage } from "../support/browser.ts";
+import { startConcord, type TestConcord } from "../support/concord.ts";
+import { signInAs } from "../support/people.ts";
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const screens = process.env.LANGUAGES_SCREENS ?? path.join(os.tmpdir(), "concord-languages-screens");
+
+let concord: TestConcord;
+let browser: Browser;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(repo, "scripts/ensure-web-build.mjs")], { cwd: repo, stdio: "inherit" });
+  concord = await startConcord();
+  browser = await launchChromium();
+  fs.mkdirSync(screens, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await concord?.stop();
+}, 60_000);
+
+const shoot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screens, `${name}.png`), fullPage: true });
+
+describe("organisations' short names", () => {
+  test("are the reader's: OTAN on the map and the organisation's page in Spanish and French", async () => {
+    const { context, page, errors } = await openPage(browser, `${concord.baseUrl}/?org=NATO&at=2024-06-01`, {
+      locale: "es-ES",
+    });
+    try {
+      await expect
+        .poll(() => page.locator("#org-select option[value='NATO']").textContent())
+        .toBe("OTAN · Organización del Tratado del Atlántico Norte");
+      expect(await page.locator("#org-select option[value='OAS']").textContent()).toBe(
+        "OEA · Organización de los Estados Americanos",
+      );
+      await expect.poll(() => page.locator("#list-heading").textContent()).toContain("OTAN");
+      await shoot(page, "map-es-otan");
+      await page.goto(`${concord.baseUrl}/organizations/NATO?at=2024-06-01`);
+      await expect.poll(() => page.locator("h1 .code-tag").textContent()).toBe("OTAN");
+      await page.getByLabel("Idioma").selectOption("en");
+      await expect.poll(() => page.locator("h1 .code-tag").textContent()).toBe("NATO");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
+
+describe("an outcome", () => {
+  test("is explained, and its chair named, in French", async () => {
+    const secretariat = await signInAs(concord, { organization: "MERCOSUR", role: "secretariat-staff" });
+    const opened = await secretariat.send("POST", "/api/v1/proposals", {
+      body: "mercosur-cmc",
+      title: "Un calendrier commun",
+      text: "Le Conseil adopte un calendrier commun.",
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const { id, grid } = opened.body.proposal as { id: number; grid: Array<{ state: string }> };
+    for (const { state } of grid) {
+      const member = await signInAs(concord, { organization: "MERCOSUR", role: "delegation-head", state });
+      const cast = await member.send("POST", `/api/v1/proposals/${id}/positions`, { position: "concur" });
+      expect(cast.status, JSON.stringify(cast.body)).toBe(200);
+    }
+
+    const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
+    try {
+      const [name, value] = secretariat.cookie.split("=") as [string, string];
+      await context.addCookies([{ name, value, url: concord.baseUrl }]);
+      const page = await context.newPage();
+      await page.goto(`${concord.baseUrl}/proposals/${id}`);
+      const explanation = page.getByTestId("explanation");
+      await expect.poll(() => explanation.count(), { timeout: 10_000 }).toBe(1);
+      expect(await explanation.textContent()).toBe(`Les ${grid.length} membres ont donné leur accord.`);
+      expect(await explanation.getAttribute("lang")).toBe("fr");
+      // Written in French, it is not marked as recorded in English.
+      expect(await page.getByTestId("outcome").textContent()).not.toContain("anglais");
+      expect(await page.locator("dd", { hasText: "Présidence pro tempore" }).count()).toBeGreaterThan(0);
+      await shoot(page, "outcome-fr");
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
