@@ -20,6 +20,8 @@ import type { EventHub } from "../services/events.ts";
 import { type AuthVariables, identify } from "./auth.ts";
 import { type ApiDocument, DOCS_STYLESHEET, renderDocs } from "./docs.ts";
 import { errorBody, handleError } from "./errors.ts";
+import { readerLanguage } from "./language.ts";
+import { t } from "../domain/messages/index.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { compressAnswers } from "./compression.ts";
 import { mountWebUi } from "./web-ui.ts";
@@ -130,7 +132,14 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   );
 
   app.all("/api/*", (c) =>
-    c.json(errorBody("not_found", `No endpoint ${c.req.method} ${c.req.path}; see /api/docs.`), 404),
+    c.json(
+      errorBody(
+        "not_found",
+        t(readerLanguage(c), "request.no_endpoint", { method: c.req.method, path: c.req.path }),
+        "request.no_endpoint",
+      ),
+      404,
+    ),
   );
 
   mountWebUi(app, webDir);

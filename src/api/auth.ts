@@ -17,7 +17,9 @@ import {
 } from "../services/policies.ts";
 import { SESSION_LIFETIME_HOURS, sameSecret, type SessionsService } from "../services/accounts/sessions.ts";
 import type { RefusalLog } from "../services/audit/refusals.ts";
+import { msg, render } from "../domain/messages/index.ts";
 import { errorBody } from "./errors.ts";
+import { readerLanguage } from "./language.ts";
 
 export const SESSION_COOKIE = "concord_session";
 export const CSRF_HEADER = "X-CSRF-Token";
@@ -60,10 +62,8 @@ export function identify(
           details: { method: c.req.method, path: new URL(c.req.url).pathname },
         });
         c.header("WWW-Authenticate", 'Bearer realm="concord"');
-        return c.json(
-          errorBody("invalid_token", "The API token is not valid: it may be mistyped, expired or revoked."),
-          401,
-        );
+        const refusal = msg("auth.invalid_token");
+        return c.json(errorBody("invalid_token", render(readerLanguage(c), refusal), refusal.key), 401);
       }
       c.set("viewer", { kind: "account", account: opened.account, via: "token", scopes: opened.scopes });
       c.set("recheck", async () => (await ownAccounts.resolveToken(bearer))?.account);
@@ -103,13 +103,8 @@ export function identify(
             sent: sent === "" ? "nothing" : "a wrong token",
           },
         });
-        return c.json(
-          errorBody(
-            "csrf_failed",
-            `This change needs the ${CSRF_HEADER} header of your session (from GET /api/v1/session); reload the page and try again.`,
-          ),
-          403,
-        );
+        const refusal = msg("auth.csrf_failed", { header: CSRF_HEADER });
+        return c.json(errorBody("csrf_failed", render(readerLanguage(c), refusal), refusal.key), 403);
       }
     }
     // Signed in with a password an administrator set: only replacing it (or signing out) until then.
@@ -119,7 +114,7 @@ export function identify(
       !allowedBeforePasswordChange(c)
     ) {
       const refused = new PasswordChangeRequiredError();
-      return c.json(errorBody(refused.id, refused.message), 403);
+      return c.json(errorBody(refused.id, refused.messageIn(readerLanguage(c)), refused.code), 403);
     }
     await next();
   };

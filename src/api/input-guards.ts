@@ -9,7 +9,7 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AuthVariables } from "./auth.ts";
 import { errorBody } from "./errors.ts";
-import { msg, render } from "../domain/messages/index.ts";
+import { msg, render, t } from "../domain/messages/index.ts";
 import { readerLanguage } from "./language.ts";
 
 const MiB = 1024 * 1024;
@@ -50,7 +50,8 @@ export const limitBodies: MiddlewareHandler = async (c, next) => {
       context.json(
         errorBody(
           "payload_too_large",
-          `The request body is larger than ${maxSize / MiB} MiB, the most this endpoint takes.`,
+          t(readerLanguage(context), "request.too_large", { mebibytes: maxSize / MiB }),
+          "request.too_large",
         ),
         413,
       ),
@@ -94,13 +95,21 @@ export const refuseUnstorableText: MiddlewareHandler = async (c, next) => {
       return c.json(
         errorBody(
           "invalid_request",
-          `${found.path}: must not contain U+0000 or a lone surrogate (text that cannot be stored)`,
+          t(readerLanguage(c), "request.unstorable_text", { path: found.path }),
+          "request.unstorable_text",
         ),
         400,
       );
     }
     if (found?.problem === "too-deep")
-      return c.json(errorBody("invalid_request", `${found.path}: nested more than ${MAX_JSON_DEPTH} levels deep`), 400);
+      return c.json(
+        errorBody(
+          "invalid_request",
+          t(readerLanguage(c), "request.too_deep", { path: found.path, depth: MAX_JSON_DEPTH }),
+          "request.too_deep",
+        ),
+        400,
+      );
   }
   await next();
 };

@@ -55,6 +55,48 @@ describe("a refusal", () => {
   });
 });
 
+describe("a refusal before any service is asked", () => {
+  it("names an unknown endpoint in French", async () => {
+    const missing = await get("/api/v1/nowhere", { "Accept-Language": "fr" });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toEqual({
+      id: "not_found",
+      code: "request.no_endpoint",
+      message: "Aucun point d’accès GET /api/v1/nowhere ; voir /api/docs.",
+    });
+  });
+
+  it("says in Spanish that an API token opens nothing, and in Portuguese that live updates need an account", async () => {
+    const token = await get("/api/v1/session", { Authorization: "Bearer concord_nope", "Accept-Language": "es" });
+    expect(token.status).toBe(401);
+    expect(token.body.error).toEqual({
+      id: "invalid_token",
+      code: "auth.invalid_token",
+      message: "El token de API no es válido: puede estar mal escrito, caducado o revocado.",
+    });
+    const events = await fetch(`${concord.baseUrl}/api/v1/events?lang=pt`);
+    expect(events.status).toBe(401);
+    expect(((await events.json()) as any).error).toEqual({
+      id: "unauthenticated",
+      code: "live.sign_in_first",
+      message: "Entre primeiro: as atualizações ao vivo requerem uma conta.",
+    });
+  });
+
+  it("says what is wrong with a search in French, from the query's schema as from the service", async () => {
+    const empty = await get("/api/v1/search?q=&lang=fr");
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toMatch(/^query\.q: doit contenir quelque chose à rechercher/);
+    const blank = await get("/api/v1/search?q=%20%20&lang=fr");
+    expect(blank.status).toBe(400);
+    expect(blank.body.error).toEqual({
+      id: "invalid_request",
+      code: "validation.search_text",
+      message: "query.q: doit contenir quelque chose à rechercher",
+    });
+  });
+});
+
 describe("an organisation's short name", () => {
   it("is the reader's (NATO is OTAN in es, pt, fr; the OAS is the OEA), its code staying the id", async () => {
     const short = async (lang: string) => {

@@ -10,7 +10,9 @@ import { streamSSE } from "hono/streaming";
 import type { ConcordEvent, EventHub } from "../services/events.ts";
 import { decisionPolicy, organizationBody, type ProposalScope } from "../services/policies.ts";
 import { type AuthVariables, principalOf } from "./auth.ts";
+import { msg, render } from "../domain/messages/index.ts";
 import { errorBody } from "./errors.ts";
+import { readerLanguage } from "./language.ts";
 
 /** How stale the check that a stream's reader is still signed in may be when events are sent. */
 const RECHECK_EVERY_MS = 5_000;
@@ -28,9 +30,14 @@ export function scopeOfEvent(event: ConcordEvent): ProposalScope {
 /** `GET /events`: the reader's live updates, from this instance's hub (none in the CLI). */
 export function liveUpdates(c: Context<{ Variables: AuthVariables }>, hub: EventHub | undefined) {
   const principal = principalOf(c);
-  if (principal.kind !== "account")
-    return c.json(errorBody("unauthenticated", "Sign in first: live updates need an account."), 401);
-  if (!hub) return c.json(errorBody("unavailable", "Live updates run in the server only."), 503);
+  if (principal.kind !== "account") {
+    const refusal = msg("live.sign_in_first");
+    return c.json(errorBody("unauthenticated", render(readerLanguage(c), refusal), refusal.key), 401);
+  }
+  if (!hub) {
+    const refusal = msg("live.server_only");
+    return c.json(errorBody("unavailable", render(readerLanguage(c), refusal), refusal.key), 503);
+  }
   const organization = principal.account.organizationCode;
   const state = principal.account.delegationState;
   const recheck = c.get("recheck");

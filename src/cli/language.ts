@@ -1,7 +1,7 @@
 /**
  * The language the command speaks: `--lang`, else CONCORD_LANG, else the locale's language (LANG,
- * e.g. fr_FR.UTF-8), else English. Names, headings, tables, outcomes and refusals all follow it;
- * the usage text (`concord help`) is in English.
+ * e.g. fr_FR.UTF-8), else English. Names, headings, tables, outcomes, refusals and the usage
+ * text (`concord help`) all follow it; commands, options and codes stay as they are typed.
  */
 import { isLanguage, type Language } from "../domain/languages.ts";
 

@@ -81,6 +81,29 @@ describe("concord --lang fr", () => {
   });
 });
 
+describe("concord help --lang es", () => {
+  it("says what each command does in Spanish, the commands and options as they are typed", async () => {
+    const { code, stdout } = await runConcord(["help", "--lang", "es"], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Concord — el registro de las asociaciones de una alianza\.\n\nUso:\n/);
+    expect(stdout).toMatch(/^ {2}concord start +inicia el servidor/m);
+    expect(stdout).toContain("concord proposals [--status open|closed] [--body ID] [--lang L] [--json]");
+    expect(stdout).toContain("L es uno de en, es, pt, fr.");
+    expect(stdout).not.toContain("start the server");
+  });
+
+  it("follows CONCORD_LANG too, and comes in the same language after a usage error", async () => {
+    const french = await runConcord(["help"], { ...env, CONCORD_LANG: "fr" });
+    expect(french.stdout).toMatch(/^ {2}concord start +démarre le serveur/m);
+    const unknown = await runConcord(["frobnicate", "--lang", "pt"], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^ {2}concord start +inicia o servidor/m);
+    const unreadable = await runConcord(["members", "--bogus", "--lang", "fr"], env);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toMatch(/^ {2}concord start +démarre le serveur/m);
+  });
+});
+
 describe("CONCORD_LANG", () => {
   it("sets the language when --lang is not given, and --lang still wins", async () => {
     const spanish = await runConcord(["relations", "ZZZ"], { ...env, CONCORD_LANG: "es" });

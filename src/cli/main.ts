@@ -29,44 +29,22 @@ import { formatTable } from "./table.ts";
 import { t } from "../domain/messages/index.ts";
 import { cliLanguage } from "./language.ts";
 
-const HELP = `Concord — the partnership registry of an alliance.
+/** `concord help`, in the language asked for: the commands as typed, what they do in the reader's words. */
+const help = (lang: Language) =>
+  t(lang, "cli.help", {
+    kinds: RELATION_KINDS.join(", "),
+    positions: POSITION_KINDS.join(", "),
+    statements: POSITIONS_NEEDING_STATEMENT.slice(0, -1).join(", "),
+    last: POSITIONS_NEEDING_STATEMENT.at(-1) ?? "",
+    languages: LANGUAGES.join(", "),
+  });
 
-Usage:
-  concord start                                  start the server (database, starter data, web UI)
-  concord members <ORG> [--at DATE] [--kind K] [--framework F] [--lang L] [--json]
-                                                 who stood in what relation to an organisation on DATE
-  concord relations <CODE> [--at DATE] [--lang L] [--json]
-                                                 every relation of a state or organisation on DATE
-  concord search <TEXT> [--lang L] [--json]      states, organisations, frameworks, proposals and sources
-                                                 whose code, name or title contains TEXT (any case, any
-                                                 accents), named in L
-  concord bodies [--lang L] [--json]             the deciding bodies and their default procedures
-  concord proposals [--status open|closed] [--body ID] [--lang L] [--json]
-                                                 proposals, newest first: procedure, status or outcome,
-                                                 deadline or decision date, positions taken of members
-  concord proposal <ID> [--lang L] [--json]      one proposal: procedure, rounds, each member state's
-                                                 position, the outcome with its rule and why
-  concord position <ID> --state CODE --position P [--statement TEXT] [--json]
-                                                 record a position a state gave in writing (e.g. its
-                                                 delegation's signed letter); the audit log keeps it as
-                                                 recorded by the CLI on the state's behalf
-  concord import cow-states <file.csv>           import the Correlates of War state system list
-  concord audit verify [--head FILE]             check the audit log's hash chain, and that it still
-                                                 holds a head printed by audit head and kept in FILE
-  concord audit head                             sign the audit log's current head and print it (JSON)
-  concord admin create --email E --organization ORG [--name N]
-                                                 create a secretariat administrator; the password
-                                                 is read from standard input
-  concord admin auditor --email E [--revoke]     make an account a system auditor, who reads every
-                                                 organisation's audit log (only here); --revoke makes
-                                                 it an analyst of its organisation again
-  concord help                                   this text
-
-DATE is YYYY-MM-DD (default: today). K is one of ${RELATION_KINDS.join(", ")}.
-P is one of ${POSITION_KINDS.join(", ")}, as the proposal's procedure allows;
-${POSITIONS_NEEDING_STATEMENT.slice(0, -1).join(", ")} and ${POSITIONS_NEEDING_STATEMENT.at(-1)} need --statement.
-L is one of ${LANGUAGES.join(", ")}. Configuration comes from the environment: PORT, HOST,
-CONCORD_DATA_DIR (default ./data), DATABASE_URL (use that PostgreSQL instead of the embedded one).`;
+/** The language of a command line that could not be read: its `--lang`, if it names one, else the environment's. */
+function languageOfArguments(argv: string[]): Language {
+  const at = argv.indexOf("--lang");
+  const given = at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith("--lang="))?.slice("--lang=".length);
+  return cliLanguage({ lang: given });
+}
 
 class UsageError extends Error {}
 
@@ -96,14 +74,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArguments(argv);
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
+    console.error(`${(error as Error).message}\n\n${help(languageOfArguments(argv))}`);
     return 2;
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   speaking = cliLanguage(values);
   if (values.help || command === undefined || command === "help") {
-    console.log(HELP);
+    console.log(help(speaking));
     return 0;
   }
 
@@ -121,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
         );
       case "search":
         return await withRuntime((runtime) =>
-          search(runtime, requireArgument(rest.join(" ").trim(), "the text to search for, e.g. colombia"), values),
+          search(runtime, requireArgument(rest.join(" ").trim(), t(speaking, "cli.usage.search_text")), values),
         );
       case "bodies":
         return await withRuntime(bodiesCommand(values));
@@ -151,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof CliUsageError) {
-      console.error(`${error.message}\n\n${HELP}`);
+      console.error(`${error.message}\n\n${help(speaking)}`);
       return 2;
     }
     if (error instanceof AppError) {
@@ -316,13 +294,13 @@ async function search(runtime: Runtime, text: string, values: Values): Promise<n
     return 0;
   }
   if (presented.length === 0) {
-    console.log(`Nothing found for "${q}".`);
+    console.log(t(lang, "cli.nothing_found", { q }));
     return 0;
   }
   console.log(
     formatTable(
-      ["Kind", "Id", "Name", "Detail"],
-      presented.map((result) => [result.kind, result.id, result.name, result.detail]),
+      (["kind", "id", "name", "detail"] as const).map((column) => t(lang, `cli.column.${column}`)),
+      presented.map((result) => [t(lang, `cli.search_kind.${result.kind}`), result.id, result.name, result.detail]),
     ),
   );
   return 0;

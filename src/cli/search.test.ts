@@ -19,7 +19,8 @@ describe("concord search", () => {
   it("finds a state whatever its accents, named in the language asked for", async () => {
     const { code, stdout, stderr } = await runConcord(["search", "Colômbia", "--lang", "fr"], env);
     expect(code, stderr).toBe(0);
-    expect(stdout).toMatch(/^state\s+COL\s+Colombie\s+COL\s*$/m);
+    expect(stdout).toMatch(/^Type\s+Id\s+Nom\s+Détail\s*$/m);
+    expect(stdout).toMatch(/^État\s+COL\s+Colombie\s+COL\s*$/m);
   });
 
   it("takes several words as one text, and answers as the API does with --json", async () => {
@@ -35,6 +36,8 @@ describe("concord search", () => {
     const none = await runConcord(["search", "zzzqqq"], env);
     expect(none.code, none.stderr).toBe(0);
     expect(none.stdout.trim()).toBe('Nothing found for "zzzqqq".');
+    const spanish = await runConcord(["search", "zzzqqq", "--lang", "es"], env);
+    expect(spanish.stdout.trim()).toBe('No se encontró nada para "zzzqqq".');
   });
 
   it("refuses a missing text or an unknown language", async () => {

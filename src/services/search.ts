@@ -18,6 +18,7 @@ import {
   type SourceHit,
 } from "../db/repositories/search.ts";
 import type { Language } from "../domain/languages.ts";
+import { msg } from "../domain/messages/index.ts";
 import { SEARCH_MAX_LENGTH } from "../domain/search.ts";
 import { InvalidRequestError } from "./errors.ts";
 import { authorize, decisionPolicy, searchPolicy, type Principal } from "./policies.ts";
@@ -39,14 +40,14 @@ export class SearchService {
 
   /** What matches `q`, by kind (at most `limit` of each), only what `principal` may see. */
   async search(principal: Principal, input: SearchInput): Promise<{ q: string; results: SearchHit[] }> {
-    authorize(principal, searchPolicy.run(principal), "searching");
+    authorize(principal, searchPolicy.run(principal), msg("activity.searching"));
     const q = input.q.trim().replace(/\s+/g, " ");
-    if (q.length === 0) throw new InvalidRequestError("must contain something to search for", { field: "q" });
+    if (q.length === 0) throw new InvalidRequestError(msg("validation.search_text"), { field: "q" });
     if (q.length > SEARCH_MAX_LENGTH)
-      throw new InvalidRequestError(`must be at most ${SEARCH_MAX_LENGTH} characters`, { field: "q" });
+      throw new InvalidRequestError(msg("validation.too_long", { maximum: SEARCH_MAX_LENGTH }), { field: "q" });
     const limit = input.limit ?? SEARCH_DEFAULT_LIMIT;
     if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_MAX_LIMIT)
-      throw new InvalidRequestError(`must be a whole number from 1 to ${SEARCH_MAX_LIMIT}`, { field: "limit" });
+      throw new InvalidRequestError(msg("search.limit_range", { maximum: SEARCH_MAX_LIMIT }), { field: "limit" });
 
     const bodies = await listBodies(this.db);
     const readable = searchPolicy.proposalsIn(principal, bodies);

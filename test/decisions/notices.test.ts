@@ -266,6 +266,38 @@ describe("who may give notice", () => {
   });
 });
 
+describe("a notice refused in the reader's language", () => {
+  it("says why in French to Accept-Language: fr, keeping the refusal's id and giving its catalogue code", async () => {
+    const chile = await head("CHL");
+    const notMember = await chile.send(
+      "POST",
+      "/api/v1/status-notices",
+      { kind: "withdrawal", organization: "UNASUR", statement: "Le Chili se retire." },
+      { "Accept-Language": "fr-FR,fr;q=0.9" },
+    );
+    expect(notMember.status).toBe(409);
+    expect(notMember.body.error).toEqual({
+      id: "conflict",
+      code: "notices.not_a_member",
+      message: "CHL n’est pas membre de UNASUR aujourd’hui : il n’a donc pas de participation à faire cesser.",
+    });
+    const byTheSecretariat = await secretariat.send("POST", "/api/v1/status-notices?lang=fr", {
+      ...withdrawal,
+      organization: "UNASUR",
+    });
+    expect(byTheSecretariat.status).toBe(403);
+    expect(byTheSecretariat.body.error.message).toBe(
+      "Votre rôle ne permet pas de déposer une notification auprès de UNASUR.",
+    );
+    const missing = await secretariat.send("POST", "/api/v1/status-notices/999999/acknowledgement", undefined, {
+      "Accept-Language": "fr",
+    });
+    expect(missing.body.error.message).toBe(
+      "Aucune notification de suspension ou de retrait n’a l’identifiant 999999.",
+    );
+  });
+});
+
 describe("withdrawing a notice before it takes effect", () => {
   it("leaves the registry as it was, keeps the notice on record as withdrawn, drops its job, and lets the state give another later", async () => {
     const brazil = await head("BRA");

@@ -3,8 +3,7 @@
  * timelines. Each handler validates, calls one service method and presents the result.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context, TypedResponse } from "hono";
-import { isLanguage, type Language } from "../../domain/languages.ts";
+import type { TypedResponse } from "hono";
 import type { RegistryService } from "../../services/registry.ts";
 import {
   byName,
@@ -44,23 +43,13 @@ import {
   toCsv,
   wantsCsv,
 } from "../csv.ts";
+import { readerLanguage } from "../language.ts";
 import { validationHook } from "../validation.ts";
 
 const errors = {
   400: errorResponse("A parameter is invalid; the message names it."),
   404: errorResponse("No such actor, organisation or relation."),
 };
-
-/** The language for names: `lang` if given, else the first supported one the client accepts. */
-function languageOf(c: Context<{ Variables: AuthVariables }>, lang: Language | undefined): Language {
-  if (lang) return lang;
-  const accepted = c.req.header("accept-language") ?? "";
-  for (const part of accepted.split(",")) {
-    const tag = part.trim().slice(0, 2).toLowerCase();
-    if (isLanguage(tag)) return tag;
-  }
-  return "en";
-}
 
 type Presented<T extends z.ZodType> = z.infer<T>;
 
@@ -152,7 +141,7 @@ export function registryRoutes(registry: RegistryService) {
     }),
     async (c) => {
       const query = c.req.valid("query");
-      const lang = languageOf(c, query.lang);
+      const lang = readerLanguage(c, query.lang);
       const actors = await registry.listActors(query, principalOf(c));
       return c.json({ actors: actors.map((actor) => presentActor(actor, lang)) }, 200);
     },
@@ -168,7 +157,7 @@ export function registryRoutes(registry: RegistryService) {
       responses: { 200: json(z.object({ actor: ActorDetail }), "The actor."), ...errors },
     }),
     async (c) => {
-      const lang = languageOf(c, c.req.valid("query").lang);
+      const lang = readerLanguage(c, c.req.valid("query").lang);
       const { actor, periods } = await registry.getActor(c.req.valid("param").code, principalOf(c));
       return c.json({ actor: presentActorDetail(actor, periods, lang) }, 200);
     },
@@ -188,7 +177,7 @@ export function registryRoutes(registry: RegistryService) {
     }),
     async (c) => {
       const query = c.req.valid("query");
-      const lang = languageOf(c, query.lang);
+      const lang = readerLanguage(c, query.lang);
       const { actor, at, relations } = await registry.relationsOf(c.req.valid("param").code, query, principalOf(c));
       if (wantsCsv(query.format, c.req.header("accept")))
         return csvResponse(
@@ -220,7 +209,7 @@ export function registryRoutes(registry: RegistryService) {
     }),
     async (c) => {
       const query = c.req.valid("query");
-      const lang = languageOf(c, query.lang);
+      const lang = readerLanguage(c, query.lang);
       const { actor, events } = await registry.timeline(c.req.valid("param").code, principalOf(c));
       if (wantsCsv(query.format, c.req.header("accept")))
         return csvResponse(
@@ -248,7 +237,7 @@ export function registryRoutes(registry: RegistryService) {
       },
     }),
     async (c) => {
-      const lang = languageOf(c, c.req.valid("query").lang);
+      const lang = readerLanguage(c, c.req.valid("query").lang);
       const organizations = await registry.listOrganizations(principalOf(c));
       return c.json(
         {
@@ -278,7 +267,7 @@ export function registryRoutes(registry: RegistryService) {
     }),
     async (c) => {
       const query = c.req.valid("query");
-      const lang = languageOf(c, query.lang);
+      const lang = readerLanguage(c, query.lang);
       const { organization, at, members } = await registry.members(c.req.valid("param").code, query, principalOf(c));
       const sorted = [...members].sort(byName(lang, (member) => member.subjectNames[lang]));
       if (wantsCsv(query.format, c.req.header("accept")))
@@ -318,7 +307,7 @@ export function registryRoutes(registry: RegistryService) {
     }),
     async (c) => {
       const query = c.req.valid("query");
-      const lang = languageOf(c, query.lang);
+      const lang = readerLanguage(c, query.lang);
       const { relation, claims } = await registry.getRelation(Number(c.req.valid("param").id), principalOf(c));
       if (wantsCsv(query.format, c.req.header("accept"))) {
         const presented = presentRelation(relation, lang);

@@ -5,12 +5,12 @@
  * with the address of its page in the web app.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { isLanguage, LANGUAGES, type Language } from "../../domain/languages.ts";
+import { LANGUAGES, type Language } from "../../domain/languages.ts";
 import { SEARCH_KINDS, SEARCH_MAX_LENGTH } from "../../domain/search.ts";
 import { SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, type SearchHit, type SearchService } from "../../services/search.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
 import { errorResponse, jsonResponse as json } from "../errors.ts";
+import { readerLanguage } from "../language.ts";
 import { validationHook } from "../validation.ts";
 
 export const SearchQuery = z.object({
@@ -99,16 +99,6 @@ export function presentSearchHit(hit: SearchHit, lang: Language): z.infer<typeof
   }
 }
 
-/** The language for names: `lang` if given, else the first supported one the client accepts. */
-function languageOf(c: Context, lang: Language | undefined): Language {
-  if (lang) return lang;
-  for (const part of (c.req.header("accept-language") ?? "").split(",")) {
-    const tag = part.trim().slice(0, 2).toLowerCase();
-    if (isLanguage(tag)) return tag;
-  }
-  return "en";
-}
-
 export function searchRoutes(services: { search: SearchService }) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
 
@@ -129,7 +119,7 @@ export function searchRoutes(services: { search: SearchService }) {
     }),
     async (c) => {
       const query = c.req.valid("query");
-      const lang = languageOf(c, query.lang);
+      const lang = readerLanguage(c, query.lang);
       const { q, results } = await services.search.search(principalOf(c), { q: query.q, lang, limit: query.limit });
       return c.json({ q, lang, results: results.map((hit) => presentSearchHit(hit, lang)) }, 200);
     },

@@ -35,8 +35,19 @@ export const en = {
     "Choose your own password first (PUT /api/v1/account/password): the one you signed in with was set by an administrator, and until it is changed this session can do nothing else.",
   "request.idempotency_key_reused": () =>
     "This Idempotency-Key was used for a different request: use a new key for a new change.",
+  "request.too_large": (p: { mebibytes: number }) =>
+    `The request body is larger than ${p.mebibytes} MiB, the most this endpoint takes.`,
+  "request.unstorable_text": (p: { path: string }) =>
+    `${p.path}: must not contain U+0000 or a lone surrogate (text that cannot be stored)`,
+  "request.too_deep": (p: { path: string; depth: number }) => `${p.path}: nested more than ${p.depth} levels deep`,
+  "request.no_endpoint": (p: { method: string; path: string }) => `No endpoint ${p.method} ${p.path}; see /api/docs.`,
   "request.unreadable": () => "The request could not be read.",
   "server.internal_error": () => "Something went wrong on our side; it has been logged.",
+  "auth.invalid_token": () => "The API token is not valid: it may be mistyped, expired or revoked.",
+  "auth.csrf_failed": (p: { header: string }) =>
+    `This change needs the ${p.header} header of your session (from GET /api/v1/session); reload the page and try again.`,
+  "live.sign_in_first": () => "Sign in first: live updates need an account.",
+  "live.server_only": () => "Live updates run in the server only.",
 
   // What a refusal says was not allowed ("Your role does not allow …").
   "activity.this_change": () => "this change",
@@ -59,6 +70,16 @@ export const en = {
   "activity.acting_on_proposals": () => "acting on proposals",
   "activity.chairing_proposals_of": (p: { body: string }) => `chairing proposals of ${p.body}`,
   "activity.managing_webhooks": (p: { organization: string }) => `managing ${p.organization}'s webhooks`,
+  "activity.reading_notices_of": (p: { organization: string }) => `reading ${p.organization}'s notices`,
+  "activity.filing_notice_to": (p: { organization: string }) => `filing a notice to ${p.organization}`,
+  "activity.withdrawing_notices": () => "withdrawing notices",
+  "activity.withdrawing_notice_of": (p: { state: string }) => `withdrawing ${p.state}'s notice`,
+  "activity.acknowledging_notices": () => "acknowledging notices",
+  "activity.acknowledging_notices_to": (p: { organization: string }) =>
+    `acknowledging notices to ${p.organization} (its secretariat does, as depositary)`,
+  "activity.managing_accounts": () => "managing accounts",
+  "activity.managing_own_account": () => "managing an account (API tokens cannot)",
+  "activity.searching": () => "searching",
 
   // ------------------------------------------------------------------ the registry
   "registry.relation_not_found": (p: { id: number | string }) => `No relation has the id ${p.id}.`,
@@ -147,6 +168,31 @@ export const en = {
   "decisions.closed": (p: { id: number; status: string; at: string }) =>
     `Proposal ${p.id} is closed (${p.status}${p.at ? ` at ${p.at}` : ""}): nothing more can be changed.`,
 
+  // ------------------------------------------------------------------ status notices (suspension, withdrawal)
+  "notices.not_found": (p: { id: number }) => `No status notice has the id ${p.id}.`,
+  "notices.file_by_head": (p: { organization: string }) =>
+    `Only the head of a state's delegation to ${p.organization} can file its notice.`,
+  "notices.statement_required": () => "a notice is given in writing: state what the state gives notice of, and why",
+  "notices.not_a_member": (p: { state: string; organization: string; kind: string }) =>
+    `${p.state} is not a member of ${p.organization} today, so it has no participation to ${p.kind === "suspension" ? "suspend" : "end"}.`,
+  "notices.membership_ends": (p: { state: string; organization: string; until: string }) =>
+    `${p.state}'s membership of ${p.organization} already ends on ${p.until}.`,
+  "notices.pending": (p: { state: string; notice: number }) =>
+    `${p.state} has a notice pending on this membership already (notice ${p.notice}); withdraw it first to give another.`,
+  "notices.suspended_already": (p: { state: string; organization: string; relation: number }) =>
+    `${p.state}'s participation in ${p.organization} is suspended already (relation ${p.relation}).`,
+  "notices.withdraw_by_head": (p: { state: string; organization: string }) =>
+    `Only the head of ${p.state}'s delegation to ${p.organization} can withdraw its notice.`,
+  "notices.withdrawn_already": (p: { id: number; on: string }) => `Notice ${p.id} was withdrawn already, on ${p.on}.`,
+  "notices.in_effect": (p: { id: number; effectiveOn: string }) =>
+    `Notice ${p.id} took effect on ${p.effectiveOn}: it can no longer be withdrawn (a new request is the way back).`,
+  "notices.nothing_to_acknowledge": (p: { id: number; state: string }) =>
+    `Notice ${p.id} was withdrawn by ${p.state}: there is nothing to acknowledge.`,
+  "notices.past_acknowledging": (p: { id: number; effectiveOn: string }) =>
+    `Notice ${p.id} took effect on ${p.effectiveOn}: it is past acknowledging.`,
+  "notices.acknowledged_already": (p: { id: number; on: string }) =>
+    `Notice ${p.id} was acknowledged already, on ${p.on}.`,
+
   // ------------------------------------------------------------------ accounts and sign-in
   "accounts.email_invalid": (p: { reason: string; got: string }) => `${p.reason} (got "${p.got}")`,
   "accounts.not_an_organization": (p: { code: string }) =>
@@ -155,6 +201,31 @@ export const en = {
   "accounts.no_such_account": (p: { email: string }) => `no account has the address ${p.email}`,
   "accounts.last_administrator": (p: { email: string; organization: string }) =>
     `${p.email} is ${p.organization}'s last active administrator: make another one first, so nobody is locked out.`,
+  "accounts.last_administrator_here": (p: { organization: string }) =>
+    `This is ${p.organization}'s last active administrator: make another one first, so nobody is locked out.`,
+  "accounts.password_needed": (p: { organization: string }) =>
+    `is required: single sign-on is not configured for ${p.organization}, so an account without a password could never sign in`,
+  "accounts.account_not_found": (p: { organization: string; id: string }) =>
+    `No account of ${p.organization} has the id ${p.id}.`,
+  "accounts.auditor_password": () =>
+    "A system auditor reads every organisation's audit log: its password is not any one organisation's to set.",
+  "accounts.own_password": () => "Change your own password on your account page (it asks for your current one).",
+  "accounts.auditor_role": () =>
+    "The system-auditor role is given and taken back only on the server's command line (concord admin auditor).",
+  "accounts.role_without_delegation": (p: { role: string }) => `a ${p.role} belongs to no delegation`,
+  "accounts.role_needs_delegation": (p: { role: string }) =>
+    `a ${p.role} speaks for a state: name its delegation (e.g. COL)`,
+  "accounts.not_a_state": (p: { code: string }) => `${p.code} is not a state in the registry`,
+  "accounts.state_unrelated": (p: { state: string; organization: string }) =>
+    `the registry relates ${p.state} to ${p.organization} in no way today (member, partner, applicant, observer…): record that relation first, then its delegation`,
+  "accounts.too_many_wrong_passwords": (p: { minutes: number }) =>
+    `Too many wrong passwords from your address. Try again in ${p.minutes} minute(s).`,
+  "accounts.not_your_password": () => "is not your password",
+  "accounts.not_your_current_password": () => "is not your current password",
+  "accounts.same_as_temporary": () => "must differ from the temporary password an administrator gave you",
+  "accounts.reauthentication_required": (p: { minutes: number }) =>
+    `Confirm with your password (json.password): making an API token needs it, or a sign-in in the last ${p.minutes} minutes.`,
+  "accounts.token_not_found": (p: { id: string }) => `You have no live API token with the id ${p.id}.`,
   "oidc.state_invalid": () =>
     "This sign-in was not started in this browser, has expired, or was already used. Start the sign-in again.",
   "oidc.email_unverified": () =>
@@ -190,6 +261,10 @@ export const en = {
   "webhooks.url_private": (p: { host: string; range: string }) =>
     `${p.host} is ${p.range}: webhooks are sent only to public addresses (the operator can allow others with CONCORD_WEBHOOK_ALLOW_PRIVATE=true)`,
   "webhooks.not_found": (p: { id: number | string }) => `No active webhook has the id ${p.id}.`,
+
+  // ------------------------------------------------------------------ search (src/services/search.ts)
+  "validation.search_text": () => "must contain something to search for",
+  "search.limit_range": (p: { maximum: number }) => `must be a whole number from 1 to ${p.maximum}`,
 
   // ------------------------------------------------------------------ validation (src/api/validation.ts)
   "validation.given_once": (p: { where: string; count: number }) =>
@@ -256,6 +331,13 @@ export const en = {
   "cli.column.position": () => "Position",
   "cli.column.cast_at": () => "Cast at",
   "cli.column.recorded_by": () => "Recorded by",
+  "cli.column.detail": () => "Detail",
+  "cli.search_kind.state": () => "state",
+  "cli.search_kind.organization": () => "organization",
+  "cli.search_kind.framework": () => "framework",
+  "cli.search_kind.proposal": () => "proposal",
+  "cli.search_kind.source": () => "source",
+  "cli.nothing_found": (p: { q: string }) => `Nothing found for "${p.q}".`,
   "cli.bodies": (p: { count: number }) => `${p.count} deciding bod${p.count === 1 ? "y" : "ies"}`,
   "cli.proposals": (p: { count: number; status: string; body: string }) =>
     `${p.count} ${[p.status, p.body ? `in ${p.body}` : ""].filter(Boolean).join(" ")}${p.status || p.body ? " " : ""}proposal(s), newest first`,
@@ -347,6 +429,7 @@ export const en = {
   "cli.usage.statement_long": () => "--statement: must be at most 20000 characters.",
   "cli.usage.statement_control": () => "--statement: must not contain control characters.",
   "cli.usage.see_help": () => "Run concord help for the commands and their options.",
+  "cli.usage.search_text": () => "the text to search for, e.g. colombia",
   "cli.cannot_read": (p: { file: string; reason: string }) => `Cannot read ${p.file}: ${p.reason}`,
   "cli.no_such_file": () => "no such file",
   "cli.importing": () => "Importing",
@@ -357,6 +440,46 @@ export const en = {
   "cli.import_refused": () => "Refused rows:",
   "cli.import_line": (p: { line: number; reason: string }) => `  line ${p.line}: ${p.reason}`,
   "cli.signal_stopping": (p: { signal: string }) => `${p.signal} received: stopping.`,
+  // `concord help`: the commands and options stay as typed; what they do is said in the reader's language.
+  "cli.help": (p: { kinds: string; positions: string; statements: string; last: string; languages: string }) =>
+    `Concord — the partnership registry of an alliance.
+
+Usage:
+  concord start                                  start the server (database, starter data, web UI)
+  concord members <ORG> [--at DATE] [--kind K] [--framework F] [--lang L] [--json]
+                                                 who stood in what relation to an organisation on DATE
+  concord relations <CODE> [--at DATE] [--lang L] [--json]
+                                                 every relation of a state or organisation on DATE
+  concord search <TEXT> [--lang L] [--json]      states, organisations, frameworks, proposals and sources
+                                                 whose code, name or title contains TEXT (any case, any
+                                                 accents), named in L
+  concord bodies [--lang L] [--json]             the deciding bodies and their default procedures
+  concord proposals [--status open|closed] [--body ID] [--lang L] [--json]
+                                                 proposals, newest first: procedure, status or outcome,
+                                                 deadline or decision date, positions taken of members
+  concord proposal <ID> [--lang L] [--json]      one proposal: procedure, rounds, each member state's
+                                                 position, the outcome with its rule and why
+  concord position <ID> --state CODE --position P [--statement TEXT] [--json]
+                                                 record a position a state gave in writing (e.g. its
+                                                 delegation's signed letter); the audit log keeps it as
+                                                 recorded by the CLI on the state's behalf
+  concord import cow-states <file.csv>           import the Correlates of War state system list
+  concord audit verify [--head FILE]             check the audit log's hash chain, and that it still
+                                                 holds a head printed by audit head and kept in FILE
+  concord audit head                             sign the audit log's current head and print it (JSON)
+  concord admin create --email E --organization ORG [--name N]
+                                                 create a secretariat administrator; the password
+                                                 is read from standard input
+  concord admin auditor --email E [--revoke]     make an account a system auditor, who reads every
+                                                 organisation's audit log (only here); --revoke makes
+                                                 it an analyst of its organisation again
+  concord help [--lang L]                        this text, in L
+
+DATE is YYYY-MM-DD (default: today). K is one of ${p.kinds}.
+P is one of ${p.positions}, as the proposal's procedure allows;
+${p.statements} and ${p.last} need --statement.
+L is one of ${p.languages}. Configuration comes from the environment: PORT, HOST,
+CONCORD_DATA_DIR (default ./data), DATABASE_URL (use that PostgreSQL instead of the embedded one).`,
 };
 
 /** The catalogue's shape: every language defines every key, with the same parameters. */

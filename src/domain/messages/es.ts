@@ -44,8 +44,19 @@ export const es: Messages = {
     "Elija primero su propia contraseña (PUT /api/v1/account/password): la que usó para iniciar sesión la fijó un administrador, y hasta que la cambie esta sesión no puede hacer nada más.",
   "request.idempotency_key_reused": () =>
     "Esta Idempotency-Key se usó para otra solicitud: use una clave nueva para un cambio nuevo.",
+  "request.too_large": (p) =>
+    `El cuerpo de la solicitud supera ${p.mebibytes} MiB, el máximo que admite este punto de acceso.`,
+  "request.unstorable_text": (p) =>
+    `${p.path}: no debe contener U+0000 ni un sustituto aislado (texto que no se puede guardar)`,
+  "request.too_deep": (p) => `${p.path}: anidado a más de ${p.depth} niveles de profundidad`,
+  "request.no_endpoint": (p) => `No existe el punto de acceso ${p.method} ${p.path}; consulte /api/docs.`,
   "request.unreadable": () => "No se pudo leer la solicitud.",
   "server.internal_error": () => "Algo falló de nuestro lado; ha quedado registrado.",
+  "auth.invalid_token": () => "El token de API no es válido: puede estar mal escrito, caducado o revocado.",
+  "auth.csrf_failed": (p) =>
+    `Este cambio necesita la cabecera ${p.header} de su sesión (de GET /api/v1/session); vuelva a cargar la página e inténtelo de nuevo.`,
+  "live.sign_in_first": () => "Inicie sesión primero: las actualizaciones en directo requieren una cuenta.",
+  "live.server_only": () => "Las actualizaciones en directo solo funcionan en el servidor.",
 
   "activity.this_change": () => "este cambio",
   "activity.changing_registry": () => "modificar el registro",
@@ -67,6 +78,16 @@ export const es: Messages = {
   "activity.acting_on_proposals": () => "actuar sobre propuestas",
   "activity.chairing_proposals_of": (p) => `presidir las propuestas de ${p.body}`,
   "activity.managing_webhooks": (p) => `gestionar los webhooks de ${p.organization}`,
+  "activity.reading_notices_of": (p) => `consultar las notificaciones de ${p.organization}`,
+  "activity.filing_notice_to": (p) => `presentar una notificación a ${p.organization}`,
+  "activity.withdrawing_notices": () => "retirar notificaciones",
+  "activity.withdrawing_notice_of": (p) => `retirar la notificación de ${p.state}`,
+  "activity.acknowledging_notices": () => "acusar recibo de notificaciones",
+  "activity.acknowledging_notices_to": (p) =>
+    `acusar recibo de las notificaciones a ${p.organization} (lo hace su secretaría, como depositaria)`,
+  "activity.managing_accounts": () => "gestionar cuentas",
+  "activity.managing_own_account": () => "gestionar una cuenta (los tokens de API no pueden)",
+  "activity.searching": () => "buscar",
 
   "registry.relation_not_found": (p) => `Ninguna relación tiene el id ${p.id}.`,
   "registry.actor_not_found": (p) => `Ningún Estado ni organización tiene el código ${p.code}.`,
@@ -144,12 +165,59 @@ export const es: Messages = {
   "decisions.closed": (p) =>
     `La propuesta ${p.id} está cerrada (${status(p.status)}${p.at ? ` el ${p.at}` : ""}): ya no se puede cambiar nada.`,
 
+  "notices.not_found": (p) => `Ninguna notificación de suspensión o de retirada tiene el id ${p.id}.`,
+  "notices.file_by_head": (p) =>
+    `Solo el jefe de la delegación de un Estado ante ${p.organization} puede presentar su notificación.`,
+  "notices.statement_required": () =>
+    "una notificación se hace por escrito: indique de qué notifica el Estado, y por qué",
+  "notices.not_a_member": (p) =>
+    `${p.state} no es miembro de ${p.organization} hoy, así que no tiene participación que ${p.kind === "suspension" ? "suspender" : "terminar"}.`,
+  "notices.membership_ends": (p) => `La membresía de ${p.state} en ${p.organization} ya termina el ${p.until}.`,
+  "notices.pending": (p) =>
+    `${p.state} ya tiene una notificación pendiente sobre esta membresía (notificación ${p.notice}); retírela primero para presentar otra.`,
+  "notices.suspended_already": (p) =>
+    `La participación de ${p.state} en ${p.organization} ya está suspendida (relación ${p.relation}).`,
+  "notices.withdraw_by_head": (p) =>
+    `Solo el jefe de la delegación de ${p.state} ante ${p.organization} puede retirar su notificación.`,
+  "notices.withdrawn_already": (p) => `La notificación ${p.id} ya fue retirada, el ${p.on}.`,
+  "notices.in_effect": (p) =>
+    `La notificación ${p.id} surtió efecto el ${p.effectiveOn}: ya no se puede retirar (el camino de vuelta es una nueva solicitud).`,
+  "notices.nothing_to_acknowledge": (p) =>
+    `La notificación ${p.id} fue retirada por ${p.state}: no hay nada de lo que acusar recibo.`,
+  "notices.past_acknowledging": (p) =>
+    `La notificación ${p.id} surtió efecto el ${p.effectiveOn}: ya no cabe acusar recibo de ella.`,
+  "notices.acknowledged_already": (p) => `Ya se acusó recibo de la notificación ${p.id}, el ${p.on}.`,
+
   "accounts.email_invalid": (p) => `${p.reason} (se recibió "${p.got}")`,
   "accounts.not_an_organization": (p) => `${p.code} no es una organización del registro (p. ej., NATO, UNASUR)`,
   "accounts.email_taken": (p) => `Ya existe una cuenta con la dirección de correo ${p.email}.`,
   "accounts.no_such_account": (p) => `ninguna cuenta tiene la dirección ${p.email}`,
   "accounts.last_administrator": (p) =>
     `${p.email} es el último administrador activo de ${p.organization}: nombre otro primero, para que nadie quede sin acceso.`,
+  "accounts.last_administrator_here": (p) =>
+    `Este es el último administrador activo de ${p.organization}: nombre otro primero, para que nadie quede sin acceso.`,
+  "accounts.password_needed": (p) =>
+    `es obligatoria: el inicio de sesión único no está configurado para ${p.organization}, así que una cuenta sin contraseña nunca podría iniciar sesión`,
+  "accounts.account_not_found": (p) => `Ninguna cuenta de ${p.organization} tiene el id ${p.id}.`,
+  "accounts.auditor_password": () =>
+    "Un auditor del sistema consulta el registro de auditoría de todas las organizaciones: fijar su contraseña no le corresponde a ninguna organización.",
+  "accounts.own_password": () => "Cambie su propia contraseña en la página de su cuenta (le pide la actual).",
+  "accounts.auditor_role": () =>
+    "La función system-auditor solo se concede y se retira en la línea de órdenes del servidor (concord admin auditor).",
+  "accounts.role_without_delegation": (p) => `una cuenta ${p.role} no pertenece a ninguna delegación`,
+  "accounts.role_needs_delegation": (p) =>
+    `una cuenta ${p.role} habla en nombre de un Estado: indique su delegación (p. ej., COL)`,
+  "accounts.not_a_state": (p) => `${p.code} no es un Estado del registro`,
+  "accounts.state_unrelated": (p) =>
+    `hoy el registro no relaciona de ningún modo a ${p.state} con ${p.organization} (miembro, socio, solicitante, observador…): registre primero esa relación y luego su delegación`,
+  "accounts.too_many_wrong_passwords": (p) =>
+    `Demasiadas contraseñas erróneas desde su dirección. Vuelva a intentarlo dentro de ${p.minutes} minuto(s).`,
+  "accounts.not_your_password": () => "no es su contraseña",
+  "accounts.not_your_current_password": () => "no es su contraseña actual",
+  "accounts.same_as_temporary": () => "debe ser distinta de la contraseña temporal que le dio un administrador",
+  "accounts.reauthentication_required": (p) =>
+    `Confirme con su contraseña (json.password): crear un token de API la requiere, o un inicio de sesión en los últimos ${p.minutes} minutos.`,
+  "accounts.token_not_found": (p) => `No tiene ningún token de API vigente con el id ${p.id}.`,
   "oidc.state_invalid": () =>
     "Este inicio de sesión no empezó en este navegador, ha caducado o ya se usó. Vuelva a iniciar sesión.",
   "oidc.email_unverified": () =>
@@ -184,6 +252,9 @@ export const es: Messages = {
   "webhooks.url_private": (p) =>
     `${p.host} es ${p.range}: los webhooks solo se envían a direcciones públicas (el operador puede permitir otras con CONCORD_WEBHOOK_ALLOW_PRIVATE=true)`,
   "webhooks.not_found": (p) => `Ningún webhook activo tiene el id ${p.id}.`,
+
+  "validation.search_text": () => "debe contener algo que buscar",
+  "search.limit_range": (p) => `debe ser un número entero de 1 a ${p.maximum}`,
 
   "validation.given_once": (p) => `${p.where}: debe indicarse una sola vez (se recibieron ${p.count} valores)`,
   "validation.got": (p) => ` (se recibió ${p.text})`,
@@ -244,6 +315,13 @@ export const es: Messages = {
   "cli.column.position": () => "Posición",
   "cli.column.cast_at": () => "Adoptada el",
   "cli.column.recorded_by": () => "Registrada por",
+  "cli.column.detail": () => "Detalle",
+  "cli.search_kind.state": () => "Estado",
+  "cli.search_kind.organization": () => "organización",
+  "cli.search_kind.framework": () => "marco",
+  "cli.search_kind.proposal": () => "propuesta",
+  "cli.search_kind.source": () => "fuente",
+  "cli.nothing_found": (p) => `No se encontró nada para "${p.q}".`,
   "cli.bodies": (p) => `${p.count} órgano(s) decisorio(s)`,
   "cli.proposals": (p) =>
     `${p.count} propuesta(s)${p.status ? ` ${status(p.status)}(s)` : ""}${p.body ? ` en ${p.body}` : ""}, de la más reciente a la más antigua`,
@@ -326,6 +404,7 @@ export const es: Messages = {
   "cli.usage.statement_long": () => "--statement: debe tener como máximo 20000 caracteres.",
   "cli.usage.statement_control": () => "--statement: no debe contener caracteres de control.",
   "cli.usage.see_help": () => "Ejecute concord help para ver las órdenes y sus opciones.",
+  "cli.usage.search_text": () => "el texto que buscar, p. ej., colombia",
   "cli.cannot_read": (p) => `No se puede leer ${p.file}: ${p.reason}`,
   "cli.no_such_file": () => "no existe el archivo",
   "cli.importing": () => "Importando",
@@ -335,4 +414,54 @@ export const es: Messages = {
   "cli.import_refused": () => "Filas rechazadas:",
   "cli.import_line": (p) => `  línea ${p.line}: ${p.reason}`,
   "cli.signal_stopping": (p) => `${p.signal} recibida: deteniendo.`,
+  "cli.help": (p) =>
+    `Concord — el registro de las asociaciones de una alianza.
+
+Uso:
+  concord start                                  inicia el servidor (base de datos, datos iniciales,
+                                                 interfaz web)
+  concord members <ORG> [--at DATE] [--kind K] [--framework F] [--lang L] [--json]
+                                                 quién estaba en qué relación con una organización en
+                                                 DATE
+  concord relations <CODE> [--at DATE] [--lang L] [--json]
+                                                 todas las relaciones de un Estado o una organización
+                                                 en DATE
+  concord search <TEXT> [--lang L] [--json]      Estados, organizaciones, marcos, propuestas y fuentes
+                                                 cuyo código, nombre o título contiene TEXT (sin
+                                                 distinguir mayúsculas ni acentos), nombrados en L
+  concord bodies [--lang L] [--json]             los órganos decisorios y sus procedimientos por
+                                                 defecto
+  concord proposals [--status open|closed] [--body ID] [--lang L] [--json]
+                                                 las propuestas, de la más reciente a la más antigua:
+                                                 procedimiento, estado o resultado, plazo o fecha de
+                                                 decisión, posiciones tomadas por los miembros
+  concord proposal <ID> [--lang L] [--json]      una propuesta: procedimiento, rondas, la posición de
+                                                 cada Estado miembro, el resultado con su regla y su
+                                                 porqué
+  concord position <ID> --state CODE --position P [--statement TEXT] [--json]
+                                                 registra una posición que un Estado dio por escrito
+                                                 (p. ej., la carta firmada de su delegación); el
+                                                 registro de auditoría la guarda como registrada por la
+                                                 CLI en nombre del Estado
+  concord import cow-states <file.csv>           importa la lista del sistema de Estados de Correlates
+                                                 of War
+  concord audit verify [--head FILE]             comprueba la cadena de hashes del registro de
+                                                 auditoría, y que aún contiene una cabeza impresa por
+                                                 audit head y guardada en FILE
+  concord audit head                             firma la cabeza actual del registro de auditoría y la
+                                                 imprime (JSON)
+  concord admin create --email E --organization ORG [--name N]
+                                                 crea un administrador de la secretaría; la contraseña
+                                                 se lee de la entrada estándar
+  concord admin auditor --email E [--revoke]     hace de una cuenta un auditor del sistema, que
+                                                 consulta el registro de auditoría de todas las
+                                                 organizaciones (solo aquí); --revoke la vuelve
+                                                 analista de su organización
+  concord help [--lang L]                        este texto, en L
+
+DATE se escribe AAAA-MM-DD (por defecto: hoy). K es uno de ${p.kinds}.
+P es uno de ${p.positions}, según lo permita el procedimiento de la propuesta;
+${p.statements} y ${p.last} requieren --statement.
+L es uno de ${p.languages}. La configuración viene del entorno: PORT, HOST,
+CONCORD_DATA_DIR (por defecto ./data), DATABASE_URL (usar ese PostgreSQL en lugar del integrado).`,
 };

@@ -44,8 +44,19 @@ export const fr: Messages = {
     "Choisissez d’abord votre propre mot de passe (PUT /api/v1/account/password) : celui avec lequel vous vous êtes connecté a été fixé par un administrateur, et tant qu’il n’est pas changé cette session ne peut rien faire d’autre.",
   "request.idempotency_key_reused": () =>
     "Cette Idempotency-Key a servi à une autre requête : utilisez une nouvelle clé pour un nouveau changement.",
+  "request.too_large": (p) =>
+    `Le corps de la requête dépasse ${p.mebibytes} Mio, le maximum que ce point d’accès accepte.`,
+  "request.unstorable_text": (p) =>
+    `${p.path} : ne doit contenir ni U+0000 ni un substitut isolé (texte impossible à enregistrer)`,
+  "request.too_deep": (p) => `${p.path} : imbriqué sur plus de ${p.depth} niveaux`,
+  "request.no_endpoint": (p) => `Aucun point d’accès ${p.method} ${p.path} ; voir /api/docs.`,
   "request.unreadable": () => "La requête n’a pas pu être lue.",
   "server.internal_error": () => "Une erreur s’est produite de notre côté ; elle a été journalisée.",
+  "auth.invalid_token": () => "Le jeton d’API n’est pas valide : il est peut-être mal saisi, expiré ou révoqué.",
+  "auth.csrf_failed": (p) =>
+    `Ce changement demande l’en-tête ${p.header} de votre session (fourni par GET /api/v1/session) ; rechargez la page et réessayez.`,
+  "live.sign_in_first": () => "Connectez-vous d’abord : les mises à jour en direct demandent un compte.",
+  "live.server_only": () => "Les mises à jour en direct ne fonctionnent que dans le serveur.",
 
   "activity.this_change": () => "ce changement",
   "activity.changing_registry": () => "modifier le registre",
@@ -67,6 +78,16 @@ export const fr: Messages = {
   "activity.acting_on_proposals": () => "agir sur des propositions",
   "activity.chairing_proposals_of": (p) => `présider les propositions de ${p.body}`,
   "activity.managing_webhooks": (p) => `gérer les webhooks de ${p.organization}`,
+  "activity.reading_notices_of": (p) => `consulter les notifications de ${p.organization}`,
+  "activity.filing_notice_to": (p) => `déposer une notification auprès de ${p.organization}`,
+  "activity.withdrawing_notices": () => "retirer des notifications",
+  "activity.withdrawing_notice_of": (p) => `retirer la notification de ${p.state}`,
+  "activity.acknowledging_notices": () => "accuser réception de notifications",
+  "activity.acknowledging_notices_to": (p) =>
+    `accuser réception des notifications adressées à ${p.organization} (son secrétariat le fait, en tant que dépositaire)`,
+  "activity.managing_accounts": () => "gérer des comptes",
+  "activity.managing_own_account": () => "gérer un compte (les jetons d’API ne le peuvent pas)",
+  "activity.searching": () => "rechercher",
 
   "registry.relation_not_found": (p) => `Aucune relation n’a l’identifiant ${p.id}.`,
   "registry.actor_not_found": (p) => `Aucun État ni aucune organisation n’a le code ${p.code}.`,
@@ -145,12 +166,59 @@ export const fr: Messages = {
   "decisions.closed": (p) =>
     `La proposition ${p.id} est close (${status(p.status)}${p.at ? ` le ${p.at}` : ""}) : plus rien ne peut être modifié.`,
 
+  "notices.not_found": (p) => `Aucune notification de suspension ou de retrait n’a l’identifiant ${p.id}.`,
+  "notices.file_by_head": (p) =>
+    `Seul le chef de la délégation d’un État auprès de ${p.organization} peut déposer sa notification.`,
+  "notices.statement_required": () => "une notification se fait par écrit : exposez ce que l’État notifie, et pourquoi",
+  "notices.not_a_member": (p) =>
+    `${p.state} n’est pas membre de ${p.organization} aujourd’hui : il n’a donc pas de participation à ${p.kind === "suspension" ? "suspendre" : "faire cesser"}.`,
+  "notices.membership_ends": (p) => `L’appartenance de ${p.state} à ${p.organization} prend déjà fin le ${p.until}.`,
+  "notices.pending": (p) =>
+    `${p.state} a déjà une notification en attente sur cette appartenance (notification ${p.notice}) ; retirez-la d’abord pour en donner une autre.`,
+  "notices.suspended_already": (p) =>
+    `La participation de ${p.state} à ${p.organization} est déjà suspendue (relation ${p.relation}).`,
+  "notices.withdraw_by_head": (p) =>
+    `Seul le chef de la délégation de ${p.state} auprès de ${p.organization} peut retirer sa notification.`,
+  "notices.withdrawn_already": (p) => `La notification ${p.id} a déjà été retirée, le ${p.on}.`,
+  "notices.in_effect": (p) =>
+    `La notification ${p.id} a pris effet le ${p.effectiveOn} : elle ne peut plus être retirée (une nouvelle demande est le chemin du retour).`,
+  "notices.nothing_to_acknowledge": (p) =>
+    `La notification ${p.id} a été retirée par ${p.state} : il n’y a rien dont accuser réception.`,
+  "notices.past_acknowledging": (p) =>
+    `La notification ${p.id} a pris effet le ${p.effectiveOn} : il est trop tard pour en accuser réception.`,
+  "notices.acknowledged_already": (p) => `La réception de la notification ${p.id} a déjà été accusée, le ${p.on}.`,
+
   "accounts.email_invalid": (p) => `${p.reason} (reçu « ${p.got} »)`,
   "accounts.not_an_organization": (p) => `${p.code} n’est pas une organisation du registre (p. ex. NATO, UNASUR)`,
   "accounts.email_taken": (p) => `Un compte avec l’adresse électronique ${p.email} existe déjà.`,
   "accounts.no_such_account": (p) => `aucun compte n’a l’adresse ${p.email}`,
   "accounts.last_administrator": (p) =>
     `${p.email} est le dernier administrateur actif de ${p.organization} : nommez-en un autre d’abord, pour que personne ne soit bloqué.`,
+  "accounts.last_administrator_here": (p) =>
+    `C’est le dernier administrateur actif de ${p.organization} : nommez-en un autre d’abord, pour que personne ne soit bloqué.`,
+  "accounts.password_needed": (p) =>
+    `est obligatoire : l’authentification unique n’est pas configurée pour ${p.organization}, donc un compte sans mot de passe ne pourrait jamais se connecter`,
+  "accounts.account_not_found": (p) => `Aucun compte de ${p.organization} n’a l’identifiant ${p.id}.`,
+  "accounts.auditor_password": () =>
+    "Un auditeur système consulte le journal d’audit de toutes les organisations : fixer son mot de passe ne revient à aucune organisation en particulier.",
+  "accounts.own_password": () =>
+    "Changez votre propre mot de passe sur la page de votre compte (elle demande l’actuel).",
+  "accounts.auditor_role": () =>
+    "Le rôle system-auditor ne se donne et ne se retire que sur la ligne de commande du serveur (concord admin auditor).",
+  "accounts.role_without_delegation": (p) => `un compte ${p.role} n’appartient à aucune délégation`,
+  "accounts.role_needs_delegation": (p) =>
+    `un compte ${p.role} parle au nom d’un État : nommez sa délégation (p. ex. COL)`,
+  "accounts.not_a_state": (p) => `${p.code} n’est pas un État du registre`,
+  "accounts.state_unrelated": (p) =>
+    `le registre ne relie aujourd’hui ${p.state} à ${p.organization} d’aucune manière (membre, partenaire, candidat, observateur…) : enregistrez d’abord cette relation, puis sa délégation`,
+  "accounts.too_many_wrong_passwords": (p) =>
+    `Trop de mots de passe erronés depuis votre adresse. Réessayez dans ${p.minutes} minute(s).`,
+  "accounts.not_your_password": () => "n’est pas votre mot de passe",
+  "accounts.not_your_current_password": () => "n’est pas votre mot de passe actuel",
+  "accounts.same_as_temporary": () => "doit différer du mot de passe temporaire qu’un administrateur vous a donné",
+  "accounts.reauthentication_required": (p) =>
+    `Confirmez avec votre mot de passe (json.password) : créer un jeton d’API le demande, ou une connexion dans les ${p.minutes} dernières minutes.`,
+  "accounts.token_not_found": (p) => `Vous n’avez aucun jeton d’API valide d’identifiant ${p.id}.`,
   "oidc.state_invalid": () =>
     "Cette connexion n’a pas été commencée dans ce navigateur, a expiré ou a déjà servi. Recommencez la connexion.",
   "oidc.email_unverified": () =>
@@ -187,6 +255,9 @@ export const fr: Messages = {
   "webhooks.url_private": (p) =>
     `${p.host} est ${p.range} : les webhooks ne sont envoyés qu’à des adresses publiques (l’exploitant peut en permettre d’autres avec CONCORD_WEBHOOK_ALLOW_PRIVATE=true)`,
   "webhooks.not_found": (p) => `Aucun webhook actif n’a l’identifiant ${p.id}.`,
+
+  "validation.search_text": () => "doit contenir quelque chose à rechercher",
+  "search.limit_range": (p) => `doit être un nombre entier de 1 à ${p.maximum}`,
 
   "validation.given_once": (p) => `${p.where} : doit être donné une seule fois (reçu ${p.count} valeurs)`,
   "validation.got": (p) => ` (reçu ${p.text})`,
@@ -247,6 +318,13 @@ export const fr: Messages = {
   "cli.column.position": () => "Position",
   "cli.column.cast_at": () => "Prise le",
   "cli.column.recorded_by": () => "Enregistrée par",
+  "cli.column.detail": () => "Détail",
+  "cli.search_kind.state": () => "État",
+  "cli.search_kind.organization": () => "organisation",
+  "cli.search_kind.framework": () => "cadre",
+  "cli.search_kind.proposal": () => "proposition",
+  "cli.search_kind.source": () => "source",
+  "cli.nothing_found": (p) => `Aucun résultat pour « ${p.q} ».`,
   "cli.bodies": (p) => `${p.count} organe(s) de décision`,
   "cli.proposals": (p) =>
     `${p.count} proposition(s)${p.status ? ` ${status(p.status)}(s)` : ""}${p.body ? ` dans ${p.body}` : ""}, des plus récentes aux plus anciennes`,
@@ -331,6 +409,7 @@ export const fr: Messages = {
   "cli.usage.statement_long": () => "--statement : doit compter au plus 20000 caractères.",
   "cli.usage.statement_control": () => "--statement : ne doit pas contenir de caractères de contrôle.",
   "cli.usage.see_help": () => "Lancez concord help pour les commandes et leurs options.",
+  "cli.usage.search_text": () => "le texte à rechercher, p. ex. colombia",
   "cli.cannot_read": (p) => `Impossible de lire ${p.file} : ${p.reason}`,
   "cli.no_such_file": () => "fichier introuvable",
   "cli.importing": () => "Import",
@@ -340,4 +419,53 @@ export const fr: Messages = {
   "cli.import_refused": () => "Lignes refusées :",
   "cli.import_line": (p) => `  ligne ${p.line} : ${p.reason}`,
   "cli.signal_stopping": (p) => `${p.signal} reçu : arrêt.`,
+  "cli.help": (p) =>
+    `Concord — le registre des partenariats d’une alliance.
+
+Utilisation :
+  concord start                                  démarre le serveur (base de données, données
+                                                 initiales, interface web)
+  concord members <ORG> [--at DATE] [--kind K] [--framework F] [--lang L] [--json]
+                                                 qui était en quelle relation avec une organisation à
+                                                 DATE
+  concord relations <CODE> [--at DATE] [--lang L] [--json]
+                                                 toutes les relations d’un État ou d’une organisation à
+                                                 DATE
+  concord search <TEXT> [--lang L] [--json]      États, organisations, cadres, propositions et sources
+                                                 dont le code, le nom ou le titre contient TEXT
+                                                 (majuscules et accents indifférents), nommés en L
+  concord bodies [--lang L] [--json]             les organes de décision et leurs procédures par défaut
+  concord proposals [--status open|closed] [--body ID] [--lang L] [--json]
+                                                 les propositions, de la plus récente à la plus
+                                                 ancienne : procédure, statut ou résultat, délai ou
+                                                 date de décision, positions prises par les membres
+  concord proposal <ID> [--lang L] [--json]      une proposition : procédure, tours, la position de
+                                                 chaque État membre, le résultat avec sa règle et
+                                                 pourquoi
+  concord position <ID> --state CODE --position P [--statement TEXT] [--json]
+                                                 enregistre une position qu’un État a donnée par écrit
+                                                 (p. ex. la lettre signée de sa délégation) ; le
+                                                 journal d’audit la garde comme enregistrée par la CLI
+                                                 au nom de l’État
+  concord import cow-states <file.csv>           importe la liste du système des États de Correlates of
+                                                 War
+  concord audit verify [--head FILE]             vérifie la chaîne de hachage du journal d’audit, et
+                                                 qu’il contient toujours une tête imprimée par audit
+                                                 head et conservée dans FILE
+  concord audit head                             signe la tête actuelle du journal d’audit et l’imprime
+                                                 (JSON)
+  concord admin create --email E --organization ORG [--name N]
+                                                 crée un administrateur du secrétariat ; le mot de
+                                                 passe est lu sur l’entrée standard
+  concord admin auditor --email E [--revoke]     fait d’un compte un auditeur système, qui consulte le
+                                                 journal d’audit de toutes les organisations (seulement
+                                                 ici) ; --revoke en refait un analyste de son
+                                                 organisation
+  concord help [--lang L]                        ce texte, en L
+
+DATE s’écrit AAAA-MM-JJ (par défaut : aujourd’hui). K est l’un de ${p.kinds}.
+P est l’un de ${p.positions}, selon ce que permet la procédure de la proposition ;
+${p.statements} et ${p.last} demandent --statement.
+L est l’un de ${p.languages}. La configuration vient de l’environnement : PORT, HOST,
+CONCORD_DATA_DIR (par défaut ./data), DATABASE_URL (utiliser ce PostgreSQL au lieu de celui intégré).`,
 };

@@ -44,8 +44,18 @@ export const pt: Messages = {
     "Escolha primeiro sua própria senha (PUT /api/v1/account/password): a que você usou para entrar foi definida por um administrador, e até que seja alterada esta sessão não pode fazer mais nada.",
   "request.idempotency_key_reused": () =>
     "Esta Idempotency-Key foi usada para outro pedido: use uma chave nova para uma mudança nova.",
+  "request.too_large": (p) => `O corpo do pedido excede ${p.mebibytes} MiB, o máximo que este ponto de acesso aceita.`,
+  "request.unstorable_text": (p) =>
+    `${p.path}: não deve conter U+0000 nem um substituto isolado (texto que não pode ser guardado)`,
+  "request.too_deep": (p) => `${p.path}: aninhado a mais de ${p.depth} níveis de profundidade`,
+  "request.no_endpoint": (p) => `Não existe o ponto de acesso ${p.method} ${p.path}; consulte /api/docs.`,
   "request.unreadable": () => "Não foi possível ler o pedido.",
   "server.internal_error": () => "Algo deu errado do nosso lado; foi registrado.",
+  "auth.invalid_token": () => "O token de API não é válido: pode estar digitado errado, expirado ou revogado.",
+  "auth.csrf_failed": (p) =>
+    `Esta alteração precisa do cabeçalho ${p.header} da sua sessão (de GET /api/v1/session); recarregue a página e tente novamente.`,
+  "live.sign_in_first": () => "Entre primeiro: as atualizações ao vivo requerem uma conta.",
+  "live.server_only": () => "As atualizações ao vivo só funcionam no servidor.",
 
   "activity.this_change": () => "esta alteração",
   "activity.changing_registry": () => "alterar o registro",
@@ -67,6 +77,16 @@ export const pt: Messages = {
   "activity.acting_on_proposals": () => "agir sobre propostas",
   "activity.chairing_proposals_of": (p) => `presidir as propostas de ${p.body}`,
   "activity.managing_webhooks": (p) => `gerir os webhooks de ${p.organization}`,
+  "activity.reading_notices_of": (p) => `consultar as notificações de ${p.organization}`,
+  "activity.filing_notice_to": (p) => `apresentar uma notificação a ${p.organization}`,
+  "activity.withdrawing_notices": () => "retirar notificações",
+  "activity.withdrawing_notice_of": (p) => `retirar a notificação de ${p.state}`,
+  "activity.acknowledging_notices": () => "confirmar o recebimento de notificações",
+  "activity.acknowledging_notices_to": (p) =>
+    `confirmar o recebimento das notificações a ${p.organization} (quem o faz é seu secretariado, como depositário)`,
+  "activity.managing_accounts": () => "gerir contas",
+  "activity.managing_own_account": () => "gerir uma conta (os tokens de API não podem)",
+  "activity.searching": () => "pesquisar",
 
   "registry.relation_not_found": (p) => `Nenhuma relação tem o id ${p.id}.`,
   "registry.actor_not_found": (p) => `Nenhum Estado ou organização tem o código ${p.code}.`,
@@ -143,12 +163,59 @@ export const pt: Messages = {
   "decisions.closed": (p) =>
     `A proposta ${p.id} está encerrada (${status(p.status)}${p.at ? ` em ${p.at}` : ""}): nada mais pode ser alterado.`,
 
+  "notices.not_found": (p) => `Nenhuma notificação de suspensão ou de retirada tem o id ${p.id}.`,
+  "notices.file_by_head": (p) =>
+    `Só o chefe da delegação de um Estado junto a ${p.organization} pode apresentar a notificação dele.`,
+  "notices.statement_required": () =>
+    "uma notificação é feita por escrito: declare do que o Estado notifica, e por quê",
+  "notices.not_a_member": (p) =>
+    `${p.state} não é membro de ${p.organization} hoje, portanto não tem participação a ${p.kind === "suspension" ? "suspender" : "encerrar"}.`,
+  "notices.membership_ends": (p) => `A condição de membro de ${p.state} em ${p.organization} já termina em ${p.until}.`,
+  "notices.pending": (p) =>
+    `${p.state} já tem uma notificação pendente sobre esta condição de membro (notificação ${p.notice}); retire-a primeiro para apresentar outra.`,
+  "notices.suspended_already": (p) =>
+    `A participação de ${p.state} em ${p.organization} já está suspensa (relação ${p.relation}).`,
+  "notices.withdraw_by_head": (p) =>
+    `Só o chefe da delegação de ${p.state} junto a ${p.organization} pode retirar a notificação dele.`,
+  "notices.withdrawn_already": (p) => `A notificação ${p.id} já foi retirada, em ${p.on}.`,
+  "notices.in_effect": (p) =>
+    `A notificação ${p.id} produziu efeito em ${p.effectiveOn}: já não pode ser retirada (o caminho de volta é um novo pedido).`,
+  "notices.nothing_to_acknowledge": (p) =>
+    `A notificação ${p.id} foi retirada por ${p.state}: não há recebimento a confirmar.`,
+  "notices.past_acknowledging": (p) =>
+    `A notificação ${p.id} produziu efeito em ${p.effectiveOn}: já não cabe confirmar o recebimento.`,
+  "notices.acknowledged_already": (p) => `O recebimento da notificação ${p.id} já foi confirmado, em ${p.on}.`,
+
   "accounts.email_invalid": (p) => `${p.reason} (recebido "${p.got}")`,
   "accounts.not_an_organization": (p) => `${p.code} não é uma organização do registro (p. ex., NATO, UNASUR)`,
   "accounts.email_taken": (p) => `Já existe uma conta com o endereço de e-mail ${p.email}.`,
   "accounts.no_such_account": (p) => `nenhuma conta tem o endereço ${p.email}`,
   "accounts.last_administrator": (p) =>
     `${p.email} é o último administrador ativo de ${p.organization}: nomeie outro primeiro, para que ninguém fique sem acesso.`,
+  "accounts.last_administrator_here": (p) =>
+    `Este é o último administrador ativo de ${p.organization}: nomeie outro primeiro, para que ninguém fique sem acesso.`,
+  "accounts.password_needed": (p) =>
+    `é obrigatória: o login único não está configurado para ${p.organization}, então uma conta sem senha nunca poderia entrar`,
+  "accounts.account_not_found": (p) => `Nenhuma conta de ${p.organization} tem o id ${p.id}.`,
+  "accounts.auditor_password": () =>
+    "Um auditor do sistema consulta o registro de auditoria de todas as organizações: definir a senha dele não cabe a nenhuma organização.",
+  "accounts.own_password": () => "Altere sua própria senha na página da sua conta (ela pede a atual).",
+  "accounts.auditor_role": () =>
+    "A função system-auditor só é concedida e retirada na linha de comando do servidor (concord admin auditor).",
+  "accounts.role_without_delegation": (p) => `uma conta ${p.role} não pertence a nenhuma delegação`,
+  "accounts.role_needs_delegation": (p) =>
+    `uma conta ${p.role} fala em nome de um Estado: indique a delegação dela (p. ex., COL)`,
+  "accounts.not_a_state": (p) => `${p.code} não é um Estado do registro`,
+  "accounts.state_unrelated": (p) =>
+    `hoje o registro não relaciona ${p.state} a ${p.organization} de forma alguma (membro, parceiro, candidato, observador…): registre primeiro essa relação, depois a delegação`,
+  "accounts.too_many_wrong_passwords": (p) =>
+    `Senhas erradas demais a partir do seu endereço. Tente novamente em ${p.minutes} minuto(s).`,
+  "accounts.not_your_password": () => "não é a sua senha",
+  "accounts.not_your_current_password": () => "não é a sua senha atual",
+  "accounts.same_as_temporary": () => "deve ser diferente da senha temporária que um administrador lhe deu",
+  "accounts.reauthentication_required": (p) =>
+    `Confirme com a sua senha (json.password): criar um token de API a exige, ou uma entrada nos últimos ${p.minutes} minutos.`,
+  "accounts.token_not_found": (p) => `Você não tem nenhum token de API ativo com o id ${p.id}.`,
   "oidc.state_invalid": () =>
     "Esta entrada não começou neste navegador, expirou ou já foi usada. Comece a entrada de novo.",
   "oidc.email_unverified": () =>
@@ -182,6 +249,9 @@ export const pt: Messages = {
   "webhooks.url_private": (p) =>
     `${p.host} é ${p.range}: os webhooks são enviados só para endereços públicos (o operador pode permitir outros com CONCORD_WEBHOOK_ALLOW_PRIVATE=true)`,
   "webhooks.not_found": (p) => `Nenhum webhook ativo tem o id ${p.id}.`,
+
+  "validation.search_text": () => "deve conter algo a pesquisar",
+  "search.limit_range": (p) => `deve ser um número inteiro de 1 a ${p.maximum}`,
 
   "validation.given_once": (p) => `${p.where}: deve ser informado uma só vez (recebidos ${p.count} valores)`,
   "validation.got": (p) => ` (recebido ${p.text})`,
@@ -242,6 +312,13 @@ export const pt: Messages = {
   "cli.column.position": () => "Posição",
   "cli.column.cast_at": () => "Tomada em",
   "cli.column.recorded_by": () => "Registrada por",
+  "cli.column.detail": () => "Detalhe",
+  "cli.search_kind.state": () => "Estado",
+  "cli.search_kind.organization": () => "organização",
+  "cli.search_kind.framework": () => "quadro",
+  "cli.search_kind.proposal": () => "proposta",
+  "cli.search_kind.source": () => "fonte",
+  "cli.nothing_found": (p) => `Nada encontrado para "${p.q}".`,
   "cli.bodies": (p) => `${p.count} órgão(s) decisório(s)`,
   "cli.proposals": (p) =>
     `${p.count} proposta(s)${p.status ? ` ${status(p.status)}(s)` : ""}${p.body ? ` em ${p.body}` : ""}, da mais recente à mais antiga`,
@@ -324,6 +401,7 @@ export const pt: Messages = {
   "cli.usage.statement_long": () => "--statement: deve ter no máximo 20000 caracteres.",
   "cli.usage.statement_control": () => "--statement: não deve conter caracteres de controle.",
   "cli.usage.see_help": () => "Execute concord help para ver os comandos e suas opções.",
+  "cli.usage.search_text": () => "o texto a pesquisar, p. ex., colombia",
   "cli.cannot_read": (p) => `Não é possível ler ${p.file}: ${p.reason}`,
   "cli.no_such_file": () => "arquivo inexistente",
   "cli.importing": () => "Importando",
@@ -333,4 +411,50 @@ export const pt: Messages = {
   "cli.import_refused": () => "Linhas recusadas:",
   "cli.import_line": (p) => `  linha ${p.line}: ${p.reason}`,
   "cli.signal_stopping": (p) => `${p.signal} recebido: parando.`,
+  "cli.help": (p) =>
+    `Concord — o registro das parcerias de uma aliança.
+
+Uso:
+  concord start                                  inicia o servidor (banco de dados, dados iniciais,
+                                                 interface web)
+  concord members <ORG> [--at DATE] [--kind K] [--framework F] [--lang L] [--json]
+                                                 quem estava em que relação com uma organização em DATE
+  concord relations <CODE> [--at DATE] [--lang L] [--json]
+                                                 todas as relações de um Estado ou organização em DATE
+  concord search <TEXT> [--lang L] [--json]      Estados, organizações, quadros, propostas e fontes
+                                                 cujo código, nome ou título contém TEXT (sem
+                                                 distinguir maiúsculas nem acentos), nomeados em L
+  concord bodies [--lang L] [--json]             os órgãos decisórios e seus procedimentos padrão
+  concord proposals [--status open|closed] [--body ID] [--lang L] [--json]
+                                                 as propostas, da mais recente à mais antiga:
+                                                 procedimento, situação ou resultado, prazo ou data da
+                                                 decisão, posições tomadas pelos membros
+  concord proposal <ID> [--lang L] [--json]      uma proposta: procedimento, rodadas, a posição de cada
+                                                 Estado membro, o resultado com sua regra e o porquê
+  concord position <ID> --state CODE --position P [--statement TEXT] [--json]
+                                                 registra uma posição que um Estado deu por escrito (p.
+                                                 ex., a carta assinada de sua delegação); o registro de
+                                                 auditoria a guarda como registrada pela CLI em nome do
+                                                 Estado
+  concord import cow-states <file.csv>           importa a lista do sistema de Estados do Correlates of
+                                                 War
+  concord audit verify [--head FILE]             verifica a cadeia de hashes do registro de auditoria,
+                                                 e que ele ainda contém uma cabeça impressa por audit
+                                                 head e guardada em FILE
+  concord audit head                             assina a cabeça atual do registro de auditoria e a
+                                                 imprime (JSON)
+  concord admin create --email E --organization ORG [--name N]
+                                                 cria um administrador do secretariado; a senha é lida
+                                                 da entrada padrão
+  concord admin auditor --email E [--revoke]     torna uma conta auditor do sistema, que consulta o
+                                                 registro de auditoria de todas as organizações (só
+                                                 aqui); --revoke a torna de novo analista de sua
+                                                 organização
+  concord help [--lang L]                        este texto, em L
+
+DATE se escreve AAAA-MM-DD (padrão: hoje). K é um de ${p.kinds}.
+P é um de ${p.positions}, conforme o procedimento da proposta permita;
+${p.statements} e ${p.last} requerem --statement.
+L é um de ${p.languages}. A configuração vem do ambiente: PORT, HOST,
+CONCORD_DATA_DIR (padrão ./data), DATABASE_URL (usar esse PostgreSQL em vez do embutido).`,
 };

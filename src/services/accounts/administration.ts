@@ -13,6 +13,7 @@ import { ApiTokensRepository } from "../../db/repositories/api-tokens.ts";
 import { databaseNow } from "../../db/repositories/clock.ts";
 import { delegationNeed, ROLES, type Role } from "../../domain/accounts.ts";
 import { today } from "../../domain/dates.ts";
+import { msg } from "../../domain/messages/index.ts";
 import { appendAudit } from "../audit/log.ts";
 import { ConflictError, ForbiddenError, HiddenError, InvalidRequestError, NotFoundError, present } from "../errors.ts";
 import { administrationPolicy, auditActor, authorize, type Principal } from "../policies.ts";
@@ -53,7 +54,7 @@ export class AdministrationService {
 
   private organizationOf(principal: Principal, organizationCode?: string): string {
     const code = organizationCode ?? (principal.kind === "account" ? principal.account.organizationCode : "");
-    authorize(principal, administrationPolicy.manage(principal, code), "managing accounts");
+    authorize(principal, administrationPolicy.manage(principal, code), msg("activity.managing_accounts"));
     return code;
   }
 
@@ -78,14 +79,10 @@ export class AdministrationService {
     return this.db.transaction(async (tx) => {
       const accounts = new AccountsRepository(tx);
       const email = input.email.trim().toLowerCase();
-      if (await accounts.findByEmail(email))
-        throw new ConflictError(`An account with the e-mail address ${email} exists already.`);
+      if (await accounts.findByEmail(email)) throw new ConflictError(msg("accounts.email_taken", { email }));
       const delegationId = await this.delegationFor(tx, principal, organization, input.role, input.delegation ?? null);
       if (input.password === undefined && !this.singleSignOnFor(organization))
-        throw new InvalidRequestError(
-          `is required: single sign-on is not configured for ${organization}, so an account without a password could never sign in`,
-          { field: "password" },
-        );
+        throw new InvalidRequestError(msg("accounts.password_needed", { organization }), { field: "password" });
       let passwordHash: string | null = null;
       if (input.password !== undefined) {
         const problem = passwordProblem(input.password);
@@ -119,9 +116,9 @@ export class AdministrationService {
     return this.db.transaction(async (tx) => {
       const accounts = new AccountsRepository(tx);
       const before = z.uuid().safeParse(id).success ? await accounts.findById(id) : undefined;
-      if (!before) throw new NotFoundError(`No account of ${organization} has the id ${id}.`);
+      if (!before) throw new NotFoundError(msg("accounts.account_not_found", { organization, id }));
       if (before.organizationCode !== organization)
-        throw new HiddenError(`No account of ${organization} has the id ${id}.`);
+        throw new HiddenError(msg("accounts.account_not_found", { organization, id }));
       if (change.role !== undefined && change.role !== before.role) {
         refuseAuditorRole(change.role);
         refuseAuditorRole(before.role);
@@ -136,9 +133,7 @@ export class AdministrationService {
         !stillAdministers &&
         (await accounts.countAdministrators(organization)) <= 1
       ) {
-        throw new ConflictError(
-          `This is ${organization}'s last active administrator: make another one first, so nobody is locked out.`,
-        );
+        throw new ConflictError(msg("accounts.last_administrator_here", { organization }));
       }
       await accounts.update(id, {
         role,
@@ -186,15 +181,12 @@ export class AdministrationService {
     return this.db.transaction(async (tx) => {
       const accounts = new AccountsRepository(tx);
       const before = z.uuid().safeParse(id).success ? await accounts.findById(id) : undefined;
-      if (!before) throw new NotFoundError(`No account of ${organization} has the id ${id}.`);
+      if (!before) throw new NotFoundError(msg("accounts.account_not_found", { organization, id }));
       if (before.organizationCode !== organization)
-        throw new HiddenError(`No account of ${organization} has the id ${id}.`);
-      if (before.role === "system-auditor")
-        throw new ForbiddenError(
-          "A system auditor reads every organisation's audit log: its password is not any one organisation's to set.",
-        );
+        throw new HiddenError(msg("accounts.account_not_found", { organization, id }));
+      if (before.role === "system-auditor") throw new ForbiddenError(msg("accounts.auditor_password"));
       if (principal.kind === "account" && principal.account.id === before.id)
-        throw new ConflictError("Change your own password on your account page (it asks for your current one).");
+        throw new ConflictError(msg("accounts.own_password"));
       await accounts.setPasswordHash(id, passwordHash, true);
       const sessionsEnded = await accounts.endSessions(id);
       const after = present(await accounts.findById(id), `account ${id}`);
@@ -258,16 +250,15 @@ export class AdministrationService {
     stateCode: string | null,
   ): Promise<number | null> {
     if (!(ROLES as readonly string[]).includes(role))
-      throw new InvalidRequestError(`must be one of ${ROLES.join(", ")}`, { field: "role" });
+      throw new InvalidRequestError(msg("validation.one_of", { options: ROLES.join(", ") }), { field: "role" });
     if (delegationNeed(role) === "none") {
-      if (stateCode) throw new InvalidRequestError(`a ${role} belongs to no delegation`, { field: "delegation" });
+      if (stateCode)
+        throw new InvalidRequestError(msg("accounts.role_without_delegation", { role }), { field: "delegation" });
       return null;
     }
     if (!stateCode) {
       if (delegationNeed(role) === "required")
-        throw new InvalidRequestError(`a ${role} speaks for a state: name its delegation (e.g. COL)`, {
-          field: "delegation",
-        });
+        throw new InvalidRequestError(msg("accounts.role_needs_delegation", { role }), { field: "delegation" });
       return null;
     }
     return (
@@ -293,21 +284,15 @@ export class AdministrationService {
   ): Promise<string> {
     const state = await new RegistryRepository(tx).findActor(stateCode.toUpperCase());
     if (state?.type !== "state")
-      throw new InvalidRequestError(`${stateCode} is not a state in the registry`, { field });
+      throw new InvalidRequestError(msg("accounts.not_a_state", { code: stateCode }), { field });
     const related = await new AccountsRepository(tx).statesRelatedTo(organization, today(await databaseNow(tx)));
     if (!related.includes(state.code)) {
-      throw new InvalidRequestError(
-        `the registry relates ${state.code} to ${organization} in no way today (member, partner, applicant, observer…): record that relation first, then its delegation`,
-        { field },
-      );
+      throw new InvalidRequestError(msg("accounts.state_unrelated", { state: state.code, organization }), { field });
     }
     return state.code;
   }
 }
 
 function refuseAuditorRole(role: Role): void {
-  if (role === "system-auditor")
-    throw new ForbiddenError(
-      "The system-auditor role is given and taken back only on the server's command line (concord admin auditor).",
-    );
+  if (role === "system-auditor") throw new ForbiddenError(msg("accounts.auditor_role"));
 }

@@ -8,6 +8,7 @@ import type { Database } from "../../db/client.ts";
 import { AccountsRepository, type AccountRow } from "../../db/repositories/accounts.ts";
 import { ApiTokensRepository, type ApiTokenRow } from "../../db/repositories/api-tokens.ts";
 import { appendAudit } from "../audit/log.ts";
+import { msg } from "../../domain/messages/index.ts";
 import { AppError, InvalidRequestError, NotFoundError, RateLimitedError } from "../errors.ts";
 import type { RefusalLog } from "../audit/refusals.ts";
 import type { SignInLimits } from "./sign-in-limits.ts";
@@ -29,7 +30,7 @@ export class ReauthenticationRequiredError extends AppError {
     super(
       403,
       "reauthentication_required",
-      `Confirm with your password (json.password): making an API token needs it, or a sign-in in the last ${RECENT_SIGN_IN_MINUTES} minutes.`,
+      msg("accounts.reauthentication_required", { minutes: RECENT_SIGN_IN_MINUTES }),
     );
   }
 }
@@ -43,7 +44,7 @@ export class OwnAccountService {
   ) {}
 
   private account(principal: Principal, options: { whilePasswordTemporary?: boolean } = {}): AccountRow {
-    authorize(principal, ownAccountPolicy.manage(principal), "managing an account (API tokens cannot)", options);
+    authorize(principal, ownAccountPolicy.manage(principal), msg("activity.managing_own_account"), options);
     return (principal as { account: AccountRow }).account;
   }
 
@@ -67,7 +68,7 @@ export class OwnAccountService {
         details: { field, limited: 1 },
       });
       throw new RateLimitedError(
-        `Too many wrong passwords from your address. Try again in ${Math.ceil(counted.wait / 60)} minute(s).`,
+        msg("accounts.too_many_wrong_passwords", { minutes: Math.ceil(counted.wait / 60) }),
         counted.wait,
       );
     }
@@ -79,7 +80,10 @@ export class OwnAccountService {
         source: asking.clientAddress,
         details: { field },
       });
-      throw new InvalidRequestError(`is not your ${field === "currentPassword" ? "current " : ""}password`, { field });
+      throw new InvalidRequestError(
+        msg(field === "currentPassword" ? "accounts.not_your_current_password" : "accounts.not_your_password"),
+        { field },
+      );
     }
     await this.limits.succeeded(counted.attempt);
   }
@@ -100,9 +104,7 @@ export class OwnAccountService {
     const problem = passwordProblem(change.newPassword);
     if (problem) throw new InvalidRequestError(problem, { field: "newPassword" });
     if (account.passwordTemporary && change.newPassword === change.currentPassword)
-      throw new InvalidRequestError("must differ from the temporary password an administrator gave you", {
-        field: "newPassword",
-      });
+      throw new InvalidRequestError(msg("accounts.same_as_temporary"), { field: "newPassword" });
     const passwordHash = await hashPassword(change.newPassword);
     const tokens = await this.db.transaction(async (tx) => {
       await new AccountsRepository(tx).setPasswordHash(account.id, passwordHash, false);
@@ -185,7 +187,7 @@ export class OwnAccountService {
     await this.db.transaction(async (tx) => {
       // Another account's token answers as a missing one: its existence is not ours to know.
       if (!(await new ApiTokensRepository(tx).revoke(account.id, id)))
-        throw new NotFoundError(`You have no live API token with the id ${id}.`);
+        throw new NotFoundError(msg("accounts.token_not_found", { id }));
       await appendAudit(tx, {
         ...auditActor(principal),
         action: "token.revoke",

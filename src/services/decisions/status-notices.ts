@@ -19,6 +19,7 @@ import * as repo from "../../db/repositories/status-notices.ts";
 import { databaseNow } from "../../db/repositories/clock.ts";
 import type { StatusNoticeRow } from "../../db/repositories/status-notices.ts";
 import { appendAudit } from "../audit/log.ts";
+import { msg } from "../../domain/messages/index.ts";
 import { ConflictError, ForbiddenError, HiddenError, InvalidRequestError, NotFoundError, present } from "../errors.ts";
 import { publishEvent } from "../events.ts";
 import { cancelJobs, scheduleJob, type JobHandler } from "../jobs/queue.ts";
@@ -76,7 +77,7 @@ export class StatusNoticesService {
     authorize(
       principal,
       decisionPolicy.read(principal, { body: organizationBody(organization), concernsState: null }),
-      `reading ${organization}'s notices`,
+      msg("activity.reading_notices_of", { organization }),
     );
     const day = today(await databaseNow(this.db));
     const rules = await findOrganizationRules(this.db, organization);
@@ -98,7 +99,7 @@ export class StatusNoticesService {
    * when it takes effect; not the statement, nor who filed it.
    */
   async pendingOf(principal: Principal, actor: string): Promise<StatusNoticeRow[]> {
-    authorize(principal, registryPolicy.read(principal), "reading the registry");
+    authorize(principal, registryPolicy.read(principal), msg("activity.reading_registry"));
     return repo.pendingNoticesOf(this.db, actor);
   }
 
@@ -109,38 +110,36 @@ export class StatusNoticesService {
   ): Promise<StatusNoticeRow> {
     const state = decisionPolicy.fileFor(principal, input.organization);
     if (!state) {
-      authorize(principal, false, `filing a notice to ${input.organization}`);
-      throw new ForbiddenError(`Only the head of a state's delegation to ${input.organization} can file its notice.`);
+      authorize(principal, false, msg("activity.filing_notice_to", { organization: input.organization }));
+      throw new ForbiddenError(msg("notices.file_by_head", { organization: input.organization }));
     }
     const statement = input.statement?.trim() ?? "";
-    if (statement === "")
-      throw new InvalidRequestError("a notice is given in writing: state what the state gives notice of, and why", {
+    if (statement === "") throw new InvalidRequestError(msg("notices.statement_required"), { field: "statement" });
+    if (statement.length > NOTICE_STATEMENT_MAX)
+      throw new InvalidRequestError(msg("validation.too_long", { maximum: NOTICE_STATEMENT_MAX }), {
         field: "statement",
       });
-    if (statement.length > NOTICE_STATEMENT_MAX)
-      throw new InvalidRequestError(`must be at most ${NOTICE_STATEMENT_MAX} characters`, { field: "statement" });
     const filedOn = today(await databaseNow(tx));
     const membership = (
       await new RegistryRepository(tx).relationsTowards(input.organization, filedOn, { kind: "member" })
     ).find((relation) => relation.subject === state);
     if (!membership)
       throw new ConflictError(
-        `${state} is not a member of ${input.organization} today, so it has no participation to ${input.kind === "suspension" ? "suspend" : "end"}.`,
+        msg("notices.not_a_member", { state, organization: input.organization, kind: input.kind }),
       );
     if (membership.until !== null)
-      throw new ConflictError(`${state}'s membership of ${input.organization} already ends on ${membership.until}.`);
-    const pending = await repo.pendingNoticeOn(tx, membership.id);
-    if (pending !== undefined)
       throw new ConflictError(
-        `${state} has a notice pending on this membership already (notice ${pending}); withdraw it first to give another.`,
+        msg("notices.membership_ends", { state, organization: input.organization, until: membership.until }),
       );
+    const pending = await repo.pendingNoticeOn(tx, membership.id);
+    if (pending !== undefined) throw new ConflictError(msg("notices.pending", { state, notice: pending }));
     if (input.kind === "suspension") {
       const suspended = (
         await new RegistryRepository(tx).relationsTowards(input.organization, filedOn, { kind: "suspended" })
       ).find((relation) => relation.subject === state);
       if (suspended)
         throw new ConflictError(
-          `${state}'s participation in ${input.organization} is suspended already (relation ${suspended.id}).`,
+          msg("notices.suspended_already", { state, organization: input.organization, relation: suspended.id }),
         );
     }
     const rules = await findOrganizationRules(tx, input.organization);
@@ -215,26 +214,24 @@ export class StatusNoticesService {
       !notice ||
       !decisionPolicy.read(principal, { body: organizationBody(notice.organization), concernsState: notice.state })
     ) {
-      authorize(principal, principal.kind !== "anonymous", "withdrawing notices");
+      authorize(principal, principal.kind !== "anonymous", msg("activity.withdrawing_notices"));
       throw notice
-        ? new HiddenError(`No status notice has the id ${id}.`)
-        : new NotFoundError(`No status notice has the id ${id}.`);
+        ? new HiddenError(msg("notices.not_found", { id }))
+        : new NotFoundError(msg("notices.not_found", { id }));
     }
     if (decisionPolicy.fileFor(principal, notice.organization) !== notice.state) {
-      authorize(principal, false, `withdrawing ${notice.state}'s notice`);
+      authorize(principal, false, msg("activity.withdrawing_notice_of", { state: notice.state }));
       throw new ForbiddenError(
-        `Only the head of ${notice.state}'s delegation to ${notice.organization} can withdraw its notice.`,
+        msg("notices.withdraw_by_head", { state: notice.state, organization: notice.organization }),
       );
     }
     if (notice.withdrawnAt !== null)
       throw new ConflictError(
-        `Notice ${id} was withdrawn already, on ${new Date(notice.withdrawnAt).toISOString().slice(0, 10)}.`,
+        msg("notices.withdrawn_already", { id, on: new Date(notice.withdrawnAt).toISOString().slice(0, 10) }),
       );
     const day = today(await databaseNow(tx));
     if (notice.appliedAt !== null || day >= notice.effectiveOn) {
-      throw new ConflictError(
-        `Notice ${id} took effect on ${notice.effectiveOn}: it can no longer be withdrawn (a new request is the way back).`,
-      );
+      throw new ConflictError(msg("notices.in_effect", { id, effectiveOn: notice.effectiveOn }));
     }
     await repo.markWithdrawn(tx, id, { by: auditActor(principal).actor, statement: input.statement?.trim() || null });
     await cancelJobs(tx, [jobSubject(id)]);
@@ -270,23 +267,23 @@ export class StatusNoticesService {
       !notice ||
       !decisionPolicy.read(principal, { body: organizationBody(notice.organization), concernsState: notice.state })
     ) {
-      authorize(principal, principal.kind !== "anonymous", "acknowledging notices");
+      authorize(principal, principal.kind !== "anonymous", msg("activity.acknowledging_notices"));
       throw notice
-        ? new HiddenError(`No status notice has the id ${id}.`)
-        : new NotFoundError(`No status notice has the id ${id}.`);
+        ? new HiddenError(msg("notices.not_found", { id }))
+        : new NotFoundError(msg("notices.not_found", { id }));
     }
     authorize(
       principal,
       decisionPolicy.acknowledgeNotice(principal, notice.organization),
-      `acknowledging notices to ${notice.organization} (its secretariat does, as depositary)`,
+      msg("activity.acknowledging_notices_to", { organization: notice.organization }),
     );
     if (notice.withdrawnAt !== null)
-      throw new ConflictError(`Notice ${id} was withdrawn by ${notice.state}: there is nothing to acknowledge.`);
+      throw new ConflictError(msg("notices.nothing_to_acknowledge", { id, state: notice.state }));
     if (notice.appliedAt !== null)
-      throw new ConflictError(`Notice ${id} took effect on ${notice.effectiveOn}: it is past acknowledging.`);
+      throw new ConflictError(msg("notices.past_acknowledging", { id, effectiveOn: notice.effectiveOn }));
     if (notice.acknowledgedAt !== null)
       throw new ConflictError(
-        `Notice ${id} was acknowledged already, on ${new Date(notice.acknowledgedAt).toISOString().slice(0, 10)}.`,
+        msg("notices.acknowledged_already", { id, on: new Date(notice.acknowledgedAt).toISOString().slice(0, 10) }),
       );
     await repo.markAcknowledged(tx, id, auditActor(principal).actor);
     const after = present(await repo.findNotice(tx, id), `notice ${id}`);
@@ -313,7 +310,7 @@ export class StatusNoticesService {
       "notice.apply": async (tx, job) => {
         const id = Number(job.payload.noticeId);
         const notice = await repo.findNotice(tx, id, { lock: true });
-        if (!notice) throw new NotFoundError(`No status notice has the id ${id}.`);
+        if (!notice) throw new NotFoundError(msg("notices.not_found", { id }));
         if (notice.appliedAt !== null || notice.withdrawnAt !== null) return;
         await this.apply(tx, notice);
       },
