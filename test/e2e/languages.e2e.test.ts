@@ -14,6 +14,13 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchChromium, openPage } from "../support/browser.ts";
 import { startConcord, type TestConcord } from "../support/concord.ts";
 import { signInAs } from "../support/people.ts";
+import { es as decisionsEs } from "../../web/src/i18n/decisions/es.ts";
+import { fr as decisionsFr } from "../../web/src/i18n/decisions/fr.ts";
+import { pt as decisionsPt } from "../../web/src/i18n/decisions/pt.ts";
+import { en } from "../../web/src/i18n/en.ts";
+import { es } from "../../web/src/i18n/es.ts";
+import { fr } from "../../web/src/i18n/fr.ts";
+import { pt } from "../../web/src/i18n/pt.ts";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const screens = process.env.LANGUAGES_SCREENS ?? path.join(os.tmpdir(), "concord-languages-screens");
@@ -95,4 +102,64 @@ describe("an outcome", () => {
       await context.close();
     }
   }, 120_000);
+});
+
+describe("the reader's language alone", () => {
+  test("a Spanish reader's proposal page is in Spanish from its first words, with no other language's text fetched; choosing French fetches it", async () => {
+    const context = await browser.newContext({ locale: "es-ES", viewport: { width: 1280, height: 900 } });
+    try {
+      // From before the app's first render: any English the page ever shows, however briefly.
+      await context.addInitScript(
+        (english: string[]) => {
+          const seen: string[] = [];
+          (window as unknown as { englishSeen: string[] }).englishSeen = seen;
+          new MutationObserver(() => {
+            const text = document.body?.textContent ?? "";
+            for (const words of english) if (text.includes(words) && !seen.includes(words)) seen.push(words);
+          }).observe(document, { childList: true, subtree: true, characterData: true });
+        },
+        [en.skipToContent, en.language],
+      );
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      const scripts: Array<Promise<string>> = [];
+      page.on("response", (response) => {
+        if (new URL(response.url()).pathname.endsWith(".js")) scripts.push(response.text());
+      });
+      const fetched = async (words: string) => (await Promise.all(scripts)).some((script) => script.includes(words));
+
+      // A proposal's page, not signed in: the decisions pages' text says to sign in.
+      await page.goto(`${concord.baseUrl}/proposals/1`);
+      await expect.poll(() => page.getByText(decisionsEs.signInForDecisions).count()).toBe(1);
+      expect(await page.getByText(es.skipToContent).count()).toBe(1);
+      expect(await page.evaluate(() => (window as unknown as { englishSeen: string[] }).englishSeen)).toEqual([]);
+      expect(await fetched(es.skipToContent)).toBe(true);
+      expect(await fetched(decisionsEs.signInForDecisions)).toBe(true);
+      for (const words of [
+        fr.skipToContent,
+        pt.skipToContent,
+        decisionsFr.signInForDecisions,
+        decisionsPt.signInForDecisions,
+      ])
+        expect(await fetched(words), words).toBe(false);
+
+      // Another language: its text, the main part and the decisions pages', comes and shows.
+      await page.getByLabel(es.language).selectOption("fr");
+      await expect.poll(() => page.getByText(decisionsFr.signInForDecisions).count()).toBe(1);
+      expect(await page.getByText(fr.skipToContent).count()).toBe(1);
+      expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+      expect(await page.getByLabel(fr.language).inputValue()).toBe("fr");
+      expect(await fetched(decisionsFr.signInForDecisions)).toBe(true);
+      expect(await fetched(pt.skipToContent)).toBe(false);
+      await shoot(page, "proposal-anonymous-fr");
+
+      // Back to Spanish: already here, shown at once.
+      await page.getByLabel(fr.language).selectOption("es");
+      await expect.poll(() => page.getByText(decisionsEs.signInForDecisions).count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

@@ -3,9 +3,9 @@ import { Layout } from "./components/Layout.tsx";
 import { lazyPage } from "./components/Lazy.tsx";
 import { Loading } from "./components/Status.tsx";
 import {
-  catalogues,
   I18nContext,
-  initialLang,
+  loadTextInUse,
+  startingText,
   storeLang,
   useI18n,
   type I18n,
@@ -25,13 +25,17 @@ const ActorPage = lazyPage(() => import("./pages/ActorPage.tsx").then((m) => m.A
 const OrganizationPage = lazyPage(() => import("./pages/OrganizationPage.tsx").then((m) => m.OrganizationPage));
 const RelationPage = lazyPage(() => import("./pages/RelationPage.tsx").then((m) => m.RelationPage));
 const SignInPage = lazyPage(() => import("./pages/SignInPage.tsx").then((m) => m.SignInPage));
-const AccountPage = lazyPage(() => import("./pages/AccountPage.tsx").then((m) => m.default));
-const AccountsPage = lazyPage(() => import("./pages/admin/AccountsPage.tsx").then((m) => m.default));
-const DelegationsPage = lazyPage(() => import("./pages/admin/DelegationsPage.tsx").then((m) => m.default));
-const AuditPage = lazyPage(() => import("./pages/AuditPage.tsx").then((m) => m.default));
-const PasswordRequiredPage = lazyPage(() => import("./pages/PasswordRequiredPage.tsx").then((m) => m.default));
-const ProposalsPage = lazyPage(() => import("./pages/decisions/ProposalsPage.tsx").then((m) => m.default));
-const ProposalPage = lazyPage(() => import("./pages/decisions/ProposalPage.tsx").then((m) => m.default));
+// A page's own part of the text (its second argument) comes in the reader's language alongside.
+const AccountPage = lazyPage(() => import("./pages/AccountPage.tsx").then((m) => m.default), "accounts");
+const AccountsPage = lazyPage(() => import("./pages/admin/AccountsPage.tsx").then((m) => m.default), "accounts");
+const DelegationsPage = lazyPage(() => import("./pages/admin/DelegationsPage.tsx").then((m) => m.default), "accounts");
+const AuditPage = lazyPage(() => import("./pages/AuditPage.tsx").then((m) => m.default), "accounts");
+const PasswordRequiredPage = lazyPage(
+  () => import("./pages/PasswordRequiredPage.tsx").then((m) => m.default),
+  "accounts",
+);
+const ProposalsPage = lazyPage(() => import("./pages/decisions/ProposalsPage.tsx").then((m) => m.default), "decisions");
+const ProposalPage = lazyPage(() => import("./pages/decisions/ProposalPage.tsx").then((m) => m.default), "decisions");
 const SearchPage = lazyPage(() => import("./pages/SearchPage.tsx").then((m) => m.default));
 
 function pageTitle(route: Route, t: Messages): string {
@@ -64,8 +68,15 @@ function pageTitle(route: Route, t: Messages): string {
   }
 }
 
+/**
+ * The whole app. main.tsx renders it once the reader's text has arrived (loadText), so a Spanish
+ * reader never sees English first; should that text not arrive, English shows.
+ */
 export function App() {
-  const [lang, setLang] = useState<Lang>(initialLang);
+  const [shown, setShown] = useState<{ lang: Lang; t: Messages }>(startingText);
+  const { lang } = shown;
+  // The language last chosen: a slower one chosen before does not replace it when it arrives.
+  const chosen = useRef<Lang>(lang);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -74,13 +85,24 @@ export function App() {
   const i18n = useMemo<I18n>(
     () => ({
       lang,
-      t: catalogues[lang],
+      t: shown.t,
       setLang: (next) => {
-        storeLang(next);
-        setLang(next);
+        chosen.current = next;
+        // This language's text, and that of the pages shown so far, before any of it changes.
+        loadTextInUse(next).then(
+          (t) => {
+            if (chosen.current !== next) return;
+            storeLang(next);
+            setShown({ lang: next, t });
+          },
+          () => {
+            // Not arrived (offline?): the page stays as it was, and so does the language menu.
+            if (chosen.current === next) setShown((current) => ({ ...current }));
+          },
+        );
       },
     }),
-    [lang],
+    [shown],
   );
 
   return (

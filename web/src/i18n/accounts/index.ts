@@ -1,13 +1,7 @@
-import { catalogues, useI18n, type Lang, type Messages } from "../index.ts";
-import { en, type AccountMessages } from "./en.ts";
-import { es } from "./es.ts";
-import { fr } from "./fr.ts";
-import { pt } from "./pt.ts";
+import { textOf, useI18n, type Lang, type Messages } from "../index.ts";
+import type { AccountMessages } from "./en.ts";
 
 export type { AccountMessages };
-
-/** The text of the pages for signed-in people: imported only by those (lazily loaded) pages. */
-export const accountCatalogues: Record<Lang, AccountMessages> = { en, es, pt, fr };
 
 /** Both catalogues at once; a key in both would be a mistake, and TypeScript says so. */
 export type Text = Messages & AccountMessages;
@@ -17,12 +11,17 @@ void noOverlap;
 
 const merged = new Map<Lang, Text>();
 
-/** Like useI18n, with the account pages' text as well. */
+/**
+ * Like useI18n, with the account pages' text as well: in the reader's language only, fetched
+ * (loadText in ../index.ts) before those pages show (their lazyPage in app.tsx waits for it).
+ */
 export function useText(): { t: Text; lang: Lang } {
-  const { lang } = useI18n();
+  const { lang, t: main } = useI18n();
   let t = merged.get(lang);
   if (!t) {
-    t = { ...catalogues[lang], ...accountCatalogues[lang] };
+    const accounts = textOf("accounts", lang);
+    if (!accounts) throw new Error(`The account pages' text in "${lang}" has not arrived yet.`);
+    t = { ...main, ...accounts };
     merged.set(lang, t);
   }
   return { t, lang };

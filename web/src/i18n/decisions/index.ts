@@ -1,13 +1,7 @@
-import { catalogues, useI18n, type Lang, type Messages } from "../index.ts";
-import { en, type DecisionMessages } from "./en.ts";
-import { es } from "./es.ts";
-import { fr } from "./fr.ts";
-import { pt } from "./pt.ts";
+import { textOf, useI18n, type Lang, type Messages } from "../index.ts";
+import type { DecisionMessages } from "./en.ts";
 
 export type { DecisionMessages };
-
-/** The text of the decisions pages: imported only by those (lazily loaded) pages. */
-export const decisionCatalogues: Record<Lang, DecisionMessages> = { en, es, pt, fr };
 
 /** Both catalogues at once; a key in both would be a mistake, and TypeScript says so. */
 export type DecisionText = Messages & DecisionMessages;
@@ -17,12 +11,17 @@ void noOverlap;
 
 const merged = new Map<Lang, DecisionText>();
 
-/** Like useI18n, with the decisions pages' text as well. */
+/**
+ * Like useI18n, with the decisions pages' text as well: in the reader's language only, fetched
+ * (loadText in ../index.ts) before those pages show (their lazyPage in app.tsx waits for it).
+ */
 export function useDecisionText(): { t: DecisionText; lang: Lang } {
-  const { lang } = useI18n();
+  const { lang, t: main } = useI18n();
   let t = merged.get(lang);
   if (!t) {
-    t = { ...catalogues[lang], ...decisionCatalogues[lang] };
+    const decisions = textOf("decisions", lang);
+    if (!decisions) throw new Error(`The decisions pages' text in "${lang}" has not arrived yet.`);
+    t = { ...main, ...decisions };
     merged.set(lang, t);
   }
   return { t, lang };
