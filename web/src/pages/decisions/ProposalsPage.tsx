@@ -85,6 +85,13 @@ export default function ProposalsPage({ location }: { location: Location }) {
   // A full page may have older ones behind it: the next page starts before this one's oldest.
   const oldest = listed.length === PAGE_SIZE ? listed.at(-1) : undefined;
 
+  const startAndNotices = (
+    <>
+      <StartPanel bodies={bodies.data?.bodies} />
+      <NoticesSection organization={account.organization} />
+    </>
+  );
+
   return (
     <div class="page page-decisions">
       <div class="page-heading decisions-heading">
@@ -99,8 +106,8 @@ export default function ProposalsPage({ location }: { location: Location }) {
         <LiveIndicator state={live} />
       </div>
 
-      <StartPanel bodies={bodies.data?.bodies} />
-      <NoticesSection organization={account.organization} />
+      {/* What waits for the delegation comes first on its landing page; starting something, after. */}
+      {view !== "needs" && startAndNotices}
 
       <nav class="tabs decision-tabs" aria-label={t.views}>
         <ul>
@@ -184,6 +191,7 @@ export default function ProposalsPage({ location }: { location: Location }) {
           )}
         </section>
       )}
+      {view === "needs" && startAndNotices}
     </div>
   );
 }
