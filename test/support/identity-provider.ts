@@ -3,6 +3,9 @@
  * a minimal browser that follows redirects and carries cookies by hand, so tests can sign in
  * through single sign-on without a real browser. The people the provider knows, and what it
  * says about them, are set per test.
+ *
+ * Version 8, not 9: version 9 warns "Unsupported runtime" on every Node release before 22 LTS,
+ * and Concord supports Node 20; version 8 warns only before Node 18.
  */
 import { generateKeyPairSync } from "node:crypto";
 import http from "node:http";
