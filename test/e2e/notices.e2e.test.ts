@@ -128,11 +128,9 @@ describe("a notice of withdrawal, given, acknowledged and withdrawn in the brows
       await page.locator("#notice-submit").click();
       const dialog = page.getByRole("alertdialog");
       await dialog.waitFor();
-      expect(await dialog.getByRole("heading").textContent()).toBe(
-        "Give notice of withdrawal from Union of South American Nations?",
-      );
+      expect(await dialog.getByRole("heading").textContent()).toBe("Give notice of withdrawal from UNASUR?");
       expect(await dialog.getByTestId("notice-consequence").textContent()).toBe(
-        `Venezuela’s membership of Union of South American Nations ends on ${effective}.`,
+        `Venezuela’s membership of UNASUR ends on ${effective}.`,
       );
       expect(await dialog.textContent()).toContain("6 months of notice");
       // Focus starts on the way out.
@@ -171,7 +169,7 @@ describe("a notice of withdrawal, given, acknowledged and withdrawn in the brows
       await shown.waitFor();
       const text = await shown.textContent();
       expect(text).toContain(
-        `Venezuela gave notice of withdrawal from Union of South American Nations on ${formatDate(today(), "day", "en")}; it takes effect on ${effective}`,
+        `Venezuela gave notice of withdrawal from UNASUR on ${formatDate(today(), "day", "en")}; it takes effect on ${effective}`,
       );
       expect(text).toContain("Notified, awaiting acknowledgement by the depositary.");
       expect(text).toContain(`notice-${noticeId}`);
@@ -198,9 +196,7 @@ describe("a notice of withdrawal, given, acknowledged and withdrawn in the brows
       const dialog = page.getByRole("alertdialog");
       await dialog.waitFor();
       expect(await dialog.getByRole("heading").textContent()).toBe("Acknowledge Venezuela’s notice of withdrawal?");
-      expect(await dialog.textContent()).toContain(
-        `Venezuela’s membership of Union of South American Nations ends on ${effective}.`,
-      );
+      expect(await dialog.textContent()).toContain(`Venezuela’s membership of UNASUR ends on ${effective}.`);
       await shoot(page, "notice-acknowledge-en");
       await dialog.getByRole("button", { name: "Acknowledge the notice" }).click();
       await expect.poll(() => item.getAttribute("data-stage"), WAIT).toBe("acknowledged");
@@ -221,7 +217,7 @@ describe("a notice of withdrawal, given, acknowledged and withdrawn in the brows
       const dialog = page.getByRole("alertdialog");
       await dialog.waitFor();
       expect(await dialog.textContent()).toContain(
-        `Venezuela’s membership of Union of South American Nations will not end on ${effective}: it continues.`,
+        `Venezuela’s membership of UNASUR will not end on ${effective}: it continues.`,
       );
       await dialog.getByLabel("Why").fill("Venezuela stays in UNASUR.");
       await noSidewaysScroll(page, "the withdrawal's confirmation");

@@ -142,7 +142,11 @@ export function ActorPage({ code, location }: { code: string; location: Location
           <div class="actor-main">
             <PendingNotices
               actor={code}
-              nameOf={(other) => (other === code ? a.name : (orgs.find((o) => o.code === other)?.name ?? other))}
+              nameOf={(other) => {
+                if (other === code) return a.name;
+                const org = orgs.find((o) => o.code === other);
+                return org?.abbreviation ?? org?.name ?? other;
+              }}
             />
             <section class="card" aria-labelledby="relations-heading" aria-busy={relations.loading}>
               <h2 id="relations-heading">{t.relationsOn(dateText)}</h2>

@@ -44,7 +44,12 @@ export function NoticesSection({ organization }: { organization: string }) {
   if (list.error && (list.error.status === 401 || list.error.status === 403)) return null;
   const own = account.delegation?.state ?? null;
   const notices = (list.data?.notices ?? []).filter((notice) => own === null || notice.state === own);
-  const nameOf = (code: string) => actors.data?.actors.find((actor) => actor.code === code)?.name ?? code;
+  // A state by its name; an organisation by its short name in the reader's language (UNASUR, OTAN),
+  // which reads in a sentence without an article.
+  const nameOf = (code: string) => {
+    const actor = actors.data?.actors.find((candidate) => candidate.code === code);
+    return actor?.abbreviation ?? actor?.name ?? code;
+  };
   // The secretariat chairs its organisation's bodies and is the depositary of its notices.
   const secretariat = session?.abilities.decisions.chair === true;
   const intro = own

@@ -46,7 +46,13 @@ function useActorNames() {
     () => new Map((actors.data?.actors ?? []).map((actor) => [actor.code, actor.name])),
     [actors.data],
   );
-  return { actors: actors.data?.actors, names };
+  // An organisation's short name in the reader's language (UNASUR, OTAN) reads better in a sentence
+  // than its full name, which would need an article in Spanish, Portuguese and French.
+  const shortNames = useMemo(
+    () => new Map((actors.data?.actors ?? []).map((actor) => [actor.code, actor.abbreviation ?? actor.name])),
+    [actors.data],
+  );
+  return { actors: actors.data?.actors, names, shortNames };
 }
 
 /**
@@ -406,7 +412,7 @@ function RequestForm({ organization, state, onCancel }: { organization: string; 
 
 function NoticeForm({ organization, state, onCancel }: { organization: string; state: string; onCancel: () => void }) {
   const { t, lang } = useDecisionText();
-  const { names } = useActorNames();
+  const { names, shortNames } = useActorNames();
   // The organisation's periods of notice and the server's date: a notice filed now takes effect then.
   const rules = useApi<StatusNoticesResponse>(
     apiUrl(`/organizations/${encodeURIComponent(organization)}/status-notices`, {}),
@@ -418,7 +424,7 @@ function NoticeForm({ organization, state, onCancel }: { organization: string; s
   const [done, setDone] = useState<string | null>(null);
   const form = useChangeForm("notice");
   const stateName = names.get(state) ?? state;
-  const organizationName = names.get(organization) ?? organization;
+  const organizationName = shortNames.get(organization) ?? organization;
   const effectiveOn = rules.data ? noticeEffectiveOn(kind, rules.data.today, rules.data.periods) : null;
   const effective = effectiveOn ? formatDate(effectiveOn, "day", lang) : "…";
 
