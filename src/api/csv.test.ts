@@ -1,34 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseCsvRows } from "../../test/support/csv.ts";
 import { csvField, csvFileName, toCsv, wantsCsv } from "./csv.ts";
-
-/** A small RFC 4180 reader, to check that what is written reads back as it was. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += char;
-  }
-  return rows;
-}
 
 describe("csvField", () => {
   it("leaves plain text and numbers as they are", () => {
@@ -84,7 +56,7 @@ describe("toCsv", () => {
       { code: "X", name: 'said "no"\r\nthen left' },
       { code: "Y", name: "" },
     ];
-    const parsed = parseCsv(toCsv(columns, rows).slice(1));
+    const parsed = parseCsvRows(toCsv(columns, rows).slice(1));
     expect(parsed).toEqual([["code", "name"], ...rows.map((row) => [row.code, row.name])]);
   });
 });

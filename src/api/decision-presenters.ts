@@ -169,10 +169,8 @@ export function presentDelegationNotice(notice: NoticeRow & { state: string }): 
   };
 }
 
-export function presentStatusNotice(
-  notice: StatusNoticeRow & { abilities?: { acknowledge: boolean; withdraw: boolean } },
-): z.infer<typeof StatusNotice> {
-  const { abilities } = notice;
+/** What a notice is, in both its shapes (`StatusNotice` and the public `PendingNotice`). */
+function noticeFacts(notice: StatusNoticeRow) {
   return {
     id: notice.id,
     kind: notice.kind,
@@ -182,6 +180,15 @@ export function presentStatusNotice(
     filedOn: notice.filedOn,
     effectiveOn: notice.effectiveOn,
     sourceId: notice.sourceId,
+  };
+}
+
+export function presentStatusNotice(
+  notice: StatusNoticeRow & { abilities?: { acknowledge: boolean; withdraw: boolean } },
+): z.infer<typeof StatusNotice> {
+  const { abilities } = notice;
+  return {
+    ...noticeFacts(notice),
     applied: notice.appliedAt !== null,
     statement: notice.statement,
     status: noticeStatus(notice),
@@ -196,14 +203,7 @@ export function presentStatusNotice(
 /** A pending notice as the public registry shows it. */
 export function presentPendingNotice(notice: StatusNoticeRow): z.infer<typeof PendingNotice> {
   return {
-    id: notice.id,
-    kind: notice.kind,
-    state: notice.state,
-    organization: notice.organization,
-    relationId: notice.relationId,
-    filedOn: notice.filedOn,
-    effectiveOn: notice.effectiveOn,
-    sourceId: notice.sourceId,
+    ...noticeFacts(notice),
     acknowledged: notice.acknowledgedAt !== null,
   };
 }

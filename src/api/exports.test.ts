@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startConcord, type TestConcord } from "../../test/support/concord.ts";
+import { parseCsvRows } from "../../test/support/csv.ts";
 import { type Person, signInAs } from "../../test/support/people.ts";
 
 let concord: TestConcord;
@@ -26,30 +27,7 @@ afterAll(async () => {
 /** An RFC 4180 reader: rows of fields, the header first (the byte-order mark checked and dropped). */
 function parseCsv(text: string): Array<Record<string, string>> {
   expect(text.charCodeAt(0)).toBe(0xfeff);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 1; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += char;
-  }
+  const rows = parseCsvRows(text.slice(1));
   const [header = [], ...body] = rows;
   return body.map((fields) => Object.fromEntries(header.map((name, index) => [name, fields[index] ?? ""])));
 }

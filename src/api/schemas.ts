@@ -456,16 +456,21 @@ export const DelegationNotice = z
   })
   .openapi("DelegationNotice");
 
+/** What a notice is, in both its shapes: the full one and the public registry's. */
+const noticeFields = {
+  id: z.number(),
+  kind: z.enum(NOTICE_KINDS),
+  state: z.string(),
+  organization: z.string(),
+  relationId: z.number(),
+  filedOn: z.string(),
+  effectiveOn: z.string(),
+  sourceId: z.string(),
+};
+
 export const StatusNotice = z
   .object({
-    id: z.number(),
-    kind: z.enum(NOTICE_KINDS),
-    state: z.string(),
-    organization: z.string(),
-    relationId: z.number(),
-    filedOn: z.string(),
-    effectiveOn: z.string(),
-    sourceId: z.string(),
+    ...noticeFields,
     applied: z.boolean(),
     statement: z.string().nullable(),
     status: z.enum(NOTICE_STATUSES).openapi({
@@ -490,14 +495,7 @@ export const StatusNotice = z
 /** A notice not yet in effect, as the public registry shows it: what its source says, no more. */
 export const PendingNotice = z
   .object({
-    id: z.number(),
-    kind: z.enum(NOTICE_KINDS),
-    state: z.string(),
-    organization: z.string(),
-    relationId: z.number(),
-    filedOn: z.string(),
-    effectiveOn: z.string(),
-    sourceId: z.string(),
+    ...noticeFields,
     acknowledged: z.boolean(),
   })
   .openapi("PendingNotice");

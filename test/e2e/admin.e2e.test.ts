@@ -4,29 +4,30 @@
  * single-sign-on-only option says why it is not offered; the audit view hides reads until asked,
  * names actions in the reader's language and times with their zone. At a phone's width.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { AccountsService } from "../../src/services/accounts/accounts.ts";
-import { launchChromium, openPage } from "../support/browser.ts";
-import { startConcord } from "../support/concord.ts";
+import {
+  noSidewaysScroll,
+  openPage,
+  screenshots,
+  signInThroughPage,
+  startBrowserTest,
+  stopBrowserTest,
+} from "../support/browser.ts";
+import type { TestConcord } from "../support/concord.ts";
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const shots = process.env.CONCORD_SHOTS_DIR ?? "/tmp/shots";
+const shoot = screenshots(process.env.CONCORD_SHOTS_DIR ?? "/tmp/shots");
 const password = "a long enough secret";
 const admin = { email: "ada@example.org", name: "Ada Admin" };
 const newcomer = { email: "noor@example.org", name: "Noor Newcomer" };
 
-let concord: Awaited<ReturnType<typeof startConcord>>;
+let concord: TestConcord;
 let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(repo, "scripts/ensure-web-build.mjs")], { cwd: repo, stdio: "inherit" });
-  concord = await startConcord();
+  ({ concord, browser } = await startBrowserTest());
   baseUrl = concord.baseUrl;
   await new AccountsService(concord.database.db).createAdministrator({
     email: admin.email,
@@ -34,29 +35,11 @@ beforeAll(async () => {
     organizationCode: "NATO",
     displayName: admin.name,
   });
-  browser = await launchChromium();
-  fs.mkdirSync(shots, { recursive: true });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await concord?.stop();
-}, 60_000);
+afterAll(() => stopBrowserTest({ concord, browser }), 60_000);
 
-async function signIn(page: Page, email: string, secret: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.locator("#sign-in-email").fill(email);
-  await page.locator("#sign-in-password").fill(secret);
-  await page.locator("#sign-in-password").press("Enter");
-  await page.waitForURL((url) => url.pathname !== "/sign-in");
-}
-
-async function noSidewaysScroll(page: Page, what: string): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
-}
+const signIn = (page: Page, email: string, secret: string) => signInThroughPage(page, baseUrl, email, secret);
 
 describe("administration and the audit view", () => {
   test("a temporary password: set by the administrator, changed by its owner at sign-in before anything else", async () => {
@@ -75,7 +58,7 @@ describe("administration and the audit view", () => {
         "single sign-on is not configured for your organisation",
       );
       await noSidewaysScroll(page, "the new account form");
-      await page.screenshot({ path: path.join(shots, "admin-new-account-360.png"), fullPage: true });
+      await shoot(page, "admin-new-account-360");
       await form.getByLabel("E-mail address").fill(newcomer.email);
       await form.getByLabel("Display name").fill(newcomer.name);
       await form.getByLabel("Role").selectOption("analyst");
@@ -95,7 +78,7 @@ describe("administration and the audit view", () => {
       expect(await reset.textContent()).toContain(`${newcomer.name} is signed out everywhere at once`);
       await reset.getByLabel(`Temporary password for ${newcomer.name}`).fill("the temporary password");
       await noSidewaysScroll(page, "the accounts page with the temporary password form");
-      await page.screenshot({ path: path.join(shots, "admin-temporary-password-360.png"), fullPage: true });
+      await shoot(page, "admin-temporary-password-360");
       await reset.getByRole("button", { name: "Set it and sign them out" }).click();
       await expect
         .poll(async () => (await page.locator("main .form-status").allTextContents()).join(" "))
@@ -116,7 +99,7 @@ describe("administration and the audit view", () => {
       await expect.poll(() => heading.textContent()).toBe("Choose your own password");
       expect(await page.locator("#tokens-heading").count()).toBe(0);
       await noSidewaysScroll(page, "the password change at sign-in");
-      await page.screenshot({ path: path.join(shots, "admin-password-required-360.png"), fullPage: true });
+      await shoot(page, "admin-password-required-360");
 
       await page.getByLabel("The temporary password").fill("the temporary password");
       await page.getByLabel("New password", { exact: true }).fill("a password of my own");
@@ -166,7 +149,7 @@ describe("administration and the audit view", () => {
       await listed.waitFor();
       expect(await listed.locator(".action-label").textContent()).toBe("Cuentas listadas");
       await noSidewaysScroll(page, "the audit view");
-      await page.screenshot({ path: path.join(shots, "audit-reads-es-360.png"), fullPage: true });
+      await shoot(page, "audit-reads-es-360");
 
       // And hidden again.
       await page.getByLabel("Mostrar consultas").uncheck();

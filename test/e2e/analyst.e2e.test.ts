@@ -3,32 +3,32 @@
  * filters; each source is shown once, on one card; "Cite this" gives a stable link and the APA
  * and Chicago citations. In English and in French, and on a 360 px phone.
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium, openPage, type OpenedPage } from "../support/browser.ts";
-import { startConcord } from "../support/concord.ts";
+import {
+  noSidewaysScroll,
+  openPage,
+  type OpenedPage,
+  screenshots,
+  startBrowserTest,
+  stopBrowserTest,
+} from "../support/browser.ts";
+import type { TestConcord } from "../support/concord.ts";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const screens = path.join(repo, ".tmp/screens");
+const shoot = screenshots(path.join(repo, ".tmp/screens"));
 
-let concord: Awaited<ReturnType<typeof startConcord>>;
+let concord: TestConcord;
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(repo, "scripts/ensure-web-build.mjs")], { cwd: repo, stdio: "inherit" });
-  concord = await startConcord();
-  browser = await launchChromium();
-  fs.mkdirSync(screens, { recursive: true });
+  ({ concord, browser } = await startBrowserTest());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await concord?.stop();
-}, 60_000);
+afterAll(() => stopBrowserTest({ concord, browser }), 60_000);
 
 const open = (pathAndQuery: string, options: { width?: number; locale?: string } = {}): Promise<OpenedPage> =>
   openPage(browser, concord.baseUrl + pathAndQuery, options);
@@ -39,18 +39,11 @@ async function api<T>(pathAndQuery: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(screens, `${name}.png`), fullPage: true });
-}
-
 /** The query of a link's href, relative to the page. */
 async function linkQuery(page: Page, testId: string): Promise<URLSearchParams> {
   const href = await page.getByTestId(testId).first().getAttribute("href");
   return new URL(href!, concord.baseUrl).searchParams;
 }
-
-const sideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 type SourceRef = { id: string };
 
@@ -190,7 +183,7 @@ describe("for analysts", () => {
       try {
         await page.locator(".source-card").first().waitFor();
         await page.getByTestId("csv-link").first().waitFor();
-        expect(await sideways(page)).toBeLessThanOrEqual(0);
+        await noSidewaysScroll(page, name);
         await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
         await page.screenshot({ path: `/tmp/shots/${name}-top.png` });
         await page
@@ -200,7 +193,7 @@ describe("for analysts", () => {
         await shoot(page, name);
         await page.locator(".source-card").first().locator(".cite-this button").click();
         await page.locator("dialog.cite-dialog[open]").waitFor();
-        expect(await sideways(page)).toBeLessThanOrEqual(0);
+        await noSidewaysScroll(page, `${name} with the cite dialog open`);
         const box = await page.locator("dialog.cite-dialog[open]").boundingBox();
         expect(box!.x).toBeGreaterThanOrEqual(0);
         expect(box!.x + box!.width).toBeLessThanOrEqual(360);

@@ -4,15 +4,12 @@
  * server gives them. A real browser (Debian's Chromium through playwright-core) against a real
  * Concord server serving the built web/dist.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium, openPage } from "../support/browser.ts";
-import { startConcord, type TestConcord } from "../support/concord.ts";
+import { openPage, screenshots, startBrowserTest, stopBrowserTest } from "../support/browser.ts";
+import type { TestConcord } from "../support/concord.ts";
 import { signInAs } from "../support/people.ts";
 import { es as decisionsEs } from "../../web/src/i18n/decisions/es.ts";
 import { fr as decisionsFr } from "../../web/src/i18n/decisions/fr.ts";
@@ -22,26 +19,16 @@ import { es } from "../../web/src/i18n/es.ts";
 import { fr } from "../../web/src/i18n/fr.ts";
 import { pt } from "../../web/src/i18n/pt.ts";
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const screens = process.env.LANGUAGES_SCREENS ?? path.join(os.tmpdir(), "concord-languages-screens");
+const shoot = screenshots(process.env.LANGUAGES_SCREENS ?? path.join(os.tmpdir(), "concord-languages-screens"));
 
 let concord: TestConcord;
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(repo, "scripts/ensure-web-build.mjs")], { cwd: repo, stdio: "inherit" });
-  concord = await startConcord();
-  browser = await launchChromium();
-  fs.mkdirSync(screens, { recursive: true });
+  ({ concord, browser } = await startBrowserTest());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await concord?.stop();
-}, 60_000);
-
-const shoot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(screens, `${name}.png`), fullPage: true });
+afterAll(() => stopBrowserTest({ concord, browser }), 60_000);
 
 describe("organisations' short names", () => {
   test("are the reader's: OTAN on the map and the organisation's page in Spanish and French", async () => {
@@ -84,12 +71,12 @@ describe("an outcome", () => {
       expect(cast.status, JSON.stringify(cast.body)).toBe(200);
     }
 
-    const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
+    const { context, page } = await openPage(browser, `${concord.baseUrl}/proposals/${id}`, {
+      locale: "fr-FR",
+      height: 900,
+      cookie: secretariat.cookie,
+    });
     try {
-      const [name, value] = secretariat.cookie.split("=") as [string, string];
-      await context.addCookies([{ name, value, url: concord.baseUrl }]);
-      const page = await context.newPage();
-      await page.goto(`${concord.baseUrl}/proposals/${id}`);
       const explanation = page.getByTestId("explanation");
       await expect.poll(() => explanation.count(), { timeout: 10_000 }).toBe(1);
       expect(await explanation.textContent()).toBe(`Les ${grid.length} membres ont donné leur accord.`);

@@ -8,20 +8,22 @@
  *
  * Screenshots go to /tmp/shots (CONCORD_SHOTS to change it), never the repository.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { addMonths } from "../../src/domain/dates.ts";
 import { formatDate } from "../../web/src/lib/dates.ts";
-import { launchChromium } from "../support/browser.ts";
-import { startConcord, type TestConcord } from "../support/concord.ts";
+import {
+  noSidewaysScroll,
+  openPage,
+  type OpenedPage,
+  screenshots,
+  startBrowserTest,
+  stopBrowserTest,
+} from "../support/browser.ts";
+import type { TestConcord } from "../support/concord.ts";
 import { signInAs, type Person } from "../support/people.ts";
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const shots = process.env.CONCORD_SHOTS ?? "/tmp/shots";
+const shoot = screenshots(process.env.CONCORD_SHOTS ?? "/tmp/shots");
 
 let concord: TestConcord;
 let browser: Browser;
@@ -32,8 +34,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 const WAIT = { timeout: 20_000 };
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(repo, "scripts/ensure-web-build.mjs")], { cwd: repo, stdio: "inherit" });
-  concord = await startConcord();
+  ({ concord, browser } = await startBrowserTest());
   secretariat = await signInAs(concord, {
     organization: "UNASUR",
     role: "secretariat-staff",
@@ -45,57 +46,24 @@ beforeAll(async () => {
     state: "VEN",
     name: "Andrés Pérez",
   });
-  browser = await launchChromium();
-  fs.mkdirSync(shots, { recursive: true });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await concord?.stop();
-}, 60_000);
+afterAll(() => stopBrowserTest({ concord, browser }), 60_000);
 
-type Opened = { context: BrowserContext; page: Page; errors: string[] };
-
-/** A browser signed in as `person` (or nobody), on `pathAndQuery`, collecting script errors. */
-async function open(
+/** A browser signed in as `person` (or nobody), on `pathAndQuery`, collecting script and console errors. */
+function open(
   person: Person | null,
   pathAndQuery: string,
   options: { width?: number; locale?: string } = {},
-): Promise<Opened> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    locale: options.locale ?? "en-GB",
+): Promise<OpenedPage> {
+  return openPage(browser, concord.baseUrl + pathAndQuery, {
+    height: 900,
+    ...options,
     timezoneId: "America/Caracas",
-    reducedMotion: "reduce",
+    allConsoleErrors: true,
+    ...(person ? { cookie: person.cookie } : {}),
   });
-  if (person) {
-    const [name, value] = person.cookie.split("=") as [string, string];
-    await context.addCookies([{ name, value, url: concord.baseUrl }]);
-  }
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  await page.goto(concord.baseUrl + pathAndQuery);
-  return { context, page, errors };
 }
-
-/** No sideways scroll; when there is, the message names the elements that stick out. */
-async function noSidewaysScroll(page: Page, what: string): Promise<void> {
-  const { overflow, wide } = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll("body *")]
-      .filter((element) => element.getBoundingClientRect().right > width + 1)
-      .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className}#${element.id}`);
-    return { overflow: document.documentElement.scrollWidth - width, wide };
-  });
-  expect(overflow, `${what} scrolls sideways: ${wide.join(", ")}`).toBeLessThanOrEqual(0);
-}
-
-const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 
 async function venezuelaNotices() {
   const answer = await secretariat.send("GET", "/api/v1/organizations/UNASUR/status-notices");

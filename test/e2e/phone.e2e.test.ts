@@ -5,19 +5,23 @@
  *
  * Screenshots go to PHONE_SCREENS (default: the system's temporary folder), never the repo.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium } from "../support/browser.ts";
-import { startConcord, type TestConcord } from "../support/concord.ts";
+import {
+  noSidewaysScroll,
+  openPage,
+  screenshots,
+  sidewaysOverflow,
+  startBrowserTest,
+  stopBrowserTest,
+} from "../support/browser.ts";
+import type { TestConcord } from "../support/concord.ts";
 import { signInAs, type Person } from "../support/people.ts";
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const screens = process.env.PHONE_SCREENS ?? path.join(os.tmpdir(), "concord-phone-screens");
+const shoot = screenshots(screens);
 const PHONE = { width: 360, height: 740 };
 
 let concord: TestConcord;
@@ -28,8 +32,7 @@ let openId: number;
 let france: Person;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(repo, "scripts/ensure-web-build.mjs")], { cwd: repo, stdio: "inherit" });
-  concord = await startConcord();
+  ({ concord, browser } = await startBrowserTest());
   admin = await signInAs(concord, { organization: "NATO", role: "secretariat-admin", name: "Amelia Administrator" });
   const members = await (await fetch(`${concord.baseUrl}/api/v1/organizations/NATO/members?at=2020-01-01`)).json();
   relationId = members.members[0].relationId;
@@ -70,23 +73,17 @@ beforeAll(async () => {
       "Replace goal 4 with a reference to cyber defence (Supercalifragilisticexpialidocious-interoperability).",
   });
   await france.send("POST", `/api/v1/proposals/${openId}/positions`, { position: "concur" });
-  browser = await launchChromium();
-  fs.mkdirSync(screens, { recursive: true });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await concord?.stop();
-}, 60_000);
+afterAll(() => stopBrowserTest({ concord, browser }), 60_000);
 
 async function openPhone(pathAndQuery: string, person?: Person, locale = "en-GB"): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, locale, reducedMotion: "reduce", hasTouch: true });
-  if (person) {
-    const [name, value] = person.cookie.split("=") as [string, string];
-    await context.addCookies([{ name, value, url: concord.baseUrl }]);
-  }
-  const page = await context.newPage();
-  await page.goto(concord.baseUrl + pathAndQuery);
+  const { page } = await openPage(browser, concord.baseUrl + pathAndQuery, {
+    ...PHONE,
+    locale,
+    hasTouch: true,
+    ...(person ? { cookie: person.cookie } : {}),
+  });
   return page;
 }
 
@@ -99,9 +96,6 @@ async function settled(page: Page): Promise<void> {
     { timeout: 20_000 },
   );
 }
-
-const overflowOf = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** What sticks out on the right: the innermost elements past the viewport's edge, to name in a failure. */
 const culprits = (page: Page) =>
@@ -149,12 +143,9 @@ describe("on a 360 px phone", () => {
       for (const [name, address] of list) {
         const page = await openPhone(address, person);
         await settled(page);
-        const overflow = await overflowOf(page);
+        const overflow = await sidewaysOverflow(page);
         measured.push({ who, name, overflow, culprits: overflow > 0 ? await culprits(page) : [] });
-        await page.screenshot({
-          path: path.join(screens, `${who.replace(" ", "-")}-${name.replace(" ", "-")}.png`),
-          fullPage: true,
-        });
+        await shoot(page, `${who.replace(" ", "-")}-${name.replace(" ", "-")}`);
         await page.context().close();
       }
     }
@@ -177,14 +168,14 @@ describe("on a 360 px phone", () => {
     expect(page.url()).toContain("view=list");
     const link = page.locator('.list-column a[href^="/actors/FRA"]');
     await expect.poll(() => link.count()).toBe(1);
-    await page.screenshot({ path: path.join(screens, "map-list-view.png"), fullPage: true });
+    await shoot(page, "map-list-view");
     await link.focus();
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/actors\/FRA/);
     await page.goBack();
     await page.getByRole("button", { name: "Map", exact: true }).click();
     await expect.poll(() => page.locator(".map-column").isVisible()).toBe(true);
-    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await noSidewaysScroll(page, "the map after the list view");
     await page.context().close();
   });
 

@@ -7,19 +7,23 @@
  *
  * Screenshots go to CONCORD_SHOTS (default: the system's temporary folder), never the repo.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium } from "../support/browser.ts";
-import { startConcord, type TestConcord } from "../support/concord.ts";
+import {
+  noSidewaysScroll,
+  openPage,
+  type OpenedPage,
+  screenshots,
+  signInThroughPage,
+  startBrowserTest,
+  stopBrowserTest,
+} from "../support/browser.ts";
+import type { TestConcord } from "../support/concord.ts";
 import { signInAs, type Person } from "../support/people.ts";
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const shots = process.env.CONCORD_SHOTS ?? path.join(os.tmpdir(), "concord-proposal-states-screens");
+const shoot = screenshots(process.env.CONCORD_SHOTS ?? path.join(os.tmpdir(), "concord-proposal-states-screens"));
 /** The password `signInAs` gives every account (test/support/people.ts). */
 const PASSWORD = "a long enough secret";
 
@@ -31,61 +35,29 @@ let germany: Person;
 let france: Person;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(repo, "scripts/ensure-web-build.mjs")], { cwd: repo, stdio: "inherit" });
-  concord = await startConcord();
+  ({ concord, browser } = await startBrowserTest());
   baseUrl = concord.baseUrl;
   secretariat = await signInAs(concord, { organization: "NATO", role: "secretariat-staff", name: "Sam Secretariat" });
   germany = await signInAs(concord, { organization: "NATO", role: "delegation-head", state: "DEU", name: "Jonas" });
   france = await signInAs(concord, { organization: "NATO", role: "delegation-head", state: "FRA", name: "Claire" });
-  browser = await launchChromium();
-  fs.mkdirSync(shots, { recursive: true });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await concord?.stop();
-}, 60_000);
+afterAll(() => stopBrowserTest({ concord, browser }), 60_000);
 
-type Opened = { context: BrowserContext; page: Page; errors: string[] };
-
-async function openAs(
+/** A browser signed in as `person` (or nobody), on `pathAndQuery`, collecting script and console errors and failed requests. */
+function openAs(
   person: Person | null,
   pathAndQuery: string,
   options: { width?: number; locale?: string } = {},
-): Promise<Opened> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    locale: options.locale ?? "en-GB",
+): Promise<OpenedPage> {
+  return openPage(browser, baseUrl + pathAndQuery, {
+    height: 900,
+    ...options,
     timezoneId: "Europe/Brussels",
-    reducedMotion: "reduce",
+    allConsoleErrors: true,
+    failedResponses: true,
+    ...(person ? { cookie: person.cookie } : {}),
   });
-  if (person) {
-    const [name, value] = person.cookie.split("=") as [string, string];
-    await context.addCookies([{ name, value, url: baseUrl }]);
-  }
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  // Which address a refusal came from, beside the console's words.
-  page.on("response", (response) => {
-    if (response.status() >= 400) errors.push(`${response.status()} ${new URL(response.url()).pathname}`);
-  });
-  await page.goto(baseUrl + pathAndQuery);
-  return { context, page, errors };
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
-
-async function noSidewaysScroll(page: Page, what: string): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 
 async function open(by: Person, body: Record<string, unknown>): Promise<number> {
@@ -426,9 +398,7 @@ describe("proposal states and confirmations", () => {
     // Signing in at the sign-in page lands there too.
     const signing = await openAs(null, "/sign-in");
     try {
-      await signing.page.locator("#sign-in-email").fill(italy.email);
-      await signing.page.locator("#sign-in-password").fill(PASSWORD);
-      await signing.page.getByRole("button", { name: "Sign in" }).click();
+      await signInThroughPage(signing.page, baseUrl, italy.email, PASSWORD);
       await signing.page.waitForURL(/\/proposals\?view=needs$/);
       await expect.poll(() => order(signing.page)).toEqual([near, far, none]);
     } finally {

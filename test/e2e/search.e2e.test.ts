@@ -4,32 +4,24 @@
  * chosen; results come in the reader's language; Enter with nothing chosen opens the results
  * page; Escape closes the list; a 360 px phone does not scroll sideways with the list open.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium, openPage, type OpenedPage } from "../support/browser.ts";
-import { startConcord } from "../support/concord.ts";
+import { noSidewaysScroll, openPage, type OpenedPage, startBrowserTest, stopBrowserTest } from "../support/browser.ts";
+import type { TestConcord } from "../support/concord.ts";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const screens = path.join(repo, ".tmp/screens");
 
-let concord: Awaited<ReturnType<typeof startConcord>>;
+let concord: TestConcord;
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(repo, "scripts/ensure-web-build.mjs")], { cwd: repo, stdio: "inherit" });
-  concord = await startConcord();
-  browser = await launchChromium();
-  fs.mkdirSync(screens, { recursive: true });
+  ({ concord, browser } = await startBrowserTest());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await concord?.stop();
-}, 60_000);
+afterAll(() => stopBrowserTest({ concord, browser }), 60_000);
 
 function open(pathAndQuery: string, options: { width?: number; locale?: string } = {}): Promise<OpenedPage> {
   return openPage(browser, concord.baseUrl + pathAndQuery, options);
@@ -38,8 +30,6 @@ function open(pathAndQuery: string, options: { width?: number; locale?: string }
 /** The search box, by its label (the language select is a combobox too). */
 const box = (page: Page, label = "Search") => page.getByRole("combobox", { name: label, exact: true });
 const listbox = (page: Page) => page.getByRole("listbox");
-const sideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe("the search box", () => {
   test("type, arrow down, Enter: lands on the state's page", async () => {
@@ -116,7 +106,7 @@ describe("the search box", () => {
     try {
       await box(page).fill("republic");
       await listbox(page).getByRole("option").first().waitFor();
-      expect(await sideways(page)).toBeLessThanOrEqual(0);
+      await noSidewaysScroll(page, "the search box with its list open");
       const popup = await page.locator(".search-popup").boundingBox();
       expect(popup).not.toBeNull();
       expect(popup!.x).toBeGreaterThanOrEqual(0);
@@ -125,7 +115,7 @@ describe("the search box", () => {
 
       await page.goto(`${concord.baseUrl}/search?q=republic`);
       await page.getByRole("region", { name: "States" }).waitFor();
-      expect(await sideways(page)).toBeLessThanOrEqual(0);
+      await noSidewaysScroll(page, "the results page");
       await page.screenshot({ path: path.join(screens, "search-page-360.png"), fullPage: true });
       expect(errors).toEqual([]);
     } finally {

@@ -53,25 +53,38 @@ const errors = {
 
 type Presented<T extends z.ZodType> = z.infer<T>;
 
-type Dated = Pick<Presented<typeof Relation>, "since" | "sincePrecision" | "until" | "untilPrecision" | "certainty">;
-const datedColumns = <T extends Dated>(): CsvColumn<T>[] => [
+type Terms = Pick<
+  Presented<typeof Relation>,
+  | "kind"
+  | "framework"
+  | "frameworkName"
+  | "designation"
+  | "since"
+  | "sincePrecision"
+  | "until"
+  | "untilPrecision"
+  | "certainty"
+  | "note"
+>;
+/** A relation's terms, as a member's row and a relation's row both give them. */
+const termColumns = <T extends Terms>(): CsvColumn<T>[] => [
+  { header: "kind", value: (row) => row.kind },
+  { header: "framework", value: (row) => row.framework },
+  { header: "frameworkName", value: (row) => row.frameworkName },
+  { header: "designation", value: (row) => row.designation },
   { header: "since", value: (row) => row.since },
   { header: "sincePrecision", value: (row) => row.sincePrecision },
   { header: "until", value: (row) => row.until },
   { header: "untilPrecision", value: (row) => row.untilPrecision },
   { header: "certainty", value: (row) => row.certainty },
+  { header: "note", value: (row) => row.note },
 ];
 
 /** The columns of a members CSV: the JSON's fields, the sources by id and by title. */
 const MEMBER_COLUMNS: CsvColumn<Presented<typeof Member>>[] = [
   { header: "code", value: (row) => row.code },
   { header: "name", value: (row) => row.name },
-  { header: "kind", value: (row) => row.kind },
-  { header: "framework", value: (row) => row.framework },
-  { header: "frameworkName", value: (row) => row.frameworkName },
-  { header: "designation", value: (row) => row.designation },
-  ...datedColumns(),
-  { header: "note", value: (row) => row.note },
+  ...termColumns(),
   { header: "relationId", value: (row) => row.relationId },
   { header: "sources", value: (row) => sourceIds(row.sources) },
 ];
@@ -82,12 +95,7 @@ const RELATION_COLUMNS: CsvColumn<Presented<typeof Relation>>[] = [
   { header: "subjectName", value: (row) => row.subjectName },
   { header: "object", value: (row) => row.object },
   { header: "objectName", value: (row) => row.objectName },
-  { header: "kind", value: (row) => row.kind },
-  { header: "framework", value: (row) => row.framework },
-  { header: "frameworkName", value: (row) => row.frameworkName },
-  { header: "designation", value: (row) => row.designation },
-  ...datedColumns(),
-  { header: "note", value: (row) => row.note },
+  ...termColumns(),
   { header: "recordedBy", value: (row) => row.recordedBy },
   { header: "sources", value: (row) => sourceIds(row.sources) },
 ];

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { SCOPES } from "../../../src/domain/accounts.ts";
 import { ConfirmInline, CopyButton } from "../components/Actions.tsx";
 import { FormError, FormStatus, TextField, errorText, fieldError, focusField } from "../components/Form.tsx";
+import { PasswordChangeForm } from "../components/PasswordChangeForm.tsx";
 import { AccessErrorBox, Loading } from "../components/Status.tsx";
 import { useText } from "../i18n/accounts/index.ts";
 import { ApiError, apiUrl, send, useApi } from "../lib/api.ts";
@@ -81,103 +82,24 @@ function Profile({ account }: { account: Account }) {
   );
 }
 
-const PASSWORD_FIELDS: Record<string, string> = { currentPassword: "password-current", newPassword: "password-new" };
-
 function PasswordForm({ liveTokens, onTokensChanged }: { liveTokens: number; onTokensChanged: () => void }) {
   const { t } = useText();
   const [revokeTokens, setRevokeTokens] = useState(false);
-  const { adoptCsrfToken } = useSession();
-  const [current, setCurrent] = useState("");
-  const [next, setNext] = useState("");
-  const [repeat, setRepeat] = useState("");
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    setDone(null);
-    setFormError(null);
-    const found: Record<string, string> = {};
-    if (!current) found["password-current"] = t.enterCurrentPassword;
-    if (!next) found["password-new"] = t.enterNewPassword;
-    else if (next !== repeat) found["password-repeat"] = t.passwordsDiffer;
-    setErrors(found);
-    const first = Object.keys(found)[0];
-    if (first) {
-      focusField(first);
-      return;
-    }
-    setPending(true);
-    try {
-      const answer = await send<{ csrfToken: string; tokensRevoked: number; tokensRemaining: number }>(
-        "PUT",
-        "/account/password",
-        {
-          currentPassword: current,
-          newPassword: next,
-          revokeTokens: revokeTokens && liveTokens > 0,
-        },
-      );
-      // The server ended every session of this account and started a fresh one here.
-      await adoptCsrfToken(answer.csrfToken);
-      setCurrent("");
-      setNext("");
-      setRepeat("");
-      setRevokeTokens(false);
-      setDone(`${t.passwordChanged} ${t.passwordChangedTokens(answer.tokensRevoked, answer.tokensRemaining)}`);
-      if (answer.tokensRevoked > 0) onTokensChanged();
-    } catch (failure) {
-      const { field, text } = fieldError(failure);
-      const id = field ? PASSWORD_FIELDS[field] : undefined;
-      if (id) {
-        setErrors({ [id]: text });
-        focusField(id);
-      } else {
-        setFormError(errorText(failure, t.networkError));
-      }
-    } finally {
-      setPending(false);
-    }
-  };
 
   return (
     <section class="card" aria-labelledby="password-heading">
       <h2 id="password-heading">{t.changePassword}</h2>
-      <form class="stack-form" onSubmit={onSubmit} noValidate>
-        <FormError message={formError} />
-        <TextField
-          id="password-current"
-          label={t.currentPassword}
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onInput={setCurrent}
-          error={errors["password-current"]}
-          required
-        />
-        <TextField
-          id="password-new"
-          label={t.newPassword}
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          onInput={setNext}
-          hint={t.newPasswordHint}
-          error={errors["password-new"]}
-          required
-        />
-        <TextField
-          id="password-repeat"
-          label={t.repeatPassword}
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onInput={setRepeat}
-          error={errors["password-repeat"]}
-          required
-        />
+      <PasswordChangeForm
+        idPrefix="password"
+        currentLabel={t.currentPassword}
+        layout="card"
+        extraBody={{ revokeTokens: revokeTokens && liveTokens > 0 }}
+        onChanged={(answer) => {
+          setRevokeTokens(false);
+          if (answer.tokensRevoked > 0) onTokensChanged();
+          return `${t.passwordChanged} ${t.passwordChangedTokens(answer.tokensRevoked, answer.tokensRemaining)}`;
+        }}
+      >
         {liveTokens > 0 && (
           <div class="check">
             <input
@@ -193,13 +115,7 @@ function PasswordForm({ liveTokens, onTokensChanged }: { liveTokens: number; onT
             </p>
           </div>
         )}
-        <div class="form-actions">
-          <button type="submit" class="button button-primary" disabled={pending}>
-            {pending ? t.saving : t.changePassword}
-          </button>
-        </div>
-        <FormStatus message={done} />
-      </form>
+      </PasswordChangeForm>
     </section>
   );
 }
