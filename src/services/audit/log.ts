@@ -5,6 +5,7 @@
  * src/domain/audit.ts; the SQL in src/db/repositories/audit-log.ts; the append-only triggers in
  * src/db/migrations/0003_audit_log.sql.
  */
+import type { AuditObjectType } from "../../domain/audit-objects.ts";
 import type { KeyObject } from "node:crypto";
 import type { Database, Transaction } from "../../db/client.ts";
 import {
@@ -45,7 +46,7 @@ export type AuditRecord = {
   onBehalfOf?: string | null;
   /** Resource and verb: 'relation.create', 'account.read', … */
   action: string;
-  objectType: string;
+  objectType: AuditObjectType;
   objectId?: string | number | null;
   /** The object before the change (omit for a create or a read). Dates become ISO strings. */
   before?: unknown;

@@ -1,3 +1,4 @@
+import { AUDIT_OBJECT_TYPES, isAuditObjectType } from "../../../src/domain/audit-objects.ts";
 import { Fragment } from "preact";
 import { AUDIT_ACTION_LABELS, auditActionLabel, isAuditAction } from "../../../src/domain/messages/audit-actions.ts";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
@@ -27,16 +28,12 @@ export const KNOWN_ACTIONS = [
 export function actionLabel(action: string, lang: Lang, t: Text): string {
   return isAuditAction(action) ? auditActionLabel(action, lang) : (t.auditActions[action] ?? action);
 }
-export const KNOWN_OBJECT_TYPES = [
-  "account",
-  "api_token",
-  "delegation",
-  "organization",
-  "audit_log",
-  "relation",
-  "source",
-  "import",
-];
+export const KNOWN_OBJECT_TYPES = AUDIT_OBJECT_TYPES;
+
+/** An object type as the reader reads it; a type this version does not know shows as its code. */
+function objectTypeLabel(type: string, t: Text): string {
+  return isAuditObjectType(type) ? t.objectTypes[type] : type;
+}
 
 function filtersOf(location: Location): Filters {
   const filters = {} as Filters;
@@ -368,7 +365,7 @@ function FilterForm({ filters, reads }: { filters: Filters; reads: boolean }) {
         </datalist>
         <datalist id="known-object-types">
           {KNOWN_OBJECT_TYPES.map((type) => (
-            <option value={type}>{t.objectTypes[type] ?? type}</option>
+            <option value={type}>{objectTypeLabel(type, t)}</option>
           ))}
         </datalist>
         <div class="check filter-reads">
@@ -478,7 +475,7 @@ function EntriesTable({ entries, busy, brokenId }: { entries: AuditEntry[]; busy
                     <code class="entry-sub action-code">{entry.action}</code>
                   </td>
                   <td class="entry-object">
-                    <span>{t.objectTypes[entry.objectType] ?? entry.objectType}</span>
+                    <span>{objectTypeLabel(entry.objectType, t)}</span>
                     {entry.objectId && (
                       <code class="entry-sub" title={entry.objectId}>
                         {shortId(entry.objectId)}
@@ -698,7 +695,7 @@ function EntryDetail({ entry }: { entry: AuditEntry }) {
           <div>
             <dt>{t.object}</dt>
             <dd>
-              {t.objectTypes[entry.objectType] ?? entry.objectType} {entry.objectId && <code>{entry.objectId}</code>}
+              {objectTypeLabel(entry.objectType, t)} {entry.objectId && <code>{entry.objectId}</code>}
             </dd>
           </div>
           <div>

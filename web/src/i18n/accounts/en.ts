@@ -1,3 +1,4 @@
+import type { AuditObjectType } from "../../../../src/domain/audit-objects.ts";
 import type { Role, Scope } from "../../lib/types.ts";
 
 /**
@@ -259,7 +260,11 @@ export const en = {
     relation: "Relation",
     source: "Source",
     import: "Import",
-  } as Record<string, string>,
+    proposal: "Proposal",
+    "status-notice": "Status notice",
+    webhook: "Webhook",
+    refusal: "Refusal",
+  } satisfies Record<AuditObjectType, string>,
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Temporary password",
   signInChoice: "Signs in with",

@@ -246,6 +246,10 @@ export const es: AccountMessages = {
     relation: "Relación",
     source: "Fuente",
     import: "Importación",
+    proposal: "Propuesta",
+    "status-notice": "Notificación de estatus",
+    webhook: "Webhook",
+    refusal: "Denegación",
   },
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Contraseña temporal",

@@ -249,6 +249,10 @@ export const fr: AccountMessages = {
     relation: "Relation",
     source: "Source",
     import: "Import",
+    proposal: "Proposition",
+    "status-notice": "Notification de statut",
+    webhook: "Webhook",
+    refusal: "Refus",
   },
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Mot de passe temporaire",

@@ -247,6 +247,10 @@ export const pt: AccountMessages = {
     relation: "Relação",
     source: "Fonte",
     import: "Importação",
+    proposal: "Proposta",
+    "status-notice": "Notificação de estatuto",
+    webhook: "Webhook",
+    refusal: "Recusa",
   },
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Senha temporária",
