@@ -84,6 +84,7 @@ export function presentProposalSummary(
     members: row.memberCount,
     positionsTaken: row.positionCount,
     needsPosition: row.needsPosition,
+    silenceBrokenBy: row.silenceBrokenBy,
   };
 }
 
@@ -113,6 +114,7 @@ export function presentProposal(detail: ProposalDetail, lang: Language): z.infer
     members: members.length,
     positionsTaken: counted.size,
     needsPosition: detail.abilities.speakFor !== null && !latest.has(detail.abilities.speakFor),
+    silenceBrokenBy: [...breakers].sort(),
     chair: chairLabel(proposal.chair, lang),
     text: current.text,
     rounds: rounds.map((round) => ({

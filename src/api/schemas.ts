@@ -389,6 +389,9 @@ export const ProposalSummary = z
     needsPosition: z
       .boolean()
       .openapi({ description: "The reader's state is a member and has not taken a position in this round." }),
+    silenceBrokenBy: z.array(z.string()).openapi({
+      description: "Under a silence procedure, the members that broke silence in this round before its deadline.",
+    }),
     reconstructed: z.boolean(),
   })
   .openapi("ProposalSummary");

@@ -83,6 +83,15 @@ async function position(state: keyof typeof allies, id: number, position: string
   });
 }
 
+/** The proposal as the list of open proposals shows it. */
+async function listed(id: number) {
+  const list = await chair.send("GET", "/api/v1/proposals?status=open");
+  expect(list.status).toBe(200);
+  const found = list.body.proposals.find((proposal: { id: number }) => proposal.id === id);
+  if (!found) throw new Error(`proposal ${id} is not in the list of open proposals`);
+  return found;
+}
+
 describe("the silence procedure", () => {
   it("adopts the text when the deadline passes and nobody has broken silence (saying one concurs does not break it)", async () => {
     const opened = await open(inMs(2_000));
@@ -97,6 +106,7 @@ describe("the silence procedure", () => {
     const concurred = await position("USA", opened.id, "concur");
     expect(concurred.status).toBe(200);
     expect(concurred.body.proposal.status).toBe("open"); // silence is decided at the deadline, not before
+    expect((await listed(opened.id)).silenceBrokenBy).toEqual([]);
 
     const proposal = await decided(opened.id);
     expect(proposal.status).toBe("adopted");
@@ -119,6 +129,9 @@ describe("the silence procedure", () => {
       position: "object",
       brokeSilence: true,
     });
+
+    // The list says so too, not only the proposal's page.
+    expect((await listed(opened.id)).silenceBrokenBy).toEqual(["FRA"]);
 
     const proposal = await decided(opened.id);
     expect(proposal.outcome).toMatchObject({ status: "not-adopted", rule: "silence.deadline-passed-broken" });

@@ -169,6 +169,12 @@ describe("proposal states and confirmations", () => {
       expect(await gridRow(page, "FRA").textContent()).not.toContain("No position yet");
       expect(await gridRow(page, "DEU").textContent()).toContain("Broke silence");
       await shoot(page, "silence-broken-1280");
+
+      // The list of open proposals says it too.
+      await page.getByRole("link", { name: "All decisions" }).click();
+      const row = page.locator(`tr[data-proposal="${id}"]`);
+      await row.waitFor();
+      expect(await row.getByTestId("status").textContent()).toContain("Silence broken");
       expect(errors).toEqual([]);
     } finally {
       await context.close();

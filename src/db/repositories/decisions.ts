@@ -9,7 +9,7 @@ import type { Database } from "../client.ts";
 import type { Precision } from "../../domain/dates.ts";
 import type { DelegationNoticeKind, Effect, ProposalPurpose, ProposalStatus } from "../../domain/decisions.ts";
 import type { Names } from "../../domain/languages.ts";
-import { PROCEDURE_KINDS, type Procedure, type PositionKind } from "../../domain/procedures.ts";
+import { BREAKS_SILENCE, PROCEDURE_KINDS, type Procedure, type PositionKind } from "../../domain/procedures.ts";
 import type { ActorType } from "../../domain/registry.ts";
 import {
   actorType,
@@ -560,6 +560,8 @@ export type ProposalSummaryRow = ProposalRow & {
   positionCount: number;
   /** For the asking delegation: whether its state is a member still without a position this round. */
   needsPosition: boolean;
+  /** Under a silence procedure: the members that broke silence in this round before its deadline. */
+  silenceBrokenBy: string[];
 };
 
 const proposalSummaryRow = proposalRow.extend({
@@ -568,6 +570,7 @@ const proposalSummaryRow = proposalRow.extend({
   memberCount: z.number(),
   positionCount: z.number(),
   needsPosition: z.boolean(),
+  silenceBrokenBy: z.array(z.string()),
 }) satisfies z.ZodType<ProposalSummaryRow>;
 
 export type ProposalFilter = {
@@ -605,7 +608,15 @@ export async function listProposals(db: Executor, filter: ProposalFilter): Promi
       SELECT ${proposalColumns}, r.number AS round, r.deadline,
              (SELECT count(*)::int FROM proposal_members m WHERE m.proposal_id = p.id) AS "memberCount",
              (SELECT count(DISTINCT x.state_code)::int FROM positions x WHERE x.proposal_id = p.id AND x.round = r.number) AS "positionCount",
-             ${needs} AS "needsPosition"
+             ${needs} AS "needsPosition",
+             -- The same rule as silenceBreakers in src/domain/procedures.ts: a breaking position by a
+             -- member, in this round, before its deadline.
+             (SELECT coalesce(array_agg(DISTINCT x.state_code ORDER BY x.state_code), '{}')
+                FROM positions x
+                JOIN proposal_members m ON m.proposal_id = x.proposal_id AND m.state_code = x.state_code
+               WHERE p.procedure->>'kind' = 'silence' AND x.proposal_id = p.id AND x.round = r.number
+                 AND x.position::text = ANY (${sql.param([...BREAKS_SILENCE])}::text[])
+                 AND (r.deadline IS NULL OR x.cast_at < r.deadline)) AS "silenceBrokenBy"
       FROM proposals p
       JOIN LATERAL (SELECT number, deadline FROM proposal_rounds WHERE proposal_id = p.id ORDER BY number DESC LIMIT 1) r ON true
       WHERE true ${status} ${bodies} ${before} ${onlyNeeds}

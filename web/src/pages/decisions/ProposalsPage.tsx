@@ -256,6 +256,7 @@ function ProposalTable({
                       <span class="muted">
                         {proposal.body.name} · {t.purposes[proposal.purpose]} {proposal.id}
                       </span>
+                      {!closed && proposal.silenceBrokenBy.length > 0 && <StatusPill status="silence-broken" />}
                       {!closed && proposal.needsPosition && (
                         <span class="tag tag-needs">
                           <span aria-hidden="true">● </span>
