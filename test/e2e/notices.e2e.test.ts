@@ -177,6 +177,11 @@ describe("a notice of withdrawal, given, acknowledged and withdrawn in the brows
   }, 120_000);
 
   test("Venezuela withdraws it before it takes effect: the confirmation says the membership continues", async () => {
+    // The depositary's page, open meanwhile, follows without a reload.
+    const depositary = await open(secretariat, "/proposals");
+    const depositaryItem = depositary.page.locator(`[data-testid="status-notices"] [data-notice="${noticeId}"]`);
+    await expect.poll(() => depositaryItem.getAttribute("data-stage"), WAIT).toBe("acknowledged");
+    await depositary.page.getByText("Live: changes appear as they happen").waitFor();
     const { context, page, errors } = await open(venezuela, "/proposals", { width: 360 });
     try {
       const item = page.locator(`[data-testid="status-notices"] [data-notice="${noticeId}"]`);
@@ -200,9 +205,12 @@ describe("a notice of withdrawal, given, acknowledged and withdrawn in the brows
         notices: unknown[];
       };
       expect(pending.notices).toEqual([]);
+      await expect.poll(() => depositaryItem.getAttribute("data-stage"), WAIT).toBe("withdrawn");
       expect(errors).toEqual([]);
+      expect(depositary.errors).toEqual([]);
     } finally {
       await context.close();
+      await depositary.context.close();
     }
   }, 120_000);
 });

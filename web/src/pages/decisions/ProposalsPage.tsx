@@ -9,7 +9,7 @@ import { byDeadline } from "../../lib/proposal-states.ts";
 import { href, setQuery, type Location } from "../../lib/router.ts";
 import { useSession } from "../../lib/session.tsx";
 import type { BodiesResponse, ProposalSummary, ProposalsResponse } from "../../lib/types.ts";
-import { NoticesSection } from "./Notices.tsx";
+import { announceNoticesChanged, NoticesSection } from "./Notices.tsx";
 import { StartPanel } from "./StartForms.tsx";
 import {
   formatDuration,
@@ -62,7 +62,18 @@ export default function ProposalsPage({ location }: { location: Location }) {
     if (delegation) needs.retry();
   };
   const soon = useCoalesced(refresh);
-  const live = useLiveEvents(soon, refresh, signedIn);
+  // Another person's notice (filed, acknowledged, withdrawn, in effect) shows without a reload.
+  const live = useLiveEvents(
+    (event) => {
+      if (event.type.startsWith("notice.")) announceNoticesChanged();
+      soon();
+    },
+    () => {
+      refresh();
+      announceNoticesChanged();
+    },
+    signedIn,
+  );
 
   if (!account) {
     return (
