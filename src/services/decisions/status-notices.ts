@@ -19,7 +19,7 @@ import * as repo from "../../db/repositories/status-notices.ts";
 import { databaseNow } from "../../db/repositories/clock.ts";
 import type { StatusNoticeRow } from "../../db/repositories/status-notices.ts";
 import { appendAudit } from "../audit/log.ts";
-import { msg } from "../../domain/messages/index.ts";
+import { type Message, msg } from "../../domain/messages/index.ts";
 import { ConflictError, ForbiddenError, HiddenError, InvalidRequestError, NotFoundError, present } from "../errors.ts";
 import { publishEvent } from "../events.ts";
 import { cancelJobs, scheduleJob, type JobHandler } from "../jobs/queue.ts";
@@ -208,17 +208,7 @@ export class StatusNoticesService {
     input: { statement?: string },
     tx: Transaction,
   ): Promise<StatusNoticeRow> {
-    const notice = await repo.findNotice(tx, id, { lock: true });
-    // Another organisation's notices do not exist for this reader.
-    if (
-      !notice ||
-      !decisionPolicy.read(principal, { body: organizationBody(notice.organization), concernsState: notice.state })
-    ) {
-      authorize(principal, principal.kind !== "anonymous", msg("activity.withdrawing_notices"));
-      throw notice
-        ? new HiddenError(msg("notices.not_found", { id }))
-        : new NotFoundError(msg("notices.not_found", { id }));
-    }
+    const notice = await this.lockVisible(principal, id, msg("activity.withdrawing_notices"), tx);
     if (decisionPolicy.fileFor(principal, notice.organization) !== notice.state) {
       authorize(principal, false, msg("activity.withdrawing_notice_of", { state: notice.state }));
       throw new ForbiddenError(
@@ -261,17 +251,7 @@ export class StatusNoticesService {
    * neither withdrawn nor in effect.
    */
   async acknowledge(principal: Principal, id: number, tx: Transaction): Promise<StatusNoticeRow> {
-    const notice = await repo.findNotice(tx, id, { lock: true });
-    // Another organisation's notices do not exist for this reader.
-    if (
-      !notice ||
-      !decisionPolicy.read(principal, { body: organizationBody(notice.organization), concernsState: notice.state })
-    ) {
-      authorize(principal, principal.kind !== "anonymous", msg("activity.acknowledging_notices"));
-      throw notice
-        ? new HiddenError(msg("notices.not_found", { id }))
-        : new NotFoundError(msg("notices.not_found", { id }));
-    }
+    const notice = await this.lockVisible(principal, id, msg("activity.acknowledging_notices"), tx);
     authorize(
       principal,
       decisionPolicy.acknowledgeNotice(principal, notice.organization),
@@ -303,6 +283,25 @@ export class StatusNoticesService {
       states: [notice.state],
     });
     return after;
+  }
+
+  /** A notice locked for a change; another organisation's notices do not exist for this reader. */
+  private async lockVisible(
+    principal: Principal,
+    id: number,
+    activity: Message,
+    tx: Transaction,
+  ): Promise<StatusNoticeRow> {
+    const notice = await repo.findNotice(tx, id, { lock: true });
+    if (
+      notice &&
+      decisionPolicy.read(principal, { body: organizationBody(notice.organization), concernsState: notice.state })
+    )
+      return notice;
+    authorize(principal, principal.kind !== "anonymous", activity);
+    throw notice
+      ? new HiddenError(msg("notices.not_found", { id }))
+      : new NotFoundError(msg("notices.not_found", { id }));
   }
 
   jobHandlers(): Record<string, JobHandler> {

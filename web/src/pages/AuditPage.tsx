@@ -298,14 +298,23 @@ function FilterForm({ filters, reads }: { filters: Filters; reads: boolean }) {
   const { t, lang } = useText();
   const [draft, setDraft] = useState<Filters>(filters);
   const key = filtersKey(filters);
-  // The address is the truth: Back, Forward and links from entries update the form.
-  useEffect(() => setDraft(filters), [key]);
+  // The address is the truth: Back, Forward and links from entries update the form. An address
+  // this form set itself is skipped: the form holds it already, and what was typed since stays.
+  const appliedHere = useRef<string | null>(null);
+  useEffect(() => {
+    const mine = appliedHere.current === key;
+    appliedHere.current = null;
+    if (!mine) setDraft(filters);
+  }, [key]);
   const set = (name: Filter) => (value: string) => setDraft((current) => ({ ...current, [name]: value }));
-  const apply = (next: Filters) =>
+  const apply = (next: Filters) => {
+    const trimmed = Object.fromEntries(FILTERS.map((name) => [name, next[name].trim()])) as Filters;
+    appliedHere.current = filtersKey(trimmed);
     setQuery(
-      { ...Object.fromEntries(FILTERS.map((name) => [name, next[name].trim() || null])), beforeId: null },
+      { ...Object.fromEntries(FILTERS.map((name) => [name, trimmed[name] || null])), beforeId: null },
       { replace: false },
     );
+  };
   const any = FILTERS.some((name) => filters[name]);
 
   return (
