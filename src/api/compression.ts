@@ -41,7 +41,7 @@ export function chooseEncoding(header: string | undefined): Encoding | undefined
 }
 
 /** Adds Accept-Encoding to a Vary header, once. */
-export function varyOnEncoding(current: string | null): string {
+function varyOnEncoding(current: string | null): string {
   if (!current) return "Accept-Encoding";
   return /(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(current) ? current : `${current}, Accept-Encoding`;
 }

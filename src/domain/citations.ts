@@ -17,7 +17,6 @@ export type CitableSource = {
 };
 
 export type CitationStyle = "apa" | "chicago";
-export const CITATION_STYLES: readonly CitationStyle[] = ["apa", "chicago"];
 
 const MONTHS = [
   "January",

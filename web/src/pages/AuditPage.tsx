@@ -7,7 +7,6 @@ import { DataLinks } from "../components/DataLinks.tsx";
 import { TextField } from "../components/Form.tsx";
 import { AccessErrorBox, ErrorBox, Loading } from "../components/Status.tsx";
 import { useText, type Text } from "../i18n/accounts/index.ts";
-import { en as accountsEn } from "../i18n/accounts/en.ts";
 import type { Lang } from "../i18n/index.ts";
 import { apiUrl, useApi } from "../lib/api.ts";
 import { formatInstant, isDay, nextDay } from "../lib/dates.ts";
@@ -20,13 +19,11 @@ type Filter = (typeof FILTERS)[number];
 type Filters = Record<Filter, string>;
 
 /** Actions and object types Concord records today: suggestions only, any text can be searched. */
-export const KNOWN_ACTIONS = [
-  ...new Set([...Object.keys(AUDIT_ACTION_LABELS.en), ...Object.keys(accountsEn.auditActions)]),
-].sort();
+export const KNOWN_ACTIONS = Object.keys(AUDIT_ACTION_LABELS.en).sort();
 
-/** An action as the reader reads it: the domain's catalogue first, then this page's own words, else its code. */
-export function actionLabel(action: string, lang: Lang, t: Text): string {
-  return isAuditAction(action) ? auditActionLabel(action, lang) : (t.auditActions[action] ?? action);
+/** An action as the reader reads it (src/domain/messages/audit-actions.ts), else its code. */
+export function actionLabel(action: string, lang: Lang): string {
+  return isAuditAction(action) ? auditActionLabel(action, lang) : action;
 }
 export const KNOWN_OBJECT_TYPES = AUDIT_OBJECT_TYPES;
 
@@ -369,7 +366,7 @@ function FilterForm({ filters, reads }: { filters: Filters; reads: boolean }) {
         </div>
         <datalist id="known-actions">
           {KNOWN_ACTIONS.map((action) => (
-            <option value={action}>{actionLabel(action, lang, t)}</option>
+            <option value={action}>{actionLabel(action, lang)}</option>
           ))}
         </datalist>
         <datalist id="known-object-types">
@@ -480,7 +477,7 @@ function EntriesTable({ entries, busy, brokenId }: { entries: AuditEntry[]; busy
                     {entry.onBehalfOf && <span class="muted entry-sub">{t.onBehalfOf(entry.onBehalfOf)}</span>}
                   </td>
                   <td class="entry-action">
-                    <span class="action-label">{actionLabel(entry.action, lang, t)}</span>
+                    <span class="action-label">{actionLabel(entry.action, lang)}</span>
                     <code class="entry-sub action-code">{entry.action}</code>
                   </td>
                   <td class="entry-object">

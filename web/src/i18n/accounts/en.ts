@@ -241,16 +241,6 @@ export const en = {
     anonymous: "Anonymous",
     system: "System",
   } as Record<string, string>,
-  auditActions: {
-    // Only those src/domain/messages/audit-actions.ts does not name yet: the audit page asks it first.
-    "account.temporary-password": "Temporary password set",
-    "account.sso-link": "Single sign-on linked",
-    "sign-in.refused": "Sign-in refused",
-    "sign-in.limited": "Sign-in refused (too many attempts)",
-    "password.refused": "Wrong password (asked again)",
-    "token.refused": "API token refused",
-    "csrf.refused": "Request without its CSRF token refused",
-  } as Record<string, string>,
   objectTypes: {
     account: "Account",
     api_token: "API token",

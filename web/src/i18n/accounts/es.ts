@@ -227,16 +227,6 @@ export const es: AccountMessages = {
     anonymous: "Anónimo",
     system: "Sistema",
   },
-  auditActions: {
-    // Only those src/domain/messages/audit-actions.ts does not name yet: the audit page asks it first.
-    "account.temporary-password": "Contraseña temporal establecida",
-    "account.sso-link": "Inicio de sesión único vinculado",
-    "sign-in.refused": "Inicio de sesión rechazado",
-    "sign-in.limited": "Inicio de sesión rechazado (demasiados intentos)",
-    "password.refused": "Contraseña incorrecta (pedida de nuevo)",
-    "token.refused": "Token de API rechazado",
-    "csrf.refused": "Solicitud sin su token CSRF rechazada",
-  },
   objectTypes: {
     account: "Cuenta",
     api_token: "Token de API",

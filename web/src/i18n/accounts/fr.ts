@@ -230,16 +230,6 @@ export const fr: AccountMessages = {
     anonymous: "Anonyme",
     system: "Système",
   },
-  auditActions: {
-    // Only those src/domain/messages/audit-actions.ts does not name yet: the audit page asks it first.
-    "account.temporary-password": "Mot de passe temporaire défini",
-    "account.sso-link": "Authentification unique liée",
-    "sign-in.refused": "Connexion refusée",
-    "sign-in.limited": "Connexion refusée (trop de tentatives)",
-    "password.refused": "Mauvais mot de passe (redemandé)",
-    "token.refused": "Jeton d’API refusé",
-    "csrf.refused": "Demande sans son jeton CSRF refusée",
-  },
   objectTypes: {
     account: "Compte",
     api_token: "Jeton d’API",

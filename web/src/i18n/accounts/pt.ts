@@ -228,16 +228,6 @@ export const pt: AccountMessages = {
     anonymous: "Anônimo",
     system: "Sistema",
   },
-  auditActions: {
-    // Only those src/domain/messages/audit-actions.ts does not name yet: the audit page asks it first.
-    "account.temporary-password": "Senha temporária definida",
-    "account.sso-link": "Início de sessão único vinculado",
-    "sign-in.refused": "Acesso recusado",
-    "sign-in.limited": "Acesso recusado (tentativas demais)",
-    "password.refused": "Senha errada (pedida de novo)",
-    "token.refused": "Token de API recusado",
-    "csrf.refused": "Pedido sem o seu token CSRF recusado",
-  },
   objectTypes: {
     account: "Conta",
     api_token: "Token de API",
