@@ -21,6 +21,7 @@ import {
   date,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -30,6 +31,16 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { ROLES } from "../domain/accounts.ts";
+import {
+  ACTIVITY_TYPES,
+  COOPERATION_AREAS,
+  type Eligibility,
+  EVENT_STATUSES,
+  MEASURES,
+  NOMINATION_STATUSES,
+  UPDATE_STATUSES,
+  VERSION_STATUSES,
+} from "../domain/cooperation.ts";
 import { PRECISIONS } from "../domain/dates.ts";
 import {
   DELEGATION_NOTICE_KINDS,
@@ -435,4 +446,206 @@ export const statusNotices = pgTable("status_notices", {
   /** The depositary's (the secretariat's) acknowledgement of the notice (0017). */
   acknowledgedAt: timestamptz("acknowledged_at"),
   acknowledgedBy: text("acknowledged_by"),
+});
+
+// -------------------------------------------------------------------------------------------
+// Cooperation programmes (0022): the menu, programmes and their versions' trees, events and
+// nominations, results (indicators, periods, updates), calendar feeds.
+
+export const activityType = pgEnum("activity_type", ACTIVITY_TYPES);
+export const cooperationArea = pgEnum("cooperation_area", COOPERATION_AREAS);
+export const programmeVersionStatus = pgEnum("programme_version_status", VERSION_STATUSES);
+export const eventStatus = pgEnum("event_status", EVENT_STATUSES);
+export const nominationStatus = pgEnum("nomination_status", NOMINATION_STATUSES);
+export const indicatorMeasure = pgEnum("indicator_measure", MEASURES);
+export const indicatorUpdateStatus = pgEnum("indicator_update_status", UPDATE_STATUSES);
+
+/** Titles in the four languages: English required, the others where translated. */
+const titles = () => ({
+  titleEn: text("title_en").notNull(),
+  titleEs: text("title_es"),
+  titlePt: text("title_pt"),
+  titleFr: text("title_fr"),
+});
+
+export const menuItems = pgTable("menu_items", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  organizationCode: text("organization_code").notNull(),
+  code: text("code").notNull(),
+  area: cooperationArea("area").notNull(),
+  type: activityType("type").notNull(),
+  ...titles(),
+  descriptionEn: text("description_en"),
+  descriptionEs: text("description_es"),
+  descriptionPt: text("description_pt"),
+  descriptionFr: text("description_fr"),
+  provider: text("provider").notNull(),
+  languages: text("languages").array().notNull().default(sql`'{}'`),
+  durationDays: integer("duration_days"),
+  eligibility: jsonb("eligibility").$type<Eligibility>().notNull().default({ kind: "all-partners" }),
+  valid: daterange("valid").notNull(),
+  illustrative: boolean("illustrative").notNull().default(false),
+  sourceId: text("source_id"),
+});
+
+export const programmes = pgTable("programmes", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  organizationCode: text("organization_code").notNull(),
+  partnerCode: text("partner_code").notNull(),
+  kind: text("kind").notNull(),
+  period: daterange("period").notNull(),
+  reconstructed: boolean("reconstructed").notNull().default(false),
+  createdAt: timestamptz("created_at").notNull().default(sql`clock_timestamp()`),
+  createdBy: text("created_by").notNull(),
+});
+
+export const programmeVersions = pgTable(
+  "programme_versions",
+  {
+    programmeId: bigint("programme_id", { mode: "number" }).notNull(),
+    number: integer("number").notNull(),
+    status: programmeVersionStatus("status").notNull().default("draft"),
+    summary: text("summary"),
+    proposalId: bigint("proposal_id", { mode: "number" }),
+    sourceId: text("source_id"),
+    inForceFrom: date("in_force_from", { mode: "string" }),
+    inForceUntil: date("in_force_until", { mode: "string" }),
+    createdAt: timestamptz("created_at").notNull().default(sql`clock_timestamp()`),
+    createdBy: text("created_by").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.programmeId, table.number] })],
+);
+
+/** What every node of a version's tree has: its programme and version, a stable ref, an order, its source. */
+const treeNode = () => ({
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  programmeId: bigint("programme_id", { mode: "number" }).notNull(),
+  version: integer("version").notNull(),
+  ref: text("ref").notNull(),
+  position: integer("position").notNull().default(0),
+  description: text("description"),
+  sourceId: text("source_id"),
+  quote: text("quote"),
+});
+
+export const programmeObjectives = pgTable("programme_objectives", {
+  ...treeNode(),
+  area: cooperationArea("area"),
+  ...titles(),
+});
+
+export const programmeGoals = pgTable("programme_goals", {
+  ...treeNode(),
+  objectiveId: bigint("objective_id", { mode: "number" }).notNull(),
+  ...titles(),
+});
+
+export const programmeActivities = pgTable("programme_activities", {
+  ...treeNode(),
+  goalId: bigint("goal_id", { mode: "number" }).notNull(),
+  menuItemId: bigint("menu_item_id", { mode: "number" }),
+  titleEn: text("title_en"),
+  titleEs: text("title_es"),
+  titlePt: text("title_pt"),
+  titleFr: text("title_fr"),
+  year: integer("year").notNull(),
+});
+
+export const events = pgTable("events", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  organizationCode: text("organization_code").notNull(),
+  menuItemId: bigint("menu_item_id", { mode: "number" }),
+  titleEn: text("title_en"),
+  startsOn: date("starts_on", { mode: "string" }).notNull(),
+  endsOn: date("ends_on", { mode: "string" }).notNull(),
+  place: text("place"),
+  online: boolean("online").notNull().default(false),
+  provider: text("provider").notNull(),
+  capacity: integer("capacity"),
+  nominationDeadline: timestamptz("nomination_deadline").notNull(),
+  status: eventStatus("status").notNull().default("proposed"),
+  proposedByState: text("proposed_by_state"),
+  report: text("report"),
+  reportBy: text("report_by"),
+  reportAt: timestamptz("report_at"),
+  createdAt: timestamptz("created_at").notNull().default(sql`clock_timestamp()`),
+  createdBy: text("created_by").notNull(),
+});
+
+export const nominations = pgTable("nominations", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  eventId: bigint("event_id", { mode: "number" }).notNull(),
+  stateCode: text("state_code").notNull(),
+  participantName: text("participant_name").notNull(),
+  rankOrFunction: text("rank_or_function").notNull(),
+  nation: text("nation").notNull(),
+  status: nominationStatus("status").notNull().default("nominated"),
+  attended: boolean("attended"),
+  createdAt: timestamptz("created_at").notNull().default(sql`clock_timestamp()`),
+  createdBy: text("created_by").notNull(),
+  decidedAt: timestamptz("decided_at"),
+  decidedBy: text("decided_by"),
+});
+
+export const indicators = pgTable("indicators", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  programmeId: bigint("programme_id", { mode: "number" }).notNull(),
+  goalRef: text("goal_ref").notNull(),
+  ref: text("ref").notNull(),
+  position: integer("position").notNull().default(0),
+  ...titles(),
+  description: text("description"),
+  measure: indicatorMeasure("measure").notNull(),
+  ascending: boolean("ascending").notNull().default(true),
+  baselineYear: integer("baseline_year"),
+  baselineValue: numeric("baseline_value", { mode: "number" }),
+  baselineNumerator: numeric("baseline_numerator", { mode: "number" }),
+  baselineDenominator: numeric("baseline_denominator", { mode: "number" }),
+  baselineComment: text("baseline_comment"),
+});
+
+export const indicatorReporters = pgTable(
+  "indicator_reporters",
+  {
+    indicatorId: bigint("indicator_id", { mode: "number" }).notNull(),
+    accountId: uuid("account_id").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.indicatorId, table.accountId] })],
+);
+
+export const indicatorPeriods = pgTable("indicator_periods", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  indicatorId: bigint("indicator_id", { mode: "number" }).notNull(),
+  startsOn: date("starts_on", { mode: "string" }).notNull(),
+  endsOn: date("ends_on", { mode: "string" }).notNull(),
+  targetValue: numeric("target_value", { mode: "number" }),
+  targetNumerator: numeric("target_numerator", { mode: "number" }),
+  targetDenominator: numeric("target_denominator", { mode: "number" }),
+  targetComment: text("target_comment"),
+  lockedAt: timestamptz("locked_at"),
+  lockedBy: text("locked_by"),
+});
+
+export const indicatorUpdates = pgTable("indicator_updates", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  periodId: bigint("period_id", { mode: "number" }).notNull(),
+  value: numeric("value", { mode: "number" }),
+  numerator: numeric("numerator", { mode: "number" }),
+  denominator: numeric("denominator", { mode: "number" }),
+  narrative: text("narrative"),
+  status: indicatorUpdateStatus("status").notNull().default("draft"),
+  reviewComment: text("review_comment"),
+  createdAt: timestamptz("created_at").notNull().default(sql`clock_timestamp()`),
+  createdBy: text("created_by").notNull(),
+  submittedAt: timestamptz("submitted_at"),
+  reviewedAt: timestamptz("reviewed_at"),
+  reviewedBy: text("reviewed_by"),
+});
+
+export const calendarFeeds = pgTable("calendar_feeds", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  accountId: uuid("account_id").notNull(),
+  secretHash: bytea("secret_hash").notNull(),
+  createdAt: timestamptz("created_at").notNull().default(sql`clock_timestamp()`),
+  revokedAt: timestamptz("revoked_at"),
 });

@@ -16,6 +16,13 @@ export const AUDIT_OBJECT_TYPES = [
   "status-notice",
   "webhook",
   "refusal",
+  "menu_item",
+  "programme",
+  "event",
+  "nomination",
+  "indicator",
+  "indicator_update",
+  "calendar_feed",
 ] as const;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

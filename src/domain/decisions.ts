@@ -28,7 +28,7 @@ export type CloseStatus = (typeof CLOSE_STATUSES)[number];
  * What a proposal is for: a body's general business, a state's request for a status, or a
  * designation and its revocation (decided by the designating state alone).
  */
-export const PROPOSAL_PURPOSES = ["general", "request", "designation", "revocation"] as const;
+export const PROPOSAL_PURPOSES = ["general", "request", "designation", "revocation", "programme"] as const;
 export type ProposalPurpose = (typeof PROPOSAL_PURPOSES)[number];
 
 /** The statuses a state may request in an organisation. A partnership names its framework. */
@@ -44,7 +44,10 @@ export type RequestableKind = (typeof REQUESTABLE_KINDS)[number];
 export const EFFECT_KINDS = [...REQUESTABLE_KINDS, "designation"] as const satisfies readonly RelationKind[];
 export type EffectKind = (typeof EFFECT_KINDS)[number];
 
-/** What adoption does to the registry: start a relation (today, citing the decision), or end one. */
+/**
+ * What adoption does: start a relation in the registry (today, citing the decision), end one, or
+ * bring a cooperation programme's proposed version into force (citing the decision).
+ */
 export type Effect =
   | {
       action: "relation.start";
@@ -54,7 +57,8 @@ export type Effect =
       framework?: string;
       designation?: string;
     }
-  | { action: "relation.end"; relationId: number };
+  | { action: "relation.end"; relationId: number }
+  | { action: "programme.agree"; programmeId: number; version: number };
 
 /** The positions that must be stated in writing: an objection, a proposed amendment, a reservation. */
 export const POSITIONS_NEEDING_STATEMENT = [

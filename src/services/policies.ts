@@ -258,6 +258,107 @@ export const organizationBody = (code: string): DecidingBody => ({
 });
 
 /**
+ * What the registry says of the reader's state towards an organisation on the day of asking,
+ * which cooperation's rules depend on: the services look it up (the policy stays pure).
+ */
+export type StandingOfReader = { member: boolean; partner: boolean };
+
+/** A programme as its rules see it: whose organisation, which partner's. */
+export type ProgrammeScope = { organization: string; partner: string };
+
+function secretariatOf(principal: Principal, organization: string): boolean {
+  return (
+    principal.kind === "account" &&
+    SECRETARIAT.has(principal.account.role) &&
+    principal.account.organizationCode === organization
+  );
+}
+
+/** A delegation (head or member) of `state` to `organization`. */
+function delegationTo(principal: Principal, organization: string, state?: string): boolean {
+  const own = delegationOf(principal);
+  return (
+    own !== undefined &&
+    own.organization === organization &&
+    (state === undefined || own.state === state) &&
+    principal.kind === "account" &&
+    (principal.account.role === "delegation-head" || principal.account.role === "delegation-member")
+  );
+}
+
+/**
+ * Cooperation programmes ("self-differentiation and confidentiality"). Everything holds inside
+ * one organisation; another organisation's people see none of it but the menu.
+ * - The menu is published: anyone reads it; the organisation's secretariat keeps it.
+ * - A programme is read whole by the organisation's secretariat, the partner's own delegation,
+ *   and the delegations of the organisation's member states (allies) on the day of reading; never
+ *   by another partner's delegation. The organisation's analysts read its published summary
+ *   (partner, kind, period, versions' status, the agreement decision), not its tree or results.
+ * - Drafting: the secretariat and the partner's delegation; proposing for agreement and managing
+ *   results (indicators, periods, approving updates): the secretariat. Updates are written by
+ *   the indicator's assigned reporters (and the secretariat).
+ * - Events: the secretariat sees and runs all; allies' delegations see all; a partner's
+ *   delegation sees the events it is eligible for (decided by the service against the registry)
+ *   and may propose one; analysts see none.
+ * - Nominations are personal data: the secretariat and the nominating delegation read them
+ *   (every read audited); allies see how many, never who. A partner's delegation nominates for
+ *   its own state only.
+ */
+export const cooperationPolicy = {
+  readMenu: (_principal: Principal) => true,
+  manageMenu: (principal: Principal, organization: string) =>
+    principal.kind === "system" || (secretariatOf(principal, organization) && scoped(principal, "registry:write")),
+
+  readProgramme: (principal: Principal, programme: ProgrammeScope, standing: StandingOfReader) =>
+    principal.kind === "system" ||
+    secretariatOf(principal, programme.organization) ||
+    delegationTo(principal, programme.organization, programme.partner) ||
+    (delegationTo(principal, programme.organization) && standing.member),
+  readProgrammeSummary: (principal: Principal, programme: ProgrammeScope, standing: StandingOfReader) =>
+    cooperationPolicy.readProgramme(principal, programme, standing) ||
+    (principal.kind === "account" &&
+      principal.account.role === "analyst" &&
+      principal.account.organizationCode === programme.organization),
+  draftProgramme: (principal: Principal, programme: ProgrammeScope) =>
+    principal.kind === "system" ||
+    ((secretariatOf(principal, programme.organization) ||
+      delegationTo(principal, programme.organization, programme.partner)) &&
+      scoped(principal, "decisions:write")),
+  /** Open a programme, propose a version for agreement, manage its results: the secretariat. */
+  manageProgramme: (principal: Principal, organization: string) =>
+    principal.kind === "system" || (secretariatOf(principal, organization) && scoped(principal, "decisions:write")),
+  /** Write an indicator's updates: its assigned reporters, and the secretariat. */
+  reportOn: (principal: Principal, organization: string, reporters: readonly string[]) =>
+    cooperationPolicy.manageProgramme(principal, organization) ||
+    (principal.kind === "account" &&
+      principal.account.organizationCode === organization &&
+      reporters.includes(principal.account.id) &&
+      scoped(principal, "decisions:write")),
+
+  /** See an event: `eligible` is whether the reader's state may take part on its dates. */
+  readEvent: (principal: Principal, organization: string, standing: StandingOfReader, eligible: boolean) =>
+    principal.kind === "system" ||
+    secretariatOf(principal, organization) ||
+    (delegationTo(principal, organization) && (standing.member || eligible)),
+  runEvents: (principal: Principal, organization: string) => cooperationPolicy.manageProgramme(principal, organization),
+  /** Propose an event: the secretariat, or the head of a partner's delegation. */
+  proposeEvent: (principal: Principal, organization: string, standing: StandingOfReader) =>
+    cooperationPolicy.runEvents(principal, organization) ||
+    (delegationOf(principal)?.head === true &&
+      delegationOf(principal)?.organization === organization &&
+      standing.partner &&
+      scoped(principal, "decisions:write")),
+  /** Nominate participants for `state`: its delegation to the organisation. */
+  nominateFor: (principal: Principal, organization: string, state: string) =>
+    delegationTo(principal, organization, state) && scoped(principal, "decisions:write"),
+  /** Read the personal data of `state`'s nominees: the secretariat and that state's delegation. */
+  readNominees: (principal: Principal, organization: string, state: string) =>
+    principal.kind === "system" ||
+    secretariatOf(principal, organization) ||
+    delegationTo(principal, organization, state),
+};
+
+/**
  * The search box (src/services/search.ts): what the registry shows (states, organisations,
  * frameworks, sources) is found by anyone who may read the registry; proposals only where
  * `decisionPolicy` lets the reader see them, and of the others nothing is said, not even how many.

@@ -4,6 +4,10 @@
  * entry is a function of its parameters; a key never changes once clients can see it (the API
  * sends it as `error.code`).
  */
+import { menuMessages } from "./cooperation/menu.ts";
+import { programmesMessages } from "./cooperation/programmes.ts";
+import { eventsMessages } from "./cooperation/events.ts";
+import { resultsMessages } from "./cooperation/results.ts";
 
 const POSITION_NOUNS: Record<string, string> = {
   object: "an objection",
@@ -480,6 +484,12 @@ P is one of ${p.positions}, as the proposal's procedure allows;
 ${p.statements} and ${p.last} need --statement.
 L is one of ${p.languages}. Configuration comes from the environment: PORT, HOST,
 CONCORD_DATA_DIR (default ./data), DATABASE_URL (use that PostgreSQL instead of the embedded one).`,
+
+  // ------------------------------------------------------------------ cooperation programmes
+  ...menuMessages.en,
+  ...programmesMessages.en,
+  ...eventsMessages.en,
+  ...resultsMessages.en,
 };
 
 /** The catalogue's shape: every language defines every key, with the same parameters. */

@@ -1,5 +1,9 @@
 /** Concord's own words in Spanish, key for key as en.ts. */
 import type { Messages } from "./en.ts";
+import { menuMessages } from "./cooperation/menu.ts";
+import { programmesMessages } from "./cooperation/programmes.ts";
+import { eventsMessages } from "./cooperation/events.ts";
+import { resultsMessages } from "./cooperation/results.ts";
 
 const POSITION_NOUNS: Record<string, string> = {
   object: "Una objeción",
@@ -464,4 +468,10 @@ P es uno de ${p.positions}, según lo permita el procedimiento de la propuesta;
 ${p.statements} y ${p.last} requieren --statement.
 L es uno de ${p.languages}. La configuración viene del entorno: PORT, HOST,
 CONCORD_DATA_DIR (por defecto ./data), DATABASE_URL (usar ese PostgreSQL en lugar del integrado).`,
+
+  // ------------------------------------------------------------------ cooperation programmes
+  ...menuMessages.es,
+  ...programmesMessages.es,
+  ...eventsMessages.es,
+  ...resultsMessages.es,
 };

@@ -1,5 +1,9 @@
 /** Concord's own words in French, key for key as en.ts. */
 import type { Messages } from "./en.ts";
+import { menuMessages } from "./cooperation/menu.ts";
+import { programmesMessages } from "./cooperation/programmes.ts";
+import { eventsMessages } from "./cooperation/events.ts";
+import { resultsMessages } from "./cooperation/results.ts";
 
 const POSITION_NOUNS: Record<string, string> = {
   object: "Une objection",
@@ -468,4 +472,10 @@ P est l’un de ${p.positions}, selon ce que permet la procédure de la proposit
 ${p.statements} et ${p.last} demandent --statement.
 L est l’un de ${p.languages}. La configuration vient de l’environnement : PORT, HOST,
 CONCORD_DATA_DIR (par défaut ./data), DATABASE_URL (utiliser ce PostgreSQL au lieu de celui intégré).`,
+
+  // ------------------------------------------------------------------ cooperation programmes
+  ...menuMessages.fr,
+  ...programmesMessages.fr,
+  ...eventsMessages.fr,
+  ...resultsMessages.fr,
 };

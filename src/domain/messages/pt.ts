@@ -1,5 +1,9 @@
 /** Concord's own words in Portuguese, key for key as en.ts. */
 import type { Messages } from "./en.ts";
+import { menuMessages } from "./cooperation/menu.ts";
+import { programmesMessages } from "./cooperation/programmes.ts";
+import { eventsMessages } from "./cooperation/events.ts";
+import { resultsMessages } from "./cooperation/results.ts";
 
 const POSITION_NOUNS: Record<string, string> = {
   object: "Uma objeção",
@@ -457,4 +461,10 @@ P é um de ${p.positions}, conforme o procedimento da proposta permita;
 ${p.statements} e ${p.last} requerem --statement.
 L é um de ${p.languages}. A configuração vem do ambiente: PORT, HOST,
 CONCORD_DATA_DIR (padrão ./data), DATABASE_URL (usar esse PostgreSQL em vez do embutido).`,
+
+  // ------------------------------------------------------------------ cooperation programmes
+  ...menuMessages.pt,
+  ...programmesMessages.pt,
+  ...eventsMessages.pt,
+  ...resultsMessages.pt,
 };

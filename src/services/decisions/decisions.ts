@@ -56,7 +56,22 @@ export type DecisionsOptions = {
   instance: string;
   /** Reminders to delegations without a position, this many hours before a deadline. */
   reminderHours: readonly number[];
+  /** What settles a cooperation programme's version when its agreement is decided (src/services/programmes). */
+  programmes?: ProgrammeAgreements;
 };
+
+/**
+ * A programme version proposed for agreement is settled by its proposal's outcome: adopted, it
+ * comes into force on the decision's day, citing the decision; not adopted or withdrawn, it is
+ * not agreed. Called in the transaction that records the outcome.
+ */
+export interface ProgrammeAgreements {
+  agreed(
+    tx: Transaction,
+    agreement: { programmeId: number; version: number; proposalId: number; day: string; sourceId: string },
+  ): Promise<void>;
+  notAgreed(tx: Transaction, agreement: { programmeId: number; version: number; proposalId: number }): Promise<void>;
+}
 
 export type OpenProposalInput = {
   body: string;
@@ -835,6 +850,12 @@ export class DecisionsService {
         await repo.updateOutcomeExplanation(tx, proposal.id, outcome.explanation);
       }
       if (proposal.purpose === "request") await this.endApplicant(tx, decided, body);
+      if (proposal.effect?.action === "programme.agree" && outcome.status !== "adopted")
+        await present(this.options.programmes, "the programmes' agreements").notAgreed(tx, {
+          programmeId: proposal.effect.programmeId,
+          version: proposal.effect.version,
+          proposalId: proposal.id,
+        });
       notices.push({
         proposalId: proposal.id,
         kind: "outcome",
@@ -918,6 +939,16 @@ export class DecisionsService {
             savepoint,
           );
           return relation.id;
+        }
+        if (effect.action === "programme.agree") {
+          await present(this.options.programmes, "the programmes' agreements").agreed(savepoint, {
+            programmeId: effect.programmeId,
+            version: effect.version,
+            proposalId: proposal.id,
+            day,
+            sourceId,
+          });
+          return null;
         }
         const relation = await this.writer.endRelation(
           schedulerFor(body.organization),

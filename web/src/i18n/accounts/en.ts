@@ -254,6 +254,13 @@ export const en = {
     "status-notice": "Status notice",
     webhook: "Webhook",
     refusal: "Refusal",
+    menu_item: "Menu item",
+    programme: "Programme",
+    event: "Event",
+    nomination: "Nomination",
+    indicator: "Indicator",
+    indicator_update: "Result update",
+    calendar_feed: "Calendar feed",
   } satisfies Record<AuditObjectType, string>,
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Temporary password",

@@ -240,6 +240,13 @@ export const es: AccountMessages = {
     "status-notice": "Notificación de estatus",
     webhook: "Webhook",
     refusal: "Denegación",
+    menu_item: "Actividad del menú",
+    programme: "Programa",
+    event: "Evento",
+    nomination: "Designación",
+    indicator: "Indicador",
+    indicator_update: "Actualización de resultados",
+    calendar_feed: "Calendario",
   },
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Contraseña temporal",

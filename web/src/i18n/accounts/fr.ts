@@ -243,6 +243,13 @@ export const fr: AccountMessages = {
     "status-notice": "Notification de statut",
     webhook: "Webhook",
     refusal: "Refus",
+    menu_item: "Activité du menu",
+    programme: "Programme",
+    event: "Événement",
+    nomination: "Désignation",
+    indicator: "Indicateur",
+    indicator_update: "Mise à jour des résultats",
+    calendar_feed: "Calendrier",
   },
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Mot de passe temporaire",

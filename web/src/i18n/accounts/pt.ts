@@ -241,6 +241,13 @@ export const pt: AccountMessages = {
     "status-notice": "Notificação de estatuto",
     webhook: "Webhook",
     refusal: "Recusa",
+    menu_item: "Atividade do menu",
+    programme: "Programa",
+    event: "Evento",
+    nomination: "Indicação",
+    indicator: "Indicador",
+    indicator_update: "Atualização de resultados",
+    calendar_feed: "Calendário",
   },
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Senha temporária",

@@ -63,6 +63,7 @@ export const en = {
     request: "Request",
     designation: "Designation",
     revocation: "Revocation",
+    programme: "Programme",
   } satisfies Record<ProposalPurpose, string>,
 
   // Procedures
@@ -305,6 +306,8 @@ export const en = {
       "The decision is final: the procedure ends now and the designation is recorded in the registry from today, citing this decision.",
     revocation:
       "The decision is final: the procedure ends now and the designation ends in the registry today, citing this decision.",
+    programme:
+      "The decision is final: the procedure ends now and this version of the programme comes into force today, replacing the one before it.",
   } satisfies Record<ProposalPurpose, string>,
   adoptConfirm: "Adopt",
   declineTitle: (id: number) => `Decide not to adopt proposal ${id}?`,

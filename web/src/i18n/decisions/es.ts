@@ -52,6 +52,7 @@ export const es: DecisionMessages = {
     request: "Solicitud",
     designation: "Designación",
     revocation: "Revocación",
+    programme: "Programa",
   },
 
   consensus: "Consenso",
@@ -288,6 +289,8 @@ export const es: DecisionMessages = {
       "La decisión es definitiva: el procedimiento termina ahora y la designación se registra desde hoy, citando esta decisión.",
     revocation:
       "La decisión es definitiva: el procedimiento termina ahora y la designación termina hoy en el registro, citando esta decisión.",
+    programme:
+      "La decisión es definitiva: el procedimiento termina ahora y esta versión del programa entra en vigor hoy, en lugar de la anterior.",
   },
   adoptConfirm: "Adoptar",
   declineTitle: (id: number) => `¿Decidir no adoptar la propuesta ${id}?`,

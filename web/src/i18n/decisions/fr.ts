@@ -52,6 +52,7 @@ export const fr: DecisionMessages = {
     request: "Demande",
     designation: "Désignation",
     revocation: "Révocation",
+    programme: "Programme",
   },
 
   consensus: "Consensus",
@@ -289,6 +290,8 @@ export const fr: DecisionMessages = {
       "La décision est définitive : la procédure prend fin maintenant et la désignation est inscrite au registre à partir d’aujourd’hui, en citant cette décision.",
     revocation:
       "La décision est définitive : la procédure prend fin maintenant et la désignation prend fin aujourd’hui dans le registre, en citant cette décision.",
+    programme:
+      "La décision est définitive : la procédure prend fin maintenant et cette version du programme entre en vigueur aujourd’hui, à la place de la précédente.",
   },
   adoptConfirm: "Adopter",
   declineTitle: (id: number) => `Décider de ne pas adopter la proposition ${id} ?`,

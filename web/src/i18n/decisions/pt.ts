@@ -52,6 +52,7 @@ export const pt: DecisionMessages = {
     request: "Pedido",
     designation: "Designação",
     revocation: "Revogação",
+    programme: "Programa",
   },
 
   consensus: "Consenso",
@@ -287,6 +288,8 @@ export const pt: DecisionMessages = {
       "A decisão é definitiva: o procedimento termina agora e a designação é registada a partir de hoje, citando esta decisão.",
     revocation:
       "A decisão é definitiva: o procedimento termina agora e a designação termina hoje no registo, citando esta decisão.",
+    programme:
+      "A decisão é definitiva: o procedimento termina agora e esta versão do programa entra em vigor hoje, no lugar da anterior.",
   },
   adoptConfirm: "Adotar",
   declineTitle: (id: number) => `Decidir não adotar a proposta ${id}?`,

@@ -1,0 +1,13 @@
+/**
+ * Concord's words about cooperation programmes in the four languages: spread into each language's
+ * catalogue (en.ts, es.ts, pt.ts, fr.ts), so `msg("...")` knows them and messages.test.ts
+ * checks them like any other. English defines the keys; the others are typed by it.
+ */
+const en = {};
+
+export const programmesMessages: { en: typeof en; es: typeof en; pt: typeof en; fr: typeof en } = {
+  en,
+  es: {},
+  pt: {},
+  fr: {},
+};
