@@ -26,8 +26,7 @@ import { RegistryCache } from "./services/registry-cache.ts";
 import { startHeadPublisher } from "./services/audit/log.ts";
 import { loadSigningKey } from "./services/audit/signing-key.ts";
 import { RegistryRepository } from "./db/repositories/registry.ts";
-import { loadStarterData } from "./services/starter/load.ts";
-import { loadStarterDecisions } from "./services/starter/decisions.ts";
+import { loadEveryStarterPart } from "./services/starter/all.ts";
 import { DecisionsService } from "./services/decisions/decisions.ts";
 import { StatusNoticesService } from "./services/decisions/status-notices.ts";
 import { EventHub } from "./services/events.ts";
@@ -36,6 +35,12 @@ import { WebhooksService } from "./services/webhooks.ts";
 import { WebhookDeliverer } from "./services/webhook-deliveries.ts";
 import { ImportsService } from "./services/imports/imports-service.ts";
 import { SearchService } from "./services/search.ts";
+import { ProgrammesService } from "./services/cooperation/programmes.ts";
+import { MenuService } from "./services/cooperation/menu.ts";
+import { EventsService } from "./services/cooperation/events.ts";
+import { CalendarService } from "./services/cooperation/calendar.ts";
+import { ResultsService } from "./services/cooperation/results.ts";
+import { DashboardService } from "./services/cooperation/dashboard.ts";
 import os from "node:os";
 import { randomBytes } from "node:crypto";
 
@@ -119,20 +124,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     if (applied.length > 0) log(`Applied migrations: ${applied.join(", ")}`);
     const db = createDatabase(pool);
-    const starter = await loadStarterData(db, options.starterDataDir);
-    if (starter.loaded)
+    for (const { part, counts } of await loadEveryStarterPart(db, options.starterDataDir))
       log(
-        `Loaded the starter data set: ${Object.entries(starter.counts)
+        `Loaded the starter ${part}: ${Object.entries(counts)
           .map(([k, v]) => `${v} ${k}`)
           .join(", ")}`,
       );
-    const decisionsStarter = await loadStarterDecisions(db, options.starterDataDir);
-    if (decisionsStarter.loaded)
-      log(
-        `Loaded the starter decisions: ${Object.entries(decisionsStarter.counts)
-          .map(([k, v]) => `${v} ${k}`)
-          .join(", ")}`,
-      );
+    const menu = new MenuService(db);
     const sessions = new SessionsService(db);
     const refusals = new RefusalLog(db, { windowMs: env.refusalWindowSeconds * 1000, log });
     if (options.longRunning) refusals.start();
@@ -145,9 +143,25 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const stopPublishingHeads = options.longRunning ? await publishAuditHeads(db, env, log) : () => {};
     const instance = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
     const writer = new RegistryWriter();
-    const decisions = new DecisionsService(db, writer, { instance, reminderHours: env.reminderHours });
+    const results = new ResultsService(db);
+    // Programmes are agreed through decisions, and propose through them: each reaches the other once both exist.
+    const decisions = new DecisionsService(db, writer, {
+      instance,
+      reminderHours: env.reminderHours,
+      programmes: {
+        agreed: (tx, agreement) => programmes.agreed(tx, agreement),
+        notAgreed: (tx, agreement) => programmes.notAgreed(tx, agreement),
+      },
+    });
+    const programmes = new ProgrammesService(db, decisions, { progress: () => results });
     const statusNotices = new StatusNoticesService(db, writer);
-    const jobHandlers = { ...decisions.jobHandlers(), ...statusNotices.jobHandlers() };
+    const cooperationEvents = new EventsService(db);
+    const jobHandlers = {
+      ...decisions.jobHandlers(),
+      ...statusNotices.jobHandlers(),
+      ...cooperationEvents.jobHandlers(),
+      ...results.jobHandlers(),
+    };
     const events = options.longRunning ? new EventHub(database.url, log) : undefined;
     await events?.start();
     const worker =
@@ -189,6 +203,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         accounts,
         imports: new ImportsService(db),
         search: new SearchService(db),
+        programmes,
+        menu,
+        cooperationEvents,
+        calendar: new CalendarService(db, cooperationEvents),
+        results,
+        cooperationDashboard: new DashboardService(db, { programmes, results, events: cooperationEvents }),
         sessions,
         signInLimits,
         signIn: new SignInService(db, accounts, sessions, signInLimits, refusals),

@@ -37,7 +37,18 @@ import type { WebhooksService } from "../services/webhooks.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { searchRoutes } from "./routes/search.ts";
+import { programmeRoutes } from "./routes/programmes.ts";
+import type { ProgrammesService } from "../services/cooperation/programmes.ts";
 import type { SearchService } from "../services/search.ts";
+import { menuRoutes } from "./routes/menu.ts";
+import type { MenuService } from "../services/cooperation/menu.ts";
+import { eventRoutes } from "./routes/events.ts";
+import type { EventsService } from "../services/cooperation/events.ts";
+import type { CalendarService } from "../services/cooperation/calendar.ts";
+import { resultsRoutes } from "./routes/results.ts";
+import { dashboardRoutes } from "./routes/dashboard.ts";
+import type { DashboardService } from "../services/cooperation/dashboard.ts";
+import type { ResultsService } from "../services/cooperation/results.ts";
 
 export type Services = {
   registry: RegistryService;
@@ -63,6 +74,18 @@ export type Services = {
   imports: ImportsService;
   /** The search box: the registry and the proposals the reader may read. */
   search: SearchService;
+  /** Individual partnership programmes (cooperation programmes). */
+  programmes: ProgrammesService;
+  /** The partnership menu (cooperation programmes). */
+  menu: MenuService;
+  /** Cooperation events and nominations (not `events`, the live updates). */
+  cooperationEvents: EventsService;
+  /** Secret calendar feeds of cooperation events. */
+  calendar: CalendarService;
+  /** Results of cooperation programmes (indicators, periods, updates, IATI export, digests). */
+  results: ResultsService;
+  /** A delegation's cooperation dashboard ("our programme"). */
+  cooperationDashboard: DashboardService;
 };
 
 export type AppOptions = {
@@ -98,9 +121,15 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   api.route("/", accountRoutes(services));
   api.route("/", adminRoutes(services));
   api.route("/", auditRoutes(services));
+  // Before the decisions': GET /events passes live-update streams on to them.
+  api.route("/", eventRoutes(services));
   api.route("/", decisionRoutes(services));
   api.route("/", webhookRoutes(services));
   api.route("/", searchRoutes(services));
+  api.route("/", programmeRoutes(services));
+  api.route("/", menuRoutes(services));
+  api.route("/", resultsRoutes(services));
+  api.route("/", dashboardRoutes(services));
 
   app.get("/api/v1/health", (c) => c.json({ status: "ok" }));
   app.use("/api/v1/*", identify(services.sessions, services.ownAccounts, services.refusals));

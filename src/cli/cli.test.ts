@@ -151,7 +151,16 @@ describe("concord help", () => {
   it("lists the commands", async () => {
     const { code, stdout } = await runConcord(["help"], env);
     expect(code).toBe(0);
-    for (const command of ["concord start", "concord members", "concord relations", "concord import cow-states"])
+    for (const command of [
+      "concord start",
+      "concord members",
+      "concord relations",
+      "concord import cow-states",
+      "concord programmes",
+      "concord programme <ID>",
+      "concord menu search",
+      "concord import menu",
+    ])
       expect(stdout).toContain(command);
   });
 });

@@ -24,6 +24,8 @@ import { startServer } from "../server.ts";
 import { auditHead, auditVerify } from "./audit.ts";
 import { adminAuditor, adminCreate, CliUsageError } from "./admin.ts";
 import { bodiesCommand, positionCommand, proposalCommand, proposalsCommand } from "./decisions.ts";
+import { importMenuCommand, menuCommand } from "./cooperation-menu.ts";
+import { programmeCommand, programmesCommand } from "./cooperation-programmes.ts";
 import { progressBar } from "./progress.ts";
 import { formatTable } from "./table.ts";
 import { t } from "../domain/messages/index.ts";
@@ -37,7 +39,9 @@ const help = (lang: Language) =>
     statements: POSITIONS_NEEDING_STATEMENT.slice(0, -1).join(", "),
     last: POSITIONS_NEEDING_STATEMENT.at(-1) ?? "",
     languages: LANGUAGES.join(", "),
-  });
+  }) +
+  t(lang, "cli.help_menu") +
+  t(lang, "cli.help_programmes");
 
 /** The language of a command line that could not be read: its `--lang`, if it names one, else the environment's. */
 function languageOfArguments(argv: string[]): Language {
@@ -65,6 +69,9 @@ const options = {
   position: { type: "string" },
   statement: { type: "string" },
   revoke: { type: "boolean", default: false },
+  area: { type: "string" },
+  partner: { type: "string" },
+  iati: { type: "boolean", default: false },
 } as const;
 
 const parseArguments = (argv: string[]) => parseArgs({ args: argv, options, allowPositionals: true, strict: true });
@@ -115,7 +122,17 @@ export async function main(argv: string[]): Promise<number> {
           return await withRuntime((runtime) => adminCreate(runtime, values), { initialise: true });
         if (rest[0] === "auditor") return await withRuntime((runtime) => adminAuditor(runtime, values));
         throw new UsageError(t(speaking, "cli.usage.unknown_admin", { command: rest[0] ?? "" }));
+      case "programmes":
+        return await withRuntime(programmesCommand(values));
+      case "programme":
+        return await withRuntime(programmeCommand(rest[0], values));
+      case "menu":
+        return await withRuntime(menuCommand(rest, values));
       case "import":
+        if (rest[0] === "menu")
+          return await withRuntime(
+            importMenuCommand(requireArgument(rest[1], t(speaking, "cli.usage.csv_file")), values),
+          );
         if (rest[0] !== "cow-states")
           throw new UsageError(t(speaking, "cli.usage.unknown_import", { name: rest[0] ?? "" }));
         return await importCow(requireArgument(rest[1], t(speaking, "cli.usage.csv_file")));

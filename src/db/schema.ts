@@ -642,10 +642,33 @@ export const indicatorUpdates = pgTable("indicator_updates", {
   reviewedBy: text("reviewed_by"),
 });
 
+/** Each person's digest of the day of cooperation results (0025): one row per person per day. */
+export const digests = pgTable("digests", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  accountId: uuid("account_id").notNull(),
+  day: date("day", { mode: "string" }).notNull(),
+  items: jsonb("items").$type<unknown[]>().notNull().default([]),
+  total: integer("total").notNull().default(0),
+  createdAt: timestamptz("created_at").notNull().default(sql`clock_timestamp()`),
+  updatedAt: timestamptz("updated_at").notNull().default(sql`clock_timestamp()`),
+});
+
 export const calendarFeeds = pgTable("calendar_feeds", {
   id: bigserial("id", { mode: "number" }).primaryKey(),
   accountId: uuid("account_id").notNull(),
   secretHash: bytea("secret_hash").notNull(),
   createdAt: timestamptz("created_at").notNull().default(sql`clock_timestamp()`),
   revokedAt: timestamptz("revoked_at"),
+});
+
+/** What cooperation tells a delegation (its state) or an account: reminders before nomination deadlines (0024). */
+export const cooperationNotices = pgTable("cooperation_notices", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  organizationCode: text("organization_code").notNull(),
+  stateCode: text("state_code"),
+  accountId: uuid("account_id"),
+  kind: text("kind").notNull(),
+  eventId: bigint("event_id", { mode: "number" }),
+  payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+  issuedAt: timestamptz("issued_at").notNull().default(sql`clock_timestamp()`),
 });

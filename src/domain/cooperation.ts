@@ -204,6 +204,12 @@ export function progressTowards(
   return Math.max(0, Math.min(1, share));
 }
 
+/** The mean of the progress values there are (a goal's over its indicators, a programme's over its goals); null when there are none. */
+export function meanProgress(values: ReadonlyArray<number | null>): number | null {
+  const present = values.filter((value): value is number => value !== null);
+  return present.length === 0 ? null : present.reduce((sum, value) => sum + value, 0) / present.length;
+}
+
 /** A title held in several languages: the reader's, else English. */
 export function titleIn(lang: Language, titles: { en: string } & Partial<Record<Language, string | null>>): string {
   return titles[lang] ?? titles.en;

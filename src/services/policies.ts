@@ -356,6 +356,25 @@ export const cooperationPolicy = {
     principal.kind === "system" ||
     secretariatOf(principal, organization) ||
     delegationTo(principal, organization, state),
+  /** Read an event's after-action report: the secretariat, and the delegations of states whose participants attended. */
+  readEventReport: (principal: Principal, organization: string, attended: boolean) =>
+    principal.kind === "system" ||
+    secretariatOf(principal, organization) ||
+    (delegationTo(principal, organization) && attended),
+  /** Read the cooperation notices (reminders) to `state`'s delegation: the secretariat and that delegation. */
+  readNoticesTo: (principal: Principal, organization: string, state: string) =>
+    principal.kind === "system" ||
+    secretariatOf(principal, organization) ||
+    delegationTo(principal, organization, state),
+  /** A delegation's cooperation dashboard (its programmes, results owed, events, nominations, digests): its own delegation's people. */
+  readDashboard: (principal: Principal) =>
+    principal.kind === "account" && delegationTo(principal, principal.account.organizationCode),
+  /** Keep a secret calendar feed of the events one may see: the secretariat and delegations, from a browser session. */
+  keepCalendarFeed: (principal: Principal) =>
+    principal.kind === "account" &&
+    principal.scopes === undefined &&
+    (secretariatOf(principal, principal.account.organizationCode) ||
+      delegationTo(principal, principal.account.organizationCode)),
 };
 
 /**

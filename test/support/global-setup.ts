@@ -12,8 +12,7 @@ import type { TestProject } from "vitest/node";
 import { createDatabase, createPool } from "../../src/db/client.ts";
 import { openEmbeddedDatabase, type DatabaseHandle } from "../../src/db/embedded.ts";
 import { migrate } from "../../src/db/migrate.ts";
-import { loadStarterData } from "../../src/services/starter/load.ts";
-import { loadStarterDecisions } from "../../src/services/starter/decisions.ts";
+import { loadEveryStarterPart } from "../../src/services/starter/all.ts";
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -47,8 +46,7 @@ export default async function setup(project: TestProject) {
   const pool = createPool(withDatabase(handle.url, TEMPLATE));
   try {
     await migrate(pool);
-    await loadStarterData(createDatabase(pool));
-    await loadStarterDecisions(createDatabase(pool));
+    await loadEveryStarterPart(createDatabase(pool));
   } finally {
     await pool.end();
   }

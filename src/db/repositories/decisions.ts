@@ -114,7 +114,9 @@ const procedure = z.custom<Procedure>(
   "a procedure",
 );
 const effect = z.custom<Effect>(
-  (value) => isRecord(value) && (value.action === "relation.start" || value.action === "relation.end"),
+  (value) =>
+    isRecord(value) &&
+    (value.action === "relation.start" || value.action === "relation.end" || value.action === "programme.agree"),
   "an effect",
 );
 const message = z.custom<Record<string, unknown>>(isRecord, "a message");

@@ -415,7 +415,8 @@ export const en = {
   "cli.usage.unknown_command": (p: { command: string }) => `Unknown command "${p.command}".`,
   "cli.usage.unknown_admin": (p: { command: string }) =>
     `Unknown admin command "${p.command}": use admin create or admin auditor.`,
-  "cli.usage.unknown_import": (p: { name: string }) => `Unknown import "${p.name}": the one available is cow-states.`,
+  "cli.usage.unknown_import": (p: { name: string }) =>
+    `Unknown import "${p.name}": the ones available are cow-states and menu.`,
   "cli.usage.unknown_audit": (p: { command: string }) =>
     `Unknown audit command "${p.command}": use audit verify or audit head.`,
   "cli.usage.date": (p: { option: string; got: string }) =>
@@ -467,6 +468,18 @@ Usage:
                                                  record a position a state gave in writing (e.g. its
                                                  delegation's signed letter); the audit log keeps it as
                                                  recorded by the CLI on the state's behalf
+  concord programmes [--organization ORG] [--partner CODE] [--lang L] [--json]
+                                                 individual partnership programmes: partner, kind,
+                                                 cycle, status, the version in force
+  concord programme <ID> [--lang L] [--json] [--iati]
+                                                 one programme: objectives → goals → activities with
+                                                 each goal's progress; --iati prints IATI 2.03 XML
+  concord menu [--organization ORG] [--area A] [--lang L] [--json]
+                                                 the partnership menu today
+  concord menu search <WORDS> [--lang L] [--json]
+                                                 menu items whose title or description holds WORDS
+  concord import menu <file.csv> [--organization ORG] [--json]
+                                                 import a menu as CSV; refused rows are reported
   concord import cow-states <file.csv>           import the Correlates of War state system list
   concord audit verify [--head FILE]             check the audit log's hash chain, and that it still
                                                  holds a head printed by audit head and kept in FILE

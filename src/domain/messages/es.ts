@@ -392,7 +392,7 @@ export const es: Messages = {
   "cli.usage.proposal_id": () => "el id de la propuesta (concord proposals las lista)",
   "cli.usage.unknown_command": (p) => `Orden desconocida "${p.command}".`,
   "cli.usage.unknown_admin": (p) => `Orden admin desconocida "${p.command}": use admin create o admin auditor.`,
-  "cli.usage.unknown_import": (p) => `Importación desconocida "${p.name}": la única disponible es cow-states.`,
+  "cli.usage.unknown_import": (p) => `Importación desconocida "${p.name}": las disponibles son cow-states y menu.`,
   "cli.usage.unknown_audit": (p) => `Orden audit desconocida "${p.command}": use audit verify o audit head.`,
   "cli.usage.date": (p) =>
     `${p.option}: debe ser una fecha real del calendario escrita AAAA-MM-DD (se recibió "${p.got}").`,
@@ -447,6 +447,19 @@ Uso:
                                                  (p. ej., la carta firmada de su delegación); el
                                                  registro de auditoría la guarda como registrada por la
                                                  CLI en nombre del Estado
+  concord programmes [--organization ORG] [--partner CODE] [--lang L] [--json]
+                                                 programas individuales de asociación: socio, tipo,
+                                                 ciclo, estado, la versión en vigor
+  concord programme <ID> [--lang L] [--json] [--iati]
+                                                 un programa: objetivos → metas → actividades con el
+                                                 avance de cada meta; --iati imprime XML IATI 2.03
+  concord menu [--organization ORG] [--area A] [--lang L] [--json]
+                                                 el menú de asociación de hoy
+  concord menu search <WORDS> [--lang L] [--json]
+                                                 actividades del menú cuyo título o descripción
+                                                 contiene WORDS
+  concord import menu <file.csv> [--organization ORG] [--json]
+                                                 importa un menú en CSV; informa de las filas rechazadas
   concord import cow-states <file.csv>           importa la lista del sistema de Estados de Correlates
                                                  of War
   concord audit verify [--head FILE]             comprueba la cadena de hashes del registro de

@@ -398,7 +398,7 @@ export const fr: Messages = {
   "cli.usage.unknown_command": (p) => `Commande inconnue « ${p.command} ».`,
   "cli.usage.unknown_admin": (p) =>
     `Commande admin inconnue « ${p.command} » : utilisez admin create ou admin auditor.`,
-  "cli.usage.unknown_import": (p) => `Import inconnu « ${p.name} » : le seul disponible est cow-states.`,
+  "cli.usage.unknown_import": (p) => `Import inconnu « ${p.name} » : les imports disponibles sont cow-states et menu.`,
   "cli.usage.unknown_audit": (p) => `Commande audit inconnue « ${p.command} » : utilisez audit verify ou audit head.`,
   "cli.usage.date": (p) =>
     `${p.option} : doit être une vraie date du calendrier écrite AAAA-MM-JJ (reçu « ${p.got} »).`,
@@ -451,6 +451,19 @@ Utilisation :
                                                  (p. ex. la lettre signée de sa délégation) ; le
                                                  journal d’audit la garde comme enregistrée par la CLI
                                                  au nom de l’État
+  concord programmes [--organization ORG] [--partner CODE] [--lang L] [--json]
+                                                 programmes individuels de partenariat : partenaire,
+                                                 type, cycle, statut, la version en vigueur
+  concord programme <ID> [--lang L] [--json] [--iati]
+                                                 un programme : objectifs → buts → activités avec
+                                                 l'avancement de chaque but ; --iati imprime du XML IATI 2.03
+  concord menu [--organization ORG] [--area A] [--lang L] [--json]
+                                                 le menu de partenariat du jour
+  concord menu search <WORDS> [--lang L] [--json]
+                                                 activités du menu dont le titre ou la description
+                                                 contient WORDS
+  concord import menu <file.csv> [--organization ORG] [--json]
+                                                 importe un menu en CSV ; les lignes refusées sont signalées
   concord import cow-states <file.csv>           importe la liste du système des États de Correlates of
                                                  War
   concord audit verify [--head FILE]             vérifie la chaîne de hachage du journal d’audit, et

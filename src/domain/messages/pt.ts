@@ -390,7 +390,7 @@ export const pt: Messages = {
   "cli.usage.proposal_id": () => "o id da proposta (concord proposals as lista)",
   "cli.usage.unknown_command": (p) => `Comando desconhecido "${p.command}".`,
   "cli.usage.unknown_admin": (p) => `Comando admin desconhecido "${p.command}": use admin create ou admin auditor.`,
-  "cli.usage.unknown_import": (p) => `Importação desconhecida "${p.name}": a única disponível é cow-states.`,
+  "cli.usage.unknown_import": (p) => `Importação desconhecida "${p.name}": as disponíveis são cow-states e menu.`,
   "cli.usage.unknown_audit": (p) => `Comando audit desconhecido "${p.command}": use audit verify ou audit head.`,
   "cli.usage.date": (p) =>
     `${p.option}: deve ser uma data real do calendário escrita AAAA-MM-DD (recebido "${p.got}").`,
@@ -440,6 +440,19 @@ Uso:
                                                  ex., a carta assinada de sua delegação); o registro de
                                                  auditoria a guarda como registrada pela CLI em nome do
                                                  Estado
+  concord programmes [--organization ORG] [--partner CODE] [--lang L] [--json]
+                                                 programas individuais de parceria: parceiro, tipo,
+                                                 ciclo, estado, a versão em vigor
+  concord programme <ID> [--lang L] [--json] [--iati]
+                                                 um programa: objetivos → metas → atividades com o
+                                                 progresso de cada meta; --iati imprime XML IATI 2.03
+  concord menu [--organization ORG] [--area A] [--lang L] [--json]
+                                                 o menu de parceria de hoje
+  concord menu search <WORDS> [--lang L] [--json]
+                                                 atividades do menu cujo título ou descrição contém
+                                                 WORDS
+  concord import menu <file.csv> [--organization ORG] [--json]
+                                                 importa um menu em CSV; relata as linhas recusadas
   concord import cow-states <file.csv>           importa a lista do sistema de Estados do Correlates of
                                                  War
   concord audit verify [--head FILE]             verifica a cadeia de hashes do registro de auditoria,

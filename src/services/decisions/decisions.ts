@@ -37,7 +37,7 @@ import { appendAudit, appendAuditEntries, type AuditRecord } from "../audit/log.
 import { ConflictError, ForbiddenError, HiddenError, InvalidRequestError, NotFoundError, present } from "../errors.ts";
 import { publishEvent, publishEvents, type ConcordEvent } from "../events.ts";
 import { cancelJobs, scheduleJob, type JobHandlers } from "../jobs/queue.ts";
-import { auditActor, authorize, decisionPolicy, type Principal } from "../policies.ts";
+import { auditActor, authorize, cooperationPolicy, decisionPolicy, type Principal } from "../policies.ts";
 import type { RegistryWriter } from "../registry-writes.ts";
 import { msg } from "../../domain/messages/index.ts";
 
@@ -47,6 +47,9 @@ export const SCHEDULER: Principal = { kind: "system", name: "scheduler" };
 
 /** Concord carrying out an organisation's process (its body's decision, a notice to it): what it records is that organisation's. */
 export const schedulerFor = (organization: string): Principal => ({ kind: "system", name: "scheduler", organization });
+
+/** A programme version's silence procedure runs this many days unless its proposer sets a deadline. */
+export const PROGRAMME_SILENCE_DAYS = 7;
 
 /** Deadlines decided together in one transaction when that many are due at once. */
 const DEADLINES_PER_TRANSACTION = 50;
@@ -318,6 +321,58 @@ export class DecisionsService {
       return this.get(principal, opened.proposal.id, tx);
     }
     return opened;
+  }
+
+  /**
+   * A cooperation programme's version put to the organisation's request body for agreement (the
+   * North Atlantic Council for NATO): under the silence procedure unless another is asked for,
+   * with a deadline PROGRAMME_SILENCE_DAYS away unless one is given. Adopted, the version comes
+   * into force (DecisionsOptions.programmes); the caller (src/services/cooperation/programmes.ts)
+   * marks it proposed.
+   */
+  async openProgrammeAgreement(
+    principal: Principal,
+    input: {
+      organization: string;
+      programmeId: number;
+      version: number;
+      partner: string;
+      title: string;
+      text: string;
+      deadline?: Date | null;
+      procedure?: Procedure;
+    },
+    tx: Transaction,
+  ): Promise<ProposalDetail> {
+    authorize(
+      principal,
+      cooperationPolicy.manageProgramme(principal, input.organization),
+      msg("programmes.activity.proposing", { organization: input.organization }),
+    );
+    const rules = await repo.findOrganizationRules(tx, input.organization);
+    const body = rules?.requestBodyId ? await repo.findBody(tx, rules.requestBodyId) : undefined;
+    if (!body) throw new ConflictError(msg("decisions.no_request_body", { organization: input.organization }));
+    const procedure = input.procedure ?? { kind: "silence" };
+    const deadline =
+      input.deadline ??
+      (procedure.kind === "silence" || procedure.kind === "majority"
+        ? new Date((await databaseNow(tx)).getTime() + PROGRAMME_SILENCE_DAYS * 86_400_000)
+        : null);
+    return this.openIn(
+      principal,
+      body,
+      {
+        body: body.id,
+        title: input.title,
+        text: input.text,
+        procedure,
+        deadline,
+        purpose: "programme",
+        effect: { action: "programme.agree", programmeId: input.programmeId, version: input.version },
+        concernsState: input.partner,
+      },
+      tx,
+    );
   }
 
   /**
