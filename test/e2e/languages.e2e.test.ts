@@ -150,3 +150,45 @@ describe("the reader's language alone", () => {
     }
   }, 60_000);
 });
+
+describe("the header of a signed-in administrator", () => {
+  test("has two rows on a 1280 px screen in every language: the brand, search, account and language, then the whole menu", async () => {
+    const admin = await signInAs(concord, {
+      organization: "NATO",
+      role: "secretariat-admin",
+      name: "Alexandra Montgomery-Smith",
+    });
+    for (const locale of ["en-GB", "es-ES", "pt-PT", "fr-FR"]) {
+      const { context, page, errors } = await openPage(browser, `${concord.baseUrl}/programmes`, {
+        locale,
+        cookie: admin.cookie,
+        width: 1280,
+      });
+      try {
+        await page.locator(".account-link").waitFor();
+        const rows = await page.locator(".header-inner > *").evaluateAll((parts) =>
+          parts.map((part) => ({
+            part: part.className || part.tagName,
+            top: Math.round(part.getBoundingClientRect().top),
+            bottom: Math.round(part.getBoundingClientRect().bottom),
+          })),
+        );
+        await shoot(page, `header-1280-${locale}`);
+        const nav = rows.find((row) => row.part === "site-nav");
+        const first = rows.filter((row) => row.part !== "site-nav");
+        const brand = first[0];
+        if (!nav || !brand) throw new Error(`no menu or brand in ${JSON.stringify(rows)}`);
+        // Everything but the menu shares the brand's row; the menu's one row lies below it.
+        for (const row of first) expect(row.top, `${locale}: ${JSON.stringify(rows)}`).toBeLessThan(brand.bottom);
+        expect(nav.top, locale).toBeGreaterThanOrEqual(Math.max(...first.map((row) => row.bottom)) - 4);
+        const links = await page
+          .locator(".site-nav a")
+          .evaluateAll((anchors) => new Set(anchors.map((a) => Math.round(a.getBoundingClientRect().top))).size);
+        expect(links, `${locale}: the menu's links on one line`).toBe(1);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  }, 60_000);
+});

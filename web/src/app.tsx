@@ -36,6 +36,22 @@ const PasswordRequiredPage = lazyPage(
 );
 const ProposalsPage = lazyPage(() => import("./pages/decisions/ProposalsPage.tsx").then((m) => m.default), "decisions");
 const ProposalPage = lazyPage(() => import("./pages/decisions/ProposalPage.tsx").then((m) => m.default), "decisions");
+const ProgrammesPage = lazyPage(
+  () => import("./pages/programmes/ProgrammesPage.tsx").then((m) => m.default),
+  "programmes",
+);
+const ProgrammePage = lazyPage(
+  () => import("./pages/programmes/ProgrammePage.tsx").then((m) => m.default),
+  "programmes",
+);
+const ComparePage = lazyPage(() => import("./pages/programmes/ComparePage.tsx").then((m) => m.default), "programmes");
+const OurProgrammePage = lazyPage(
+  () => import("./pages/programmes/OurProgrammePage.tsx").then((m) => m.default),
+  "programmes",
+);
+const MenuPage = lazyPage(() => import("./pages/cooperation/MenuPage.tsx").then((m) => m.default), "cooperation");
+const EventsPage = lazyPage(() => import("./pages/cooperation/EventsPage.tsx").then((m) => m.default), "cooperation");
+const EventPage = lazyPage(() => import("./pages/cooperation/EventPage.tsx").then((m) => m.default), "cooperation");
 const SearchPage = lazyPage(() => import("./pages/SearchPage.tsx").then((m) => m.default));
 
 function pageTitle(route: Route, t: Messages): string {
@@ -63,6 +79,20 @@ function pageTitle(route: Route, t: Messages): string {
       return t.proposalPageTitle(route.id);
     case "search":
       return t.search.pageTitle;
+    case "programmes":
+      return t.programmesTitle;
+    case "programme":
+      return t.programmePageTitle(route.id);
+    case "programmeCompare":
+      return t.compareTitle;
+    case "ourProgramme":
+      return t.ourProgrammeTitle;
+    case "menu":
+      return t.menuTitle;
+    case "events":
+      return t.eventsTitle;
+    case "event":
+      return t.eventPageTitle(route.id);
     case "notFound":
       return t.notFoundTitle;
   }
@@ -170,6 +200,20 @@ function Pages() {
         <SearchPage key={who} location={location} />
       ) : route.name === "proposal" ? (
         <ProposalPage key={`${who}:${route.id}`} id={route.id} />
+      ) : route.name === "programmes" ? (
+        <ProgrammesPage key={who} location={location} />
+      ) : route.name === "programme" ? (
+        <ProgrammePage key={`${who}:${route.id}`} id={route.id} />
+      ) : route.name === "programmeCompare" ? (
+        <ComparePage key={`${who}:${route.id}`} id={route.id} />
+      ) : route.name === "ourProgramme" ? (
+        <OurProgrammePage key={who} location={location} />
+      ) : route.name === "menu" ? (
+        <MenuPage key={who} location={location} />
+      ) : route.name === "events" ? (
+        <EventsPage key={who} location={location} />
+      ) : route.name === "event" ? (
+        <EventPage key={`${who}:${route.id}`} id={route.id} />
       ) : (
         <NotFoundPage />
       )}

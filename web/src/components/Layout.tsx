@@ -35,9 +35,13 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
         ? "account"
         : path === "/proposals" || path.startsWith("/proposals/")
           ? "decisions"
-          : path === "/"
-            ? "map"
-            : null;
+          : ["/programmes", "/our-programme", "/events"].some((start) => path === start || path.startsWith(`${start}/`))
+            ? "cooperation"
+            : path === "/menu"
+              ? "menu"
+              : path === "/"
+                ? "map"
+                : null;
 
   const onSignOut = async () => {
     let failed = false;
@@ -83,6 +87,18 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
                   </Link>
                 </li>
               )}
+              {abilities?.decisions.read && (
+                <li>
+                  <Link href="/programmes" aria-current={section === "cooperation" ? "page" : undefined}>
+                    {t.navCooperation}
+                  </Link>
+                </li>
+              )}
+              <li>
+                <Link href="/menu" aria-current={section === "menu" ? "page" : undefined}>
+                  {t.navMenu}
+                </Link>
+              </li>
               {abilities?.administration.manage && (
                 <li>
                   <Link href="/admin/accounts" aria-current={section === "admin" ? "page" : undefined}>

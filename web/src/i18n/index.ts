@@ -2,7 +2,9 @@ import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import { isLanguage, type Language } from "../../../src/domain/languages.ts";
 import type { AccountMessages } from "./accounts/en.ts";
+import type { CooperationMessages } from "./cooperation/en.ts";
 import type { DecisionMessages } from "./decisions/en.ts";
+import type { ProgrammeMessages } from "./programmes/en.ts";
 import { en, type Messages } from "./en.ts";
 
 /** The languages of the interface: the server's own (src/domain/languages.ts). */
@@ -20,6 +22,8 @@ export interface TextParts {
   main: Messages;
   decisions: DecisionMessages;
   accounts: AccountMessages;
+  programmes: ProgrammeMessages;
+  cooperation: CooperationMessages;
 }
 export type TextPart = keyof TextParts;
 
@@ -44,13 +48,25 @@ const importers: Importers = {
     pt: () => import("./accounts/pt.ts").then((m) => m.pt),
     fr: () => import("./accounts/fr.ts").then((m) => m.fr),
   },
+  programmes: {
+    en: () => import("./programmes/en.ts").then((m) => m.en),
+    es: () => import("./programmes/es.ts").then((m) => m.es),
+    pt: () => import("./programmes/pt.ts").then((m) => m.pt),
+    fr: () => import("./programmes/fr.ts").then((m) => m.fr),
+  },
+  cooperation: {
+    en: () => import("./cooperation/en.ts").then((m) => m.en),
+    es: () => import("./cooperation/es.ts").then((m) => m.es),
+    pt: () => import("./cooperation/pt.ts").then((m) => m.pt),
+    fr: () => import("./cooperation/fr.ts").then((m) => m.fr),
+  },
 };
 
 type Arrived = { [P in TextPart]: Partial<Record<Lang, TextParts[P]>> };
 type Arriving = { [P in TextPart]: Partial<Record<Lang, Promise<TextParts[P]>>> };
 
-const arrived: Arrived = { main: { en }, decisions: {}, accounts: {} };
-const arriving: Arriving = { main: {}, decisions: {}, accounts: {} };
+const arrived: Arrived = { main: { en }, decisions: {}, accounts: {}, programmes: {}, cooperation: {} };
+const arriving: Arriving = { main: {}, decisions: {}, accounts: {}, programmes: {}, cooperation: {} };
 /** The parts some page has asked for, in any language: a change of language fetches these. */
 const inUse = new Set<TextPart>(["main"]);
 

@@ -41,8 +41,14 @@ function emptyTexts(value: unknown, prefix = ""): string[] {
 }
 
 describe("the web app's catalogues", () => {
-  it("are found: the main one, the accounts' and the decisions'", () => {
-    expect([...folders.keys()].sort()).toEqual(["../i18n", "../i18n/accounts", "../i18n/decisions"]);
+  it("are found: the main one, the accounts', the decisions', the programmes' and cooperation's", () => {
+    expect([...folders.keys()].sort()).toEqual([
+      "../i18n",
+      "../i18n/accounts",
+      "../i18n/cooperation",
+      "../i18n/decisions",
+      "../i18n/programmes",
+    ]);
     for (const byLanguage of folders.values()) expect([...byLanguage.keys()].sort()).toEqual([...LANGUAGES].sort());
   });
 

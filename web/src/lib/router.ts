@@ -97,6 +97,13 @@ export type Route =
   | { name: "proposals" }
   | { name: "proposal"; id: string }
   | { name: "search" }
+  | { name: "programmes" }
+  | { name: "programme"; id: string }
+  | { name: "programmeCompare"; id: string }
+  | { name: "ourProgramme" }
+  | { name: "menu" }
+  | { name: "events" }
+  | { name: "event"; id: string }
   | { name: "notFound" };
 
 /** Pages about people rather than the registry: only for someone signed in, never cached. */
@@ -107,7 +114,13 @@ export function isPrivateRoute(route: Route): boolean {
     route.name === "adminDelegations" ||
     route.name === "audit" ||
     route.name === "proposals" ||
-    route.name === "proposal"
+    route.name === "proposal" ||
+    route.name === "programmes" ||
+    route.name === "programme" ||
+    route.name === "programmeCompare" ||
+    route.name === "ourProgramme" ||
+    route.name === "events" ||
+    route.name === "event"
   );
 }
 
@@ -155,5 +168,15 @@ export function matchRoute(path: string): Route {
   if (clean === "/proposals") return { name: "proposals" };
   match = /^\/proposals\/([^/]+)$/.exec(clean);
   if (match?.[1]) return { name: "proposal", id: segment(match[1]) };
+  if (clean === "/programmes") return { name: "programmes" };
+  match = /^\/programmes\/([^/]+)\/compare$/.exec(clean);
+  if (match?.[1]) return { name: "programmeCompare", id: segment(match[1]) };
+  match = /^\/programmes\/([^/]+)$/.exec(clean);
+  if (match?.[1]) return { name: "programme", id: segment(match[1]) };
+  if (clean === "/our-programme") return { name: "ourProgramme" };
+  if (clean === "/menu") return { name: "menu" };
+  if (clean === "/events") return { name: "events" };
+  match = /^\/events\/([^/]+)$/.exec(clean);
+  if (match?.[1]) return { name: "event", id: segment(match[1]) };
   return { name: "notFound" };
 }
