@@ -23,6 +23,7 @@ import { IdempotencyService } from "./services/idempotency.ts";
 import { RegistryService } from "./services/registry.ts";
 import { RegistryWriter } from "./services/registry-writes.ts";
 import { RegistryCache } from "./services/registry-cache.ts";
+import { ProgrammeCache } from "./services/cooperation/programme-cache.ts";
 import { startHeadPublisher } from "./services/audit/log.ts";
 import { loadSigningKey } from "./services/audit/signing-key.ts";
 import { RegistryRepository } from "./db/repositories/registry.ts";
@@ -140,10 +141,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await oidc?.checkOrganization();
     const cache = options.longRunning ? new RegistryCache(new RegistryRepository(db), database.url, log) : undefined;
     await cache?.start();
+    const programmeCache = options.longRunning ? new ProgrammeCache(database.url, log) : undefined;
+    await programmeCache?.start();
     const stopPublishingHeads = options.longRunning ? await publishAuditHeads(db, env, log) : () => {};
     const instance = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
     const writer = new RegistryWriter();
-    const results = new ResultsService(db);
+    const results = new ResultsService(db, { cache: programmeCache });
     // Programmes are agreed through decisions, and propose through them: each reaches the other once both exist.
     const decisions = new DecisionsService(db, writer, {
       instance,
@@ -153,7 +156,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         notAgreed: (tx, agreement) => programmes.notAgreed(tx, agreement),
       },
     });
-    const programmes = new ProgrammesService(db, decisions, { progress: () => results });
+    const programmes = new ProgrammesService(db, decisions, { progress: () => results, cache: programmeCache });
     const statusNotices = new StatusNoticesService(db, writer);
     const cooperationEvents = new EventsService(db);
     const jobHandlers = {
@@ -209,6 +212,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         calendar: new CalendarService(db, cooperationEvents),
         results,
         cooperationDashboard: new DashboardService(db, { programmes, results, events: cooperationEvents }),
+        programmeCache,
         sessions,
         signInLimits,
         signIn: new SignInService(db, accounts, sessions, signInLimits, refusals),
@@ -227,6 +231,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         await refusals.stop();
         stopPublishingHeads();
         await cache?.stop();
+        await programmeCache?.stop();
         await pool.end();
         await database.stop();
       },

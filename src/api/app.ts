@@ -48,6 +48,7 @@ import type { CalendarService } from "../services/cooperation/calendar.ts";
 import { resultsRoutes } from "./routes/results.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import type { DashboardService } from "../services/cooperation/dashboard.ts";
+import type { ProgrammeCache } from "../services/cooperation/programme-cache.ts";
 import type { ResultsService } from "../services/cooperation/results.ts";
 
 export type Services = {
@@ -86,6 +87,8 @@ export type Services = {
   results: ResultsService;
   /** A delegation's cooperation dashboard ("our programme"). */
   cooperationDashboard: DashboardService;
+  /** A long-running server's copy of what programme pages read; dropped after every change made here. */
+  programmeCache?: ProgrammeCache;
 };
 
 export type AppOptions = {
@@ -136,6 +139,12 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   app.use("/api/v1/*", requireAccountForChanges);
   app.use("/api/v1/*", limitBodies);
   app.use("/api/v1/*", refuseUnstorableText);
+  // A change answered here is not answered before the programme pages' copy is dropped: the next
+  // request reads it afresh (other instances, the CLI and the job queue are heard through NOTIFY).
+  app.use("/api/v1/*", async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") services.programmeCache?.invalidate();
+  });
   app.route("/api/v1", api);
 
   const document = api.getOpenAPI31Document(openApiInfo);

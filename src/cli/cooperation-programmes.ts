@@ -9,6 +9,7 @@ import { presentProgrammeDetail, presentProgrammeSummary } from "../api/routes/p
 import { LANGUAGES, type Language } from "../domain/languages.ts";
 import { msg, t } from "../domain/messages/index.ts";
 import type { Runtime } from "../runtime.ts";
+import { PROGRAMMES_PAGE_MAX } from "../services/cooperation/programmes.ts";
 import { CLI } from "../services/policies.ts";
 import { CliUsageError } from "./admin.ts";
 import { cliLanguage } from "./language.ts";
@@ -44,12 +45,13 @@ const column = (lang: Language, name: "partner" | "kind" | "period" | "status" |
 export function programmesCommand(values: ProgrammeValues): Work {
   const lang = readLang(values);
   return async (runtime) => {
-    const views = await runtime.services.programmes.list(CLI, {
+    const page = await runtime.services.programmes.list(CLI, {
       organization: values.organization,
       partner: values.partner,
+      limit: PROGRAMMES_PAGE_MAX,
     });
-    const programmes = views.map((view) => presentProgrammeSummary(view, lang));
-    if (values.json) return printJson({ programmes });
+    const programmes = page.programmes.map((view) => presentProgrammeSummary(view, lang));
+    if (values.json) return printJson({ total: page.total, programmes });
     console.log(`${t(lang, "cli.programmes", { count: programmes.length })}\n`);
     console.log(
       formatTable(

@@ -214,4 +214,18 @@ describe("a delegation's dashboard", () => {
     expect(byId.get(colombia.id)).toBe(0.5);
     expect(byId.get(egypt.id)).toBeNull();
   });
+
+  it("pages the programmes list, counting all the reader may see", async () => {
+    const all = (await secretariat.send("GET", "/api/v1/programmes")).body;
+    expect(all.total).toBe(all.programmes.length);
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const second = (await secretariat.send("GET", "/api/v1/programmes?limit=1&offset=1")).body;
+    expect(second).toEqual({ total: all.total, programmes: [all.programmes[1]] });
+    // Colombia's delegation counts its own programmes only.
+    const own = (await colHead.send("GET", "/api/v1/programmes?limit=1")).body;
+    expect(own.total).toBe(all.programmes.filter((p: { partner: string }) => p.partner === "COL").length);
+    const refused = await secretariat.send("GET", "/api/v1/programmes?limit=0");
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/^query\.limit: /);
+  });
 });

@@ -332,7 +332,7 @@ describe("who sees a programme", () => {
     expect(((await anonymous.json()) as { error: { message: string } }).error.message).toMatch(/^query\.organization:/);
     const named = await fetch(`${concord.baseUrl}/api/v1/programmes?organization=NATO`);
     expect(named.status).toBe(200);
-    expect(await named.json()).toEqual({ programmes: [] });
+    expect(await named.json()).toEqual({ total: 0, programmes: [] });
 
     const csv = await fetch(`${concord.baseUrl}/api/v1/programmes?format=csv&partner=COL`, {
       headers: { Cookie: staff.cookie },

@@ -19,12 +19,14 @@ import {
 } from "../../domain/cooperation.ts";
 import { LANGUAGES, type Language } from "../../domain/languages.ts";
 import type { IdempotencyService } from "../../services/idempotency.ts";
-import type {
-  ActivityView,
-  ObjectiveView,
-  ProgrammeDetailView,
-  ProgrammesService,
-  ProgrammeSummaryView,
+import {
+  type ActivityView,
+  type ObjectiveView,
+  PROGRAMMES_PAGE,
+  PROGRAMMES_PAGE_MAX,
+  type ProgrammeDetailView,
+  type ProgrammesService,
+  type ProgrammeSummaryView,
 } from "../../services/cooperation/programmes.ts";
 import type { RegistryService } from "../../services/registry.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
@@ -66,17 +68,29 @@ export const ProgrammesQuery = z.object({
     .max(PROGRAMME_KIND_MAX)
     .optional()
     .openapi({ description: "Only programmes of this kind (IPCP, ITPP…)." }),
+  limit: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(PROGRAMMES_PAGE_MAX, `must be at most ${PROGRAMMES_PAGE_MAX}`)
+    .optional()
+    .openapi({ type: "integer", description: `At most this many programmes (default ${PROGRAMMES_PAGE}).` }),
+  offset: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be 0 or more")
+    .max(1_000_000, "must be at most 1000000")
+    .optional()
+    .openapi({ type: "integer", description: "Skip this many first (default 0), to page through them." }),
   lang,
   ...FormatField,
 });
 
 const ProgrammeQuery = z.object({
-  version: wholeNumber
-    .optional()
-    .openapi({
-      ...wholeNumberParam,
-      description: "The version to show; by default the one in force, else the latest.",
-    }),
+  version: wholeNumber.optional().openapi({
+    ...wholeNumberParam,
+    description: "The version to show; by default the one in force, else the latest.",
+  }),
   lang,
 });
 
@@ -436,26 +450,36 @@ export function programmeRoutes(services: ProgrammeServices) {
         "Individual partnership programmes the reader may see (a partner's delegation: its own; analysts: summaries)",
       request: { query: ProgrammesQuery },
       responses: {
-        200: jsonOrCsv(z.object({ programmes: z.array(ProgrammeSummary) }), "Programmes, by partner and newest cycle."),
+        200: jsonOrCsv(
+          z.object({
+            total: z
+              .number()
+              .openapi({ description: "How many the reader may see in all; `programmes` is one page of them." }),
+            programmes: z.array(ProgrammeSummary),
+          }),
+          "Programmes, by partner and newest cycle.",
+        ),
         400: errors[400],
       },
     }),
     async (c) => {
       const query = c.req.valid("query");
       const language = readerLanguage(c, query.lang);
-      const views = await services.programmes.list(principalOf(c), {
+      const page = await services.programmes.list(principalOf(c), {
         organization: query.organization,
         partner: query.partner,
         kind: query.kind,
+        limit: query.limit,
+        offset: query.offset,
       });
-      const programmes = views.map((view) => presentProgrammeSummary(view, language));
+      const programmes = page.programmes.map((view) => presentProgrammeSummary(view, language));
       if (wantsCsv(query.format, c.req.header("accept")))
         return csvResponse(
           c,
           csvFileName("programmes", query.organization, query.partner, query.kind),
           toCsv(PROGRAMME_COLUMNS(language), programmes),
         );
-      return c.json({ programmes }, 200);
+      return c.json({ total: page.total, programmes }, 200);
     },
   );
 

@@ -180,6 +180,14 @@ export const Update = z
     reviewedAt: z.string().nullable(),
   })
   .openapi("ResultUpdate");
+const OverviewUpdate = z.object({
+  updateId: z.number(),
+  indicatorId: z.number(),
+  indicatorRef: z.string(),
+  periodId: z.number(),
+  createdBy: z.string(),
+  submittedAt: z.string().nullable(),
+});
 const OverviewPeriod = z.object({
   indicatorId: z.number(),
   indicatorRef: z.string(),
@@ -204,16 +212,12 @@ export const ResultsAnswer = z.object({
       description: "Open periods ending within `withinDays` days (or ended) with no approved or pending update.",
     }),
     late: z.array(OverviewPeriod).openapi({ description: "Open periods that have ended with no approved update." }),
-    awaitingApproval: z.array(
-      z.object({
-        updateId: z.number(),
-        indicatorId: z.number(),
-        indicatorRef: z.string(),
-        periodId: z.number(),
-        createdBy: z.string(),
-        submittedAt: z.string().nullable(),
-      }),
-    ),
+    awaitingApproval: z
+      .array(OverviewUpdate)
+      .openapi({ description: "Updates waiting for approval, the longest waiting first." }),
+    returned: z
+      .array(OverviewUpdate.extend({ comment: z.string().nullable() }))
+      .openapi({ description: "Updates returned for revision, with the secretariat's comment." }),
   }),
 });
 const DigestItem = z.object({

@@ -166,26 +166,46 @@ export async function findProgramme(
   return row && programmeOf(row);
 }
 
-/**
- * Programmes by organisation, partner and kind (each optional), by partner and then newest cycle
- * first. `partners` keeps to those partners' programmes (what a partner's delegation may see).
- */
-export async function listProgrammes(
-  db: Reader,
-  filter: { organization?: string; partner?: string; partners?: readonly string[]; kind?: string },
-): Promise<ProgrammeRow[]> {
+export type ProgrammeFilter = { organization?: string; partner?: string; partners?: readonly string[]; kind?: string };
+
+function programmeConditions(filter: ProgrammeFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (filter.organization !== undefined) conditions.push(eq(programmes.organizationCode, filter.organization));
   if (filter.partner !== undefined) conditions.push(eq(programmes.partnerCode, filter.partner));
   if (filter.partners !== undefined) conditions.push(inArray(programmes.partnerCode, [...filter.partners]));
   if (filter.kind !== undefined) conditions.push(eq(programmes.kind, filter.kind));
+  return and(...conditions);
+}
+
+/**
+ * A page of programmes by organisation, partner and kind (each optional), by organisation, partner
+ * and then newest cycle first. `partners` keeps to those partners' programmes (what a partner's
+ * delegation may see).
+ */
+export async function listProgrammes(
+  db: Reader,
+  filter: ProgrammeFilter & { limit: number; offset: number },
+): Promise<ProgrammeRow[]> {
   const rows = await db
     .select(programmeColumns)
     .from(programmes)
     .innerJoin(actors, eq(actors.code, programmes.partnerCode))
-    .where(and(...conditions))
-    .orderBy(asc(programmes.organizationCode), asc(programmes.partnerCode), desc(sql`lower(${programmes.period})`));
+    .where(programmeConditions(filter))
+    .orderBy(
+      asc(programmes.organizationCode),
+      asc(programmes.partnerCode),
+      desc(sql`lower(${programmes.period})`),
+      asc(programmes.id),
+    )
+    .limit(filter.limit)
+    .offset(filter.offset);
   return rows.map(programmeOf);
+}
+
+/** How many programmes listProgrammes would give without its page. */
+export async function countProgrammes(db: Reader, filter: ProgrammeFilter): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(programmes).where(programmeConditions(filter));
+  return row?.n ?? 0;
 }
 
 /** Another programme of the same partner and organisation whose cycle shares a day with start–end (both included). */
@@ -362,67 +382,70 @@ const sourceOf = (id: string | null, title: string | null): SourceRef =>
  * each in the order drafted; the caller nests them by objectiveId and goalId.
  */
 export async function readTree(db: Reader, programmeId: number, version: number): Promise<TreeRows> {
-  const objectiveRows = await db
-    .select({
-      id: programmeObjectives.id,
-      ref: programmeObjectives.ref,
-      position: programmeObjectives.position,
-      area: programmeObjectives.area,
-      ...titleColumns(programmeObjectives),
-      description: programmeObjectives.description,
-      sourceId: programmeObjectives.sourceId,
-      sourceTitle: sources.title,
-      quote: programmeObjectives.quote,
-    })
-    .from(programmeObjectives)
-    .leftJoin(sources, eq(sources.id, programmeObjectives.sourceId))
-    .where(and(eq(programmeObjectives.programmeId, programmeId), eq(programmeObjectives.version, version)))
-    .orderBy(asc(programmeObjectives.position), asc(programmeObjectives.id));
-  const goalRows = await db
-    .select({
-      id: programmeGoals.id,
-      objectiveId: programmeGoals.objectiveId,
-      ref: programmeGoals.ref,
-      position: programmeGoals.position,
-      ...titleColumns(programmeGoals),
-      description: programmeGoals.description,
-      sourceId: programmeGoals.sourceId,
-      sourceTitle: sources.title,
-      quote: programmeGoals.quote,
-    })
-    .from(programmeGoals)
-    .leftJoin(sources, eq(sources.id, programmeGoals.sourceId))
-    .where(and(eq(programmeGoals.programmeId, programmeId), eq(programmeGoals.version, version)))
-    .orderBy(asc(programmeGoals.position), asc(programmeGoals.id));
-  const activityRows = await db
-    .select({
-      id: programmeActivities.id,
-      goalId: programmeActivities.goalId,
-      ref: programmeActivities.ref,
-      position: programmeActivities.position,
-      titleEn: programmeActivities.titleEn,
-      titleEs: programmeActivities.titleEs,
-      titlePt: programmeActivities.titlePt,
-      titleFr: programmeActivities.titleFr,
-      description: programmeActivities.description,
-      year: programmeActivities.year,
-      sourceId: programmeActivities.sourceId,
-      sourceTitle: sources.title,
-      quote: programmeActivities.quote,
-      menuId: menuItems.id,
-      menuCode: menuItems.code,
-      menuType: menuItems.type,
-      menuArea: menuItems.area,
-      menuTitleEn: menuItems.titleEn,
-      menuTitleEs: menuItems.titleEs,
-      menuTitlePt: menuItems.titlePt,
-      menuTitleFr: menuItems.titleFr,
-    })
-    .from(programmeActivities)
-    .leftJoin(menuItems, eq(menuItems.id, programmeActivities.menuItemId))
-    .leftJoin(sources, eq(sources.id, programmeActivities.sourceId))
-    .where(and(eq(programmeActivities.programmeId, programmeId), eq(programmeActivities.version, version)))
-    .orderBy(asc(programmeActivities.position), asc(programmeActivities.id));
+  // Three statements at once: on a pool they run side by side (in a transaction, in turn).
+  const [objectiveRows, goalRows, activityRows] = await Promise.all([
+    db
+      .select({
+        id: programmeObjectives.id,
+        ref: programmeObjectives.ref,
+        position: programmeObjectives.position,
+        area: programmeObjectives.area,
+        ...titleColumns(programmeObjectives),
+        description: programmeObjectives.description,
+        sourceId: programmeObjectives.sourceId,
+        sourceTitle: sources.title,
+        quote: programmeObjectives.quote,
+      })
+      .from(programmeObjectives)
+      .leftJoin(sources, eq(sources.id, programmeObjectives.sourceId))
+      .where(and(eq(programmeObjectives.programmeId, programmeId), eq(programmeObjectives.version, version)))
+      .orderBy(asc(programmeObjectives.position), asc(programmeObjectives.id)),
+    db
+      .select({
+        id: programmeGoals.id,
+        objectiveId: programmeGoals.objectiveId,
+        ref: programmeGoals.ref,
+        position: programmeGoals.position,
+        ...titleColumns(programmeGoals),
+        description: programmeGoals.description,
+        sourceId: programmeGoals.sourceId,
+        sourceTitle: sources.title,
+        quote: programmeGoals.quote,
+      })
+      .from(programmeGoals)
+      .leftJoin(sources, eq(sources.id, programmeGoals.sourceId))
+      .where(and(eq(programmeGoals.programmeId, programmeId), eq(programmeGoals.version, version)))
+      .orderBy(asc(programmeGoals.position), asc(programmeGoals.id)),
+    db
+      .select({
+        id: programmeActivities.id,
+        goalId: programmeActivities.goalId,
+        ref: programmeActivities.ref,
+        position: programmeActivities.position,
+        titleEn: programmeActivities.titleEn,
+        titleEs: programmeActivities.titleEs,
+        titlePt: programmeActivities.titlePt,
+        titleFr: programmeActivities.titleFr,
+        description: programmeActivities.description,
+        year: programmeActivities.year,
+        sourceId: programmeActivities.sourceId,
+        sourceTitle: sources.title,
+        quote: programmeActivities.quote,
+        menuId: menuItems.id,
+        menuCode: menuItems.code,
+        menuType: menuItems.type,
+        menuArea: menuItems.area,
+        menuTitleEn: menuItems.titleEn,
+        menuTitleEs: menuItems.titleEs,
+        menuTitlePt: menuItems.titlePt,
+        menuTitleFr: menuItems.titleFr,
+      })
+      .from(programmeActivities)
+      .leftJoin(menuItems, eq(menuItems.id, programmeActivities.menuItemId))
+      .leftJoin(sources, eq(sources.id, programmeActivities.sourceId))
+      .where(and(eq(programmeActivities.programmeId, programmeId), eq(programmeActivities.version, version)))
+      .orderBy(asc(programmeActivities.position), asc(programmeActivities.id)),
+  ]);
 
   return {
     objectives: objectiveRows.map((row) => ({

@@ -428,11 +428,15 @@ export async function updatesOf(db: Executor, programmeId: number): Promise<Upda
 }
 
 /** A programme's updates waiting for approval, the longest waiting first. */
-export async function pendingUpdatesOf(db: Executor, programmeId: number): Promise<UpdateRow[]> {
+export async function updatesInStatusOf(
+  db: Executor,
+  programmeId: number,
+  status: "pending-approval" | "returned",
+): Promise<UpdateRow[]> {
   const { rows } = await db.execute(sql`
     SELECT ${updateColumns}
     FROM indicators i JOIN indicator_periods p ON p.indicator_id = i.id JOIN indicator_updates u ON u.period_id = p.id
-    WHERE i.programme_id = ${programmeId} AND u.status = 'pending-approval'
+    WHERE i.programme_id = ${programmeId} AND u.status = ${status}
     ORDER BY u.submitted_at, u.id`);
   return rows.map((row) => updateRow.parse(row));
 }

@@ -19,6 +19,8 @@ import type { DigestRow, ResultsService } from "./results.ts";
 export const DASHBOARD_EVENT_DAYS = 180;
 export const DASHBOARD_EVENTS = 10;
 export const DASHBOARD_NOMINATIONS = 50;
+/** A partner's programmes, newest cycle first: more than any partner has had. */
+export const DASHBOARD_PROGRAMMES = 20;
 
 /** A result owed or waiting: which programme, indicator and period, and for an update, which one and what was said. */
 export type DueView = {
@@ -48,7 +50,7 @@ export class DashboardService {
     private readonly db: Database,
     private readonly parts: {
       programmes: Pick<ProgrammesService, "list">;
-      results: Pick<ResultsService, "results" | "updates" | "digests">;
+      results: Pick<ResultsService, "results" | "digests">;
       events: Pick<EventsService, "list" | "ownNominations">;
     },
   ) {}
@@ -61,71 +63,69 @@ export class DashboardService {
     const state = principal.account.delegationState;
     const day = today(await databaseNow(this.db));
 
-    const programmes = (await this.parts.programmes.list(principal, { organization, partner: state })).filter(
-      (view) => view.whole,
-    );
-    const results = { missing: [], late: [], returned: [], awaitingApproval: [] } as DashboardView["results"];
-    for (const { programme } of programmes) {
-      const [view, updates] = await Promise.all([
-        this.parts.results.results(principal, programme.id),
-        this.parts.results.updates(principal, programme.id),
-      ]);
-      const titles = new Map(view.indicators.map((indicator) => [indicator.id, indicator.titles]));
-      const periodEnds = new Map(
-        view.indicators.flatMap((indicator) => indicator.periods.map((period) => [period.id, period.end] as const)),
-      );
-      const due = (entry: { indicatorId: number; indicatorRef: string; periodId: number }): DueView => ({
-        programmeId: programme.id,
-        indicatorId: entry.indicatorId,
-        indicatorRef: entry.indicatorRef,
-        indicatorTitles: titles.get(entry.indicatorId) ?? null,
-        periodId: entry.periodId,
-        periodEnd: periodEnds.get(entry.periodId) ?? null,
-        updateId: null,
-        comment: null,
-      });
-      results.missing.push(...view.overview.missing.map(due));
-      results.late.push(...view.overview.late.map(due));
-      results.awaitingApproval.push(
-        ...view.overview.awaitingApproval.map((waiting) => ({ ...due(waiting), updateId: waiting.updateId })),
-      );
-      const refs = new Map(view.indicators.map((indicator) => [indicator.id, indicator.ref]));
-      results.returned.push(
-        ...updates
-          .filter((update) => update.status === "returned")
-          .map((update) => ({
-            ...due({
-              indicatorId: update.indicatorId,
-              indicatorRef: refs.get(update.indicatorId) ?? "",
-              periodId: update.periodId,
-            }),
-            updateId: update.id,
-            comment: update.reviewComment,
-          })),
-      );
-    }
-
-    const upcoming = await this.parts.events.list(principal, {
-      organization,
-      from: day,
-      to: addDays(day, DASHBOARD_EVENT_DAYS),
-      limit: 200,
-    });
+    // The parts are independent: asked side by side.
+    const [programmes, upcoming, nominations, digests] = await Promise.all([
+      this.parts.programmes
+        .list(principal, { organization, partner: state, limit: DASHBOARD_PROGRAMMES })
+        .then((page) => page.programmes.filter((view) => view.whole)),
+      this.parts.events.list(principal, {
+        organization,
+        from: day,
+        to: addDays(day, DASHBOARD_EVENT_DAYS),
+        limit: 200,
+      }),
+      this.parts.events.ownNominations(principal, { from: day, limit: DASHBOARD_NOMINATIONS }),
+      this.parts.results.digests(principal),
+    ]);
+    const owed = await Promise.all(programmes.map(({ programme }) => this.resultsOwed(principal, programme.id)));
     const events = upcoming.events
       .filter((event) => event.eligible === true && (event.status === "approved" || event.status === "confirmed"))
       .slice(0, DASHBOARD_EVENTS);
-
-    const nominations = await this.parts.events.ownNominations(principal, { from: day, limit: DASHBOARD_NOMINATIONS });
-
     return {
       organization,
       state,
       today: day,
       programmes,
-      results,
+      results: {
+        missing: owed.flatMap((one) => one.missing),
+        late: owed.flatMap((one) => one.late),
+        returned: owed.flatMap((one) => one.returned),
+        awaitingApproval: owed.flatMap((one) => one.awaitingApproval),
+      },
       events,
       nominations,
-      digests: await this.parts.results.digests(principal),
+      digests,
+    };
+  }
+
+  /** One programme's results missing, late, returned for revision or waiting for approval. */
+  private async resultsOwed(principal: Principal, programmeId: number): Promise<DashboardView["results"]> {
+    const view = await this.parts.results.results(principal, programmeId);
+    const titles = new Map(view.indicators.map((indicator) => [indicator.id, indicator.titles]));
+    const refs = new Map(view.indicators.map((indicator) => [indicator.id, indicator.ref]));
+    const periodEnds = new Map(
+      view.indicators.flatMap((indicator) => indicator.periods.map((period) => [period.id, period.end] as const)),
+    );
+    const due = (
+      entry: { indicatorId: number; periodId: number },
+      update?: { id: number; comment: string | null },
+    ) => ({
+      programmeId,
+      indicatorId: entry.indicatorId,
+      indicatorRef: refs.get(entry.indicatorId) ?? "",
+      indicatorTitles: titles.get(entry.indicatorId) ?? null,
+      periodId: entry.periodId,
+      periodEnd: periodEnds.get(entry.periodId) ?? null,
+      updateId: update?.id ?? null,
+      comment: update?.comment ?? null,
+    });
+    return {
+      missing: view.overview.missing.map((entry) => due(entry)),
+      late: view.overview.late.map((entry) => due(entry)),
+      awaitingApproval: view.overview.awaitingApproval.map((entry) =>
+        due(entry, { id: entry.updateId, comment: null }),
+      ),
+      returned: view.overview.returned.map((entry) => due(entry, { id: entry.updateId, comment: entry.comment })),
     };
   }
 }

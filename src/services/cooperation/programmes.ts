@@ -28,11 +28,16 @@ import type { DecisionsService, ProgrammeAgreements } from "../decisions/decisio
 import { schedulerFor } from "../decisions/decisions.ts";
 import { ConflictError, HiddenError, InvalidRequestError, NotFoundError } from "../errors.ts";
 import { auditActor, authorize, cooperationPolicy, type Principal, type ProgrammeScope } from "../policies.ts";
+import type { ProgrammeCache } from "./programme-cache.ts";
 import { type Standing, standingOf, standingOfReader } from "./standing.ts";
 
 export type { ProgrammeRow, VersionRow } from "../../db/repositories/programmes.ts";
 
 /** The most a version's tree holds: objectives, goals per objective, activities per goal and in all. */
+/** A page of the programmes list, by default and at most. */
+export const PROGRAMMES_PAGE = 100;
+export const PROGRAMMES_PAGE_MAX = 1000;
+
 export const TREE_LIMITS = { objectives: 100, goalsPerObjective: 100, activitiesPerGoal: 500, activities: 2000 };
 /** A node's quote from its source (the tables' check). */
 const QUOTE_MAX = 2000;
@@ -115,6 +120,8 @@ export interface GoalProgressSource {
 export type ProgrammesOptions = {
   /** Where goals' progress comes from, once the results service exists (asked late: it may be built after this one). */
   progress?: () => GoalProgressSource | undefined;
+  /** A long-running server's copy of what programme pages read (src/services/cooperation/programme-cache.ts). */
+  cache?: ProgrammeCache;
 };
 
 export class ProgrammesService implements ProgrammeAgreements {
@@ -127,33 +134,43 @@ export class ProgrammesService implements ProgrammeAgreements {
   // ---------------------------------------------------------------------------- reads
 
   /**
-   * The programmes of an organisation (the reader's own by default) the reader may see, by
-   * partner and newest cycle first: all of them for its secretariat, allies' delegations and
-   * analysts (summaries), a partner's delegation its own only. Anonymous readers name the
-   * organisation and see none; Concord's own tools (the CLI) may ask across organisations.
+   * A page of the programmes of an organisation (the reader's own by default) the reader may see,
+   * by partner and newest cycle first, and how many there are: all of them for its secretariat,
+   * allies' delegations and analysts (summaries), a partner's delegation its own only. Anonymous
+   * readers name the organisation and see none; Concord's own tools (the CLI) may ask across
+   * organisations. Each programme read whole carries its progress, computed for the page only.
    */
   async list(
     principal: Principal,
-    query: { organization?: string; partner?: string; kind?: string },
-  ): Promise<ProgrammeSummaryView[]> {
+    query: { organization?: string; partner?: string; kind?: string; limit?: number; offset?: number },
+  ): Promise<{ total: number; programmes: ProgrammeSummaryView[] }> {
     const organization =
       query.organization ?? (principal.kind === "account" ? principal.account.organizationCode : undefined);
     if (organization === undefined && principal.kind !== "system")
       throw new InvalidRequestError(msg("programmes.organization_required"), { field: "organization" });
+    const limit = query.limit ?? PROGRAMMES_PAGE;
+    const offset = query.offset ?? 0;
+    if (!Number.isInteger(limit) || limit < 1 || limit > PROGRAMMES_PAGE_MAX)
+      throw new InvalidRequestError(msg("validation.limit_range", { maximum: PROGRAMMES_PAGE_MAX }), {
+        field: "limit",
+      });
+    if (!Number.isInteger(offset) || offset < 0)
+      throw new InvalidRequestError(msg("validation.offset"), { field: "offset" });
     // Another organisation's people (and anonymous readers) see none of its programmes.
-    if (principal.kind === "anonymous") return [];
-    if (principal.kind === "account" && principal.account.organizationCode !== organization) return [];
+    if (principal.kind === "anonymous") return { total: 0, programmes: [] };
+    if (principal.kind === "account" && principal.account.organizationCode !== organization)
+      return { total: 0, programmes: [] };
     const standing =
       organization === undefined ? NO_STANDING : await standingOfReader(this.db, principal, organization);
     const own = principal.kind === "account" ? principal.account.delegationState : null;
-    // Narrowed in the database to what the policy can allow; the policy has the last word on each.
+    // Narrowed in the database to what the policy can allow (so the count is of what the reader
+    // sees); the policy has the last word on each.
     const onlyOwn = own !== null && own !== undefined && !standing.member;
-    const rows = await repo.listProgrammes(this.db, {
-      organization,
-      partner: query.partner,
-      kind: query.kind,
-      partners: onlyOwn ? [own] : undefined,
-    });
+    const filter = { organization, partner: query.partner, kind: query.kind, partners: onlyOwn ? [own] : undefined };
+    const [rows, total] = await Promise.all([
+      repo.listProgrammes(this.db, { ...filter, limit, offset }),
+      repo.countProgrammes(this.db, filter),
+    ]);
     const visible = rows.flatMap((programme) => {
       const scope = scopeOf(programme);
       const whole = cooperationPolicy.readProgramme(principal, scope, standing);
@@ -169,12 +186,15 @@ export class ProgrammesService implements ProgrammeAgreements {
     const source = this.options.progress?.();
     const progress =
       wholeIds.length > 0 && source?.programmesProgress ? await source.programmesProgress(wholeIds) : new Map();
-    return visible.map(({ programme, whole }) => ({
-      programme,
-      versions: versions.get(programme.id) ?? [],
-      whole,
-      progress: whole ? (progress.get(programme.id) ?? null) : null,
-    }));
+    return {
+      total,
+      programmes: visible.map(({ programme, whole }) => ({
+        programme,
+        versions: versions.get(programme.id) ?? [],
+        whole,
+        progress: whole ? (progress.get(programme.id) ?? null) : null,
+      })),
+    };
   }
 
   /**
@@ -189,7 +209,7 @@ export class ProgrammesService implements ProgrammeAgreements {
     db: Database | Transaction = this.db,
   ): Promise<ProgrammeDetailView> {
     const { programme, whole } = await this.visibleProgramme(principal, id, db);
-    const versions = await repo.listVersions(db, [id]);
+    const versions = await this.remember(db, `versions:${id}`, () => repo.listVersions(db, [id]));
     const version =
       query.version === undefined
         ? (versions.find((candidate) => candidate.status === "in-force") ?? versions.at(-1))
@@ -198,8 +218,15 @@ export class ProgrammesService implements ProgrammeAgreements {
     let tree: ObjectiveView[] | null = null;
     let progress: number | null = null;
     if (whole) {
-      const goalProgress = (await this.options.progress?.()?.goalProgress(id)) ?? new Map<string, number | null>();
-      tree = nest(await repo.readTree(db, id, version.number), goalProgress);
+      const [rows, goalProgress] = await Promise.all([
+        this.remember(db, `tree:${id}:${version.number}`, () => repo.readTree(db, id, version.number)),
+        this.remember(
+          db,
+          `progress:${id}`,
+          async () => (await this.options.progress?.()?.goalProgress(id)) ?? new Map<string, number | null>(),
+        ),
+      ]);
+      tree = nest(rows, goalProgress);
       progress = meanProgress(tree.flatMap((objective) => objective.goals.map((goal) => goal.progress)));
     }
     return {
@@ -224,12 +251,14 @@ export class ProgrammesService implements ProgrammeAgreements {
     db: Database | Transaction = this.db,
     options: { lock?: boolean } = {},
   ): Promise<{ programme: repo.ProgrammeRow; scope: ProgrammeScope; standing: Standing; whole: boolean }> {
-    const programme = await repo.findProgramme(db, id, options);
+    const programme = options.lock
+      ? await repo.findProgramme(db, id, options)
+      : await this.remember(db, `programme:${id}`, () => repo.findProgramme(db, id));
     if (!programme) {
       authorize(principal, principal.kind !== "anonymous", msg("programmes.activity.reading"));
       throw new NotFoundError(msg("programmes.not_found", { id }));
     }
-    const standing = await standingOfReader(this.db, principal, programme.organization);
+    const standing = await this.standingOf(principal, programme.organization);
     const scope = scopeOf(programme);
     const whole = cooperationPolicy.readProgramme(principal, scope, standing);
     if (!whole && !cooperationPolicy.readProgrammeSummary(principal, scope, standing)) {
@@ -254,6 +283,19 @@ export class ProgrammesService implements ProgrammeAgreements {
     const before = await repo.readTree(this.db, id, query.from);
     const after = await repo.readTree(this.db, id, query.to);
     return { from: query.from, to: query.to, changes: compareTrees(before, after) };
+  }
+
+  /** From the cache when there is one and `db` is the pool (never inside a transaction, which may see its own changes). */
+  private remember<T>(db: Database | Transaction, key: string, load: () => Promise<T>): Promise<T> {
+    return this.options.cache && db === this.db ? this.options.cache.remember(key, load) : load();
+  }
+
+  /** The reader's standing today, from the cache when there is one. */
+  private standingOf(principal: Principal, organization: string): Promise<Standing> {
+    return (
+      this.options.cache?.standingOfReader(this.db, principal, organization) ??
+      standingOfReader(this.db, principal, organization)
+    );
   }
 
   // ------------------------------------------------------------------------------ changes

@@ -36,6 +36,7 @@ import { ConflictError, ForbiddenError, HiddenError, InvalidRequestError, presen
 import { type JobHandlers, scheduleJob } from "../jobs/queue.ts";
 import { auditActor, authorize, cooperationPolicy, type Principal, type ProgrammeScope } from "../policies.ts";
 import { type IatiActivity, iatiActivitiesXml } from "./iati.ts";
+import type { ProgrammeCache } from "./programme-cache.ts";
 import { standingOfReader } from "./standing.ts";
 
 export type { DigestRow, UpdateRow } from "../../db/repositories/results.ts";
@@ -49,7 +50,11 @@ const REF = /^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/;
 /** Figures kept within what every reader (and a JavaScript number) holds exactly enough. */
 const LARGEST = 1e15;
 
-export type ResultsOptions = { reminderDays?: number };
+export type ResultsOptions = {
+  reminderDays?: number;
+  /** A long-running server's copy of what programme pages read (programme-cache.ts). */
+  cache?: ProgrammeCache;
+};
 
 export type NumbersView = { value: number | null; numerator: number | null; denominator: number | null };
 export type PeriodView = {
@@ -95,14 +100,17 @@ export type Overview = {
   /** Open periods that have ended without an approved update. */
   late: OverviewPeriod[];
   /** Updates waiting for the secretariat's approval, the longest waiting first. */
-  awaitingApproval: Array<{
-    updateId: number;
-    indicatorId: number;
-    indicatorRef: string;
-    periodId: number;
-    createdBy: string;
-    submittedAt: string | null;
-  }>;
+  awaitingApproval: OverviewUpdate[];
+  /** Updates the secretariat returned for revision (with its comment), for their reporters to revise. */
+  returned: Array<OverviewUpdate & { comment: string | null }>;
+};
+export type OverviewUpdate = {
+  updateId: number;
+  indicatorId: number;
+  indicatorRef: string;
+  periodId: number;
+  createdBy: string;
+  submittedAt: string | null;
 };
 export type ResultsView = {
   programme: { id: number; organization: string; partner: string; start: string; end: string };
@@ -314,11 +322,25 @@ const scopeOf = (programme: repo.ResultsProgrammeRow): ProgrammeScope => ({
 export class ResultsService {
   private readonly reminderDays: number;
 
+  private readonly cache: ProgrammeCache | undefined;
+
   constructor(
     private readonly db: Database,
     options: ResultsOptions = {},
   ) {
     this.reminderDays = options.reminderDays ?? DEFAULT_REMINDER_DAYS;
+    this.cache = options.cache;
+  }
+
+  private remember<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.cache ? this.cache.remember(key, load) : load();
+  }
+
+  private standingOf(principal: Principal, organization: string) {
+    return (
+      this.cache?.standingOfReader(this.db, principal, organization) ??
+      standingOfReader(this.db, principal, organization)
+    );
   }
 
   // ---------------------------------------------------------------------------- who may
@@ -347,7 +369,7 @@ export class ResultsService {
 
   private async authorizeRead(principal: Principal, programme: repo.ResultsProgrammeRow): Promise<void> {
     const what = msg("results.activity_reading", { programme: programme.id });
-    const standing = await standingOfReader(this.db, principal, programme.organization);
+    const standing = await this.standingOf(principal, programme.organization);
     if (cooperationPolicy.readProgramme(principal, scopeOf(programme), standing)) authorize(principal, true, what);
     else await this.refuse(principal, programme, what);
   }
@@ -378,12 +400,19 @@ export class ResultsService {
 
   /** The indicators of a programme with their periods, actuals and progress, and the overview. */
   async results(principal: Principal, programmeId: number): Promise<ResultsView> {
-    const programme = await this.programme(this.db, programmeId);
+    const programme = await this.remember(`results-programme:${programmeId}`, () =>
+      this.programme(this.db, programmeId),
+    );
     await this.authorizeRead(principal, programme);
-    const [indicators, periods, pending, now] = await Promise.all([
-      repo.indicatorsOf(this.db, programmeId),
-      repo.aggregatedPeriodsOf(this.db, programmeId),
-      repo.pendingUpdatesOf(this.db, programmeId),
+    const [[indicators, periods, pending, returned], now] = await Promise.all([
+      this.remember(`results:${programmeId}`, () =>
+        Promise.all([
+          repo.indicatorsOf(this.db, programmeId),
+          repo.aggregatedPeriodsOf(this.db, programmeId),
+          repo.updatesInStatusOf(this.db, programmeId, "pending-approval"),
+          repo.updatesInStatusOf(this.db, programmeId, "returned"),
+        ]),
+      ),
       databaseNow(this.db),
     ]);
     const day = today(now);
@@ -392,6 +421,14 @@ export class ResultsService {
     const missing: OverviewPeriod[] = [];
     const late: OverviewPeriod[] = [];
     const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
+    const overviewUpdate = (update: repo.UpdateRow): OverviewUpdate => ({
+      updateId: update.id,
+      indicatorId: update.indicatorId,
+      indicatorRef: byId.get(update.indicatorId)?.ref ?? "",
+      periodId: update.periodId,
+      createdBy: update.createdBy,
+      submittedAt: update.submittedAt,
+    });
     for (const period of periods) {
       if (period.lockedAt !== null) continue;
       const indicator = present(byId.get(period.indicatorId), `indicator ${period.indicatorId}`);
@@ -420,14 +457,8 @@ export class ResultsService {
       overview: {
         missing,
         late,
-        awaitingApproval: pending.map((update) => ({
-          updateId: update.id,
-          indicatorId: update.indicatorId,
-          indicatorRef: byId.get(update.indicatorId)?.ref ?? "",
-          periodId: update.periodId,
-          createdBy: update.createdBy,
-          submittedAt: update.submittedAt,
-        })),
+        awaitingApproval: pending.map(overviewUpdate),
+        returned: returned.map((update) => ({ ...overviewUpdate(update), comment: update.reviewComment })),
       },
     };
   }
