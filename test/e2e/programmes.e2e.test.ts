@@ -613,8 +613,11 @@ describe("partnership programmes in the web UI", () => {
       await form.getByRole("button", { name: t.proposeButton }).click();
       const dialog = page.getByRole("alertdialog");
       await dialog.waitFor();
+      // The council's name comes with the previous agreement's proposal, read when the form shows.
+      await expect
+        .poll(async () => squash(await dialog.getByTestId("propose-effect").textContent()))
+        .toContain("silence procedure in the North Atlantic Council");
       const effect = squash(await dialog.getByTestId("propose-effect").textContent());
-      expect(effect).toContain("silence procedure in the North Atlantic Council");
       expect(effect).toContain("version 3 comes into force");
       await shoot(page, "propose-confirm");
       await dialog.getByRole("button", { name: t.proposeConfirmSilence }).click();
@@ -694,6 +697,167 @@ describe("partnership programmes in the web UI", () => {
       }
     }
   }, 150_000);
+
+  test("the secretariat defines an indicator under a goal (a refusal under its field, nothing changed), then a period with its target, and its chart appears; also at a phone's width", async () => {
+    const title = "Share of operations with a civilian harm mitigation cell";
+    const desktop = await open(secretariat, `/programmes/${programmeId}?version=2`);
+    let indicatorId: number;
+    try {
+      const { page } = desktop;
+      const goal = page.locator('[data-goal="G3.1"]');
+      expect(squash(await goal.locator(".prog-indicators").textContent({ timeout: 20_000 }))).toContain(t.noIndicators);
+      await goal.getByRole("button", { name: t.addIndicatorTo("G3.1") }).click();
+      const form = goal.getByTestId("new-indicator");
+      const ref = page.locator("#new-indicator-G3-1-ref");
+      // The form opens on its first field, with the next free reference.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("new-indicator-G3-1-ref");
+      expect(await ref.inputValue()).toBe("I3");
+      // A reference another indicator has is refused under the reference.
+      await ref.fill("I1");
+      await form.getByLabel(t.titleIn.en).fill(title);
+      await form.getByText(t.translations).click();
+      await form
+        .getByLabel(t.titleIn.es)
+        .fill("Proporción de operaciones con una célula de mitigación de daños a civiles");
+      await form.getByLabel(t.measureLabel, { exact: true }).selectOption("percentage");
+      expect(await form.getByLabel(t.ascendingLabel).isChecked()).toBe(true);
+      await form.getByLabel(t.baselineYearLabel, { exact: true }).fill("2025");
+      await form.getByLabel(t.numeratorLabel).fill("1");
+      await form.getByLabel(t.denominatorLabel).fill("4");
+      await form.getByLabel("Rosa Reporter").check();
+      await shoot(page, "new-indicator-desktop");
+      await form.getByRole("button", { name: t.createIndicator }).click();
+      await expect.poll(() => ref.getAttribute("aria-invalid")).toBe("true");
+      expect(await ref.getAttribute("aria-describedby")).toContain("new-indicator-G3-1-ref-error");
+      expect(squash(await page.locator("#new-indicator-G3-1-ref-error").textContent())).toContain(
+        "Another indicator of this programme has the reference I1",
+      );
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("new-indicator-G3-1-ref");
+      // Nothing changed: the page and the API still have two indicators, and the form keeps what was typed.
+      expect(await page.locator("[data-indicator]").count()).toBe(2);
+      const before = await ok(secretariat.send("GET", `/api/v1/programmes/${programmeId}/results`));
+      expect(before.indicators.map((indicator: { ref: string }) => indicator.ref)).toEqual(["I1", "I2"]);
+      expect(await form.getByLabel(t.titleIn.en).inputValue()).toBe(title);
+      await shoot(page, "new-indicator-refused");
+
+      await ref.fill("I3");
+      await form.getByRole("button", { name: t.createIndicator }).click();
+      const block = goal.locator('[data-indicator="I3"]');
+      await block.waitFor({ timeout: 20_000 });
+      expect(await goal.getByTestId("new-indicator").count()).toBe(0);
+      expect(squash(await goal.locator(".prog-define > .form-status").last().textContent())).toContain(
+        t.indicatorAdded("I3"),
+      );
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("add-indicator-G3-1");
+      expect(await block.locator("svg[role=img] title").textContent()).toBe(`I3 · ${title}`);
+      expect(squash(await block.locator(".prog-indicator-meta").textContent())).toContain(
+        t.reportedBy("Rosa Reporter"),
+      );
+      const after = await ok(secretariat.send("GET", `/api/v1/programmes/${programmeId}/results`));
+      const created = after.indicators.find((indicator: { ref: string }) => indicator.ref === "I3");
+      expect(created).toMatchObject({
+        goalRef: "G3.1",
+        measure: "percentage",
+        ascending: true,
+        titles: { en: title, pt: null },
+        baseline: { year: 2025, value: null, numerator: 1, denominator: 4 },
+        reporters: [{ id: reporter.accountId, name: "Rosa Reporter" }],
+        periods: [],
+      });
+      indicatorId = created.id;
+
+      // A period ending after the programme is refused under its end; then its first year, with a target of 75%.
+      await block.getByRole("button", { name: t.addPeriodTo("I3") }).click();
+      const periodForm = block.getByTestId("new-period");
+      const start = page.locator(`#new-period-${indicatorId}-start`);
+      const end = page.locator(`#new-period-${indicatorId}-end`);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`new-period-${indicatorId}-start`);
+      expect(await start.inputValue()).toBe("2026-01-01");
+      expect(await end.inputValue()).toBe("2026-12-31");
+      await end.fill("2028-12-31");
+      await periodForm.getByLabel(t.figurePercentLabel, { exact: true }).fill("75");
+      await periodForm.getByRole("button", { name: t.createPeriod }).click();
+      await expect.poll(() => end.getAttribute("aria-invalid")).toBe("true");
+      expect(squash(await page.locator(`#new-period-${indicatorId}-end-error`).textContent())).toContain("2027-12-31");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`new-period-${indicatorId}-end`);
+      const refused = await ok(secretariat.send("GET", `/api/v1/programmes/${programmeId}/results`));
+      expect(refused.indicators.find((indicator: { id: number }) => indicator.id === indicatorId).periods).toEqual([]);
+      await shoot(page, "new-period-refused");
+      await end.fill("2026-12-31");
+      await periodForm.getByRole("button", { name: t.createPeriod }).click();
+      await expect.poll(() => block.getByTestId("new-period").count()).toBe(0);
+      const chart = await chartOf(page, "I3");
+      await expect
+        .poll(() => tableRows(chart))
+        .toEqual([
+          [t.baselineLabel(2025), t.none, "25% (1/4)"],
+          ["2026", "75%", t.noActual],
+        ]);
+      expect(await chart.locator("svg[role=img] desc").textContent()).toContain(t.chartBaseline(2025, "25% (1/4)"));
+      expect(await chart.getByRole("button", { name: t.reportProgressFor("I3", "2026") }).count()).toBe(1);
+      await shoot(page, "new-period-desktop");
+      expect(desktop.errors).toEqual([]);
+    } finally {
+      await desktop.context.close();
+    }
+
+    // At a phone's width, an administrator of the secretariat (who may list the organisation's
+    // accounts) adds the second year and names another reporter; the open forms fit the screen.
+    const admin = await signInAs(concord, { organization: "NATO", role: "secretariat-admin", name: "Ada Admin" });
+    const phone = await open(admin, `/programmes/${programmeId}?version=2`, { width: 360, height: 740 });
+    try {
+      const { page } = phone;
+      const goal = page.locator('[data-goal="G3.1"]');
+      const block = goal.locator('[data-indicator="I3"]');
+      await goal.getByRole("button", { name: t.addIndicatorTo("G3.1") }).click({ timeout: 20_000 });
+      await goal.getByTestId("new-indicator").waitFor();
+      await noSidewaysScroll(page, "the new indicator form at 360px");
+      await shoot(page, "new-indicator-360");
+      await goal.getByTestId("new-indicator").getByRole("button", { name: t.cancel }).click();
+
+      await block.getByRole("button", { name: t.addPeriodTo("I3") }).click();
+      const periodForm = block.getByTestId("new-period");
+      expect(await page.locator(`#new-period-${indicatorId}-start`).inputValue()).toBe("2027-01-01");
+      expect(await page.locator(`#new-period-${indicatorId}-end`).inputValue()).toBe("2027-12-31");
+      // The form takes the focus on its first field (typing before it has would go there).
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`new-period-${indicatorId}-start`);
+      await periodForm.getByLabel(t.figurePercentLabel, { exact: true }).fill("90");
+      await noSidewaysScroll(page, "the new period form at 360px");
+      await shoot(page, "new-period-360");
+      await periodForm.getByRole("button", { name: t.createPeriod }).click();
+      await expect.poll(() => block.getByTestId("new-period").count()).toBe(0);
+      const chart = await chartOf(page, "I3");
+      await expect.poll(async () => (await tableRows(chart))[2]).toEqual(["2027", "90%", t.noActual]);
+
+      await block.getByRole("button", { name: t.changeReportersOf("I3") }).click();
+      const reporters = block.getByTestId("reporters-form");
+      // All the organisation's accounts: Camila Rojas reports on nothing yet.
+      await reporters.getByLabel("Camila Rojas").check({ timeout: 20_000 });
+      expect(await reporters.getByLabel("Rosa Reporter").isChecked()).toBe(true);
+      // Not those who could not read the programme: another partner's delegation, the analyst.
+      expect(await reporters.getByLabel("Jun Sato").count()).toBe(0);
+      expect(await reporters.getByLabel("Ana Analyst").count()).toBe(0);
+      await noSidewaysScroll(page, "the reporters form at 360px");
+      await reporters.getByRole("button", { name: t.saveReporters }).click();
+      await expect
+        .poll(async () => squash(await block.locator(".prog-indicator-meta").textContent()))
+        .toContain("Camila Rojas");
+      const { indicators } = await ok(secretariat.send("GET", `/api/v1/programmes/${programmeId}/results`));
+      const named = indicators.find((indicator: { id: number }) => indicator.id === indicatorId);
+      expect(named.reporters.map((person: { id: string }) => person.id).sort()).toEqual(
+        [colombia.accountId, reporter.accountId].sort(),
+      );
+      const widths = await page
+        .locator("svg.indicator-chart-svg")
+        .evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().right));
+      for (const right of widths) expect(right).toBeLessThanOrEqual(360);
+      await noSidewaysScroll(page, "the programme with its new indicator at 360px");
+      await shoot(page, "new-indicator-chart-360");
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.context.close();
+    }
+  }, 180_000);
 });
 
 // ----------------------------------------------------------------------------- four languages
@@ -843,6 +1007,10 @@ describe.each(["es", "pt", "fr"] as const)("in %s", (lang) => {
       const colombiaIn = (await secretariat.send("GET", `/api/v1/programmes/${programmeId}`)).body.programme
         .partnerNames[lang];
       const heading = tl.programmeHeading(colombiaIn, "ITPP", "2026", "2027");
+      // The secretariat's forms open: a new indicator under a goal, a new period of an indicator.
+      await page.getByRole("button", { name: tl.addIndicatorTo("G3.1") }).click();
+      await page.getByRole("button", { name: tl.addPeriodTo("I1") }).click();
+      await page.getByTestId("new-period").waitFor();
       await check(page, lang, "programme", heading);
 
       // Mongolia's empty draft: the secretariat adds to it in the editor, a refusal comes back in the

@@ -385,7 +385,8 @@ function NodeFields({
   );
 }
 
-function TextInput({
+/** A labelled text input tied to its hint and to the API's refusal of it (`form.field(path)`). */
+export function TextInput({
   form,
   path,
   label,
@@ -398,6 +399,7 @@ function TextInput({
   maxLength,
   inputMode,
   lang,
+  type = "text",
 }: {
   form: ChangeForm;
   path: string;
@@ -409,8 +411,9 @@ function TextInput({
   narrow?: boolean;
   code?: boolean;
   maxLength?: number;
-  inputMode?: "numeric" | "text";
+  inputMode?: "numeric" | "decimal" | "text";
   lang?: string;
+  type?: "text" | "date";
 }) {
   const { t } = useProgrammeText();
   const { id, error } = form.field(path);
@@ -422,6 +425,7 @@ function TextInput({
       </label>
       <input
         id={id}
+        type={type as "text"}
         class={`input${code ? " prog-input-code" : ""}`}
         value={value}
         maxLength={maxLength}
@@ -441,18 +445,23 @@ function TextInput({
   );
 }
 
-function TextArea({
+/** A text of a few lines, its error under it; optional (so labelled) unless `required`. */
+export function TextArea({
   form,
   path,
   label,
   value,
   onInput,
+  maxLength = COOPERATION_LIMITS.description,
+  required = false,
 }: {
   form: ChangeForm;
   path: string;
   label: string;
   value: string;
   onInput: (value: string) => void;
+  maxLength?: number;
+  required?: boolean;
 }) {
   const { t } = useProgrammeText();
   const { id, error } = form.field(path);
@@ -460,13 +469,13 @@ function TextArea({
     <div class="field">
       <label for={id}>
         {label}
-        <span class="optional"> {t.optional}</span>
+        {!required && <span class="optional"> {t.optional}</span>}
       </label>
       <textarea
         id={id}
         class="input"
         rows={2}
-        maxLength={COOPERATION_LIMITS.description}
+        maxLength={maxLength}
         value={value}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error)}
@@ -477,7 +486,7 @@ function TextArea({
   );
 }
 
-function SelectField({
+export function SelectField({
   form,
   path,
   label,

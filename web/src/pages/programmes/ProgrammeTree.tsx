@@ -16,6 +16,7 @@ import {
   periodLabel,
   periodText,
 } from "./logic.ts";
+import { AddIndicator, IndicatorActions } from "./IndicatorForms.tsx";
 import { ReportForm } from "./ResultsForms.tsx";
 import { Citation, ProgressMeter } from "./shared.tsx";
 import type { Goal, Indicator, IndicatorPeriod, Objective, ProgrammeDetail, ResultsResponse, Update } from "./types.ts";
@@ -84,6 +85,7 @@ export function ProgrammeTree({
                       goal={goal}
                       programme={programme}
                       indicators={results?.indicators.filter((indicator) => indicator.goalRef === goal.ref)}
+                      allIndicators={results?.indicators}
                       updates={updates}
                       accountId={accountId}
                       onChanged={onChanged}
@@ -103,6 +105,7 @@ function GoalItem({
   goal,
   programme,
   indicators,
+  allIndicators,
   updates,
   accountId,
   onChanged,
@@ -110,12 +113,16 @@ function GoalItem({
   goal: Goal;
   programme: ProgrammeDetail;
   indicators: Indicator[] | undefined;
+  /** The programme's indicators, every goal's (undefined until the results arrive). */
+  allIndicators: Indicator[] | undefined;
   updates: Update[];
   accountId: string;
   onChanged: () => void;
 }) {
   const { t, lang } = useProgrammeText();
   const years = activitiesByYear(goal.activities);
+  // The secretariat defines indicators once it knows the programme's (their refs, their reporters).
+  const manage = programme.abilities.manageResults && allIndicators !== undefined;
   return (
     <li class="prog-goal" data-goal={goal.ref}>
       <div class="prog-node-head">
@@ -134,19 +141,24 @@ function GoalItem({
       {goal.description && <p class="prog-description">{goal.description}</p>}
       <Citation source={goal.source} quote={goal.quote} />
 
-      {indicators && indicators.length > 0 && (
+      {((indicators && indicators.length > 0) || manage) && (
         <div class="prog-indicators">
           <h5>{t.indicatorsHeading}</h5>
-          {indicators.map((indicator) => (
+          {indicators?.length === 0 && <p class="muted">{t.noIndicators}</p>}
+          {indicators?.map((indicator) => (
             <IndicatorBlock
               key={indicator.id}
               indicator={indicator}
               programme={programme}
+              allIndicators={allIndicators ?? []}
               updates={updates.filter((u) => String(u.indicatorId) === String(indicator.id))}
               accountId={accountId}
               onChanged={onChanged}
             />
           ))}
+          {manage && (
+            <AddIndicator programme={programme} goal={goal} indicators={allIndicators ?? []} onChanged={onChanged} />
+          )}
         </div>
       )}
 
@@ -211,12 +223,14 @@ export function chartDescription(indicator: Indicator, t: ProgrammeText, lang: L
 function IndicatorBlock({
   indicator,
   programme,
+  allIndicators,
   updates,
   accountId,
   onChanged,
 }: {
   indicator: Indicator;
   programme: ProgrammeDetail;
+  allIndicators: Indicator[];
   updates: Update[];
   accountId: string;
   onChanged: () => void;
@@ -296,6 +310,14 @@ function IndicatorBlock({
             />
           ))}
         </ul>
+      )}
+      {programme.abilities.manageResults && (
+        <IndicatorActions
+          programme={programme}
+          indicator={indicator}
+          indicators={allIndicators}
+          onChanged={onChanged}
+        />
       )}
     </div>
   );

@@ -20,6 +20,10 @@ import {
 } from "./shared.tsx";
 import { programmeOf, type ProgrammeResponse, type ProgrammeSummary, type ProgrammesResponse } from "./types.ts";
 
+/** The API's page of programmes, and the most it gives at once. */
+const PAGE = 100;
+const PAGE_MAX = 1000;
+
 /** The programmes the reader may see, filtered by partner and kind; the secretariat opens new ones here. */
 export default function ProgrammesPage({ location }: { location: Location }) {
   const { t, lang } = useProgrammeText();
@@ -28,10 +32,16 @@ export default function ProgrammesPage({ location }: { location: Location }) {
   const partner = location.query.get("partner")?.toUpperCase() || null;
   const kind = location.query.get("kind") || null;
   const filtered = partner !== null || kind !== null;
-  const all = useApi<ProgrammesResponse>(account ? apiUrl("/programmes", { lang }) : null, { cache: false });
-  const list = useApi<ProgrammesResponse>(account && filtered ? apiUrl("/programmes", { partner, kind, lang }) : null, {
+  // A page at a time (the API's default is 100); "Show more" asks for the next hundred as well.
+  const [limit, setLimit] = useState(PAGE);
+  const page = limit === PAGE ? null : String(limit);
+  const all = useApi<ProgrammesResponse>(account ? apiUrl("/programmes", { lang, limit: page }) : null, {
     cache: false,
   });
+  const list = useApi<ProgrammesResponse>(
+    account && filtered ? apiUrl("/programmes", { partner, kind, lang, limit: page }) : null,
+    { cache: false },
+  );
   const shown = filtered ? list : all;
 
   if (!account) {
@@ -108,7 +118,9 @@ export default function ProgrammesPage({ location }: { location: Location }) {
             </div>
             {shown.data && (
               <p class="toolbar-count muted" aria-live="polite">
-                {t.programmeCount(programmes.length)}
+                {(shown.data.total ?? programmes.length) > programmes.length
+                  ? t.programmeCountOf(programmes.length, shown.data.total)
+                  : t.programmeCount(programmes.length)}
               </p>
             )}
             <DataLinks path="/programmes" params={{ partner, kind }} what={t.programmesCaption} />
@@ -120,7 +132,16 @@ export default function ProgrammesPage({ location }: { location: Location }) {
           ) : programmes.length === 0 ? (
             <p class="empty">{filtered ? t.noProgrammesFiltered : t.noProgrammes}</p>
           ) : (
-            <ProgrammeTable programmes={programmes} busy={shown.loading} />
+            <>
+              <ProgrammeTable programmes={programmes} busy={shown.loading} />
+              {shown.data.total > programmes.length && limit < PAGE_MAX && (
+                <p>
+                  <button type="button" class="button" onClick={() => setLimit(limit + PAGE)} disabled={shown.loading}>
+                    {t.showMoreProgrammes}
+                  </button>
+                </p>
+              )}
+            </>
           )}
         </section>
       )}

@@ -5,6 +5,7 @@ import { FormStatus, focusField } from "../../components/Form.tsx";
 import { useProgrammeText } from "../../i18n/programmes/index.ts";
 import { send } from "../../lib/api.ts";
 import { formatInstant } from "../../lib/dates.ts";
+import { TextArea } from "./DraftEditor.tsx";
 import { formatQuantity, periodText } from "./logic.ts";
 import { describedBy, FieldError, FormAlerts, useChangeForm } from "./shared.tsx";
 import type { Indicator, IndicatorPeriod, Update } from "./types.ts";
@@ -293,20 +294,15 @@ function PendingItem({
             if (form.check(comment.trim() ? {} : { comment: t.commentNeeded })) setConfirming(true);
           }}
         >
-          <div class="field">
-            <label for={commentField.id}>{t.returnComment}</label>
-            <textarea
-              id={commentField.id}
-              class="input"
-              rows={2}
-              maxLength={COOPERATION_LIMITS.comment}
-              value={comment}
-              aria-invalid={commentField.error ? true : undefined}
-              aria-describedby={describedBy(commentField.id, commentField.error)}
-              onInput={(e) => setComment(e.currentTarget.value)}
-            />
-            <FieldError {...commentField} />
-          </div>
+          <TextArea
+            form={form}
+            path="comment"
+            label={t.returnComment}
+            value={comment}
+            onInput={setComment}
+            maxLength={COOPERATION_LIMITS.comment}
+            required
+          />
           <div class="form-actions">
             <button type="submit" class="button button-danger button-small" disabled={form.pending}>
               {t.returnForRevision}

@@ -4,13 +4,20 @@ import {
   activitiesByYear,
   draftBody,
   draftOf,
+  draftTitles,
   fieldErrors,
+  figureOf,
   formatQuantity,
+  indicatorBody,
+  NO_FIGURES,
+  nextPeriod,
   nextRef,
   numberOf,
   partnerNameOf,
   percentOf,
+  periodBody,
   periodLabel,
+  reporterCandidates,
 } from "./logic.ts";
 import type { Objective } from "./types.ts";
 
@@ -176,6 +183,141 @@ describe("the draft editor's tree", () => {
     expect(grouped.map(([year, list]) => [year, list.length])).toEqual([
       [2024, 1],
       [2025, 2],
+    ]);
+  });
+});
+
+describe("the secretariat's indicator and period forms", () => {
+  const draft = {
+    ref: " I3 ",
+    titles: { ...draftTitles(), en: " Civilians protected ", fr: "Civils protégés" },
+    description: "",
+    measure: "percentage" as const,
+    ascending: true,
+    baselineYear: "2025",
+    baseline: { value: "", numerator: "3", denominator: "4" },
+    reporters: ["a", "b", "a"],
+  };
+
+  it("reads typed numbers, a decimal comma too, and tells a word from a number", () => {
+    expect(figureOf(" 1,5 ")).toBe(1.5);
+    expect(figureOf("")).toBeNull();
+    expect(figureOf("ten")).toBeNaN();
+  });
+
+  it("makes the indicator's body: trimmed, translations only where given, a percentage's parts, reporters once", () => {
+    expect(indicatorBody("G3.1", draft)).toEqual({
+      body: {
+        goalRef: "G3.1",
+        ref: "I3",
+        titles: { en: "Civilians protected", fr: "Civils protégés" },
+        measure: "percentage",
+        ascending: true,
+        baseline: { year: 2025, numerator: 3, denominator: 4 },
+        reporters: ["a", "b"],
+      },
+      problems: {},
+    });
+  });
+
+  it("leaves out an empty baseline, a unit's parts and a qualitative indicator's direction and figures", () => {
+    const unit = indicatorBody("G1", {
+      ...draft,
+      measure: "unit",
+      baselineYear: "",
+      baseline: { value: "", numerator: "1", denominator: "" },
+    });
+    expect(unit.problems).toEqual({});
+    expect(unit.body).not.toHaveProperty("baseline");
+    const words = indicatorBody("G1", { ...draft, measure: "qualitative", baseline: { ...NO_FIGURES, value: "7" } });
+    expect(words.body).toMatchObject({ measure: "qualitative", baseline: { year: 2025 } });
+    expect(words.body).not.toHaveProperty("ascending");
+    expect((words.body as { baseline: object }).baseline).toEqual({ year: 2025 });
+  });
+
+  it("names what is missing or unreadable by the API's path of the field, in the form's order", () => {
+    const { problems } = indicatorBody("G1", {
+      ...draft,
+      ref: " ",
+      titles: draftTitles(),
+      baselineYear: "25",
+      baseline: { value: "half", numerator: "3", denominator: "" },
+    });
+    expect(problems).toEqual({
+      ref: "required",
+      "titles.en": "required",
+      "baseline.year": "year",
+      "baseline.value": "number",
+      "baseline.denominator": "parts",
+    });
+    expect(Object.keys(problems)[0]).toBe("ref");
+  });
+
+  it("makes a period's body with its target, a qualitative one's in words", () => {
+    expect(
+      periodBody(
+        { start: "2026-01-01", end: "2026-12-31", target: { ...NO_FIGURES, value: "80" }, comment: "" },
+        "unit",
+      ),
+    ).toEqual({ body: { start: "2026-01-01", end: "2026-12-31", target: { value: 80 } }, problems: {} });
+    expect(
+      periodBody(
+        { start: "2026-01-01", end: "2026-12-31", target: NO_FIGURES, comment: " Fully staffed " },
+        "qualitative",
+      ).body,
+    ).toEqual({ start: "2026-01-01", end: "2026-12-31", target: { comment: "Fully staffed" } });
+    expect(periodBody({ start: "", end: "2026-12-31", target: NO_FIGURES, comment: "" }, "unit")).toEqual({
+      body: { start: "", end: "2026-12-31" },
+      problems: { start: "required" },
+    });
+  });
+
+  it("proposes the next period: the year after the last one, within the programme", () => {
+    const programme = { start: "2026-03-01", end: "2027-06-30" };
+    expect(nextPeriod([], programme)).toEqual({ start: "2026-03-01", end: "2026-12-31" });
+    expect(nextPeriod([{ start: "2026-03-01", end: "2026-12-31" }], programme)).toEqual({
+      start: "2027-01-01",
+      end: "2027-06-30",
+    });
+    // The last period ends with the programme: the form starts from its beginning, for the API to judge.
+    expect(nextPeriod([{ start: "2027-01-01", end: "2027-06-30" }], programme).start).toBe("2026-03-01");
+  });
+
+  it("offers the secretariat, the partner's delegation and everyone already reporting, by name, once each", () => {
+    const indicators = [
+      {
+        reporters: [
+          { id: "r", name: "Rosa Reporter" },
+          { id: "x", name: "Xavier Gone" },
+        ],
+      },
+    ];
+    expect(reporterCandidates(indicators, "COL")).toEqual([
+      { id: "r", name: "Rosa Reporter", state: null },
+      { id: "x", name: "Xavier Gone", state: null },
+    ]);
+    const account = (id: string, displayName: string, role: string, state: string | null, disabled = false) => ({
+      id,
+      displayName,
+      role,
+      disabled,
+      delegation: state ? { state } : null,
+    });
+    const accounts = [
+      account("r", "Rosa Reporter", "delegation-member", "COL"),
+      account("s", "Sam Secretariat", "secretariat-staff", null),
+      account("h", "Camila Rojas", "delegation-head", "COL"),
+      account("f", "Claire Martin", "delegation-head", "FRA"),
+      account("a", "Ana Analyst", "analyst", "COL"),
+      account("x", "Xavier Gone", "secretariat-staff", null, true),
+      account("d", "Dora Disabled", "secretariat-admin", null, true),
+    ];
+    expect(reporterCandidates(indicators, "COL", accounts)).toEqual([
+      { id: "h", name: "Camila Rojas", state: "COL" },
+      { id: "r", name: "Rosa Reporter", state: "COL" },
+      { id: "s", name: "Sam Secretariat", state: null },
+      // Disabled, but still assigned: offered, so that it can be unticked.
+      { id: "x", name: "Xavier Gone", state: null },
     ]);
   });
 });

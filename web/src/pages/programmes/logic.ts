@@ -259,3 +259,187 @@ export function nextRef(refs: readonly string[], fallback: string): string {
   while (refs.includes(candidate)) candidate = `${match[1]}${++n}`;
   return candidate;
 }
+
+// The secretariat's forms for indicators and their periods: what POST /programmes/{id}/indicators
+// and POST /indicators/{id}/periods take, with the figures as typed.
+
+/** What is wrong with a field before anything is sent; the form says it in the reader's language. */
+export type Problem = "required" | "year" | "number" | "parts";
+
+/** A baseline's or a target's figures as typed: a value, or a percentage's numerator and denominator. */
+export interface FigureFields {
+  value: string;
+  numerator: string;
+  denominator: string;
+}
+
+export const NO_FIGURES: FigureFields = { value: "", numerator: "", denominator: "" };
+
+/** A typed number ("1,5" is 1.5): null when empty, NaN when it is not a number. */
+export function figureOf(text: string): number | null {
+  const trimmed = text.trim().replace(/\s+/g, "").replace(",", ".");
+  if (!trimmed) return null;
+  const n = Number(trimmed);
+  return Number.isFinite(n) ? n : Number.NaN;
+}
+
+/**
+ * The figures a measure takes: a value (a percentage's as 0–100) and, for a percentage only, a
+ * numerator and a denominator, both or neither; qualitative indicators none. Problems by field.
+ */
+export function figuresOf(
+  fields: FigureFields,
+  measure: Measure,
+  prefix: string,
+): { figures: { value?: number; numerator?: number; denominator?: number }; problems: Record<string, Problem> } {
+  const figures: { value?: number; numerator?: number; denominator?: number } = {};
+  const problems: Record<string, Problem> = {};
+  if (measure === "qualitative") return { figures, problems };
+  const names = measure === "percentage" ? (["value", "numerator", "denominator"] as const) : (["value"] as const);
+  for (const name of names) {
+    const n = figureOf(fields[name]);
+    if (n === null) continue;
+    if (Number.isNaN(n)) problems[`${prefix}${name}`] = "number";
+    else figures[name] = n;
+  }
+  if (measure === "percentage") {
+    const numerator = fields.numerator.trim() !== "";
+    const denominator = fields.denominator.trim() !== "";
+    if (numerator && !denominator) problems[`${prefix}denominator`] ??= "parts";
+    if (denominator && !numerator) problems[`${prefix}numerator`] ??= "parts";
+  }
+  return { figures, problems };
+}
+
+/** The new-indicator form's fields, as typed. */
+export interface IndicatorDraft {
+  ref: string;
+  titles: DraftTitles;
+  description: string;
+  measure: Measure;
+  ascending: boolean;
+  baselineYear: string;
+  baseline: FigureFields;
+  reporters: string[];
+}
+
+/**
+ * The body of POST /programmes/{id}/indicators for a goal, and what is wrong before sending it (by
+ * the API's path of the field). Empty optional text is left out, and so is a baseline with nothing
+ * in it; "more is better" means nothing for an indicator described in words.
+ */
+export function indicatorBody(
+  goalRef: string,
+  draft: IndicatorDraft,
+): { body: unknown; problems: Record<string, Problem> } {
+  const problems: Record<string, Problem> = {};
+  if (!draft.ref.trim()) problems.ref = "required";
+  if (!draft.titles.en.trim()) problems["titles.en"] = "required";
+  const year = draft.baselineYear.trim();
+  if (year && !/^\d{4}$/.test(year)) problems["baseline.year"] = "year";
+  const { figures, problems: figureProblems } = figuresOf(draft.baseline, draft.measure, "baseline.");
+  Object.assign(problems, figureProblems);
+  const baseline = { ...(year ? { year: Number(year) } : {}), ...figures };
+  const description = draft.description.trim();
+  return {
+    body: {
+      goalRef,
+      ref: draft.ref.trim(),
+      titles: titlesBody(draft.titles),
+      ...(description ? { description } : {}),
+      measure: draft.measure,
+      ...(draft.measure === "qualitative" ? {} : { ascending: draft.ascending }),
+      ...(Object.keys(baseline).length > 0 ? { baseline } : {}),
+      reporters: [...new Set(draft.reporters)],
+    },
+    problems,
+  };
+}
+
+/** The new-period form's fields, as typed. */
+export interface PeriodDraft {
+  start: string;
+  end: string;
+  target: FigureFields;
+  /** A qualitative indicator's target, in words. */
+  comment: string;
+}
+
+/** The body of POST /indicators/{id}/periods, and what is wrong before sending it. */
+export function periodBody(draft: PeriodDraft, measure: Measure): { body: unknown; problems: Record<string, Problem> } {
+  const problems: Record<string, Problem> = {};
+  if (!draft.start) problems.start = "required";
+  if (!draft.end) problems.end = "required";
+  const { figures, problems: figureProblems } = figuresOf(draft.target, measure, "target.");
+  Object.assign(problems, figureProblems);
+  const comment = draft.comment.trim();
+  const target = { ...figures, ...(measure === "qualitative" && comment ? { comment } : {}) };
+  return {
+    body: { start: draft.start, end: draft.end, ...(Object.keys(target).length > 0 ? { target } : {}) },
+    problems,
+  };
+}
+
+/**
+ * The first day of a new period of an indicator: the day after its last period when that is
+ * still in the programme, else the programme's first day; and the end of that year, or the
+ * programme's last day if sooner.
+ */
+export function nextPeriod(
+  periods: readonly { start: string; end: string }[],
+  programme: { start: string; end: string },
+): { start: string; end: string } {
+  const last = [...periods].sort((a, b) => a.end.localeCompare(b.end)).at(-1);
+  let start = programme.start;
+  if (last) {
+    const after = new Date(`${last.end}T00:00:00Z`);
+    after.setUTCDate(after.getUTCDate() + 1);
+    const day = after.toISOString().slice(0, 10);
+    if (day <= programme.end) start = day;
+  }
+  const yearEnd = `${start.slice(0, 4)}-12-31`;
+  return { start, end: yearEnd < programme.end ? yearEnd : programme.end };
+}
+
+/** Someone the secretariat may name as an indicator's reporter. */
+export interface ReporterCandidate {
+  id: string;
+  name: string;
+  /** The delegation's state, for a delegation's member. */
+  state: string | null;
+}
+
+/** An account as the administrators' list gives it, as much as choosing a reporter needs. */
+export interface AccountChoice {
+  id: string;
+  displayName: string;
+  role: string;
+  disabled: boolean;
+  delegation: { state: string } | null;
+}
+
+/**
+ * Whom the reporters' checkboxes offer: when the reader may list the organisation's accounts, those
+ * that can read the whole programme and report on it (the secretariat, the partner's delegation;
+ * disabled accounts left out); and always everyone already reporting on one of the programme's
+ * indicators (so that each can be unticked); by name.
+ */
+export function reporterCandidates(
+  indicators: readonly { reporters: readonly { id: string; name: string }[] }[],
+  partner: string,
+  accounts?: readonly AccountChoice[],
+): ReporterCandidate[] {
+  const found = new Map<string, ReporterCandidate>();
+  for (const account of accounts ?? []) {
+    const secretariat = account.role === "secretariat-admin" || account.role === "secretariat-staff";
+    const delegation =
+      (account.role === "delegation-head" || account.role === "delegation-member") &&
+      account.delegation?.state === partner;
+    if (!account.disabled && (secretariat || delegation))
+      found.set(account.id, { id: account.id, name: account.displayName, state: account.delegation?.state ?? null });
+  }
+  for (const indicator of indicators)
+    for (const reporter of indicator.reporters)
+      if (!found.has(reporter.id)) found.set(reporter.id, { id: reporter.id, name: reporter.name, state: null });
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}

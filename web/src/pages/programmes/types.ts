@@ -45,6 +45,8 @@ export interface ProgrammeSummary {
 }
 
 export interface ProgrammesResponse {
+  /** How many the reader may see in all; `programmes` is a page of them. */
+  total: number;
   programmes: ProgrammeSummary[];
 }
 
