@@ -85,6 +85,17 @@ export function findUnstorableText(value: unknown): { path: string; problem: "un
 }
 
 export const refuseUnstorableText: MiddlewareHandler = async (c, next) => {
+  // A query's text reaches PostgreSQL too (a filter, a search): the same refusal, naming the parameter.
+  for (const [name, values] of Object.entries(c.req.queries()))
+    if (UNSTORABLE.test(name) || values.some((value) => UNSTORABLE.test(value)))
+      return c.json(
+        errorBody(
+          "invalid_request",
+          t(readerLanguage(c), "request.unstorable_text", { path: `query.${name}` }),
+          "request.unstorable_text",
+        ),
+        400,
+      );
   const mediaType = (c.req.header("content-type") ?? "").split(";", 1)[0]?.trim() ?? "";
   if (c.req.method !== "GET" && c.req.method !== "HEAD" && JSON_MEDIA_TYPE.test(mediaType)) {
     // Hono keeps the parsed body, so the route's validator reads the same object again for free.

@@ -656,6 +656,25 @@ describe("what an attacker tries first", () => {
     }
   });
 
+  it("refuses U+0000 in a query's text, naming the parameter (the fuzzing found it in the audit log's filter)", async () => {
+    await refused(
+      "administrator",
+      "GET",
+      "/api/v1/audit?actor=%00",
+      undefined,
+      400,
+      /^query\.actor: must not contain U\+0000/,
+    );
+    await refused(
+      "administrator",
+      "GET",
+      "/api/v1/menu?q=a%00b",
+      undefined,
+      400,
+      /^query\.q: must not contain U\+0000/,
+    );
+  });
+
   it("refuses a body nested deeper than any request needs, naming where", async () => {
     const deep = `{"statement":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
     await refused(
