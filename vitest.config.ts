@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { LongestFirstSequencer } from "./test/support/sequencer.ts";
 
 export default defineConfig({
   // The web app's .tsx compiled as web/vite.config.ts compiles it: Preact's automatic JSX runtime.
@@ -11,6 +12,7 @@ export default defineConfig({
     expect: { poll: { timeout: 15_000 } },
     // Two cores: more workers than that only makes every test slower.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
     reporters: ["default", "./test/support/summary-reporter.ts"],
     projects: [
       {
