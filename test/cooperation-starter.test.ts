@@ -9,11 +9,10 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ACTIVITY_TYPES, COOPERATION_AREAS } from "../src/domain/cooperation.ts";
+import { ACTIVITY_TYPES, COOPERATION_AREAS, MENU_CSV_COLUMNS } from "../src/domain/cooperation.ts";
 import {
   type CooperationProgrammeFile,
   cooperationProgrammeFile,
-  MENU_CSV_COLUMNS,
   type MenuCsvRow,
   menuCsvRow,
 } from "../src/services/starter/cooperation-format.ts";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsvRows } from "../../test/support/csv.ts";
 import { startConcord, type TestConcord } from "../../test/support/concord.ts";
 import { type Person, signInAs } from "../../test/support/people.ts";
-import { MENU_CSV_COLUMNS } from "../services/cooperation/menu.ts";
+import { MENU_CSV_COLUMNS } from "../domain/cooperation.ts";
 
 let concord: TestConcord;
 let natoStaff: Person;

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.ts";
 import { runConcord } from "../../test/support/process.ts";
-import { MENU_CSV_COLUMNS } from "../services/cooperation/menu.ts";
+import { MENU_CSV_COLUMNS } from "../domain/cooperation.ts";
 
 let test: TestDatabase;
 let env: Record<string, string>;

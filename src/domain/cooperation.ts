@@ -210,6 +210,30 @@ export function meanProgress(values: ReadonlyArray<number | null>): number | nul
   return present.length === 0 ? null : present.reduce((sum, value) => sum + value, 0) / present.length;
 }
 
+/** The columns of the menu's CSV, in order: what GET /menu?format=csv writes, an import reads, and data/starter/cooperation/menu.csv holds. */
+export const MENU_CSV_COLUMNS = [
+  "code",
+  "area",
+  "type",
+  "title_en",
+  "title_es",
+  "title_pt",
+  "title_fr",
+  "description_en",
+  "description_es",
+  "description_pt",
+  "description_fr",
+  "provider",
+  "languages",
+  "duration_days",
+  "eligibility",
+  "since",
+  "until",
+  "illustrative",
+  "source",
+] as const;
+export type MenuCsvColumn = (typeof MENU_CSV_COLUMNS)[number];
+
 /** A title held in several languages: the reader's, else English. */
 export function titleIn(lang: Language, titles: { en: string } & Partial<Record<Language, string | null>>): string {
   return titles[lang] ?? titles.en;

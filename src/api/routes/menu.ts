@@ -11,6 +11,7 @@ import {
   COOPERATION_LIMITS,
   ELIGIBILITY_KINDS,
   titleIn,
+  MENU_CSV_COLUMNS,
 } from "../../domain/cooperation.ts";
 import { isDay } from "../../domain/dates.ts";
 import { LANGUAGES, type Language } from "../../domain/languages.ts";
@@ -18,7 +19,6 @@ import { msg, render } from "../../domain/messages/index.ts";
 import { InvalidRequestError } from "../../services/errors.ts";
 import type { IdempotencyService } from "../../services/idempotency.ts";
 import {
-  MENU_CSV_COLUMNS,
   MENU_DEFAULT_LIMIT,
   MENU_MAX_LANGUAGES,
   MENU_MAX_LIMIT,

@@ -7,12 +7,12 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database.ts";
-import { isEligible } from "../../domain/cooperation.ts";
+import { isEligible, MENU_CSV_COLUMNS } from "../../domain/cooperation.ts";
 import { render } from "../../domain/messages/index.ts";
 import { InvalidRequestError } from "../errors.ts";
 import type { Principal } from "../policies.ts";
 import { loadStarterMenuOnce, STARTER_MENU_IMPORT } from "../starter/cooperation-menu.ts";
-import { MENU_CSV_COLUMNS, type MenuImportReport, type MenuItemInput, MenuService } from "./menu.ts";
+import { type MenuImportReport, type MenuItemInput, MenuService } from "./menu.ts";
 import { standingOf } from "./standing.ts";
 
 const IMPORTER: Principal = { kind: "system", name: "importer", organization: "NATO" };

@@ -34,6 +34,8 @@ import {
   COOPERATION_LIMITS,
   type Eligibility,
   isEligible,
+  MENU_CSV_COLUMNS,
+  type MenuCsvColumn,
 } from "../../domain/cooperation.ts";
 import { isDay, today } from "../../domain/dates.ts";
 import { LANGUAGES, type Language } from "../../domain/languages.ts";
@@ -58,30 +60,6 @@ export const MENU_IMPORT_MAX_ROWS = 5000;
 /** The most languages an item is taught in (the database's check). */
 export const MENU_MAX_LANGUAGES = 12;
 const SOURCE_ID_MAX = 100;
-
-/** The columns of the menu's CSV, in order: what GET /menu?format=csv writes and an import reads. */
-export const MENU_CSV_COLUMNS = [
-  "code",
-  "area",
-  "type",
-  "title_en",
-  "title_es",
-  "title_pt",
-  "title_fr",
-  "description_en",
-  "description_es",
-  "description_pt",
-  "description_fr",
-  "provider",
-  "languages",
-  "duration_days",
-  "eligibility",
-  "since",
-  "until",
-  "illustrative",
-  "source",
-] as const;
-export type MenuCsvColumn = (typeof MENU_CSV_COLUMNS)[number];
 
 /** An item as a caller gives it: checked and normalised before anything is written. */
 export type MenuItemDraft = {

@@ -202,29 +202,6 @@ export type CooperationActivityEntry = CooperationGoalEntry["activities"][number
 export type CooperationEventEntry = CooperationProgrammeFile["events"][number];
 export type CooperationTitles = z.infer<typeof cooperationTitles>;
 
-/** The columns of `data/starter/cooperation/menu.csv`, in order (the menu's import and export format). */
-export const MENU_CSV_COLUMNS = [
-  "code",
-  "area",
-  "type",
-  "title_en",
-  "title_es",
-  "title_pt",
-  "title_fr",
-  "description_en",
-  "description_es",
-  "description_pt",
-  "description_fr",
-  "provider",
-  "languages",
-  "duration_days",
-  "eligibility",
-  "since",
-  "until",
-  "illustrative",
-  "source",
-] as const;
-
 const optionalText = (max: number) =>
   z
     .string()
