@@ -21,11 +21,6 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Language } from "../../src/domain/languages.ts";
-import { en as serverEn } from "../../src/domain/messages/en.ts";
-import { es as serverEs } from "../../src/domain/messages/es.ts";
-import { fr as serverFr } from "../../src/domain/messages/fr.ts";
-import { pt as serverPt } from "../../src/domain/messages/pt.ts";
 import { en as cooperationEn } from "../../web/src/i18n/cooperation/en.ts";
 import { es as cooperationEs } from "../../web/src/i18n/cooperation/es.ts";
 import { fr as cooperationFr } from "../../web/src/i18n/cooperation/fr.ts";
@@ -43,6 +38,7 @@ import {
   stopBrowserTest,
 } from "../support/browser.ts";
 import type { TestConcord } from "../support/concord.ts";
+import { type Catalogues, englishOn, type Other, watchApiData } from "../support/english-on-page.ts";
 import { type Person, signInAs } from "../support/people.ts";
 
 const shoot = screenshots(process.env.COOPERATION_SCREENS ?? path.join(os.tmpdir(), "concord-cooperation-screens"));
@@ -588,92 +584,14 @@ describe("the events", () => {
 
 // ---------------------------------------------------------------- four languages
 
-type Other = Exclude<Language, "en">;
 const LOCALES: Record<Other, string> = { es: "es-ES", pt: "pt-PT", fr: "fr-FR" };
 const MAIN = { en, es, pt, fr };
 const COOPERATION = { en: cooperationEn, es: cooperationEs, pt: cooperationPt, fr: cooperationFr };
-const SERVER = { en: serverEn, es: serverEs, pt: serverPt, fr: serverFr };
-/** Shorter strings ("Month", "Status") are too often part of other words or of proper names. */
-const SHORTEST = 12;
 
-function leaves(catalogue: unknown, prefix = ""): Map<string, string> {
-  const found = new Map<string, string>();
-  if (typeof catalogue === "string") found.set(prefix, catalogue);
-  else if (catalogue && typeof catalogue === "object")
-    for (const [key, value] of Object.entries(catalogue))
-      for (const [leaf, text] of leaves(value, prefix ? `${prefix}.${key}` : key)) found.set(leaf, text);
-  return found;
-}
-
-function serverLeaves(messages: Record<string, (...args: never[]) => string>): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const [key, message] of Object.entries(messages)) if (message.length === 0) found.set(key, message());
-  return found;
-}
-
-/** The English strings that must not show on a page in `lang` (the technique of four-languages.e2e.test.ts). */
-function englishFor(lang: Other): Map<string, string> {
-  const english = new Map<string, string>();
-  const sets: Array<[string, Record<Language, Map<string, string>>]> = [
-    ["", { en: leaves(MAIN.en), es: leaves(MAIN.es), pt: leaves(MAIN.pt), fr: leaves(MAIN.fr) }],
-    [
-      "cooperation.",
-      {
-        en: leaves(COOPERATION.en),
-        es: leaves(COOPERATION.es),
-        pt: leaves(COOPERATION.pt),
-        fr: leaves(COOPERATION.fr),
-      },
-    ],
-    [
-      "server.",
-      {
-        en: serverLeaves(SERVER.en),
-        es: serverLeaves(SERVER.es),
-        pt: serverLeaves(SERVER.pt),
-        fr: serverLeaves(SERVER.fr),
-      },
-    ],
-  ];
-  for (const [prefix, byLang] of sets)
-    for (const [key, text] of byLang.en) {
-      if (text.trim().length < SHORTEST) continue;
-      if (byLang[lang].get(key) === text) continue;
-      if ((["es", "pt", "fr"] as const).every((other) => byLang[other].get(key) === text)) continue;
-      english.set(`${prefix}${key}`, text);
-    }
-  return english;
-}
-
-function shownText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const attributes = [...document.body.querySelectorAll("[aria-label], [placeholder], [title], img[alt]")]
-      .filter((element) => (element as HTMLElement).offsetParent !== null || element.closest("dialog[open]"))
-      .flatMap((element) =>
-        ["aria-label", "placeholder", "title", "alt"].map((name) => element.getAttribute(name) ?? ""),
-      );
-    // biome-ignore lint/performance/useDomNodeTextContent: what is shown, not what is hidden: innerText is the point
-    return [document.body.innerText, ...attributes].join("\n");
-  });
-}
-
-function stringsOf(value: unknown, into: Set<string>): void {
-  if (typeof value === "string") into.add(value);
-  else if (value && typeof value === "object") for (const item of Object.values(value)) stringsOf(item, into);
-}
-
-const dataOf = new WeakMap<Page, { texts: Set<string>; reading: Array<Promise<void>> }>();
-
-async function englishOn(page: Page, lang: Other): Promise<string[]> {
-  const text = await shownText(page);
-  const given = dataOf.get(page)!;
-  await Promise.all(given.reading);
-  const data = [...given.texts];
-  return [...englishFor(lang)]
-    .filter(([, words]) => text.includes(words))
-    .filter(([, words]) => !data.some((datum) => datum !== words && datum.includes(words)))
-    .map(([key, words]) => `${key}: ${words}`);
-}
+const CATALOGUES: Catalogues = [
+  ["", MAIN],
+  ["cooperation.", COOPERATION],
+];
 
 async function openIn(lang: Other, pathAndQuery: string, person?: Person): Promise<OpenedPage> {
   const context = await browser.newContext({
@@ -686,18 +604,7 @@ async function openIn(lang: Other, pathAndQuery: string, person?: Person): Promi
     await context.addCookies([{ name, value, url: concord.baseUrl }]);
   }
   const page = await context.newPage();
-  const given = { texts: new Set<string>(), reading: [] as Array<Promise<void>> };
-  dataOf.set(page, given);
-  page.on("response", (response) => {
-    if (!new URL(response.url()).pathname.startsWith("/api/")) return;
-    if (!(response.headers()["content-type"] ?? "").includes("json")) return;
-    given.reading.push(
-      response.json().then(
-        (body) => stringsOf(body, given.texts),
-        () => {},
-      ),
-    );
-  });
+  watchApiData(page);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(concord.baseUrl + pathAndQuery);
@@ -712,7 +619,7 @@ async function noEnglish(page: Page, lang: Other, what: string, heading: string)
     .toBe(heading);
   await settled(page);
   expect.soft(await page.evaluate(() => document.documentElement.lang), `${what}: <html lang>`).toBe(lang);
-  const english = await englishOn(page, lang);
+  const english = await englishOn(page, lang, CATALOGUES);
   if (english.length > 0) console.log(`English on ${what} (${lang}):\n  ${english.join("\n  ")}`);
   expect.soft(english, `English on ${what} (${lang})`).toEqual([]);
   await shoot(page, `${lang}-${what.replace(/[^a-z0-9]+/gi, "-")}`);

@@ -17,8 +17,6 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Language } from "../../src/domain/languages.ts";
-import { en as serverEn } from "../../src/domain/messages/en.ts";
 import { es as serverEs } from "../../src/domain/messages/es.ts";
 import { fr as serverFr } from "../../src/domain/messages/fr.ts";
 import { pt as serverPt } from "../../src/domain/messages/pt.ts";
@@ -36,115 +34,25 @@ import { fr } from "../../web/src/i18n/fr.ts";
 import { pt } from "../../web/src/i18n/pt.ts";
 import { type OpenedPage, screenshots, startBrowserTest, stopBrowserTest } from "../support/browser.ts";
 import type { TestConcord } from "../support/concord.ts";
+import { type Catalogues, englishOn, type Other, watchApiData } from "../support/english-on-page.ts";
 import { signInAs, type Person } from "../support/people.ts";
 
 const shoot = screenshots(
   process.env.FOUR_LANGUAGES_SCREENS ?? path.join(os.tmpdir(), "concord-four-languages-screens"),
 );
 
-type Other = Exclude<Language, "en">;
 const LOCALES: Record<Other, string> = { es: "es-ES", pt: "pt-PT", fr: "fr-FR" };
 const MAIN = { en, es, pt, fr };
 const DECISIONS = { en: decisionsEn, es: decisionsEs, pt: decisionsPt, fr: decisionsFr };
 const ACCOUNTS = { en: accountsEn, es: accountsEs, pt: accountsPt, fr: accountsFr };
-const SERVER = { en: serverEn, es: serverEs, pt: serverPt, fr: serverFr };
-/** Shorter strings ("Map", "Search") are too often part of other words or of proper names. */
-const SHORTEST = 12;
 
-/** Every string leaf of a catalogue, by its key path (functions, which need arguments, left out). */
-function leaves(catalogue: unknown, prefix = ""): Map<string, string> {
-  const found = new Map<string, string>();
-  if (typeof catalogue === "string") found.set(prefix, catalogue);
-  else if (catalogue && typeof catalogue === "object")
-    for (const [key, value] of Object.entries(catalogue))
-      for (const [leaf, text] of leaves(value, prefix ? `${prefix}.${key}` : key)) found.set(leaf, text);
-  return found;
-}
-
-/** The server's messages that take no parameters, by key. */
-function serverLeaves(messages: Record<string, (...args: never[]) => string>): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const [key, message] of Object.entries(messages)) if (message.length === 0) found.set(key, message());
-  return found;
-}
-
-/**
- * The English strings that must not show on a page in `lang`: each English catalogue string of
- * SHORTEST characters or more that `lang`'s own catalogue words differently (so not one that every
- * language keeps as it is, like a proper name).
- */
-function englishFor(lang: Other): Map<string, string> {
-  const english = new Map<string, string>();
-  const catalogues = [
-    ["", MAIN],
-    ["decisions.", DECISIONS],
-    ["accounts.", ACCOUNTS],
-  ] as const;
-  const sets: Array<[string, Record<Language, Map<string, string>>]> = [
-    ...catalogues.map(
-      ([prefix, c]) =>
-        [prefix, { en: leaves(c.en), es: leaves(c.es), pt: leaves(c.pt), fr: leaves(c.fr) }] as [
-          string,
-          Record<Language, Map<string, string>>,
-        ],
-    ),
-    [
-      "server.",
-      {
-        en: serverLeaves(SERVER.en),
-        es: serverLeaves(SERVER.es),
-        pt: serverLeaves(SERVER.pt),
-        fr: serverLeaves(SERVER.fr),
-      },
-    ],
-  ];
-  for (const [prefix, byLang] of sets)
-    for (const [key, text] of byLang.en) {
-      if (text.trim().length < SHORTEST) continue;
-      if (byLang[lang].get(key) === text) continue;
-      if ((["es", "pt", "fr"] as const).every((other) => byLang[other].get(key) === text)) continue;
-      english.set(`${prefix}${key}`, text);
-    }
-  return english;
-}
-
-/** What the page shows and reads aloud: its text, and the labels, placeholders and titles of its elements. */
-function shownText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const attributes = [...document.body.querySelectorAll("[aria-label], [placeholder], [title], img[alt]")]
-      .filter((element) => (element as HTMLElement).offsetParent !== null || element.closest("dialog[open]"))
-      .flatMap((element) =>
-        ["aria-label", "placeholder", "title", "alt"].map((name) => element.getAttribute(name) ?? ""),
-      );
-    // biome-ignore lint/performance/useDomNodeTextContent: what is shown, not what is hidden: innerText is the point
-    return [document.body.innerText, ...attributes].join("\n");
-  });
-}
-
-/** Every string in a JSON answer. */
-function stringsOf(value: unknown, into: Set<string>): void {
-  if (typeof value === "string") into.add(value);
-  else if (value && typeof value === "object") for (const item of Object.values(value)) stringsOf(item, into);
-}
-
-/** The registry's own texts that the page was given (a relation's note, a source's quote), by page. */
-const dataOf = new WeakMap<Page, { texts: Set<string>; reading: Array<Promise<void>> }>();
-
-/**
- * The English strings (key: text) found on the page. One quoted inside a longer text of the
- * registry's data (a note recorded in English that says "Sources disagree on…") is the data's, not
- * the interface's; a server answer shown whole is not excused.
- */
-async function englishOn(page: Page, lang: Other): Promise<string[]> {
-  const text = await shownText(page);
-  const given = dataOf.get(page)!;
-  await Promise.all(given.reading);
-  const data = [...given.texts];
-  return [...englishFor(lang)]
-    .filter(([, words]) => text.includes(words))
-    .filter(([, words]) => !data.some((datum) => datum !== words && datum.includes(words)))
-    .map(([key, words]) => `${key}: ${words}`);
-}
+/** The server's words a page may show whole (a refusal), in each language the tests read. */
+const SERVER = { es: serverEs, pt: serverPt, fr: serverFr };
+const CATALOGUES: Catalogues = [
+  ["", MAIN],
+  ["decisions.", DECISIONS],
+  ["accounts.", ACCOUNTS],
+];
 
 let concord: TestConcord;
 let browser: Browser;
@@ -202,7 +110,7 @@ async function check(page: Page, lang: Other, what: string, heading: string): Pr
     timeout: 20_000,
   });
   expect.soft(await page.evaluate(() => document.documentElement.lang), `${what}: <html lang>`).toBe(lang);
-  const english = await englishOn(page, lang);
+  const english = await englishOn(page, lang, CATALOGUES);
   if (english.length > 0) console.log(`English on ${what} (${lang}):\n  ${english.join("\n  ")}`);
   expect.soft(english, `English on ${what} (${lang})`).toEqual([]);
   await shoot(page, `${lang}-${what.replace(/[^a-z0-9]+/gi, "-")}`);
@@ -220,19 +128,7 @@ async function open(lang: Other, pathAndQuery: string, person?: Person): Promise
     await context.addCookies([{ name, value, url: concord.baseUrl }]);
   }
   const page = await context.newPage();
-  const given = { texts: new Set<string>(), reading: [] as Array<Promise<void>> };
-  dataOf.set(page, given);
-  page.on("response", (response) => {
-    if (!new URL(response.url()).pathname.startsWith("/api/")) return;
-    if (!(response.headers()["content-type"] ?? "").includes("json")) return;
-    given.reading.push(
-      response.json().then(
-        (body) => stringsOf(body, given.texts),
-        // An answer whose body is gone (the page navigated away): nothing of it is shown.
-        () => {},
-      ),
-    );
-  });
+  watchApiData(page);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(concord.baseUrl + pathAndQuery);
@@ -364,7 +260,7 @@ describe("the check for English", () => {
       await page.evaluate(() => localStorage.setItem("concord.lang", "en"));
       await page.reload();
       await expect.poll(() => page.locator("main h1").textContent()).toBe(en.mapTitle);
-      const english = await englishOn(page, "es");
+      const english = await englishOn(page, "es", CATALOGUES);
       console.log(`English found on the map shown in English, checked as Spanish:\n  ${english.join("\n  ")}`);
       expect(english).toContain(`mapIntro: ${en.mapIntro}`);
       expect(english).toContain(`footer: ${en.footer}`);

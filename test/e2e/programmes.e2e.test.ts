@@ -20,11 +20,6 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Language } from "../../src/domain/languages.ts";
-import { en as serverEn } from "../../src/domain/messages/en.ts";
-import { es as serverEs } from "../../src/domain/messages/es.ts";
-import { fr as serverFr } from "../../src/domain/messages/fr.ts";
-import { pt as serverPt } from "../../src/domain/messages/pt.ts";
 import { en } from "../../web/src/i18n/en.ts";
 import { es } from "../../web/src/i18n/es.ts";
 import { fr } from "../../web/src/i18n/fr.ts";
@@ -41,6 +36,7 @@ import {
   stopBrowserTest,
 } from "../support/browser.ts";
 import type { TestConcord } from "../support/concord.ts";
+import { type Catalogues, englishOn, type Other, watchApiData } from "../support/english-on-page.ts";
 import { signInAs, type Person } from "../support/people.ts";
 import { until } from "../support/wait.ts";
 
@@ -862,91 +858,14 @@ describe("partnership programmes in the web UI", () => {
 
 // ----------------------------------------------------------------------------- four languages
 
-type Other = Exclude<Language, "en">;
 const LOCALES: Record<Other, string> = { es: "es-ES", pt: "pt-PT", fr: "fr-FR" };
 const MAIN = { en, es, pt, fr };
 const PROGRAMMES = { en: programmesEn, es: programmesEs, pt: programmesPt, fr: programmesFr };
-const SERVER = { en: serverEn, es: serverEs, pt: serverPt, fr: serverFr };
-/** Shorter strings ("Map", "Goal") are too often part of other words or of proper names. */
-const SHORTEST = 12;
 
-/** Every string leaf of a catalogue, by its key path (functions, which need arguments, left out). */
-function leaves(catalogue: unknown, prefix = ""): Map<string, string> {
-  const found = new Map<string, string>();
-  if (typeof catalogue === "string") found.set(prefix, catalogue);
-  else if (catalogue && typeof catalogue === "object")
-    for (const [key, value] of Object.entries(catalogue))
-      for (const [leaf, text] of leaves(value, prefix ? `${prefix}.${key}` : key)) found.set(leaf, text);
-  return found;
-}
-
-function serverLeaves(messages: Record<string, (...args: never[]) => string>): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const [key, message] of Object.entries(messages)) if (message.length === 0) found.set(key, message());
-  return found;
-}
-
-/** The English catalogue strings (of SHORTEST characters or more) that `lang` words differently. */
-function englishFor(lang: Other): Map<string, string> {
-  const english = new Map<string, string>();
-  const sets: Array<[string, Record<Language, Map<string, string>>]> = [
-    ["", { en: leaves(MAIN.en), es: leaves(MAIN.es), pt: leaves(MAIN.pt), fr: leaves(MAIN.fr) }],
-    [
-      "programmes.",
-      { en: leaves(PROGRAMMES.en), es: leaves(PROGRAMMES.es), pt: leaves(PROGRAMMES.pt), fr: leaves(PROGRAMMES.fr) },
-    ],
-    [
-      "server.",
-      {
-        en: serverLeaves(SERVER.en),
-        es: serverLeaves(SERVER.es),
-        pt: serverLeaves(SERVER.pt),
-        fr: serverLeaves(SERVER.fr),
-      },
-    ],
-  ];
-  for (const [prefix, byLang] of sets)
-    for (const [key, text] of byLang.en) {
-      if (text.trim().length < SHORTEST) continue;
-      if (byLang[lang].get(key) === text) continue;
-      if ((["es", "pt", "fr"] as const).every((other) => byLang[other].get(key) === text)) continue;
-      english.set(`${prefix}${key}`, text);
-    }
-  return english;
-}
-
-/** What the page shows and reads aloud: its text, and the labels, placeholders and titles of its elements. */
-function shownText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const attributes = [...document.body.querySelectorAll("[aria-label], [placeholder], [title], img[alt]")]
-      .filter((element) => (element as HTMLElement).offsetParent !== null || element.closest("dialog[open]"))
-      .flatMap((element) =>
-        ["aria-label", "placeholder", "title", "alt"].map((name) => element.getAttribute(name) ?? ""),
-      );
-    const described = [...document.body.querySelectorAll("svg title, svg desc")].map((element) => element.textContent);
-    // biome-ignore lint/performance/useDomNodeTextContent: what is shown, not what is hidden: innerText is the point
-    return [document.body.innerText, ...attributes, ...described].join("\n");
-  });
-}
-
-function stringsOf(value: unknown, into: Set<string>): void {
-  if (typeof value === "string") into.add(value);
-  else if (value && typeof value === "object") for (const item of Object.values(value)) stringsOf(item, into);
-}
-
-const dataOf = new WeakMap<Page, { texts: Set<string>; reading: Array<Promise<void>> }>();
-
-/** The English catalogue strings on the page; one inside a longer text of the API's data is the data's. */
-async function englishOn(page: Page, lang: Other): Promise<string[]> {
-  const text = await shownText(page);
-  const given = dataOf.get(page);
-  await Promise.all(given?.reading ?? []);
-  const data = [...(given?.texts ?? [])];
-  return [...englishFor(lang)]
-    .filter(([, words]) => text.includes(words))
-    .filter(([, words]) => !data.some((datum) => datum !== words && datum.includes(words)))
-    .map(([key, words]) => `${key}: ${words}`);
-}
+const CATALOGUES: Catalogues = [
+  ["", MAIN],
+  ["programmes.", PROGRAMMES],
+];
 
 async function openIn(lang: Other, person: Person, pathAndQuery: string): Promise<OpenedPage> {
   const context = await browser.newContext({
@@ -957,18 +876,7 @@ async function openIn(lang: Other, person: Person, pathAndQuery: string): Promis
   const [name, value] = person.cookie.split("=") as [string, string];
   await context.addCookies([{ name, value, url: concord.baseUrl }]);
   const page = await context.newPage();
-  const given = { texts: new Set<string>(), reading: [] as Array<Promise<void>> };
-  dataOf.set(page, given);
-  page.on("response", (response) => {
-    if (!new URL(response.url()).pathname.startsWith("/api/")) return;
-    if (!(response.headers()["content-type"] ?? "").includes("json")) return;
-    given.reading.push(
-      response.json().then(
-        (body) => stringsOf(body, given.texts),
-        () => {},
-      ),
-    );
-  });
+  watchApiData(page);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(concord.baseUrl + pathAndQuery);
@@ -984,7 +892,7 @@ async function check(page: Page, lang: Other, what: string, heading: string): Pr
     timeout: 20_000,
   });
   expect.soft(await page.evaluate(() => document.documentElement.lang), `${what}: <html lang>`).toBe(lang);
-  const english = await englishOn(page, lang);
+  const english = await englishOn(page, lang, CATALOGUES);
   if (english.length > 0) console.log(`English on ${what} (${lang}):\n  ${english.join("\n  ")}`);
   expect.soft(english, `English on ${what} (${lang})`).toEqual([]);
   await shoot(page, `${lang}-${what.replace(/[^a-z0-9]+/gi, "-")}`);
