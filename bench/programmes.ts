@@ -38,7 +38,18 @@ import type { AccountRow } from "../src/db/repositories/accounts.ts";
 import type { Principal } from "../src/services/policies.ts";
 import { type RunningServer, startServer } from "../src/server.ts";
 import { loadSyntheticProgrammes, partnerCode, SCALE, SEARCH_WORDS } from "./programmes-data.ts";
-import { machineInfo, makeTemporaryFolder, once, percentile, round, run, step, sum } from "./support.ts";
+import {
+  machineInfo,
+  makeTemporaryFolder,
+  median,
+  once,
+  percentile,
+  positiveNumber,
+  round,
+  run,
+  step,
+  sum,
+} from "./support.ts";
 
 const TARGET_PAGE_P50_MS = 20;
 const TARGET_RATIO = 0.3;
@@ -392,23 +403,6 @@ function formatReport({ when, machine, loadAverage1m, counts, loadSeconds, inPro
         `  ${e.endpoint.padEnd(22)} ${String(e.requestsPerSecond).padStart(8)} ${String(e.p50Ms).padStart(8)} ${String(e.p99Ms).padStart(8)} ${e.ratio.toFixed(3).padStart(8)} ${(e.ratioSignedIn === null ? "" : e.ratioSignedIn.toFixed(3)).padStart(8)} ${String(e.non2xx).padStart(8)} ${String(e.errors).padStart(7)}  ${e.verdict ?? ""}`,
     ),
   ].join("\n");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Small helpers
-
-function positiveNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
-  return value;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 run(main);

@@ -28,7 +28,18 @@ import type pg from "pg";
 import { readEnv } from "../src/config/env.ts";
 import { RegistryRepository } from "../src/db/repositories/registry.ts";
 import { startServer, type RunningServer } from "../src/server.ts";
-import { machineInfo, makeTemporaryFolder, once, percentile, round, run, step, sum } from "./support.ts";
+import {
+  machineInfo,
+  makeTemporaryFolder,
+  median,
+  once,
+  percentile,
+  positiveNumber,
+  round,
+  run,
+  step,
+  sum,
+} from "./support.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -571,20 +582,6 @@ function formatReport({ when, machine, loadAverage1m, database, load, db, http }
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
-
-function positiveNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
-  return value;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 const mean = (values: number[]) => sum(values) / values.length;
 const seconds = (milliseconds: number) => round(milliseconds / 1000, 1);

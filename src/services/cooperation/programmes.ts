@@ -220,11 +220,8 @@ export class ProgrammesService implements ProgrammeAgreements {
     if (whole) {
       const [rows, goalProgress] = await Promise.all([
         this.remember(db, `tree:${id}:${version.number}`, () => repo.readTree(db, id, version.number)),
-        this.remember(
-          db,
-          `progress:${id}`,
-          async () => (await this.options.progress?.()?.goalProgress(id)) ?? new Map<string, number | null>(),
-        ),
+        // Read from the results service, which keeps its rows in the cache.
+        this.options.progress?.()?.goalProgress(id) ?? new Map<string, number | null>(),
       ]);
       tree = nest(rows, goalProgress);
       progress = meanProgress(tree.flatMap((objective) => objective.goals.map((goal) => goal.progress)));

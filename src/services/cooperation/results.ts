@@ -308,6 +308,28 @@ function indicatorViews(indicators: repo.IndicatorRow[], periods: repo.Aggregate
   }));
 }
 
+/** Progress per goal (by ref) of each programme these indicators belong to, as goalProgress describes it. */
+function goalsProgress(
+  indicators: repo.IndicatorRow[],
+  periods: repo.AggregatedPeriodRow[],
+): Map<number, Map<string, number | null>> {
+  const progress = new Map<number, Map<string, number[]>>();
+  for (const indicator of indicatorViews(indicators, periods)) {
+    const goals = progress.get(indicator.programmeId) ?? new Map<string, number[]>();
+    progress.set(indicator.programmeId, goals);
+    const values = goals.get(indicator.goalRef) ?? [];
+    goals.set(indicator.goalRef, values);
+    const latest = indicator.periods.filter((period) => period.actual !== null).at(-1);
+    if (latest?.progress !== null && latest?.progress !== undefined) values.push(latest.progress);
+  }
+  return new Map(
+    [...progress].map(([programme, goals]) => [
+      programme,
+      new Map([...goals].map(([goal, values]) => [goal, meanProgress(values)])),
+    ]),
+  );
+}
+
 /** When the digests of the day after `now` (or of today, before the hour) are written. */
 export function nextDigestAt(now: Date): Date {
   const todayAt = new Date(`${today(now)}T${String(DIGEST_HOUR_UTC).padStart(2, "0")}:00:00Z`);
@@ -405,14 +427,7 @@ export class ResultsService {
     );
     await this.authorizeRead(principal, programme);
     const [[indicators, periods, pending, returned], now] = await Promise.all([
-      this.remember(`results:${programmeId}`, () =>
-        Promise.all([
-          repo.indicatorsOf(this.db, programmeId),
-          repo.aggregatedPeriodsOf(this.db, programmeId),
-          repo.updatesInStatusOf(this.db, programmeId, "pending-approval"),
-          repo.updatesInStatusOf(this.db, programmeId, "returned"),
-        ]),
-      ),
+      this.resultRows(programmeId),
       databaseNow(this.db),
     ]);
     const day = today(now);
@@ -477,7 +492,21 @@ export class ResultsService {
    * its reader already.
    */
   async goalProgress(programmeId: number): Promise<Map<string, number | null>> {
-    return (await this.goalsProgressOf([programmeId])).get(programmeId) ?? new Map();
+    // The same rows as the programme's results, which its page asks for beside it.
+    const [indicators, periods] = await this.resultRows(programmeId);
+    return goalsProgress(indicators, periods).get(programmeId) ?? new Map();
+  }
+
+  /** A programme's indicators, periods, and updates waiting or returned: from the cache when there is one. */
+  private resultRows(programmeId: number) {
+    return this.remember(`results:${programmeId}`, () =>
+      Promise.all([
+        repo.indicatorsOf(this.db, programmeId),
+        repo.aggregatedPeriodsOf(this.db, programmeId),
+        repo.updatesInStatusOf(this.db, programmeId, "pending-approval"),
+        repo.updatesInStatusOf(this.db, programmeId, "returned"),
+      ]),
+    );
   }
 
   /**
@@ -496,21 +525,7 @@ export class ResultsService {
       repo.indicatorsOfProgrammes(this.db, programmeIds),
       repo.aggregatedPeriodsOfProgrammes(this.db, programmeIds),
     ]);
-    const progress = new Map<number, Map<string, number[]>>();
-    for (const indicator of indicatorViews(indicators, periods)) {
-      const goals = progress.get(indicator.programmeId) ?? new Map<string, number[]>();
-      progress.set(indicator.programmeId, goals);
-      const values = goals.get(indicator.goalRef) ?? [];
-      goals.set(indicator.goalRef, values);
-      const latest = indicator.periods.filter((period) => period.actual !== null).at(-1);
-      if (latest?.progress !== null && latest?.progress !== undefined) values.push(latest.progress);
-    }
-    return new Map(
-      [...progress].map(([programme, goals]) => [
-        programme,
-        new Map([...goals].map(([goal, values]) => [goal, meanProgress(values)])),
-      ]),
-    );
+    return goalsProgress(indicators, periods);
   }
 
   /** The programme as an IATI 2.03 activity document with its results. */

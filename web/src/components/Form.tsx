@@ -148,3 +148,18 @@ export function focusField(id: string | null, fallback?: HTMLElement | null): vo
     target?.focus();
   });
 }
+
+/**
+ * A form's failure at the top (announced at once), and its fields' problems read out as well:
+ * each also sits under its field, tied to it, and focus moves to the first.
+ */
+export function FormAlerts({ form }: { form: { formError: string | null; errors: Record<string, string> } }) {
+  return (
+    <>
+      <FormError message={form.formError} />
+      <p class="visually-hidden" role="alert">
+        {Object.values(form.errors).join(" ")}
+      </p>
+    </>
+  );
+}

@@ -239,3 +239,10 @@ export function useApi<T>(url: string | null, options: FetchOptions = {}): ApiSt
     },
   };
 }
+
+/** Random enough to make each submitted form its own change: retried, it is not applied twice. */
+export function idempotencyKey(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}

@@ -130,3 +130,17 @@ export function formatInstant(
 export function nextDay(day: string): string {
   return fromUtc(toUtc(day) + MS_PER_DAY);
 }
+
+/** `YYYY-MM-DDTHH:MM` in local time, for a datetime-local input. */
+export function toLocalInput(ms: number): string {
+  const date = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A datetime-local value (local time) as an ISO 8601 instant, or null when empty or invalid. */
+export function fromLocalInput(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

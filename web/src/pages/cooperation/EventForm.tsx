@@ -3,8 +3,8 @@ import { COOPERATION_LIMITS } from "../../../../src/domain/cooperation.ts";
 import { FormError, TextField } from "../../components/Form.tsx";
 import { useCooperationText } from "../../i18n/cooperation/index.ts";
 import { apiUrl, send, useApi } from "../../lib/api.ts";
-import { isDay } from "../../lib/dates.ts";
-import { fromLocalInput, SelectField, timeZoneName, useChangeForm } from "./shared.tsx";
+import { isDay, fromLocalInput } from "../../lib/dates.ts";
+import { SelectField, timeZoneName, useChangeForm } from "./shared.tsx";
 import type { CooperationEvent, MenuItem, MenuResponse } from "./types.ts";
 
 const FIELDS = [

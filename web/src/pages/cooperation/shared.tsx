@@ -4,7 +4,7 @@ import type { Eligibility, EventStatus, NominationStatus } from "../../../../src
 import { errorText, fieldError, focusField } from "../../components/Form.tsx";
 import { useI18n } from "../../i18n/index.ts";
 import type { CooperationText } from "../../i18n/cooperation/index.ts";
-import { apiUrl, useApi } from "../../lib/api.ts";
+import { apiUrl, useApi, idempotencyKey } from "../../lib/api.ts";
 import { formatDate, intlLocale } from "../../lib/dates.ts";
 import { useSession } from "../../lib/session.tsx";
 import type { ActorsResponse, OrganizationsResponse } from "../../lib/types.ts";
@@ -166,28 +166,7 @@ export function durationText(ms: number, lang: string): string {
   );
 }
 
-/** `YYYY-MM-DDTHH:MM` in local time, for a datetime-local input. */
-export function toLocalInput(ms: number): string {
-  const date = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** A datetime-local value (local time) as an ISO 8601 instant, or null. */
-export function fromLocalInput(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
 // ---------------------------------------------------------------- small pieces
-
-/** Random enough to make each submitted form its own change (a retry is not applied twice). */
-export function idempotencyKey(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto
-    ? crypto.randomUUID()
-    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
 
 /** Whether a CSS media query holds, following it as the window changes. */
 export function useMediaQuery(query: string): boolean {

@@ -1,13 +1,13 @@
 import { useEffect, useState } from "preact/hooks";
 import { Confirm } from "../../components/Confirm.tsx";
-import { FormStatus } from "../../components/Form.tsx";
+import { FormStatus, FormAlerts } from "../../components/Form.tsx";
 import { ErrorBox } from "../../components/Status.tsx";
 import { useDecisionText } from "../../i18n/decisions/index.ts";
 import { apiUrl, send, useApi } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
 import { useSession } from "../../lib/session.tsx";
 import type { ActorsResponse, StatusNotice, StatusNoticeResponse, StatusNoticesResponse } from "../../lib/types.ts";
-import { FormAlerts, TextArea, useChangeForm } from "./shared.tsx";
+import { TextArea, useChangeForm } from "./shared.tsx";
 
 const CHANGED = "concord:status-notices-changed";
 

@@ -2,21 +2,13 @@ import { useState } from "preact/hooks";
 import { positionNeedsStatement, type CloseStatus } from "../../../../src/domain/decisions.ts";
 import { BREAKS_SILENCE, procedureNeedsDeadline } from "../../../../src/domain/procedures.ts";
 import { Confirm } from "../../components/Confirm.tsx";
-import { FormStatus } from "../../components/Form.tsx";
+import { FormStatus, FormAlerts } from "../../components/Form.tsx";
 import { useDecisionText } from "../../i18n/decisions/index.ts";
 import { send } from "../../lib/api.ts";
 import { positionConfirmation } from "../../lib/proposal-states.ts";
 import type { PositionKind, Proposal, ProposalResponse } from "../../lib/types.ts";
-import {
-  DateTimeField,
-  FormAlerts,
-  formatMoment,
-  fromLocalInput,
-  TextArea,
-  toLocalInput,
-  useChangeForm,
-  useServerNow,
-} from "./shared.tsx";
+import { DateTimeField, formatMoment, TextArea, useChangeForm, useServerNow } from "./shared.tsx";
+import { fromLocalInput, toLocalInput } from "../../lib/dates.ts";
 
 /** The delegation head's form: the positions this procedure allows, a statement where one is needed. */
 export function PositionForm({

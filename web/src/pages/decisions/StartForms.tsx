@@ -10,10 +10,10 @@ import {
 } from "../../../../src/domain/decisions.ts";
 import { procedureNeedsDeadline, type AbstentionRule, type MajorityBase } from "../../../../src/domain/procedures.ts";
 import { Confirm } from "../../components/Confirm.tsx";
-import { FormStatus, TextField, focusField } from "../../components/Form.tsx";
+import { FormStatus, TextField, focusField, FormAlerts } from "../../components/Form.tsx";
 import { useDecisionText } from "../../i18n/decisions/index.ts";
 import { apiUrl, send, useApi } from "../../lib/api.ts";
-import { formatDate } from "../../lib/dates.ts";
+import { formatDate, fromLocalInput } from "../../lib/dates.ts";
 import { navigate } from "../../lib/router.ts";
 import { useSession } from "../../lib/session.tsx";
 import type {
@@ -26,15 +26,7 @@ import type {
   StatusNoticesResponse,
 } from "../../lib/types.ts";
 import { announceNoticesChanged } from "./Notices.tsx";
-import {
-  DateTimeField,
-  FormAlerts,
-  fromLocalInput,
-  procedureText,
-  SelectField,
-  TextArea,
-  useChangeForm,
-} from "./shared.tsx";
+import { DateTimeField, procedureText, SelectField, TextArea, useChangeForm } from "./shared.tsx";
 
 type Action = "open" | "request" | "notice" | "designation";
 

@@ -1,12 +1,13 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { errorText, fieldError, focusField, FormError } from "../../components/Form.tsx";
+import { errorText, fieldError, focusField } from "../../components/Form.tsx";
 import { useDecisionText, type DecisionText } from "../../i18n/decisions/index.ts";
 import { intlLocale } from "../../lib/dates.ts";
 import type { ShownStatus } from "../../lib/proposal-states.ts";
 import type { Fraction, LiveEvent, PositionKind, Procedure } from "../../lib/types.ts";
 import "./decisions.css";
 import "./proposal-states.css";
+import { idempotencyKey } from "../../lib/api.ts";
 
 // ---------------------------------------------------------------- words
 
@@ -418,27 +419,6 @@ export function DateTimeField({
   );
 }
 
-/** `YYYY-MM-DDTHH:MM` in local time, for a datetime-local input. */
-export function toLocalInput(ms: number): string {
-  const date = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** A datetime-local value (local time) as an ISO 8601 instant, or null when empty or invalid. */
-export function fromLocalInput(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-/** Random enough to make each submitted form its own change: retried, it is not applied twice. */
-export function idempotencyKey(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto
-    ? crypto.randomUUID()
-    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
-
 /** The state of a form that sends one change: pending, errors per field, the form's own error. */
 export function useChangeForm(prefix: string) {
   const { t } = useDecisionText();
@@ -479,19 +459,4 @@ export function useChangeForm(prefix: string) {
       }
     },
   };
-}
-
-/**
- * A form's failure at the top (announced at once), and its fields' problems read out as well:
- * each also sits under its field, tied to it, and focus moves to the first.
- */
-export function FormAlerts({ form }: { form: { formError: string | null; errors: Record<string, string> } }) {
-  return (
-    <>
-      <FormError message={form.formError} />
-      <p class="visually-hidden" role="alert">
-        {Object.values(form.errors).join(" ")}
-      </p>
-    </>
-  );
 }

@@ -2,7 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { COOPERATION_AREAS, COOPERATION_LIMITS } from "../../../../src/domain/cooperation.ts";
 import { LANGUAGES, type Language } from "../../../../src/domain/languages.ts";
-import { FormStatus, focusField } from "../../components/Form.tsx";
+import { FormStatus, focusField, FormAlerts } from "../../components/Form.tsx";
 import { useProgrammeText } from "../../i18n/programmes/index.ts";
 import { send } from "../../lib/api.ts";
 import {
@@ -15,7 +15,7 @@ import {
   draftTitles,
   nextRef,
 } from "./logic.ts";
-import { type ChangeForm, describedBy, FieldError, FormAlerts, useChangeForm } from "./shared.tsx";
+import { type ChangeForm, describedBy, FieldError, useChangeForm } from "./shared.tsx";
 import type { ProgrammeDetail } from "./types.ts";
 
 type Path = Array<string | number>;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { COOPERATION_LIMITS, MEASURES, type Measure } from "../../../../src/domain/cooperation.ts";
 import { LANGUAGES } from "../../../../src/domain/languages.ts";
-import { FormStatus, focusField } from "../../components/Form.tsx";
+import { FormStatus, focusField, FormAlerts } from "../../components/Form.tsx";
 import { useProgrammeText } from "../../i18n/programmes/index.ts";
 import { apiUrl, send, useApi } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
@@ -21,7 +21,7 @@ import {
   type ReporterCandidate,
   reporterCandidates,
 } from "./logic.ts";
-import { type ChangeForm, describedBy, FieldError, FormAlerts, useChangeForm } from "./shared.tsx";
+import { type ChangeForm, describedBy, FieldError, useChangeForm } from "./shared.tsx";
 import type { Goal, Indicator, ProgrammeDetail } from "./types.ts";
 
 /**

@@ -1,11 +1,11 @@
 import { useState } from "preact/hooks";
 import { Confirm } from "../../components/Confirm.tsx";
-import { FormStatus, focusField } from "../../components/Form.tsx";
+import { FormStatus, focusField, FormAlerts } from "../../components/Form.tsx";
 import { Link } from "../../components/Link.tsx";
 import { AccessErrorBox, Loading } from "../../components/Status.tsx";
 import { useProgrammeText } from "../../i18n/programmes/index.ts";
 import { apiUrl, send, useApi } from "../../lib/api.ts";
-import { formatDate, formatInstant } from "../../lib/dates.ts";
+import { formatDate, formatInstant, fromLocalInput, toLocalInput } from "../../lib/dates.ts";
 import { href, navigate, useLocation } from "../../lib/router.ts";
 import { useSession } from "../../lib/session.tsx";
 import { DraftEditor } from "./DraftEditor.tsx";
@@ -16,12 +16,9 @@ import {
   Breadcrumbs,
   describedBy,
   FieldError,
-  FormAlerts,
-  fromLocalInput,
   ProgressMeter,
   ReconstructedTag,
   SideCard,
-  toLocalInput,
   useChangeForm,
   VersionStatusPill,
 } from "./shared.tsx";

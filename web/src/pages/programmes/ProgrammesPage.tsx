@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { PROGRAMME_KINDS } from "../../../../src/domain/cooperation.ts";
 import { DataLinks } from "../../components/DataLinks.tsx";
-import { FormStatus, focusField } from "../../components/Form.tsx";
+import { FormStatus, focusField, FormAlerts } from "../../components/Form.tsx";
 import { Link } from "../../components/Link.tsx";
 import { AccessErrorBox, ErrorBox, Loading } from "../../components/Status.tsx";
 import { useProgrammeText } from "../../i18n/programmes/index.ts";
@@ -12,7 +12,6 @@ import { partnerNameOf, periodText } from "./logic.ts";
 import {
   describedBy,
   FieldError,
-  FormAlerts,
   ProgressMeter,
   ReconstructedTag,
   useChangeForm,

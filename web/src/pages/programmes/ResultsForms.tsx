@@ -1,13 +1,13 @@
 import { useEffect, useState } from "preact/hooks";
 import { COOPERATION_LIMITS } from "../../../../src/domain/cooperation.ts";
 import { Confirm } from "../../components/Confirm.tsx";
-import { FormStatus, focusField } from "../../components/Form.tsx";
+import { FormStatus, focusField, FormAlerts } from "../../components/Form.tsx";
 import { useProgrammeText } from "../../i18n/programmes/index.ts";
 import { send } from "../../lib/api.ts";
 import { formatInstant } from "../../lib/dates.ts";
 import { TextArea } from "./DraftEditor.tsx";
 import { formatQuantity, periodText } from "./logic.ts";
-import { describedBy, FieldError, FormAlerts, useChangeForm } from "./shared.tsx";
+import { describedBy, FieldError, useChangeForm } from "./shared.tsx";
 import type { Indicator, IndicatorPeriod, Update } from "./types.ts";
 
 const REPORT_FIELDS = ["value", "numerator", "denominator", "narrative"];

@@ -1,12 +1,13 @@
 import type { ComponentChildren } from "preact";
 import { useRef, useState } from "preact/hooks";
-import { errorText, FormError, focusField } from "../../components/Form.tsx";
+import { errorText, focusField } from "../../components/Form.tsx";
 import { Link } from "../../components/Link.tsx";
 import { useProgrammeText } from "../../i18n/programmes/index.ts";
 import type { VersionStatus } from "./types.ts";
 import { fieldErrors, fieldId, percentOf } from "./logic.ts";
 import type { SourceMention } from "./types.ts";
 import "./programmes.css";
+import { idempotencyKey } from "../../lib/api.ts";
 
 /** "Partnership programmes / Colombia: IPCP / …": where the page sits. */
 export function Breadcrumbs({ trail, current }: { trail: Array<{ href: string; label: string }>; current: string }) {
@@ -100,27 +101,6 @@ export function Citation({ source, quote }: { source: SourceMention | null; quot
   );
 }
 
-/** Random enough to make each submitted form its own change: retried, it is not applied twice. */
-export function idempotencyKey(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto
-    ? crypto.randomUUID()
-    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
-
-/** `YYYY-MM-DDTHH:MM` in local time, for a datetime-local input. */
-export function toLocalInput(ms: number): string {
-  const date = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** A datetime-local value (local time) as an ISO 8601 instant, or null when empty or invalid. */
-export function fromLocalInput(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
 export type ChangeForm = ReturnType<typeof useChangeForm>;
 
 /**
@@ -190,18 +170,6 @@ export function useChangeForm(prefix: string) {
       }
     },
   };
-}
-
-/** A form's failure at the top (announced at once), and its fields' problems read out as well. */
-export function FormAlerts({ form }: { form: { formError: string | null; errors: Record<string, string> } }) {
-  return (
-    <>
-      <FormError message={form.formError} />
-      <p class="visually-hidden" role="alert">
-        {Object.values(form.errors).join(" ")}
-      </p>
-    </>
-  );
 }
 
 /** A field's error, tied to its input by id (`${id}-error`). */
