@@ -15,7 +15,7 @@ import { AccountsService } from "./services/accounts/accounts.ts";
 import { AdministrationService } from "./services/accounts/administration.ts";
 import { OwnAccountService } from "./services/accounts/own-account.ts";
 import { AuditService } from "./services/audit/audit-service.ts";
-import { SessionsService } from "./services/accounts/sessions.ts";
+import { ACCOUNTS_CHANNEL, SessionsService } from "./services/accounts/sessions.ts";
 import { SignInLimits } from "./services/accounts/sign-in-limits.ts";
 import { SignInService } from "./services/accounts/sign-in.ts";
 import { RefusalLog } from "./services/audit/refusals.ts";
@@ -24,6 +24,7 @@ import { RegistryService } from "./services/registry.ts";
 import { RegistryWriter } from "./services/registry-writes.ts";
 import { RegistryCache } from "./services/registry-cache.ts";
 import { ProgrammeCache } from "./services/cooperation/programme-cache.ts";
+import { NotifiedCache } from "./services/notified-cache.ts";
 import { startHeadPublisher } from "./services/audit/log.ts";
 import { loadSigningKey } from "./services/audit/signing-key.ts";
 import { RegistryRepository } from "./db/repositories/registry.ts";
@@ -132,7 +133,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           .join(", ")}`,
       );
     const menu = new MenuService(db);
-    const sessions = new SessionsService(db);
+    // Identifying a signed-in request costs no query while the session is in this copy (bench/programmes.ts).
+    const sessionCache = options.longRunning
+      ? new NotifiedCache({ databaseUrl: database.url, channels: [ACCOUNTS_CHANNEL], name: "Session cache", log })
+      : undefined;
+    await sessionCache?.start();
+    const sessions = new SessionsService(db, sessionCache);
     const refusals = new RefusalLog(db, { windowMs: env.refusalWindowSeconds * 1000, log });
     if (options.longRunning) refusals.start();
     const accounts = new AccountsService(db);
@@ -232,6 +238,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         stopPublishingHeads();
         await cache?.stop();
         await programmeCache?.stop();
+        await sessionCache?.stop();
         await pool.end();
         await database.stop();
       },

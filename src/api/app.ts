@@ -139,11 +139,15 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   app.use("/api/v1/*", requireAccountForChanges);
   app.use("/api/v1/*", limitBodies);
   app.use("/api/v1/*", refuseUnstorableText);
-  // A change answered here is not answered before the programme pages' copy is dropped: the next
-  // request reads it afresh (other instances, the CLI and the job queue are heard through NOTIFY).
+  // A change answered here is not answered before the copies of programmes and sessions are
+  // dropped: the next request reads them afresh (other instances, the CLI and the job queue are
+  // heard through NOTIFY).
   app.use("/api/v1/*", async (c, next) => {
     await next();
-    if (c.req.method !== "GET" && c.req.method !== "HEAD") services.programmeCache?.invalidate();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+      services.programmeCache?.invalidate();
+      services.sessions.forgetCopies();
+    }
   });
   app.route("/api/v1", api);
 

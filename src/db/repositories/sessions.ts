@@ -9,6 +9,7 @@ const liveSessionRow = z.object({
   accountId: z.string(),
   csrfToken: z.string(),
   signedInAt: z.union([z.date(), z.string()]).transform((value) => new Date(value)),
+  expiresAt: z.union([z.date(), z.string()]).transform((value) => new Date(value)),
 });
 export type LiveSessionRow = z.output<typeof liveSessionRow>;
 
@@ -34,7 +35,7 @@ export async function touchLiveSession(db: Executor, tokenHash: Buffer): Promise
   const result = await db.execute(sql`
     UPDATE sessions SET last_seen_at = now()
     WHERE token_hash = ${tokenHash} AND expires_at > now()
-    RETURNING account_id AS "accountId", csrf_token AS "csrfToken", created_at AS "signedInAt"`);
+    RETURNING account_id AS "accountId", csrf_token AS "csrfToken", created_at AS "signedInAt", expires_at AS "expiresAt"`);
   const row = result.rows[0];
   return row === undefined ? undefined : liveSessionRow.parse(row);
 }
