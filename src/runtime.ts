@@ -25,6 +25,7 @@ import { RegistryWriter } from "./services/registry-writes.ts";
 import { RegistryCache } from "./services/registry-cache.ts";
 import { ProgrammeCache } from "./services/cooperation/programme-cache.ts";
 import { NotifiedCache } from "./services/notified-cache.ts";
+import { DisputesService } from "./services/disputes/disputes.ts";
 import { startHeadPublisher } from "./services/audit/log.ts";
 import { loadSigningKey } from "./services/audit/signing-key.ts";
 import { RegistryRepository } from "./db/repositories/registry.ts";
@@ -219,6 +220,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         results,
         cooperationDashboard: new DashboardService(db, { programmes, results, events: cooperationEvents }),
         programmeCache,
+        disputes: new DisputesService(db),
         sessions,
         signInLimits,
         signIn: new SignInService(db, accounts, sessions, signInLimits, refusals),

@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { readStarterDisputes } from "../src/services/starter/disputes.ts";
 import { readStarterData, type StarterData } from "../src/services/starter/load.ts";
 import { dataFile } from "./support/data-files.ts";
 
@@ -74,6 +75,40 @@ describe("quotes of the held source documents", () => {
     }
     expect(problems).toEqual([]);
     expect(located).toBeGreaterThanOrEqual(82);
+  });
+
+  it("hold for the disputes, court cases and dialogue of the starter data too", async () => {
+    const file = await readStarterDisputes();
+    if (!file) throw new Error("data/starter/disputes/disputes.json is missing");
+    const facts = [
+      ...file.disputes.flatMap((dispute) => [
+        { where: `dispute ${dispute.id}`, ...dispute },
+        ...dispute.incidents.map((incident) => ({
+          where: `dispute ${dispute.id}, incident ${incident.date}`,
+          ...incident,
+        })),
+        ...(dispute.claims ?? []).map((claim) => ({
+          where: `dispute ${dispute.id}, claim on ${claim.field}`,
+          ...claim,
+        })),
+      ]),
+      ...file.cases.flatMap((courtCase) => [
+        { where: `case ${courtCase.id}`, ...courtCase },
+        ...courtCase.stages.map((stage) => ({ where: `case ${courtCase.id}, ${stage.stage}`, ...stage })),
+      ]),
+      ...file.dialogues.map((dialogue) => ({ where: `dialogue ${dialogue.id}`, ...dialogue })),
+    ];
+    const problems: string[] = [];
+    let located = 0;
+    for (const fact of facts) {
+      const text = held.get(fact.source);
+      if (text === undefined) continue;
+      const problem = locatorProblem(text, fact.quote, fact.locator);
+      if (problem) problems.push(`${fact.where} (${fact.source}): ${problem}`);
+      else located += 1;
+    }
+    expect(problems).toEqual([]);
+    expect(located).toBeGreaterThanOrEqual(15);
   });
 
   it("fail the check when the quote is invented or altered, or the locator points elsewhere", () => {

@@ -47,8 +47,10 @@ import type { EventsService } from "../services/cooperation/events.ts";
 import type { CalendarService } from "../services/cooperation/calendar.ts";
 import { resultsRoutes } from "./routes/results.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
+import { disputeRoutes } from "./routes/disputes.ts";
 import type { DashboardService } from "../services/cooperation/dashboard.ts";
 import type { ProgrammeCache } from "../services/cooperation/programme-cache.ts";
+import type { DisputesService } from "../services/disputes/disputes.ts";
 import type { ResultsService } from "../services/cooperation/results.ts";
 
 export type Services = {
@@ -89,6 +91,7 @@ export type Services = {
   cooperationDashboard: DashboardService;
   /** A long-running server's copy of what programme pages read; dropped after every change made here. */
   programmeCache?: ProgrammeCache;
+  disputes: DisputesService;
 };
 
 export type AppOptions = {
@@ -133,6 +136,7 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   api.route("/", menuRoutes(services));
   api.route("/", resultsRoutes(services));
   api.route("/", dashboardRoutes(services));
+  api.route("/", disputeRoutes(services));
 
   app.get("/api/v1/health", (c) => c.json({ status: "ok" }));
   app.use("/api/v1/*", identify(services.sessions, services.ownAccounts, services.refusals));

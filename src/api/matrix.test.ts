@@ -190,6 +190,29 @@ const rows: Row[] = [
     call: () => ({ method: "GET", path: "/api/v1/search?q=matrix&lang=es" }),
     expect: everyone,
   },
+  // Disputes, court cases and dialogue are a public record (disputesPolicy): every reader of every
+  // organisation reads the same, and none writes them over the API.
+  {
+    endpoint: "GET /api/v1/disputes",
+    call: () => ({ method: "GET", path: "/api/v1/disputes?pair=COL,VEN&at=2008-03-01" }),
+    expect: everyone,
+  },
+  {
+    endpoint: "GET /api/v1/disputes/pairs",
+    call: () => ({ method: "GET", path: "/api/v1/disputes/pairs?state=COL&from=1990" }),
+    expect: everyone,
+  },
+  {
+    endpoint: "GET /api/v1/disputes/{id}",
+    call: () => ({ method: "GET", path: "/api/v1/disputes/venezuela-guyana-essequibo?at=2018-03-29" }),
+    expect: everyone,
+  },
+  { endpoint: "GET /api/v1/cases", call: () => ({ method: "GET", path: "/api/v1/cases?state=VEN" }), expect: everyone },
+  {
+    endpoint: "GET /api/v1/cases/{id}",
+    call: () => ({ method: "GET", path: "/api/v1/cases/guyana-v-venezuela-1899-award" }),
+    expect: everyone,
+  },
   { endpoint: "GET /api/v1/session", call: () => ({ method: "GET", path: "/api/v1/session" }), expect: everyone },
   { endpoint: "GET /api/v1/audit/head", call: () => ({ method: "GET", path: "/api/v1/audit/head" }), expect: everyone },
   {

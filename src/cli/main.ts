@@ -26,6 +26,7 @@ import { adminAuditor, adminCreate, CliUsageError } from "./admin.ts";
 import { bodiesCommand, positionCommand, proposalCommand, proposalsCommand } from "./decisions.ts";
 import { importMenuCommand, menuCommand } from "./cooperation-menu.ts";
 import { programmeCommand, programmesCommand } from "./cooperation-programmes.ts";
+import { casesCommand, disputeCommand, disputesCommand, importGmlMidCommand } from "./disputes.ts";
 import { progressBar } from "./progress.ts";
 import { formatTable } from "./table.ts";
 import { t } from "../domain/messages/index.ts";
@@ -41,7 +42,8 @@ const help = (lang: Language) =>
     languages: LANGUAGES.join(", "),
   }) +
   t(lang, "cli.help_menu") +
-  t(lang, "cli.help_programmes");
+  t(lang, "cli.help_programmes") +
+  t(lang, "cli.help_disputes");
 
 /** The language of a command line that could not be read: its `--lang`, if it names one, else the environment's. */
 function languageOfArguments(argv: string[]): Language {
@@ -72,6 +74,9 @@ const options = {
   area: { type: "string" },
   partner: { type: "string" },
   iati: { type: "boolean", default: false },
+  pair: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
 } as const;
 
 const parseArguments = (argv: string[]) => parseArgs({ args: argv, options, allowPositionals: true, strict: true });
@@ -128,10 +133,20 @@ export async function main(argv: string[]): Promise<number> {
         return await withRuntime(programmeCommand(rest[0], values));
       case "menu":
         return await withRuntime(menuCommand(rest, values));
+      case "disputes":
+        return await withRuntime(disputesCommand(rest, values));
+      case "dispute":
+        return await withRuntime(disputeCommand(rest[0], values));
+      case "cases":
+        return await withRuntime(casesCommand(values));
       case "import":
         if (rest[0] === "menu")
           return await withRuntime(
             importMenuCommand(requireArgument(rest[1], t(speaking, "cli.usage.csv_file")), values),
+          );
+        if (rest[0] === "gml-mid")
+          return await withRuntime(
+            importGmlMidCommand(requireArgument(rest[1], t(speaking, "cli.usage.csv_file")), values),
           );
         if (rest[0] !== "cow-states")
           throw new UsageError(t(speaking, "cli.usage.unknown_import", { name: rest[0] ?? "" }));

@@ -84,7 +84,7 @@ async function databaseTables(test: TestDatabase): Promise<Map<string, Map<strin
       row.dataType === "USER-DEFINED"
         ? row.udtName
         : row.dataType === "ARRAY"
-          ? `${row.udtName.replace(/^_/, "")}[]`
+          ? `${row.udtName.replace(/^_/, "").replace(/^int4$/, "integer")}[]`
           : row.dataType === "character"
             ? `character(${row.length ?? 1})`
             : row.dataType;

@@ -26,6 +26,7 @@ import {
   pgTable,
   primaryKey,
   serial,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -42,6 +43,14 @@ import {
   VERSION_STATUSES,
 } from "../domain/cooperation.ts";
 import { PRECISIONS } from "../domain/dates.ts";
+import {
+  CASE_STAGES,
+  CASE_STATUSES,
+  DIALOGUE_KINDS,
+  DISPUTE_CLAIM_FIELDS,
+  REVISION_TYPES,
+  SIDES,
+} from "../domain/disputes.ts";
 import {
   DELEGATION_NOTICE_KINDS,
   type Effect,
@@ -671,4 +680,157 @@ export const cooperationNotices = pgTable("cooperation_notices", {
   eventId: bigint("event_id", { mode: "number" }),
   payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
   issuedAt: timestamptz("issued_at").notNull().default(sql`clock_timestamp()`),
+});
+
+// -------------------------------------------------------------------------------------------
+// Disputes, court cases and dialogue (0029)
+
+export const disputeSide = pgEnum("dispute_side", SIDES);
+export const revisionType = pgEnum("revision_type", REVISION_TYPES);
+export const caseStage = pgEnum("case_stage", CASE_STAGES);
+export const caseStatus = pgEnum("case_status", CASE_STATUSES);
+export const dialogueKind = pgEnum("dialogue_kind", DIALOGUE_KINDS);
+export const disputeClaimField = pgEnum("dispute_claim_field", DISPUTE_CLAIM_FIELDS);
+
+export const disputes = pgTable("disputes", {
+  id: text("id").primaryKey(),
+  midNumber: integer("mid_number"),
+  midEpisodes: integer("mid_episodes").array().notNull().default(sql`'{}'`),
+  nameEn: text("name_en"),
+  nameEs: text("name_es"),
+  namePt: text("name_pt"),
+  nameFr: text("name_fr"),
+  summaryEn: text("summary_en"),
+  summaryEs: text("summary_es"),
+  summaryPt: text("summary_pt"),
+  summaryFr: text("summary_fr"),
+  startsOn: date("starts_on", { mode: "string" }).notNull(),
+  startPrecision: datePrecision("start_precision").notNull(),
+  endsOn: date("ends_on", { mode: "string" }),
+  endPrecision: datePrecision("end_precision"),
+  active: daterange("active").notNull(),
+  ongoing: boolean("ongoing").notNull().default(false),
+  hostility: smallint("hostility"),
+  highestAction: smallint("highest_action"),
+  fatality: smallint("fatality"),
+  outcome: smallint("outcome"),
+  settlement: smallint("settlement"),
+  minDurationDays: integer("min_duration_days"),
+  maxDurationDays: integer("max_duration_days"),
+  sourceId: text("source_id").notNull(),
+  quote: text("quote"),
+  locator: text("locator"),
+  datasetVersion: text("dataset_version"),
+  importedDigest: text("imported_digest"),
+  recordedBy: text("recorded_by"),
+});
+
+export const disputeParties = pgTable(
+  "dispute_parties",
+  {
+    disputeId: text("dispute_id").notNull(),
+    party: text("party").notNull(),
+    stateCode: text("state_code"),
+    cowCode: integer("cow_code"),
+    name: text("name"),
+    side: disputeSide("side").notNull(),
+    joined: boolean("joined").notNull().default(false),
+    revisionist: boolean("revisionist").notNull().default(false),
+    seeks: revisionType("seeks").array().notNull().default(sql`'{}'`),
+    hostility: smallint("hostility"),
+    highestAction: smallint("highest_action"),
+    fatality: smallint("fatality"),
+    firstYear: integer("first_year"),
+    lastYear: integer("last_year"),
+  },
+  (table) => [primaryKey({ columns: [table.disputeId, table.party] })],
+);
+
+export const disputeDyadYears = pgTable(
+  "dispute_dyad_years",
+  {
+    disputeId: text("dispute_id").notNull(),
+    party1: text("party_1").notNull(),
+    party2: text("party_2").notNull(),
+    year: integer("year").notNull(),
+    hostility1: smallint("hostility_1"),
+    hostility2: smallint("hostility_2"),
+    action1: smallint("action_1"),
+    action2: smallint("action_2"),
+    fatality1: smallint("fatality_1"),
+    fatality2: smallint("fatality_2"),
+  },
+  (table) => [primaryKey({ columns: [table.disputeId, table.party1, table.party2, table.year] })],
+);
+
+export const disputeIncidents = pgTable("dispute_incidents", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  disputeId: text("dispute_id").notNull(),
+  occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+  precision: datePrecision("precision").notNull(),
+  ...titles(),
+  hostility: smallint("hostility"),
+  highestAction: smallint("highest_action"),
+  sourceId: text("source_id").notNull(),
+  quote: text("quote"),
+  locator: text("locator"),
+  recordedBy: text("recorded_by"),
+});
+
+export const disputeClaims = pgTable("dispute_claims", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  disputeId: text("dispute_id").notNull(),
+  field: disputeClaimField("field").notNull(),
+  value: text("value").notNull(),
+  sourceId: text("source_id").notNull(),
+  quote: text("quote"),
+  locator: text("locator"),
+});
+
+export const courtCases = pgTable("court_cases", {
+  id: text("id").primaryKey(),
+  court: text("court").notNull(),
+  ...titles(),
+  applicant: text("applicant").notNull(),
+  respondent: text("respondent").notNull(),
+  disputeId: text("dispute_id"),
+  basis: text("basis").notNull(),
+  status: caseStatus("status").notNull(),
+  sourceId: text("source_id").notNull(),
+  quote: text("quote"),
+  locator: text("locator"),
+  recordedBy: text("recorded_by"),
+});
+
+export const courtCaseStages = pgTable("court_case_stages", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  caseId: text("case_id").notNull(),
+  stage: caseStage("stage").notNull(),
+  decidedOn: date("decided_on", { mode: "string" }).notNull(),
+  summaryEn: text("summary_en").notNull(),
+  summaryEs: text("summary_es"),
+  summaryPt: text("summary_pt"),
+  summaryFr: text("summary_fr"),
+  document: text("document"),
+  sourceId: text("source_id").notNull(),
+  quote: text("quote"),
+  locator: text("locator"),
+});
+
+export const dialogues = pgTable("dialogues", {
+  id: text("id").primaryKey(),
+  kind: dialogueKind("kind").notNull(),
+  ...titles(),
+  states: text("states").array().notNull(),
+  disputeId: text("dispute_id"),
+  startsOn: date("starts_on", { mode: "string" }).notNull(),
+  startPrecision: datePrecision("start_precision").notNull(),
+  endsOn: date("ends_on", { mode: "string" }),
+  endPrecision: datePrecision("end_precision"),
+  participants: text("participants"),
+  outcome: text("outcome"),
+  sourceId: text("source_id").notNull(),
+  quote: text("quote"),
+  locator: text("locator"),
+  recordedBy: text("recorded_by"),
 });

@@ -23,6 +23,9 @@ export const AUDIT_OBJECT_TYPES = [
   "indicator",
   "indicator_update",
   "calendar_feed",
+  "dispute",
+  "court_case",
+  "dialogue",
 ] as const;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

@@ -46,6 +46,12 @@ export function parsePartialDate(text: string): PartialDate | undefined {
   return undefined;
 }
 
+/** The first day after all of a partial date's span: 2019-02 → 2019-03-01, 1995 → 1996-01-01. */
+export function dayAfterPartial(value: PartialDate): Day {
+  if (value.precision === "day") return addDays(value.date, 1);
+  return addMonths(value.date, value.precision === "year" ? 12 : 1);
+}
+
 /** The shortest text that says what is known: `2018-05` for a month-precise date. */
 export function formatPartialDate(value: PartialDate): string {
   switch (value.precision) {

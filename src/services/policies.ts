@@ -105,6 +105,17 @@ export const importPolicy = {
   run: (principal: Principal) => principal.kind === "system",
 };
 
+/**
+ * Disputes, court cases and dialogue: a public record, read by anyone, signed in or not, as the
+ * registry is (the MID data sets and the courts' record are published; the starter data cites
+ * them). Nothing in it belongs to one organisation's part, so nothing one organisation does
+ * changes, reveals or delays what another reads. Only Concord's own tools write it: the
+ * starter data and `concord import gml-mid` (importPolicy).
+ */
+export const disputesPolicy = {
+  read: (_principal: Principal) => true,
+};
+
 /** An organisation's webhooks (what other systems are told of its decisions): its administrators. */
 export const webhookPolicy = {
   manage: (principal: Principal, organizationCode: string) => administrationPolicy.manage(principal, organizationCode),

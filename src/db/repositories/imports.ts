@@ -31,8 +31,8 @@ export type ImportSource = {
   id: string;
   title: string;
   publisher: string;
-  published: string;
-  publishedPrecision: "day" | "month" | "year";
+  published: string | null;
+  publishedPrecision: "day" | "month" | "year" | null;
   url: string;
   citation: string;
 };
@@ -44,6 +44,12 @@ export async function ensureSource(tx: Transaction, source: ImportSource): Promi
       VALUES (${source.id}, ${source.title}, ${source.publisher}, ${source.published},
               ${source.publishedPrecision}, ${source.url}, ${source.citation})
       ON CONFLICT (id) DO NOTHING`);
+}
+
+/** The ids of every source. */
+export async function sourceIds(tx: Transaction): Promise<string[]> {
+  const rows = await tx.select({ id: schema.sources.id }).from(schema.sources);
+  return rows.map((row) => row.id);
 }
 
 /** The codes of every state in the registry. */
@@ -108,11 +114,11 @@ export async function setActorCowCode(
 }
 
 /**
- * Records the import of a COW list under `name`, its checksum the MD5 of the file's text: a
+ * Records the import of a public data set's file under `name`, its checksum the MD5 of the file's text: a
  * new record, or the record of that name replaced when the file differs (left as it is when
  * the same file is imported again).
  */
-export async function recordCowImport(
+export async function recordDataSetImport(
   tx: Transaction,
   name: string,
   fileText: string,

@@ -5,6 +5,7 @@
  * sends it as `error.code`).
  */
 import { menuMessages } from "./cooperation/menu.ts";
+import { disputeMessages } from "./disputes.ts";
 import { programmesMessages } from "./cooperation/programmes.ts";
 import { eventsMessages } from "./cooperation/events.ts";
 import { resultsMessages } from "./cooperation/results.ts";
@@ -418,7 +419,7 @@ export const en = {
   "cli.usage.unknown_admin": (p: { command: string }) =>
     `Unknown admin command "${p.command}": use admin create or admin auditor.`,
   "cli.usage.unknown_import": (p: { name: string }) =>
-    `Unknown import "${p.name}": the ones available are cow-states and menu.`,
+    `Unknown import "${p.name}": the ones available are cow-states, gml-mid and menu.`,
   "cli.usage.unknown_audit": (p: { command: string }) =>
     `Unknown audit command "${p.command}": use audit verify or audit head.`,
   "cli.usage.date": (p: { option: string; got: string }) =>
@@ -502,6 +503,7 @@ CONCORD_DATA_DIR (default ./data), DATABASE_URL (use that PostgreSQL instead of 
 
   // ------------------------------------------------------------------ cooperation programmes
   ...menuMessages.en,
+  ...disputeMessages.en,
   ...programmesMessages.en,
   ...eventsMessages.en,
   ...resultsMessages.en,

@@ -1,6 +1,7 @@
 /** Concord's own words in Spanish, key for key as en.ts. */
 import type { Messages } from "./en.ts";
 import { menuMessages } from "./cooperation/menu.ts";
+import { disputeMessages } from "./disputes.ts";
 import { programmesMessages } from "./cooperation/programmes.ts";
 import { eventsMessages } from "./cooperation/events.ts";
 import { resultsMessages } from "./cooperation/results.ts";
@@ -394,7 +395,8 @@ export const es: Messages = {
   "cli.usage.proposal_id": () => "el id de la propuesta (concord proposals las lista)",
   "cli.usage.unknown_command": (p) => `Orden desconocida "${p.command}".`,
   "cli.usage.unknown_admin": (p) => `Orden admin desconocida "${p.command}": use admin create o admin auditor.`,
-  "cli.usage.unknown_import": (p) => `Importación desconocida "${p.name}": las disponibles son cow-states y menu.`,
+  "cli.usage.unknown_import": (p) =>
+    `Importación desconocida "${p.name}": las disponibles son cow-states, gml-mid y menu.`,
   "cli.usage.unknown_audit": (p) => `Orden audit desconocida "${p.command}": use audit verify o audit head.`,
   "cli.usage.date": (p) =>
     `${p.option}: debe ser una fecha real del calendario escrita AAAA-MM-DD (se recibió "${p.got}").`,
@@ -486,6 +488,7 @@ CONCORD_DATA_DIR (por defecto ./data), DATABASE_URL (usar ese PostgreSQL en luga
 
   // ------------------------------------------------------------------ cooperation programmes
   ...menuMessages.es,
+  ...disputeMessages.es,
   ...programmesMessages.es,
   ...eventsMessages.es,
   ...resultsMessages.es,

@@ -1,6 +1,7 @@
 /** Concord's own words in French, key for key as en.ts. */
 import type { Messages } from "./en.ts";
 import { menuMessages } from "./cooperation/menu.ts";
+import { disputeMessages } from "./disputes.ts";
 import { programmesMessages } from "./cooperation/programmes.ts";
 import { eventsMessages } from "./cooperation/events.ts";
 import { resultsMessages } from "./cooperation/results.ts";
@@ -400,7 +401,8 @@ export const fr: Messages = {
   "cli.usage.unknown_command": (p) => `Commande inconnue « ${p.command} ».`,
   "cli.usage.unknown_admin": (p) =>
     `Commande admin inconnue « ${p.command} » : utilisez admin create ou admin auditor.`,
-  "cli.usage.unknown_import": (p) => `Import inconnu « ${p.name} » : les imports disponibles sont cow-states et menu.`,
+  "cli.usage.unknown_import": (p) =>
+    `Import inconnu « ${p.name} » : les imports disponibles sont cow-states, gml-mid et menu.`,
   "cli.usage.unknown_audit": (p) => `Commande audit inconnue « ${p.command} » : utilisez audit verify ou audit head.`,
   "cli.usage.date": (p) =>
     `${p.option} : doit être une vraie date du calendrier écrite AAAA-MM-JJ (reçu « ${p.got} »).`,
@@ -490,6 +492,7 @@ CONCORD_DATA_DIR (par défaut ./data), DATABASE_URL (utiliser ce PostgreSQL au l
 
   // ------------------------------------------------------------------ cooperation programmes
   ...menuMessages.fr,
+  ...disputeMessages.fr,
   ...programmesMessages.fr,
   ...eventsMessages.fr,
   ...resultsMessages.fr,

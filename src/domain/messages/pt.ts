@@ -1,6 +1,7 @@
 /** Concord's own words in Portuguese, key for key as en.ts. */
 import type { Messages } from "./en.ts";
 import { menuMessages } from "./cooperation/menu.ts";
+import { disputeMessages } from "./disputes.ts";
 import { programmesMessages } from "./cooperation/programmes.ts";
 import { eventsMessages } from "./cooperation/events.ts";
 import { resultsMessages } from "./cooperation/results.ts";
@@ -392,7 +393,8 @@ export const pt: Messages = {
   "cli.usage.proposal_id": () => "o id da proposta (concord proposals as lista)",
   "cli.usage.unknown_command": (p) => `Comando desconhecido "${p.command}".`,
   "cli.usage.unknown_admin": (p) => `Comando admin desconhecido "${p.command}": use admin create ou admin auditor.`,
-  "cli.usage.unknown_import": (p) => `Importação desconhecida "${p.name}": as disponíveis são cow-states e menu.`,
+  "cli.usage.unknown_import": (p) =>
+    `Importação desconhecida "${p.name}": as disponíveis são cow-states, gml-mid e menu.`,
   "cli.usage.unknown_audit": (p) => `Comando audit desconhecido "${p.command}": use audit verify ou audit head.`,
   "cli.usage.date": (p) =>
     `${p.option}: deve ser uma data real do calendário escrita AAAA-MM-DD (recebido "${p.got}").`,
@@ -479,6 +481,7 @@ CONCORD_DATA_DIR (padrão ./data), DATABASE_URL (usar esse PostgreSQL em vez do 
 
   // ------------------------------------------------------------------ cooperation programmes
   ...menuMessages.pt,
+  ...disputeMessages.pt,
   ...programmesMessages.pt,
   ...eventsMessages.pt,
   ...resultsMessages.pt,

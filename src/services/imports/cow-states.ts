@@ -16,7 +16,7 @@ import {
   insertCowPeriod,
   latestCowCodes,
   periodsOverlapping,
-  recordCowImport,
+  recordDataSetImport,
   setActorCowCode,
   stateCodes,
 } from "../../db/repositories/imports.ts";
@@ -232,7 +232,7 @@ export async function importCowStates(
       await setActorCowCode(tx, state.code, { code: state.cowCode, abbrev });
     }
 
-    await recordCowImport(tx, "cow-states", text, { ...summary, refused: summary.refused.length });
+    await recordDataSetImport(tx, "cow-states", text, { ...summary, refused: summary.refused.length });
     await appendAudit(tx, {
       ...auditActor(options.principal ?? IMPORTER),
       action: "import.apply",

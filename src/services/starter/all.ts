@@ -1,6 +1,6 @@
 /**
  * The whole starter data set, part by part, each after the parts it names: the registry, the
- * decisions, the partnership menu, the partnership programmes. Each part loads once (or again
+ * decisions, the partnership menu, the partnership programmes, the disputes. Each part loads once (or again
  * when its files change, for the menu) and says what it loaded. One function, so that a server's
  * start and the tests' template database load exactly the same.
  */
@@ -8,9 +8,10 @@ import type { Database } from "../../db/client.ts";
 import { loadStarterMenuOnce } from "./cooperation-menu.ts";
 import { loadStarterProgrammesOnce } from "./cooperation-programmes.ts";
 import { loadStarterDecisions } from "./decisions.ts";
+import { loadStarterDisputesOnce } from "./disputes.ts";
 import { defaultDataDir, loadStarterData } from "./load.ts";
 
-export type StarterPart = "data set" | "decisions" | "menu" | "programmes";
+export type StarterPart = "data set" | "decisions" | "menu" | "programmes" | "disputes";
 
 /** Loads what is not loaded yet; answers the parts it loaded, with their counts. */
 export async function loadEveryStarterPart(
@@ -22,6 +23,7 @@ export async function loadEveryStarterPart(
     ["decisions", () => loadStarterDecisions(db, dataDir)],
     ["menu", () => loadStarterMenuOnce(db, dataDir)],
     ["programmes", () => loadStarterProgrammesOnce(db, dataDir)],
+    ["disputes", () => loadStarterDisputesOnce(db, dataDir)],
   ];
   const loaded: Array<{ part: StarterPart; counts: Record<string, number> }> = [];
   for (const [part, load] of parts) {

@@ -261,6 +261,9 @@ export const en = {
     indicator: "Indicator",
     indicator_update: "Result update",
     calendar_feed: "Calendar feed",
+    dispute: "Dispute",
+    court_case: "Court case",
+    dialogue: "Dialogue",
   } satisfies Record<AuditObjectType, string>,
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Temporary password",

@@ -247,6 +247,9 @@ export const es: AccountMessages = {
     indicator: "Indicador",
     indicator_update: "Actualización de resultados",
     calendar_feed: "Calendario",
+    dispute: "Controversia",
+    court_case: "Caso judicial",
+    dialogue: "Diálogo",
   },
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Contraseña temporal",

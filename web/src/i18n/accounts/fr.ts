@@ -250,6 +250,9 @@ export const fr: AccountMessages = {
     indicator: "Indicateur",
     indicator_update: "Mise à jour des résultats",
     calendar_feed: "Calendrier",
+    dispute: "Différend",
+    court_case: "Affaire judiciaire",
+    dialogue: "Dialogue",
   },
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Mot de passe temporaire",

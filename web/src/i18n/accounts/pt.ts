@@ -248,6 +248,9 @@ export const pt: AccountMessages = {
     indicator: "Indicador",
     indicator_update: "Atualização de resultados",
     calendar_feed: "Calendário",
+    dispute: "Controvérsia",
+    court_case: "Caso judicial",
+    dialogue: "Diálogo",
   },
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Senha temporária",
