@@ -109,11 +109,17 @@ async function openFirstProposal(): Promise<void> {
 }
 
 describe("the README's examples", { timeout: 600_000 }, () => {
-  it("are found: the command line, accounts, decisions and cooperation", async () => {
+  it("are found: the command line, accounts, decisions, cooperation and disputes", async () => {
     const examples = concordExamples(await fs.readFile(path.join(repo, "README.md"), "utf8"));
     expect(examples.map((example) => example.line)).toContain("npx concord members NATO --at 2004-03-29");
     expect(new Set(examples.map((example) => example.section))).toEqual(
-      new Set(["The command line", "Accounts, sign-in and the audit log", "Decisions", "Cooperation programmes"]),
+      new Set([
+        "The command line",
+        "Accounts, sign-in and the audit log",
+        "Decisions",
+        "Cooperation programmes",
+        "Disputes",
+      ]),
     );
   });
 

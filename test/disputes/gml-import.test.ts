@@ -7,6 +7,7 @@
  * refused with their reasons and change nothing.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI } from "../../src/services/policies.ts";
@@ -120,6 +121,23 @@ describe("the GML MID import", () => {
       });
     }
   }, 120_000);
+
+  it("gives the README's figures for the Latin American pairs", async () => {
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Disputes"), readme.indexOf("## Data and its sources"));
+    const rows = [...section.matchAll(/^\| ([A-Z]{3})–([A-Z]{3}) \| (\d+) \| (\d+) \| (\d+) \| (\d) \| ([^|]+) \|$/gm)];
+    expect(rows.length).toBe(37);
+    for (const [, a, b, count, first, last, highest, wars] of rows) {
+      const summary = await disputes.pairSummary(CLI, a as string, b as string);
+      expect({ pair: `${a}–${b}`, ...summary }, `${a}–${b}`).toMatchObject({
+        disputes: Number(count),
+        firstYear: Number(first),
+        lastYear: Number(last),
+        highestHostility: Number(highest),
+        wars: (wars as string).trim() === "—" ? [] : (wars as string).split(",").map((n) => Number(n.trim())),
+      });
+    }
+  });
 
   it("changes nothing when run again, and says so", async () => {
     const before = await count("dispute_dyad_years");
