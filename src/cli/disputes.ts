@@ -196,9 +196,9 @@ export function disputeCommand(id: string | undefined, values: DisputeValues): W
 export function casesCommand(values: DisputeValues): Work {
   const lang = readLang(values);
   return async (runtime) => {
-    const { cases } = await runtime.services.disputes.cases(CLI, { state: values.state });
-    const presented = cases.map((row) => presentCase(row, lang));
-    if (values.json) return printJson({ cases: presented });
+    const answer = await runtime.services.disputes.cases(CLI, { state: values.state });
+    const presented = answer.cases.map((row) => presentCase(row, lang));
+    if (values.json) return printJson({ cases: presented, sources: answer.sources });
     if (presented.length === 0) {
       console.log(t(lang, "disputes.cli.no_cases"));
       return 0;

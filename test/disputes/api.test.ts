@@ -56,6 +56,12 @@ describe("disputes over HTTP", () => {
     expect(angostura.body.relations.together).toContain("OAS");
     // Colombia became a NATO partner only in 2018: on the day of the raid, no relation to NATO.
     expect(angostura.body.relations.byParty.COL.map((r: any) => r.organization)).not.toContain("NATO");
+    // The sources give the raid no end: it counts up to its last dated fact (the Rio Group summit
+    // of 7 March 2008), never as ongoing; Venezuela–Guyana is known to go on.
+    expect(angostura.body.dispute).toMatchObject({ end: null, ongoing: false });
+    const in2012 = (await get("/api/v1/disputes?at=2012-01-01&limit=500")).body.disputes.map((row: any) => row.id);
+    expect(in2012).toContain("venezuela-guyana-essequibo");
+    expect(in2012).not.toContain("colombia-ecuador-angostura");
     const later = await get("/api/v1/disputes/colombia-ecuador-angostura?at=2019-01-01");
     expect(later.body.relations.byParty.COL).toContainEqual(
       expect.objectContaining({ organization: "NATO", kind: "partner" }),
@@ -75,6 +81,16 @@ describe("disputes over HTTP", () => {
       english.body.parties.map((party: any) => party.party).sort(),
     );
     expect(english.body.cases.length).toBeGreaterThan(0);
+    // Every fact's source is given beside it, to be cited.
+    const cited = [
+      english.body.dispute,
+      ...english.body.incidents,
+      ...english.body.claims,
+      ...english.body.dialogues,
+      ...english.body.cases,
+      ...english.body.cases.flatMap((row: any) => row.stages),
+    ].map((fact: any) => fact.sourceId);
+    for (const id of cited) expect(english.body.sources[id], id).toMatchObject({ id, title: expect.any(String) });
   });
 
   it("lists court cases of a state, each with its stages in order", async () => {

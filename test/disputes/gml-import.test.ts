@@ -129,7 +129,7 @@ describe("the GML MID import", () => {
     expect(rows.length).toBe(37);
     for (const [, a, b, count, first, last, highest, wars] of rows) {
       const summary = await disputes.pairSummary(CLI, a as string, b as string);
-      expect({ pair: `${a}–${b}`, ...summary }, `${a}–${b}`).toMatchObject({
+      expect({ key: `${a}–${b}`, ...summary }, `${a}–${b}`).toMatchObject({
         disputes: Number(count),
         firstYear: Number(first),
         lastYear: Number(last),

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/ho
 import { Layout } from "./components/Layout.tsx";
 import { lazyPage } from "./components/Lazy.tsx";
 import { Loading } from "./components/Status.tsx";
+import { DISPUTE_NAV } from "./i18n/disputes/nav.ts";
 import {
   I18nContext,
   loadTextInUse,
@@ -53,8 +54,12 @@ const MenuPage = lazyPage(() => import("./pages/cooperation/MenuPage.tsx").then(
 const EventsPage = lazyPage(() => import("./pages/cooperation/EventsPage.tsx").then((m) => m.default), "cooperation");
 const EventPage = lazyPage(() => import("./pages/cooperation/EventPage.tsx").then((m) => m.default), "cooperation");
 const SearchPage = lazyPage(() => import("./pages/SearchPage.tsx").then((m) => m.default));
+const DisputesPage = lazyPage(() => import("./pages/disputes/DisputesPage.tsx").then((m) => m.default), "disputes");
+const DisputePage = lazyPage(() => import("./pages/disputes/DisputePage.tsx").then((m) => m.default), "disputes");
+const CasesPage = lazyPage(() => import("./pages/disputes/CasesPage.tsx").then((m) => m.default), "disputes");
+const CasePage = lazyPage(() => import("./pages/disputes/CasePage.tsx").then((m) => m.default), "disputes");
 
-function pageTitle(route: Route, t: Messages): string {
+function pageTitle(route: Route, t: Messages, lang: Lang): string {
   switch (route.name) {
     case "map":
       return t.mapTitle;
@@ -93,6 +98,14 @@ function pageTitle(route: Route, t: Messages): string {
       return t.eventsTitle;
     case "event":
       return t.eventPageTitle(route.id);
+    case "disputes":
+      return DISPUTE_NAV[lang].disputesTitle;
+    case "dispute":
+      return DISPUTE_NAV[lang].disputePageTitle(route.id);
+    case "cases":
+      return DISPUTE_NAV[lang].casesTitle;
+    case "case":
+      return DISPUTE_NAV[lang].casePageTitle(route.id);
     case "notFound":
       return t.notFoundTitle;
   }
@@ -164,7 +177,7 @@ function Pages() {
   }, [landing]);
 
   useEffect(() => {
-    document.title = `${pageTitle(route, t)} · ${t.appName}`;
+    document.title = `${pageTitle(route, t, lang)} · ${t.appName}`;
   }, [lang, location.path]);
 
   return (
@@ -214,6 +227,14 @@ function Pages() {
         <EventsPage key={who} location={location} />
       ) : route.name === "event" ? (
         <EventPage key={`${who}:${route.id}`} id={route.id} />
+      ) : route.name === "disputes" ? (
+        <DisputesPage location={location} />
+      ) : route.name === "dispute" ? (
+        <DisputePage key={route.id} id={route.id} location={location} />
+      ) : route.name === "cases" ? (
+        <CasesPage location={location} />
+      ) : route.name === "case" ? (
+        <CasePage key={route.id} id={route.id} />
       ) : (
         <NotFoundPage />
       )}

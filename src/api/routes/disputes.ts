@@ -7,6 +7,7 @@ import { LANGUAGES, type Language } from "../../domain/languages.ts";
 import type { DisputesService } from "../../services/disputes/disputes.ts";
 import { type AuthVariables, principalOf } from "../auth.ts";
 import { errorResponse, jsonResponse as json } from "../errors.ts";
+import { SourceRef } from "../schemas.ts";
 import { readerLanguage } from "../language.ts";
 import { validationHook } from "../validation.ts";
 
@@ -278,15 +279,18 @@ export function disputeRoutes(services: { disputes: DisputesService }) {
       summary: "Court and arbitration cases, of a state if given, with their stages",
       request: { query: z.object({ state: DisputesQuery.shape.state, lang }) },
       responses: {
-        200: json(z.object({ cases: z.array(Case) }), "The cases, the latest first."),
+        200: json(
+          z.object({ cases: z.array(Case), sources: z.record(z.string(), SourceRef) }),
+          "The cases, the latest first, and the sources they cite.",
+        ),
         400: errorResponse("A parameter is invalid; the message names it."),
       },
     }),
     async (c) => {
       const query = c.req.valid("query");
       const language = readerLanguage(c, query.lang);
-      const { cases } = await services.disputes.cases(principalOf(c), { state: query.state });
-      return c.json({ cases: cases.map((row) => presentCase(row, language)) }, 200);
+      const { cases, sources } = await services.disputes.cases(principalOf(c), { state: query.state });
+      return c.json({ cases: cases.map((row) => presentCase(row, language)), sources }, 200);
     },
   );
 
@@ -298,14 +302,14 @@ export function disputeRoutes(services: { disputes: DisputesService }) {
       summary: "One court case, with its stages",
       request: { params: z.object({ id: z.string().max(60) }), query: z.object({ lang }) },
       responses: {
-        200: json(z.object({ case: Case }), "The case."),
+        200: json(z.object({ case: Case, sources: z.record(z.string(), SourceRef) }), "The case and its sources."),
         404: errorResponse("No case has this id."),
       },
     }),
     async (c) => {
       const language = readerLanguage(c, c.req.valid("query").lang);
       const found = await services.disputes.getCase(principalOf(c), c.req.valid("param").id);
-      return c.json({ case: presentCase(found.case, language) }, 200);
+      return c.json({ case: presentCase(found.case, language), sources: found.sources }, 200);
     },
   );
 

@@ -587,3 +587,23 @@ export async function relationsOn(
     byParty[row.party]?.push({ organization: row.organization, kind: row.kind, designation: row.designation });
   return byParty;
 }
+
+const sourceRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  published: z.string().nullable(),
+  publishedPrecision: precision.nullable(),
+  url: z.string().nullable(),
+  archive: z.string().nullable(),
+});
+export type DisputeSourceRow = z.output<typeof sourceRow>;
+
+/** The sources of these ids, for citing them beside the facts that name them. */
+export async function sourcesByIds(db: Executor, ids: string[]): Promise<DisputeSourceRow[]> {
+  if (ids.length === 0) return [];
+  const result = await db.execute(sql`
+    SELECT id, title, publisher, published::text AS published, published_precision AS "publishedPrecision", url, archive
+    FROM sources WHERE id = ANY(${textArray(ids)}) ORDER BY id`);
+  return z.array(sourceRow).parse(result.rows);
+}

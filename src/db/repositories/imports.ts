@@ -18,6 +18,15 @@ export async function importApplied(db: Pick<Database, "select">, name: string):
   return done !== undefined;
 }
 
+/** The MD5 of the file last imported under this name (recordDataSetImport), if any. */
+export async function dataSetImportChecksum(db: Pick<Database, "select">, name: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ checksum: schema.imports.checksum })
+    .from(schema.imports)
+    .where(eq(schema.imports.name, name));
+  return row?.checksum;
+}
+
 /** Records an import as applied, with what it loaded; an import of the same name must not be recorded yet. */
 export async function recordImport(
   tx: Transaction,

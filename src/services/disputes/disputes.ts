@@ -82,7 +82,7 @@ export class DisputesService {
     return { pairs: await repo.pairCounts(this.db, { party, fromYear: from, toYear: to, limit }), limit };
   }
 
-  /** One dispute: its facts with their sources, parties, pair-years, timeline, episodes, cases, dialogue, and the parties' relations on `at` (its start by default... or today). */
+  /** One dispute: its facts with their sources, parties, pair-years, timeline, episodes, cases, dialogue, and the parties' relations on `at` (by default its first day). */
   async get(principal: Principal, id: string, options: { at?: string } = {}) {
     authorize(principal, disputesPolicy.read(principal), msg("disputes.reading"));
     const dispute = /^[a-z][a-z0-9-]{0,59}$/.test(id) ? await repo.findDispute(this.db, id) : undefined;
@@ -105,8 +105,10 @@ export class DisputesService {
       parties.map((party) => party.party),
       day,
     );
+    const cited = [dispute, ...incidents, ...claims, ...dialogues, ...cases, ...cases.flatMap((row) => row.stages)];
     return {
       dispute,
+      sources: await this.sourcesOf(cited),
       parties,
       dyadYears: dyadYears.map(({ disputeId: _, ...row }) => row),
       incidents,
@@ -128,20 +130,27 @@ export class DisputesService {
   async cases(principal: Principal, query: { state?: string }) {
     authorize(principal, disputesPolicy.read(principal), msg("disputes.reading"));
     const state = query.state === undefined ? undefined : this.partyOf(query.state, "state");
-    return { cases: await repo.listCases(this.db, { state }) };
+    const cases = await repo.listCases(this.db, { state });
+    return { cases, sources: await this.sourcesOf([...cases, ...cases.flatMap((row) => row.stages)]) };
   }
 
   async getCase(principal: Principal, id: string) {
     authorize(principal, disputesPolicy.read(principal), msg("disputes.reading"));
     const [found] = /^[a-z][a-z0-9-]{0,59}$/.test(id) ? await repo.listCases(this.db, { id }) : [];
     if (!found) throw new NotFoundError(msg("disputes.case_not_found", { id }));
-    return { case: found };
+    return { case: found, sources: await this.sourcesOf([found, ...found.stages]) };
   }
 
   /** The GML MID data, from the command line (./gml-import.ts). */
   importGmlMid(principal: Principal, text: string, options: { mapping?: CowMapping } = {}): Promise<GmlImportSummary> {
     authorize(principal, importPolicy.run(principal), msg("activity.importing"));
     return importGmlMid(this.db, text, { ...options, principal });
+  }
+
+  /** The sources the facts cite, by id: what a page needs to cite each beside its fact. */
+  private async sourcesOf(facts: Array<{ sourceId: string }>): Promise<Record<string, repo.DisputeSourceRow>> {
+    const rows = await repo.sourcesByIds(this.db, [...new Set(facts.map((fact) => fact.sourceId))]);
+    return Object.fromEntries(rows.map((row) => [row.id, row]));
   }
 
   private async summaryOf(pair: [string, string]): Promise<PairSummary> {

@@ -78,6 +78,12 @@ export const startingDispute = z.strictObject({
   parties: z.array(disputeParty).min(2),
   start: partialDate,
   end: partialDate.optional(),
+  /**
+   * Known to go on (a case pending, a claim maintained). Without an end and without this, the
+   * sources give no end: the dispute counts as active up to its last dated fact, and is shown as
+   * "end not recorded", never as ongoing.
+   */
+  ongoing: z.boolean().optional(),
   /** The highest hostility level (1–5) the sources say it reached, if they say. */
   hostility: z.number().int().min(1).max(5).optional(),
   /** GML MID dispute numbers that are episodes of this dispute (the import links them). */
@@ -139,6 +145,8 @@ export const disputesStarterFile = z
       if (disputes.has(dispute.id))
         ctx.addIssue({ code: "custom", message: "two disputes have this id", path: ["disputes", d, "id"] });
       disputes.add(dispute.id);
+      if (dispute.ongoing && dispute.end !== undefined)
+        ctx.addIssue({ code: "custom", message: "an ongoing dispute has no end", path: ["disputes", d, "ongoing"] });
       if (dispute.end !== undefined && dispute.end < dispute.start)
         ctx.addIssue({ code: "custom", message: "the dispute ends before it starts", path: ["disputes", d, "end"] });
       const states = dispute.parties.map((party) => party.state);

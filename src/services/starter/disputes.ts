@@ -5,11 +5,12 @@
  * citing its source. A record already there is left as it is, and an unchanged MID file changes
  * nothing, so a restart loads nothing again.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Database, Transaction } from "../../db/client.ts";
 import * as repo from "../../db/repositories/disputes.ts";
-import { sourceIds, stateCodes } from "../../db/repositories/imports.ts";
+import { dataSetImportChecksum, sourceIds, stateCodes } from "../../db/repositories/imports.ts";
 import { dayAfterPartial, type PartialDate, parsePartialDate } from "../../domain/dates.ts";
 import { toDaterange } from "../../domain/interval.ts";
 import { appendAudit } from "../audit/log.ts";
@@ -49,7 +50,8 @@ export async function loadStarterDisputesOnce(
     if (error.code === "ENOENT") return undefined;
     throw error;
   });
-  if (mid !== undefined) {
+  // The file imported last time, unchanged: nothing to do (and nothing to audit) on a restart.
+  if (mid !== undefined && (await dataSetImportChecksum(db, "gml-mid")) !== md5(mid)) {
     const imported = await importGmlMid(db, mid);
     if (imported.added + imported.updated > 0) counts["MID disputes"] = imported.added + imported.updated;
   }
@@ -111,8 +113,8 @@ async function loadRecorded(tx: Transaction, file: DisputesStarterFile) {
         startPrecision: start.precision,
         endsOn: end?.date ?? null,
         endPrecision: end?.precision ?? null,
-        active: toDaterange({ since: start.date, until: end === null ? null : dayAfterPartial(end) }),
-        ongoing: end === null,
+        active: toDaterange({ since: start.date, until: activeUntil(file, dispute, end) }),
+        ongoing: dispute.ongoing ?? false,
         hostility: dispute.hostility ?? null,
         sourceId: dispute.source,
         quote: dispute.quote,
@@ -225,6 +227,34 @@ async function loadRecorded(tx: Transaction, file: DisputesStarterFile) {
   }
   return counts;
 }
+
+/**
+ * The first day a recorded dispute is no longer active: the day after its end; none while it is
+ * known to go on; otherwise (the sources give no end) the day after its last dated fact — its
+ * start, its incidents, its court cases' stages, the dialogue about it — so that "active on a
+ * day" never reaches past what the sources say.
+ */
+function activeUntil(
+  file: DisputesStarterFile,
+  dispute: DisputesStarterFile["disputes"][number],
+  end: PartialDate | null,
+): string | null {
+  if (end !== null) return dayAfterPartial(end);
+  if (dispute.ongoing) return null;
+  const facts = [
+    dispute.start,
+    ...dispute.incidents.map((incident) => incident.date),
+    ...file.cases.filter((c) => c.dispute === dispute.id).flatMap((c) => c.stages.map((stage) => stage.date)),
+    ...file.dialogues.filter((g) => g.dispute === dispute.id).map((g) => g.end ?? g.start),
+  ];
+  return facts
+    .map((fact) => dayAfterPartial(partial(fact)))
+    .sort()
+    .at(-1) as string;
+}
+
+/** The checksum `imports` keeps of a file: PostgreSQL's md5() of its text. */
+const md5 = (text: string) => createHash("md5").update(text, "utf8").digest("hex");
 
 /** The format has checked every date already. */
 function partial(text: string): PartialDate {

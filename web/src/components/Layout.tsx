@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ENDONYMS, isLanguage, LANGUAGES } from "../../../src/domain/languages.ts";
+import { DISPUTE_NAV } from "../i18n/disputes/nav.ts";
 import { useI18n } from "../i18n/index.ts";
 import { isPrivateRoute, matchRoute, navigate, signInHref } from "../lib/router.ts";
 import { useSession } from "../lib/session.tsx";
@@ -39,9 +40,11 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
             ? "cooperation"
             : path === "/menu"
               ? "menu"
-              : path === "/"
-                ? "map"
-                : null;
+              : ["/disputes", "/cases"].some((start) => path === start || path.startsWith(`${start}/`))
+                ? "disputes"
+                : path === "/"
+                  ? "map"
+                  : null;
 
   const onSignOut = async () => {
     let failed = false;
@@ -97,6 +100,11 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
               <li>
                 <Link href="/menu" aria-current={section === "menu" ? "page" : undefined}>
                   {t.navMenu}
+                </Link>
+              </li>
+              <li>
+                <Link href="/disputes" aria-current={section === "disputes" ? "page" : undefined}>
+                  {DISPUTE_NAV[lang].navDisputes}
                 </Link>
               </li>
               {abilities?.administration.manage && (

@@ -4,6 +4,7 @@ import { isLanguage, type Language } from "../../../src/domain/languages.ts";
 import type { AccountMessages } from "./accounts/en.ts";
 import type { CooperationMessages } from "./cooperation/en.ts";
 import type { DecisionMessages } from "./decisions/en.ts";
+import type { DisputeMessages } from "./disputes/en.ts";
 import type { ProgrammeMessages } from "./programmes/en.ts";
 import { en, type Messages } from "./en.ts";
 
@@ -24,6 +25,7 @@ export interface TextParts {
   accounts: AccountMessages;
   programmes: ProgrammeMessages;
   cooperation: CooperationMessages;
+  disputes: DisputeMessages;
 }
 export type TextPart = keyof TextParts;
 
@@ -60,13 +62,33 @@ const importers: Importers = {
     pt: () => import("./cooperation/pt.ts").then((m) => m.pt),
     fr: () => import("./cooperation/fr.ts").then((m) => m.fr),
   },
+  disputes: {
+    en: () => import("./disputes/en.ts").then((m) => m.en),
+    es: () => import("./disputes/es.ts").then((m) => m.es),
+    pt: () => import("./disputes/pt.ts").then((m) => m.pt),
+    fr: () => import("./disputes/fr.ts").then((m) => m.fr),
+  },
 };
 
 type Arrived = { [P in TextPart]: Partial<Record<Lang, TextParts[P]>> };
 type Arriving = { [P in TextPart]: Partial<Record<Lang, Promise<TextParts[P]>>> };
 
-const arrived: Arrived = { main: { en }, decisions: {}, accounts: {}, programmes: {}, cooperation: {} };
-const arriving: Arriving = { main: {}, decisions: {}, accounts: {}, programmes: {}, cooperation: {} };
+const arrived: Arrived = {
+  main: { en },
+  decisions: {},
+  accounts: {},
+  programmes: {},
+  cooperation: {},
+  disputes: {},
+};
+const arriving: Arriving = {
+  main: {},
+  decisions: {},
+  accounts: {},
+  programmes: {},
+  cooperation: {},
+  disputes: {},
+};
 /** The parts some page has asked for, in any language: a change of language fetches these. */
 const inUse = new Set<TextPart>(["main"]);
 

@@ -104,6 +104,10 @@ export type Route =
   | { name: "menu" }
   | { name: "events" }
   | { name: "event"; id: string }
+  | { name: "disputes" }
+  | { name: "dispute"; id: string }
+  | { name: "cases" }
+  | { name: "case"; id: string }
   | { name: "notFound" };
 
 /** Pages about people rather than the registry: only for someone signed in, never cached. */
@@ -178,5 +182,11 @@ export function matchRoute(path: string): Route {
   if (clean === "/events") return { name: "events" };
   match = /^\/events\/([^/]+)$/.exec(clean);
   if (match?.[1]) return { name: "event", id: segment(match[1]) };
+  if (clean === "/disputes") return { name: "disputes" };
+  match = /^\/disputes\/([^/]+)$/.exec(clean);
+  if (match?.[1]) return { name: "dispute", id: segment(match[1]) };
+  if (clean === "/cases") return { name: "cases" };
+  match = /^\/cases\/([^/]+)$/.exec(clean);
+  if (match?.[1]) return { name: "case", id: segment(match[1]) };
   return { name: "notFound" };
 }
