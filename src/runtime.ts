@@ -26,6 +26,7 @@ import { RegistryCache } from "./services/registry-cache.ts";
 import { ProgrammeCache } from "./services/cooperation/programme-cache.ts";
 import { NotifiedCache } from "./services/notified-cache.ts";
 import { DisputesService } from "./services/disputes/disputes.ts";
+import { ExchangesService } from "./services/exchanges/exchanges.ts";
 import { startHeadPublisher } from "./services/audit/log.ts";
 import { loadSigningKey } from "./services/audit/signing-key.ts";
 import { RegistryRepository } from "./db/repositories/registry.ts";
@@ -221,6 +222,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         cooperationDashboard: new DashboardService(db, { programmes, results, events: cooperationEvents }),
         programmeCache,
         disputes: new DisputesService(db),
+        exchanges: new ExchangesService(db),
         sessions,
         signInLimits,
         signIn: new SignInService(db, accounts, sessions, signInLimits, refusals),

@@ -48,9 +48,11 @@ import type { CalendarService } from "../services/cooperation/calendar.ts";
 import { resultsRoutes } from "./routes/results.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { disputeRoutes } from "./routes/disputes.ts";
+import { exchangeRoutes } from "./routes/exchanges.ts";
 import type { DashboardService } from "../services/cooperation/dashboard.ts";
 import type { ProgrammeCache } from "../services/cooperation/programme-cache.ts";
 import type { DisputesService } from "../services/disputes/disputes.ts";
+import type { ExchangesService } from "../services/exchanges/exchanges.ts";
 import type { ResultsService } from "../services/cooperation/results.ts";
 
 export type Services = {
@@ -92,6 +94,7 @@ export type Services = {
   /** A long-running server's copy of what programme pages read; dropped after every change made here. */
   programmeCache?: ProgrammeCache;
   disputes: DisputesService;
+  exchanges: ExchangesService;
 };
 
 export type AppOptions = {
@@ -137,6 +140,7 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   api.route("/", resultsRoutes(services));
   api.route("/", dashboardRoutes(services));
   api.route("/", disputeRoutes(services));
+  api.route("/", exchangeRoutes(services));
 
   app.get("/api/v1/health", (c) => c.json({ status: "ok" }));
   app.use("/api/v1/*", identify(services.sessions, services.ownAccounts, services.refusals));

@@ -213,6 +213,45 @@ const rows: Row[] = [
     call: () => ({ method: "GET", path: "/api/v1/cases/guyana-v-venezuela-1899-award" }),
     expect: everyone,
   },
+  // The information exchanges (exchangesPolicy): regimes are public; a restricted regime's returns
+  // and compliance (UNASUR's registry) are its participants' and secretariat's, none of them here;
+  // a public one's (the OAS report) anyone's. A state's return is written by its delegation to the
+  // regime's organisation: the United States' to the OAS, never its delegation to NATO.
+  { endpoint: "GET /api/v1/exchanges", call: () => ({ method: "GET", path: "/api/v1/exchanges" }), expect: everyone },
+  {
+    endpoint: "GET /api/v1/exchanges/{regime}",
+    call: () => ({ method: "GET", path: "/api/v1/exchanges/unasur-rsgd" }),
+    expect: everyone,
+  },
+  {
+    endpoint: "GET /api/v1/exchanges/{regime}/compliance",
+    call: () => ({ method: "GET", path: "/api/v1/exchanges/unasur-rsgd/compliance?year=2012" }),
+    expect: (reader) => (reader === "anonymous" ? 401 : 403),
+  },
+  {
+    endpoint: "GET /api/v1/exchanges/{regime}/comparison",
+    call: () => ({ method: "GET", path: "/api/v1/exchanges/oas-csbm/comparison?from=2010&to=2012" }),
+    expect: everyone,
+  },
+  {
+    endpoint: "GET /api/v1/exchanges/{regime}/returns/{state}/{year}",
+    call: () => ({ method: "GET", path: "/api/v1/exchanges/oas-csbm/returns/USA/2012" }),
+    expect: everyone,
+  },
+  {
+    endpoint: "PUT /api/v1/exchanges/{regime}/returns/{state}/{year}/draft",
+    call: () => ({
+      method: "PUT",
+      path: "/api/v1/exchanges/oas-csbm/returns/USA/2024/draft",
+      body: { fields: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`measure_${i + 1}`, "applied"])) },
+    }),
+    expect: (reader) => (reader === "anonymous" ? 401 : reader === "oas-head-usa" ? "allowed" : 403),
+  },
+  {
+    endpoint: "POST /api/v1/exchanges/{regime}/returns/{state}/{year}/submission",
+    call: () => ({ method: "POST", path: "/api/v1/exchanges/oas-csbm/returns/USA/2024/submission" }),
+    expect: (reader) => (reader === "anonymous" ? 401 : reader === "oas-head-usa" ? "allowed" : 403),
+  },
   { endpoint: "GET /api/v1/session", call: () => ({ method: "GET", path: "/api/v1/session" }), expect: everyone },
   { endpoint: "GET /api/v1/audit/head", call: () => ({ method: "GET", path: "/api/v1/audit/head" }), expect: everyone },
   {

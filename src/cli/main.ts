@@ -27,6 +27,7 @@ import { bodiesCommand, positionCommand, proposalCommand, proposalsCommand } fro
 import { importMenuCommand, menuCommand } from "./cooperation-menu.ts";
 import { programmeCommand, programmesCommand } from "./cooperation-programmes.ts";
 import { casesCommand, disputeCommand, disputesCommand, importGmlMidCommand } from "./disputes.ts";
+import { exchangesCommand, returnCommand } from "./exchanges.ts";
 import { progressBar } from "./progress.ts";
 import { formatTable } from "./table.ts";
 import { t } from "../domain/messages/index.ts";
@@ -43,7 +44,8 @@ const help = (lang: Language) =>
   }) +
   t(lang, "cli.help_menu") +
   t(lang, "cli.help_programmes") +
-  t(lang, "cli.help_disputes");
+  t(lang, "cli.help_disputes") +
+  t(lang, "cli.help_exchanges");
 
 /** The language of a command line that could not be read: its `--lang`, if it names one, else the environment's. */
 function languageOfArguments(argv: string[]): Language {
@@ -77,6 +79,7 @@ const options = {
   pair: { type: "string" },
   from: { type: "string" },
   to: { type: "string" },
+  file: { type: "string" },
 } as const;
 
 const parseArguments = (argv: string[]) => parseArgs({ args: argv, options, allowPositionals: true, strict: true });
@@ -139,6 +142,10 @@ export async function main(argv: string[]): Promise<number> {
         return await withRuntime(disputeCommand(rest[0], values));
       case "cases":
         return await withRuntime(casesCommand(values));
+      case "exchanges":
+        return await withRuntime(exchangesCommand(rest, values));
+      case "return":
+        return await withRuntime(returnCommand(rest, values));
       case "import":
         if (rest[0] === "menu")
           return await withRuntime(

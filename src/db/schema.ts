@@ -51,6 +51,7 @@ import {
   REVISION_TYPES,
   SIDES,
 } from "../domain/disputes.ts";
+import { EXCHANGE_RETURN_STATUSES } from "../domain/exchanges.ts";
 import {
   DELEGATION_NOTICE_KINDS,
   type Effect,
@@ -833,4 +834,53 @@ export const dialogues = pgTable("dialogues", {
   quote: text("quote"),
   locator: text("locator"),
   recordedBy: text("recorded_by"),
+});
+
+// -------------------------------------------------------------------------------------------
+// The annual information exchanges (0030)
+
+export const exchangeReturnStatus = pgEnum("exchange_return_status", EXCHANGE_RETURN_STATUSES);
+
+export const exchangeRegimes = pgTable("exchange_regimes", {
+  code: text("code").primaryKey(),
+  definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
+  organizationCode: text("organization_code"),
+  restricted: boolean("restricted").notNull(),
+  firstYear: integer("first_year").notNull(),
+});
+
+export const exchangeForms = pgTable(
+  "exchange_forms",
+  {
+    code: text("code").notNull(),
+    version: integer("version").notNull(),
+    regimeCode: text("regime_code").notNull(),
+    validFrom: integer("valid_from").notNull(),
+    validTo: integer("valid_to"),
+    definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.code, table.version] })],
+);
+
+export const exchangeReturns = pgTable("exchange_returns", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  regimeCode: text("regime_code").notNull(),
+  formCode: text("form_code").notNull(),
+  formVersion: integer("form_version").notNull(),
+  stateCode: text("state_code").notNull(),
+  year: integer("year").notNull(),
+  values: jsonb("values").$type<Record<string, unknown>>().notNull(),
+  status: exchangeReturnStatus("status").notNull(),
+  supersedes: bigint("supersedes", { mode: "number" }),
+  createdAt: timestamptz("created_at").notNull().default(sql`clock_timestamp()`),
+  createdBy: text("created_by").notNull(),
+  submittedAt: timestamptz("submitted_at"),
+  submittedBy: text("submitted_by"),
+  firstSubmittedAt: timestamptz("first_submitted_at"),
+});
+
+export const exchangePublications = pgTable("exchange_publications", {
+  id: text("id").primaryKey(),
+  regimeCode: text("regime_code").notNull(),
+  definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
 });

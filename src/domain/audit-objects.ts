@@ -26,6 +26,8 @@ export const AUDIT_OBJECT_TYPES = [
   "dispute",
   "court_case",
   "dialogue",
+  "exchange_return",
+  "exchange_regime",
 ] as const;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

@@ -116,6 +116,42 @@ export const disputesPolicy = {
   read: (_principal: Principal) => true,
 };
 
+/** A regime of information exchange as its rules see it: whose secretariat keeps it, and whether its returns are restricted. */
+export type ExchangeScope = { organization: string | null; restricted: boolean };
+
+/**
+ * The annual information exchanges. Regimes and their forms are public. A state's return is
+ * written (drafted, corrected, submitted) by its own delegation — to the regime's organisation,
+ * or, for a regime open to every state (the UN report), its delegation to any organisation here —
+ * and by Concord's own tools. Drafts are read by whoever may write them and the regime's
+ * secretariat. Submitted returns, and who submitted when, are public unless the regime restricts
+ * them: then the regime's secretariat and the delegations (to that organisation) of the states
+ * taking part that year read them (the service decides who takes part, from the registry).
+ * Another organisation's people read nothing of a restricted regime.
+ */
+export const exchangesPolicy = {
+  readRegimes: (_principal: Principal) => true,
+  writeReturn: (principal: Principal, regime: ExchangeScope, state: string) =>
+    principal.kind === "system" ||
+    (principal.kind === "account" &&
+      (principal.account.role === "delegation-head" || principal.account.role === "delegation-member") &&
+      principal.account.delegationState === state &&
+      (regime.organization === null || principal.account.organizationCode === regime.organization) &&
+      scoped(principal, "decisions:write")),
+  readDraft: (principal: Principal, regime: ExchangeScope, state: string) =>
+    exchangesPolicy.writeReturn(principal, regime, state) ||
+    (regime.organization !== null && secretariatOf(principal, regime.organization)),
+  /** `participants`: the states taking part in the year read about, by the registry. */
+  readSubmitted: (principal: Principal, regime: ExchangeScope, participants: ReadonlySet<string>) =>
+    !regime.restricted ||
+    principal.kind === "system" ||
+    (regime.organization !== null && secretariatOf(principal, regime.organization)) ||
+    (principal.kind === "account" &&
+      principal.account.organizationCode === regime.organization &&
+      principal.account.delegationState !== null &&
+      participants.has(principal.account.delegationState)),
+};
+
 /** An organisation's webhooks (what other systems are told of its decisions): its administrators. */
 export const webhookPolicy = {
   manage: (principal: Principal, organizationCode: string) => administrationPolicy.manage(principal, organizationCode),

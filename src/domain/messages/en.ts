@@ -6,6 +6,7 @@
  */
 import { menuMessages } from "./cooperation/menu.ts";
 import { disputeMessages } from "./disputes.ts";
+import { exchangeMessages } from "./exchanges.ts";
 import { programmesMessages } from "./cooperation/programmes.ts";
 import { eventsMessages } from "./cooperation/events.ts";
 import { resultsMessages } from "./cooperation/results.ts";
@@ -504,6 +505,7 @@ CONCORD_DATA_DIR (default ./data), DATABASE_URL (use that PostgreSQL instead of 
   // ------------------------------------------------------------------ cooperation programmes
   ...menuMessages.en,
   ...disputeMessages.en,
+  ...exchangeMessages.en,
   ...programmesMessages.en,
   ...eventsMessages.en,
   ...resultsMessages.en,

@@ -2,6 +2,7 @@
 import type { Messages } from "./en.ts";
 import { menuMessages } from "./cooperation/menu.ts";
 import { disputeMessages } from "./disputes.ts";
+import { exchangeMessages } from "./exchanges.ts";
 import { programmesMessages } from "./cooperation/programmes.ts";
 import { eventsMessages } from "./cooperation/events.ts";
 import { resultsMessages } from "./cooperation/results.ts";
@@ -489,6 +490,7 @@ CONCORD_DATA_DIR (por defecto ./data), DATABASE_URL (usar ese PostgreSQL en luga
   // ------------------------------------------------------------------ cooperation programmes
   ...menuMessages.es,
   ...disputeMessages.es,
+  ...exchangeMessages.es,
   ...programmesMessages.es,
   ...eventsMessages.es,
   ...resultsMessages.es,

@@ -2,6 +2,7 @@
 import type { Messages } from "./en.ts";
 import { menuMessages } from "./cooperation/menu.ts";
 import { disputeMessages } from "./disputes.ts";
+import { exchangeMessages } from "./exchanges.ts";
 import { programmesMessages } from "./cooperation/programmes.ts";
 import { eventsMessages } from "./cooperation/events.ts";
 import { resultsMessages } from "./cooperation/results.ts";
@@ -493,6 +494,7 @@ CONCORD_DATA_DIR (par défaut ./data), DATABASE_URL (utiliser ce PostgreSQL au l
   // ------------------------------------------------------------------ cooperation programmes
   ...menuMessages.fr,
   ...disputeMessages.fr,
+  ...exchangeMessages.fr,
   ...programmesMessages.fr,
   ...eventsMessages.fr,
   ...resultsMessages.fr,

@@ -2,6 +2,7 @@
 import type { Messages } from "./en.ts";
 import { menuMessages } from "./cooperation/menu.ts";
 import { disputeMessages } from "./disputes.ts";
+import { exchangeMessages } from "./exchanges.ts";
 import { programmesMessages } from "./cooperation/programmes.ts";
 import { eventsMessages } from "./cooperation/events.ts";
 import { resultsMessages } from "./cooperation/results.ts";
@@ -482,6 +483,7 @@ CONCORD_DATA_DIR (padrão ./data), DATABASE_URL (usar esse PostgreSQL em vez do 
   // ------------------------------------------------------------------ cooperation programmes
   ...menuMessages.pt,
   ...disputeMessages.pt,
+  ...exchangeMessages.pt,
   ...programmesMessages.pt,
   ...eventsMessages.pt,
   ...resultsMessages.pt,

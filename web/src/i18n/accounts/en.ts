@@ -264,6 +264,8 @@ export const en = {
     dispute: "Dispute",
     court_case: "Court case",
     dialogue: "Dialogue",
+    exchange_return: "Information exchange return",
+    exchange_regime: "Information exchange regime",
   } satisfies Record<AuditObjectType, string>,
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Temporary password",

@@ -250,6 +250,8 @@ export const es: AccountMessages = {
     dispute: "Controversia",
     court_case: "Caso judicial",
     dialogue: "Diálogo",
+    exchange_return: "Informe de intercambio",
+    exchange_regime: "Régimen de intercambio",
   },
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Contraseña temporal",

@@ -253,6 +253,8 @@ export const fr: AccountMessages = {
     dispute: "Différend",
     court_case: "Affaire judiciaire",
     dialogue: "Dialogue",
+    exchange_return: "Rapport d'échange",
+    exchange_regime: "Régime d'échange",
   },
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Mot de passe temporaire",

@@ -251,6 +251,8 @@ export const pt: AccountMessages = {
     dispute: "Controvérsia",
     court_case: "Caso judicial",
     dialogue: "Diálogo",
+    exchange_return: "Relatório de intercâmbio",
+    exchange_regime: "Regime de intercâmbio",
   },
   // Administration: how an account signs in, temporary passwords
   signInPasswordTemporary: "Senha temporária",

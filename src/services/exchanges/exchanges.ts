@@ -1,0 +1,329 @@
+/**
+ * The annual information exchanges (exchangesPolicy): the regimes and their forms, a state's
+ * return drafted, validated and submitted by its delegation (a correction supersedes the
+ * submitted return and keeps it readable), compliance per regime and year (on time, late,
+ * missing) against the states taking part that year by the registry, a state's record over the
+ * years, and comparisons across states and years (per capita and share of GDP where a return
+ * gives them). The rules of a valid return and of compliance are src/domain/exchanges.ts.
+ */
+import type { Database } from "../../db/client.ts";
+import * as repo from "../../db/repositories/exchanges.ts";
+import { type Day, isDay, today } from "../../domain/dates.ts";
+import {
+  type Compliance,
+  complianceOf,
+  comparisonOf,
+  deadlineOf,
+  type ExchangeForm,
+  type ExchangeRegime,
+  formFor,
+  latestReportingYear,
+  type ReturnError,
+  type ReturnValues,
+  stateRecord,
+  validateReturn,
+} from "../../domain/exchanges.ts";
+import { msg, type Message, type MessageKey } from "../../domain/messages/index.ts";
+import { appendAudit } from "../audit/log.ts";
+import { InvalidRequestError, NotFoundError } from "../errors.ts";
+import { auditActor, authorize, type ExchangeScope, exchangesPolicy, type Principal } from "../policies.ts";
+
+const CODE = /^[a-z][a-z0-9-]{0,59}$/;
+const STATE = /^[A-Z]{3}$/;
+/** The longest return stored, as JSON text (the database's check allows 256 KiB). */
+const MAX_VALUES_LENGTH = 200_000;
+
+export type RegimeView = {
+  regime: ExchangeRegime;
+  organization: string | null;
+  restricted: boolean;
+  forms: ExchangeForm[];
+};
+
+/** A return error as a catalogue message, for the reader's language. */
+export function returnErrorMessage(error: ReturnError): Message {
+  // Every key of RETURN_ERROR_PARAMS is in the catalogue with these parameters (messages.test.ts).
+  return { key: error.key as MessageKey, params: error.params };
+}
+
+export class ExchangesService {
+  constructor(private readonly db: Database) {}
+
+  /** Every regime with its forms and the next deadline. */
+  async regimes(principal: Principal, day: Day = today()) {
+    authorize(principal, exchangesPolicy.readRegimes(principal), msg("exchanges.reading"));
+    const [regimes, forms] = await Promise.all([repo.listRegimes(this.db), repo.formsOf(this.db)]);
+    return regimes.map((row) => {
+      const regime = row.definition as unknown as ExchangeRegime;
+      const year = latestReportingYear(regime, day);
+      return {
+        ...this.viewOf(
+          row,
+          forms.filter((form) => form.regimeCode === row.code),
+        ),
+        latestYear: year,
+        deadline: deadlineOf(regime, year),
+      };
+    });
+  }
+
+  async regime(principal: Principal, code: string) {
+    authorize(principal, exchangesPolicy.readRegimes(principal), msg("exchanges.reading"));
+    const row = await this.requireRegime(code);
+    const [forms, publications] = await Promise.all([
+      repo.formsOf(this.db, row.code),
+      repo.publicationsOf(this.db, row.code),
+    ]);
+    return { ...this.viewOf(row, forms), publications: publications.map((p) => p.definition) };
+  }
+
+  /** Saves the state's draft for the year (creating it), and says what would refuse it. */
+  async saveDraft(principal: Principal, code: string, state: string, year: number, values: unknown) {
+    const row = await this.requireRegime(code);
+    const scope = scopeOf(row);
+    this.checkState(state);
+    authorize(
+      principal,
+      exchangesPolicy.writeReturn(principal, scope, state),
+      msg("exchanges.writing_return", { state }),
+    );
+    const view = this.viewOf(row, await repo.formsOf(this.db, row.code));
+    const form = this.formOf(view, year);
+    await this.requireParticipant(view, state, year);
+    const returnValues = readValues(values);
+    return this.db.transaction(async (tx) => {
+      const versions = await repo.lockVersions(tx, row.code, state, year);
+      const draft = versions.find((version) => version.status === "draft");
+      const saved = draft
+        ? await repo.updateDraft(tx, draft.id, {
+            values: returnValues as Record<string, unknown>,
+            formCode: form.code,
+            formVersion: form.version,
+          })
+        : await repo.insertReturn(tx, {
+            regimeCode: row.code,
+            formCode: form.code,
+            formVersion: form.version,
+            stateCode: state,
+            year,
+            values: returnValues as Record<string, unknown>,
+            status: "draft",
+            createdBy: auditActor(principal).actor,
+          });
+      await appendAudit(tx, {
+        ...auditActor(principal),
+        organization: row.organizationCode ?? undefined,
+        action: draft ? "exchange_return.update" : "exchange_return.draft",
+        objectType: "exchange_return",
+        objectId: saved.id,
+        after: { regime: row.code, state, year, form: `${form.code} v${form.version}` },
+      });
+      return {
+        return: saved,
+        errors: validateReturn(form, returnValues, { year, today: today(), regime: view.regime }),
+      };
+    });
+  }
+
+  /** Submits the state's draft: refused, naming the field, while the form refuses it. A correction supersedes the submitted return. */
+  async submit(principal: Principal, code: string, state: string, year: number) {
+    const row = await this.requireRegime(code);
+    const scope = scopeOf(row);
+    this.checkState(state);
+    authorize(
+      principal,
+      exchangesPolicy.writeReturn(principal, scope, state),
+      msg("exchanges.writing_return", { state }),
+    );
+    const view = this.viewOf(row, await repo.formsOf(this.db, row.code));
+    return this.db.transaction(async (tx) => {
+      const versions = await repo.lockVersions(tx, row.code, state, year);
+      const draft = versions.find((version) => version.status === "draft");
+      if (!draft) throw new InvalidRequestError(msg("exchanges.no_draft", { state, year }), { field: "year" });
+      const form = view.forms.find((f) => f.code === draft.formCode && f.version === draft.formVersion) as ExchangeForm;
+      const errors = validateReturn(form, draft.values as ReturnValues, { year, today: today(), regime: view.regime });
+      // The first refusal, in the reader's language; validating the draft (saveDraft) lists them all.
+      const [first] = errors;
+      if (first) throw new InvalidRequestError(returnErrorMessage(first), { field: first.field });
+      const current = versions.find((version) => version.status === "submitted");
+      const submitted = await repo.submitDraft(tx, {
+        id: draft.id,
+        supersedes: current?.id ?? null,
+        firstSubmittedAt: current?.firstSubmittedAt ?? null,
+        by: auditActor(principal).actor,
+      });
+      await appendAudit(tx, {
+        ...auditActor(principal),
+        organization: row.organizationCode ?? undefined,
+        action: current ? "exchange_return.correct" : "exchange_return.submit",
+        objectType: "exchange_return",
+        objectId: submitted.id,
+        after: { regime: row.code, state, year, supersedes: current?.id ?? null },
+      });
+      return { return: submitted, corrects: current?.id ?? null };
+    });
+  }
+
+  /** A state's return for a year with its earlier versions; its draft only to who may write it. */
+  async returnOf(principal: Principal, code: string, state: string, year: number) {
+    const row = await this.requireRegime(code);
+    this.checkState(state);
+    const view = this.viewOf(row, await repo.formsOf(this.db, row.code));
+    const participants = await this.participants(view, year);
+    const readsSubmitted = exchangesPolicy.readSubmitted(principal, scopeOf(row), participants);
+    const readsDraft = exchangesPolicy.readDraft(principal, scopeOf(row), state);
+    authorize(principal, readsSubmitted || readsDraft, msg("exchanges.reading_returns", { regime: row.code }));
+    const versions = (await repo.versionsOf(this.db, row.code, state, year)).filter((version) =>
+      version.status === "draft" ? readsDraft : readsSubmitted,
+    );
+    return { regime: row.code, state, year, deadline: deadlineOf(view.regime, year), versions };
+  }
+
+  /** Who took part in the year and whether each submitted on time, late or not at all, as of `at` (today by default). */
+  async compliance(
+    principal: Principal,
+    code: string,
+    year: number,
+    at?: string,
+  ): Promise<Compliance & { deadline: Day; at: Day; year: number; regime: string }> {
+    const row = await this.requireRegime(code);
+    const view = this.viewOf(row, await repo.formsOf(this.db, row.code));
+    const participants = await this.participants(view, year);
+    authorize(
+      principal,
+      exchangesPolicy.readSubmitted(principal, scopeOf(row), participants),
+      msg("exchanges.reading_returns", { regime: row.code }),
+    );
+    const day = at === undefined ? today() : this.dayOf(at);
+    const deadline = deadlineOf(view.regime, year);
+    const returns = (await repo.submittedReturns(this.db, row.code, { from: year, to: year })).map((r) => ({
+      state: r.stateCode,
+      submittedAt: isoMoment(r.submittedAt as string),
+      firstSubmittedAt: r.firstSubmittedAt === null ? undefined : isoMoment(r.firstSubmittedAt),
+    }));
+    return { regime: row.code, year, at: day, deadline, ...complianceOf([...participants], returns, deadline, day) };
+  }
+
+  /** A state's compliance over the years asked (its record). */
+  async record(principal: Principal, code: string, state: string, years: { from: number; to: number }) {
+    this.checkState(state);
+    const compliances = [];
+    for (let year = years.from; year <= years.to; year++)
+      compliances.push({ year, compliance: await this.compliance(principal, code, year) });
+    return { regime: code, state, ...stateRecord(state, compliances) };
+  }
+
+  /** Each submitted return's totals, per capita and share of GDP where it gives them, across states and years. */
+  async comparison(principal: Principal, code: string, years: { from: number; to: number }) {
+    const row = await this.requireRegime(code);
+    const view = this.viewOf(row, await repo.formsOf(this.db, row.code));
+    if (years.to < years.from || years.to - years.from > 50)
+      throw new InvalidRequestError(msg("disputes.to_before_from", { from: years.from }), { field: "to" });
+    const participants = await this.participants(view, years.to);
+    authorize(
+      principal,
+      exchangesPolicy.readSubmitted(principal, scopeOf(row), participants),
+      msg("exchanges.reading_returns", { regime: row.code }),
+    );
+    const returns = await repo.submittedReturns(this.db, row.code, years);
+    return {
+      regime: row.code,
+      rows: returns.map((r) => {
+        const form = view.forms.find((f) => f.code === r.formCode && f.version === r.formVersion) as ExchangeForm;
+        const values = r.values as ReturnValues;
+        return {
+          state: r.stateCode,
+          year: r.year,
+          currency: values.currency ?? null,
+          scale: values.scale ?? 1,
+          ...comparisonOf(form, values),
+        };
+      }),
+    };
+  }
+
+  // ------------------------------------------------------------------------------ helpers
+
+  private async requireRegime(code: string): Promise<repo.RegimeRow> {
+    const row = CODE.test(code) ? await repo.findRegime(this.db, code) : undefined;
+    if (!row) throw new NotFoundError(msg("exchanges.regime_not_found", { code }));
+    return row;
+  }
+
+  private viewOf(row: repo.RegimeRow, forms: repo.FormRow[]): RegimeView {
+    return {
+      regime: row.definition as unknown as ExchangeRegime,
+      organization: row.organizationCode,
+      restricted: row.restricted,
+      forms: forms.map((form) => form.definition as unknown as ExchangeForm),
+    };
+  }
+
+  /** The form in force for the year (the regime's first form code that has a version for it). */
+  private formOf(view: RegimeView, year: number): ExchangeForm {
+    if (!Number.isInteger(year) || year < 1900 || year > 2200)
+      throw new InvalidRequestError(msg("exchanges.return.year_invalid", { year }), { field: "year" });
+    for (const code of [...new Set(view.forms.map((form) => form.code))]) {
+      const form = formFor(view.forms, code, year);
+      if (form) return form;
+    }
+    throw new InvalidRequestError(msg("exchanges.no_form_for_year", { regime: view.regime.code, year }), {
+      field: "year",
+    });
+  }
+
+  /** The states taking part in the year: the registry's members of the organisation on the deadline day, or every state. */
+  private async participants(view: RegimeView, year: number): Promise<Set<string>> {
+    if (!Number.isInteger(year) || year < 1900 || year > 2200)
+      throw new InvalidRequestError(msg("exchanges.return.year_invalid", { year }), { field: "year" });
+    const participants = view.regime.participants;
+    if (participants.kind === "all-states") return new Set(await repo.allStates(this.db));
+    if (participants.kind === "states") return new Set(participants.states);
+    return new Set(await repo.membersOn(this.db, participants.organisation, deadlineOf(view.regime, year)));
+  }
+
+  private async requireParticipant(view: RegimeView, state: string, year: number): Promise<void> {
+    if (!(await this.participants(view, year)).has(state))
+      throw new InvalidRequestError(msg("exchanges.not_a_participant", { state, regime: view.regime.code, year }), {
+        field: "state",
+      });
+  }
+
+  private checkState(state: string): void {
+    if (!STATE.test(state))
+      throw new InvalidRequestError(msg("disputes.party_format", { got: state }), { field: "state" });
+  }
+
+  private dayOf(text: string): Day {
+    if (!isDay(text)) throw new InvalidRequestError(msg("disputes.day_format", { got: text }), { field: "at" });
+    return text;
+  }
+}
+
+/** PostgreSQL's timestamptz text (`2026-12-06 23:31:59.581106+00`) as ISO 8601, which the domain reads. */
+function isoMoment(text: string): string {
+  return new Date(text.replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00")).toISOString();
+}
+
+function scopeOf(row: repo.RegimeRow): ExchangeScope {
+  return { organization: row.organizationCode, restricted: row.restricted };
+}
+
+/** A return's values as stored: an object with `fields`; anything else is refused before the form is asked. */
+function readValues(values: unknown): ReturnValues {
+  if (
+    typeof values !== "object" ||
+    values === null ||
+    Array.isArray(values) ||
+    typeof (values as { fields?: unknown }).fields !== "object" ||
+    (values as { fields?: unknown }).fields === null ||
+    Array.isArray((values as { fields?: unknown }).fields)
+  )
+    throw new InvalidRequestError(msg("exchanges.values_shape"), { field: "values" });
+  // The table keeps at most 256 KiB of a return; a form's fields take a small part of it.
+  if (JSON.stringify(values).length > MAX_VALUES_LENGTH)
+    throw new InvalidRequestError(msg("exchanges.values_too_large", { maximum: MAX_VALUES_LENGTH }), {
+      field: "values",
+    });
+  return values as ReturnValues;
+}
