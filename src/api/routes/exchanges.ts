@@ -118,10 +118,7 @@ export function exchangeRoutes(services: { exchanges: ExchangesService }) {
         }),
       },
       responses: {
-        200: json(
-          z.object({}).passthrough().openapi("ExchangeCompliance"),
-          "Each participant's status and the counts.",
-        ),
+        200: json(Compliance, "Each participant's status and the counts."),
         400: errorResponse("A parameter is invalid; the message names it."),
         401: errorResponse("The regime's returns are restricted: sign in."),
         403: errorResponse("The regime's returns are restricted to its participants and secretariat."),
