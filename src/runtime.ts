@@ -167,11 +167,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const programmes = new ProgrammesService(db, decisions, { progress: () => results, cache: programmeCache });
     const statusNotices = new StatusNoticesService(db, writer);
     const cooperationEvents = new EventsService(db);
+    const exchanges = new ExchangesService(db);
     const jobHandlers = {
       ...decisions.jobHandlers(),
       ...statusNotices.jobHandlers(),
       ...cooperationEvents.jobHandlers(),
       ...results.jobHandlers(),
+      ...exchanges.jobHandlers(),
     };
     const events = options.longRunning ? new EventHub(database.url, log) : undefined;
     await events?.start();
@@ -222,7 +224,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         cooperationDashboard: new DashboardService(db, { programmes, results, events: cooperationEvents }),
         programmeCache,
         disputes: new DisputesService(db),
-        exchanges: new ExchangesService(db),
+        exchanges,
         sessions,
         signInLimits,
         signIn: new SignInService(db, accounts, sessions, signInLimits, refusals),

@@ -219,6 +219,17 @@ const rows: Row[] = [
   // regime's organisation: the United States' to the OAS, never its delegation to NATO.
   { endpoint: "GET /api/v1/exchanges", call: () => ({ method: "GET", path: "/api/v1/exchanges" }), expect: everyone },
   {
+    endpoint: "GET /api/v1/exchanges/notices",
+    // A delegation's own notices: whoever speaks for none has none to read.
+    call: () => ({ method: "GET", path: "/api/v1/exchanges/notices" }),
+    expect: (reader) =>
+      reader === "anonymous"
+        ? 401
+        : ["nato-head-usa", "nato-member-usa", "oas-head-usa"].includes(reader)
+          ? "allowed"
+          : 403,
+  },
+  {
     endpoint: "GET /api/v1/exchanges/{regime}",
     call: () => ({ method: "GET", path: "/api/v1/exchanges/unasur-rsgd" }),
     expect: everyone,

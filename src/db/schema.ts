@@ -884,3 +884,14 @@ export const exchangePublications = pgTable("exchange_publications", {
   regimeCode: text("regime_code").notNull(),
   definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
 });
+
+export const exchangeNotices = pgTable("exchange_notices", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  regimeCode: text("regime_code").notNull(),
+  stateCode: text("state_code").notNull(),
+  year: integer("year").notNull(),
+  kind: text("kind").notNull(),
+  daysBefore: integer("days_before").notNull().default(0),
+  due: date("due", { mode: "string" }).notNull(),
+  issuedAt: timestamptz("issued_at").notNull().default(sql`clock_timestamp()`),
+});

@@ -92,6 +92,40 @@ export function exchangeRoutes(services: { exchanges: ExchangesService }) {
   app.openapi(
     createRoute({
       method: "get",
+      path: "/exchanges/notices",
+      tags: ["Exchanges"],
+      summary: "What the exchanges told the reader's delegation: reminders before deadlines, missing returns recorded",
+      responses: {
+        200: json(
+          z.object({
+            state: z.string().nullable(),
+            notices: z.array(
+              z.object({
+                id: z.number(),
+                regimeCode: z.string(),
+                year: z.number(),
+                kind: z.string(),
+                daysBefore: z.number(),
+                due: z.string(),
+                issuedAt: z.string(),
+              }),
+            ),
+          }),
+          "The newest 50.",
+        ),
+        401: errorResponse("Nobody is signed in."),
+        403: errorResponse("The reader speaks for no delegation."),
+      },
+    }),
+    async (c) => {
+      const answer = await services.exchanges.notices(principalOf(c));
+      return c.json({ state: answer.state, notices: answer.notices.map(({ stateCode: _, ...notice }) => notice) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
       path: "/exchanges/{regime}",
       tags: ["Exchanges"],
       summary: "One regime: participants, deadline rule, its versioned forms whole, and its publications",

@@ -8,7 +8,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "../client.ts";
-import { exchangeForms, exchangePublications, exchangeRegimes, exchangeReturns } from "../schema.ts";
+import { exchangeForms, exchangeNotices, exchangePublications, exchangeRegimes, exchangeReturns } from "../schema.ts";
 
 type Executor = Pick<Database, "execute" | "select" | "insert" | "update">;
 
@@ -175,7 +175,7 @@ export async function submittedReturns(
 // ---------------------------------------------------------------------------- participants
 
 /** The members of an organisation on a day, by the registry's relations. */
-export async function membersOn(db: Executor, organization: string, day: string): Promise<string[]> {
+export async function membersOn(db: Pick<Database, "execute">, organization: string, day: string): Promise<string[]> {
   const result = await db.execute(sql`
     SELECT DISTINCT r.subject_code AS code FROM relations r JOIN actors a ON a.code = r.subject_code
     WHERE r.object_code = ${organization} AND r.kind = 'member' AND a.type = 'state' AND r.valid @> ${day}::date
@@ -187,10 +187,53 @@ export async function membersOn(db: Executor, organization: string, day: string)
 }
 
 /** Every state of the registry (the UN report is open to all). */
-export async function allStates(db: Executor): Promise<string[]> {
+export async function allStates(db: Pick<Database, "execute">): Promise<string[]> {
   const result = await db.execute(sql`SELECT code FROM actors WHERE type = 'state' ORDER BY code`);
   return z
     .array(z.object({ code: z.string() }))
     .parse(result.rows)
     .map((row) => row.code);
+}
+
+// ---------------------------------------------------------------------------------- notices
+
+export type NoticeRow = typeof exchangeNotices.$inferSelect;
+
+/** Says it to each state once (a second run of the job adds nothing); answers the states newly told. */
+export async function insertNotices(
+  tx: Transaction,
+  notice: { regimeCode: string; year: number; kind: string; daysBefore: number; due: string },
+  states: readonly string[],
+): Promise<string[]> {
+  if (states.length === 0) return [];
+  const rows = await tx
+    .insert(exchangeNotices)
+    .values(states.map((stateCode) => ({ ...notice, stateCode })))
+    .onConflictDoNothing()
+    .returning({ state: exchangeNotices.stateCode });
+  return rows.map((row) => row.state);
+}
+
+/** The states that had submitted a return for the year by the end of `day` (UTC). */
+export async function submittedBy(db: Executor, regimeCode: string, year: number, day: string): Promise<Set<string>> {
+  const result = await db.execute(sql`
+    SELECT DISTINCT state_code AS state FROM exchange_returns
+    WHERE regime_code = ${regimeCode} AND year = ${year} AND status <> 'draft'
+      AND first_submitted_at < (${day}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
+  return new Set(
+    z
+      .array(z.object({ state: z.string() }))
+      .parse(result.rows)
+      .map((row) => row.state),
+  );
+}
+
+/** A state's notices, the newest first. */
+export async function noticesOf(db: Executor, state: string, limit: number): Promise<NoticeRow[]> {
+  return db
+    .select()
+    .from(exchangeNotices)
+    .where(eq(exchangeNotices.stateCode, state))
+    .orderBy(sql`${exchangeNotices.issuedAt} DESC`)
+    .limit(limit);
 }

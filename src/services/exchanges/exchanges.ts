@@ -6,7 +6,7 @@
  * years, and comparisons across states and years (per capita and share of GDP where a return
  * gives them). The rules of a valid return and of compliance are src/domain/exchanges.ts.
  */
-import type { Database } from "../../db/client.ts";
+import type { Database, Transaction } from "../../db/client.ts";
 import * as repo from "../../db/repositories/exchanges.ts";
 import { type Day, isDay, today } from "../../domain/dates.ts";
 import {
@@ -18,6 +18,7 @@ import {
   type ExchangeRegime,
   formFor,
   latestReportingYear,
+  nextDeadline,
   type ReturnError,
   type ReturnValues,
   stateRecord,
@@ -25,10 +26,28 @@ import {
 } from "../../domain/exchanges.ts";
 import { msg, type Message, type MessageKey } from "../../domain/messages/index.ts";
 import { appendAudit } from "../audit/log.ts";
+import { databaseNow } from "../../db/repositories/clock.ts";
+import { type JobHandlers, scheduleJob } from "../jobs/queue.ts";
 import { InvalidRequestError, NotFoundError } from "../errors.ts";
 import { auditActor, authorize, type ExchangeScope, exchangesPolicy, type Principal } from "../policies.ts";
 
 const CODE = /^[a-z][a-z0-9-]{0,59}$/;
+/** How many days before a deadline a participant that has not submitted is reminded. */
+export const REMINDER_DAYS = [30, 7] as const;
+const DAILY_JOB = "exchanges.daily";
+/** The daily job's hour (UTC): after midnight everywhere a deadline day may be counted. */
+const DAILY_HOUR_UTC = 6;
+
+/** The next run of the daily job after `now`. */
+export function nextDailyRun(now: Date): Date {
+  const run = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), DAILY_HOUR_UTC));
+  return run.getTime() > now.getTime() ? run : new Date(run.getTime() + 86_400_000);
+}
+
+/** Puts the daily reminders' job on the queue (once: its key moves it rather than adding one). */
+export async function scheduleDailyExchanges(tx: Pick<Database, "execute">, now: Date): Promise<void> {
+  await scheduleJob(tx, { kind: DAILY_JOB, runAt: nextDailyRun(now), uniqueKey: DAILY_JOB });
+}
 const STATE = /^[A-Z]{3}$/;
 /** The longest return stored, as JSON text (the database's check allows 256 KiB). */
 const MAX_VALUES_LENGTH = 200_000;
@@ -242,6 +261,80 @@ export class ExchangesService {
     };
   }
 
+  /** The reader's delegation's notices (reminders, missing returns recorded), the newest first. */
+  async notices(principal: Principal) {
+    const state = principal.kind === "account" ? principal.account.delegationState : null;
+    authorize(principal, state !== null, msg("exchanges.reading"));
+    return { state, notices: await repo.noticesOf(this.db, state as string, 50) };
+  }
+
+  /**
+   * What the daily job does on `day`: reminds, REMINDER_DAYS before each regime's next deadline,
+   * the participants that have not submitted; and, once a deadline has passed, records the
+   * participants whose return was missing on it. Each state is told each thing once (audited).
+   */
+  async remindAndRecord(tx: Transaction, day: Day): Promise<{ reminded: number; recorded: number }> {
+    let reminded = 0;
+    let recorded = 0;
+    for (const row of await repo.listRegimes(tx)) {
+      const view = this.viewOf(row, []);
+      const next = nextDeadline(view.regime, day);
+      const daysLeft = Math.round((Date.parse(next.due) - Date.parse(day)) / 86_400_000);
+      const threshold = [...REMINDER_DAYS].sort((a, b) => a - b).find((days) => daysLeft <= days);
+      if (threshold !== undefined) {
+        const participants = await this.participants(view, next.year, tx);
+        const done = await repo.submittedBy(tx, row.code, next.year, day);
+        const told = await repo.insertNotices(
+          tx,
+          { regimeCode: row.code, year: next.year, kind: "exchanges.reminder", daysBefore: threshold, due: next.due },
+          [...participants].filter((state) => !done.has(state)),
+        );
+        reminded += told.length;
+        if (told.length > 0) await this.auditNotices(tx, row, next.year, "exchange_notice.remind", told);
+      }
+      const passed = next.year - 1;
+      if (passed >= view.regime.firstYear) {
+        const due = deadlineOf(view.regime, passed);
+        const participants = await this.participants(view, passed, tx);
+        const done = await repo.submittedBy(tx, row.code, passed, due);
+        const missing = await repo.insertNotices(
+          tx,
+          { regimeCode: row.code, year: passed, kind: "exchanges.missing", daysBefore: 0, due },
+          [...participants].filter((state) => !done.has(state)),
+        );
+        recorded += missing.length;
+        if (missing.length > 0) await this.auditNotices(tx, row, passed, "exchange_notice.missing", missing);
+      }
+    }
+    return { reminded, recorded };
+  }
+
+  jobHandlers(): JobHandlers {
+    return {
+      [DAILY_JOB]: async (tx) => {
+        const now = await databaseNow(tx);
+        await this.remindAndRecord(tx, today(now));
+        await scheduleDailyExchanges(tx, now);
+      },
+    };
+  }
+
+  private async auditNotices(
+    tx: Transaction,
+    row: repo.RegimeRow,
+    year: number,
+    action: "exchange_notice.remind" | "exchange_notice.missing",
+    states: string[],
+  ): Promise<void> {
+    await appendAudit(tx, {
+      ...auditActor({ kind: "system", name: "scheduler", organization: row.organizationCode ?? undefined }),
+      action,
+      objectType: "exchange_regime",
+      objectId: row.code,
+      details: { year, states },
+    });
+  }
+
   // ------------------------------------------------------------------------------ helpers
 
   private async requireRegime(code: string): Promise<repo.RegimeRow> {
@@ -273,13 +366,17 @@ export class ExchangesService {
   }
 
   /** The states taking part in the year: the registry's members of the organisation on the deadline day, or every state. */
-  private async participants(view: RegimeView, year: number): Promise<Set<string>> {
+  private async participants(
+    view: RegimeView,
+    year: number,
+    db: Pick<Database, "execute"> = this.db,
+  ): Promise<Set<string>> {
     if (!Number.isInteger(year) || year < 1900 || year > 2200)
       throw new InvalidRequestError(msg("exchanges.return.year_invalid", { year }), { field: "year" });
     const participants = view.regime.participants;
-    if (participants.kind === "all-states") return new Set(await repo.allStates(this.db));
+    if (participants.kind === "all-states") return new Set(await repo.allStates(db));
     if (participants.kind === "states") return new Set(participants.states);
-    return new Set(await repo.membersOn(this.db, participants.organisation, deadlineOf(view.regime, year)));
+    return new Set(await repo.membersOn(db, participants.organisation, deadlineOf(view.regime, year)));
   }
 
   private async requireParticipant(view: RegimeView, state: string, year: number): Promise<void> {

@@ -11,7 +11,9 @@ import type { z } from "zod";
 import type { Database, Transaction } from "../../db/client.ts";
 import * as repo from "../../db/repositories/exchanges.ts";
 import { sourceIds } from "../../db/repositories/imports.ts";
+import { databaseNow } from "../../db/repositories/clock.ts";
 import { appendAudit } from "../audit/log.ts";
+import { scheduleDailyExchanges } from "../exchanges/exchanges.ts";
 import { auditActor, type Principal } from "../policies.ts";
 import {
   type ExchangeRegimesFile,
@@ -60,7 +62,12 @@ export async function loadStarterExchangesOnce(
 ): Promise<{ loaded: boolean; counts: Record<string, number> }> {
   const files = await readStarterExchanges(dataDir);
   if (files === undefined) return { loaded: false, counts: {} };
-  const counts = await db.transaction((tx) => load(tx, files.regimes, files.returns));
+  const counts = await db.transaction(async (tx) => {
+    const loaded = await load(tx, files.regimes, files.returns);
+    // The daily reminders run wherever regimes are (a restart moves the one job, adds none).
+    await scheduleDailyExchanges(tx, await databaseNow(tx));
+    return loaded;
+  });
   const loaded = Object.fromEntries(Object.entries(counts).filter(([, count]) => count > 0));
   return { loaded: Object.keys(loaded).length > 0, counts: loaded };
 }
