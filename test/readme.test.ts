@@ -109,7 +109,7 @@ async function openFirstProposal(): Promise<void> {
 }
 
 describe("the README's examples", { timeout: 600_000 }, () => {
-  it("are found: the command line, accounts, decisions, cooperation and disputes", async () => {
+  it("are found: the command line, accounts, decisions, cooperation, disputes and exchanges", async () => {
     const examples = concordExamples(await fs.readFile(path.join(repo, "README.md"), "utf8"));
     expect(examples.map((example) => example.line)).toContain("npx concord members NATO --at 2004-03-29");
     expect(new Set(examples.map((example) => example.section))).toEqual(
@@ -119,6 +119,7 @@ describe("the README's examples", { timeout: 600_000 }, () => {
         "Decisions",
         "Cooperation programmes",
         "Disputes",
+        "Information exchanges",
       ]),
     );
   });
