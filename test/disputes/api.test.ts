@@ -36,6 +36,8 @@ describe("disputes over HTTP", () => {
     const years = mid.flatMap((row: any) => row.years.map((entry: any) => entry.year));
     expect(Math.min(...years)).toBe(answer.body.summary.firstYear);
     expect(Math.max(...years)).toBe(answer.body.summary.lastYear);
+    // The pair's dialogue comes with it: the restoration of relations in August 2022.
+    expect(answer.body.dialogues.map((dialogue: any) => dialogue.id)).toContain("colombia-venezuela-relations-2022");
   });
 
   it("answers the disputes active on a day with the parties' relations that day", async () => {

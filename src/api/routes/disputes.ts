@@ -148,6 +148,12 @@ export function disputeRoutes(services: { disputes: DisputesService }) {
             limit: z.number(),
             offset: z.number(),
             summary: Summary.optional(),
+            dialogues: z
+              .array(z.object({}).passthrough())
+              .optional()
+              .openapi({
+                description: "With pair: the pair's dialogue and confidence-building, in the reader's language.",
+              }),
             at: z.string().optional(),
             relations: z.record(z.string(), z.array(RelationOn)).optional(),
           }),
@@ -173,6 +179,10 @@ export function disputeRoutes(services: { disputes: DisputesService }) {
         {
           ...answer,
           disputes: answer.disputes.map((row) => ({ ...presentBrief(row, language), years: row.years })),
+          dialogues: answer.dialogues?.map(({ titles, ...dialogue }) => ({
+            ...dialogue,
+            title: inLanguage(titles, language),
+          })),
         },
         200,
       );

@@ -56,6 +56,8 @@ export class DisputesService {
       years: years.filter((year) => year.disputeId === row.id).map(({ year, hostility }) => ({ year, hostility })),
     }));
     const summary = filter.pair ? await this.summaryOf(filter.pair) : undefined;
+    // A pair's dialogue and confidence-building, whether or not tied to one of its disputes.
+    const dialogues = filter.pair ? await repo.listDialogues(this.db, { states: filter.pair }) : undefined;
     const relations =
       filter.activeOn === undefined
         ? undefined
@@ -64,7 +66,16 @@ export class DisputesService {
             [...new Set(rows.flatMap((row) => row.parties.map((p) => p.party)))],
             filter.activeOn,
           );
-    return { disputes, total, limit: filter.limit, offset: filter.offset, summary, at: filter.activeOn, relations };
+    return {
+      disputes,
+      total,
+      limit: filter.limit,
+      offset: filter.offset,
+      summary,
+      dialogues,
+      at: filter.activeOn,
+      relations,
+    };
   }
 
   /** A pair's summary over the pair-years: what `concord disputes --pair A B` prints. */
