@@ -8,13 +8,12 @@ import fs from "node:fs/promises";
 import { presentImportReport, presentMenuItem } from "../api/routes/menu.ts";
 import { COOPERATION_AREAS } from "../domain/cooperation.ts";
 import { activityTypeName, areaName } from "../domain/cooperation-names.ts";
-import { LANGUAGES, type Language } from "../domain/languages.ts";
 import { t } from "../domain/messages/index.ts";
 import type { Runtime } from "../runtime.ts";
 import { MENU_MAX_LIMIT } from "../services/cooperation/menu.ts";
 import { CLI } from "../services/policies.ts";
 import { CliUsageError } from "./admin.ts";
-import { cliLanguage } from "./language.ts";
+import { printJson, readLang } from "./language.ts";
 import { formatTable } from "./table.ts";
 
 export type MenuValues = { area?: string; organization?: string; lang?: string; json?: boolean };
@@ -23,19 +22,6 @@ type Work = (runtime: Runtime) => Promise<number>;
 
 /** The most items `concord menu search` shows, best first. */
 const SEARCH_SHOWN = 50;
-
-function readLang(values: MenuValues): Language {
-  if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang))
-    throw new CliUsageError(
-      t(cliLanguage({}), "cli.usage.one_of", { option: "--lang", options: LANGUAGES.join(", "), got: values.lang }),
-    );
-  return cliLanguage(values);
-}
-
-const printJson = (value: unknown): number => {
-  console.log(JSON.stringify(value, null, 2));
-  return 0;
-};
 
 /** `concord menu [--area A]` and `concord menu search <WORDS>`: `rest` is what follows `menu`. */
 export function menuCommand(rest: string[], values: MenuValues): Work {

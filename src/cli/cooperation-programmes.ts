@@ -6,13 +6,13 @@
  * results service.
  */
 import { presentProgrammeDetail, presentProgrammeSummary } from "../api/routes/programmes.ts";
-import { LANGUAGES, type Language } from "../domain/languages.ts";
+import type { Language } from "../domain/languages.ts";
 import { msg, t } from "../domain/messages/index.ts";
 import type { Runtime } from "../runtime.ts";
 import { PROGRAMMES_PAGE_MAX } from "../services/cooperation/programmes.ts";
 import { CLI } from "../services/policies.ts";
 import { CliUsageError } from "./admin.ts";
-import { cliLanguage } from "./language.ts";
+import { printJson, readLang } from "./language.ts";
 import { formatTable } from "./table.ts";
 
 export type ProgrammeValues = {
@@ -24,19 +24,6 @@ export type ProgrammeValues = {
 };
 
 type Work = (runtime: Runtime) => Promise<number>;
-
-function readLang(values: ProgrammeValues): Language {
-  if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang))
-    throw new CliUsageError(
-      t(cliLanguage({}), "cli.usage.one_of", { option: "--lang", options: LANGUAGES.join(", "), got: values.lang }),
-    );
-  return cliLanguage(values);
-}
-
-const printJson = (value: unknown): number => {
-  console.log(JSON.stringify(value, null, 2));
-  return 0;
-};
 
 const column = (lang: Language, name: "partner" | "kind" | "period" | "status" | "in_force") =>
   t(lang, `cli.programme_column.${name}`);

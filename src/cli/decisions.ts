@@ -8,7 +8,7 @@
 import { presentBody, presentProposal, presentProposalSummary } from "../api/decision-presenters.ts";
 import { isPlainText } from "../api/decision-schemas.ts";
 import { formatPartialDate, type Precision } from "../domain/dates.ts";
-import { LANGUAGES, type Language } from "../domain/languages.ts";
+import type { Language } from "../domain/languages.ts";
 import { CATALOGUES, type MessageKey, type Messages, msg, t } from "../domain/messages/index.ts";
 import {
   baseName,
@@ -21,7 +21,7 @@ import {
 import type { Runtime } from "../runtime.ts";
 import { CLI } from "../services/policies.ts";
 import { CliUsageError } from "./admin.ts";
-import { cliLanguage } from "./language.ts";
+import { printJson, readLang } from "./language.ts";
 import { formatTable } from "./table.ts";
 
 export type DecisionValues = {
@@ -331,22 +331,6 @@ function printProposal(proposal: Presented, lang: Language): void {
 }
 
 // ---------------------------------------------------------------- helpers
-
-function printJson(value: unknown): number {
-  console.log(JSON.stringify(value, null, 2));
-  return 0;
-}
-
-/** `--lang`, else CONCORD_LANG or LANG (cliLanguage); a `--lang` Concord does not speak is refused. */
-function readLang(values: DecisionValues): Language {
-  const lang = cliLanguage(values);
-  if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang)) {
-    throw new CliUsageError(
-      t(lang, "cli.usage.one_of", { option: "--lang", options: LANGUAGES.join(", "), got: values.lang }),
-    );
-  }
-  return lang;
-}
 
 function readId(value: string | undefined, lang: Language): number {
   if (!value) throw new CliUsageError(t(lang, "cli.usage.missing_argument", { what: msg("cli.usage.proposal_id") }));

@@ -6,14 +6,14 @@
  */
 import fs from "node:fs/promises";
 import { inLanguage, presentCase } from "../api/routes/disputes.ts";
-import { type Language, LANGUAGES } from "../domain/languages.ts";
+import type { Language } from "../domain/languages.ts";
 import { t } from "../domain/messages/index.ts";
 import type { Runtime } from "../runtime.ts";
 import { DISPUTES_PAGE_MAX } from "../services/disputes/disputes.ts";
 import { NotGmlFileError } from "../services/disputes/gml-mid.ts";
 import { CLI } from "../services/policies.ts";
 import { CliUsageError } from "./admin.ts";
-import { cliLanguage } from "./language.ts";
+import { printJson, readLang } from "./language.ts";
 import { formatTable } from "./table.ts";
 
 export type DisputeValues = {
@@ -30,19 +30,6 @@ type Work = (runtime: Runtime) => Promise<number>;
 
 /** How many refused or set-aside lines the import prints before "… and N more". */
 const LINES_SHOWN = 20;
-
-function readLang(values: DisputeValues): Language {
-  if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang))
-    throw new CliUsageError(
-      t(cliLanguage({}), "cli.usage.one_of", { option: "--lang", options: LANGUAGES.join(", "), got: values.lang }),
-    );
-  return cliLanguage(values);
-}
-
-const printJson = (value: unknown): number => {
-  console.log(JSON.stringify(value, null, 2));
-  return 0;
-};
 
 type Column =
   | "party"

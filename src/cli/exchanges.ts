@@ -6,34 +6,21 @@
  * field named, while the form refuses it).
  */
 import fs from "node:fs/promises";
-import { type Language, LANGUAGES } from "../domain/languages.ts";
+import type { Language } from "../domain/languages.ts";
 import { render, t } from "../domain/messages/index.ts";
 import type { Runtime } from "../runtime.ts";
 import { returnErrorMessage } from "../services/exchanges/exchanges.ts";
 import { CLI } from "../services/policies.ts";
 import { CliUsageError } from "./admin.ts";
-import { cliLanguage } from "./language.ts";
+import { printJson, readLang } from "./language.ts";
 import { formatTable } from "./table.ts";
 
 export type ExchangeValues = { at?: string; lang?: string; json?: boolean; file?: string };
 type Work = (runtime: Runtime) => Promise<number>;
 
-function readLang(values: ExchangeValues): Language {
-  if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang))
-    throw new CliUsageError(
-      t(cliLanguage({}), "cli.usage.one_of", { option: "--lang", options: LANGUAGES.join(", "), got: values.lang }),
-    );
-  return cliLanguage(values);
-}
-
 type Status = "on-time" | "late" | "missing" | "not-yet-due" | "participants";
 const column = (lang: Language, name: "state" | "status" | "submitted" | "regime" | "forms" | "year" | "due") =>
   t(lang, `exchanges.cli.column.${name}`);
-
-const printJson = (value: unknown): number => {
-  console.log(JSON.stringify(value, null, 2));
-  return 0;
-};
 
 const need = (lang: Language, value: string | undefined, what: string): string => {
   if (value === undefined) throw new CliUsageError(t(lang, "cli.usage.missing_argument", { what }));

@@ -218,6 +218,17 @@ function filterConditions(filter: Omit<DisputeFilter, "limit" | "offset">): SQL 
   return sql.join(conditions, sql` AND `);
 }
 
+/** What a list shows of a dispute (DisputeListRow), its parties included; `d` is the dispute. */
+const BRIEF_COLUMNS = sql`
+  d.id, d.mid_number AS "midNumber",
+  json_build_object('en', d.name_en, 'es', d.name_es, 'pt', d.name_pt, 'fr', d.name_fr) AS names,
+  d.starts_on::text AS start, d.start_precision AS "startPrecision",
+  d.ends_on::text AS "end", d.end_precision AS "endPrecision", d.ongoing, d.hostility, d.fatality,
+  d.dataset_version AS "datasetVersion",
+  (SELECT coalesce(json_agg(json_build_object('party', p.party, 'name', p.name, 'side', p.side)
+                            ORDER BY p.side, p.party), '[]')
+     FROM dispute_parties p WHERE p.dispute_id = d.id) AS parties`;
+
 /** A page of disputes, newest first, with the number of all that match. */
 export async function listDisputes(
   db: Executor,
@@ -225,14 +236,7 @@ export async function listDisputes(
 ): Promise<{ rows: DisputeListRow[]; total: number }> {
   const where = filterConditions(filter);
   const result = await db.execute(sql`
-    SELECT d.id, d.mid_number AS "midNumber",
-           json_build_object('en', d.name_en, 'es', d.name_es, 'pt', d.name_pt, 'fr', d.name_fr) AS names,
-           d.starts_on::text AS start, d.start_precision AS "startPrecision",
-           d.ends_on::text AS "end", d.end_precision AS "endPrecision", d.ongoing, d.hostility, d.fatality,
-           d.dataset_version AS "datasetVersion",
-           (SELECT coalesce(json_agg(json_build_object('party', p.party, 'name', p.name, 'side', p.side)
-                                     ORDER BY p.side, p.party), '[]')
-              FROM dispute_parties p WHERE p.dispute_id = d.id) AS parties
+    SELECT ${BRIEF_COLUMNS}
     FROM disputes d
     WHERE ${where}
     ORDER BY d.starts_on DESC, d.id
@@ -455,14 +459,7 @@ export async function claimsOf(db: Executor, disputeId: string): Promise<Array<z
 export async function episodesOf(db: Executor, numbers: number[]): Promise<DisputeListRow[]> {
   if (numbers.length === 0) return [];
   const result = await db.execute(sql`
-    SELECT d.id, d.mid_number AS "midNumber",
-           json_build_object('en', d.name_en, 'es', d.name_es, 'pt', d.name_pt, 'fr', d.name_fr) AS names,
-           d.starts_on::text AS start, d.start_precision AS "startPrecision",
-           d.ends_on::text AS "end", d.end_precision AS "endPrecision", d.ongoing, d.hostility, d.fatality,
-           d.dataset_version AS "datasetVersion",
-           (SELECT coalesce(json_agg(json_build_object('party', p.party, 'name', p.name, 'side', p.side)
-                                     ORDER BY p.side, p.party), '[]')
-              FROM dispute_parties p WHERE p.dispute_id = d.id) AS parties
+    SELECT ${BRIEF_COLUMNS}
     FROM disputes d WHERE d.mid_number = ANY(${`{${numbers.join(",")}}`}::int[])
     ORDER BY d.starts_on`);
   return z.array(listRow).parse(result.rows);

@@ -98,15 +98,7 @@ export class ExchangesService {
 
   /** Saves the state's draft for the year (creating it), and says what would refuse it. */
   async saveDraft(principal: Principal, code: string, state: string, year: number, values: unknown) {
-    const row = await this.requireRegime(code);
-    const scope = scopeOf(row);
-    this.checkState(state);
-    authorize(
-      principal,
-      exchangesPolicy.writeReturn(principal, scope, state),
-      msg("exchanges.writing_return", { state }),
-    );
-    const view = this.viewOf(row, await repo.formsOf(this.db, row.code));
+    const { row, view } = await this.regimeToWrite(principal, code, state);
     const form = this.formOf(view, year);
     await this.requireParticipant(view, state, year);
     const returnValues = readValues(values);
@@ -146,15 +138,7 @@ export class ExchangesService {
 
   /** Submits the state's draft: refused, naming the field, while the form refuses it. A correction supersedes the submitted return. */
   async submit(principal: Principal, code: string, state: string, year: number) {
-    const row = await this.requireRegime(code);
-    const scope = scopeOf(row);
-    this.checkState(state);
-    authorize(
-      principal,
-      exchangesPolicy.writeReturn(principal, scope, state),
-      msg("exchanges.writing_return", { state }),
-    );
-    const view = this.viewOf(row, await repo.formsOf(this.db, row.code));
+    const { row, view } = await this.regimeToWrite(principal, code, state);
     return this.db.transaction(async (tx) => {
       const versions = await repo.lockVersions(tx, row.code, state, year);
       const draft = versions.find((version) => version.status === "draft");
@@ -185,9 +169,8 @@ export class ExchangesService {
 
   /** A state's return for a year with its earlier versions; its draft only to who may write it. */
   async returnOf(principal: Principal, code: string, state: string, year: number) {
-    const row = await this.requireRegime(code);
     this.checkState(state);
-    const view = this.viewOf(row, await repo.formsOf(this.db, row.code));
+    const { row, view } = await this.loadRegime(code);
     const participants = await this.participants(view, year);
     const readsSubmitted = exchangesPolicy.readSubmitted(principal, scopeOf(row), participants);
     const readsDraft = exchangesPolicy.readDraft(principal, scopeOf(row), state);
@@ -205,8 +188,7 @@ export class ExchangesService {
     year: number,
     at?: string,
   ): Promise<Compliance & { deadline: Day; at: Day; year: number; regime: string }> {
-    const row = await this.requireRegime(code);
-    const view = this.viewOf(row, await repo.formsOf(this.db, row.code));
+    const { row, view } = await this.loadRegime(code);
     const participants = await this.participants(view, year);
     authorize(
       principal,
@@ -234,8 +216,7 @@ export class ExchangesService {
 
   /** Each submitted return's totals, per capita and share of GDP where it gives them, across states and years. */
   async comparison(principal: Principal, code: string, years: { from: number; to: number }) {
-    const row = await this.requireRegime(code);
-    const view = this.viewOf(row, await repo.formsOf(this.db, row.code));
+    const { row, view } = await this.loadRegime(code);
     if (years.to < years.from || years.to - years.from > 50)
       throw new InvalidRequestError(msg("disputes.to_before_from", { from: years.from }), { field: "to" });
     const participants = await this.participants(view, years.to);
@@ -336,6 +317,24 @@ export class ExchangesService {
   }
 
   // ------------------------------------------------------------------------------ helpers
+
+  /** The regime with its forms, or NotFoundError. */
+  private async loadRegime(code: string): Promise<{ row: repo.RegimeRow; view: RegimeView }> {
+    const row = await this.requireRegime(code);
+    return { row, view: this.viewOf(row, await repo.formsOf(this.db, row.code)) };
+  }
+
+  /** The regime, once the principal is known to write `state`'s return under it. */
+  private async regimeToWrite(principal: Principal, code: string, state: string) {
+    const row = await this.requireRegime(code);
+    this.checkState(state);
+    authorize(
+      principal,
+      exchangesPolicy.writeReturn(principal, scopeOf(row), state),
+      msg("exchanges.writing_return", { state }),
+    );
+    return { row, view: this.viewOf(row, await repo.formsOf(this.db, row.code)) };
+  }
 
   private async requireRegime(code: string): Promise<repo.RegimeRow> {
     const row = CODE.test(code) ? await repo.findRegime(this.db, code) : undefined;
