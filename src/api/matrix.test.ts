@@ -240,6 +240,11 @@ const rows: Row[] = [
     expect: (reader) => (reader === "anonymous" ? 401 : 403),
   },
   {
+    endpoint: "GET /api/v1/exchanges/{regime}/record/{state}",
+    call: () => ({ method: "GET", path: "/api/v1/exchanges/oas-csbm/record/USA?from=2015&to=2020" }),
+    expect: everyone,
+  },
+  {
     endpoint: "GET /api/v1/exchanges/{regime}/comparison",
     call: () => ({ method: "GET", path: "/api/v1/exchanges/oas-csbm/comparison?from=2010&to=2012" }),
     expect: everyone,

@@ -111,6 +111,12 @@ describe("the information exchanges", () => {
     const earlier = await argentina.send("GET", "/api/v1/exchanges/unasur-rsgd/compliance?year=2012&at=2014-01-01");
     expect(earlier.body.states.find((entry: any) => entry.state === "COL").status).toBe("missing");
 
+    const record = await colombia.send("GET", "/api/v1/exchanges/unasur-rsgd/record/COL?from=2011&to=2012");
+    expect(record.body.years).toEqual([
+      { year: 2011, status: "missing" },
+      { year: 2012, status: "late" },
+    ]);
+    expect((await colombia.send("GET", "/api/v1/exchanges/unasur-rsgd/record/COL?from=2012&to=2011")).status).toBe(400);
     const comparison = await argentina.send("GET", "/api/v1/exchanges/unasur-rsgd/comparison?from=2010&to=2012");
     expect(comparison.body.rows).toEqual([
       expect.objectContaining({

@@ -205,6 +205,45 @@ export function exchangeRoutes(services: { exchanges: ExchangesService }) {
   app.openapi(
     createRoute({
       method: "get",
+      path: "/exchanges/{regime}/record/{state}",
+      tags: ["Exchanges"],
+      summary: "A state's record over the years: its status each year it took part, and how often each",
+      request: {
+        params: z.object({ regime: z.string().max(60), state: z.string().max(12) }),
+        query: z.object({ from: z.string().max(6), to: z.string().max(6) }),
+      },
+      responses: {
+        200: json(
+          z.object({
+            regime: z.string(),
+            state: z.string(),
+            years: z.array(z.object({ year: z.number(), status: z.enum(COMPLIANCE_STATUSES) })),
+            counts: z.record(z.string(), z.number()),
+          }),
+          "The state's record.",
+        ),
+        400: errorResponse("A parameter is invalid; the message names it."),
+        401: errorResponse("The regime's returns are restricted: sign in."),
+        403: errorResponse("The regime's returns are restricted to its participants and secretariat."),
+        404: errorResponse("No regime has this code."),
+      },
+    }),
+    async (c) => {
+      const { regime, state } = c.req.valid("param");
+      const query = c.req.valid("query");
+      return c.json(
+        await services.exchanges.record(principalOf(c), regime, state, {
+          from: yearOf(query.from),
+          to: yearOf(query.to),
+        }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
       path: "/exchanges/{regime}/returns/{state}/{year}",
       tags: ["Exchanges"],
       summary:

@@ -208,6 +208,7 @@ export class ExchangesService {
   /** A state's compliance over the years asked (its record). */
   async record(principal: Principal, code: string, state: string, years: { from: number; to: number }) {
     this.checkState(state);
+    checkYears(years);
     const compliances = [];
     for (let year = years.from; year <= years.to; year++)
       compliances.push({ year, compliance: await this.compliance(principal, code, year) });
@@ -217,8 +218,7 @@ export class ExchangesService {
   /** Each submitted return's totals, per capita and share of GDP where it gives them, across states and years. */
   async comparison(principal: Principal, code: string, years: { from: number; to: number }) {
     const { row, view } = await this.loadRegime(code);
-    if (years.to < years.from || years.to - years.from > 50)
-      throw new InvalidRequestError(msg("disputes.to_before_from", { from: years.from }), { field: "to" });
+    checkYears(years);
     const participants = await this.participants(view, years.to);
     authorize(
       principal,
@@ -399,6 +399,17 @@ export class ExchangesService {
 /** PostgreSQL's timestamptz text (`2026-12-06 23:31:59.581106+00`) as ISO 8601, which the domain reads. */
 function isoMoment(text: string): string {
   return new Date(text.replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00")).toISOString();
+}
+
+/** A span of reporting years: whole years, `from` first, at most 50 of them. */
+function checkYears(years: { from: number; to: number }): void {
+  for (const field of ["from", "to"] as const)
+    if (!Number.isInteger(years[field]) || years[field] < 1900 || years[field] > 2200)
+      throw new InvalidRequestError(msg("disputes.year_range", { first: 1900, last: 2200 }), { field });
+  if (years.to < years.from)
+    throw new InvalidRequestError(msg("disputes.to_before_from", { from: years.from }), { field: "to" });
+  if (years.to - years.from >= 50)
+    throw new InvalidRequestError(msg("exchanges.years_span", { maximum: 50 }), { field: "to" });
 }
 
 function scopeOf(row: repo.RegimeRow): ExchangeScope {
