@@ -162,6 +162,20 @@ describe("the information exchanges", () => {
     expect((await unasurStaff.send("GET", draftPath)).body.versions.map((v: any) => v.status)).toEqual(["draft"]);
   });
 
+  it("files the UN report on the form the state chooses, and refuses one not in force", async () => {
+    const colombiaOas = await signInAs(concord, { organization: "OAS", role: "delegation-head", state: "COL" });
+    const path = "/api/v1/exchanges/un-milex/returns/COL/2020/draft";
+    const simplified = await colombiaOas.send("PUT", path, { form: "un-milex-simplified", fields: {} });
+    expect(simplified.status, JSON.stringify(simplified.body)).toBe(200);
+    expect(simplified.body.return.formCode).toBe("un-milex-simplified");
+    const standardized = await colombiaOas.send("PUT", path, { form: "un-milex-standardized", fields: {} });
+    expect(standardized.body.return).toMatchObject({ formCode: "un-milex-standardized", values: { fields: {} } });
+    expect(standardized.body.return.values).not.toHaveProperty("form");
+    const unknown = await colombiaOas.send("PUT", path, { form: "oas-csbm-report", fields: {} });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain("form");
+  });
+
   it("shows a public regime's compliance to anyone", async () => {
     const answer = await anonymous("/api/v1/exchanges/un-milex/compliance?year=2020&at=2021-05-01");
     expect(answer.status).toBe(200);

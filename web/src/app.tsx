@@ -3,6 +3,7 @@ import { Layout } from "./components/Layout.tsx";
 import { lazyPage } from "./components/Lazy.tsx";
 import { Loading } from "./components/Status.tsx";
 import { DISPUTE_NAV } from "./i18n/disputes/nav.ts";
+import { EXCHANGE_NAV } from "./i18n/exchanges/nav.ts";
 import {
   I18nContext,
   loadTextInUse,
@@ -58,6 +59,9 @@ const DisputesPage = lazyPage(() => import("./pages/disputes/DisputesPage.tsx").
 const DisputePage = lazyPage(() => import("./pages/disputes/DisputePage.tsx").then((m) => m.default), "disputes");
 const CasesPage = lazyPage(() => import("./pages/disputes/CasesPage.tsx").then((m) => m.default), "disputes");
 const CasePage = lazyPage(() => import("./pages/disputes/CasePage.tsx").then((m) => m.default), "disputes");
+const ExchangesPage = lazyPage(() => import("./pages/exchanges/ExchangesPage.tsx").then((m) => m.default), "exchanges");
+const RegimePage = lazyPage(() => import("./pages/exchanges/RegimePage.tsx").then((m) => m.default), "exchanges");
+const ReturnPage = lazyPage(() => import("./pages/exchanges/ReturnPage.tsx").then((m) => m.default), "exchanges");
 
 function pageTitle(route: Route, t: Messages, lang: Lang): string {
   switch (route.name) {
@@ -106,6 +110,12 @@ function pageTitle(route: Route, t: Messages, lang: Lang): string {
       return DISPUTE_NAV[lang].casesTitle;
     case "case":
       return DISPUTE_NAV[lang].casePageTitle(route.id);
+    case "exchanges":
+      return EXCHANGE_NAV[lang].exchangesTitle;
+    case "exchangeRegime":
+      return EXCHANGE_NAV[lang].regimePageTitle(route.regime);
+    case "exchangeReturn":
+      return EXCHANGE_NAV[lang].returnPageTitle(route.state, route.year);
     case "notFound":
       return t.notFoundTitle;
   }
@@ -235,6 +245,18 @@ function Pages() {
         <CasesPage location={location} />
       ) : route.name === "case" ? (
         <CasePage key={route.id} id={route.id} />
+      ) : route.name === "exchanges" ? (
+        // Who reported to a restricted exchange depends on who is signed in: start afresh when that changes.
+        <ExchangesPage key={who} location={location} />
+      ) : route.name === "exchangeRegime" ? (
+        <RegimePage key={`${who}:${route.regime}`} code={route.regime} location={location} />
+      ) : route.name === "exchangeReturn" ? (
+        <ReturnPage
+          key={`${who}:${route.regime}:${route.state}:${route.year}`}
+          code={route.regime}
+          state={route.state}
+          year={Number(route.year)}
+        />
       ) : (
         <NotFoundPage />
       )}

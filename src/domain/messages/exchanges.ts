@@ -30,6 +30,8 @@ const en = {
   "exchanges.not_a_participant": (p: { state: string; regime: string; year: number }) =>
     `${p.state} does not take part in ${p.regime} for ${p.year} (the registry, on the reporting day).`,
   "exchanges.values_shape": () => "must be an object with the form's fields under `fields`",
+  "exchanges.form_not_in_force": (p: { form: string; regime: string; year: number }) =>
+    `${p.form} is not a form of ${p.regime} in force for ${p.year}`,
   "exchanges.years_span": (p: { maximum: number }) => `may span at most ${p.maximum} years`,
   "exchanges.values_too_large": (p: { maximum: number }) =>
     `is too long: a return holds at most ${p.maximum} characters of JSON`,
@@ -106,6 +108,7 @@ const es: Catalogue = {
   "exchanges.not_a_participant": (p) =>
     `${p.state} no participa en ${p.regime} para ${p.year} (según el registro, el día de referencia).`,
   "exchanges.values_shape": () => "debe ser un objeto con los campos del formulario en `fields`",
+  "exchanges.form_not_in_force": (p) => `${p.form} no es un formulario de ${p.regime} vigente para ${p.year}`,
   "exchanges.years_span": (p) => `puede abarcar como máximo ${p.maximum} años`,
   "exchanges.values_too_large": (p) =>
     `es demasiado largo: un informe tiene como máximo ${p.maximum} caracteres de JSON`,
@@ -176,6 +179,7 @@ const pt: Catalogue = {
   "exchanges.not_a_participant": (p) =>
     `${p.state} não participa em ${p.regime} para ${p.year} (segundo o registro, no dia de referência).`,
   "exchanges.values_shape": () => "deve ser um objeto com os campos do formulário em `fields`",
+  "exchanges.form_not_in_force": (p) => `${p.form} não é um formulário de ${p.regime} em vigor para ${p.year}`,
   "exchanges.years_span": (p) => `pode abranger no máximo ${p.maximum} anos`,
   "exchanges.values_too_large": (p) => `é longo demais: um relatório tem no máximo ${p.maximum} caracteres de JSON`,
   "exchanges.return.required": () => "é obrigatório no formulário",
@@ -245,6 +249,7 @@ const fr: Catalogue = {
   "exchanges.not_a_participant": (p) =>
     `${p.state} ne participe pas à ${p.regime} pour ${p.year} (selon le registre, au jour de référence).`,
   "exchanges.values_shape": () => "doit être un objet portant les champs du formulaire sous `fields`",
+  "exchanges.form_not_in_force": (p) => `${p.form} n'est pas un formulaire de ${p.regime} en vigueur pour ${p.year}`,
   "exchanges.years_span": (p) => `peut couvrir au plus ${p.maximum} ans`,
   "exchanges.values_too_large": (p) => `est trop long : un rapport compte au plus ${p.maximum} caractères de JSON`,
   "exchanges.return.required": () => "est exigé par le formulaire",

@@ -82,6 +82,7 @@ export class ExchangesService {
         ),
         latestYear: year,
         deadline: deadlineOf(regime, year),
+        abilities: abilitiesOf(principal, row),
       };
     });
   }
@@ -93,15 +94,21 @@ export class ExchangesService {
       repo.formsOf(this.db, row.code),
       repo.publicationsOf(this.db, row.code),
     ]);
-    return { ...this.viewOf(row, forms), publications: publications.map((p) => p.definition) };
+    return {
+      ...this.viewOf(row, forms),
+      publications: publications.map((p) => p.definition),
+      abilities: abilitiesOf(principal, row),
+    };
   }
 
   /** Saves the state's draft for the year (creating it), and says what would refuse it. */
   async saveDraft(principal: Principal, code: string, state: string, year: number, values: unknown) {
     const { row, view } = await this.regimeToWrite(principal, code, state);
-    const form = this.formOf(view, year);
+    // The form asked for (the UN report has a standardized and a simplified one), else the first in force.
+    const { form: asked, ...rest } = readValues(values) as ReturnValues & { form?: unknown };
+    const form = this.formOf(view, year, asked);
     await this.requireParticipant(view, state, year);
-    const returnValues = readValues(values);
+    const returnValues = rest as ReturnValues;
     return this.db.transaction(async (tx) => {
       const versions = await repo.lockVersions(tx, row.code, state, year);
       const draft = versions.find((version) => version.status === "draft");
@@ -178,7 +185,14 @@ export class ExchangesService {
     const versions = (await repo.versionsOf(this.db, row.code, state, year)).filter((version) =>
       version.status === "draft" ? readsDraft : readsSubmitted,
     );
-    return { regime: row.code, state, year, deadline: deadlineOf(view.regime, year), versions };
+    return {
+      regime: row.code,
+      state,
+      year,
+      deadline: deadlineOf(view.regime, year),
+      versions,
+      abilities: { write: exchangesPolicy.writeReturn(principal, scopeOf(row), state) },
+    };
   }
 
   /** Who took part in the year and whether each submitted on time, late or not at all, as of `at` (today by default). */
@@ -351,10 +365,19 @@ export class ExchangesService {
     };
   }
 
-  /** The form in force for the year (the regime's first form code that has a version for it). */
-  private formOf(view: RegimeView, year: number): ExchangeForm {
+  /** The form asked for, in force for the year; without one, the regime's first form code that has a version for it. */
+  private formOf(view: RegimeView, year: number, asked?: unknown): ExchangeForm {
     if (!Number.isInteger(year) || year < 1900 || year > 2200)
       throw new InvalidRequestError(msg("exchanges.return.year_invalid", { year }), { field: "year" });
+    if (asked !== undefined) {
+      const form = typeof asked === "string" ? formFor(view.forms, asked, year) : undefined;
+      if (!form)
+        throw new InvalidRequestError(
+          msg("exchanges.form_not_in_force", { form: String(asked).slice(0, 60), regime: view.regime.code, year }),
+          { field: "form" },
+        );
+      return form;
+    }
     for (const code of [...new Set(view.forms.map((form) => form.code))]) {
       const form = formFor(view.forms, code, year);
       if (form) return form;
@@ -410,6 +433,14 @@ function checkYears(years: { from: number; to: number }): void {
     throw new InvalidRequestError(msg("disputes.to_before_from", { from: years.from }), { field: "to" });
   if (years.to - years.from >= 50)
     throw new InvalidRequestError(msg("exchanges.years_span", { maximum: 50 }), { field: "to" });
+}
+
+/** What the reader may do under a regime, for the UI (never re-deciding the policy): whose return it writes, if any. */
+function abilitiesOf(principal: Principal, row: repo.RegimeRow): { writeReturnFor: string | null } {
+  const state = principal.kind === "account" ? principal.account.delegationState : null;
+  return {
+    writeReturnFor: state !== null && exchangesPolicy.writeReturn(principal, scopeOf(row), state) ? state : null,
+  };
 }
 
 function scopeOf(row: repo.RegimeRow): ExchangeScope {

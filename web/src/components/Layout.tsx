@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ENDONYMS, isLanguage, LANGUAGES } from "../../../src/domain/languages.ts";
 import { DISPUTE_NAV } from "../i18n/disputes/nav.ts";
+import { EXCHANGE_NAV } from "../i18n/exchanges/nav.ts";
 import { useI18n } from "../i18n/index.ts";
 import { isPrivateRoute, matchRoute, navigate, signInHref } from "../lib/router.ts";
 import { useSession } from "../lib/session.tsx";
@@ -42,9 +43,11 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
               ? "menu"
               : ["/disputes", "/cases"].some((start) => path === start || path.startsWith(`${start}/`))
                 ? "disputes"
-                : path === "/"
-                  ? "map"
-                  : null;
+                : path === "/exchanges" || path.startsWith("/exchanges/")
+                  ? "exchanges"
+                  : path === "/"
+                    ? "map"
+                    : null;
 
   const onSignOut = async () => {
     let failed = false;
@@ -105,6 +108,11 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
               <li>
                 <Link href="/disputes" aria-current={section === "disputes" ? "page" : undefined}>
                   {DISPUTE_NAV[lang].navDisputes}
+                </Link>
+              </li>
+              <li>
+                <Link href="/exchanges" aria-current={section === "exchanges" ? "page" : undefined}>
+                  {EXCHANGE_NAV[lang].navExchanges}
                 </Link>
               </li>
               {abilities?.administration.manage && (

@@ -5,6 +5,7 @@ import type { AccountMessages } from "./accounts/en.ts";
 import type { CooperationMessages } from "./cooperation/en.ts";
 import type { DecisionMessages } from "./decisions/en.ts";
 import type { DisputeMessages } from "./disputes/en.ts";
+import type { ExchangeMessages } from "./exchanges/en.ts";
 import type { ProgrammeMessages } from "./programmes/en.ts";
 import { en, type Messages } from "./en.ts";
 
@@ -26,6 +27,7 @@ export interface TextParts {
   programmes: ProgrammeMessages;
   cooperation: CooperationMessages;
   disputes: DisputeMessages;
+  exchanges: ExchangeMessages;
 }
 export type TextPart = keyof TextParts;
 
@@ -68,6 +70,12 @@ const importers: Importers = {
     pt: () => import("./disputes/pt.ts").then((m) => m.pt),
     fr: () => import("./disputes/fr.ts").then((m) => m.fr),
   },
+  exchanges: {
+    en: () => import("./exchanges/en.ts").then((m) => m.en),
+    es: () => import("./exchanges/es.ts").then((m) => m.es),
+    pt: () => import("./exchanges/pt.ts").then((m) => m.pt),
+    fr: () => import("./exchanges/fr.ts").then((m) => m.fr),
+  },
 };
 
 type Arrived = { [P in TextPart]: Partial<Record<Lang, TextParts[P]>> };
@@ -80,6 +88,7 @@ const arrived: Arrived = {
   programmes: {},
   cooperation: {},
   disputes: {},
+  exchanges: {},
 };
 const arriving: Arriving = {
   main: {},
@@ -88,6 +97,7 @@ const arriving: Arriving = {
   programmes: {},
   cooperation: {},
   disputes: {},
+  exchanges: {},
 };
 /** The parts some page has asked for, in any language: a change of language fetches these. */
 const inUse = new Set<TextPart>(["main"]);

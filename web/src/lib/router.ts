@@ -108,6 +108,9 @@ export type Route =
   | { name: "dispute"; id: string }
   | { name: "cases" }
   | { name: "case"; id: string }
+  | { name: "exchanges" }
+  | { name: "exchangeRegime"; regime: string }
+  | { name: "exchangeReturn"; regime: string; state: string; year: string }
   | { name: "notFound" };
 
 /** Pages about people rather than the registry: only for someone signed in, never cached. */
@@ -188,5 +191,16 @@ export function matchRoute(path: string): Route {
   if (clean === "/cases") return { name: "cases" };
   match = /^\/cases\/([^/]+)$/.exec(clean);
   if (match?.[1]) return { name: "case", id: segment(match[1]) };
+  if (clean === "/exchanges") return { name: "exchanges" };
+  match = /^\/exchanges\/([^/]+)$/.exec(clean);
+  if (match?.[1]) return { name: "exchangeRegime", regime: segment(match[1]) };
+  match = /^\/exchanges\/([^/]+)\/returns\/([^/]+)\/(\d{4})$/.exec(clean);
+  if (match?.[1] && match[2] && match[3])
+    return {
+      name: "exchangeReturn",
+      regime: segment(match[1]),
+      state: segment(match[2]).toUpperCase(),
+      year: match[3],
+    };
   return { name: "notFound" };
 }
