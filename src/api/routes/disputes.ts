@@ -148,12 +148,9 @@ export function disputeRoutes(services: { disputes: DisputesService }) {
             limit: z.number(),
             offset: z.number(),
             summary: Summary.optional(),
-            dialogues: z
-              .array(z.object({}).passthrough())
-              .optional()
-              .openapi({
-                description: "With pair: the pair's dialogue and confidence-building, in the reader's language.",
-              }),
+            dialogues: z.array(z.object({}).passthrough()).optional().openapi({
+              description: "With pair: the pair's dialogue and confidence-building, in the reader's language.",
+            }),
             at: z.string().optional(),
             relations: z.record(z.string(), z.array(RelationOn)).optional(),
           }),
