@@ -125,7 +125,9 @@ describe("the GML MID import", () => {
   it("gives the README's figures for the Latin American pairs", async () => {
     const readme = fs.readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
     const section = readme.slice(readme.indexOf("## Disputes"), readme.indexOf("## Data and its sources"));
-    const rows = [...section.matchAll(/^\| ([A-Z]{3})–([A-Z]{3}) +\| (\d+) +\| (\d+) +\| (\d+) +\| (\d) +\| ([^|]+) \|$/gm)];
+    const rows = [
+      ...section.matchAll(/^\| ([A-Z]{3})–([A-Z]{3}) +\| (\d+) +\| (\d+) +\| (\d+) +\| (\d) +\| ([^|]+) \|$/gm),
+    ];
     expect(rows.length).toBe(37);
     for (const [, a, b, count, first, last, highest, wars] of rows) {
       const summary = await disputes.pairSummary(CLI, a as string, b as string);
