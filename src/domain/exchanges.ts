@@ -57,6 +57,8 @@ export type DeadlineRule = {
   readonly month: number;
   readonly day: number;
   readonly yearOffset: number;
+  /** The team's own default, no source giving the regime's deadline: said wherever the rule is shown. */
+  readonly assumed?: boolean;
 };
 
 export type ExchangeRegime = {

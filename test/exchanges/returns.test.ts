@@ -53,6 +53,10 @@ describe("the information exchanges", () => {
     const un = answer.body.regimes.find((regime: any) => regime.regime.code === "un-milex");
     expect(un.deadline).toBe(`${un.latestYear + 1}-04-30`);
     expect(un.forms.length).toBe(2);
+    // UNASUR's deadline is the team's default, and the answer says so; the UN's is sourced.
+    const unasur = answer.body.regimes.find((regime: any) => regime.regime.code === "unasur-rsgd");
+    expect(unasur.regime.deadline.assumed).toBe(true);
+    expect(un.regime.deadline.assumed).toBeUndefined();
   });
 
   it("drafts a return and names every field the form refuses; submits only what it accepts", async () => {

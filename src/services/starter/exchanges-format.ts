@@ -225,7 +225,13 @@ export function exchangeRegimesOf(file: ExchangeRegimesFile): { regimes: Exchang
   return {
     regimes: file.regimes.map(({ forms: _forms, citations: _citations, note: _note, deadline, ...regime }) => ({
       ...regime,
-      deadline: { kind: deadline.kind, month: deadline.month, day: deadline.day, yearOffset: deadline.yearOffset },
+      deadline: {
+        kind: deadline.kind,
+        month: deadline.month,
+        day: deadline.day,
+        yearOffset: deadline.yearOffset,
+        ...(deadline.assumed ? { assumed: true } : {}),
+      },
     })),
     forms: file.regimes.flatMap((regime) => regime.forms.map((form) => toForm(regime.code, form))),
   };

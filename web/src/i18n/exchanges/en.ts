@@ -28,6 +28,7 @@ export const en = {
   participantsAll: "Every state, as the registry knows them on each year's deadline day",
   keeperOrganisation: (org: string) => `the secretariat of ${org}`,
   keeperNone: "no single organisation: every state may report",
+  deadlineAssumed: "(the team's assumption: no source held gives this regime's deadline)",
   deadlineRule: (monthDay: string, offset: number) =>
     offset === 0
       ? `By ${monthDay} of the reporting year`

@@ -22,6 +22,7 @@ export const es: ExchangeMessages = {
   participantsAll: "Todos los Estados, tal como los conoce el registro en la fecha límite de cada año",
   keeperOrganisation: (org: string) => `la secretaría de ${org}`,
   keeperNone: "ninguna organización en particular: cualquier Estado puede informar",
+  deadlineAssumed: "(supuesto del equipo: ninguna fuente disponible da el plazo de este régimen)",
   deadlineRule: (monthDay: string, offset: number) =>
     offset === 0
       ? `Hasta el ${monthDay} del año de referencia`

@@ -22,6 +22,7 @@ export const fr: ExchangeMessages = {
   participantsAll: "Tous les États, tels que le registre les connaît à l'échéance de chaque année",
   keeperOrganisation: (org: string) => `le secrétariat de l'${org}`,
   keeperNone: "aucune organisation en particulier : tout État peut répondre",
+  deadlineAssumed: "(hypothèse de l'équipe : aucune source détenue ne donne l'échéance de ce régime)",
   deadlineRule: (monthDay: string, offset: number) =>
     offset === 0
       ? `Au plus tard le ${monthDay} de l'année de référence`

@@ -23,6 +23,7 @@ export const pt: ExchangeMessages = {
   participantsAll: "Todos os Estados, tal como o registro os conhece na data-limite de cada ano",
   keeperOrganisation: (org: string) => `o secretariado da ${org}`,
   keeperNone: "nenhuma organização em particular: qualquer Estado pode informar",
+  deadlineAssumed: "(suposição da equipe: nenhuma fonte disponível dá o prazo deste regime)",
   deadlineRule: (monthDay: string, offset: number) =>
     offset === 0
       ? `Até ${monthDay} do ano de referência`

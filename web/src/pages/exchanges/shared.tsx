@@ -106,7 +106,8 @@ export function participantsText(regime: ExchangeRegime, names: Names, t: Exchan
 /** The deadline rule in words: "By 30 June of the year after the reporting year". */
 export function deadlineText(regime: ExchangeRegime, t: ExchangeText, lang: string): string {
   const { deadline } = regime;
-  return t.deadlineRule(monthDay(deadline.month, deadline.day, lang), deadline.yearOffset);
+  const rule = t.deadlineRule(monthDay(deadline.month, deadline.day, lang), deadline.yearOffset);
+  return deadline.assumed ? `${rule} ${t.deadlineAssumed}` : rule;
 }
 
 // ---------------------------------------------------------------- small pieces
