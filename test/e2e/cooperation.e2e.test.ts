@@ -38,7 +38,7 @@ import {
   stopBrowserTest,
 } from "../support/browser.ts";
 import type { TestConcord } from "../support/concord.ts";
-import { type Catalogues, englishOn, type Other, watchApiData } from "../support/english-on-page.ts";
+import { type Catalogues, expectNoEnglish, type Other, settled, watchApiData } from "../support/english-on-page.ts";
 import { type Person, signInAs } from "../support/people.ts";
 
 const shoot = screenshots(process.env.COOPERATION_SCREENS ?? path.join(os.tmpdir(), "concord-cooperation-screens"));
@@ -153,14 +153,6 @@ function open(
     ...(options.person ? { cookie: options.person.cookie } : {}),
     ...(options.width ? { width: options.width, height: options.height ?? 740, hasTouch: true } : {}),
     timezoneId: "America/Bogota",
-  });
-}
-
-/** The page has its heading and nothing in its main part is still loading. */
-async function settled(page: Page): Promise<void> {
-  await page.locator("main h1").first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('main .spinner, main [aria-busy="true"]'), undefined, {
-    timeout: 20_000,
   });
 }
 
@@ -612,17 +604,7 @@ async function openIn(lang: Other, pathAndQuery: string, person?: Person): Promi
 }
 
 async function noEnglish(page: Page, lang: Other, what: string, heading: string): Promise<void> {
-  await expect
-    .poll(async () => (await page.locator("main h1").first().textContent())?.replace(/\s+/g, " ").trim(), {
-      timeout: 20_000,
-    })
-    .toBe(heading);
-  await settled(page);
-  expect.soft(await page.evaluate(() => document.documentElement.lang), `${what}: <html lang>`).toBe(lang);
-  const english = await englishOn(page, lang, CATALOGUES);
-  if (english.length > 0) console.log(`English on ${what} (${lang}):\n  ${english.join("\n  ")}`);
-  expect.soft(english, `English on ${what} (${lang})`).toEqual([]);
-  await shoot(page, `${lang}-${what.replace(/[^a-z0-9]+/gi, "-")}`);
+  await expectNoEnglish(page, { lang, what, heading, catalogues: CATALOGUES, shoot });
 }
 
 describe.each(["es", "pt", "fr"] as const)("in %s", (lang) => {

@@ -37,7 +37,7 @@ import {
   stopBrowserTest,
 } from "../support/browser.ts";
 import type { TestConcord } from "../support/concord.ts";
-import { type Catalogues, englishOn, type Other, watchApiData } from "../support/english-on-page.ts";
+import { type Catalogues, expectNoEnglish, type Other, settled, watchApiData } from "../support/english-on-page.ts";
 
 const shoot = screenshots(process.env.DISPUTES_SCREENS ?? path.join(os.tmpdir(), "concord-disputes-screens"));
 
@@ -67,14 +67,6 @@ function open(pathAndQuery: string, options: { locale?: string; width?: number; 
   return openPage(browser, concord.baseUrl + pathAndQuery, {
     locale: options.locale ?? "en-GB",
     ...(options.width ? { width: options.width, height: options.height ?? 740, hasTouch: true } : {}),
-  });
-}
-
-/** The page has its heading and nothing in its main part is still loading. */
-async function settled(page: Page): Promise<void> {
-  await page.locator("main h1").first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('main .spinner, main [aria-busy="true"]'), undefined, {
-    timeout: 20_000,
   });
 }
 
@@ -382,17 +374,7 @@ async function openIn(lang: Other, pathAndQuery: string): Promise<OpenedPage> {
 }
 
 async function noEnglish(page: Page, lang: Other, what: string, heading: string): Promise<void> {
-  await expect
-    .poll(async () => (await page.locator("main h1").first().textContent())?.replace(/\s+/g, " ").trim(), {
-      timeout: 20_000,
-    })
-    .toBe(heading);
-  await settled(page);
-  expect.soft(await page.evaluate(() => document.documentElement.lang), `${what}: <html lang>`).toBe(lang);
-  const english = await englishOn(page, lang, CATALOGUES);
-  if (english.length > 0) console.log(`English on ${what} (${lang}):\n  ${english.join("\n  ")}`);
-  expect.soft(english, `English on ${what} (${lang})`).toEqual([]);
-  await shoot(page, `${lang}-${what.replace(/[^a-z0-9]+/gi, "-")}`);
+  await expectNoEnglish(page, { lang, what, heading, catalogues: CATALOGUES, shoot });
 }
 
 describe.each(["es", "pt", "fr"] as const)("in %s", (lang) => {

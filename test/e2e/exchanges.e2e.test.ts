@@ -36,7 +36,7 @@ import {
   stopBrowserTest,
 } from "../support/browser.ts";
 import type { TestConcord } from "../support/concord.ts";
-import { type Catalogues, englishOn, type Other, watchApiData } from "../support/english-on-page.ts";
+import { type Catalogues, expectNoEnglish, type Other, settled, watchApiData } from "../support/english-on-page.ts";
 import { type Person, signInAs } from "../support/people.ts";
 
 const shoot = screenshots(process.env.EXCHANGES_SCREENS ?? path.join(os.tmpdir(), "concord-exchanges-screens"));
@@ -92,14 +92,6 @@ async function open(
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(concord.baseUrl + pathAndQuery);
   return { context, page, errors };
-}
-
-/** The page has its heading and nothing in its main part is still loading. */
-async function settled(page: Page): Promise<void> {
-  await page.locator("main h1").first().waitFor({ timeout: 20_000 });
-  await page.waitForFunction(() => !document.querySelector('main .spinner, main [aria-busy="true"]'), undefined, {
-    timeout: 20_000,
-  });
 }
 
 const text = async (page: Page, selector: string) =>
@@ -357,17 +349,7 @@ const CATALOGUES: Catalogues = [
 ];
 
 async function noEnglish(page: Page, lang: Other, what: string, heading: string): Promise<void> {
-  await expect
-    .poll(async () => (await page.locator("main h1").first().textContent())?.replace(/\s+/g, " ").trim(), {
-      timeout: 20_000,
-    })
-    .toBe(heading);
-  await settled(page);
-  expect.soft(await page.evaluate(() => document.documentElement.lang), `${what}: <html lang>`).toBe(lang);
-  const english = await englishOn(page, lang, CATALOGUES);
-  if (english.length > 0) console.log(`English on ${what} (${lang}):\n  ${english.join("\n  ")}`);
-  expect.soft(english, `English on ${what} (${lang})`).toEqual([]);
-  await shoot(page, `${lang}-${what.replace(/[^a-z0-9]+/gi, "-")}`);
+  await expectNoEnglish(page, { lang, what, heading, catalogues: CATALOGUES, shoot });
 }
 
 describe.each(["es", "pt", "fr"] as const)("in %s", (lang) => {

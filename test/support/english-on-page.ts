@@ -6,6 +6,7 @@
  * only inside such a text is excused; a server answer shown whole is not.
  */
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
 import type { Language } from "../../src/domain/languages.ts";
 import { en as serverEn } from "../../src/domain/messages/en.ts";
 import { es as serverEs } from "../../src/domain/messages/es.ts";
@@ -119,4 +120,41 @@ export async function englishOn(page: Page, lang: Other, catalogues: Catalogues)
     .filter(([, words]) => text.includes(words))
     .filter(([, words]) => !data.some((datum) => datum !== words && datum.includes(words)))
     .map(([key, words]) => `${key}: ${words}`);
+}
+
+/** The page has its heading and nothing in its main part is still loading. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator("main h1").first().waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => !document.querySelector('main .spinner, main [aria-busy="true"]'), undefined, {
+    timeout: 20_000,
+  });
+}
+
+/**
+ * Waits for the page's heading to read `heading`, then checks it shows no English (by
+ * `catalogues`) and says its language, and takes its screenshot with `shoot`: the check the
+ * feature's browser tests make of each page in Spanish, Portuguese and French.
+ */
+export async function expectNoEnglish(
+  page: Page,
+  options: {
+    lang: Other;
+    what: string;
+    heading: string;
+    catalogues: Catalogues;
+    shoot: (page: Page, name: string) => Promise<void>;
+  },
+): Promise<void> {
+  const { lang, what } = options;
+  await expect
+    .poll(async () => (await page.locator("main h1").first().textContent())?.replace(/\s+/g, " ").trim(), {
+      timeout: 20_000,
+    })
+    .toBe(options.heading);
+  await settled(page);
+  expect.soft(await page.evaluate(() => document.documentElement.lang), `${what}: <html lang>`).toBe(lang);
+  const english = await englishOn(page, lang, options.catalogues);
+  if (english.length > 0) console.log(`English on ${what} (${lang}):\n  ${english.join("\n  ")}`);
+  expect.soft(english, `English on ${what} (${lang})`).toEqual([]);
+  await options.shoot(page, `${lang}-${what.replace(/[^a-z0-9]+/gi, "-")}`);
 }
