@@ -145,6 +145,8 @@ export async function insertDialogue(tx: Transaction, dialogue: typeof dialogues
 // ------------------------------------------------------------------------------------ reads
 
 const precision = z.enum(["day", "month", "year"]);
+/** Where a fact comes from: its source, the quote and where in the source. */
+const cited = { sourceId: z.string(), quote: z.string().nullable(), locator: z.string().nullable() };
 const names = {
   en: z.string().nullable(),
   es: z.string().nullable(),
@@ -354,9 +356,7 @@ const disputeRow = z.object({
   settlement: z.number().nullable(),
   minDurationDays: z.number().nullable(),
   maxDurationDays: z.number().nullable(),
-  sourceId: z.string(),
-  quote: z.string().nullable(),
-  locator: z.string().nullable(),
+  ...cited,
   datasetVersion: z.string().nullable(),
   recordedBy: z.string().nullable(),
 });
@@ -425,9 +425,7 @@ const incidentRow = z.object({
   titles: z.object(names),
   hostility: z.number().nullable(),
   highestAction: z.number().nullable(),
-  sourceId: z.string(),
-  quote: z.string().nullable(),
-  locator: z.string().nullable(),
+  ...cited,
 });
 export type IncidentRow = z.output<typeof incidentRow>;
 
@@ -443,9 +441,7 @@ export async function incidentsOf(db: Executor, disputeId: string): Promise<Inci
 const claimRow = z.object({
   field: z.string(),
   value: z.string(),
-  sourceId: z.string(),
-  quote: z.string().nullable(),
-  locator: z.string().nullable(),
+  ...cited,
 });
 
 export async function claimsOf(db: Executor, disputeId: string): Promise<Array<z.output<typeof claimRow>>> {
@@ -474,18 +470,14 @@ const caseRow = z.object({
   disputeId: z.string().nullable(),
   basis: z.string(),
   status: z.enum(["pending", "decided", "discontinued"]),
-  sourceId: z.string(),
-  quote: z.string().nullable(),
-  locator: z.string().nullable(),
+  ...cited,
   stages: z.array(
     z.object({
       stage: z.string(),
       date: z.string(),
       summaries: z.object(names),
       document: z.string().nullable(),
-      sourceId: z.string(),
-      quote: z.string().nullable(),
-      locator: z.string().nullable(),
+      ...cited,
     }),
   ),
 });
@@ -529,9 +521,7 @@ const dialogueRow = z.object({
   endPrecision: precision.nullable(),
   participants: z.string().nullable(),
   outcome: z.string().nullable(),
-  sourceId: z.string(),
-  quote: z.string().nullable(),
-  locator: z.string().nullable(),
+  ...cited,
 });
 export type DialogueRow = z.output<typeof dialogueRow>;
 
