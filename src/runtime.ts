@@ -26,6 +26,8 @@ import { RegistryCache } from "./services/registry-cache.ts";
 import { ProgrammeCache } from "./services/cooperation/programme-cache.ts";
 import { NotifiedCache } from "./services/notified-cache.ts";
 import { DisputesService } from "./services/disputes/disputes.ts";
+import { loadBindingKey } from "./services/documents/binding-key.ts";
+import { DocumentsService } from "./services/documents/documents.ts";
 import { ExchangesService } from "./services/exchanges/exchanges.ts";
 import { startHeadPublisher } from "./services/audit/log.ts";
 import { loadSigningKey } from "./services/audit/signing-key.ts";
@@ -168,12 +170,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const statusNotices = new StatusNoticesService(db, writer);
     const cooperationEvents = new EventsService(db);
     const exchanges = new ExchangesService(db);
+    // The bindings' key is read when a document is first bound or verified, not at every start.
+    let bindingKey: ReturnType<typeof loadBindingKey> | undefined;
+    const documents = new DocumentsService(db, () => {
+      bindingKey ??= loadBindingKey(env.documentKeyFile);
+      bindingKey.catch(() => {
+        bindingKey = undefined; // a key file fixed later is read again
+      });
+      return bindingKey;
+    });
     const jobHandlers = {
       ...decisions.jobHandlers(),
       ...statusNotices.jobHandlers(),
       ...cooperationEvents.jobHandlers(),
       ...results.jobHandlers(),
       ...exchanges.jobHandlers(),
+      ...documents.jobHandlers(),
     };
     const events = options.longRunning ? new EventHub(database.url, log) : undefined;
     await events?.start();
@@ -225,6 +237,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         programmeCache,
         disputes: new DisputesService(db),
         exchanges,
+        documents,
         sessions,
         signInLimits,
         signIn: new SignInService(db, accounts, sessions, signInLimits, refusals),

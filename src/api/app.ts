@@ -1,6 +1,6 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { projectRoot } from "../project-root.ts";
 import type { ImportsService } from "../services/imports/imports-service.ts";
 import type { AccountsService } from "../services/accounts/accounts.ts";
 import type { AdministrationService } from "../services/accounts/administration.ts";
@@ -48,6 +48,8 @@ import type { CalendarService } from "../services/cooperation/calendar.ts";
 import { resultsRoutes } from "./routes/results.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { disputeRoutes } from "./routes/disputes.ts";
+import { documentRoutes } from "./routes/documents.ts";
+import type { DocumentsService } from "../services/documents/documents.ts";
 import { exchangeRoutes } from "./routes/exchanges.ts";
 import type { DashboardService } from "../services/cooperation/dashboard.ts";
 import type { ProgrammeCache } from "../services/cooperation/programme-cache.ts";
@@ -95,6 +97,7 @@ export type Services = {
   programmeCache?: ProgrammeCache;
   disputes: DisputesService;
   exchanges: ExchangesService;
+  documents: DocumentsService;
 };
 
 export type AppOptions = {
@@ -104,7 +107,7 @@ export type AppOptions = {
   log?: (line: string) => void;
 };
 
-export const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+export const defaultWebDir = path.join(projectRoot, "web/dist");
 
 const openApiInfo = {
   openapi: "3.1.0",
@@ -141,6 +144,7 @@ export function createApp({ services, webDir = defaultWebDir, log = console.erro
   api.route("/", dashboardRoutes(services));
   api.route("/", disputeRoutes(services));
   api.route("/", exchangeRoutes(services));
+  api.route("/", documentRoutes(services));
 
   app.get("/api/v1/health", (c) => c.json({ status: "ok" }));
   app.use("/api/v1/*", identify(services.sessions, services.ownAccounts, services.refusals));

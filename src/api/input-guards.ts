@@ -15,13 +15,15 @@ import { readerLanguage } from "./language.ts";
 const MiB = 1024 * 1024;
 
 /** Bytes a request body may have: attachments travel in base64 (5 MiB of file, about 7 million characters). */
-export const BODY_LIMITS = { default: 1 * MiB, attachments: 8 * MiB } as const;
+export const BODY_LIMITS = { default: 1 * MiB, attachments: 8 * MiB, documents: 22 * MiB } as const;
 
 /** The deepest nesting of arrays and objects a JSON body may have; Concord's own need four. */
 export const MAX_JSON_DEPTH = 32;
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const ATTACHMENTS = /^\/api\/v1\/proposals\/[^/]+\/attachments$/;
+/** Labelled documents travel as multipart: up to 20 MiB of file, with its form. */
+const DOCUMENTS = /^\/api\/v1\/documents(\/verify|\/[^/]+\/versions)?$/;
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding U+0000 is the point: PostgreSQL cannot store it
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -43,7 +45,13 @@ export const requireAccountForChanges: MiddlewareHandler<{ Variables: AuthVariab
 /** 413, naming the limit, for a body larger than its endpoint takes; nothing larger is held in memory. */
 export const limitBodies: MiddlewareHandler = async (c, next) => {
   const maxSize =
-    c.req.method === "POST" && ATTACHMENTS.test(c.req.path) ? BODY_LIMITS.attachments : BODY_LIMITS.default;
+    c.req.method !== "POST"
+      ? BODY_LIMITS.default
+      : ATTACHMENTS.test(c.req.path)
+        ? BODY_LIMITS.attachments
+        : DOCUMENTS.test(c.req.path)
+          ? BODY_LIMITS.documents
+          : BODY_LIMITS.default;
   return bodyLimit({
     maxSize,
     onError: (context) =>

@@ -62,11 +62,36 @@ const sessions = {} as Record<keyof typeof ACCOUNTS, { cookie: string; csrf: str
 let auditToken: string;
 let natoAccountId: string;
 let relationId: number;
+/** A NATO document, released to NATO, unclassified: what NATO's readers may or may not see. */
+let document: { id: number; content: Uint8Array; binding: string };
 
-type Call = { method: string; path: string; body?: unknown };
+type Call = { method: string; path: string; body?: unknown; form?: FormData };
 type Row = { endpoint: string; call: (reader: Reader) => Call | Promise<Call>; expect: (reader: Reader) => Expected };
 
 const isOas = (reader: Reader) => reader.startsWith("oas-");
+const NATO_POLICY = "urn:oid:1.3.26.1.3.1";
+/** Accounts of NATO whose nation or secretariat is inside "NATO": the matrix document's readers. */
+const natoDocumentReaders: Reader[] = ["nato-admin", "nato-staff", "nato-head-usa", "nato-member-usa"];
+/**
+ * A NATO document (documentsPolicy): NATO's accounts the label lets in read it; NATO's accounts
+ * it keeps out, and every other organisation's, are told there is no such document; a token
+ * without documents:read is refused before anything is looked up.
+ */
+const readsNatoDocument = (reader: Reader): Expected =>
+  reader === "anonymous"
+    ? 401
+    : reader === "nato-admin-audit-token"
+      ? 403
+      : natoDocumentReaders.includes(reader)
+        ? "allowed"
+        : 404;
+/** Speaks for the document's originator (NATO's secretariat uploaded it); readers who may see it otherwise are refused. */
+const originatesNatoDocument = (reader: Reader): Expected =>
+  reader === "nato-admin" || reader === "nato-staff"
+    ? "allowed"
+    : readsNatoDocument(reader) === "allowed"
+      ? 403
+      : readsNatoDocument(reader);
 /** Anyone, signed in or not: the public registry. */
 const everyone = () => "allowed" as const;
 /** Any account, by session or token. */
@@ -267,6 +292,140 @@ const rows: Row[] = [
     endpoint: "POST /api/v1/exchanges/{regime}/returns/{state}/{year}/submission",
     call: () => ({ method: "POST", path: "/api/v1/exchanges/oas-csbm/returns/USA/2024/submission" }),
     expect: (reader) => (reader === "anonymous" ? 401 : reader === "oas-head-usa" ? "allowed" : 403),
+  },
+  // Labelled documents (documentsPolicy): each organisation's library is its own; inside it the
+  // label decides (the matrix document is released to NATO, the OAS and the United States, but
+  // lives in NATO's library: the OAS's accounts never see it, whatever its label says).
+  {
+    endpoint: "GET /api/v1/documents",
+    call: () => ({ method: "GET", path: "/api/v1/documents?count=true" }),
+    expect: (reader) => (reader === "anonymous" ? 401 : reader === "nato-admin-audit-token" ? 403 : "allowed"),
+  },
+  {
+    endpoint: "POST /api/v1/documents",
+    call: () => ({ method: "POST", path: "/api/v1/documents", form: documentForm() }),
+    // Into the uploader's own library: secretariats and delegations; the OAS's into the OAS's.
+    expect: (reader) =>
+      reader === "anonymous"
+        ? 401
+        : [
+              "nato-admin",
+              "nato-staff",
+              "nato-head-usa",
+              "nato-member-usa",
+              "oas-admin",
+              "oas-staff",
+              "oas-head-usa",
+            ].includes(reader)
+          ? "allowed"
+          : 403,
+  },
+  {
+    endpoint: "POST /api/v1/documents/verify",
+    call: () => {
+      const form = new FormData();
+      form.set("file", new Blob([document.content as Uint8Array<ArrayBuffer>]), "matrix.txt");
+      form.set("binding", document.binding);
+      return { method: "POST", path: "/api/v1/documents/verify", form };
+    },
+    expect: signedIn,
+  },
+  {
+    endpoint: "GET /api/v1/documents/{id}",
+    call: () => ({ method: "GET", path: `/api/v1/documents/${document.id}` }),
+    expect: readsNatoDocument,
+  },
+  {
+    endpoint: "GET /api/v1/documents/{id}/content",
+    call: () => ({ method: "GET", path: `/api/v1/documents/${document.id}/content` }),
+    expect: readsNatoDocument,
+  },
+  {
+    endpoint: "GET /api/v1/documents/{id}/binding",
+    call: () => ({ method: "GET", path: `/api/v1/documents/${document.id}/binding` }),
+    expect: readsNatoDocument,
+  },
+  {
+    endpoint: "POST /api/v1/documents/{id}/versions",
+    call: () => ({ method: "POST", path: `/api/v1/documents/${document.id}/versions`, form: documentForm() }),
+    expect: originatesNatoDocument,
+  },
+  {
+    endpoint: "GET /api/v1/documents/{id}/access",
+    call: () => ({
+      method: "GET",
+      path: `/api/v1/documents/${document.id}/access?reader=${sessions["nato-analyst"].accountId}`,
+    }),
+    expect: originatesNatoDocument,
+  },
+  {
+    endpoint: "POST /api/v1/labels/marking",
+    call: () => ({
+      method: "POST",
+      path: "/api/v1/labels/marking",
+      body: {
+        label: {
+          policy: NATO_POLICY,
+          classification: "NATO SECRET",
+          categories: [],
+          creationTime: "2026-01-01T00:00:00Z",
+        },
+      },
+    }),
+    expect: signedIn,
+  },
+  {
+    endpoint: "POST /api/v1/labels/dominant",
+    call: () => ({
+      method: "POST",
+      path: "/api/v1/labels/dominant",
+      body: {
+        labels: ["NATO SECRET", "NATO RESTRICTED"].map((classification) => ({
+          policy: NATO_POLICY,
+          classification,
+          categories: [],
+          creationTime: "2026-01-01T00:00:00Z",
+        })),
+      },
+    }),
+    expect: signedIn,
+  },
+  {
+    endpoint: "GET /api/v1/security-policies",
+    call: () => ({ method: "GET", path: "/api/v1/security-policies" }),
+    expect: signedIn,
+  },
+  {
+    endpoint: "GET /api/v1/clearances",
+    call: () => ({ method: "GET", path: "/api/v1/clearances" }),
+    // Each administrator their own organisation's.
+    expect: (reader) =>
+      reader === "anonymous" ? 401 : reader === "nato-admin" || reader === "oas-admin" ? "allowed" : 403,
+  },
+  {
+    endpoint: "PUT /api/v1/clearances",
+    call: () => ({
+      method: "PUT",
+      path: "/api/v1/clearances",
+      body: {
+        account: sessions["nato-analyst"].accountId,
+        policy: NATO_POLICY,
+        classification: "NATO RESTRICTED",
+        expiresOn: "2099-12-31",
+      },
+    }),
+    // A NATO account's: NATO's administrator; the OAS's is told there is no such account of theirs.
+    expect: (reader) =>
+      reader === "anonymous" ? 401 : reader === "nato-admin" ? "allowed" : reader === "oas-admin" ? 404 : 403,
+  },
+  {
+    endpoint: "DELETE /api/v1/clearances",
+    call: () => ({
+      method: "DELETE",
+      path: `/api/v1/clearances?account=${sessions["nato-analyst"].accountId}&policy=${encodeURIComponent(NATO_POLICY)}`,
+    }),
+    expect: (reader) =>
+      reader === "anonymous" ? 401 : reader === "nato-admin" ? "allowed" : reader === "oas-admin" ? 404 : 403,
   },
   { endpoint: "GET /api/v1/session", call: () => ({ method: "GET", path: "/api/v1/session" }), expect: everyone },
   { endpoint: "GET /api/v1/audit/head", call: () => ({ method: "GET", path: "/api/v1/audit/head" }), expect: everyone },
@@ -698,13 +857,14 @@ async function ownToken(reader: keyof typeof ACCOUNTS): Promise<string> {
 async function send(reader: Reader, call: Call) {
   const headers: Record<string, string> = {};
   if (call.body !== undefined) headers["Content-Type"] = "application/json";
+  // A multipart form's own Content-Type (with its boundary) is fetch's to set.
   if (reader === "nato-admin-audit-token") headers.Authorization = `Bearer ${auditToken}`;
   else if (reader !== "anonymous")
     Object.assign(headers, { Cookie: sessions[reader].cookie, "X-CSRF-Token": sessions[reader].csrf });
   const response = await fetch(concord.baseUrl + call.path, {
     method: call.method,
     headers,
-    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    body: call.form ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
   });
   const text = await response.text();
   // A password change starts a fresh session: follow it, as a browser would.
@@ -757,7 +917,32 @@ beforeAll(async () => {
   auditToken = token.body.token;
   natoAccountId = sessions["nato-analyst"].accountId;
   relationId = await openRelation("1850-01-01");
+  const uploaded = await send("nato-staff", { method: "POST", path: "/api/v1/documents", form: documentForm() });
+  const id = uploaded.body.id as number;
+  const download = (part: string) =>
+    fetch(`${concord.baseUrl}/api/v1/documents/${id}/${part}`, { headers: { Cookie: sessions["nato-staff"].cookie } });
+  document = {
+    id,
+    content: new Uint8Array(await (await download("content")).arrayBuffer()),
+    binding: await (await download("binding")).text(),
+  };
 });
+
+/** An upload: unclassified under NATO's policy, released to NATO, the OAS and the United States. */
+function documentForm(): FormData {
+  const form = new FormData();
+  form.set("file", new Blob(["Matrix document."], { type: "text/plain" }), "matrix.txt");
+  form.set("title", "Matrix document");
+  form.set(
+    "label",
+    JSON.stringify({
+      policy: NATO_POLICY,
+      classification: "NATO UNCLASSIFIED",
+      categories: [{ tagName: "Releasable To", type: "permissive", values: ["NATO", "OAS", "USA"] }],
+    }),
+  );
+  return form;
+}
 afterAll(async () => {
   await concord?.stop();
 });

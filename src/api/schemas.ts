@@ -249,6 +249,7 @@ export const Abilities = z
       }),
     }),
     decisions: z.object({ read: z.boolean(), chair: z.boolean(), speakFor: z.string().nullable() }),
+    documents: z.object({ read: z.boolean(), upload: z.boolean(), manageClearances: z.boolean() }),
   })
   .openapi("Abilities", { description: "What this viewer may do: the UI shows only what is allowed." });
 

@@ -27,6 +27,7 @@ import { bodiesCommand, positionCommand, proposalCommand, proposalsCommand } fro
 import { importMenuCommand, menuCommand } from "./cooperation-menu.ts";
 import { programmeCommand, programmesCommand } from "./cooperation-programmes.ts";
 import { casesCommand, disputeCommand, disputesCommand, importGmlMidCommand } from "./disputes.ts";
+import { documentsCommand, labelCommand } from "./documents.ts";
 import { exchangesCommand, returnCommand } from "./exchanges.ts";
 import { progressBar } from "./progress.ts";
 import { formatTable } from "./table.ts";
@@ -45,7 +46,8 @@ const help = (lang: Language) =>
   t(lang, "cli.help_menu") +
   t(lang, "cli.help_programmes") +
   t(lang, "cli.help_disputes") +
-  t(lang, "cli.help_exchanges");
+  t(lang, "cli.help_exchanges") +
+  t(lang, "cli.help_documents");
 
 /** The language of a command line that could not be read: its `--lang`, if it names one, else the environment's. */
 function languageOfArguments(argv: string[]): Language {
@@ -146,6 +148,10 @@ export async function main(argv: string[]): Promise<number> {
         return await withRuntime(exchangesCommand(rest, values));
       case "return":
         return await withRuntime(returnCommand(rest, values));
+      case "documents":
+        return await withRuntime(documentsCommand(rest, values));
+      case "label":
+        return await withRuntime(labelCommand(rest, values));
       case "import":
         if (rest[0] === "menu")
           return await withRuntime(

@@ -11,6 +11,7 @@ describe("readEnv", () => {
       databaseUrl: undefined,
       log: "info",
       auditKeyFile: path.resolve("./data/audit-signing-key.pem"),
+      documentKeyFile: path.resolve("./data/document-binding-key.pem"),
       auditHeadSeconds: 300,
       reminderHours: [48, 2],
       jobs: true,
@@ -30,6 +31,8 @@ describe("readEnv", () => {
       "/srv/concord/audit-signing-key.pem",
     );
     expect(readEnv({ CONCORD_AUDIT_KEY_FILE: "/keys/audit.pem" }).auditKeyFile).toBe("/keys/audit.pem");
+    expect(readEnv({ CONCORD_DATA_DIR: "/srv/concord" }).documentKeyFile).toBe("/srv/concord/document-binding-key.pem");
+    expect(readEnv({ CONCORD_DOCUMENT_KEY_FILE: "/keys/documents.pem" }).documentKeyFile).toBe("/keys/documents.pem");
   });
 
   it("treats an empty string as missing", () => {

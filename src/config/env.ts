@@ -15,6 +15,7 @@ const schema = z.object({
     .optional(),
   CONCORD_LOG: z.enum(["silent", "info", "debug"]).default("info"),
   CONCORD_AUDIT_KEY_FILE: z.string().optional(),
+  CONCORD_DOCUMENT_KEY_FILE: z.string().optional(),
   CONCORD_AUDIT_HEAD_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   CONCORD_REMINDER_HOURS: z
     .string()
@@ -39,6 +40,8 @@ export type Env = {
   log: "silent" | "info" | "debug";
   /** The audit log's Ed25519 signing key, kept outside the database (default: in the data folder). */
   auditKeyFile: string;
+  /** The ECDSA P-256 key that signs documents' STANAG 4778 bindings, kept outside the database (default: in the data folder). */
+  documentKeyFile: string;
   /** How often the server publishes a signed head of the audit log. */
   auditHeadSeconds: number;
   /** Reminders to delegations without a position, this many hours before each deadline. */
@@ -77,6 +80,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databaseUrl: env.DATABASE_URL,
     log: env.CONCORD_LOG,
     auditKeyFile: path.resolve(env.CONCORD_AUDIT_KEY_FILE ?? path.join(dataDir, "audit-signing-key.pem")),
+    documentKeyFile: path.resolve(env.CONCORD_DOCUMENT_KEY_FILE ?? path.join(dataDir, "document-binding-key.pem")),
     auditHeadSeconds: env.CONCORD_AUDIT_HEAD_SECONDS,
     reminderHours: env.CONCORD_REMINDER_HOURS.split(",")
       .map((hours) => hours.trim())

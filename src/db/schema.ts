@@ -72,6 +72,11 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   dataType: () => "bytea",
 });
 
+/** A PostgreSQL `tsvector`, written by SQL expressions and never read back as a value. */
+export const tsvector = customType<{ data: string; driverData: string }>({
+  dataType: () => "tsvector",
+});
+
 /** A `timestamptz` as PostgreSQL's text for it, the form Concord's rows have always carried. */
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "string" });
 
@@ -895,3 +900,80 @@ export const exchangeNotices = pgTable("exchange_notices", {
   due: date("due", { mode: "string" }).notNull(),
   issuedAt: timestamptz("issued_at").notNull().default(sql`clock_timestamp()`),
 });
+
+// Labelled documents (0032)
+
+export const securityPolicies = pgTable(
+  "security_policies",
+  {
+    id: text("id").notNull(),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    organizationCode: text("organization_code"),
+    definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
+    digest: text("digest").notNull(),
+    loadedAt: timestamptz("loaded_at").notNull().default(sql`clock_timestamp()`),
+  },
+  (table) => [primaryKey({ columns: [table.id, table.version] })],
+);
+
+export const documents = pgTable("documents", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  organizationCode: text("organization_code").notNull(),
+  subjectKind: text("subject_kind"),
+  subjectId: text("subject_id"),
+  originatorCode: text("originator_code").notNull(),
+  createdBy: uuid("created_by"),
+  createdByName: text("created_by_name").notNull(),
+  createdAt: timestamptz("created_at").notNull().default(sql`clock_timestamp()`),
+  currentVersion: integer("current_version").notNull().default(1),
+  updatedAt: timestamptz("updated_at").notNull().default(sql`clock_timestamp()`),
+});
+
+export const documentVersions = pgTable(
+  "document_versions",
+  {
+    documentId: bigint("document_id", { mode: "number" }).notNull(),
+    version: integer("version").notNull(),
+    titleEn: text("title_en"),
+    titleEs: text("title_es"),
+    titlePt: text("title_pt"),
+    titleFr: text("title_fr"),
+    descriptionEn: text("description_en"),
+    descriptionEs: text("description_es"),
+    descriptionPt: text("description_pt"),
+    descriptionFr: text("description_fr"),
+    fileName: text("file_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    content: bytea("content").notNull(),
+    sha384: bytea("sha384").notNull(),
+    label: jsonb("label").$type<Record<string, unknown>>().notNull(),
+    labelXml: text("label_xml").notNull(),
+    bindingXml: text("binding_xml").notNull(),
+    labelInForce: jsonb("label_in_force").$type<Record<string, unknown>>().notNull(),
+    policyId: text("policy_id").notNull(),
+    classificationRank: smallint("classification_rank").notNull(),
+    permissive: jsonb("permissive").$type<string[][]>().notNull(),
+    restrictive: text("restrictive").array().notNull().default(sql`'{}'`),
+    search: tsvector("search").notNull(),
+    createdBy: uuid("created_by"),
+    createdByName: text("created_by_name").notNull(),
+    createdAt: timestamptz("created_at").notNull().default(sql`clock_timestamp()`),
+  },
+  (table) => [primaryKey({ columns: [table.documentId, table.version] })],
+);
+
+export const personnelClearances = pgTable(
+  "personnel_clearances",
+  {
+    accountId: uuid("account_id").notNull(),
+    policyId: text("policy_id").notNull(),
+    classification: text("classification").notNull(),
+    classificationRank: smallint("classification_rank").notNull(),
+    authorisations: text("authorisations").array().notNull().default(sql`'{}'`),
+    expiresOn: date("expires_on", { mode: "string" }).notNull(),
+    grantedBy: text("granted_by").notNull(),
+    grantedAt: timestamptz("granted_at").notNull().default(sql`clock_timestamp()`),
+  },
+  (table) => [primaryKey({ columns: [table.accountId, table.policyId] })],
+);

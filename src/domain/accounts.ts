@@ -45,5 +45,12 @@ export function delegationNeed(role: Role): "required" | "optional" | "none" {
 }
 
 /** What an API token may be allowed to do, at most what its account may do. */
-export const SCOPES = ["registry:write", "decisions:write", "accounts:admin", "audit:read"] as const;
+export const SCOPES = [
+  "registry:write",
+  "decisions:write",
+  "accounts:admin",
+  "audit:read",
+  "documents:read",
+  "documents:write",
+] as const;
 export type Scope = (typeof SCOPES)[number];

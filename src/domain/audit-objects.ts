@@ -28,6 +28,9 @@ export const AUDIT_OBJECT_TYPES = [
   "dialogue",
   "exchange_return",
   "exchange_regime",
+  "document",
+  "clearance",
+  "security_policy",
 ] as const;
 
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

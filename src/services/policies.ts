@@ -152,6 +152,45 @@ export const exchangesPolicy = {
       participants.has(principal.account.delegationState)),
 };
 
+/**
+ * Labelled documents. Each organisation's library is its own: no account of another organisation
+ * learns that a document exists (404), whatever its label says. Inside the library, whether a
+ * reader sees a version is the label's rule (src/domain/labels/access.ts: clearance, additional
+ * sensitivities, the reader's nation inside every permissive category on the day of reading),
+ * applied by the service and, for lists and searches, by the repository's query.
+ */
+export const documentsPolicy = {
+  /** Opens the library (each label then decides): the organisation's own accounts. */
+  readLibrary: (principal: Principal, organization: string) =>
+    principal.kind === "system" ||
+    (principal.kind === "account" &&
+      principal.account.organizationCode === organization &&
+      scoped(principal, "documents:read")),
+  /** Adds documents: the organisation's secretariat, and its delegations for their state. */
+  upload: (principal: Principal, organization: string) =>
+    principal.kind === "system" ||
+    (principal.kind === "account" &&
+      principal.account.organizationCode === organization &&
+      (SECRETARIAT.has(principal.account.role) ||
+        principal.account.role === "delegation-head" ||
+        principal.account.role === "delegation-member") &&
+      scoped(principal, "documents:write")),
+  /**
+   * Speaks for a document's originator: adds its versions, and asks why a reader cannot see it.
+   * The originating state's delegation, or the secretariat when the organisation originated it.
+   */
+  originate: (principal: Principal, document: { organization: string; originator: string }) =>
+    principal.kind === "system" ||
+    (documentsPolicy.upload(principal, document.organization) &&
+      principal.kind === "account" &&
+      (document.originator === document.organization
+        ? SECRETARIAT.has(principal.account.role)
+        : principal.account.delegationState === document.originator)),
+  /** Grants and withdraws personnel security clearances: the organisation's administrators. */
+  manageClearances: (principal: Principal, organization: string) =>
+    administrationPolicy.manage(principal, organization),
+};
+
 /** An organisation's webhooks (what other systems are told of its decisions): its administrators. */
 export const webhookPolicy = {
   manage: (principal: Principal, organizationCode: string) => administrationPolicy.manage(principal, organizationCode),
@@ -507,6 +546,14 @@ export function abilities(asking: Principal) {
         scoped(principal, "decisions:write")
           ? principal.account.delegationState
           : null,
+    },
+    documents: {
+      /** Opens its organisation's library (each document's label then decides). */
+      read: principal.kind === "account" && documentsPolicy.readLibrary(principal, organization),
+      /** Adds documents to it. */
+      upload: principal.kind === "account" && documentsPolicy.upload(principal, organization),
+      /** Grants clearances to its organisation's accounts. */
+      manageClearances: principal.kind === "account" && documentsPolicy.manageClearances(principal, organization),
     },
   };
 }

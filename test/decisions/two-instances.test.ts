@@ -79,6 +79,7 @@ beforeAll(async () => {
       PORT: "0",
       CONCORD_LOG: "silent",
       CONCORD_AUDIT_KEY_FILE: path.join(keyFolder, "audit.pem"),
+      CONCORD_DOCUMENT_KEY_FILE: path.join(keyFolder, "documents.pem"),
     });
     servers.push(await startServer(env, { log: (line) => logs.push(`server ${n + 1}: ${line}`) }));
   }

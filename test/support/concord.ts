@@ -11,7 +11,7 @@ export type TestConcord = { baseUrl: string; server: RunningServer; database: Te
  * A real Concord server on a random port, over a fresh database with the starter data, serving
  * the built web UI (web/dist). Tests talk to it over HTTP exactly as a browser or script would.
  * `extraEnv` adds settings (e.g. CONCORD_REMINDER_HOURS, CONCORD_JOBS); the database, port, log
- * and audit key are always the test's own.
+ * and audit and document keys are always the test's own.
  */
 export async function startConcord(extraEnv: Record<string, string> = {}): Promise<TestConcord> {
   const database = await createTestDatabase();
@@ -22,6 +22,7 @@ export async function startConcord(extraEnv: Record<string, string> = {}): Promi
     PORT: "0",
     CONCORD_LOG: "silent",
     CONCORD_AUDIT_KEY_FILE: path.join(keyFolder, "audit.pem"),
+    CONCORD_DOCUMENT_KEY_FILE: path.join(keyFolder, "documents.pem"),
   });
   const server = await startServer(env, { log: () => {} });
   return {

@@ -6,7 +6,9 @@
  */
 import { menuMessages } from "./cooperation/menu.ts";
 import { disputeMessages } from "./disputes.ts";
+import { documentMessages } from "./documents.ts";
 import { exchangeMessages } from "./exchanges.ts";
+import { labelMessages } from "./labels.ts";
 import { programmesMessages } from "./cooperation/programmes.ts";
 import { eventsMessages } from "./cooperation/events.ts";
 import { resultsMessages } from "./cooperation/results.ts";
@@ -506,6 +508,8 @@ CONCORD_DATA_DIR (default ./data), DATABASE_URL (use that PostgreSQL instead of 
   ...menuMessages.en,
   ...disputeMessages.en,
   ...exchangeMessages.en,
+  ...documentMessages.en,
+  ...labelMessages.en,
   ...programmesMessages.en,
   ...eventsMessages.en,
   ...resultsMessages.en,

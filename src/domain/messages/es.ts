@@ -2,7 +2,9 @@
 import type { Messages } from "./en.ts";
 import { menuMessages } from "./cooperation/menu.ts";
 import { disputeMessages } from "./disputes.ts";
+import { documentMessages } from "./documents.ts";
 import { exchangeMessages } from "./exchanges.ts";
+import { labelMessages } from "./labels.ts";
 import { programmesMessages } from "./cooperation/programmes.ts";
 import { eventsMessages } from "./cooperation/events.ts";
 import { resultsMessages } from "./cooperation/results.ts";
@@ -491,6 +493,8 @@ CONCORD_DATA_DIR (por defecto ./data), DATABASE_URL (usar ese PostgreSQL en luga
   ...menuMessages.es,
   ...disputeMessages.es,
   ...exchangeMessages.es,
+  ...documentMessages.es,
+  ...labelMessages.es,
   ...programmesMessages.es,
   ...eventsMessages.es,
   ...resultsMessages.es,

@@ -2,7 +2,9 @@
 import type { Messages } from "./en.ts";
 import { menuMessages } from "./cooperation/menu.ts";
 import { disputeMessages } from "./disputes.ts";
+import { documentMessages } from "./documents.ts";
 import { exchangeMessages } from "./exchanges.ts";
+import { labelMessages } from "./labels.ts";
 import { programmesMessages } from "./cooperation/programmes.ts";
 import { eventsMessages } from "./cooperation/events.ts";
 import { resultsMessages } from "./cooperation/results.ts";
@@ -495,6 +497,8 @@ CONCORD_DATA_DIR (par défaut ./data), DATABASE_URL (utiliser ce PostgreSQL au l
   ...menuMessages.fr,
   ...disputeMessages.fr,
   ...exchangeMessages.fr,
+  ...documentMessages.fr,
+  ...labelMessages.fr,
   ...programmesMessages.fr,
   ...eventsMessages.fr,
   ...resultsMessages.fr,

@@ -68,6 +68,8 @@ describe("the message catalogue", () => {
       (key) =>
         // "regime" is Portuguese too, "participants" French.
         !/^exchanges\.(cli\.column\.regime|status\.participants)$/.test(key) &&
+        // "version" is French too.
+        !/^documents\.cli\.column\.version$/.test(key) &&
         !/^cli\.(column\.(id|code|sources|relation|position|positions|certainty|kind|name|of|object|title|procedure|deadline|round|body|state|status|since|until)|procedure\.(unilateral|consensus|silence)|field\.|rounds|extension|attachment|as_of|status\.|search_kind\.source)/.test(
           key,
         ),

@@ -2,7 +2,9 @@
 import type { Messages } from "./en.ts";
 import { menuMessages } from "./cooperation/menu.ts";
 import { disputeMessages } from "./disputes.ts";
+import { documentMessages } from "./documents.ts";
 import { exchangeMessages } from "./exchanges.ts";
+import { labelMessages } from "./labels.ts";
 import { programmesMessages } from "./cooperation/programmes.ts";
 import { eventsMessages } from "./cooperation/events.ts";
 import { resultsMessages } from "./cooperation/results.ts";
@@ -484,6 +486,8 @@ CONCORD_DATA_DIR (padrão ./data), DATABASE_URL (usar esse PostgreSQL em vez do 
   ...menuMessages.pt,
   ...disputeMessages.pt,
   ...exchangeMessages.pt,
+  ...documentMessages.pt,
+  ...labelMessages.pt,
   ...programmesMessages.pt,
   ...eventsMessages.pt,
   ...resultsMessages.pt,

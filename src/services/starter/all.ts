@@ -1,6 +1,6 @@
 /**
  * The whole starter data set, part by part, each after the parts it names: the registry, the
- * decisions, the partnership menu, the partnership programmes, the disputes, the information exchanges. Each part loads once (or again
+ * decisions, the partnership menu, the partnership programmes, the disputes, the information exchanges, the security policies labels are read against. Each part loads once (or again
  * when its files change, for the menu) and says what it loaded. One function, so that a server's
  * start and the tests' template database load exactly the same.
  */
@@ -11,8 +11,16 @@ import { loadStarterDecisions } from "./decisions.ts";
 import { loadStarterDisputesOnce } from "./disputes.ts";
 import { loadStarterExchangesOnce } from "./exchanges.ts";
 import { defaultDataDir, loadStarterData } from "./load.ts";
+import { loadStarterPolicies } from "./policies.ts";
 
-export type StarterPart = "data set" | "decisions" | "menu" | "programmes" | "disputes" | "exchanges";
+export type StarterPart =
+  | "data set"
+  | "decisions"
+  | "menu"
+  | "programmes"
+  | "disputes"
+  | "exchanges"
+  | "security policies";
 
 /** Loads what is not loaded yet; answers the parts it loaded, with their counts. */
 export async function loadEveryStarterPart(
@@ -26,6 +34,7 @@ export async function loadEveryStarterPart(
     ["programmes", () => loadStarterProgrammesOnce(db, dataDir)],
     ["disputes", () => loadStarterDisputesOnce(db, dataDir)],
     ["exchanges", () => loadStarterExchangesOnce(db, dataDir)],
+    ["security policies", () => loadStarterPolicies(db, dataDir)],
   ];
   const loaded: Array<{ part: StarterPart; counts: Record<string, number> }> = [];
   for (const [part, load] of parts) {

@@ -5,10 +5,10 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { parsePartialDate, type PartialDate } from "../../domain/dates.ts";
 import { isValidInterval, toDaterange } from "../../domain/interval.ts";
+import { projectRoot } from "../../project-root.ts";
 import type { Database } from "../../db/client.ts";
 import { importApplied, recordImport } from "../../db/repositories/imports.ts";
 import { appendAudit } from "../audit/log.ts";
@@ -34,7 +34,7 @@ import {
   type SourceEntry,
 } from "./format.ts";
 
-export const defaultDataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../data");
+export const defaultDataDir = path.join(projectRoot, "data");
 
 export const STARTER_IMPORT = "starter-data-set";
 

@@ -24,6 +24,7 @@ const NOBODY: Abilities = {
   audit: { read: false, all: false },
   account: { manage: false, passwordChangeRequired: false },
   decisions: { read: false, chair: false, speakFor: null },
+  documents: { read: false, upload: false, manageClearances: false },
 };
 
 export const ANONYMOUS_SESSION: SessionResponse = { account: null, abilities: NOBODY, csrfToken: null };

@@ -133,6 +133,10 @@ function scopeAllowed(scope: Scope, abilities: Abilities): boolean {
       return abilities.administration.manage;
     case "audit:read":
       return abilities.audit.read;
+    case "documents:read":
+      return abilities.documents.read;
+    case "documents:write":
+      return abilities.documents.upload;
   }
 }
 
