@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Finished,
+  concordCommandLine,
   makeDataDir,
   PROCESS_TIMEOUT_MS,
   type ServerProcess,
@@ -18,7 +19,6 @@ import {
 } from "./support/process.ts";
 
 const repo = path.resolve(import.meta.dirname, "..");
-const bin = path.join(repo, "bin/concord.mjs");
 const ADMIN_PASSWORD = "the README's administrator password, long enough";
 const AUDITOR_PASSWORD = "the README's auditor password, long enough too";
 
@@ -59,8 +59,9 @@ afterAll(async () => {
 });
 
 function runLine(line: string): Promise<Finished> {
-  // `npx concord` is this checkout's bin/concord.mjs; anything else through npx is a mistake here.
-  const npx = `npx() { if [ "$1" = concord ]; then shift; "${process.execPath}" "${bin}" "$@"; else echo "npx $1: not a Concord example" >&2; return 127; fi; }`;
+  // `npx concord` is this checkout's command (its current sources, as the other tests run them);
+  // anything else through npx is a mistake here.
+  const npx = `npx() { if [ "$1" = concord ]; then shift; ${concordCommandLine()} "$@"; else echo "npx $1: not a Concord example" >&2; return 127; fi; }`;
   const child = spawn("bash", ["-c", `${npx}\nset -o pipefail\n${line}`], {
     cwd: workDir,
     env: {

@@ -46,7 +46,8 @@ describe("a database that cannot be used", () => {
 
 describe("a reader that stops early", () => {
   it("ends the command quietly with exit status 0: `concord … | true`", async () => {
-    // `true` exits without reading, so every line concord prints meets a closed pipe.
+    // `true` exits without reading, so every line concord prints meets a closed pipe. Through
+    // bin/concord.mjs as a person runs it, with no build (other tests run this run's bundle).
     const bin = path.resolve(import.meta.dirname, "../../bin/concord.mjs");
     const { code, stdout, stderr } = await runShell(
       `"${process.execPath}" "${bin}" members NATO --at 2004-03-29 | true; echo "concord exited $\{PIPESTATUS[0]}"`,

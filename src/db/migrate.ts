@@ -1,9 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type pg from "pg";
+import { projectRoot } from "../project-root.ts";
 
-const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+const migrationsDir = path.join(projectRoot, "src/db/migrations");
 
 /** Arbitrary but fixed: serialises migrations when several instances start on one database. */
 const MIGRATION_LOCK = 7_100_001;

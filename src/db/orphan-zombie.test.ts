@@ -8,11 +8,8 @@
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeDataDir } from "../../test/support/process.ts";
-
-const bin = path.resolve(import.meta.dirname, "../../bin/concord.mjs");
+import { concordNodeArgs, makeDataDir } from "../../test/support/process.ts";
 
 // A new PID namespace (root only) whose PID 1 is node, which reaps only its own children.
 const canUnshare =
@@ -24,9 +21,9 @@ const canUnshare =
 const pid1 = `
 const { spawn } = require("node:child_process");
 const fs = require("node:fs");
-const [bin, dataDir] = process.argv.slice(1);
+const [dataDir, ...concord] = process.argv.slice(1);
 const start = () => new Promise((resolve, reject) => {
-  const child = spawn(process.execPath, [bin, "start"], { env: { ...process.env, PORT: "0", CONCORD_DATA_DIR: dataDir }, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [...concord, "start"], { env: { ...process.env, PORT: "0", CONCORD_DATA_DIR: dataDir }, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (chunk) => { stderr += chunk; if (/serving on/.test(stderr)) resolve({ child, stderr: () => stderr }); });
   child.on("close", (code) => reject(new Error("concord start exited " + code + ": " + stderr)));
@@ -61,7 +58,8 @@ describe("a restart where PID 1 does not reap orphans", { timeout: 300_000 }, ()
     try {
       const run = spawnSync(
         "unshare",
-        ["--pid", "--fork", "--mount-proc", process.execPath, "-e", pid1, bin, dataDir],
+        // The data folder first: node would take a flag of concord's arguments before it for its own.
+        ["--pid", "--fork", "--mount-proc", process.execPath, "-e", pid1, dataDir, ...concordNodeArgs()],
         {
           encoding: "utf8",
           timeout: 280_000,

@@ -14,6 +14,8 @@
  *   --quiet              no line per kill
  */
 import { parseArgs } from "node:util";
+import { buildConcord } from "../support/concord-build.ts";
+import { BUILD_ENV } from "../support/process.ts";
 import { formatReport, runCrashHarness } from "./harness.ts";
 
 const { values } = parseArgs({
@@ -47,6 +49,9 @@ if (!window || Number(window[1]) > Number(window[2])) {
   process.exit(2);
 }
 
+// Every restart starts the current sources bundled once, as in a Vitest run (global-setup.ts).
+const concord = await buildConcord();
+process.env[BUILD_ENV] = concord.entry;
 const report = await runCrashHarness({
   kills: integer("kills", values.kills, 1),
   writers: integer("writers", values.writers, 1),
@@ -57,6 +62,6 @@ const report = await runCrashHarness({
   seed: values.seed === undefined ? undefined : integer("seed", values.seed, 0),
   keepDataDir: values.keep,
   log: values.quiet ? undefined : (line) => console.error(line),
-});
+}).finally(() => concord.remove());
 console.log(formatReport(report));
 process.exit(Object.values(report.problems).some((list) => list.length > 0) ? 1 : 0);

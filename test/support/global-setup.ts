@@ -2,7 +2,8 @@
  * Starts one PostgreSQL for the test run (embedded, or the one DATABASE_URL names), and builds
  * a template database holding the schema and the real starter data set. Test files clone it
  * (CREATE DATABASE … TEMPLATE), so every file starts from the same known state and none
- * interferes with another.
+ * interferes with another. Also bundles the current sources once for the `concord` processes
+ * tests start (concord-build.ts).
  */
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -13,6 +14,8 @@ import { createDatabase, createPool } from "../../src/db/client.ts";
 import { openEmbeddedDatabase, type DatabaseHandle } from "../../src/db/embedded.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { loadEveryStarterPart } from "../../src/services/starter/all.ts";
+import { buildConcord } from "./concord-build.ts";
+import { BUILD_ENV } from "./process.ts";
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -25,6 +28,12 @@ declare module "vitest" {
 const TEMPLATE = "concord_test_template";
 
 export default async function setup(project: TestProject) {
+  // Before any worker starts: they inherit the variable, and so does every process they spawn.
+  const concord = await buildConcord();
+  process.env[BUILD_ENV] = concord.entry;
+  // Watch mode runs tests again after a change without running this setup again.
+  project.onTestsRerun(() => concord.rebuild());
+
   let handle: DatabaseHandle;
   let dataDir: string | undefined;
   if (process.env.DATABASE_URL) {
@@ -67,6 +76,7 @@ export default async function setup(project: TestProject) {
     }
     await handle.stop();
     if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+    await concord.remove();
   };
 }
 

@@ -6,6 +6,24 @@ import path from "node:path";
 
 const bin = path.resolve(import.meta.dirname, "../../bin/concord.mjs");
 
+/** Names the bundle of the current sources that global-setup built for this run (concord-build.ts). */
+export const BUILD_ENV = "CONCORD_TEST_BUILD";
+
+/**
+ * What `node` is given to run `concord …`: this run's bundle of the current sources, its stack
+ * traces mapped back to them; outside a Vitest run that built one, bin/concord.mjs (the sources
+ * through tsx, slower to start). Never an older build.
+ */
+export function concordNodeArgs(): string[] {
+  const built = process.env[BUILD_ENV];
+  return built ? ["--enable-source-maps", built] : [bin];
+}
+
+/** The same as the start of a bash command line: `"…/node" "…/concord.mjs"`. */
+export function concordCommandLine(): string {
+  return [process.execPath, ...concordNodeArgs()].map((word) => `"${word}"`).join(" ");
+}
+
 /**
  * The environment a child Concord gets: ours, minus anything that would redirect it, speaking
  * English whatever the machine's locale (a test asks for another language itself).
@@ -32,8 +50,8 @@ export function runConcord(
 ): Promise<Finished> {
   const timeoutMs = options.timeoutMs ?? PROCESS_TIMEOUT_MS;
   const [command, commandArgs] = options.asUser
-    ? ["runuser", ["-u", options.asUser, "--", process.execPath, bin, ...args]]
-    : [process.execPath, [bin, ...args]];
+    ? ["runuser", ["-u", options.asUser, "--", process.execPath, ...concordNodeArgs(), ...args]]
+    : [process.execPath, [...concordNodeArgs(), ...args]];
   const child = spawn(command, commandArgs, {
     env: childEnv(env),
     stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
@@ -83,7 +101,7 @@ export function startConcordProcess(
 ): Promise<ServerProcess> {
   const timeoutMs = options.timeoutMs ?? PROCESS_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "start"], {
+    const child = spawn(process.execPath, [...concordNodeArgs(), "start"], {
       env: childEnv({ PORT: "0", ...env }),
       stdio: ["ignore", "pipe", "pipe"],
       // Its own process group, as a terminal gives a command: a group signal reaches PostgreSQL too.
