@@ -152,6 +152,7 @@ export function presentProposal(detail: ProposalDetail, lang: Language): z.infer
       mediaType: attachment.mediaType,
       size: attachment.size,
       addedAt: instant(attachment.addedAt),
+      document: attachment.documentId,
     })),
     noticesIssued: detail.notices.reduce((sum, notice) => sum + notice.recipients.length, 0),
     now: detail.now.toISOString(),

@@ -437,7 +437,17 @@ export const Proposal = ProposalSummary.extend({
   outcome: Outcome.nullable(),
   effect: z.unknown().nullable(),
   attachments: z.array(
-    z.object({ id: z.number(), name: z.string(), mediaType: z.string(), size: z.number(), addedAt: z.string() }),
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      mediaType: z.string(),
+      size: z.number(),
+      addedAt: z.string(),
+      document: z.number().nullable().openapi({
+        description:
+          "The labelled document it is kept as in the organisation's library (GET /api/v1/documents/{id}), once labelled; its download is released by that label.",
+      }),
+    }),
   ),
   noticesIssued: z.number().openapi({ description: "Outcome notices issued to member delegations." }),
   now: z.string().openapi({ description: "The server's clock, to count down to the deadline." }),

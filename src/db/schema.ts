@@ -418,6 +418,8 @@ export const proposalAttachments = pgTable("proposal_attachments", {
   content: bytea("content").notNull(),
   addedBy: text("added_by").notNull(),
   addedAt: timestamptz("added_at").notNull().default(sql`clock_timestamp()`),
+  /** The labelled document it became (0034). */
+  documentId: bigint("document_id", { mode: "number" }).unique(),
 });
 
 export const positions = pgTable("positions", {
@@ -882,6 +884,8 @@ export const exchangeReturns = pgTable("exchange_returns", {
   submittedAt: timestamptz("submitted_at"),
   submittedBy: text("submitted_by"),
   firstSubmittedAt: timestamptz("first_submitted_at"),
+  /** The labelled document it became (0034). */
+  documentId: bigint("document_id", { mode: "number" }).unique(),
 });
 
 export const exchangePublications = pgTable("exchange_publications", {

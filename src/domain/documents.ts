@@ -8,6 +8,7 @@ export const DOCUMENT_MEDIA_TYPES: ReadonlySet<string> = new Set([
   "application/pdf",
   "text/plain",
   "text/csv",
+  "application/json",
   "image/png",
   "image/jpeg",
   "image/gif",

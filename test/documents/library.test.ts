@@ -86,6 +86,21 @@ async function upload(
   return { status: response.status, body: (await response.json()) as any };
 }
 
+async function uploadFor(person: Person, subject: { kind: string; id: string }, label: LabelJson) {
+  const form = new FormData();
+  form.set("file", new Blob(["Minutes."], { type: "text/plain" }), "minutes.txt");
+  form.set("title", "Minutes of the programme's review");
+  form.set("label", JSON.stringify(label));
+  form.set("subjectKind", subject.kind);
+  form.set("subjectId", subject.id);
+  const response = await fetch(`${concord.baseUrl}/api/v1/documents`, {
+    method: "POST",
+    headers: { Cookie: person.cookie, "X-CSRF-Token": person.csrf },
+    body: form,
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
 async function listIds(person: Person, query = ""): Promise<number[]> {
   const answer = await person.send("GET", `/api/v1/documents${query}`);
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
@@ -285,6 +300,22 @@ describe("a library's documents", () => {
     );
     const seen = await ally.send("GET", `/api/v1/documents/${document.body.id}`);
     expect(seen.body.versions[0].marking).toMatch(/^NATO RESTRICTED/);
+  });
+
+  it("belong to a programme of the library's organisation, listed with it; another's is refused", async () => {
+    const programmes = await concord.database.db.execute(
+      sql`SELECT id::text AS id, organization_code AS organization FROM programmes ORDER BY id`,
+    );
+    const nato = (programmes.rows as { id: string; organization: string }[]).find((p) => p.organization === "NATO");
+    expect(nato, "the starter data has a NATO programme").toBeDefined();
+    const label = natoLabel("NATO RESTRICTED", ["NATO", "COL"]);
+    const kept = await uploadFor(staff, { kind: "programme", id: nato!.id }, label);
+    expect(kept.status, JSON.stringify(kept.body)).toBe(201);
+    expect(kept.body.subject).toEqual({ kind: "programme", id: nato!.id });
+    expect(await listIds(colombia, `?subjectKind=programme&subjectId=${nato!.id}`)).toEqual([kept.body.id]);
+    const missing = await uploadFor(staff, { kind: "programme", id: "999999" }, label);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toMatch(/no programme 999999/);
   });
 
   it("refuse bad uploads with a message naming what was wrong, and store nothing", async () => {

@@ -4,6 +4,7 @@
  * (src/api/live-updates.ts). Each handler reads its validated input (src/api/decision-schemas.ts), calls a service
  * and presents the answer; changes are safe to retry with an Idempotency-Key.
  */
+import type { DocumentsService } from "../../services/documents/documents.ts";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Transaction } from "../../db/client.ts";
@@ -103,6 +104,7 @@ const POSITION_COLUMNS: CsvColumn<{ proposal: Presented; row: Presented["grid"][
 
 export type DecisionServices = {
   decisions: DecisionsService;
+  documents: DocumentsService;
   statusNotices: StatusNoticesService;
   events?: EventHub;
   idempotency: IdempotencyService;
@@ -335,6 +337,11 @@ export function decisionRoutes(services: DecisionServices) {
     async (c) => {
       const { id, attachment } = c.req.valid("param");
       const found = await services.decisions.attachment(principalOf(c), Number(id), Number(attachment));
+      // Once kept as a labelled document, its label decides too (404 to whom it does not release it).
+      if (found.documentId !== null) {
+        const labelled = await services.documents.content(principalOf(c), found.documentId);
+        return c.body(new Uint8Array(labelled.content), 200, attachmentHeaders(found));
+      }
       return c.body(new Uint8Array(found.content), 200, attachmentHeaders(found));
     },
   );

@@ -647,6 +647,8 @@ export type AttachmentRow = {
   addedBy: string;
   /** As PostgreSQL writes it. */
   addedAt: string;
+  /** The labelled document it became, once labelled (documents.label-existing). */
+  documentId: number | null;
 };
 
 const attachmentRow = z.object({
@@ -657,6 +659,7 @@ const attachmentRow = z.object({
   size: z.number(),
   addedBy: z.string(),
   addedAt: instant,
+  documentId: z.coerce.number().int().nullable(),
 }) satisfies z.ZodType<AttachmentRow>;
 
 export async function proposalAttachments(db: Executor, proposalId: number): Promise<AttachmentRow[]> {
@@ -664,7 +667,7 @@ export async function proposalAttachments(db: Executor, proposalId: number): Pro
     attachmentRow,
     await db.execute(sql`
       SELECT id::int AS id, proposal_id::int AS "proposalId", name, media_type AS "mediaType", octet_length(content) AS size,
-             added_by AS "addedBy", added_at AS "addedAt"
+             added_by AS "addedBy", added_at AS "addedAt", document_id AS "documentId"
       FROM proposal_attachments WHERE proposal_id = ${proposalId} ORDER BY id`),
   );
 }
@@ -691,14 +694,41 @@ export async function attachmentContent(
   db: Pick<Database, "select">,
   proposalId: number,
   id: number,
-): Promise<{ name: string; mediaType: string; content: Buffer } | undefined> {
+): Promise<{ name: string; mediaType: string; content: Buffer; documentId: number | null } | undefined> {
   const [row] = await db
     .select({
       name: attachments.name,
       mediaType: attachments.mediaType,
       content: attachments.content,
+      documentId: attachments.documentId,
     })
     .from(attachments)
     .where(and(eq(attachments.proposalId, proposalId), eq(attachments.id, id)));
   return row;
+}
+
+/** Attachments not yet kept as labelled documents, oldest first, with whose library they belong in. */
+export async function unlabelledAttachments(db: Pick<Database, "execute">, limit: number) {
+  return parseRows(
+    z.object({
+      id: z.number(),
+      proposalId: z.number(),
+      name: z.string(),
+      mediaType: z.string(),
+      content: z.instanceof(Buffer),
+      addedBy: z.string(),
+      organization: z.string(),
+      concernsState: z.string().nullable(),
+    }),
+    await db.execute(sql`
+      SELECT a.id::int AS id, a.proposal_id::int AS "proposalId", a.name, a.media_type AS "mediaType", a.content,
+             a.added_by AS "addedBy", b.organization_code AS organization, p.concerns_state AS "concernsState"
+      FROM proposal_attachments a JOIN proposals p ON p.id = a.proposal_id JOIN bodies b ON b.id = p.body_id
+      WHERE a.document_id IS NULL
+      ORDER BY a.id LIMIT ${limit}`),
+  );
+}
+
+export async function linkAttachment(tx: Pick<Database, "update">, id: number, documentId: number): Promise<void> {
+  await tx.update(attachments).set({ documentId }).where(eq(attachments.id, id));
 }

@@ -155,6 +155,23 @@ export async function deleteClearance(tx: Transaction, accountId: string, policy
 
 // ------------------------------------------------------------------------------ documents
 
+/** The organisation whose proposal, programme or exchange return this is; undefined if there is none. */
+export async function subjectOrganization(
+  db: Pick<Database, "execute">,
+  kind: "proposal" | "programme" | "exchange-return",
+  id: string,
+): Promise<string | undefined> {
+  if (!/^[1-9][0-9]{0,15}$/.test(id)) return undefined;
+  const query =
+    kind === "proposal"
+      ? sql`SELECT b.organization_code AS organization FROM proposals p JOIN bodies b ON b.id = p.body_id WHERE p.id = ${id}::bigint`
+      : kind === "programme"
+        ? sql`SELECT organization_code AS organization FROM programmes WHERE id = ${id}::bigint`
+        : sql`SELECT g.organization_code AS organization FROM exchange_returns r JOIN exchange_regimes g ON g.code = r.regime_code WHERE r.id = ${id}::bigint`;
+  const [row] = z.array(z.object({ organization: z.string().nullable() })).parse((await db.execute(query)).rows);
+  return row?.organization ?? undefined;
+}
+
 export async function insertDocument(tx: Transaction, row: typeof documents.$inferInsert): Promise<DocumentRow> {
   const [inserted] = await tx.insert(documents).values(row).returning();
   if (!inserted) throw new Error("An INSERT … RETURNING returned no row."); // cannot happen
@@ -337,7 +354,7 @@ export async function listLibrary(
 ): Promise<LibraryEntry[]> {
   const conditions: SQL[] = [sql`d.organization_code = ${organization}`];
   if (reader) conditions.push(readableBy(reader));
-  if (filter.query) conditions.push(sql`v.search @@ menu_search_query(${filter.query})`);
+  if (filter.query) conditions.push(sql`v.search @@ document_search_query(${filter.query})`);
   if (filter.policy) conditions.push(sql`v.policy_id = ${filter.policy}`);
   if (filter.maxRank !== undefined) conditions.push(sql`v.classification_rank <= ${filter.maxRank}`);
   if (filter.categoryValue)

@@ -237,3 +237,33 @@ export async function noticesOf(db: Executor, state: string, limit: number): Pro
     .orderBy(sql`${exchangeNotices.issuedAt} DESC`)
     .limit(limit);
 }
+
+/** Returns of an organisation's regime not yet kept as labelled documents (drafts are not kept), oldest first. */
+export async function unlabelledReturns(db: Pick<Database, "execute">, limit: number) {
+  const result = await db.execute(sql`
+    SELECT r.id::int AS id, r.regime_code AS "regimeCode", r.state_code AS "stateCode", r.year, r.values,
+           r.status::text AS status, r.form_code AS "formCode", r.form_version AS "formVersion",
+           g.organization_code AS organization
+    FROM exchange_returns r JOIN exchange_regimes g ON g.code = r.regime_code
+    WHERE r.document_id IS NULL AND r.status <> 'draft' AND g.organization_code IS NOT NULL
+    ORDER BY r.id LIMIT ${limit}`);
+  return z
+    .array(
+      z.object({
+        id: z.number(),
+        regimeCode: z.string(),
+        stateCode: z.string(),
+        year: z.number(),
+        values: z.record(z.string(), z.unknown()),
+        status: z.string(),
+        formCode: z.string(),
+        formVersion: z.number(),
+        organization: z.string(),
+      }),
+    )
+    .parse(result.rows);
+}
+
+export async function linkReturn(tx: Pick<Database, "update">, id: number, documentId: number): Promise<void> {
+  await tx.update(exchangeReturns).set({ documentId }).where(eq(exchangeReturns.id, id));
+}

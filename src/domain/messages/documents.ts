@@ -6,6 +6,8 @@
 type N = string | number;
 
 const en = {
+  "documents.subject_not_found": (p: { kind: string; id: string }) =>
+    `Your organisation has no ${p.kind} ${p.id} for the document to belong to.`,
   "documents.label_json": (p: { problem: string }) => `The label is not a label in JSON: ${p.problem}.`,
   "documents.cli.column.marking": () => "marking",
   "documents.cli.column.version": () => "version",
@@ -71,6 +73,8 @@ Labelled documents:
 type Catalogue = { [K in keyof typeof en]: (typeof en)[K] };
 
 const es: Catalogue = {
+  "documents.subject_not_found": (p) =>
+    `Su organización no tiene ningún ${p.kind} ${p.id} al que pueda pertenecer el documento.`,
   "documents.label_json": (p) => `La etiqueta no es una etiqueta en JSON: ${p.problem}.`,
   "documents.cli.column.marking": () => "marcado",
   "documents.cli.column.version": () => "versión",
@@ -129,6 +133,8 @@ Documentos etiquetados:
 };
 
 const pt: Catalogue = {
+  "documents.subject_not_found": (p) =>
+    `A sua organização não tem nenhum ${p.kind} ${p.id} a que o documento possa pertencer.`,
   "documents.label_json": (p) => `A etiqueta não é uma etiqueta em JSON: ${p.problem}.`,
   "documents.cli.column.marking": () => "marcação",
   "documents.cli.column.version": () => "versão",
@@ -186,6 +192,8 @@ Documentos etiquetados:
 };
 
 const fr: Catalogue = {
+  "documents.subject_not_found": (p) =>
+    `Votre organisation n'a pas de ${p.kind} ${p.id} auquel le document puisse appartenir.`,
   "documents.label_json": (p) => `Le marquage n'est pas un marquage en JSON : ${p.problem}.`,
   "documents.cli.column.marking": () => "marquage",
   "documents.cli.column.version": () => "version",

@@ -9,6 +9,7 @@
  * job (on any instance) take turns; the outcome is written only while the proposal is open, so
  * it is written once. Each step is audited and published as an event in its own transaction.
  */
+import { scheduleLabelling } from "../documents/documents.ts";
 import type { Database, Transaction } from "../../db/client.ts";
 import { createHash } from "node:crypto";
 import { addDays, today } from "../../domain/dates.ts";
@@ -813,6 +814,8 @@ export class DecisionsService {
         sha256: createHash("sha256").update(input.content).digest("hex"),
       },
     });
+    // Kept in the organisation's library as a labelled document, with its default label.
+    await scheduleLabelling(tx);
     await publishEvent(tx, {
       type: "proposal.attached",
       ...eventOf(body),

@@ -13,7 +13,9 @@
  */
 import { createHash } from "node:crypto";
 import type { Database, Transaction } from "../../db/client.ts";
+import * as decisionsRepo from "../../db/repositories/decisions.ts";
 import * as repo from "../../db/repositories/documents.ts";
+import * as exchangesRepo from "../../db/repositories/exchanges.ts";
 import { AccountsRepository } from "../../db/repositories/accounts.ts";
 import { type Day, isDay, today } from "../../domain/dates.ts";
 import { DOCUMENT_MEDIA_TYPES, DOCUMENT_LIMITS } from "../../domain/documents.ts";
@@ -49,6 +51,19 @@ import type { BindingKey } from "./binding-key.ts";
 import { createBinding, verifyBinding } from "./binding.ts";
 
 const DOWNGRADE_JOB = "documents.downgrade";
+const LABEL_EXISTING_JOB = "documents.label-existing";
+/** Concord's own policy for an organisation with none of its own (data/policies/concord.json). */
+export const CONCORD_DEFAULT_POLICY = "urn:concord:policy:default";
+/** How many attachments or returns one run of `documents.label-existing` labels before running again. */
+const LABEL_EXISTING_BATCH = 50;
+
+/**
+ * Asks for what has no label yet (a proposal attachment, a submitted return) to be labelled and
+ * kept in its organisation's library, at once: in the caller's transaction, so only if it commits.
+ */
+export async function scheduleLabelling(tx: Pick<Database, "execute">): Promise<void> {
+  await scheduleJob(tx, { kind: LABEL_EXISTING_JOB, runAt: new Date(), uniqueKey: LABEL_EXISTING_JOB });
+}
 
 export type Texts = Partial<Record<Language, string>>;
 
@@ -62,6 +77,8 @@ export type NewDocument = {
   label?: string | Record<string, unknown>;
   subject?: { kind: "proposal" | "programme" | "exchange-return"; id: string };
 };
+
+const SCHEDULER: Principal = { kind: "system", name: "scheduler" };
 
 /** A reader as both the pure rule and the SQL rule see them, on one day. */
 type Reader = { label: LabelReader; sql: repo.ReaderAttributes; day: Day };
@@ -349,6 +366,15 @@ export class DocumentsService {
     authorize(principal, documentsPolicy.upload(principal, organization), msg("documents.uploading"));
     const originator =
       principal.kind === "account" ? (principal.account.delegationState ?? organization) : organization;
+    // What it documents must be the library's own: a proposal of its bodies, its programme, a return to its regime.
+    if (
+      input.subject &&
+      (await repo.subjectOrganization(this.db, input.subject.kind, input.subject.id)) !== organization
+    )
+      throw new InvalidRequestError(
+        msg("documents.subject_not_found", { kind: input.subject.kind, id: input.subject.id.slice(0, 100) }),
+        { field: "subjectId" },
+      );
     const prepared = await this.prepareVersion(principal, organization, originator, input);
     const id = await this.db.transaction(async (tx) => {
       const document = await repo.insertDocument(tx, {
@@ -412,25 +438,56 @@ export class DocumentsService {
       const decision = decideAccess(inForce, policy, (await this.readerOf(principal, policies, today())).label);
       if (!decision.allowed) throw new InvalidRequestError(msg("documents.label_excludes_you"), { field: "label" });
     }
-    const labelXml = labelToXml(label, policy);
-    const key = await this.bindingKey();
-    const bindingXml = createBinding({ content: file.bytes, labelXml, dataName: fileName, key });
-    const bodyText = mediaType.startsWith("text/")
-      ? new TextDecoder("utf-8", { fatal: false }).decode(file.bytes.subarray(0, 400_000))
-      : null;
-    return {
+    return this.bind({
       titles,
       descriptions,
       fileName,
       mediaType,
-      bytes: Buffer.from(file.bytes),
+      bytes: file.bytes,
       label,
-      labelXml,
-      bindingXml,
       inForce,
+      policy,
       policies,
-      bodyText,
-    };
+    });
+  }
+
+  /** Binds a label to content (STANAG 4778) and gathers what a version stores. */
+  private async bind(version: {
+    titles: Texts;
+    descriptions: Texts;
+    fileName: string;
+    mediaType: string;
+    bytes: Uint8Array;
+    label: ConfidentialityLabel;
+    inForce: ConfidentialityLabel;
+    policy: SecurityPolicy;
+    policies: Map<string, SecurityPolicy>;
+  }) {
+    const labelXml = labelToXml(version.label, version.policy);
+    const key = await this.bindingKey();
+    const bindingXml = createBinding({ content: version.bytes, labelXml, dataName: version.fileName, key });
+    const bodyText =
+      version.mediaType.startsWith("text/") || version.mediaType === "application/json"
+        ? new TextDecoder("utf-8", { fatal: false }).decode(version.bytes.subarray(0, 400_000))
+        : null;
+    return { ...version, bytes: Buffer.from(version.bytes), labelXml, bindingXml, bodyText };
+  }
+
+  /**
+   * The label of what nobody labelled: the organisation's own policy, else Concord's default
+   * (data/policies/concord.json), at its lowest classification, released to the organisation
+   * (and to `alsoTo`, e.g. the state a proposal concerns).
+   */
+  private defaultLabelOf(
+    organization: string,
+    context: { originator: string; now: string },
+    policies: Map<string, SecurityPolicy>,
+    alsoTo: string[] = [],
+  ): ConfidentialityLabel {
+    const policy =
+      [...policies.values()].find((p) => p.organization === organization) ?? policies.get(CONCORD_DEFAULT_POLICY);
+    if (!policy) throw new InvalidRequestError(msg("documents.no_default_label", { organization }), { field: "label" });
+    return defaultLabel(policy, { ...context, organization }, alsoTo);
   }
 
   private readLabel(
@@ -438,12 +495,7 @@ export class DocumentsService {
     context: { organization: string; originator: string; now: string; policies: Map<string, SecurityPolicy> },
   ): ConfidentialityLabel {
     if (given === undefined) {
-      const policy = [...context.policies.values()].find((p) => p.organization === context.organization);
-      if (!policy)
-        throw new InvalidRequestError(msg("documents.no_default_label", { organization: context.organization }), {
-          field: "label",
-        });
-      return defaultLabel(policy, context);
+      return this.defaultLabelOf(context.organization, context, context.policies);
     }
     const label = readGivenLabel(
       typeof given === "string" ? given : withCreationTime(given, context.now),
@@ -684,10 +736,107 @@ export class DocumentsService {
 
   jobHandlers(): JobHandlers {
     return {
+      [LABEL_EXISTING_JOB]: async (tx) => {
+        if ((await this.labelExisting(tx)) === LABEL_EXISTING_BATCH) await scheduleLabelling(tx);
+      },
       [DOWNGRADE_JOB]: async (tx, job) => {
         await this.applyDowngrade(tx, Number(job.payload.documentId), Number(job.payload.version), today());
       },
     };
+  }
+
+  /**
+   * Keeps what existed without a label as labelled documents of its organisation's library, with
+   * the default label: proposal attachments (released to the organisation and the state the
+   * proposal concerns, who read the proposal), and submitted returns of an organisation's regime
+   * (released to the organisation and the returning state; the document is the return as JSON). Answers how many
+   * it labelled (at most a batch).
+   */
+  async labelExisting(tx: Transaction): Promise<number> {
+    const policies = new Map((await repo.latestPolicies(tx)).map((r) => [r.id, parsePolicy(r.definition)]));
+    const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+    let labelled = 0;
+    for (const attachment of await decisionsRepo.unlabelledAttachments(tx, LABEL_EXISTING_BATCH)) {
+      const label = this.defaultLabelOf(
+        attachment.organization,
+        { originator: attachment.organization, now },
+        policies,
+        attachment.concernsState ? [attachment.concernsState] : [],
+      );
+      const id = await this.keepLabelled(tx, {
+        organization: attachment.organization,
+        subject: { kind: "proposal", id: String(attachment.proposalId) },
+        title: attachment.name,
+        fileName: attachment.name,
+        mediaType: DOCUMENT_MEDIA_TYPES.has(attachment.mediaType) ? attachment.mediaType : "application/octet-stream",
+        bytes: attachment.content,
+        label,
+        policies,
+      });
+      await decisionsRepo.linkAttachment(tx, attachment.id, id);
+      labelled++;
+    }
+    for (const given of await exchangesRepo.unlabelledReturns(tx, LABEL_EXISTING_BATCH - labelled)) {
+      // Released to the organisation and to the state that made it (which may have left since).
+      const label = this.defaultLabelOf(given.organization, { originator: given.stateCode, now }, policies, [
+        given.stateCode,
+      ]);
+      // Codes only: the same title in every language.
+      const title = `${given.regimeCode} · ${given.stateCode} · ${given.year} · #${given.id}`;
+      const id = await this.keepLabelled(tx, {
+        organization: given.organization,
+        subject: { kind: "exchange-return", id: String(given.id) },
+        title,
+        fileName: `${given.regimeCode}-${given.stateCode}-${given.year}-${given.id}.json`,
+        mediaType: "application/json",
+        bytes: new TextEncoder().encode(
+          `${JSON.stringify({ regime: given.regimeCode, state: given.stateCode, year: given.year, form: `${given.formCode} v${given.formVersion}`, status: given.status, values: given.values }, null, 2)}\n`,
+        ),
+        label,
+        policies,
+      });
+      await exchangesRepo.linkReturn(tx, given.id, id);
+      labelled++;
+    }
+    return labelled;
+  }
+
+  /** Keeps content Concord labelled itself as a new document, bound, audited as Concord's. */
+  private async keepLabelled(
+    tx: Transaction,
+    item: {
+      organization: string;
+      subject: NonNullable<NewDocument["subject"]>;
+      title: string;
+      fileName: string;
+      mediaType: string;
+      bytes: Uint8Array;
+      label: ConfidentialityLabel;
+      policies: Map<string, SecurityPolicy>;
+    },
+  ): Promise<number> {
+    const policy = policyFor(item.policies, item.label.policy);
+    const titles = Object.fromEntries(LANGUAGES.map((lang) => [lang, item.title.slice(0, DOCUMENT_LIMITS.title)]));
+    const prepared = await this.bind({
+      titles,
+      descriptions: {},
+      fileName: item.fileName.slice(0, DOCUMENT_LIMITS.fileName),
+      mediaType: item.mediaType,
+      bytes: item.bytes,
+      label: item.label,
+      inForce: labelInForce(item.label, today()),
+      policy,
+      policies: item.policies,
+    });
+    const document = await repo.insertDocument(tx, {
+      organizationCode: item.organization,
+      subjectKind: item.subject.kind,
+      subjectId: item.subject.id,
+      originatorCode: item.label.originator ?? item.organization,
+      createdByName: "Concord",
+    });
+    await this.writeVersion(tx, SCHEDULER, document.id, 1, prepared, "document.upload");
+    return document.id;
   }
 
   /**
@@ -837,12 +986,16 @@ function refuseProblems(problems: readonly LabelProblem[], field = "label"): voi
 function defaultLabel(
   policy: SecurityPolicy,
   context: { organization: string; originator: string; now: string },
+  alsoTo: string[] = [],
 ): ConfidentialityLabel {
-  const releasable = policy.categories.find((category) => category.type === "permissive" && category.values === null);
+  const open = policy.categories.filter((category) => category.type === "permissive" && category.values === null);
+  const releasable = open.find((category) => category.tagName === "Releasable To") ?? open[0];
   return {
     policy: policy.id,
     classification: classificationAt(policy, 0)?.name ?? "",
-    categories: releasable ? [{ tagName: releasable.tagName, type: "permissive", values: [context.organization] }] : [],
+    categories: releasable
+      ? [{ tagName: releasable.tagName, type: "permissive", values: [...new Set([context.organization, ...alsoTo])] }]
+      : [],
     creationTime: context.now,
     originator: context.originator,
     reviewDate: null,

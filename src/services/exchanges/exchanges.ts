@@ -27,6 +27,7 @@ import {
 import { msg, type Message, type MessageKey } from "../../domain/messages/index.ts";
 import { appendAudit } from "../audit/log.ts";
 import { databaseNow } from "../../db/repositories/clock.ts";
+import { scheduleLabelling } from "../documents/documents.ts";
 import { type JobHandlers, scheduleJob } from "../jobs/queue.ts";
 import { InvalidRequestError, NotFoundError } from "../errors.ts";
 import { auditActor, authorize, type ExchangeScope, exchangesPolicy, type Principal } from "../policies.ts";
@@ -170,6 +171,8 @@ export class ExchangesService {
         objectId: submitted.id,
         after: { regime: row.code, state, year, supersedes: current?.id ?? null },
       });
+      // A submitted return of an organisation's regime is kept in its library, labelled.
+      if (row.organizationCode !== null) await scheduleLabelling(tx);
       return { return: submitted, corrects: current?.id ?? null };
     });
   }
