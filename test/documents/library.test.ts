@@ -174,6 +174,14 @@ describe("a library's documents", () => {
     expect(await listIds(norway)).not.toContain(atomal.body.id);
     expect((await grant(norway, "NATO RESTRICTED", ["ATOMAL"])).status).toBe(200);
     expect(await listIds(norway)).toContain(atomal.body.id);
+    // Withdrawn, it holds no more from the very next request.
+    const withdrawn = await admin.send(
+      "DELETE",
+      `/api/v1/clearances?account=${norway.accountId}&policy=${encodeURIComponent(NATO)}`,
+    );
+    expect(withdrawn.status).toBe(204);
+    expect((await norway.send("GET", `/api/v1/documents/${atomal.body.id}`)).status).toBe(404);
+    expect((await grant(norway, "NATO RESTRICTED")).status).toBe(200);
   });
 
   it("are withdrawn from a partner at once when its partnership ends, and the refusal is audited", async () => {

@@ -186,6 +186,18 @@ export class DocumentsService {
     });
     const page = rows.slice(0, limit);
     const last = page.at(-1);
+    // What the reader was shown is an access decision too: one entry for the page, naming each document.
+    if (principal.kind === "account")
+      await this.db.transaction((tx) =>
+        appendAudit(tx, {
+          ...auditActor(principal),
+          organization,
+          action: "document.list",
+          objectType: "document",
+          objectId: null,
+          details: { query: options.query ?? null, shown: page.map((row) => row.documentId) },
+        }),
+      );
     return {
       documents: page.map((row) => this.summaryOf(row, policies)),
       next: rows.length > limit && last ? writeCursor(last.updatedAt, last.documentId) : null,
