@@ -3,6 +3,7 @@ import { Layout } from "./components/Layout.tsx";
 import { lazyPage } from "./components/Lazy.tsx";
 import { Loading } from "./components/Status.tsx";
 import { DISPUTE_NAV } from "./i18n/disputes/nav.ts";
+import { DOCUMENT_NAV } from "./i18n/documents/nav.ts";
 import { EXCHANGE_NAV } from "./i18n/exchanges/nav.ts";
 import {
   I18nContext,
@@ -62,6 +63,13 @@ const CasePage = lazyPage(() => import("./pages/disputes/CasePage.tsx").then((m)
 const ExchangesPage = lazyPage(() => import("./pages/exchanges/ExchangesPage.tsx").then((m) => m.default), "exchanges");
 const RegimePage = lazyPage(() => import("./pages/exchanges/RegimePage.tsx").then((m) => m.default), "exchanges");
 const ReturnPage = lazyPage(() => import("./pages/exchanges/ReturnPage.tsx").then((m) => m.default), "exchanges");
+const LibraryPage = lazyPage(() => import("./pages/documents/LibraryPage.tsx").then((m) => m.default), "documents");
+const DocumentPage = lazyPage(() => import("./pages/documents/DocumentPage.tsx").then((m) => m.default), "documents");
+const UploadPage = lazyPage(() => import("./pages/documents/UploadPage.tsx").then((m) => m.default), "documents");
+const ClearancesPage = lazyPage(
+  () => import("./pages/documents/ClearancesPage.tsx").then((m) => m.default),
+  "documents",
+);
 
 function pageTitle(route: Route, t: Messages, lang: Lang): string {
   switch (route.name) {
@@ -116,6 +124,14 @@ function pageTitle(route: Route, t: Messages, lang: Lang): string {
       return EXCHANGE_NAV[lang].regimePageTitle(route.regime);
     case "exchangeReturn":
       return EXCHANGE_NAV[lang].returnPageTitle(route.state, route.year);
+    case "documents":
+      return DOCUMENT_NAV[lang].libraryTitle;
+    case "document":
+      return DOCUMENT_NAV[lang].documentPageTitle(route.id);
+    case "documentUpload":
+      return DOCUMENT_NAV[lang].uploadTitle;
+    case "clearances":
+      return DOCUMENT_NAV[lang].clearancesTitle;
     case "notFound":
       return t.notFoundTitle;
   }
@@ -257,6 +273,15 @@ function Pages() {
           state={route.state}
           year={Number(route.year)}
         />
+      ) : route.name === "documents" ? (
+        // What the library shows depends on who reads it, and on the day: start afresh when that changes.
+        <LibraryPage key={who} location={location} />
+      ) : route.name === "document" ? (
+        <DocumentPage key={`${who}:${route.id}`} id={route.id} location={location} />
+      ) : route.name === "documentUpload" ? (
+        <UploadPage key={who} />
+      ) : route.name === "clearances" ? (
+        <ClearancesPage key={who} />
       ) : (
         <NotFoundPage />
       )}

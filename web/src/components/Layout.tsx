@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ENDONYMS, isLanguage, LANGUAGES } from "../../../src/domain/languages.ts";
 import { DISPUTE_NAV } from "../i18n/disputes/nav.ts";
+import { DOCUMENT_NAV } from "../i18n/documents/nav.ts";
 import { EXCHANGE_NAV } from "../i18n/exchanges/nav.ts";
 import { useI18n } from "../i18n/index.ts";
 import { isPrivateRoute, matchRoute, navigate, signInHref } from "../lib/router.ts";
@@ -45,9 +46,11 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
                 ? "disputes"
                 : path === "/exchanges" || path.startsWith("/exchanges/")
                   ? "exchanges"
-                  : path === "/"
-                    ? "map"
-                    : null;
+                  : path === "/documents" || path.startsWith("/documents/")
+                    ? "documents"
+                    : path === "/"
+                      ? "map"
+                      : null;
 
   const onSignOut = async () => {
     let failed = false;
@@ -115,6 +118,13 @@ export function Layout({ children, path }: { children: ComponentChildren; path: 
                   {EXCHANGE_NAV[lang].navExchanges}
                 </Link>
               </li>
+              {abilities?.documents.read && (
+                <li>
+                  <Link href="/documents" aria-current={section === "documents" ? "page" : undefined}>
+                    {DOCUMENT_NAV[lang].navDocuments}
+                  </Link>
+                </li>
+              )}
               {abilities?.administration.manage && (
                 <li>
                   <Link href="/admin/accounts" aria-current={section === "admin" ? "page" : undefined}>

@@ -5,6 +5,7 @@ import type { AccountMessages } from "./accounts/en.ts";
 import type { CooperationMessages } from "./cooperation/en.ts";
 import type { DecisionMessages } from "./decisions/en.ts";
 import type { DisputeMessages } from "./disputes/en.ts";
+import type { DocumentMessages } from "./documents/en.ts";
 import type { ExchangeMessages } from "./exchanges/en.ts";
 import type { ProgrammeMessages } from "./programmes/en.ts";
 import { en, type Messages } from "./en.ts";
@@ -28,6 +29,7 @@ export interface TextParts {
   cooperation: CooperationMessages;
   disputes: DisputeMessages;
   exchanges: ExchangeMessages;
+  documents: DocumentMessages;
 }
 export type TextPart = keyof TextParts;
 
@@ -76,6 +78,12 @@ const importers: Importers = {
     pt: () => import("./exchanges/pt.ts").then((m) => m.pt),
     fr: () => import("./exchanges/fr.ts").then((m) => m.fr),
   },
+  documents: {
+    en: () => import("./documents/en.ts").then((m) => m.en),
+    es: () => import("./documents/es.ts").then((m) => m.es),
+    pt: () => import("./documents/pt.ts").then((m) => m.pt),
+    fr: () => import("./documents/fr.ts").then((m) => m.fr),
+  },
 };
 
 type Arrived = { [P in TextPart]: Partial<Record<Lang, TextParts[P]>> };
@@ -89,6 +97,7 @@ const arrived: Arrived = {
   cooperation: {},
   disputes: {},
   exchanges: {},
+  documents: {},
 };
 const arriving: Arriving = {
   main: {},
@@ -98,6 +107,7 @@ const arriving: Arriving = {
   cooperation: {},
   disputes: {},
   exchanges: {},
+  documents: {},
 };
 /** The parts some page has asked for, in any language: a change of language fetches these. */
 const inUse = new Set<TextPart>(["main"]);

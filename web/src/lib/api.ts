@@ -129,7 +129,7 @@ export interface SendOptions {
 }
 
 /**
- * A change: JSON in and out, with the session's CSRF token. A refused CSRF token (the session
+ * A change: JSON in (or a FormData, sent as multipart) and out, with the session's CSRF token. A refused CSRF token (the session
  * was renewed in another tab) is fetched again and the change tried once more.
  */
 /**
@@ -150,14 +150,16 @@ export async function send<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json", ...pageLanguage() };
   if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
-  if (body !== undefined) headers["content-type"] = "application/json";
+  // A form (a file upload) sets its own multipart content type, with its boundary.
+  const form = typeof FormData !== "undefined" && body instanceof FormData;
+  if (body !== undefined && !form) headers["content-type"] = "application/json";
   if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
       method,
       headers,
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : form ? (body as FormData) : JSON.stringify(body),
       credentials: "same-origin",
       cache: "no-store",
     });

@@ -41,13 +41,14 @@ function emptyTexts(value: unknown, prefix = ""): string[] {
 }
 
 describe("the web app's catalogues", () => {
-  it("are found: the main one, the accounts', the decisions', the programmes', cooperation's, the disputes' and the exchanges'", () => {
+  it("are found: the main one, the accounts', the decisions', the programmes', cooperation's, the disputes', the documents' and the exchanges'", () => {
     expect([...folders.keys()].sort()).toEqual([
       "../i18n",
       "../i18n/accounts",
       "../i18n/cooperation",
       "../i18n/decisions",
       "../i18n/disputes",
+      "../i18n/documents",
       "../i18n/exchanges",
       "../i18n/programmes",
     ]);

@@ -111,6 +111,10 @@ export type Route =
   | { name: "exchanges" }
   | { name: "exchangeRegime"; regime: string }
   | { name: "exchangeReturn"; regime: string; state: string; year: string }
+  | { name: "documents" }
+  | { name: "document"; id: string }
+  | { name: "documentUpload" }
+  | { name: "clearances" }
   | { name: "notFound" };
 
 /** Pages about people rather than the registry: only for someone signed in, never cached. */
@@ -127,7 +131,11 @@ export function isPrivateRoute(route: Route): boolean {
     route.name === "programmeCompare" ||
     route.name === "ourProgramme" ||
     route.name === "events" ||
-    route.name === "event"
+    route.name === "event" ||
+    route.name === "documents" ||
+    route.name === "document" ||
+    route.name === "documentUpload" ||
+    route.name === "clearances"
   );
 }
 
@@ -191,6 +199,11 @@ export function matchRoute(path: string): Route {
   if (clean === "/cases") return { name: "cases" };
   match = /^\/cases\/([^/]+)$/.exec(clean);
   if (match?.[1]) return { name: "case", id: segment(match[1]) };
+  if (clean === "/documents") return { name: "documents" };
+  if (clean === "/documents/new") return { name: "documentUpload" };
+  if (clean === "/documents/clearances") return { name: "clearances" };
+  match = /^\/documents\/([^/]+)$/.exec(clean);
+  if (match?.[1]) return { name: "document", id: segment(match[1]) };
   if (clean === "/exchanges") return { name: "exchanges" };
   match = /^\/exchanges\/([^/]+)$/.exec(clean);
   if (match?.[1]) return { name: "exchangeRegime", regime: segment(match[1]) };
