@@ -1,3 +1,4 @@
+import { Breadcrumbs as Trail, type Crumb } from "../../components/Breadcrumbs.tsx";
 import type { ComponentChildren } from "preact";
 import { useMemo } from "preact/hooks";
 import { Link } from "../../components/Link.tsx";
@@ -158,19 +159,9 @@ export function StateLink({ code, name, at }: { code: string; name?: string | nu
 // ---------------------------------------------------------------- small pieces
 
 /** "Disputes / Venezuela–Guyana": where the page sits. */
-export function Breadcrumbs({ trail, current }: { trail: Array<{ href: string; label: string }>; current: string }) {
+export function Breadcrumbs({ trail, current }: { trail: Crumb[]; current: string }) {
   const { t } = useDisputeText();
-  return (
-    <nav class="breadcrumbs" aria-label={t.breadcrumb}>
-      {trail.map((step) => (
-        <span key={step.href}>
-          <Link href={step.href}>{step.label}</Link>
-          <span aria-hidden="true"> / </span>
-        </span>
-      ))}
-      <span aria-current="page">{current}</span>
-    </nav>
-  );
+  return <Trail label={t.breadcrumb} trail={trail} current={current} />;
 }
 
 export function DateOf({ date, precision }: { date: string; precision: Precision | null }) {

@@ -1,7 +1,7 @@
+import { Breadcrumbs as Trail, type Crumb } from "../../components/Breadcrumbs.tsx";
 import type { ComponentChildren } from "preact";
 import { useMemo } from "preact/hooks";
 import type { Language } from "../../../../src/domain/languages.ts";
-import { Link } from "../../components/Link.tsx";
 import { MarkingBanner } from "../../components/MarkingBanner.tsx";
 import { type DocumentText, useDocumentText } from "../../i18n/documents/index.ts";
 import { apiUrl, useApi } from "../../lib/api.ts";
@@ -102,19 +102,9 @@ export function Marking({
 }
 
 /** "Document library / …": where the page sits. */
-export function Breadcrumbs({ trail, current }: { trail: Array<{ href: string; label: string }>; current: string }) {
+export function Breadcrumbs({ trail, current }: { trail: Crumb[]; current: string }) {
   const { t } = useDocumentText();
-  return (
-    <nav class="breadcrumbs" aria-label={t.breadcrumb}>
-      {trail.map((step) => (
-        <span key={step.href}>
-          <Link href={step.href}>{step.label}</Link>
-          <span aria-hidden="true"> / </span>
-        </span>
-      ))}
-      <span aria-current="page">{current}</span>
-    </nav>
-  );
+  return <Trail label={t.breadcrumb} trail={trail} current={current} />;
 }
 
 /** A small term and its description, in a <dl>. */

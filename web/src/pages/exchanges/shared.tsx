@@ -1,3 +1,4 @@
+import { Breadcrumbs as Trail, type Crumb } from "../../components/Breadcrumbs.tsx";
 import type { ComponentChildren } from "preact";
 import { useMemo } from "preact/hooks";
 import { Link } from "../../components/Link.tsx";
@@ -113,19 +114,9 @@ export function deadlineText(regime: ExchangeRegime, t: ExchangeText, lang: stri
 // ---------------------------------------------------------------- small pieces
 
 /** "Exchanges / UNASUR registry / …": where the page sits. */
-export function Breadcrumbs({ trail, current }: { trail: Array<{ href: string; label: string }>; current: string }) {
+export function Breadcrumbs({ trail, current }: { trail: Crumb[]; current: string }) {
   const { t } = useExchangeText();
-  return (
-    <nav class="breadcrumbs" aria-label={t.breadcrumb}>
-      {trail.map((step) => (
-        <span key={step.href}>
-          <Link href={step.href}>{step.label}</Link>
-          <span aria-hidden="true"> / </span>
-        </span>
-      ))}
-      <span aria-current="page">{current}</span>
-    </nav>
-  );
+  return <Trail label={t.breadcrumb} trail={trail} current={current} />;
 }
 
 /** A shape for each status, so that colour is never the only sign: a tick, a clock, a cross, an empty circle, a dash. */

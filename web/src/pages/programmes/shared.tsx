@@ -1,7 +1,7 @@
+import { Breadcrumbs as Trail, type Crumb } from "../../components/Breadcrumbs.tsx";
 import type { ComponentChildren } from "preact";
 import { useRef, useState } from "preact/hooks";
 import { errorText, focusField } from "../../components/Form.tsx";
-import { Link } from "../../components/Link.tsx";
 import { useProgrammeText } from "../../i18n/programmes/index.ts";
 import type { VersionStatus } from "./types.ts";
 import { fieldErrors, fieldId, percentOf } from "./logic.ts";
@@ -10,19 +10,9 @@ import "./programmes.css";
 import { idempotencyKey } from "../../lib/api.ts";
 
 /** "Partnership programmes / Colombia: IPCP / …": where the page sits. */
-export function Breadcrumbs({ trail, current }: { trail: Array<{ href: string; label: string }>; current: string }) {
+export function Breadcrumbs({ trail, current }: { trail: Crumb[]; current: string }) {
   const { t } = useProgrammeText();
-  return (
-    <nav class="breadcrumbs" aria-label={t.breadcrumb}>
-      {trail.map((step) => (
-        <>
-          <Link href={step.href}>{step.label}</Link>
-          <span aria-hidden="true"> / </span>
-        </>
-      ))}
-      <span aria-current="page">{current}</span>
-    </nav>
-  );
+  return <Trail label={t.breadcrumb} trail={trail} current={current} />;
 }
 
 /** A version's status: a colour, and always the word. */
