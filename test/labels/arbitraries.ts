@@ -23,6 +23,23 @@ export const NATO = loadPolicy("nato");
 export const UNASUR = loadPolicy("unasur");
 export const POLICIES: readonly SecurityPolicy[] = [NATO, UNASUR];
 
+/**
+ * A NATO label for a test to change what it is about: NATO RESTRICTED, Releasable To COL, made on
+ * 1 March 2026 by NATO, no review date, no downgrades, unless `fields` says otherwise.
+ */
+export function natoLabel(fields: Partial<ConfidentialityLabel> = {}): ConfidentialityLabel {
+  return {
+    policy: NATO.id,
+    classification: "NATO RESTRICTED",
+    categories: [{ tagName: "Releasable To", type: "permissive", values: ["COL"] }],
+    creationTime: "2026-03-01T09:30:00Z",
+    originator: "NATO",
+    reviewDate: null,
+    succession: [],
+    ...fields,
+  };
+}
+
 /** The open permissive values generated labels and readers draw from: few, so that they overlap. */
 export const OPEN_VALUES = [
   "COL",

@@ -1,22 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitraryLabel, arbitraryReader, NATO, POLICIES, UNASUR } from "../../../test/labels/arbitraries.ts";
+import {
+  arbitraryLabel,
+  arbitraryReader,
+  NATO,
+  POLICIES,
+  UNASUR,
+  natoLabel,
+} from "../../../test/labels/arbitraries.ts";
 import { LANGUAGES } from "../languages.ts";
 import { render } from "../messages/index.ts";
 import { accessReasonMessage, decideAccess, labelInForce, readerWithin } from "./access.ts";
 import type { ConfidentialityLabel, LabelReader, StandingOnDay } from "./model.ts";
 import { classificationRank } from "./policies.ts";
 
-const label = (fields: Partial<ConfidentialityLabel> = {}): ConfidentialityLabel => ({
-  policy: NATO.id,
-  classification: "NATO SECRET",
-  categories: [{ tagName: "Releasable To", type: "permissive", values: ["NATO", "SWE"] }],
-  creationTime: "2026-03-01T09:30:00Z",
-  originator: "NATO",
-  reviewDate: null,
-  succession: [],
-  ...fields,
-});
+const label = (fields: Partial<ConfidentialityLabel> = {}): ConfidentialityLabel =>
+  natoLabel({
+    classification: "NATO SECRET",
+    categories: [{ tagName: "Releasable To", type: "permissive", values: ["NATO", "SWE"] }],
+    ...fields,
+  });
 
 const reader = (fields: Partial<LabelReader> = {}): LabelReader => ({
   organization: "NATO",

@@ -1,21 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitraryLabel, arbitraryReader, NATO, POLICIES, UNASUR } from "../../../test/labels/arbitraries.ts";
+import {
+  arbitraryLabel,
+  arbitraryReader,
+  NATO,
+  POLICIES,
+  UNASUR,
+  natoLabel,
+} from "../../../test/labels/arbitraries.ts";
 import { decideAccess, labelInForce } from "./access.ts";
 import { dominantLabel } from "./dominant.ts";
 import type { ConfidentialityLabel } from "./model.ts";
 import { checkLabel, classificationRank } from "./policies.ts";
 
-const label = (fields: Partial<ConfidentialityLabel> = {}): ConfidentialityLabel => ({
-  policy: NATO.id,
-  classification: "NATO RESTRICTED",
-  categories: [],
-  creationTime: "2026-03-01T09:30:00Z",
-  originator: "NATO",
-  reviewDate: null,
-  succession: [],
-  ...fields,
-});
+const label = (fields: Partial<ConfidentialityLabel> = {}): ConfidentialityLabel =>
+  natoLabel({ categories: [], ...fields });
 
 const dominant = (parts: ConfidentialityLabel[]) => {
   const result = dominantLabel(parts, POLICIES);

@@ -1,19 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitraryLabel, NATO, UNASUR } from "../../../test/labels/arbitraries.ts";
+import { arbitraryLabel, NATO, UNASUR, natoLabel } from "../../../test/labels/arbitraries.ts";
 import { displayMarking } from "./marking.ts";
 import type { ConfidentialityLabel } from "./model.ts";
 
-const label = (fields: Partial<ConfidentialityLabel> = {}): ConfidentialityLabel => ({
-  policy: NATO.id,
-  classification: "NATO RESTRICTED",
-  categories: [{ tagName: "Releasable To", type: "permissive", values: ["COL"] }],
-  creationTime: "2026-03-01T09:30:00Z",
-  originator: "NATO",
-  reviewDate: null,
-  succession: [],
-  ...fields,
-});
+const label = (fields: Partial<ConfidentialityLabel> = {}): ConfidentialityLabel => natoLabel(fields);
 
 describe("displayMarking", () => {
   it("says the classification, then each category's phrase and values", () => {

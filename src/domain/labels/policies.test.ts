@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitraryAnyLabel, NATO, POLICIES, UNASUR } from "../../../test/labels/arbitraries.ts";
+import { arbitraryAnyLabel, NATO, POLICIES, UNASUR, natoLabel } from "../../../test/labels/arbitraries.ts";
 import { LANGUAGES } from "../languages.ts";
 import { render } from "../messages/index.ts";
 import type { ConfidentialityLabel } from "./model.ts";
@@ -20,16 +20,8 @@ import {
   unclassifiedRank,
 } from "./policies.ts";
 
-const label = (fields: Partial<ConfidentialityLabel> = {}): ConfidentialityLabel => ({
-  policy: NATO.id,
-  classification: "NATO RESTRICTED",
-  categories: [{ tagName: "Releasable To", type: "permissive", values: ["COL"] }],
-  creationTime: "2026-03-01T09:30:00Z",
-  originator: "NATO",
-  reviewDate: "2031-03-01",
-  succession: [],
-  ...fields,
-});
+const label = (fields: Partial<ConfidentialityLabel> = {}): ConfidentialityLabel =>
+  natoLabel({ reviewDate: "2031-03-01", ...fields });
 
 const keysOf = (l: ConfidentialityLabel) => checkLabel(l, POLICIES).map((p) => `${p.path}: ${p.key}`);
 

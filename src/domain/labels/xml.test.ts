@@ -1,21 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitraryLabel, arbitraryOddLabel, NATO, POLICIES, UNASUR } from "../../../test/labels/arbitraries.ts";
+import {
+  arbitraryLabel,
+  arbitraryOddLabel,
+  NATO,
+  POLICIES,
+  UNASUR,
+  natoLabel,
+} from "../../../test/labels/arbitraries.ts";
 import { LANGUAGES } from "../languages.ts";
 import { render } from "../messages/index.ts";
 import type { ConfidentialityLabel } from "./model.ts";
 import { LABEL_NAMESPACE, LABEL_XML_MAX_BYTES, LabelXmlError, labelFromXml, labelToXml } from "./xml.ts";
 
-const label = (fields: Partial<ConfidentialityLabel> = {}): ConfidentialityLabel => ({
-  policy: NATO.id,
-  classification: "NATO RESTRICTED",
-  categories: [{ tagName: "Releasable To", type: "permissive", values: ["COL"] }],
-  creationTime: "2026-03-01T09:30:00Z",
-  originator: "NATO",
-  reviewDate: "2031-03-01",
-  succession: [],
-  ...fields,
-});
+const label = (fields: Partial<ConfidentialityLabel> = {}): ConfidentialityLabel =>
+  natoLabel({ reviewDate: "2031-03-01", ...fields });
 
 /** The refusal `read` throws: its key and the element it names. */
 function refusal(read: () => unknown): { key: string; element: string; params: Record<string, unknown> } {
