@@ -542,7 +542,7 @@ async function makeReaders(
     const within = readerWithin({
       nation,
       organization: LIBRARY,
-      isSecretariat: false,
+      isOwnStaff: false,
       standings: standings.get(nation)!,
       policies,
     });

@@ -156,20 +156,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const stopPublishingHeads = options.longRunning ? await publishAuditHeads(db, env, log) : () => {};
     const instance = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
     const writer = new RegistryWriter();
-    const results = new ResultsService(db, { cache: programmeCache });
-    // Programmes are agreed through decisions, and propose through them: each reaches the other once both exist.
-    const decisions = new DecisionsService(db, writer, {
-      instance,
-      reminderHours: env.reminderHours,
-      programmes: {
-        agreed: (tx, agreement) => programmes.agreed(tx, agreement),
-        notAgreed: (tx, agreement) => programmes.notAgreed(tx, agreement),
-      },
-    });
-    const programmes = new ProgrammesService(db, decisions, { progress: () => results, cache: programmeCache });
-    const statusNotices = new StatusNoticesService(db, writer);
-    const cooperationEvents = new EventsService(db);
-    const exchanges = new ExchangesService(db);
     // The bindings' key is read when a document is first bound or verified, not at every start.
     let bindingKey: ReturnType<typeof loadBindingKey> | undefined;
     const documents = new DocumentsService(db, () => {
@@ -179,6 +165,21 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       });
       return bindingKey;
     });
+    const results = new ResultsService(db, { cache: programmeCache });
+    // Programmes are agreed through decisions, and propose through them: each reaches the other once both exist.
+    const decisions = new DecisionsService(db, writer, {
+      instance,
+      reminderHours: env.reminderHours,
+      labelling: (tx) => documents.labelExisting(tx),
+      programmes: {
+        agreed: (tx, agreement) => programmes.agreed(tx, agreement),
+        notAgreed: (tx, agreement) => programmes.notAgreed(tx, agreement),
+      },
+    });
+    const programmes = new ProgrammesService(db, decisions, { progress: () => results, cache: programmeCache });
+    const statusNotices = new StatusNoticesService(db, writer);
+    const cooperationEvents = new EventsService(db);
+    const exchanges = new ExchangesService(db, { labelling: (tx) => documents.labelExisting(tx) });
     const jobHandlers = {
       ...decisions.jobHandlers(),
       ...statusNotices.jobHandlers(),

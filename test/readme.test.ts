@@ -110,7 +110,7 @@ async function openFirstProposal(): Promise<void> {
 }
 
 describe("the README's examples", { timeout: 600_000 }, () => {
-  it("are found: the command line, accounts, decisions, cooperation, disputes and exchanges", async () => {
+  it("are found: the command line, accounts, decisions, cooperation, disputes, exchanges and documents", async () => {
     const examples = concordExamples(await fs.readFile(path.join(repo, "README.md"), "utf8"));
     expect(examples.map((example) => example.line)).toContain("npx concord members NATO --at 2004-03-29");
     expect(new Set(examples.map((example) => example.section))).toEqual(
@@ -121,6 +121,7 @@ describe("the README's examples", { timeout: 600_000 }, () => {
         "Cooperation programmes",
         "Disputes",
         "Information exchanges",
+        "Labelled documents",
       ]),
     );
   });

@@ -389,6 +389,7 @@ describe("temporary passwords", () => {
       audit: { read: false, all: false },
       account: { manage: false, passwordChangeRequired: true },
       decisions: { read: false, chair: false, speakFor: null },
+      documents: { read: false, upload: false, manageClearances: false },
     });
     const newcomer = { cookie: answer.headers.get("set-cookie")!.split(";")[0]!, csrf: signedIn.csrfToken };
 

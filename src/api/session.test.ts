@@ -75,6 +75,7 @@ describe("signing in", () => {
       audit: { read: true, all: false },
       account: { manage: true, passwordChangeRequired: false },
       decisions: { read: true, chair: true, speakFor: null },
+      documents: { read: true, upload: true, manageClearances: true },
     });
     const anonymous = await call("GET", "/api/v1/session");
     expect(anonymous.body.abilities).toEqual({
@@ -83,6 +84,7 @@ describe("signing in", () => {
       audit: { read: false, all: false },
       account: { manage: false, passwordChangeRequired: false },
       decisions: { read: false, chair: false, speakFor: null },
+      documents: { read: false, upload: false, manageClearances: false },
     });
   });
 

@@ -32,6 +32,7 @@ import { pt as documentsPt } from "../../web/src/i18n/documents/pt.ts";
 import {
   noSidewaysScroll,
   type OpenedPage,
+  openPage,
   screenshots,
   startBrowserTest,
   stopBrowserTest,
@@ -114,27 +115,19 @@ async function uploadOverApi(
   return body.id;
 }
 
-async function open(
+function open(
   pathAndQuery: string,
   options: { person?: Person; locale?: string; width?: number; height?: number } = {},
 ): Promise<OpenedPage> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-    locale: options.locale ?? "en-GB",
+  return openPage(browser, concord.baseUrl + pathAndQuery, {
+    width: options.width,
+    height: options.height ?? 900,
+    locale: options.locale,
     timezoneId: "UTC",
-    reducedMotion: "reduce",
-    ...(options.width && options.width < 500 ? { hasTouch: true } : {}),
+    hasTouch: options.width !== undefined && options.width < 500,
+    cookie: options.person?.cookie,
+    beforeLoad: watchApiData,
   });
-  if (options.person) {
-    const [name, value] = options.person.cookie.split("=") as [string, string];
-    await context.addCookies([{ name, value, url: concord.baseUrl }]);
-  }
-  const page = await context.newPage();
-  watchApiData(page);
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(concord.baseUrl + pathAndQuery);
-  return { context, page, errors };
 }
 
 const text = async (page: Page, selector: string) =>

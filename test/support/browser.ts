@@ -42,6 +42,8 @@ export type OpenPageOptions = {
   allConsoleErrors?: boolean;
   /** Answers of 400 and above count too (as `status /path`). */
   failedResponses?: boolean;
+  /** Run on the page before it loads (e.g. `watchApiData`, to see what the API gave it). */
+  beforeLoad?: (page: Page) => void;
 };
 
 /** A fresh context (viewport, locale, reduced motion) on `url`, collecting the page's script errors and whatever its Content-Security-Policy refused. */
@@ -58,6 +60,7 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
     await context.addCookies([{ name, value, url: new URL(url).origin }]);
   }
   const page = await context.newPage();
+  options.beforeLoad?.(page);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => {

@@ -725,7 +725,9 @@ export async function unlabelledAttachments(db: Pick<Database, "execute">, limit
              a.added_by AS "addedBy", b.organization_code AS organization, p.concerns_state AS "concernsState"
       FROM proposal_attachments a JOIN proposals p ON p.id = a.proposal_id JOIN bodies b ON b.id = p.body_id
       WHERE a.document_id IS NULL
-      ORDER BY a.id LIMIT ${limit}`),
+      ORDER BY a.id LIMIT ${limit}
+      -- Two transactions labelling at once each take their own: none is kept twice.
+      FOR UPDATE OF a SKIP LOCKED`),
   );
 }
 

@@ -246,7 +246,8 @@ export async function unlabelledReturns(db: Pick<Database, "execute">, limit: nu
            g.organization_code AS organization
     FROM exchange_returns r JOIN exchange_regimes g ON g.code = r.regime_code
     WHERE r.document_id IS NULL AND r.status <> 'draft' AND g.organization_code IS NOT NULL
-    ORDER BY r.id LIMIT ${limit}`);
+    ORDER BY r.id LIMIT ${limit}
+    FOR UPDATE OF r SKIP LOCKED`);
   return z
     .array(
       z.object({

@@ -193,13 +193,13 @@ describe("readerWithin", () => {
   const within = (
     nation: string | null,
     standings: StandingOnDay[],
-    fields: { organization?: string; isSecretariat?: boolean } = {},
+    fields: { organization?: string; isOwnStaff?: boolean } = {},
   ) =>
     [
       ...readerWithin({
         nation,
         organization: fields.organization ?? "NATO",
-        isSecretariat: fields.isSecretariat ?? false,
+        isOwnStaff: fields.isOwnStaff ?? false,
         standings,
         policies: POLICIES,
       }),
@@ -233,15 +233,15 @@ describe("readerWithin", () => {
   });
 
   it("puts a secretariat's staff within their organisation and the groups of its members", () => {
-    expect(within(null, [], { isSecretariat: true })).toEqual(["EAPC", "NATO"]);
-    expect(within(null, [], { organization: "UNASUR", isSecretariat: true })).toEqual(["UNASUR"]);
+    expect(within(null, [], { isOwnStaff: true })).toEqual(["EAPC", "NATO"]);
+    expect(within(null, [], { organization: "UNASUR", isOwnStaff: true })).toEqual(["UNASUR"]);
   });
 
   it("takes policies as a list or a map", () => {
     const asMap = readerWithin({
       nation: "SWE",
       organization: "NATO",
-      isSecretariat: false,
+      isOwnStaff: false,
       standings: [{ organization: "NATO", kind: "member", framework: null }],
       policies: new Map([[NATO.id, NATO]]),
     });

@@ -105,8 +105,11 @@ export type ReaderWithinInput = {
   nation: string | null;
   /** The reader's organisation (a registry code). */
   organization: string;
-  /** Whether the reader is on their organisation's secretariat (its own staff). */
-  isSecretariat: boolean;
+  /**
+   * Whether the reader is their organisation's own staff, speaking for no state: its secretariat,
+   * analysts, curators. Inside the organisation's own value ("NATO"), as its nations are.
+   */
+  isOwnStaff: boolean;
   /** How the reader's nation stands that day towards each organisation (from the registry). */
   standings: readonly StandingOnDay[];
   /** The policies whose named groups may hold the reader. */
@@ -117,15 +120,15 @@ export type ReaderWithinInput = {
  * The permissive values a reader is within on one day: their nation's code; each organisation
  * their nation is a member of ("NATO"); for each partnership, "ORG:partners" and, when it names a
  * framework, "ORG:<framework>" ("NATO:pfp"); each named group of each policy one of whose
- * selectors their nation's standings match; and, for a secretariat's staff, their organisation's
- * code. A secretariat's staff also match a group's `member` selector of their own organisation
+ * selectors their nation's standings match; and, for the organisation's own staff, its
+ * code. Its staff also match a group's `member` selector of their own organisation
  * (NATO's staff are within EAPC, whose selectors are NATO's members and its PfP partners).
  * "suspended", "observer" and the other kinds of standing give nothing.
  */
 export function readerWithin(input: ReaderWithinInput): Set<string> {
   const within = new Set<string>();
   if (input.nation !== null) within.add(input.nation);
-  if (input.isSecretariat) within.add(input.organization);
+  if (input.isOwnStaff) within.add(input.organization);
   for (const standing of input.standings) {
     if (standing.kind === "member") within.add(standing.organization);
     else if (standing.kind === "partner") {
@@ -137,7 +140,7 @@ export function readerWithin(input: ReaderWithinInput): Set<string> {
     for (const [group, selectors] of Object.entries(policy.groups)) {
       const holds = selectors.some(
         (selector) =>
-          (input.isSecretariat && selector.kind === "member" && selector.organization === input.organization) ||
+          (input.isOwnStaff && selector.kind === "member" && selector.organization === input.organization) ||
           input.standings.some(
             (standing) =>
               standing.organization === selector.organization &&

@@ -62,6 +62,11 @@ export type DecisionsOptions = {
   reminderHours: readonly number[];
   /** What settles a cooperation programme's version when its agreement is decided (src/services/programmes). */
   programmes?: ProgrammeAgreements;
+  /**
+   * Keeps a new attachment as a labelled document in the caller's transaction (the documents
+   * service's labelExisting), so that it is never read unlabelled; without it, the job queue does.
+   */
+  labelling?: (tx: Transaction) => Promise<unknown>;
 };
 
 /**
@@ -815,7 +820,7 @@ export class DecisionsService {
       },
     });
     // Kept in the organisation's library as a labelled document, with its default label.
-    await scheduleLabelling(tx);
+    await (this.options.labelling ? this.options.labelling(tx) : scheduleLabelling(tx));
     await publishEvent(tx, {
       type: "proposal.attached",
       ...eventOf(body),

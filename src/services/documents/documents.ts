@@ -119,7 +119,8 @@ export class DocumentsService {
     const within = readerWithin({
       nation,
       organization: account.organizationCode,
-      isSecretariat: account.role === "secretariat-admin" || account.role === "secretariat-staff",
+      // An account that speaks for no state (the secretariat, an analyst, a curator) is the organisation's own staff.
+      isOwnStaff: nation === null,
       standings,
       policies,
     });

@@ -67,7 +67,11 @@ export function returnErrorMessage(error: ReturnError): Message {
 }
 
 export class ExchangesService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Keeps a submitted return as a labelled document in the submission's transaction (else the job queue does). */
+    private readonly options: { labelling?: (tx: Transaction) => Promise<unknown> } = {},
+  ) {}
 
   /** Every regime with its forms and the next deadline. */
   async regimes(principal: Principal, day: Day = today()) {
@@ -172,7 +176,8 @@ export class ExchangesService {
         after: { regime: row.code, state, year, supersedes: current?.id ?? null },
       });
       // A submitted return of an organisation's regime is kept in its library, labelled.
-      if (row.organizationCode !== null) await scheduleLabelling(tx);
+      if (row.organizationCode !== null)
+        await (this.options.labelling ? this.options.labelling(tx) : scheduleLabelling(tx));
       return { return: submitted, corrects: current?.id ?? null };
     });
   }
