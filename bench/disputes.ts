@@ -34,7 +34,6 @@ import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { Worker } from "node:worker_threads";
-import autocannon from "autocannon";
 import type pg from "pg";
 import { readEnv } from "../src/config/env.ts";
 import * as repo from "../src/db/repositories/disputes.ts";
@@ -52,6 +51,8 @@ import {
   run,
   step,
   sum,
+  type HttpEndpoint,
+  measureEndpoints,
 } from "./support.ts";
 
 const TARGET_IMPORT_SECONDS = 30;
@@ -402,8 +403,7 @@ async function runCases(cases: Case[], rounds: number, timed: boolean) {
 // ---------------------------------------------------------------------------------------------
 // Over HTTP
 
-type HttpRun = { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
-type Endpoint = { name: string; path: () => string };
+type Endpoint = HttpEndpoint;
 
 async function measureHttp(baseUrl: string, sample: Sample) {
   const endpoints: Endpoint[] = [
@@ -415,58 +415,18 @@ async function measureHttp(baseUrl: string, sample: Sample) {
     },
     { name: "dispute timeline", path: () => `/api/v1/disputes/${pick(sample.ids)}` },
   ];
-  for (const endpoint of endpoints) {
-    const answer = await fetch(baseUrl + endpoint.path());
-    if (answer.status !== 200)
-      throw new Error(`${endpoint.name} answered ${answer.status}: ${(await answer.text()).slice(0, 300)}`);
-  }
-  await step("HTTP warm-up", async () => {
-    for (const endpoint of endpoints) await cannon(baseUrl, endpoint, 1);
+  const { summaries, failures } = await measureEndpoints(baseUrl, endpoints, {
+    connections: settings.httpConnections,
+    seconds: settings.httpSeconds,
+    rounds: settings.httpRounds,
   });
-  const runs = endpoints.map(() => [] as HttpRun[]);
-  for (let round = 1; round <= settings.httpRounds; round++)
-    for (const [i, endpoint] of endpoints.entries())
-      runs[i]!.push(
-        await step(`HTTP round ${round}/${settings.httpRounds}: ${endpoint.name}`, () =>
-          cannon(baseUrl, endpoint, settings.httpSeconds),
-        ),
-      );
-  const summaries = endpoints.map((endpoint, i) => ({
-    endpoint: endpoint.name,
-    requestsPerSecond: round(median(runs[i]!.map((r) => r.requestsPerSecond)), 0),
-    p50Ms: median(runs[i]!.map((r) => r.p50Ms)),
-    p99Ms: median(runs[i]!.map((r) => r.p99Ms)),
-    non2xx: sum(runs[i]!.map((r) => r.non2xx)),
-    errors: sum(runs[i]!.map((r) => r.errors)),
-  }));
   const baseline = summaries[0]!.requestsPerSecond;
-  const failures = summaries.flatMap((s) => [
-    ...(s.errors > 0 ? [`${s.endpoint}: ${s.errors} request error(s)`] : []),
-    ...(s.non2xx > 0 ? [`${s.endpoint}: ${s.non2xx} non-2xx response(s)`] : []),
-  ]);
   return {
     connections: settings.httpConnections,
     seconds: settings.httpSeconds,
     rounds: settings.httpRounds,
     endpoints: summaries.map((s) => ({ ...s, ratio: round(s.requestsPerSecond / baseline, 3) })),
     failures,
-  };
-}
-
-/** Ten requests, each to a path drawn afresh (another state, pair or dispute), sent round and round. */
-async function cannon(baseUrl: string, endpoint: Endpoint, seconds: number): Promise<HttpRun> {
-  const result = await autocannon({
-    url: baseUrl,
-    connections: settings.httpConnections,
-    duration: seconds,
-    requests: Array.from({ length: 10 }, () => ({ method: "GET" as const, path: endpoint.path() })),
-  });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
   };
 }
 

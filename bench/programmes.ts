@@ -31,7 +31,6 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
 import type pg from "pg";
 import { readEnv } from "../src/config/env.ts";
 import type { AccountRow } from "../src/db/repositories/accounts.ts";
@@ -41,7 +40,6 @@ import { loadSyntheticProgrammes, partnerCode, SCALE, SEARCH_WORDS } from "./pro
 import {
   machineInfo,
   makeTemporaryFolder,
-  median,
   once,
   percentile,
   positiveNumber,
@@ -49,6 +47,8 @@ import {
   run,
   step,
   sum,
+  type HttpEndpoint,
+  measureEndpoints,
 } from "./support.ts";
 
 const TARGET_PAGE_P50_MS = 20;
@@ -277,8 +277,7 @@ async function runCases(cases: Case[], timed: boolean) {
 // ---------------------------------------------------------------------------------------------
 // Over HTTP
 
-type HttpRun = { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
-type Endpoint = { name: string; path: () => string; cookie?: string };
+type Endpoint = HttpEndpoint;
 
 async function measureHttp(baseUrl: string, secretariat: Person, delegation: Person, ids: number[]) {
   const endpoints: Endpoint[] = [
@@ -294,38 +293,13 @@ async function measureHttp(baseUrl: string, secretariat: Person, delegation: Per
     },
     { name: "dashboard", path: () => "/api/v1/cooperation/dashboard", cookie: delegation.cookie },
   ];
-  for (const endpoint of endpoints) {
-    const answer = await fetch(baseUrl + endpoint.path(), {
-      headers: endpoint.cookie ? { Cookie: endpoint.cookie } : {},
-    });
-    if (answer.status !== 200)
-      throw new Error(`${endpoint.name} answered ${answer.status}: ${(await answer.text()).slice(0, 300)}`);
-  }
-  await step("HTTP warm-up", async () => {
-    for (const endpoint of endpoints) await cannon(baseUrl, endpoint, 1);
+  const { summaries, failures } = await measureEndpoints(baseUrl, endpoints, {
+    connections: settings.httpConnections,
+    seconds: settings.httpSeconds,
+    rounds: settings.httpRounds,
   });
-  const runs = endpoints.map(() => [] as HttpRun[]);
-  for (let round = 1; round <= settings.httpRounds; round++)
-    for (const [i, endpoint] of endpoints.entries())
-      runs[i]!.push(
-        await step(`HTTP round ${round}/${settings.httpRounds}: ${endpoint.name}`, () =>
-          cannon(baseUrl, endpoint, settings.httpSeconds),
-        ),
-      );
-  const summaries = endpoints.map((endpoint, i) => ({
-    endpoint: endpoint.name,
-    requestsPerSecond: round(median(runs[i]!.map((r) => r.requestsPerSecond)), 0),
-    p50Ms: median(runs[i]!.map((r) => r.p50Ms)),
-    p99Ms: median(runs[i]!.map((r) => r.p99Ms)),
-    non2xx: sum(runs[i]!.map((r) => r.non2xx)),
-    errors: sum(runs[i]!.map((r) => r.errors)),
-  }));
   const baseline = summaries[0]!.requestsPerSecond;
   const signedIn = summaries[1]!.requestsPerSecond;
-  const failures = summaries.flatMap((s) => [
-    ...(s.errors > 0 ? [`${s.endpoint}: ${s.errors} request error(s)`] : []),
-    ...(s.non2xx > 0 ? [`${s.endpoint}: ${s.non2xx} non-2xx response(s)`] : []),
-  ]);
   return {
     connections: settings.httpConnections,
     seconds: settings.httpSeconds,
@@ -338,27 +312,6 @@ async function measureHttp(baseUrl: string, secretariat: Person, delegation: Per
     })),
     targetRatio: TARGET_RATIO,
     failures,
-  };
-}
-
-/**
- * Ten requests, each to a path drawn afresh (another programme, other search words), sent round
- * and round by autocannon in this process: a worker thread could not take the paths' function.
- */
-async function cannon(baseUrl: string, endpoint: Endpoint, seconds: number): Promise<HttpRun> {
-  const headers = endpoint.cookie ? { cookie: endpoint.cookie } : undefined;
-  const result = await autocannon({
-    url: baseUrl,
-    connections: settings.httpConnections,
-    duration: seconds,
-    requests: Array.from({ length: 10 }, () => ({ method: "GET" as const, path: endpoint.path(), headers })),
-  });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
   };
 }
 

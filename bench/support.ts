@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import autocannon from "autocannon";
 import type pg from "pg";
 
 /** A fresh temporary folder PostgreSQL can enter (as root it runs as "postgres"; mkdtemp makes folders private). */
@@ -75,4 +76,88 @@ export function run(main: () => Promise<number>): void {
       process.exitCode = 1;
     },
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Over HTTP
+
+/** An endpoint measured by `measureEndpoints`; `path` is called afresh for every request sent. */
+export type HttpEndpoint = { name: string; path: () => string; cookie?: string };
+
+export type HttpSummary = {
+  endpoint: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+};
+
+type HttpRun = Omit<HttpSummary, "endpoint">;
+
+/**
+ * Each endpoint answered once (200, or the run stops saying what it answered), warmed up, then
+ * measured `rounds` times, the endpoints taking turns so that the machine's load falls on all
+ * alike; the medians of the rounds, and what failed.
+ */
+export async function measureEndpoints(
+  baseUrl: string,
+  endpoints: HttpEndpoint[],
+  settings: { connections: number; seconds: number; rounds: number },
+): Promise<{ summaries: HttpSummary[]; failures: string[] }> {
+  for (const endpoint of endpoints) {
+    const answer = await fetch(baseUrl + endpoint.path(), {
+      headers: endpoint.cookie ? { Cookie: endpoint.cookie } : {},
+    });
+    if (answer.status !== 200)
+      throw new Error(`${endpoint.name} answered ${answer.status}: ${(await answer.text()).slice(0, 300)}`);
+  }
+  await step("HTTP warm-up", async () => {
+    for (const endpoint of endpoints) await cannon(baseUrl, endpoint, settings.connections, 1);
+  });
+  const runs = endpoints.map(() => [] as HttpRun[]);
+  for (let turn = 1; turn <= settings.rounds; turn++)
+    for (const [i, endpoint] of endpoints.entries())
+      runs[i]?.push(
+        await step(`HTTP round ${turn}/${settings.rounds}: ${endpoint.name}`, () =>
+          cannon(baseUrl, endpoint, settings.connections, settings.seconds),
+        ),
+      );
+  const summaries = endpoints.map((endpoint, i) => {
+    const of = runs[i] ?? [];
+    return {
+      endpoint: endpoint.name,
+      requestsPerSecond: round(median(of.map((r) => r.requestsPerSecond)), 0),
+      p50Ms: median(of.map((r) => r.p50Ms)),
+      p99Ms: median(of.map((r) => r.p99Ms)),
+      non2xx: sum(of.map((r) => r.non2xx)),
+      errors: sum(of.map((r) => r.errors)),
+    };
+  });
+  const failures = summaries.flatMap((s) => [
+    ...(s.errors > 0 ? [`${s.endpoint}: ${s.errors} request error(s)`] : []),
+    ...(s.non2xx > 0 ? [`${s.endpoint}: ${s.non2xx} non-2xx response(s)`] : []),
+  ]);
+  return { summaries, failures };
+}
+
+/**
+ * Ten requests, each to a path drawn afresh (another programme, state or search), sent round and
+ * round by autocannon in this process: a worker thread could not take the paths' function.
+ */
+async function cannon(baseUrl: string, endpoint: HttpEndpoint, connections: number, seconds: number): Promise<HttpRun> {
+  const headers = endpoint.cookie ? { cookie: endpoint.cookie } : undefined;
+  const result = await autocannon({
+    url: baseUrl,
+    connections,
+    duration: seconds,
+    requests: Array.from({ length: 10 }, () => ({ method: "GET" as const, path: endpoint.path(), headers })),
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
