@@ -49,6 +49,7 @@ import { type JobHandlers, scheduleJob } from "../jobs/queue.ts";
 import { auditActor, authorize, documentsPolicy, type Principal } from "../policies.ts";
 import type { BindingKey } from "./binding-key.ts";
 import { createBinding, verifyBinding } from "./binding.ts";
+import { extractText } from "./text.ts";
 
 const DOWNGRADE_JOB = "documents.downgrade";
 const LABEL_EXISTING_JOB = "documents.label-existing";
@@ -479,10 +480,9 @@ export class DocumentsService {
     const labelXml = labelToXml(version.label, version.policy);
     const key = await this.bindingKey();
     const bindingXml = createBinding({ content: version.bytes, labelXml, dataName: version.fileName, key });
-    const bodyText =
-      version.mediaType.startsWith("text/") || version.mediaType === "application/json"
-        ? new TextDecoder("utf-8", { fatal: false }).decode(version.bytes.subarray(0, 400_000))
-        : null;
+    // Dynamic: pdf.js and the zip reader are loaded only by an upload that needs them.
+
+    const bodyText = await extractText(version.mediaType, version.bytes);
     return { ...version, bytes: Buffer.from(version.bytes), labelXml, bindingXml, bodyText };
   }
 
