@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { until } from "../../test/support/wait.ts";
 import { startConcord, type TestConcord } from "../../test/support/concord.ts";
 import { AccountsService } from "../services/accounts/accounts.ts";
 import { verifyLog } from "../services/audit/log.ts";
@@ -121,7 +122,7 @@ describe("changing the registry", () => {
   });
 
   it("refuses a change without a source, citing an unknown source or actor, or contradicting a relation held", async () => {
-    const staff = sessions["secretariat-staff"];
+    const staff = sessions["secretariat-staff"] as Session;
     const uncited = await write("POST", "/api/v1/relations", { ...cyprus, claims: [] }, staff);
     expect(uncited.status).toBe(400);
     expect(uncited.body.error.message).toContain("json.claims: every relation cites at least one source");
@@ -140,7 +141,7 @@ describe("changing the registry", () => {
   });
 
   it("changes dates citing a source, ends a relation once, and attaches a disagreeing claim", async () => {
-    const staff = sessions["secretariat-staff"];
+    const staff = sessions["secretariat-staff"] as Session;
     const changed = await write(
       "PATCH",
       `/api/v1/relations/${id}`,
@@ -224,8 +225,14 @@ describe("changing the registry", () => {
     expect((await verifyLog(concord.database.db)).ok).toBe(true);
   });
 
-  it("sees a change of role on the next request", async () => {
+  it("sees a change of role made in the database (as by another instance) once it is heard", async () => {
     await concord.database.db.execute(sql`UPDATE accounts SET role = 'analyst' WHERE email = 'staff@example.org'`);
+    // Heard through NOTIFY, not at once: waited for (through the API it holds on the very next request).
+    const staff = sessions["secretariat-staff"] as Session;
+    await until("the role change to be heard", async () => {
+      const session = await fetch(`${concord.baseUrl}/api/v1/session`, { headers: { Cookie: staff.cookie } });
+      return ((await session.json()) as { account: { role: string } }).account.role === "analyst" ? true : undefined;
+    });
     expect(
       (
         await write(
@@ -252,7 +259,7 @@ describe("Idempotency-Key", () => {
     ).n;
 
   it("answers a retry with the first answer, changing nothing twice", async () => {
-    const staff = sessions["secretariat-staff"];
+    const staff = sessions["secretariat-staff"] as Session;
     const first = await write("POST", "/api/v1/sources", source("retried-source"), staff, {
       "Idempotency-Key": "key-1",
     });
@@ -282,7 +289,7 @@ describe("Idempotency-Key", () => {
   });
 
   it("makes racing retries of one change act once and all get its answer", async () => {
-    const staff = sessions["secretariat-staff"];
+    const staff = sessions["secretariat-staff"] as Session;
     const relation = { ...cyprus, subject: "AND", since: "1996-12-11" };
     const answers = await Promise.all(
       Array.from({ length: 6 }, () =>
