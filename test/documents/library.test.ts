@@ -218,6 +218,18 @@ describe("a library's documents", () => {
     expect(why.status, JSON.stringify(why.body)).toBe(200);
     expect(why.body.decision.allowed).toBe(false);
     expect(JSON.stringify(why.body.decision.reasons)).toMatch(/Releasable To/);
+    // The originator may name the reader by the address they sign in with.
+    const byEmail = await staff.send(
+      "GET",
+      `/api/v1/documents/${document.body.id}/access?reader=${encodeURIComponent(colombia.email.toUpperCase())}`,
+    );
+    expect(byEmail.status, JSON.stringify(byEmail.body)).toBe(200);
+    expect(byEmail.body.reader.id).toBe(colombia.accountId);
+    const stranger = await staff.send(
+      "GET",
+      `/api/v1/documents/${document.body.id}/access?reader=nobody%40example.org`,
+    );
+    expect(stranger.status).toBe(404);
     const asked = await colombia.send(
       "GET",
       `/api/v1/documents/${document.body.id}/access?reader=${colombia.accountId}`,

@@ -262,7 +262,9 @@ export function documentRoutes(services: { documents: DocumentsService }) {
       summary: "Why a reader cannot see the document (or that they can): for whoever speaks for its originator",
       request: {
         params: idParam,
-        query: z.object({ reader: z.string().max(100).openapi({ description: "The reader's account id." }) }),
+        query: z.object({
+          reader: z.string().max(254).openapi({ description: "The reader's account id or e-mail address." }),
+        }),
       },
       responses: { 200: json(z.object({}).passthrough(), "The decision and its reasons."), ...errors },
     }),

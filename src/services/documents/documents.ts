@@ -878,10 +878,14 @@ export class DocumentsService {
 
   // ---------------------------------------------------------------------------- views
 
-  /** An account by id; none for anything that is not a UUID (the database would refuse to compare it). */
-  private async account(id: string) {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
-    return new AccountsRepository(this.db).findById(id.toLowerCase());
+  /** An account by id or e-mail address; none for anything else (the database would refuse to compare it with an id). */
+  private async account(idOrEmail: string) {
+    const accounts = new AccountsRepository(this.db);
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrEmail))
+      return accounts.findById(idOrEmail.toLowerCase());
+    // Or the address its owner signs in with (what an originator knows of a reader).
+    const email = idOrEmail.trim().toLowerCase();
+    return email.includes("@") && email.length <= 254 ? accounts.findByEmail(email) : undefined;
   }
 
   private libraryOf(principal: Principal, organization: string | undefined): string {

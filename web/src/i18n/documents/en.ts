@@ -119,7 +119,7 @@ export const en = {
     "As its originator, you may ask whether an account of your organisation may read this document's current version today, and if not, why. The reader is never told.",
   readerLabel: "The reader's account",
   readerHintList: "Choose an account of your organisation, or paste its identifier.",
-  readerHintId: "The account's identifier (a UUID), as your organisation's administrator sees it.",
+  readerHintId: "The address the reader signs in with, or their account's identifier.",
   readerRequired: "Choose or paste an account.",
   explainButton: "Ask",
   explaining: "Asking…",

@@ -112,7 +112,7 @@ export const es: DocumentMessages = {
     "Como originador, puede preguntar si una cuenta de su organización puede leer hoy la versión vigente de este documento y, si no, por qué. Al lector nunca se le dice.",
   readerLabel: "La cuenta del lector",
   readerHintList: "Elija una cuenta de su organización o pegue su identificador.",
-  readerHintId: "El identificador de la cuenta (un UUID), tal como lo ve el administrador de su organización.",
+  readerHintId: "La dirección con la que el lector inicia sesión, o el identificador de su cuenta.",
   readerRequired: "Elija o pegue una cuenta.",
   explainButton: "Preguntar",
   explaining: "Preguntando…",

@@ -113,7 +113,7 @@ export const fr: DocumentMessages = {
     "En tant qu'émetteur, vous pouvez demander si un compte de votre organisation peut lire aujourd'hui la version en vigueur de ce document et, sinon, pourquoi. Le lecteur n'en est jamais informé.",
   readerLabel: "Le compte du lecteur",
   readerHintList: "Choisissez un compte de votre organisation, ou collez son identifiant.",
-  readerHintId: "L'identifiant du compte (un UUID), tel que l'administrateur de votre organisation le voit.",
+  readerHintId: "L'adresse avec laquelle le lecteur se connecte, ou l'identifiant de son compte.",
   readerRequired: "Choisissez ou collez un compte.",
   explainButton: "Demander",
   explaining: "Demande en cours…",

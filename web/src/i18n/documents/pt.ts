@@ -110,7 +110,7 @@ export const pt: DocumentMessages = {
     "Como originador, pode perguntar se uma conta da sua organização pode ler hoje a versão em vigor deste documento e, se não, porquê. Ao leitor nunca é dito.",
   readerLabel: "A conta do leitor",
   readerHintList: "Escolha uma conta da sua organização ou cole o seu identificador.",
-  readerHintId: "O identificador da conta (um UUID), tal como o administrador da sua organização o vê.",
+  readerHintId: "O endereço com que o leitor inicia sessão, ou o identificador da sua conta.",
   readerRequired: "Escolha ou cole uma conta.",
   explainButton: "Perguntar",
   explaining: "A perguntar…",

@@ -449,7 +449,7 @@ function Explain({ doc }: { doc: DocumentResponse }) {
             class="input dc-codes"
             list={list.length > 0 ? "explain-readers" : undefined}
             value={reader}
-            maxLength={100}
+            maxLength={254}
             spellcheck={false}
             autoComplete="off"
             aria-invalid={error ? true : undefined}
