@@ -32,7 +32,7 @@ import { pt as documentsPt } from "../../web/src/i18n/documents/pt.ts";
 import {
   noSidewaysScroll,
   type OpenedPage,
-  openPage,
+  openAs,
   screenshots,
   startBrowserTest,
   stopBrowserTest,
@@ -119,15 +119,7 @@ function open(
   pathAndQuery: string,
   options: { person?: Person; locale?: string; width?: number; height?: number } = {},
 ): Promise<OpenedPage> {
-  return openPage(browser, concord.baseUrl + pathAndQuery, {
-    width: options.width,
-    height: options.height ?? 900,
-    locale: options.locale,
-    timezoneId: "UTC",
-    hasTouch: options.width !== undefined && options.width < 500,
-    cookie: options.person?.cookie,
-    beforeLoad: watchApiData,
-  });
+  return openAs(browser, concord.baseUrl, pathAndQuery, options, watchApiData);
 }
 
 const text = async (page: Page, selector: string) =>

@@ -76,6 +76,28 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
   return { context, page, errors };
 }
 
+/**
+ * A page of a test's Concord, as its pages are usually opened: 900 px tall, in UTC, signed in as
+ * `person` when one is given, touch at a phone's width (under 500 px).
+ */
+export function openAs(
+  browser: Browser,
+  baseUrl: string,
+  pathAndQuery: string,
+  options: { person?: { cookie: string }; locale?: string; width?: number; height?: number },
+  beforeLoad?: (page: Page) => void,
+): Promise<OpenedPage> {
+  return openPage(browser, baseUrl + pathAndQuery, {
+    width: options.width,
+    height: options.height ?? 900,
+    locale: options.locale,
+    timezoneId: "UTC",
+    hasTouch: options.width !== undefined && options.width < 500,
+    cookie: options.person?.cookie,
+    beforeLoad,
+  });
+}
+
 export type BrowserTest = { concord: TestConcord; browser: Browser };
 
 /**

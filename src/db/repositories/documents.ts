@@ -43,7 +43,7 @@ export function restrictiveKey(policyId: string, value: string): string {
 
 // ------------------------------------------------------------------------------ policies
 
-export async function latestPolicies(db: Executor): Promise<PolicyRow[]> {
+export async function latestPolicies(db: Pick<Database, "execute">): Promise<PolicyRow[]> {
   const result = await db.execute(sql`
     SELECT DISTINCT ON (id) id, version, name, organization_code AS "organizationCode", definition, digest, loaded_at AS "loadedAt"
     FROM security_policies ORDER BY id, version DESC`);

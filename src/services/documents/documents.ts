@@ -92,9 +92,9 @@ export class DocumentsService {
 
   // ---------------------------------------------------------------------------- policies
 
-  /** Every security policy labels may name, as last loaded. */
-  async policies(): Promise<Map<string, SecurityPolicy>> {
-    const rows = await repo.latestPolicies(this.db);
+  /** Every security policy labels may name, as last loaded (read in `db`: the caller's transaction, or the pool). */
+  async policies(db: Pick<Database, "execute"> = this.db): Promise<Map<string, SecurityPolicy>> {
+    const rows = await repo.latestPolicies(db);
     return new Map(rows.map((row) => [row.id, parsePolicy(row.definition)]));
   }
 
@@ -399,7 +399,7 @@ export class DocumentsService {
         createdBy: principal.kind === "account" ? principal.account.id : null,
         createdByName: actorName(principal),
       });
-      await this.writeVersion(tx, principal, document.id, 1, prepared, "document.upload");
+      await this.writeVersion(tx, principal, document, 1, prepared, "document.upload");
       return document.id;
     });
     return this.get(principal, id);
@@ -412,7 +412,7 @@ export class DocumentsService {
     await this.db.transaction(async (tx) => {
       const locked = await repo.lockDocument(tx, id);
       if (!locked) throw new NotFoundError(msg("documents.not_found", { id }));
-      await this.writeVersion(tx, principal, id, locked.currentVersion + 1, prepared, "document.version");
+      await this.writeVersion(tx, principal, locked, locked.currentVersion + 1, prepared, "document.version");
     });
     return this.get(principal, id);
   }
@@ -524,12 +524,14 @@ export class DocumentsService {
   private async writeVersion(
     tx: Transaction,
     principal: Principal,
-    documentId: number,
+    document: Pick<repo.DocumentRow, "id" | "organizationCode">,
     version: number,
     prepared: Awaited<ReturnType<DocumentsService["prepareVersion"]>>,
     action: "document.upload" | "document.version",
   ): Promise<void> {
     const { titles, descriptions } = prepared;
+    const documentId = document.id;
+    const sha384 = createHash("sha384").update(prepared.bytes).digest();
     await repo.insertVersion(tx, {
       documentId,
       version,
@@ -544,7 +546,7 @@ export class DocumentsService {
       fileName: prepared.fileName,
       mediaType: prepared.mediaType,
       content: prepared.bytes,
-      sha384: createHash("sha384").update(prepared.bytes).digest(),
+      sha384,
       label: prepared.label as unknown as Record<string, unknown>,
       labelXml: prepared.labelXml,
       bindingXml: prepared.bindingXml,
@@ -563,7 +565,7 @@ export class DocumentsService {
       });
     await appendAudit(tx, {
       ...auditActor(principal),
-      organization: (await repo.findDocument(tx, documentId))?.organizationCode,
+      organization: document.organizationCode,
       action,
       objectType: "document",
       objectId: documentId,
@@ -571,7 +573,7 @@ export class DocumentsService {
         version,
         title: titles.en ?? titles.es ?? titles.pt ?? titles.fr,
         file: prepared.fileName,
-        sha384: createHash("sha384").update(prepared.bytes).digest("hex"),
+        sha384: sha384.toString("hex"),
         marking: this.markingOf(prepared.label, prepared.policies),
       },
     });
@@ -766,7 +768,7 @@ export class DocumentsService {
    * it labelled (at most a batch).
    */
   async labelExisting(tx: Transaction): Promise<number> {
-    const policies = new Map((await repo.latestPolicies(tx)).map((r) => [r.id, parsePolicy(r.definition)]));
+    const policies = await this.policies(tx);
     const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
     let labelled = 0;
     for (const attachment of await decisionsRepo.unlabelledAttachments(tx, LABEL_EXISTING_BATCH)) {
@@ -848,7 +850,7 @@ export class DocumentsService {
       originatorCode: item.label.originator ?? item.organization,
       createdByName: "Concord",
     });
-    await this.writeVersion(tx, SCHEDULER, document.id, 1, prepared, "document.upload");
+    await this.writeVersion(tx, SCHEDULER, document, 1, prepared, "document.upload");
     return document.id;
   }
 
@@ -861,7 +863,7 @@ export class DocumentsService {
     if (!row) return false; // the document is gone
     const inForce = labelInForce(row.label as unknown as ConfidentialityLabel, day);
     if (JSON.stringify(inForce) === JSON.stringify(row.labelInForce)) return false;
-    const policies = new Map((await repo.latestPolicies(tx)).map((r) => [r.id, parsePolicy(r.definition)]));
+    const policies = await this.policies(tx);
     await repo.setLabelInForce(tx, documentId, version, ruleColumns(inForce, policies));
     const document = await repo.findDocument(tx, documentId);
     await appendAudit(tx, {

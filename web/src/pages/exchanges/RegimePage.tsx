@@ -505,40 +505,20 @@ function ComparisonSection({
       {!refused && (
         <form class="card xc-controls" onSubmit={(event) => event.preventDefault()} aria-label={t.comparisonHeading}>
           <div class="xc-years">
-            <div class="field">
-              <label for="comparison-from">{t.fromYear}</label>
-              <select
-                id="comparison-from"
-                value={String(from)}
-                onChange={(event) => {
-                  const value = Number(event.currentTarget.value);
-                  setQuery({ from: String(value), to: String(Math.max(value, to)) });
-                }}
-              >
-                {years.map((year) => (
-                  <option key={year} value={String(year)}>
-                    {year}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="comparison-to">{t.toYear}</label>
-              <select
-                id="comparison-to"
-                value={String(to)}
-                onChange={(event) => {
-                  const value = Number(event.currentTarget.value);
-                  setQuery({ to: String(value), from: String(Math.min(value, from)) });
-                }}
-              >
-                {years.map((year) => (
-                  <option key={year} value={String(year)}>
-                    {year}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <YearSelect
+              id="comparison-from"
+              label={t.fromYear}
+              years={years}
+              value={from}
+              onChange={(value) => setQuery({ from: String(value), to: String(Math.max(value, to)) })}
+            />
+            <YearSelect
+              id="comparison-to"
+              label={t.toYear}
+              years={years}
+              value={to}
+              onChange={(value) => setQuery({ to: String(value), from: String(Math.min(value, from)) })}
+            />
           </div>
           {metrics.length > 1 && metric && (
             <fieldset class="xc-metrics">
@@ -643,3 +623,29 @@ function ComparisonTable({
 }
 
 const formatShareOfGdp = (fraction: number, lang: string) => formatPercent(fraction * 100, lang);
+
+/** One end of the comparison's span of years. */
+function YearSelect(props: {
+  id: string;
+  label: string;
+  years: number[];
+  value: number;
+  onChange: (year: number) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={String(props.value)}
+        onChange={(event) => props.onChange(Number(event.currentTarget.value))}
+      >
+        {props.years.map((year) => (
+          <option key={year} value={String(year)}>
+            {year}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
